@@ -1,0 +1,133 @@
+/**
+ * Builds one Worktable server: storage, tokens, relay with its hooks, REST routes, the
+ * y-websocket transport and the socket.io control plane, all on one HTTP server. `main.ts` only
+ * boots it; tests build the same thing on port 0.
+ */
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { TokenSigner, resolveTokenSecret } from './auth/tokens.js';
+import type { Config } from './config/config.js';
+import { attachControlServer, type ControlServer } from './control/controlServer.js';
+import { Metrics } from './metrics/metrics.js';
+import { authHook } from './relay/hooks/authHook.js';
+import { limitsHook } from './relay/hooks/limitsHook.js';
+import { metricsHook, persistenceMetrics } from './relay/hooks/metricsHook.js';
+import { PersistenceHook } from './relay/hooks/persistenceHook.js';
+import { Relay } from './relay/relay.js';
+import { clientRoutes } from './routes/clientRoutes.js';
+import { healthRoutes } from './routes/healthRoutes.js';
+import { installErrorHandlers } from './routes/httpErrors.js';
+import { sessionRoutes } from './routes/sessionRoutes.js';
+import type { StoragePort } from './storage/port.js';
+import { openSqliteStorage } from './storage/sqliteStorage.js';
+import { attachYjsTransport } from './transport/yjsWebSocket.js';
+
+/** Name of the SQLite file inside `DATA_DIR`. */
+export const SQLITE_FILE_NAME = 'worktable.sqlite';
+
+/** A built server and its parts. */
+export interface WorktableServer {
+  app: FastifyInstance;
+  relay: Relay;
+  storage: StoragePort;
+  persistence: PersistenceHook;
+  signer: TokenSigner;
+  metrics: Metrics;
+  io: ControlServer;
+  /** Starts listening on the configured host/port; resolves with the base URL (`http://host:port`). */
+  listen(): Promise<string>;
+  /** Graceful stop: closes connections, flushes every pending update, closes storage. */
+  close(): Promise<void>;
+}
+
+/** Options that are not configuration: for tests and embedding. */
+export interface BuildOptions {
+  /** Pino logger options, or false for silence. Defaults to the configured level. */
+  logger?: boolean | { level: string };
+  /** Use this storage instead of opening SQLite in `DATA_DIR`. */
+  storage?: StoragePort;
+  /** Directory of the built client (defaults to client/dist). */
+  clientDir?: string;
+}
+
+/** Builds (but does not start) a server from validated configuration. */
+export async function buildServer(config: Config, options: BuildOptions = {}): Promise<WorktableServer> {
+  const storage = options.storage ?? openSqliteStorage(path.join(config.dataDir, SQLITE_FILE_NAME));
+  const signer = new TokenSigner(resolveTokenSecret(config.tokenSecret, config.dataDir), config.tokenTtlSeconds);
+  const metrics = new Metrics();
+
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: 64 * 1024,
+    forceCloseConnections: true,
+  });
+  const log = app.log.child({ component: 'relay' });
+
+  const persistence = new PersistenceHook(storage, {
+    flushIntervalMs: config.flushIntervalMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+    logger: log,
+    observer: persistenceMetrics(metrics),
+  });
+  const relay = new Relay(
+    [
+      authHook(signer, storage),
+      limitsHook({
+        maxMessageBytes: config.maxMessageBytes,
+        maxAwarenessBytes: config.maxAwarenessBytes,
+        maxDocBytes: config.maxDocBytes,
+      }),
+      persistence,
+      metricsHook(metrics),
+    ],
+    { unloadGraceMs: config.docUnloadGraceMs, logger: log },
+  );
+  metrics.observe(() => {
+    const stats = relay.stats();
+    return { connections: stats.connections, documents: stats.rooms, pendingUpdates: persistence.pendingUpdates };
+  });
+
+  installErrorHandlers(app);
+  await app.register(healthRoutes, { storage, relay, metrics });
+  await app.register(sessionRoutes, { storage, signer, publicUrl: config.publicUrl });
+  await clientRoutes(app, options.clientDir);
+
+  const io = attachControlServer(app.server, { signer, storage });
+  const detachTransport = attachYjsTransport(app.server, relay, {
+    maxFrameBytes: Math.min(config.maxMessageBytes * 2, config.maxMessageBytes + 64 * 1024 * 1024),
+    logger: log,
+    onRefused: (status) => metrics.errors.inc({ kind: `refused_${status}` }),
+  });
+
+  app.addHook('preClose', async () => {
+    io.disconnectSockets(true);
+    io.engine.close();
+    await relay.shutdown();
+    detachTransport();
+  });
+  app.addHook('onClose', async () => {
+    await storage.close();
+  });
+
+  let closing: Promise<void> | null = null;
+  return {
+    app,
+    relay,
+    storage,
+    persistence,
+    signer,
+    metrics,
+    io,
+    async listen() {
+      await app.listen({ host: config.host, port: config.port });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+      return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    },
+    close() {
+      closing ??= app.close();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/** Unguessable identifiers, from the OS's cryptographic random source. */
+import crypto from 'node:crypto';
+import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH } from '@worktable/shared';
+
+/** A new session id: 16 URL-safe characters (96 random bits). */
+export function newSessionId(): string {
+  return crypto.randomBytes(12).toString('base64url');
+}
+
+/** A new participant id, prefixed so it is recognisable in logs. */
+export function newParticipantId(): string {
+  return `p_${crypto.randomBytes(12).toString('base64url')}`;
+}
+
+/** A new invite code: 8 characters from an alphabet without look-alikes (40 bits). */
+export function newInviteCode(): string {
+  let code = '';
+  for (let i = 0; i < INVITE_CODE_LENGTH; i++) code += INVITE_CODE_ALPHABET[crypto.randomInt(INVITE_CODE_ALPHABET.length)];
+  return code;
+}
+
+/** Compares two short secrets in constant time. */
+export function secretsEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && crypto.timingSafeEqual(left, right);
+}

@@ -1,0 +1,119 @@
+/**
+ * Server configuration, read from the environment once at start and validated, so a bad value
+ * stops the server with a message naming the variable instead of failing later.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const bytes = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?\s*(b|kb|kib|mb|mib|gb|gib)?$/i, 'must be a size such as 1048576, 512kb or 4mb')
+    .transform(parseBytes)
+    .pipe(z.number().int().min(min, `must be at least ${min} bytes`).max(max, `must be at most ${max} bytes`));
+
+/** Every environment variable the server reads, with its default and its constraints. */
+export const configSchema = z.object({
+  HOST: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
+  PORT: integer(0, 65535).default(8080),
+  DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://worktable.example.org' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters (use `openssl rand -hex 32`)').optional(),
+  TOKEN_TTL_SECONDS: integer(60, 366 * 24 * 3600).default(14 * 24 * 3600),
+  MAX_MESSAGE_BYTES: bytes(1024, 256 * 1024 * 1024).default(2 * 1024 * 1024),
+  MAX_DOC_BYTES: bytes(4096, 2 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+  MAX_AWARENESS_BYTES: bytes(256, 1024 * 1024).default(32 * 1024),
+  DOC_UNLOAD_GRACE_MS: integer(0, 3_600_000).default(30_000),
+  FLUSH_INTERVAL_MS: integer(1, 100).default(20),
+  COMPACT_AFTER_UPDATES: integer(1, 10_000_000).default(1000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Reserved for the Postgres adapter (issue #7); refused until then so nobody thinks it is used. */
+  DATABASE_URL: z.string().optional(),
+  /** Reserved for cross-node sync (issue #7); refused until then. */
+  REDIS_URL: z.string().optional(),
+});
+
+/** Validated configuration. */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  publicUrl: string | undefined;
+  tokenSecret: string | undefined;
+  tokenTtlSeconds: number;
+  maxMessageBytes: number;
+  maxDocBytes: number;
+  maxAwarenessBytes: number;
+  docUnloadGraceMs: number;
+  flushIntervalMs: number;
+  compactAfterUpdates: number;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+}
+
+/** Names of the environment variables the server reads. */
+export const CONFIG_ENV_NAMES: readonly string[] = Object.keys(configSchema.shape);
+
+/** Thrown when the environment holds bad values; `problems` has one line per variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration from an environment (empty strings count as unset). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input: Record<string, string> = {};
+  for (const name of CONFIG_ENV_NAMES) {
+    const value = env[name];
+    if (value !== undefined && value !== '') input[name] = value;
+  }
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const c = parsed.data;
+  const unsupported = (['DATABASE_URL', 'REDIS_URL'] as const).filter((name) => c[name] !== undefined);
+  if (unsupported.length > 0) {
+    throw new ConfigError(
+      unsupported.map((name) => `${name}: is not supported by this version yet; unset it to use the embedded SQLite store`),
+    );
+  }
+  return {
+    host: c.HOST,
+    port: c.PORT,
+    dataDir: path.resolve(c.DATA_DIR),
+    publicUrl: c.PUBLIC_URL,
+    tokenSecret: c.TOKEN_SECRET,
+    tokenTtlSeconds: c.TOKEN_TTL_SECONDS,
+    maxMessageBytes: c.MAX_MESSAGE_BYTES,
+    maxDocBytes: c.MAX_DOC_BYTES,
+    maxAwarenessBytes: c.MAX_AWARENESS_BYTES,
+    docUnloadGraceMs: c.DOC_UNLOAD_GRACE_MS,
+    flushIntervalMs: c.FLUSH_INTERVAL_MS,
+    compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
+    logLevel: c.LOG_LEVEL,
+  };
+}
+
+const UNITS: Record<string, number> = { b: 1, kb: 1024, kib: 1024, mb: 1024 ** 2, mib: 1024 ** 2, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+/** Parses `4mb`, `512kb`, `1048576` into a byte count (units are powers of 1024). */
+export function parseBytes(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+  if (!match) return Number.NaN;
+  const unit = (match[2] ?? '').toLowerCase() || 'b';
+  return Math.round(Number(match[1]) * (UNITS[unit] ?? Number.NaN));
+}

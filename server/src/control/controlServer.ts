@@ -1,0 +1,64 @@
+/**
+ * The socket.io control plane, on the same HTTP server as the API (its upgrades are left to it by
+ * the y-websocket transport). Every socket authenticates with `auth: { token }` and joins its
+ * session's room. Phase, timer and role events arrive with the protocols issue.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import {
+  CONTROL_PATH,
+  ControlAuthError,
+  ControlEvent,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@worktable/shared';
+import type { TokenSigner } from '../auth/tokens.js';
+import type { StoragePort } from '../storage/port.js';
+
+/** What an authenticated socket carries. */
+export interface ControlSocketData {
+  sessionId: string;
+  participantId: string;
+  role: string;
+}
+
+/** The socket.io room of a session. */
+export function sessionRoom(sessionId: string): string {
+  return `session:${sessionId}`;
+}
+
+/** The typed socket.io server. */
+export type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, Record<never, never>, ControlSocketData>;
+
+/** Attaches socket.io to `server` with token authentication. */
+export function attachControlServer(server: HttpServer, deps: { signer: TokenSigner; storage: StoragePort }): ControlServer {
+  const io: ControlServer = new Server(server, {
+    path: CONTROL_PATH,
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+  });
+
+  io.use((socket, next) => {
+    const auth: unknown = socket.handshake.auth;
+    const token = typeof auth === 'object' && auth !== null && 'token' in auth ? auth.token : undefined;
+    const check = deps.signer.verify(typeof token === 'string' ? token : null);
+    if (!check.ok) return next(new Error(ControlAuthError.Unauthorized));
+    const { sid, pid } = check.claims;
+    deps.storage.getParticipant(sid, pid).then(
+      (participant) => {
+        if (!participant) return next(new Error(ControlAuthError.Forbidden));
+        socket.data = { sessionId: sid, participantId: pid, role: participant.role };
+        next();
+      },
+      (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+    );
+  });
+
+  io.on('connection', (socket) => {
+    const { sessionId, participantId, role } = socket.data;
+    void socket.join(sessionRoom(sessionId));
+    socket.emit(ControlEvent.Welcome, { sessionId, participantId, role, serverNow: Date.now() });
+  });
+
+  return io;
+}

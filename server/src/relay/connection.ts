@@ -1,0 +1,48 @@
+/** One client connected to one document. */
+import { canWrite } from '@worktable/shared';
+import type { DocumentAddress, Principal } from './hooks.js';
+import type { RelaySocket } from './socket.js';
+
+let nextConnectionId = 1;
+
+/** A client's connection: who it is, which document, and which awareness clients it controls. */
+export class Connection {
+  /** Process-unique id, for logs. */
+  readonly id = nextConnectionId++;
+  /** Awareness client ids announced over this connection; cleared when it closes. */
+  readonly awarenessClients = new Set<number>();
+  /** Whether this connection may change the document (observers may not). */
+  readonly writable: boolean;
+  private open = true;
+
+  constructor(
+    readonly socket: RelaySocket,
+    readonly principal: Principal,
+    readonly address: DocumentAddress,
+  ) {
+    this.writable = canWrite(principal.role);
+  }
+
+  /** Whether the connection is still open. */
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  /** Sends a message unless the connection has closed. */
+  send(message: Uint8Array): void {
+    if (this.open) this.socket.send(message);
+  }
+
+  /** Closes the socket once; later calls do nothing. Returns whether this call closed it. */
+  close(code: number, reason: string): boolean {
+    if (!this.open) return false;
+    this.open = false;
+    this.socket.close(code, reason.slice(0, 120));
+    return true;
+  }
+
+  /** Marks the connection closed after the transport reported it. */
+  markClosed(): void {
+    this.open = false;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Limits: one message, one awareness state and one document may not exceed their configured
+ * sizes. An offender is closed with a 4xxx code; nothing it sent past the limit is applied.
+ */
+import { CloseCode } from '@worktable/shared';
+import { RelayRejection, type RelayHook } from '../hooks.js';
+
+/** Size limits in bytes. */
+export interface RelayLimits {
+  maxMessageBytes: number;
+  maxAwarenessBytes: number;
+  maxDocBytes: number;
+}
+
+/** Builds the limits hook. */
+export function limitsHook(limits: RelayLimits): RelayHook {
+  return {
+    name: 'limits',
+    onMessage(_connection, _room, message) {
+      if (message.byteLength > limits.maxMessageBytes) {
+        throw new RelayRejection(
+          CloseCode.MessageTooLarge,
+          413,
+          `message of ${message.byteLength} bytes exceeds the limit of ${limits.maxMessageBytes}`,
+        );
+      }
+    },
+    beforeApplyAwareness(_connection, _room, update) {
+      if (update.byteLength > limits.maxAwarenessBytes) {
+        throw new RelayRejection(
+          CloseCode.MessageTooLarge,
+          413,
+          `awareness state of ${update.byteLength} bytes exceeds the limit of ${limits.maxAwarenessBytes}`,
+        );
+      }
+    },
+    beforeApplyUpdate(_connection, room, update) {
+      if (room.sizeBytes + update.byteLength > limits.maxDocBytes) {
+        throw new RelayRejection(
+          CloseCode.DocumentTooLarge,
+          413,
+          `document would exceed the limit of ${limits.maxDocBytes} bytes`,
+        );
+      }
+    },
+  };
+}

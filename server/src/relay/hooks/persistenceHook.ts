@@ -1,0 +1,166 @@
+/**
+ * Persistence: loads a document before anyone is served, appends every accepted update to the
+ * document's log with group commit (one transaction per flush interval, well under 100 ms), and
+ * compacts the log into a snapshot when it grows past a threshold and when the document unloads.
+ * A failed write keeps the updates queued and retries; nothing is dropped.
+ */
+import * as Y from 'yjs';
+import { mergeYjsDocument } from '../../storage/mergeDocument.js';
+import type { PendingUpdate, StoragePort } from '../../storage/port.js';
+import type { RelayHook } from '../hooks.js';
+import type { RelayLogger } from '../relay.js';
+import { LOAD_ORIGIN, type Room } from '../room.js';
+
+/** Receives persistence events (the metrics hook implements it). */
+export interface PersistenceObserver {
+  /** A batch of `updates` was committed in `seconds`. */
+  flushed(updates: number, seconds: number): void;
+  /** A write or compaction failed. */
+  failed(operation: 'flush' | 'compact' | 'load'): void;
+  /** A compaction merged `updates` log entries. */
+  compacted(updates: number): void;
+}
+
+/** Persistence settings. */
+export interface PersistenceOptions {
+  flushIntervalMs: number;
+  compactAfterUpdates: number;
+  logger: RelayLogger;
+  observer?: PersistenceObserver;
+}
+
+const MAX_RETRY_DELAY_MS = 2000;
+
+/** The persistence hook, with `flush()` for callers that must know everything is stored. */
+export class PersistenceHook implements RelayHook {
+  readonly name = 'persistence';
+  private queue: PendingUpdate[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+  private consecutiveFailures = 0;
+  private readonly compactions = new Map<string, Promise<void>>();
+  private readonly rooms = new Map<string, Room>();
+
+  constructor(
+    private readonly storage: StoragePort,
+    private readonly options: PersistenceOptions,
+  ) {}
+
+  /** Updates accepted but not yet committed. */
+  get pendingUpdates(): number {
+    return this.queue.length;
+  }
+
+  async onLoadDocument(room: Room): Promise<void> {
+    let stored;
+    try {
+      stored = await this.storage.loadDocument(room.docKey);
+    } catch (error) {
+      this.options.observer?.failed('load');
+      throw error;
+    }
+    room.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(room.doc, update);
+    }, LOAD_ORIGIN);
+    room.sizeBytes = stored.bytes;
+    room.logLength = stored.updates.length;
+    this.rooms.set(room.docKey, room);
+  }
+
+  onChange(room: Room, update: Uint8Array): void {
+    this.queue.push({ docKey: room.docKey, update });
+    this.schedule();
+  }
+
+  async beforeUnloadDocument(room: Room): Promise<void> {
+    await this.flush();
+    await this.compact(room.docKey).catch(() => undefined);
+  }
+
+  afterUnloadDocument(docKey: string): void {
+    this.rooms.delete(docKey);
+  }
+
+  async onShutdown(): Promise<void> {
+    await this.flush();
+  }
+
+  /** Commits everything queued so far; rejects if storage refused (the updates stay queued). */
+  flush(): Promise<void> {
+    if (this.flushing) return this.flushing.then(() => (this.queue.length > 0 ? this.flush() : undefined));
+    this.clearTimer();
+    if (this.queue.length === 0) return Promise.resolve();
+    const batch = this.queue;
+    this.queue = [];
+    const started = performance.now();
+    const run = this.storage.appendUpdates(batch).then(
+      () => {
+        this.consecutiveFailures = 0;
+        this.options.observer?.flushed(batch.length, (performance.now() - started) / 1000);
+        this.compactWhereDue(batch);
+      },
+      (error: unknown) => {
+        this.queue = batch.concat(this.queue);
+        this.consecutiveFailures++;
+        this.options.observer?.failed('flush');
+        this.options.logger.error({ err: error, queued: this.queue.length }, 'could not store updates; will retry');
+        throw error;
+      },
+    );
+    this.flushing = run.finally(() => {
+      this.flushing = null;
+      if (this.queue.length > 0) this.schedule();
+    });
+    return this.flushing;
+  }
+
+  private schedule(): void {
+    if (this.timer || this.flushing) return;
+    const backoff = this.consecutiveFailures === 0 ? 0 : Math.min(MAX_RETRY_DELAY_MS, 50 * 2 ** this.consecutiveFailures);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush().catch(() => undefined);
+    }, this.options.flushIntervalMs + backoff);
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private compactWhereDue(batch: readonly PendingUpdate[]): void {
+    const due = new Set<string>();
+    for (const { docKey } of batch) {
+      const room = this.rooms.get(docKey);
+      if (room && room.logLength >= this.options.compactAfterUpdates) due.add(docKey);
+    }
+    for (const docKey of due) this.compact(docKey).catch(() => undefined);
+  }
+
+  /** Folds a document's stored log into a snapshot; one compaction per document at a time. */
+  compact(docKey: string): Promise<void> {
+    const running = this.compactions.get(docKey);
+    if (running) return running;
+    const run = this.storage
+      .compactDocument(docKey, mergeYjsDocument)
+      .then(
+        (result) => {
+          this.options.observer?.compacted(result.mergedUpdates);
+          const room = this.rooms.get(docKey);
+          if (!room) return;
+          const pending = this.queue.filter((entry) => entry.docKey === docKey);
+          room.logLength = pending.length;
+          room.sizeBytes = result.snapshotBytes + pending.reduce((sum, entry) => sum + entry.update.byteLength, 0);
+        },
+        (error: unknown) => {
+          this.options.observer?.failed('compact');
+          this.options.logger.error({ err: error, doc: docKey }, 'compaction failed; the log is intact');
+          throw error;
+        },
+      )
+      .finally(() => this.compactions.delete(docKey));
+    this.compactions.set(docKey, run);
+    return run;
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Serves the built browser client (client/dist) with a single-page-app fallback, so deep links
+ * such as `/join/<sessionId>` load the app. API paths that match nothing get a JSON 404.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { sendError } from './httpErrors.js';
+
+/** Where `vite build` writes the client. */
+export const CLIENT_DIST_DIR = path.resolve(import.meta.dirname, '../../../client/dist');
+
+/** Registers static serving of the client and the not-found handler. */
+export async function clientRoutes(app: FastifyInstance, clientDir = CLIENT_DIST_DIR): Promise<void> {
+  const built = fs.existsSync(path.join(clientDir, 'index.html'));
+  if (built) {
+    await app.register(fastifyStatic, { root: clientDir, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = /^\/(api|yjs|socket\.io|healthz|metrics)(\/|$)/.test(request.url);
+    if (isApi || request.method !== 'GET') return sendError(reply, 404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
+    if (!built) {
+      return reply
+        .code(503)
+        .type('text/plain')
+        .send('The Worktable client is not built. Run `npm start` (or `npm run build:client`) and reload.');
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+}

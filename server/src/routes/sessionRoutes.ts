@@ -1,0 +1,106 @@
+/**
+ * The sessions API: create a session (the caller becomes its host), join with an invite code,
+ * and read a session with a bearer token. Documented in docs/API.md.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  SESSION_ID_PATTERN,
+  SessionRole,
+  createSessionBody,
+  describeIssue,
+  joinSessionBody,
+  type CreateSessionResponse,
+  type JoinSessionResponse,
+  type SessionView,
+} from '@worktable/shared';
+import { newInviteCode, newParticipantId, newSessionId, secretsEqual } from '../auth/randomIds.js';
+import type { TokenSigner } from '../auth/tokens.js';
+import type { StoragePort } from '../storage/port.js';
+import { sendError } from './httpErrors.js';
+
+/** Dependencies of the session routes. */
+export interface SessionDeps {
+  storage: StoragePort;
+  signer: TokenSigner;
+  /** Base of links given to people, e.g. `https://worktable.example.org`; the request's origin when unset. */
+  publicUrl: string | undefined;
+}
+
+type SessionParams = { Params: { sessionId: string } };
+
+/** Registers the `/api/sessions` routes. */
+export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Promise<void> {
+  const { storage, signer } = deps;
+  const origin = (request: FastifyRequest) => deps.publicUrl ?? `${request.protocol}://${request.host}`;
+
+  app.post('/api/sessions', async (request, reply) => {
+    const parsed = createSessionBody.safeParse(request.body ?? {});
+    if (!parsed.success) return sendError(reply, 400, 'bad_request', describeIssue(parsed.error));
+    const { title, protocol, hostName } = parsed.data;
+    const now = Date.now();
+    const sessionId = newSessionId();
+    const inviteCode = newInviteCode();
+    const participantId = newParticipantId();
+    await storage.createSession(
+      { sessionId, title, protocol: protocol ?? null, inviteCode, createdAt: now },
+      { participantId, sessionId, name: hostName ?? 'Host', role: SessionRole.Host, joinedAt: now },
+    );
+    const body: CreateSessionResponse = {
+      sessionId,
+      hostToken: signer.sign({ sid: sessionId, pid: participantId, role: SessionRole.Host }),
+      participantId,
+      inviteCode,
+      inviteUrl: `${origin(request)}/join/${sessionId}?code=${inviteCode}`,
+    };
+    return reply.code(201).send(body);
+  });
+
+  app.post<SessionParams>('/api/sessions/:sessionId/join', async (request, reply) => {
+    const { sessionId } = request.params;
+    const session = SESSION_ID_PATTERN.test(sessionId) ? await storage.getSession(sessionId) : null;
+    if (!session) return sendError(reply, 404, 'not_found', 'no session with this id; check the invite link');
+    const parsed = joinSessionBody.safeParse(request.body ?? {});
+    if (!parsed.success) return sendError(reply, 400, 'bad_request', describeIssue(parsed.error));
+    const { inviteCode, name, role = SessionRole.Participant } = parsed.data;
+    if (!secretsEqual(inviteCode, session.inviteCode)) {
+      return sendError(reply, 403, 'forbidden', 'this invite code is not valid for the session; ask the host for the link');
+    }
+    const participantId = newParticipantId();
+    await storage.addParticipant({ participantId, sessionId, name, role, joinedAt: Date.now() });
+    const body: JoinSessionResponse = {
+      participantId,
+      token: signer.sign({ sid: sessionId, pid: participantId, role }),
+    };
+    return reply.code(201).send(body);
+  });
+
+  app.get<SessionParams>('/api/sessions/:sessionId', async (request, reply) => {
+    const header = request.headers.authorization ?? '';
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const check = signer.verify(token);
+    if (!check.ok) {
+      const what = check.reason === 'missing' ? 'send Authorization: Bearer <token>' : `token ${check.reason.replace('_', ' ')}`;
+      return sendError(reply, 401, 'unauthorized', `${what}; join the session again to get a new token`);
+    }
+    const { sessionId } = request.params;
+    if (check.claims.sid !== sessionId) return sendError(reply, 403, 'forbidden', 'this token belongs to another session');
+    const [session, participants] = await Promise.all([storage.getSession(sessionId), storage.listParticipants(sessionId)]);
+    if (!session) return sendError(reply, 404, 'not_found', 'no session with this id');
+    const you = participants.find((p) => p.participantId === check.claims.pid);
+    if (!you) return sendError(reply, 403, 'forbidden', 'you are no longer a participant of this session');
+    const body: SessionView = {
+      sessionId,
+      title: session.title,
+      protocol: session.protocol,
+      createdAt: new Date(session.createdAt).toISOString(),
+      you: { participantId: you.participantId, role: you.role },
+      participants: participants.map((p) => ({
+        participantId: p.participantId,
+        name: p.name,
+        role: p.role,
+        joinedAt: new Date(p.joinedAt).toISOString(),
+      })),
+    };
+    return body;
+  });
+}

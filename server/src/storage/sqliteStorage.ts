@@ -1,0 +1,226 @@
+/**
+ * The embedded SQLite adapter of the storage port (better-sqlite3, WAL, synchronous=FULL so a
+ * committed transaction survives a crash of the process and of the machine).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { SessionRole } from '@worktable/shared';
+import type {
+  CompactionResult,
+  MergeDocument,
+  ParticipantRecord,
+  PendingUpdate,
+  SessionRecord,
+  StoragePort,
+  StoredDocument,
+} from './port.js';
+
+/** Ordered schema migrations; `PRAGMA user_version` records how many have run. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE sessions (
+     session_id  TEXT PRIMARY KEY,
+     title       TEXT NOT NULL,
+     protocol    TEXT,
+     invite_code TEXT NOT NULL,
+     created_at  INTEGER NOT NULL
+   );
+   CREATE TABLE participants (
+     participant_id TEXT PRIMARY KEY,
+     session_id     TEXT NOT NULL REFERENCES sessions(session_id),
+     name           TEXT NOT NULL,
+     role           TEXT NOT NULL,
+     joined_at      INTEGER NOT NULL
+   );
+   CREATE INDEX participants_by_session ON participants(session_id, joined_at);
+   CREATE TABLE doc_snapshots (
+     doc_key    TEXT PRIMARY KEY,
+     snapshot   BLOB NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE doc_updates (
+     seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc_key    TEXT NOT NULL,
+     data       BLOB NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX doc_updates_by_doc ON doc_updates(doc_key, seq);`,
+];
+
+interface SessionRow {
+  session_id: string;
+  title: string;
+  protocol: string | null;
+  invite_code: string;
+  created_at: number;
+}
+interface ParticipantRow {
+  participant_id: string;
+  session_id: string;
+  name: string;
+  role: string;
+  joined_at: number;
+}
+
+const toSession = (r: SessionRow): SessionRecord => ({
+  sessionId: r.session_id,
+  title: r.title,
+  protocol: r.protocol,
+  inviteCode: r.invite_code,
+  createdAt: r.created_at,
+});
+const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
+  participantId: r.participant_id,
+  sessionId: r.session_id,
+  name: r.name,
+  role: r.role as SessionRole,
+  joinedAt: r.joined_at,
+});
+
+/** Opens (creating and migrating when needed) the SQLite store at `file`. */
+export function openSqliteStorage(file: string): SqliteStorage {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  return new SqliteStorage(new Database(file));
+}
+
+/** Storage port on one SQLite file. better-sqlite3 is synchronous, so each call is atomic. */
+export class SqliteStorage implements StoragePort {
+  readonly engine = 'sqlite';
+  private readonly statements;
+
+  constructor(private readonly db: Database.Database) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    this.migrate();
+    this.statements = {
+      ping: db.prepare('SELECT 1'),
+      insertSession: db.prepare(
+        'INSERT INTO sessions (session_id, title, protocol, invite_code, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      getSession: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE session_id = ?'),
+      insertParticipant: db.prepare(
+        'INSERT INTO participants (participant_id, session_id, name, role, joined_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      getParticipant: db.prepare<[string, string], ParticipantRow>(
+        'SELECT * FROM participants WHERE session_id = ? AND participant_id = ?',
+      ),
+      listParticipants: db.prepare<[string], ParticipantRow>(
+        'SELECT * FROM participants WHERE session_id = ? ORDER BY joined_at, rowid',
+      ),
+      getSnapshot: db.prepare<[string], { snapshot: Buffer }>('SELECT snapshot FROM doc_snapshots WHERE doc_key = ?'),
+      getUpdates: db.prepare<[string], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM doc_updates WHERE doc_key = ? ORDER BY seq',
+      ),
+      insertUpdate: db.prepare('INSERT INTO doc_updates (doc_key, data, created_at) VALUES (?, ?, ?)'),
+      upsertSnapshot: db.prepare(
+        `INSERT INTO doc_snapshots (doc_key, snapshot, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(doc_key) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
+      ),
+      deleteUpdatesThrough: db.prepare('DELETE FROM doc_updates WHERE doc_key = ? AND seq <= ?'),
+    };
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length) {
+      throw new Error(
+        `The database was written by a newer Worktable (schema ${version}, this one knows ${MIGRATIONS.length}); upgrade the server.`,
+      );
+    }
+    for (let i = version; i < MIGRATIONS.length; i++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[i] as string);
+        this.db.pragma(`user_version = ${i + 1}`);
+      })();
+    }
+  }
+
+  async ping(): Promise<void> {
+    this.statements.ping.get();
+  }
+
+  async createSession(session: SessionRecord, host: ParticipantRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.insertSession.run(
+        session.sessionId,
+        session.title,
+        session.protocol,
+        session.inviteCode,
+        session.createdAt,
+      );
+      this.insertParticipant(host);
+    })();
+  }
+
+  async getSession(sessionId: string): Promise<SessionRecord | null> {
+    const row = this.statements.getSession.get(sessionId);
+    return row ? toSession(row) : null;
+  }
+
+  async addParticipant(participant: ParticipantRecord): Promise<void> {
+    this.insertParticipant(participant);
+  }
+
+  private insertParticipant(p: ParticipantRecord): void {
+    this.statements.insertParticipant.run(p.participantId, p.sessionId, p.name, p.role, p.joinedAt);
+  }
+
+  async getParticipant(sessionId: string, participantId: string): Promise<ParticipantRecord | null> {
+    const row = this.statements.getParticipant.get(sessionId, participantId);
+    return row ? toParticipant(row) : null;
+  }
+
+  async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {
+    return this.statements.listParticipants.all(sessionId).map(toParticipant);
+  }
+
+  async loadDocument(docKey: string): Promise<StoredDocument> {
+    return this.db.transaction(() => {
+      const snapshot = this.statements.getSnapshot.get(docKey)?.snapshot ?? null;
+      const updates = this.statements.getUpdates.all(docKey).map((row) => asBytes(row.data));
+      let bytes = snapshot?.byteLength ?? 0;
+      for (const u of updates) bytes += u.byteLength;
+      return { snapshot: snapshot ? asBytes(snapshot) : null, updates, bytes };
+    })();
+  }
+
+  async appendUpdates(batch: readonly PendingUpdate[]): Promise<void> {
+    if (batch.length === 0) return;
+    const now = Date.now();
+    this.db.transaction(() => {
+      for (const { docKey, update } of batch) this.statements.insertUpdate.run(docKey, update, now);
+    })();
+  }
+
+  async compactDocument(docKey: string, merge: MergeDocument): Promise<CompactionResult> {
+    return this.db.transaction(() => {
+      const snapshot = this.statements.getSnapshot.get(docKey)?.snapshot ?? null;
+      const rows = this.statements.getUpdates.all(docKey);
+      const last = rows.at(-1);
+      if (!last) return { mergedUpdates: 0, snapshotBytes: snapshot?.byteLength ?? 0 };
+      const merged = merge(
+        snapshot ? asBytes(snapshot) : null,
+        rows.map((r) => asBytes(r.data)),
+      );
+      this.statements.upsertSnapshot.run(docKey, merged, Date.now());
+      this.statements.deleteUpdatesThrough.run(docKey, last.seq);
+      return { mergedUpdates: rows.length, snapshotBytes: merged.byteLength };
+    })();
+  }
+
+  /** Writes a consistent copy of the database to `destination` while the server keeps running. */
+  async backup(destination: string): Promise<void> {
+    await this.db.backup(destination);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Views a Buffer from SQLite as a plain Uint8Array without copying. */
+function asBytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

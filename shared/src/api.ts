@@ -1,0 +1,120 @@
+/**
+ * The REST contract between clients and the server: request bodies as schemas (validated on the
+ * server, reused by the client) and response shapes as types. Documented in docs/API.md.
+ */
+import { z } from 'zod';
+import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH } from './ids.js';
+
+/** Version of the wire contract; bumped on any incompatible change. */
+export const API_VERSION = 1;
+
+/** Longest session title accepted. */
+export const MAX_TITLE_LENGTH = 200;
+/** Longest participant name accepted. */
+export const MAX_NAME_LENGTH = 80;
+
+/** Roles a token can carry. The host created the session; observers are read-only. */
+export const SessionRole = {
+  Host: 'host',
+  Participant: 'participant',
+  Observer: 'observer',
+} as const;
+/** One of the session roles. */
+export type SessionRole = (typeof SessionRole)[keyof typeof SessionRole];
+
+/** Whether a role may change shared documents. */
+export function canWrite(role: SessionRole): boolean {
+  return role !== SessionRole.Observer;
+}
+
+const trimmedText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+
+/** Body of `POST /api/sessions`. */
+export const createSessionBody = z.strictObject({
+  title: trimmedText(MAX_TITLE_LENGTH),
+  protocol: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, 'must be a protocol id such as "tuning"')
+    .optional(),
+  hostName: trimmedText(MAX_NAME_LENGTH).optional(),
+});
+/** Parsed body of `POST /api/sessions`. */
+export type CreateSessionBody = z.infer<typeof createSessionBody>;
+
+/** Response of `POST /api/sessions` (201). */
+export interface CreateSessionResponse {
+  sessionId: string;
+  hostToken: string;
+  /** The host's own participant id. */
+  participantId: string;
+  inviteCode: string;
+  inviteUrl: string;
+}
+
+/** Body of `POST /api/sessions/:sessionId/join`. */
+export const joinSessionBody = z.strictObject({
+  inviteCode: z
+    .string()
+    .trim()
+    .transform((code) => code.toUpperCase())
+    .pipe(
+      z
+        .string()
+        .length(INVITE_CODE_LENGTH, `must be ${INVITE_CODE_LENGTH} characters`)
+        .refine((code) => [...code].every((c) => INVITE_CODE_ALPHABET.includes(c)), 'has characters no invite code uses'),
+    ),
+  name: trimmedText(MAX_NAME_LENGTH),
+  role: z.enum([SessionRole.Participant, SessionRole.Observer]).optional(),
+});
+/** Parsed body of `POST /api/sessions/:sessionId/join`. */
+export type JoinSessionBody = z.infer<typeof joinSessionBody>;
+
+/** Response of `POST /api/sessions/:sessionId/join` (201). */
+export interface JoinSessionResponse {
+  participantId: string;
+  token: string;
+}
+
+/** A participant as listed in a session. */
+export interface ParticipantView {
+  participantId: string;
+  name: string;
+  role: SessionRole;
+  joinedAt: string;
+}
+
+/** Response of `GET /api/sessions/:sessionId`. */
+export interface SessionView {
+  sessionId: string;
+  title: string;
+  protocol: string | null;
+  createdAt: string;
+  /** The caller, as identified by the token. */
+  you: { participantId: string; role: SessionRole };
+  participants: ParticipantView[];
+}
+
+/** Every error response has this shape. */
+export interface ApiError {
+  error: {
+    /** Stable machine-readable code such as `bad_request`, `not_found`. */
+    code: string;
+    /** What went wrong and, where possible, what to do about it. */
+    message: string;
+  };
+}
+
+/** Formats the first schema issue as `field: message`, naming the field as a client sent it. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid body';
+  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `${field}: is required`;
+  return `${field}: ${issue.message}`;
+}
