@@ -88,6 +88,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   });
 
   installErrorHandlers(app);
+  app.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a clear 415
   await app.register(healthRoutes, { storage, relay, metrics });
   await app.register(sessionRoutes, { storage, signer, publicUrl: config.publicUrl });
   await clientRoutes(app, options.clientDir);

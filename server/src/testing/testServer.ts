@@ -131,3 +131,24 @@ export function upgradeStatus(url: string): Promise<number> {
     ws.on('error', (error) => reject(error));
   });
 }
+
+/** Opens a raw WebSocket to a document and resolves once it is open. */
+export function openRawSocket(wsUrl: string, sessionId: string, docName: string, token: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${wsUrl}/yjs/${sessionId}/${docName}?token=${encodeURIComponent(token)}`);
+    ws.on('open', () => resolve(ws));
+    ws.on('error', reject);
+  });
+}
+
+/** Resolves with the close code the server sent (or the local code if it never did). */
+export function closeCodeOf(ws: WebSocket, timeoutMs = 5000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    if (ws.readyState === ws.CLOSED) reject(new Error('socket already closed'));
+    const timer = setTimeout(() => reject(new Error('socket was not closed')), timeoutMs);
+    ws.on('close', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+}

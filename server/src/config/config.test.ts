@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseBytes } from './config.js';
+
+describe('configuration', () => {
+  it('C1 has working defaults: 127.0.0.1:8080, ./data, SQLite', () => {
+    const config = loadConfig({});
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(8080);
+    expect(config.dataDir).toMatch(/\/data$/);
+    expect(config.flushIntervalMs).toBeLessThanOrEqual(100);
+  });
+
+  it('C2 reads values from the environment, treating empty strings as unset', () => {
+    const config = loadConfig({ PORT: '9001', HOST: '0.0.0.0', MAX_MESSAGE_BYTES: '4mb', TOKEN_SECRET: '', DOC_UNLOAD_GRACE_MS: '0' });
+    expect(config.port).toBe(9001);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.maxMessageBytes).toBe(4 * 1024 * 1024);
+    expect(config.tokenSecret).toBeUndefined();
+    expect(config.docUnloadGraceMs).toBe(0);
+  });
+
+  it('C3 names every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', TOKEN_SECRET: 'short', MAX_MESSAGE_BYTES: 'lots', FLUSH_INTERVAL_MS: '500', PUBLIC_URL: 'ftp://x' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/^PORT: must be a whole number/m);
+    expect(problems).toMatch(/^TOKEN_SECRET: must be at least 32 characters/m);
+    expect(problems).toMatch(/^MAX_MESSAGE_BYTES: must be a size/m);
+    expect(problems).toMatch(/^FLUSH_INTERVAL_MS: must be at most 100/m);
+    expect(problems).toMatch(/^PUBLIC_URL:/m);
+  });
+
+  it('C4 refuses DATABASE_URL and REDIS_URL until their adapters exist, rather than ignoring them', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL: is not supported/);
+  });
+
+  it('C5 parses sizes', () => {
+    expect(parseBytes('1024')).toBe(1024);
+    expect(parseBytes('512kb')).toBe(512 * 1024);
+    expect(parseBytes('1.5 MB')).toBe(1.5 * 1024 * 1024);
+    expect(parseBytes('nope')).toBeNaN();
+  });
+});

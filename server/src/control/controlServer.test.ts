@@ -1,0 +1,45 @@
+/** socket.io shares the HTTP server with the y-websocket relay and authenticates with `auth: { token }`. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import { ControlEvent, type WelcomePayload } from '@worktable/shared';
+import { connectClient, createSessionWith, startTestServer, type TestServer } from '../testing/testServer.js';
+
+let t: TestServer | undefined;
+const sockets: Socket[] = [];
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.disconnect();
+  await t?.stop();
+});
+
+function open(url: string, token: unknown, transports: string[] = ['websocket']): Socket {
+  const socket = connectSocket(url, { auth: { token }, transports, reconnection: false, forceNew: true });
+  sockets.push(socket);
+  return socket;
+}
+
+describe('control plane', () => {
+  it('S1 welcomes an authenticated socket over websocket and polling, next to a live y-websocket', async () => {
+    t = await startTestServer();
+    const { session, members } = await createSessionWith(t.url, ['Ana']);
+    const yjs = connectClient(t.wsUrl, session.sessionId, 'table-1', members[0]!.token);
+    await yjs.synced;
+    for (const transports of [['websocket'], ['polling']]) {
+      const socket = open(t.url, members[0]!.token, transports);
+      const welcome = await new Promise<WelcomePayload>((resolve) => socket.on(ControlEvent.Welcome, resolve));
+      expect(welcome).toMatchObject({ sessionId: session.sessionId, participantId: members[0]!.participantId, role: 'participant' });
+      expect(Math.abs(welcome.serverNow - Date.now())).toBeLessThan(5000);
+    }
+    expect(yjs.provider.wsconnected).toBe(true);
+    yjs.destroy();
+  });
+
+  it('S2 refuses a missing or forged token with connect_error', async () => {
+    t = await startTestServer();
+    const { session } = await createSessionWith(t.url);
+    for (const token of [undefined, 42, 'forged.token', `${session.hostToken}x`]) {
+      const socket = open(t.url, token);
+      const error = await new Promise<Error>((resolve) => socket.on('connect_error', resolve));
+      expect(error.message).toBe('unauthorized');
+    }
+  });
+});

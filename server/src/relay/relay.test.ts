@@ -1,0 +1,317 @@
+/**
+ * The relay against a real server on port 0, a real SQLite file and stock y-websocket clients.
+ * Test names carry the behaviour they pin down.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import { CloseCode } from '@worktable/shared';
+import {
+  closeCodeOf,
+  connectClient,
+  createSessionWith,
+  openRawSocket,
+  startTestServer,
+  upgradeStatus,
+  waitFor,
+  type TestServer,
+  type YClient,
+} from '../testing/testServer.js';
+import { encodeSyncUpdate } from './messages.js';
+
+const servers: TestServer[] = [];
+const clients: YClient[] = [];
+
+async function start(env: Record<string, string> = {}): Promise<TestServer> {
+  const server = await startTestServer(env);
+  servers.push(server);
+  return server;
+}
+function connect(t: TestServer, sessionId: string, doc: string, token: string): YClient {
+  const client = connectClient(t.wsUrl, sessionId, doc, token);
+  clients.push(client);
+  return client;
+}
+async function storedText(t: TestServer, key: string, name = 't'): Promise<string> {
+  await t.server.persistence.flush();
+  const stored = await t.server.storage.loadDocument(key);
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const u of stored.updates) Y.applyUpdate(doc, u);
+  return doc.getText(name).toString();
+}
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  for (const s of servers.splice(0)) await s.stop();
+});
+
+describe('sync', () => {
+  it('R1 two clients converge on concurrent edits', async () => {
+    const t = await start();
+    const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
+    const a = connect(t, session.sessionId, 'table-1', members[0]!.token);
+    const b = connect(t, session.sessionId, 'table-1', members[1]!.token);
+    await Promise.all([a.synced, b.synced]);
+    a.doc.getText('t').insert(0, 'left ');
+    b.doc.getText('t').insert(0, 'right ');
+    a.doc.getMap('m').set('x', 1);
+    await waitFor(() => a.doc.getText('t').length === 11 && b.doc.getText('t').length === 11, 5000, 'both edits');
+    expect(a.doc.getText('t').toString()).toBe(b.doc.getText('t').toString());
+    await waitFor(() => b.doc.getMap('m').get('x') === 1);
+    expect(await storedText(t, `${session.sessionId}/table-1`)).toBe(a.doc.getText('t').toString());
+  });
+
+  it('R2 a client joining after a restart gets the state from storage', async () => {
+    const t = await start();
+    const { session, members } = await createSessionWith(t.url, ['Ana']);
+    const a = connect(t, session.sessionId, 'table-1', members[0]!.token);
+    await a.synced;
+    a.doc.getText('t').insert(0, 'kept across restarts');
+    await waitFor(() => t.server.relay.loadedRoom(`${session.sessionId}/table-1`)?.doc.getText('t').length === 20);
+    a.destroy();
+    await t.stop({ keepData: true });
+    servers.pop();
+
+    const restarted = await start({ DATA_DIR: t.dataDir });
+    const late = connect(restarted, session.sessionId, 'table-1', members[0]!.token);
+    await late.synced;
+    expect(late.doc.getText('t').toString()).toBe('kept across restarts');
+  });
+
+  it('R3 documents of one session are separate', async () => {
+    const t = await start();
+    const { session, members } = await createSessionWith(t.url, ['Ana']);
+    const one = connect(t, session.sessionId, 'table-1', members[0]!.token);
+    const two = connect(t, session.sessionId, 'table-2', members[0]!.token);
+    await Promise.all([one.synced, two.synced]);
+    one.doc.getText('t').insert(0, 'one');
+    await waitFor(() => t.server.relay.loadedRoom(`${session.sessionId}/table-1`)?.doc.getText('t').length === 3);
+    expect(two.doc.getText('t').toString()).toBe('');
+    expect(await storedText(t, `${session.sessionId}/table-2`)).toBe('');
+  });
+});
+
+describe('read-only observers', () => {
+  it('R4 observer writes are neither stored nor relayed, and observers still receive edits', async () => {
+    const t = await start();
+    const { session, members } = await createSessionWith(t.url, ['Ana']);
+    const joined = await fetch(`${t.url}/api/sessions/${session.sessionId}/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ inviteCode: session.inviteCode, name: 'Olu', role: 'observer' }),
+    });
+    const observerToken = ((await joined.json()) as { token: string }).token;
+    const writer = connect(t, session.sessionId, 'table-1', members[0]!.token);
+    const observer = connect(t, session.sessionId, 'table-1', observerToken);
+    await Promise.all([writer.synced, observer.synced]);
+
+    observer.doc.getText('t').insert(0, 'sneaky ');
+    writer.doc.getText('t').insert(0, 'real');
+    await waitFor(() => observer.doc.getText('t').toString().includes('real'), 5000, 'observer receives edits');
+    // Give the dropped update time to (wrongly) arrive before asserting it did not.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(writer.doc.getText('t').toString()).toBe('real');
+    expect(t.server.relay.loadedRoom(`${session.sessionId}/table-1`)?.doc.getText('t').toString()).toBe('real');
+    expect(await storedText(t, `${session.sessionId}/table-1`)).toBe('real');
+  });
+});
+
+describe('authentication on upgrade', () => {
+  it('R5 refuses a missing, forged, expired or other-session token with HTTP 401/403, and a bad path with 404', async () => {
+    const t = await start();
+    const { session, members } = await createSessionWith(t.url, ['Ana']);
+    const other = await createSessionWith(t.url, ['Zed']);
+    const base = `${t.wsUrl}/yjs/${session.sessionId}/table-1`;
+    const token = members[0]!.token;
+    const [body, signature] = token.split('.') as [string, string];
+    const forgedClaims = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), role: 'host' }),
+    ).toString('base64url');
+    const expired = t.server.signer.sign({ sid: session.sessionId, pid: members[0]!.participantId, role: 'participant' }, -10);
+
+    expect(await upgradeStatus(`${base}?token=${token}`)).toBe(101);
+    expect(await upgradeStatus(base)).toBe(401);
+    expect(await upgradeStatus(`${base}?token=garbage`)).toBe(401);
+    expect(await upgradeStatus(`${base}?token=${forgedClaims}.${signature}`)).toBe(401);
+    expect(await upgradeStatus(`${base}?token=${body}.${signature.slice(0, -2)}AA`)).toBe(401);
+    expect(await upgradeStatus(`${base}?token=${expired}`)).toBe(401);
+    expect(await upgradeStatus(`${base}?token=${other.members[0]!.token}`)).toBe(403);
+    expect(await upgradeStatus(`${t.wsUrl}/yjs/${session.sessionId}?token=${token}`)).toBe(404);
+    expect(await upgradeStatus(`${t.wsUrl}/yjs/${session.sessionId}/bad%2Fname?token=${token}`)).toBe(404);
+    expect(await upgradeStatus(`${t.wsUrl}/elsewhere?token=${token}`)).toBe(404);
+    expect(t.server.relay.stats().rooms).toBeLessThanOrEqual(1);
+  });
+
+  it('R6 a stock provider with a bad token never syncs an empty document', async () => {
+    const t = await start();
+    const { session } = await createSessionWith(t.url);
+    const client = connect(t, session.sessionId, 'table-1', 'not-a-token');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(client.provider.synced).toBe(false);
+    expect(client.provider.wsconnected).toBe(false);
+  });
+});
+
+describe('hostile frames and limits', () => {
+  it('R7 malformed frames close only the offender with 4400 while another room keeps syncing', async () => {
+    const t = await start();
+    const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
+    const a = connect(t, session.sessionId, 'table-2', members[0]!.token);
+    const b = connect(t, session.sessionId, 'table-2', members[1]!.token);
+    const bystander = connect(t, session.sessionId, 'table-1', members[1]!.token);
+    await Promise.all([a.synced, b.synced, bystander.synced]);
+
+    const frames: number[][] = [
+      [], // empty
+      [0], // sync without sub-type
+      [0, 2, 50, 1, 2], // update shorter than its declared length
+      [7, 1, 2, 3], // unknown message type
+      [0, 9, 0], // unknown sync type
+      [0, 2, 5, 255, 255, 255, 255, 15], // garbage update body
+      [0, 0, 3, 255, 255, 255], // garbage state vector
+      [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f], // huge varint
+    ];
+    for (const frame of frames) {
+      const raw = await openRawSocket(t.wsUrl, session.sessionId, 'table-1', members[0]!.token);
+      const closed = closeCodeOf(raw);
+      raw.send(Uint8Array.from(frame));
+      expect(await closed, `frame ${JSON.stringify(frame)}`).toBe(CloseCode.BadFrame);
+      a.doc.getText('t').insert(0, 'x');
+    }
+    await waitFor(() => b.doc.getText('t').length === frames.length, 5000, 'the other room keeps syncing');
+    expect(bystander.provider.wsconnected).toBe(true);
+    bystander.doc.getText('t').insert(0, 'still here');
+    await waitFor(() => t.server.relay.loadedRoom(`${session.sessionId}/table-1`)?.doc.getText('t').length === 10);
+  });
+
+  it('R8 an oversized message closes the offender with 4413 and is not applied', async () => {
+    const t = await start({ MAX_MESSAGE_BYTES: '4096' });
+    const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
+    const other = connect(t, session.sessionId, 'table-2', members[1]!.token);
+    await other.synced;
+    const big = new Y.Doc();
+    big.getText('t').insert(0, 'y'.repeat(6000));
+    const raw = await openRawSocket(t.wsUrl, session.sessionId, 'table-1', members[0]!.token);
+    const closed = closeCodeOf(raw);
+    raw.send(encodeSyncUpdate(Y.encodeStateAsUpdate(big)));
+    expect(await closed).toBe(CloseCode.MessageTooLarge);
+    expect(await storedText(t, `${session.sessionId}/table-1`)).toBe('');
+    other.doc.getText('t').insert(0, 'fine');
+    await waitFor(() => t.server.relay.loadedRoom(`${session.sessionId}/table-2`)?.doc.getText('t').length === 4);
+  });
+
+  it('R9 an update that would grow the document past its limit closes with 4414 and is not applied', async () => {
+    const t = await start({ MAX_DOC_BYTES: '8192', MAX_MESSAGE_BYTES: '65536' });
+    const { session, members } = await createSessionWith(t.url, ['Ana']);
+    const raw = await openRawSocket(t.wsUrl, session.sessionId, 'table-1', members[0]!.token);
+    const small = new Y.Doc();
+    small.getText('t').insert(0, 'small');
+    raw.send(encodeSyncUpdate(Y.encodeStateAsUpdate(small)));
+    await waitFor(() => t.server.relay.loadedRoom(`${session.sessionId}/table-1`)?.doc.getText('t').length === 5);
+    const closed = closeCodeOf(raw);
+    small.getText('t').insert(5, 'z'.repeat(10_000));
+    raw.send(encodeSyncUpdate(Y.encodeStateAsUpdate(small)));
+    expect(await closed).toBe(CloseCode.DocumentTooLarge);
+    expect(await storedText(t, `${session.sessionId}/table-1`)).toBe('small');
+  });
+
+  it('R10 an oversized awareness state closes with 4413', async () => {
+    const t = await start({ MAX_AWARENESS_BYTES: '1024' });
+    const { session, members } = await createSessionWith(t.url, ['Ana']);
+    const raw = await openRawSocket(t.wsUrl, session.sessionId, 'table-1', members[0]!.token);
+    const closed = closeCodeOf(raw);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint8Array(encoder, new Uint8Array(2000));
+    raw.send(encoding.toUint8Array(encoder));
+    expect(await closed).toBe(CloseCode.MessageTooLarge);
+  });
+});
+
+describe('lifecycle', () => {
+  it('R11 a document unloads after its last client leaves, and reloads intact', async () => {
+    const t = await start({ DOC_UNLOAD_GRACE_MS: '50' });
+    const { session, members } = await createSessionWith(t.url, ['Ana']);
+    const key = `${session.sessionId}/table-1`;
+    const a = connect(t, session.sessionId, 'table-1', members[0]!.token);
+    await a.synced;
+    a.doc.getText('t').insert(0, 'before unload');
+    await waitFor(() => t.server.relay.loadedRoom(key)?.doc.getText('t').length === 13);
+    a.destroy();
+    await waitFor(() => t.server.relay.stats().rooms === 0, 5000, 'unload');
+    expect(t.server.relay.stats().connections).toBe(0);
+    const stored = await t.server.storage.loadDocument(key);
+    expect(stored.updates).toHaveLength(0); // compacted on unload
+    const again = connect(t, session.sessionId, 'table-1', members[0]!.token);
+    await again.synced;
+    expect(again.doc.getText('t').toString()).toBe('before unload');
+  });
+
+  it('R12 a client that reconnects during the grace period finds the document still loaded', async () => {
+    const t = await start({ DOC_UNLOAD_GRACE_MS: '2000' });
+    const { session, members } = await createSessionWith(t.url, ['Ana']);
+    const key = `${session.sessionId}/table-1`;
+    const a = connect(t, session.sessionId, 'table-1', members[0]!.token);
+    await a.synced;
+    const room = t.server.relay.loadedRoom(key);
+    a.destroy();
+    const b = connect(t, session.sessionId, 'table-1', members[0]!.token);
+    await b.synced;
+    expect(t.server.relay.loadedRoom(key)).toBe(room);
+  });
+
+  it('R13 compaction past the threshold keeps the content identical', async () => {
+    const t = await start({ COMPACT_AFTER_UPDATES: '20' });
+    const { session, members } = await createSessionWith(t.url, ['Ana']);
+    const key = `${session.sessionId}/table-1`;
+    const a = connect(t, session.sessionId, 'table-1', members[0]!.token);
+    await a.synced;
+    const text = a.doc.getText('t');
+    for (let i = 0; i < 100; i++) {
+      text.insert(text.length, `${i % 10}`);
+      if (i % 7 === 0) text.delete(0, 1);
+      a.doc.getMap('m').set(`k${i % 5}`, i);
+    }
+    await waitFor(() => t.server.relay.loadedRoom(key)?.doc.getText('t').toString() === text.toString());
+    await t.server.persistence.flush();
+    await waitFor(() => t.server.relay.loadedRoom(key)!.logLength < 20, 5000, 'compaction');
+    const stored = await t.server.storage.loadDocument(key);
+    expect(stored.snapshot).not.toBeNull();
+    expect(stored.updates.length).toBeLessThan(20);
+    const replay = new Y.Doc();
+    Y.applyUpdate(replay, stored.snapshot!);
+    for (const u of stored.updates) Y.applyUpdate(replay, u);
+    expect(replay.getText('t').toString()).toBe(text.toString());
+    expect(replay.getMap('m').toJSON()).toEqual(a.doc.getMap('m').toJSON());
+  });
+
+  it('R14 the awareness of a dropped client is cleared for the others', async () => {
+    const t = await start();
+    const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
+    const a = connect(t, session.sessionId, 'table-1', members[0]!.token);
+    const b = connect(t, session.sessionId, 'table-1', members[1]!.token);
+    await Promise.all([a.synced, b.synced]);
+    a.provider.awareness.setLocalStateField('user', { name: 'Ana' });
+    const anaId = a.doc.clientID;
+    await waitFor(() => b.provider.awareness.getStates().has(anaId), 5000, 'presence');
+    (a.provider.ws as unknown as { terminate?: () => void; close: () => void } | null)?.close();
+    a.provider.shouldConnect = false;
+    await waitFor(() => !b.provider.awareness.getStates().has(anaId), 5000, 'presence cleared');
+  });
+
+  it('R15 graceful stop flushes updates that were not yet committed', async () => {
+    const t = await start({ FLUSH_INTERVAL_MS: '100' });
+    const { session, members } = await createSessionWith(t.url, ['Ana']);
+    const key = `${session.sessionId}/table-1`;
+    const a = connect(t, session.sessionId, 'table-1', members[0]!.token);
+    await a.synced;
+    a.doc.getText('t').insert(0, 'last words');
+    await waitFor(() => t.server.relay.loadedRoom(key)?.doc.getText('t').length === 10);
+    a.destroy();
+    await t.stop({ keepData: true });
+    servers.pop();
+    const reopened = await start({ DATA_DIR: t.dataDir });
+    expect(await storedText(reopened, key)).toBe('last words');
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * The storage contract: behaviour every adapter of the storage port must have. Run it against
+ * each adapter (`sqliteStorage.test.ts` now, the Postgres adapter with issue #7) with a factory
+ * that returns a fresh, empty store.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { SessionRole } from '@worktable/shared';
+import { mergeYjsDocument } from './mergeDocument.js';
+import type { ParticipantRecord, SessionRecord, StoragePort } from './port.js';
+
+/** Creates a fresh empty store; `reopen` (when the engine supports it) opens the same data again. */
+export interface StorageFactory {
+  create(): Promise<StoragePort>;
+  reopen?(previous: StoragePort): Promise<StoragePort>;
+}
+
+const session = (id: string): SessionRecord => ({
+  sessionId: id,
+  title: `Session ${id}`,
+  protocol: 'tuning',
+  inviteCode: 'ABCD2345',
+  createdAt: 1_700_000_000_000,
+});
+const participant = (sessionId: string, id: string, role: ParticipantRecord['role'], joinedAt: number): ParticipantRecord => ({
+  participantId: id,
+  sessionId,
+  name: `Name ${id}`,
+  role,
+  joinedAt,
+});
+
+/** Yjs updates that each insert one character, as a client would send them. */
+function typedUpdates(text: string): Uint8Array[] {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  for (const ch of text) doc.getText('t').insert(doc.getText('t').length, ch);
+  return updates;
+}
+
+function textOf(snapshot: Uint8Array | null, updates: Uint8Array[]): string {
+  const doc = new Y.Doc();
+  if (snapshot) Y.applyUpdate(doc, snapshot);
+  for (const u of updates) Y.applyUpdate(doc, u);
+  return doc.getText('t').toString();
+}
+
+/** Registers the contract tests for one adapter. */
+export function storageContractSuite(name: string, factory: StorageFactory): void {
+  describe(`storage contract: ${name}`, () => {
+    let store: StoragePort;
+    beforeEach(async () => {
+      store = await factory.create();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('SC1 answers ping', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
+    it('SC2 stores a session with its host and returns it', async () => {
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      expect(await store.getSession('s1')).toEqual(session('s1'));
+      expect(await store.getSession('nope')).toBeNull();
+      expect(await store.listParticipants('s1')).toEqual([participant('s1', 'p_host', SessionRole.Host, 1)]);
+    });
+
+    it('SC3 lists participants of one session in join order', async () => {
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      await store.createSession(session('s2'), participant('s2', 'p_other', SessionRole.Host, 1));
+      await store.addParticipant(participant('s1', 'p_b', SessionRole.Observer, 3));
+      await store.addParticipant(participant('s1', 'p_a', SessionRole.Participant, 2));
+      const ids = (await store.listParticipants('s1')).map((p) => p.participantId);
+      expect(ids).toEqual(['p_host', 'p_a', 'p_b']);
+      expect(await store.getParticipant('s1', 'p_b')).toEqual(participant('s1', 'p_b', SessionRole.Observer, 3));
+      expect(await store.getParticipant('s2', 'p_b')).toBeNull();
+    });
+
+    it('SC4 refuses a participant of an unknown session and a duplicate session id', async () => {
+      await expect(store.addParticipant(participant('ghost', 'p_x', SessionRole.Participant, 1))).rejects.toThrow();
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      await expect(store.createSession(session('s1'), participant('s1', 'p_h2', SessionRole.Host, 1))).rejects.toThrow();
+      expect(await store.listParticipants('s1')).toHaveLength(1);
+    });
+
+    it('SC5 an unknown document loads empty', async () => {
+      expect(await store.loadDocument('s1/table-1')).toEqual({ snapshot: null, updates: [], bytes: 0 });
+    });
+
+    it('SC6 appends updates of several documents in one batch, in order per document', async () => {
+      const a = typedUpdates('abc');
+      const b = typedUpdates('xy');
+      await store.appendUpdates([
+        { docKey: 'd/a', update: a[0]! },
+        { docKey: 'd/b', update: b[0]! },
+        { docKey: 'd/a', update: a[1]! },
+      ]);
+      await store.appendUpdates([
+        { docKey: 'd/a', update: a[2]! },
+        { docKey: 'd/b', update: b[1]! },
+      ]);
+      const loadedA = await store.loadDocument('d/a');
+      expect(loadedA.updates.map((u) => Array.from(u))).toEqual(a.map((u) => Array.from(u)));
+      expect(loadedA.bytes).toBe(a.reduce((n, u) => n + u.byteLength, 0));
+      expect(textOf(null, (await store.loadDocument('d/b')).updates)).toBe('xy');
+    });
+
+    it('SC7 compaction folds the log into one snapshot with identical content', async () => {
+      const updates = typedUpdates('hello world');
+      await store.appendUpdates(updates.map((update) => ({ docKey: 'd/a', update })));
+      const result = await store.compactDocument('d/a', mergeYjsDocument);
+      expect(result.mergedUpdates).toBe(updates.length);
+      const loaded = await store.loadDocument('d/a');
+      expect(loaded.updates).toEqual([]);
+      expect(loaded.snapshot).not.toBeNull();
+      expect(loaded.bytes).toBe(result.snapshotBytes);
+      expect(textOf(loaded.snapshot, [])).toBe('hello world');
+    });
+
+    it('SC8 compaction keeps later appends and can run again', async () => {
+      const updates = typedUpdates('abcdef');
+      await store.appendUpdates(updates.slice(0, 3).map((update) => ({ docKey: 'd/a', update })));
+      await store.compactDocument('d/a', mergeYjsDocument);
+      await store.appendUpdates(updates.slice(3).map((update) => ({ docKey: 'd/a', update })));
+      let loaded = await store.loadDocument('d/a');
+      expect(loaded.updates).toHaveLength(3);
+      expect(textOf(loaded.snapshot, loaded.updates)).toBe('abcdef');
+      await store.compactDocument('d/a', mergeYjsDocument);
+      loaded = await store.loadDocument('d/a');
+      expect(loaded.updates).toHaveLength(0);
+      expect(textOf(loaded.snapshot, loaded.updates)).toBe('abcdef');
+    });
+
+    it('SC9 compaction of an empty log changes nothing', async () => {
+      expect(await store.compactDocument('d/none', mergeYjsDocument)).toEqual({ mergedUpdates: 0, snapshotBytes: 0 });
+      expect(await store.loadDocument('d/none')).toEqual({ snapshot: null, updates: [], bytes: 0 });
+    });
+
+    it('SC10 a failing merge leaves the log untouched', async () => {
+      const updates = typedUpdates('abc');
+      await store.appendUpdates(updates.map((update) => ({ docKey: 'd/a', update })));
+      await expect(
+        store.compactDocument('d/a', () => {
+          throw new Error('merge failed');
+        }),
+      ).rejects.toThrow('merge failed');
+      const loaded = await store.loadDocument('d/a');
+      expect(loaded.snapshot).toBeNull();
+      expect(loaded.updates).toHaveLength(3);
+    });
+
+    it('SC11 data survives closing and reopening', async () => {
+      if (!factory.reopen) return;
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      await store.appendUpdates(typedUpdates('kept').map((update) => ({ docKey: 's1/t', update })));
+      store = await factory.reopen(store);
+      expect(await store.getSession('s1')).toEqual(session('s1'));
+      const loaded = await store.loadDocument('s1/t');
+      expect(textOf(loaded.snapshot, loaded.updates)).toBe('kept');
+    });
+  });
+}

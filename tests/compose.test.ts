@@ -1,0 +1,43 @@
+/**
+ * No container engine runs on the CI machines, so the compose file is checked statically: it
+ * parses, the app service builds this repository, and every variable it sets is one the server
+ * actually reads (a typo there would be silently ignored by the server).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { CONFIG_ENV_NAMES } from '../server/src/config/config.js';
+import { REPO_ROOT } from './support/serverProcess.js';
+
+interface ComposeService {
+  build?: unknown;
+  image?: string;
+  profiles?: string[];
+  environment?: Record<string, string> | string[];
+}
+
+const compose = parse(fs.readFileSync(path.join(REPO_ROOT, 'docker-compose.yml'), 'utf8')) as {
+  services: Record<string, ComposeService>;
+};
+
+function envNames(service: ComposeService): string[] {
+  const env = service.environment ?? {};
+  return Array.isArray(env) ? env.map((entry) => entry.split('=')[0] ?? '') : Object.keys(env);
+}
+
+describe('docker-compose.yml', () => {
+  it('D1 runs the app from this repository with only variables the server reads', () => {
+    const app = compose.services.app;
+    expect(app?.build).toBe('.');
+    expect(fs.existsSync(path.join(REPO_ROOT, 'Dockerfile'))).toBe(true);
+    const names = envNames(app!);
+    for (const name of ['HOST', 'PORT', 'DATA_DIR']) expect(names).toContain(name);
+    for (const name of names) expect(CONFIG_ENV_NAMES, `${name} is not read by the server`).toContain(name);
+  });
+
+  it('D2 offers PostgreSQL and Redis for scale-out behind a profile', () => {
+    expect(compose.services.postgres?.profiles).toContain('scale-out');
+    expect(compose.services.redis?.profiles).toContain('scale-out');
+  });
+});
