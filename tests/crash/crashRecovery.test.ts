@@ -3,12 +3,13 @@
  * that was committed, and a client that kept editing while the server was down resyncs its
  * changes when the server returns. SIGTERM flushes what was not yet committed.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, createSessionWith, waitFor, type YClient } from '../../server/src/testing/testServer.js';
-import { freePort, metricValue, startServerProcess, type ServerProcess } from '../support/serverProcess.js';
+import { REPO_ROOT, freePort, metricValue, startServerProcess, type ServerProcess } from '../support/serverProcess.js';
 
 const cleanup: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
@@ -86,5 +87,33 @@ describe('crash recovery', () => {
 
   it('K3 a bad configuration stops the server with a message naming the variable', async () => {
     await expect(startServerProcess({ PORT: 'eighty', DATA_DIR: tempDir() })).rejects.toThrow(/PORT: must be a whole number/);
+  });
+});
+
+describe('backup', () => {
+  it('K4 npm run backup copies a live store; the copy restores every session and document', async () => {
+    const dataDir = tempDir();
+    const server = await start({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+    const { session, members } = await createSessionWith(server.url, ['Ana']);
+    const ana = client(server, session.sessionId, members[0]!.token);
+    await ana.synced;
+    ana.doc.getText('t').insert(0, 'backed up');
+    await waitFor(() => ana.provider.ws?.bufferedAmount === 0, 2000);
+    const deadline = Date.now() + 5000;
+    while ((await metricValue(server.url, 'worktable_persistence_updates_total')) < 1 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const copy = path.join(tempDir(), 'copy.sqlite');
+    execFileSync(process.execPath, ['--import', 'tsx', 'server/src/cli/backup.ts', copy], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
+    const restoredDir = tempDir();
+    fs.copyFileSync(copy, path.join(restoredDir, 'worktable.sqlite'));
+    fs.copyFileSync(path.join(dataDir, 'token-secret'), path.join(restoredDir, 'token-secret'));
+    const restored = await start({ DATA_DIR: restoredDir, PORT: String(await freePort()) });
+    const reader = client(restored, session.sessionId, members[0]!.token);
+    await reader.synced;
+    expect(reader.doc.getText('t').toString()).toBe('backed up');
   });
 });
