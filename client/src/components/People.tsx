@@ -1,0 +1,87 @@
+/** Who is at the table: the people connected right now, and everyone who joined the session. */
+import type { ParticipantView, SessionRole } from '@worktable/shared';
+import { colorFor } from '../session/colors.js';
+import type { PresentPeer } from '../session/tableConnection.js';
+
+const ROLE_LABELS: Readonly<Record<SessionRole, string>> = {
+  host: 'Host',
+  participant: 'Participant',
+  observer: 'Observer',
+};
+
+/** The label of a role, for people. */
+export function roleLabel(role: SessionRole): string {
+  return ROLE_LABELS[role];
+}
+
+function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [name.trim()];
+  return letters
+    .map((word) => [...(word ?? '')].slice(0, words.length > 1 ? 1 : 2).join(''))
+    .join('')
+    .toUpperCase();
+}
+
+/** A round badge with a person's initials in their presence colour. */
+export function Avatar({ name, color }: { name: string; color: string }) {
+  return (
+    <span className="avatar" style={{ backgroundColor: color }} aria-hidden="true">
+      {initials(name) || '?'}
+    </span>
+  );
+}
+
+/** The people connected to the table now, one entry per person even with several tabs open. */
+export function PresenceList({ peers }: { peers: readonly PresentPeer[] }) {
+  const seen = new Set<string>();
+  const people = peers.filter((peer) => {
+    const key = peer.participantId || `client:${peer.clientId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (people.length === 0) return <p className="muted">Nobody is connected yet.</p>;
+  return (
+    <ul className="people" aria-label="Connected now">
+      {people.map((peer) => (
+        <li key={peer.clientId} className="person">
+          <Avatar name={peer.name} color={peer.color} />
+          <span className="person-name">{peer.name}</span>
+          {peer.isLocal && <span className="muted">(you)</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Props of `ParticipantList`. */
+export interface ParticipantListProps {
+  participants: readonly ParticipantView[];
+  youId: string;
+  /** Participant ids connected right now. */
+  online: ReadonlySet<string>;
+}
+
+/** Everyone who joined the session, with their role and whether they are here. */
+export function ParticipantList({ participants, youId, online }: ParticipantListProps) {
+  return (
+    <ul className="people" aria-label="Participants">
+      {participants.map((p) => {
+        const here = online.has(p.participantId);
+        return (
+          <li key={p.participantId} className={here ? 'person' : 'person is-away'}>
+            <span className="avatar-wrap">
+              <Avatar name={p.name} color={colorFor(p.participantId, participants)} />
+              <span className={here ? 'status-dot status-here' : 'status-dot'} aria-hidden="true" />
+            </span>
+            <span className="person-name">{p.name}</span>
+            {p.participantId === youId && <span className="muted">(you)</span>}
+            <span className="visually-hidden">{here ? ', here now' : ', away'}</span>
+            {p.role !== 'participant' && <span className={`badge badge-${p.role}`}>{roleLabel(p.role)}</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,153 @@
+/** `/`: start a session, then share its invite link and keep the host link. */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH, SessionRole, type CreateSessionResponse } from '@worktable/shared';
+import { createSession, userMessage } from '../api.js';
+import { CopyField } from '../components/CopyField.js';
+import { Link } from '../components/Link.js';
+import { hostLinkFragment, saveIdentity } from '../identity.js';
+import { sessionPath } from '../router.js';
+
+interface Created {
+  title: string;
+  session: CreateSessionResponse;
+  hostLink: string;
+}
+
+/** The home page. */
+export function HomePage() {
+  const [created, setCreated] = useState<Created | null>(null);
+  useEffect(() => {
+    document.title = 'Worktable';
+  }, []);
+  return (
+    <div className="page page-narrow">
+      {created ? <SessionReady created={created} onReset={() => setCreated(null)} /> : <StartForm onCreated={setCreated} />}
+    </div>
+  );
+}
+
+function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
+  const id = useId();
+  const [title, setTitle] = useState('');
+  const [hostName, setHostName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    const trimmedTitle = title.trim();
+    const trimmedName = hostName.trim();
+    if (!trimmedTitle) {
+      setError('Give the session a title, for example “Tuning: Grade 9 essay unit”.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const session = await createSession(trimmedName ? { title: trimmedTitle, hostName: trimmedName } : { title: trimmedTitle });
+      saveIdentity(session.sessionId, {
+        participantId: session.participantId,
+        token: session.hostToken,
+        name: trimmedName || 'Host',
+        role: SessionRole.Host,
+        inviteCode: session.inviteCode,
+      });
+      const hostLink = `${window.location.origin}${sessionPath(session.sessionId)}${hostLinkFragment(session.hostToken, session.inviteCode)}`;
+      onCreated({ title: trimmedTitle, session, hostLink });
+    } catch (caught) {
+      setError(userMessage(caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <header className="page-header">
+        <h1 tabIndex={-1}>Start a session</h1>
+        <p className="lead">Put work on the table and examine it together. You host; everyone you invite joins with a link.</p>
+      </header>
+      <form className="card form" onSubmit={(event) => void submit(event)}>
+        <div className="field">
+          <label htmlFor={`${id}-title`}>Session title</label>
+          <input
+            id={`${id}-title`}
+            name="title"
+            type="text"
+            required
+            maxLength={MAX_TITLE_LENGTH}
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+            placeholder="Tuning: Grade 9 essay unit"
+            autoComplete="off"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>
+            Your name <span className="optional">(optional)</span>
+          </label>
+          <input
+            id={`${id}-name`}
+            name="hostName"
+            type="text"
+            maxLength={MAX_NAME_LENGTH}
+            value={hostName}
+            onChange={(event) => setHostName(event.target.value)}
+            aria-describedby={`${id}-name-hint`}
+            autoComplete="name"
+          />
+          <p className="hint" id={`${id}-name-hint`}>
+            Shown to the people you invite. Leave it empty to appear as “Host”.
+          </p>
+        </div>
+        {error && (
+          <p className="alert" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? 'Starting…' : 'Start session'}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function SessionReady({ created, onReset }: { created: Created; onReset: () => void }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  const { session } = created;
+  return (
+    <>
+      <header className="page-header">
+        <p className="eyebrow">Session created</p>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {created.title}
+        </h1>
+        <p className="lead">Your session is ready. Share the invite link, then open the table.</p>
+      </header>
+      <section className="card stack" aria-label="Links">
+        <CopyField
+          label="Invite link"
+          value={session.inviteUrl}
+          description="Send this to the people who join. Anyone with it can join as a participant or observer."
+        />
+        <CopyField
+          label="Host link"
+          value={created.hostLink}
+          description="Opens the table as host, from any browser. Keep it to yourself."
+        />
+        <div className="actions">
+          <Link className="button primary" href={sessionPath(session.sessionId)}>
+            Open the table
+          </Link>
+          <button type="button" className="button ghost" onClick={onReset}>
+            Start another session
+          </button>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * `/join/:sessionId?code=…`: join a session by name, as a participant or a read-only observer.
+ * A browser that already joined this session goes straight to the table with its stored identity.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { INVITE_CODE_LENGTH, MAX_NAME_LENGTH, SessionRole } from '@worktable/shared';
+import { joinSession, userMessage } from '../api.js';
+import { loadIdentity, saveIdentity } from '../identity.js';
+import { navigate, sessionPath } from '../router.js';
+
+/** Props of `JoinPage`. */
+export interface JoinPageProps {
+  sessionId: string;
+  /** From `?code=`; when missing the page asks for it. */
+  inviteCode: string | null;
+}
+
+/** The join page. */
+export function JoinPage({ sessionId, inviteCode }: JoinPageProps) {
+  const [alreadyJoined] = useState(() => loadIdentity(sessionId) !== null);
+
+  useEffect(() => {
+    document.title = 'Join a session · Worktable';
+    if (alreadyJoined) navigate(sessionPath(sessionId), { replace: true });
+  }, [alreadyJoined, sessionId]);
+
+  if (alreadyJoined) {
+    return (
+      <div className="page page-narrow">
+        <p className="muted">Opening your table…</p>
+      </div>
+    );
+  }
+  return <JoinForm sessionId={sessionId} inviteCode={inviteCode} />;
+}
+
+function JoinForm({ sessionId, inviteCode }: JoinPageProps) {
+  const id = useId();
+  const [name, setName] = useState('');
+  const [code, setCode] = useState(inviteCode ?? '');
+  const [observer, setObserver] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    const trimmedName = name.trim();
+    const trimmedCode = code.trim().toUpperCase();
+    if (!trimmedName) {
+      setError('Enter your name, so the others know who is at the table.');
+      return;
+    }
+    if (!trimmedCode) {
+      setError('Enter the invite code from your invite link, or open the link the host sent you.');
+      return;
+    }
+    const role = observer ? SessionRole.Observer : SessionRole.Participant;
+    setBusy(true);
+    setError(null);
+    try {
+      const joined = await joinSession(sessionId, { name: trimmedName, inviteCode: trimmedCode, role });
+      saveIdentity(sessionId, { participantId: joined.participantId, token: joined.token, name: trimmedName, role, inviteCode: trimmedCode });
+      navigate(sessionPath(sessionId));
+    } catch (caught) {
+      setError(userMessage(caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="page page-narrow">
+      <header className="page-header">
+        <p className="eyebrow">You are invited</p>
+        <h1 tabIndex={-1}>Join the session</h1>
+        <p className="lead">Tell the others who you are. You can take part, or just observe.</p>
+      </header>
+      <form className="card form" onSubmit={(event) => void submit(event)}>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Your name</label>
+          <input
+            id={`${id}-name`}
+            name="name"
+            type="text"
+            required
+            maxLength={MAX_NAME_LENGTH}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            autoComplete="name"
+            autoFocus
+          />
+        </div>
+        {!inviteCode && (
+          <div className="field">
+            <label htmlFor={`${id}-code`}>Invite code</label>
+            <input
+              id={`${id}-code`}
+              name="inviteCode"
+              type="text"
+              required
+              minLength={INVITE_CODE_LENGTH}
+              maxLength={INVITE_CODE_LENGTH}
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              aria-describedby={`${id}-code-hint`}
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              className="code-input"
+            />
+            <p className="hint" id={`${id}-code-hint`}>
+              The {INVITE_CODE_LENGTH} characters after <code>?code=</code> in the invite link.
+            </p>
+          </div>
+        )}
+        <div className="field field-check">
+          <input
+            id={`${id}-observer`}
+            name="observer"
+            type="checkbox"
+            checked={observer}
+            onChange={(event) => setObserver(event.target.checked)}
+            aria-describedby={`${id}-observer-hint`}
+          />
+          <div>
+            <label htmlFor={`${id}-observer`}>Join as observer (read-only)</label>
+            <p className="hint" id={`${id}-observer-hint`}>
+              Observers follow everything live but cannot change the table.
+            </p>
+          </div>
+        </div>
+        {error && (
+          <p className="alert" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? 'Joining…' : 'Join the table'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+/** The open table of a session: header, observer banner, shared notes, presence and participants. */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { canWrite, type SessionView } from '@worktable/shared';
+import { getSession } from '../api.js';
+import { ConnectionStatus } from '../components/ConnectionStatus.js';
+import { CopyField } from '../components/CopyField.js';
+import { NotesEditor } from '../components/NotesEditor.js';
+import { ParticipantList, PresenceList, roleLabel } from '../components/People.js';
+import { forgetIdentity, type StoredIdentity } from '../identity.js';
+import { joinPath, navigate } from '../router.js';
+import { colorFor } from '../session/colors.js';
+import { openTable, useTableStore, type PresenceUser, type TableConnection } from '../session/tableConnection.js';
+
+/** Props of `SessionTable`. */
+export interface SessionTableProps {
+  sessionId: string;
+  initialView: SessionView;
+  identity: StoredIdentity;
+}
+
+function useTableConnection(sessionId: string, token: string, user: PresenceUser): TableConnection | null {
+  const [connection, setConnection] = useState<TableConnection | null>(null);
+  const { name, color, participantId, role } = user;
+  useEffect(() => {
+    const opened = openTable(sessionId, token, { name, color, participantId, role });
+    setConnection(opened);
+    return () => {
+      opened.close();
+      setConnection(null);
+    };
+  }, [sessionId, token, name, color, participantId, role]);
+  return connection;
+}
+
+/** The table of a session the browser has joined. */
+export function SessionTable({ sessionId, initialView, identity }: SessionTableProps) {
+  const [view, setView] = useState(initialView);
+  const you = view.participants.find((p) => p.participantId === view.you.participantId);
+  const name = you?.name ?? identity.name;
+  const role = view.you.role;
+  const readOnly = !canWrite(role);
+  const connection = useTableConnection(sessionId, identity.token, {
+    name,
+    color: colorFor(view.you.participantId, view.participants),
+    participantId: view.you.participantId,
+    role,
+  });
+  const peers = useTableStore((s) => s.peers);
+  const synced = useTableStore((s) => s.synced);
+  const closed = useTableStore((s) => s.closed);
+  const online = useMemo(() => new Set(peers.map((p) => p.participantId)), [peers]);
+
+  useEffect(() => {
+    document.title = `${view.title} · Worktable`;
+  }, [view.title]);
+
+  // Someone new is at the table: reload the participant list (once per unknown participant).
+  const asked = useRef(new Set<string>());
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  useEffect(() => {
+    const known = new Set(view.participants.map((p) => p.participantId));
+    const unknown = peers.filter((p) => p.participantId && !known.has(p.participantId) && !asked.current.has(p.participantId));
+    if (unknown.length === 0) return;
+    for (const peer of unknown) asked.current.add(peer.participantId);
+    getSession(sessionId, identity.token).then(
+      (fresh) => mounted.current && setView(fresh),
+      () => undefined,
+    );
+  }, [peers, view.participants, sessionId, identity.token]);
+
+  const rejoin = () => {
+    forgetIdentity(sessionId);
+    navigate(joinPath(sessionId, identity.inviteCode));
+  };
+
+  return (
+    <div className="page page-wide">
+      <header className="session-header">
+        <div>
+          <p className="eyebrow">Session</p>
+          <h1 tabIndex={-1}>{view.title}</h1>
+          <p className="you">
+            You are <strong>{name}</strong> <span className={`badge badge-${role}`}>{roleLabel(role)}</span>
+          </p>
+        </div>
+        <ConnectionStatus />
+      </header>
+
+      {readOnly && (
+        <div className="banner banner-observer">
+          <p>
+            <strong>You are observing: read-only.</strong>
+          </p>
+          <p>You follow the table live but cannot change it.</p>
+        </div>
+      )}
+
+      {closed && (
+        <div className={closed.retrying ? 'banner banner-warning' : 'banner banner-error'} role="alert">
+          <p>
+            <strong>Connection closed: {closed.reason}.</strong> {closed.advice}
+          </p>
+          {!closed.retrying && (
+            <div className="actions">
+              {closed.rejoin && identity.inviteCode ? (
+                <button type="button" className="button secondary" onClick={rejoin}>
+                  Join again
+                </button>
+              ) : (
+                <button type="button" className="button secondary" onClick={() => window.location.reload()}>
+                  Reload the page
+                </button>
+              )}
+            </div>
+          )}
+        </div>
+      )}
+
+      <div className="session-grid">
+        <section className="card notes-card" aria-labelledby="notes-heading">
+          <h2 id="notes-heading">Shared notes</h2>
+          <p className="hint" id="notes-hint">
+            {readOnly ? 'Read-only: you are observing.' : 'Everyone at the table sees what you write as you type.'}
+          </p>
+          {connection ? (
+            <NotesEditor
+              doc={connection.doc}
+              readOnly={readOnly}
+              ready={synced}
+              labelledBy="notes-heading"
+              describedBy="notes-hint"
+            />
+          ) : (
+            <div className="notes notes-placeholder" aria-hidden="true" />
+          )}
+        </section>
+
+        <aside className="sidebar" aria-label="People">
+          <section className="card" aria-labelledby="here-heading">
+            <h2 id="here-heading">Here now</h2>
+            <PresenceList peers={peers} />
+          </section>
+          <section className="card" aria-labelledby="participants-heading">
+            <h2 id="participants-heading">
+              Participants <span className="count">{view.participants.length}</span>
+            </h2>
+            <ParticipantList participants={view.participants} youId={view.you.participantId} online={online} />
+          </section>
+          {role === 'host' && identity.inviteCode && (
+            <section className="card" aria-label="Invite">
+              <CopyField
+                label="Invite link"
+                value={`${window.location.origin}${joinPath(sessionId, identity.inviteCode)}`}
+                description="Send this to the people who join."
+              />
+            </section>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

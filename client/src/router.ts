@@ -1,0 +1,64 @@
+/**
+ * A tiny router: the current location lives in a zustand store fed by `history.pushState`
+ * (through `navigate`) and by `popstate` (back/forward). Routes are matched on the pathname only;
+ * the server answers every unknown GET with index.html, so deep links work.
+ */
+import { create } from 'zustand';
+import { SESSION_ID_PATTERN } from '@worktable/shared';
+
+/** The parts of `window.location` the app routes on. */
+export interface AppLocation {
+  pathname: string;
+  search: string;
+  hash: string;
+}
+
+/** A matched route. */
+export type Route =
+  | { name: 'home' }
+  | { name: 'join'; sessionId: string; inviteCode: string | null }
+  | { name: 'session'; sessionId: string }
+  | { name: 'not-found' };
+
+function readLocation(): AppLocation {
+  const { pathname, search, hash } = window.location;
+  return { pathname, search, hash };
+}
+
+/** The current location; components re-render when it changes. */
+export const useLocation = create<AppLocation>(() => readLocation());
+
+window.addEventListener('popstate', () => useLocation.setState(readLocation()));
+
+/** Goes to `to` (a same-origin path with optional query and fragment), adding a history entry unless `replace`. */
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  useLocation.setState(readLocation());
+  if (!options.replace) window.scrollTo(0, 0);
+}
+
+/** Matches a location against the app's routes. */
+export function matchRoute(location: AppLocation): Route {
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') return { name: 'home' };
+  const join = /^\/join\/([^/]+)$/.exec(path);
+  if (join?.[1] && SESSION_ID_PATTERN.test(join[1])) {
+    const code = new URLSearchParams(location.search).get('code');
+    return { name: 'join', sessionId: join[1], inviteCode: code?.trim() || null };
+  }
+  const session = /^\/s\/([^/]+)$/.exec(path);
+  if (session?.[1] && SESSION_ID_PATTERN.test(session[1])) return { name: 'session', sessionId: session[1] };
+  return { name: 'not-found' };
+}
+
+/** Path of a session's table. */
+export function sessionPath(sessionId: string): string {
+  return `/s/${encodeURIComponent(sessionId)}`;
+}
+
+/** Path of a session's join page, with the invite code when known. */
+export function joinPath(sessionId: string, inviteCode?: string | null): string {
+  const base = `/join/${encodeURIComponent(sessionId)}`;
+  return inviteCode ? `${base}?code=${encodeURIComponent(inviteCode)}` : base;
+}

@@ -1,0 +1,157 @@
+/**
+ * The live connection to a session's table document (`table-1`): a Y.Doc synced through the stock
+ * y-websocket `WebsocketProvider`, with connection state and presence mirrored into a zustand
+ * store for the UI. One table is open at a time.
+ */
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { create } from 'zustand';
+import { CloseCode, DEFAULT_TABLE_DOC, SessionRole } from '@worktable/shared';
+import { ApiRequestError, getSession } from '../api.js';
+import { explainClose, type CloseExplanation } from './closeAdvice.js';
+
+/** What the connection indicator shows. `offline` covers both "never reached" and "lost". */
+export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
+
+/** The awareness state each client publishes. */
+export interface PresenceUser {
+  name: string;
+  color: string;
+  participantId: string;
+  role: SessionRole;
+}
+
+/** Someone connected to the table right now (one entry per browser tab). */
+export interface PresentPeer extends PresenceUser {
+  clientId: number;
+  isLocal: boolean;
+}
+
+/** Connection state of the open table. */
+export interface TableState {
+  status: ConnectionStatus;
+  /** Whether the document has completed its first sync with the server. */
+  synced: boolean;
+  /** Everyone connected, the local client first. */
+  peers: PresentPeer[];
+  /** Why the server last closed the connection, while that still applies. */
+  closed: CloseExplanation | null;
+}
+
+const initialState: TableState = { status: 'connecting', synced: false, peers: [], closed: null };
+
+/** The open table's connection state. */
+export const useTableStore = create<TableState>(() => initialState);
+
+/** An open table: the shared document and its provider. */
+export interface TableConnection {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Tries again after the server closed the connection for good. */
+  reconnect(): void;
+  /** Disconnects and frees the document. */
+  close(): void;
+}
+
+/** Failed connection attempts in a row after which the token is re-checked over HTTP. */
+const ACCESS_CHECK_AFTER_FAILURES = 3;
+
+/** HTTP refusals of the session API and the close code that explains each. */
+const ACCESS_CLOSE_CODES: Readonly<Record<number, CloseCode>> = {
+  401: CloseCode.Unauthorized,
+  403: CloseCode.Forbidden,
+  404: CloseCode.NotFound,
+};
+
+const ROLES: ReadonlySet<string> = new Set(Object.values(SessionRole));
+
+function readPresence(state: unknown): PresenceUser | null {
+  if (typeof state !== 'object' || state === null || !('user' in state)) return null;
+  const user: unknown = state.user;
+  if (typeof user !== 'object' || user === null) return null;
+  const u = user as Record<string, unknown>;
+  if (typeof u.name !== 'string' || typeof u.color !== 'string') return null;
+  return {
+    name: u.name,
+    color: /^#[0-9a-f]{6}$/i.test(u.color) ? u.color : '#555555',
+    participantId: typeof u.participantId === 'string' ? u.participantId : '',
+    role: typeof u.role === 'string' && ROLES.has(u.role) ? (u.role as SessionRole) : SessionRole.Participant,
+  };
+}
+
+/** The y-websocket base URL for this page's origin (`ws://host/yjs` or `wss://host/yjs`). */
+export function relayUrl(): string {
+  return `${window.location.origin.replace(/^http/, 'ws')}/yjs`;
+}
+
+/** Opens the session's table document with `token` and publishes `user` as presence. */
+export function openTable(sessionId: string, token: string, user: PresenceUser): TableConnection {
+  useTableStore.setState(initialState, true);
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(relayUrl(), `${sessionId}/${DEFAULT_TABLE_DOC}`, doc, {
+    params: { token },
+    // Every change goes through the server, also between tabs of one browser.
+    disableBc: true,
+  });
+  const { awareness } = provider;
+  awareness.setLocalStateField('user', user);
+
+  const updatePeers = () => {
+    const peers: PresentPeer[] = [];
+    for (const [clientId, state] of awareness.getStates()) {
+      const presence = readPresence(state);
+      if (presence) peers.push({ ...presence, clientId, isLocal: clientId === doc.clientID });
+    }
+    peers.sort((a, b) => Number(b.isLocal) - Number(a.isLocal) || a.name.localeCompare(b.name));
+    useTableStore.setState({ peers });
+  };
+  awareness.on('change', updatePeers);
+  updatePeers();
+
+  provider.on('status', ({ status }) => {
+    if (status === 'connected') {
+      failedAttempts = 0;
+      useTableStore.setState({ status: 'connected', closed: null });
+    }
+    // While offline the provider keeps retrying; stay "offline" until a retry succeeds.
+    else if (status === 'connecting') useTableStore.setState((s) => (s.status === 'offline' ? s : { status: 'connecting' }));
+    else useTableStore.setState({ status: 'offline' });
+  });
+  // The server refuses a bad token at the handshake with HTTP 401/403/404, which a browser only
+  // sees as close code 1006. After a few failed attempts in a row, ask the API whether the token
+  // is still good, and stop retrying (with the matching explanation) when it is not.
+  let failedAttempts = 0;
+  const checkAccess = () => {
+    getSession(sessionId, token).catch((error: unknown) => {
+      if (!(error instanceof ApiRequestError)) return;
+      const code = ACCESS_CLOSE_CODES[error.status];
+      if (code === undefined) return;
+      provider.shouldConnect = false;
+      provider.disconnect();
+      useTableStore.setState({ status: 'offline', closed: explainClose(code) });
+    });
+  };
+  provider.on('connection-close', (event) => {
+    const explained = event ? explainClose(event.code) : null;
+    useTableStore.setState((s) => ({ status: 'offline', synced: s.synced, closed: explained ?? s.closed }));
+    if (!explained && ++failedAttempts === ACCESS_CHECK_AFTER_FAILURES) checkAccess();
+  });
+  provider.on('sync', (isSynced) => {
+    if (isSynced) useTableStore.setState({ synced: true });
+  });
+
+  return {
+    doc,
+    provider,
+    reconnect() {
+      useTableStore.setState({ status: 'connecting', closed: null });
+      provider.connect();
+    },
+    close() {
+      awareness.off('change', updatePeers);
+      provider.destroy();
+      doc.destroy();
+      useTableStore.setState(initialState, true);
+    },
+  };
+}

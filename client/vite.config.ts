@@ -1,0 +1,29 @@
+/**
+ * Vite configuration of the browser client. `npm run build:client` writes `client/dist`, which
+ * the server serves with an SPA fallback. `npm run dev --workspace @worktable/client` serves the
+ * client with hot reload and proxies the API, the y-websocket relay and socket.io to a server
+ * started separately on port 8080 (`npm run dev` at the root).
+ */
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const server = 'http://127.0.0.1:8080';
+// Keep the browser's Host header: the server builds invite links from it.
+const proxy = { target: server, changeOrigin: false };
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    proxy: {
+      '/api': proxy,
+      '/healthz': proxy,
+      '/yjs': { ...proxy, ws: true },
+      '/socket.io': { ...proxy, ws: true },
+    },
+  },
+});
