@@ -24,7 +24,7 @@ export const SyncType = {
 export type IncomingMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
   | { type: 'sync-step2'; update: Uint8Array }
-  | { type: 'sync-update'; update: Uint8Array }
+  | { type: 'sync-update'; update: Uint8Array; /** the frame holds nothing after the update */ exact: boolean }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'auth' }
   | { type: 'query-awareness' };
@@ -45,7 +45,7 @@ export function decodeMessage(frame: Uint8Array): IncomingMessage {
         const payload = decoding.readVarUint8Array(decoder);
         if (syncType === SyncType.Step1) return { type: 'sync-step1', stateVector: payload };
         if (syncType === SyncType.Step2) return { type: 'sync-step2', update: payload };
-        if (syncType === SyncType.Update) return { type: 'sync-update', update: payload };
+        if (syncType === SyncType.Update) return { type: 'sync-update', update: payload, exact: !decoding.hasContent(decoder) };
         throw new MalformedFrame(`unknown sync message type ${syncType}`);
       }
       case MessageType.Awareness:

@@ -62,6 +62,22 @@ describe('sync', () => {
     expect(await storedText(t, `${session.sessionId}/table-1`)).toBe(a.doc.getText('t').toString());
   });
 
+  it('R1b broadcasts of every frame size (short, 16-bit and 64-bit lengths) arrive intact', async () => {
+    const t = await start();
+    const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben', 'Cy']);
+    const [a, b, c] = members.map((m) => connect(t, session.sessionId, 'table-1', m.token)) as [YClient, YClient, YClient];
+    await Promise.all([a.synced, b.synced, c.synced]);
+    let expected = '';
+    for (const size of [1, 100, 300, 70_000, 200_000]) {
+      const chunk = String.fromCharCode(97 + (size % 26)).repeat(size);
+      a.doc.getText('t').insert(a.doc.getText('t').length, chunk);
+      expected += chunk;
+    }
+    await waitFor(() => b.doc.getText('t').length === expected.length && c.doc.getText('t').length === expected.length);
+    expect(b.doc.getText('t').toString()).toBe(expected);
+    expect(c.doc.getText('t').toString()).toBe(expected);
+  });
+
   it('R2 a client joining after a restart gets the state from storage', async () => {
     const t = await start();
     const { session, members } = await createSessionWith(t.url, ['Ana']);
@@ -183,6 +199,24 @@ describe('hostile frames and limits', () => {
     expect(bystander.provider.wsconnected).toBe(true);
     bystander.doc.getText('t').insert(0, 'still here');
     await waitFor(() => t.server.relay.loadedRoom(`${session.sessionId}/table-1`)?.doc.getText('t').length === 10);
+  });
+
+  it('R7b an update Yjs integrates before failing is still stored and relayed, so nobody diverges', async () => {
+    const t = await start();
+    const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
+    const peer = connect(t, session.sessionId, 'table-1', members[1]!.token);
+    await peer.synced;
+    const source = new Y.Doc();
+    source.getText('t').insert(0, 'abc');
+    const valid = Y.encodeStateAsUpdate(source);
+    // Valid structs, then a delete set that claims 5 clients and ends: Yjs integrates "abc", then throws.
+    const broken = Uint8Array.from([...valid.slice(0, -1), 5]);
+    const raw = await openRawSocket(t.wsUrl, session.sessionId, 'table-1', members[0]!.token);
+    const closed = closeCodeOf(raw);
+    raw.send(encodeSyncUpdate(broken));
+    expect(await closed).toBe(CloseCode.BadFrame);
+    await waitFor(() => peer.doc.getText('t').toString() === 'abc', 5000, 'peer receives the integrated part');
+    expect(await storedText(t, `${session.sessionId}/table-1`)).toBe('abc');
   });
 
   it('R8 an oversized message closes the offender with 4413 and is not applied', async () => {

@@ -168,7 +168,9 @@ export class Relay {
           // Observers are read-only: their updates are dropped here, never applied, stored or relayed.
           if (!connection.writable) break;
           for (const hook of this.hooks) hook.beforeApplyUpdate?.(connection, room, message.update);
-          Y.applyUpdate(room.doc, message.update, connection);
+          // A sync-update frame that holds nothing but the update is relayed as received; a step 2
+          // is re-framed as an update (a peer treats step 2 as "you are now in sync").
+          room.applyUpdate(message.update, connection, message.type === 'sync-update' && message.exact ? frame : undefined);
           break;
         case 'awareness':
           for (const hook of this.hooks) hook.beforeApplyAwareness?.(connection, room, message.update);

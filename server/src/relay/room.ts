@@ -1,6 +1,8 @@
 /**
- * One open document: its Y.Doc, its awareness, and the connections editing it. Every change is
- * encoded once and the same bytes are sent to every other connection.
+ * One open document: its Y.Doc, its awareness, and the connections editing it. A client's update
+ * is applied, then relayed and stored as the very bytes it arrived in: Yjs updates are idempotent
+ * and commutative, so peers and storage converge on what the server holds without the server
+ * re-encoding anything, and each message is framed once for all recipients.
  */
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -10,7 +12,7 @@ import { encodeAwareness, encodeSyncUpdate } from './messages.js';
 
 /** What a room reports to the relay. */
 export interface RoomListener {
-  /** The document changed through a connection (not while loading). */
+  /** The document accepted an update from a connection (exactly the bytes that were applied). */
   changed(room: Room, update: Uint8Array): void;
   /** A message went to `recipients` connections. */
   broadcasted(room: Room, recipients: number, bytes: number): void;
@@ -31,12 +33,14 @@ export class Room {
   /** Entries in the stored log since the last snapshot, including ones waiting to be written. */
   logLength = 0;
 
+  private lastTransaction: Y.Transaction | null = null;
+
   constructor(
     readonly address: DocumentAddress,
     private readonly listener: RoomListener,
   ) {
     this.awareness.setLocalState(null);
-    this.doc.on('update', this.onDocUpdate);
+    this.doc.on('afterTransaction', this.onAfterTransaction);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
@@ -45,13 +49,44 @@ export class Room {
     return this.address.docKey;
   }
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === LOAD_ORIGIN) return;
+  /**
+   * Applies an update from `origin`, then stores it and relays it to everyone else. `frame`, when
+   * given, is the received message that carries exactly this update (sent on unchanged).
+   * Throws when Yjs cannot read the update; whatever part Yjs integrated before failing is still
+   * stored and relayed, so memory, storage and peers never disagree.
+   */
+  applyUpdate(update: Uint8Array, origin: Connection, frame?: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (error) {
+      const partial = this.partialChange(origin);
+      if (partial) this.accept(partial, encodeSyncUpdate(partial), origin);
+      throw error;
+    }
+    this.accept(update, frame ?? encodeSyncUpdate(update), origin);
+  }
+
+  private accept(update: Uint8Array, message: Uint8Array, origin: Connection): void {
+    if (isEmptyUpdate(update)) return;
     this.sizeBytes += update.byteLength;
     this.logLength += 1;
     this.listener.changed(this, update);
-    this.broadcast(encodeSyncUpdate(update), origin);
+    this.broadcast(message, origin);
+  }
+
+  private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
+    this.lastTransaction = transaction;
   };
+
+  /** What a failed transaction of `origin` integrated anyway, as an update, or null if nothing. */
+  private partialChange(origin: Connection): Uint8Array | null {
+    const transaction = this.lastTransaction;
+    if (!transaction || transaction.origin !== origin) return null;
+    const { beforeState, afterState, deleteSet } = transaction;
+    const grew = [...afterState].some(([client, clock]) => (beforeState.get(client) ?? 0) !== clock);
+    if (!grew && deleteSet.clients.size === 0) return null;
+    return Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(beforeState));
+  }
 
   private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
     if (origin instanceof Connection) {
@@ -76,9 +111,14 @@ export class Room {
 
   /** Releases the document and its awareness timer. */
   destroy(): void {
-    this.doc.off('update', this.onDocUpdate);
+    this.doc.off('afterTransaction', this.onAfterTransaction);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** Whether an update carries nothing: no structs and no deletions (`[0, 0]`, a typical sync step 2 reply). */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }

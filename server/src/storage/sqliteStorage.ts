@@ -38,8 +38,10 @@ const MIGRATIONS: readonly string[] = [
      snapshot   BLOB NOT NULL,
      updated_at INTEGER NOT NULL
    );
+   -- seq is the rowid: always above every row present, so a document's log stays in order
+   -- (no AUTOINCREMENT: it would cost an extra page write per commit).
    CREATE TABLE doc_updates (
-     seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+     seq        INTEGER PRIMARY KEY,
      doc_key    TEXT NOT NULL,
      data       BLOB NOT NULL,
      created_at INTEGER NOT NULL

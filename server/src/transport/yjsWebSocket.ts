@@ -10,6 +10,7 @@ import { docKey, parseDocKey } from '@worktable/shared';
 import { RelayRejection, type DocumentAddress } from '../relay/hooks.js';
 import type { Relay, RelayLogger } from '../relay/relay.js';
 import type { RelaySocket } from '../relay/socket.js';
+import { encodeBinaryFrame } from './webSocketFrame.js';
 
 /** URL prefix of the y-websocket endpoint. */
 export const YJS_PATH_PREFIX = '/yjs/';
@@ -29,6 +30,7 @@ export interface YjsTransportOptions {
 export function attachYjsTransport(server: Server, relay: Relay, options: YjsTransportOptions): () => void {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes, perMessageDeflate: false });
   const alive = new WeakMap<WebSocket, boolean>();
+  const frames = new WeakMap<Uint8Array, Buffer[]>();
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -45,7 +47,7 @@ export function attachYjsTransport(server: Server, relay: Relay, options: YjsTra
         if (socket.destroyed) return;
         wss.handleUpgrade(request, socket, head, (ws) => {
           alive.set(ws, true);
-          const handle = relay.connect(socketAdapter(ws), principal, address);
+          const handle = relay.connect(socketAdapter(ws, frames), principal, address);
           ws.on('message', (data: Buffer) => handle.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
           ws.on('pong', () => alive.set(ws, true));
           ws.on('error', (error) => options.logger.warn({ err: error, doc: address.docKey }, 'websocket error'));
@@ -93,10 +95,38 @@ function addressOf(pathname: string): DocumentAddress | null {
   return parsed ? { ...parsed, docKey: docKey(parsed.sessionId, parsed.docName) } : null;
 }
 
-function socketAdapter(ws: WebSocket): RelaySocket {
+/** The part of ws's internal `Sender` used to write a pre-encoded frame (as engine.io does). */
+interface FrameSender {
+  sendFrame(list: Buffer[], callback?: () => void): void;
+}
+
+function frameSenderOf(ws: WebSocket): FrameSender | null {
+  const sender: unknown = (ws as unknown as { _sender?: unknown })._sender;
+  const hasSendFrame =
+    typeof sender === 'object' && sender !== null && typeof (sender as Partial<FrameSender>).sendFrame === 'function';
+  return hasSendFrame ? (sender as FrameSender) : null;
+}
+
+/**
+ * Binds a `ws` socket to the relay. The relay sends one message object to every recipient of a
+ * broadcast, so the frame is encoded once per message (cached by identity) and the same bytes are
+ * written to each socket with a single write. Falls back to `ws.send` if ws's internals change.
+ */
+function socketAdapter(ws: WebSocket, frames: WeakMap<Uint8Array, Buffer[]>): RelaySocket {
+  const sender = frameSenderOf(ws);
   return {
     send(message) {
-      if (ws.readyState === ws.OPEN) ws.send(message, { binary: true });
+      if (ws.readyState !== ws.OPEN) return;
+      if (!sender) {
+        ws.send(message, { binary: true });
+        return;
+      }
+      let frame = frames.get(message);
+      if (!frame) {
+        frame = [encodeBinaryFrame(message)];
+        frames.set(message, frame);
+      }
+      sender.sendFrame(frame);
     },
     close(code, reason) {
       ws.close(code, reason);
