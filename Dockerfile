@@ -8,7 +8,7 @@ COPY client/package.json client/
 COPY tests/package.json tests/
 RUN npm ci --workspace @worktable/server --workspace @worktable/client --workspace @worktable/shared --include-workspace-root
 COPY . .
-RUN npm run build:client
+RUN npm run build
 
 FROM node:20-bookworm-slim
 WORKDIR /app
@@ -18,4 +18,4 @@ RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 EXPOSE 8080
 USER node
-CMD ["node", "--import", "tsx", "server/src/main.ts"]
+CMD ["node", "--enable-source-maps", "server/dist/main.mjs"]

@@ -1,8 +1,10 @@
 /**
- * Runs the real server as a child process (`node --import tsx server/src/main.ts`), the way
- * `npm start` does, so tests can kill it with SIGKILL or SIGTERM.
+ * Runs the real server as a child process the way `npm start` does (`node server/dist/main.mjs`,
+ * built by `npm run build:server`, which `npm test` runs first), so tests can kill it with
+ * SIGKILL or SIGTERM.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -31,9 +33,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The bundled server that `npm start` runs. */
+export const SERVER_BUNDLE = path.join(REPO_ROOT, 'server/dist/main.mjs');
+
 /** Starts the server with `env` and resolves once it is listening. */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  if (!fs.existsSync(SERVER_BUNDLE)) {
+    return Promise.reject(new Error(`${SERVER_BUNDLE} is missing: run \`npm run build:server\` (\`npm test\` does).`));
+  }
+  const child = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], {
     cwd: REPO_ROOT,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

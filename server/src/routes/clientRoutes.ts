@@ -8,8 +8,19 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { sendError } from './httpErrors.js';
 
-/** Where `vite build` writes the client. */
-export const CLIENT_DIST_DIR = path.resolve(import.meta.dirname, '../../../client/dist');
+/**
+ * Where `vite build` writes the client: `client/dist` of the repository this server runs from,
+ * found by walking up from this file (it runs from `server/src/routes` in development and from
+ * `server/dist` once bundled).
+ */
+export const CLIENT_DIST_DIR = findClientDist(import.meta.dirname);
+
+function findClientDist(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'client', 'package.json'))) return path.join(dir, 'client', 'dist');
+    if (path.dirname(dir) === dir) return path.resolve(start, '../../../client/dist');
+  }
+}
 
 /** Registers static serving of the client and the not-found handler. */
 export async function clientRoutes(app: FastifyInstance, clientDir = CLIENT_DIST_DIR): Promise<void> {

@@ -1,0 +1,299 @@
+/**
+ * Drives one load scenario against one running server: connects every client, runs the writers
+ * through a warm-up and a measured window, waits for in-flight updates, and counts exactly what
+ * arrived where.
+ *
+ * Fan-out latency is the time from a writer's local change (stamped with `performance.now()`
+ * just before `Y.Map.set`) to the moment another client of the room has integrated it; all
+ * clients live in this process, so both ends read the same clock. Server CPU is the server
+ * process's user + system time over the window (from /proc), divided by the deliveries that
+ * arrived during the window.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { BenchClient } from './benchClient.js';
+import { machineBusyMicros, type MemorySample } from './procStats.js';
+import type { ServerProcess } from './serverProcess.js';
+import { summarize, type LatencySummary } from './stats.js';
+import { sleep, withTimeout } from './time.js';
+import type { RoomPaths } from './targets.js';
+
+/** The load shape. */
+export interface LoadSettings {
+  clients: number;
+  writers: number;
+  hz: number;
+  seconds: number;
+  warmupSeconds: number;
+  drainSeconds: number;
+}
+
+/** What one run measured. */
+export interface LoadMeasurement {
+  connections: number;
+  /** Seconds to open and sync every connection. */
+  connectSeconds: number;
+  /** Actual length of the measured window. */
+  windowSeconds: number;
+  /** Changes written by all writers (warm-up included). */
+  updatesSent: number;
+  /** Deliveries counted per (receiver, writer) pair, capped at what the writer sent. */
+  delivered: number;
+  /** Changes sent × other clients in the room. */
+  expected: number;
+  /** (receiver, writer) pairs that did not end with every change, in order. */
+  incompletePairs: number;
+  /** Observed changes that skipped or repeated a sequence number. */
+  outOfOrder: number;
+  /** First few connection failures. */
+  clientFailures: string[];
+  /** Deliveries that arrived during the window. */
+  windowDeliveries: number;
+  deliveriesPerSecond: number;
+  /** Fan-out latency of changes sent during the window, in ms. */
+  latency: LatencySummary;
+  /** Server CPU over the window, µs. */
+  serverCpuMicros: number;
+  /** Server CPU over the window as a percentage of one core. */
+  serverCpuPercent: number;
+  serverCpuMicrosPerDelivery: number;
+  /** Server memory before the first connection (after session setup for Worktable). */
+  startMemory: MemorySample;
+  /** Server memory with every client connected and synced, before any writing. */
+  idleMemory: MemorySample;
+  /** Server memory at the end of the window (peak = highest so far). */
+  memory: MemorySample;
+  /** This generator process's CPU over the window, % of one core (all its threads). */
+  generatorCpuPercent: number;
+  /** 99th percentile of this process's event-loop delay over the window, ms. */
+  generatorLoopDelayP99Ms: number;
+  /**
+   * CPU used over the window by everything on the machine except the server and this generator
+   * (other processes, the kernel), % of one core: background load that may have disturbed the run.
+   */
+  backgroundCpuPercent: number;
+}
+
+/** What a writer produced, for checking stored state afterwards. */
+export interface WriterRecord {
+  key: string;
+  /** Yjs client id of the writer's document. */
+  clientId: number;
+  /** The writer's own clock (state vector entry) after its last change. */
+  clock: number;
+  /** Changes written (also the last sequence number). */
+  sent: number;
+  /** Send time of the last change (the `t` stored with it). */
+  lastSentAt: number;
+}
+
+/** A room as connected. */
+export interface ConnectedRoom {
+  name: string;
+  /** Path of the first client, reusable to connect again later (e.g. after a restart). */
+  firstPath: string;
+  clients: BenchClient[];
+  writers: WriterState[];
+}
+
+interface WriterState extends Omit<WriterRecord, 'clock'> {
+  client: BenchClient;
+}
+
+const CONNECT_CONCURRENCY = 50;
+const LOOP_DELAY_RESOLUTION_MS = 10;
+const CONNECT_TIMEOUT_MS = 120_000;
+
+/** One scenario against one server. */
+export class LoadRun {
+  private readonly latencies: number[] = [];
+  private windowStart = Number.POSITIVE_INFINITY;
+  private windowEnd = Number.POSITIVE_INFINITY;
+  private measuring = false;
+  private totalDeliveries = 0;
+  private windowDeliveries = 0;
+  private connectSeconds = 0;
+  private startMemory: MemorySample = { rssBytes: Number.NaN, peakRssBytes: Number.NaN };
+  readonly rooms: ConnectedRoom[] = [];
+
+  private constructor(
+    private readonly server: ServerProcess,
+    private readonly settings: LoadSettings,
+  ) {}
+
+  /** Opens and syncs every connection of `rooms` (at most 50 handshakes at a time). */
+  static async connect(server: ServerProcess, rooms: readonly RoomPaths[], settings: LoadSettings): Promise<LoadRun> {
+    const run = new LoadRun(server, settings);
+    run.startMemory = server.memory();
+    const started = performance.now();
+    const onDelivery = (sentAt: number, receivedAt: number): void => run.delivered(sentAt, receivedAt);
+    const pending: Array<() => BenchClient> = [];
+    rooms.forEach((room, roomIndex) => {
+      const connected: ConnectedRoom = { name: room.name, firstPath: room.paths[0] ?? '', clients: [], writers: [] };
+      run.rooms.push(connected);
+      room.paths.forEach((path, clientIndex) => {
+        pending.push(() => {
+          const client = new BenchClient(server.wsUrl + path, onDelivery, clientIndex < settings.writers);
+          connected.clients.push(client);
+          if (clientIndex < settings.writers) {
+            connected.writers.push({ key: `w${roomIndex}.${clientIndex}`, clientId: client.doc.clientID, sent: 0, lastSentAt: 0, client });
+          }
+          return client;
+        });
+      });
+    });
+    const deadline = Date.now() + CONNECT_TIMEOUT_MS;
+    let next = 0;
+    const opener = async (): Promise<void> => {
+      while (next < pending.length) {
+        const open = pending[next++] as () => BenchClient;
+        await withTimeout(open().synced, deadline - Date.now(), 'timed out connecting the clients');
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: CONNECT_CONCURRENCY }, opener));
+    } catch (error) {
+      await run.closeAll();
+      throw new Error(`could not connect ${pending.length} clients to ${server.name}: ${(error as Error).message}`);
+    }
+    run.connectSeconds = (performance.now() - started) / 1000;
+    return run;
+  }
+
+  /** Runs warm-up, window and drain; returns the figures. */
+  async measure(): Promise<LoadMeasurement> {
+    const { hz, seconds, warmupSeconds, drainSeconds } = this.settings;
+    const idleMemory = this.server.memory();
+    const stopWriters = this.startWriters(1000 / hz);
+
+    await sleep(warmupSeconds * 1000);
+    const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
+    loopDelay.enable();
+    const generatorCpu0 = process.cpuUsage();
+    const machineBusy0 = machineBusyMicros();
+    const serverCpu0 = this.server.cpuMicros();
+    this.windowDeliveries = 0;
+    this.windowStart = performance.now();
+    this.measuring = true;
+
+    await sleep(seconds * 1000);
+    this.measuring = false;
+    this.windowEnd = performance.now();
+    const serverCpu = this.server.cpuMicros() - serverCpu0;
+    const generatorCpu = process.cpuUsage(generatorCpu0);
+    const machineBusy = machineBusyMicros() - machineBusy0;
+    const memory = this.server.memory();
+    loopDelay.disable();
+    stopWriters();
+
+    const windowSeconds = (this.windowEnd - this.windowStart) / 1000;
+    const windowMicros = windowSeconds * 1e6;
+    const generatorMicros = generatorCpu.user + generatorCpu.system;
+    const expectedTotal = this.expectedTotal();
+    const drainDeadline = performance.now() + drainSeconds * 1000;
+    while (this.totalDeliveries < expectedTotal && performance.now() < drainDeadline && !this.anyFailure()) await sleep(50);
+
+    const tally = this.tally();
+    const windowDeliveries = this.windowDeliveries;
+    return {
+      connections: this.rooms.reduce((sum, room) => sum + room.clients.length, 0),
+      connectSeconds: this.connectSeconds,
+      windowSeconds,
+      updatesSent: this.rooms.reduce((sum, room) => sum + room.writers.reduce((s, w) => s + w.sent, 0), 0),
+      ...tally,
+      windowDeliveries,
+      deliveriesPerSecond: windowDeliveries / windowSeconds,
+      latency: summarize(this.latencies),
+      serverCpuMicros: serverCpu,
+      serverCpuPercent: (serverCpu / windowMicros) * 100,
+      serverCpuMicrosPerDelivery: serverCpu / windowDeliveries,
+      startMemory: this.startMemory,
+      idleMemory,
+      memory,
+      generatorCpuPercent: (generatorMicros / windowMicros) * 100,
+      // The histogram holds whole timer intervals; the delay is what exceeds the resolution.
+      generatorLoopDelayP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS),
+      backgroundCpuPercent: Math.max(0, ((machineBusy - serverCpu - generatorMicros) / windowMicros) * 100),
+    };
+  }
+
+  /** What the writers of `room` wrote (after `measure`). */
+  static writerRecords(room: ConnectedRoom): WriterRecord[] {
+    return room.writers.map(({ key, clientId, sent, lastSentAt, client }) => ({
+      key,
+      clientId,
+      clock: client.ownClock(),
+      sent,
+      lastSentAt,
+    }));
+  }
+
+  /** Tells every client that the server is about to close it. */
+  expectClose(): void {
+    for (const room of this.rooms) for (const client of room.clients) client.expectClose();
+  }
+
+  /** Closes every connection. */
+  async closeAll(): Promise<void> {
+    await Promise.all(this.rooms.flatMap((room) => room.clients.map((client) => client.close())));
+  }
+
+  private delivered(sentAt: number, receivedAt: number): void {
+    this.totalDeliveries++;
+    if (this.measuring) this.windowDeliveries++;
+    if (sentAt >= this.windowStart && sentAt < this.windowEnd) this.latencies.push(receivedAt - sentAt);
+  }
+
+  /** Starts every writer at a random phase of its period; returns the function that stops them. */
+  private startWriters(periodMs: number): () => void {
+    const timers: NodeJS.Timeout[] = [];
+    for (const room of this.rooms) {
+      for (const writer of room.writers) {
+        const tick = (): void => {
+          writer.sent++;
+          writer.lastSentAt = writer.client.write(writer.key, writer.sent);
+        };
+        timers.push(
+          setTimeout(() => {
+            tick();
+            timers.push(setInterval(tick, periodMs));
+          }, Math.random() * periodMs),
+        );
+      }
+    }
+    return () => {
+      for (const timer of timers) clearTimeout(timer);
+    };
+  }
+
+  private expectedTotal(): number {
+    let expected = 0;
+    for (const room of this.rooms) for (const writer of room.writers) expected += writer.sent * (room.clients.length - 1);
+    return expected;
+  }
+
+  private anyFailure(): boolean {
+    return this.rooms.some((room) => room.clients.some((client) => client.failure !== null));
+  }
+
+  private tally(): Pick<LoadMeasurement, 'delivered' | 'expected' | 'incompletePairs' | 'outOfOrder' | 'clientFailures'> {
+    let delivered = 0;
+    let expected = 0;
+    let incompletePairs = 0;
+    let outOfOrder = 0;
+    const clientFailures: string[] = [];
+    for (const room of this.rooms) {
+      for (const client of room.clients) {
+        if (client.failure !== null && clientFailures.length < 5) clientFailures.push(`${room.name}: ${client.failure}`);
+        for (const writer of room.writers) {
+          if (writer.client === client) continue;
+          const tally = client.tally(writer.key);
+          delivered += Math.min(tally.count, writer.sent);
+          expected += writer.sent;
+          outOfOrder += tally.outOfOrder;
+          if (tally.count !== writer.sent || tally.lastSeq !== writer.sent) incompletePairs++;
+        }
+      }
+    }
+    return { delivered, expected, incompletePairs, outOfOrder, clientFailures };
+  }
+}

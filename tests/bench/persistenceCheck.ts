@@ -1,0 +1,121 @@
+/**
+ * Checks that Worktable stored everything: its own counters agree with what the writers sent,
+ * and after a graceful stop a fresh server on the same data folder serves every room with every
+ * writer's last change and full clock (Yjs would hold back a change whose predecessor is missing,
+ * so a full clock means no change in between was lost).
+ */
+import * as Y from 'yjs';
+import { BENCH_MAP, BenchClient } from './benchClient.js';
+import type { WriterRecord } from './loadRun.js';
+import { freePort, startServer, worktableSpec } from './serverProcess.js';
+import { sleep, withTimeout } from './time.js';
+
+/** The result of one check. */
+export interface CheckResult {
+  ok: boolean;
+  detail: string;
+}
+
+/** What a stored room must contain. */
+export interface RoomExpectation {
+  name: string;
+  /** Connection path (with a token that stays valid across restarts). */
+  path: string;
+  writers: WriterRecord[];
+}
+
+/** Reads one unlabelled sample from Prometheus text; NaN when absent. */
+export function metricValue(text: string, name: string): number {
+  const match = new RegExp(`^${name}(?:\\{\\})? ([0-9.eE+-]+)$`, 'm').exec(text);
+  return match ? Number(match[1]) : Number.NaN;
+}
+
+/** The server's own figures on its storage commits (whole run), from the flush histogram. */
+export function commitSummary(text: string): string {
+  const count = metricValue(text, 'worktable_persistence_flush_seconds_count');
+  const sum = metricValue(text, 'worktable_persistence_flush_seconds_sum');
+  if (!(count > 0)) return 'no commits';
+  // Smallest bucket bound holding 99% of the commits (an upper bound of the p99).
+  let p99Bound = Number.POSITIVE_INFINITY;
+  for (const match of text.matchAll(/^worktable_persistence_flush_seconds_bucket\{le="([^"]+)"\} (\S+)$/gm)) {
+    const bound = Number(match[1]);
+    if (Number(match[2]) >= 0.99 * count && bound < p99Bound) p99Bound = bound;
+  }
+  const p99 = Number.isFinite(p99Bound) ? `p99 ≤ ${p99Bound * 1000} ms` : 'p99 > 1 s';
+  return `${count} commits, mean ${((sum / count) * 1000).toFixed(2)} ms, ${p99} (main thread blocked meanwhile)`;
+}
+
+/** The persistence counters check and the commit figures read with it. */
+export interface PersistedCounters {
+  check: CheckResult;
+  /** `commitSummary` of the same scrape. */
+  commits: string;
+}
+
+/**
+ * Waits (up to `timeoutMs`) until the server reports nothing pending, then compares its counters
+ * of accepted and committed updates with the number the writers sent.
+ */
+export async function checkPersistedCounters(httpUrl: string, updatesSent: number, timeoutMs = 10_000): Promise<PersistedCounters> {
+  const deadline = Date.now() + timeoutMs;
+  let text = '';
+  for (;;) {
+    text = await (await fetch(`${httpUrl}/metrics`)).text();
+    const settled =
+      metricValue(text, 'worktable_persistence_pending_updates') === 0 &&
+      metricValue(text, 'worktable_persistence_updates_total') >= updatesSent;
+    if (settled || Date.now() > deadline) break;
+    await sleep(100);
+  }
+  const accepted = metricValue(text, 'worktable_updates_in_total');
+  const committed = metricValue(text, 'worktable_persistence_updates_total');
+  const pending = metricValue(text, 'worktable_persistence_pending_updates');
+  const ok = accepted === updatesSent && committed === updatesSent && pending === 0;
+  return {
+    check: { ok, detail: `sent ${updatesSent}, accepted ${accepted}, committed ${committed}, pending ${pending}` },
+    commits: commitSummary(text),
+  };
+}
+
+/** Restarts Worktable on `dataDir`, syncs one client per room and compares with what the writers wrote. */
+export async function checkRestoredState(dataDir: string, rooms: readonly RoomExpectation[]): Promise<CheckResult> {
+  const server = await startServer(worktableSpec(await freePort(), dataDir));
+  const problems: string[] = [];
+  let matching = 0;
+  try {
+    for (const room of rooms) {
+      const client = new BenchClient(server.wsUrl + room.path, () => undefined);
+      try {
+        await withTimeout(client.synced, 10_000, 'sync timed out');
+        const problem = compareRoom(client, room);
+        if (problem) problems.push(`${room.name}: ${problem}`);
+        else matching++;
+      } catch (error) {
+        problems.push(`${room.name}: ${(error as Error).message}`);
+      } finally {
+        await client.close();
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  const detail = `${matching}/${rooms.length} rooms identical after restart`;
+  return { ok: problems.length === 0, detail: problems.length === 0 ? detail : `${detail}; ${problems.slice(0, 3).join('; ')}` };
+}
+
+function compareRoom(client: BenchClient, room: RoomExpectation): string | null {
+  const map = client.doc.getMap(BENCH_MAP);
+  const clocks = Y.decodeStateVector(Y.encodeStateVector(client.doc));
+  for (const writer of room.writers) {
+    const clock = clocks.get(writer.clientId) ?? 0;
+    if (clock !== writer.clock) return `writer ${writer.key} has clock ${clock} stored, ${writer.clock} written`;
+    const value = map.get(writer.key);
+    const expected = writer.sent === 0 ? undefined : { s: writer.sent, t: writer.lastSentAt };
+    if (JSON.stringify(value) !== JSON.stringify(expected)) {
+      return `writer ${writer.key}: stored ${JSON.stringify(value)}, last written ${JSON.stringify(expected)}`;
+    }
+  }
+  const active = room.writers.filter((writer) => writer.sent > 0).length;
+  if (map.size !== active) return `map has ${map.size} keys, ${active} writers wrote`;
+  return null;
+}

@@ -1,0 +1,104 @@
+/** Formats benchmark results as a Markdown table (readable in a terminal, pasteable into docs). */
+import type { LoadMeasurement } from './loadRun.js';
+import type { CheckResult } from './persistenceCheck.js';
+
+/** Everything measured for one server. */
+export interface ServerResult {
+  /** Column title. */
+  name: string;
+  measurement: LoadMeasurement;
+  /** Named pass/fail checks (e.g. persistence); empty when none apply. */
+  checks: Array<{ name: string; result: CheckResult }>;
+  /** Further figures for the table, by row label. */
+  notes: Array<{ name: string; value: string }>;
+}
+
+/** Whether the run is a pass: every change reached every other client in order, no client failed, every check passed. */
+export function passed(result: ServerResult): boolean {
+  const m = result.measurement;
+  return (
+    m.expected > 0 &&
+    m.delivered === m.expected &&
+    m.incompletePairs === 0 &&
+    m.outOfOrder === 0 &&
+    m.clientFailures.length === 0 &&
+    result.checks.every((check) => check.result.ok)
+  );
+}
+
+const MIB = 1024 * 1024;
+const fixed = (value: number, digits: number): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const whole = (value: number): string => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
+const mib = (bytes: number): string => fixed(bytes / MIB, 0);
+
+/** The comparison table, one column per server. */
+export function resultTable(results: readonly ServerResult[]): string {
+  const rows: Array<[string, (r: ServerResult) => string]> = [
+    ['connections', (r) => whole(r.measurement.connections)],
+    ['connect + first sync (s)', (r) => fixed(r.measurement.connectSeconds, 1)],
+    ['measured window (s)', (r) => fixed(r.measurement.windowSeconds, 1)],
+    ['changes sent (incl. warm-up)', (r) => whole(r.measurement.updatesSent)],
+    ['delivered / expected', (r) => deliveredText(r.measurement)],
+    ['deliveries/s (window)', (r) => whole(r.measurement.deliveriesPerSecond)],
+    ['fan-out latency p50 (ms)', (r) => fixed(r.measurement.latency.p50, 2)],
+    ['fan-out latency p99 (ms)', (r) => fixed(r.measurement.latency.p99, 2)],
+    ['fan-out latency max (ms)', (r) => fixed(r.measurement.latency.max, 1)],
+    ['server CPU (% of one core)', (r) => fixed(r.measurement.serverCpuPercent, 1)],
+    ['**server CPU µs / delivery**', (r) => `**${fixed(r.measurement.serverCpuMicrosPerDelivery, 2)}**`],
+    ['server RSS before connections (MiB)', (r) => mib(r.measurement.startMemory.rssBytes)],
+    ['server RSS connected idle (MiB)', (r) => mib(r.measurement.idleMemory.rssBytes)],
+    ['server RSS end of window (MiB)', (r) => mib(r.measurement.memory.rssBytes)],
+    ['server RSS peak (MiB)', (r) => mib(r.measurement.memory.peakRssBytes)],
+    ['generator CPU (% of one core)', (r) => fixed(r.measurement.generatorCpuPercent, 1)],
+    ['generator event-loop delay p99 (ms)', (r) => fixed(r.measurement.generatorLoopDelayP99Ms, 1)],
+    ['other load on the machine (% of one core)', (r) => fixed(r.measurement.backgroundCpuPercent, 1)],
+  ];
+  const noteNames = [...new Set(results.flatMap((r) => r.notes.map((n) => n.name)))];
+  for (const name of noteNames) rows.push([name, (r) => r.notes.find((n) => n.name === name)?.value ?? 'n/a']);
+  const checkNames = [...new Set(results.flatMap((r) => r.checks.map((c) => c.name)))];
+  for (const name of checkNames) {
+    rows.push([
+      name,
+      (r) => {
+        const check = r.checks.find((c) => c.name === name);
+        return check ? `${check.result.ok ? 'OK' : 'FAILED'}: ${check.result.detail}` : 'n/a';
+      },
+    ]);
+  }
+  const table = [['', ...results.map((r) => r.name)], ...rows.map(([label, cell]) => [label, ...results.map(cell)])];
+  const widths = (table[0] ?? []).map((_, column) => Math.max(3, ...table.map((row) => (row[column] ?? '').length)));
+  const line = (row: string[]): string => `| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  const header = table[0] ?? [];
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...table.slice(1).map(line)].join('\n');
+}
+
+function deliveredText(m: LoadMeasurement): string {
+  const share = m.expected === 0 ? 0 : (m.delivered / m.expected) * 100;
+  const percent = m.delivered === m.expected ? '100%' : `${share.toFixed(3)}%`;
+  return `${whole(m.delivered)} / ${whole(m.expected)} (${percent})`;
+}
+
+/** `Worktable 14.6 µs, reference 12.3 µs (1.19×)` for server CPU per delivery. */
+export function cpuComparison(worktable: ServerResult, reference: ServerResult): string {
+  const ours = worktable.measurement.serverCpuMicrosPerDelivery;
+  const theirs = reference.measurement.serverCpuMicrosPerDelivery;
+  return `Worktable ${ours.toFixed(2)} µs, ${reference.name} ${theirs.toFixed(2)} µs (${(ours / theirs).toFixed(2)}×)`;
+}
+
+/** One sentence on the target "server CPU per delivery no worse than the reference". */
+export function cpuVerdict(worktable: ServerResult, reference: ServerResult): string {
+  const met = worktable.measurement.serverCpuMicrosPerDelivery <= reference.measurement.serverCpuMicrosPerDelivery;
+  return `Server CPU per delivery: ${cpuComparison(worktable, reference)} — target "no worse than the reference" ${met ? 'MET' : 'NOT MET'}.`;
+}
+
+/** Lines describing why a result failed (empty when it passed). */
+export function failureLines(result: ServerResult): string[] {
+  const m = result.measurement;
+  const lines: string[] = [];
+  if (m.delivered !== m.expected) lines.push(`${result.name}: delivered ${m.delivered} of ${m.expected} expected deliveries`);
+  if (m.incompletePairs > 0) lines.push(`${result.name}: ${m.incompletePairs} receiver/writer pairs incomplete`);
+  if (m.outOfOrder > 0) lines.push(`${result.name}: ${m.outOfOrder} changes arrived out of sequence`);
+  for (const failure of m.clientFailures) lines.push(`${result.name}: client failure: ${failure}`);
+  for (const check of result.checks) if (!check.result.ok) lines.push(`${result.name}: ${check.name} failed: ${check.result.detail}`);
+  return lines;
+}

@@ -1,0 +1,64 @@
+/**
+ * Where each benchmark connection goes. For Worktable every room is a session with one document
+ * and every connection has its own participant token (created through the REST API, as real
+ * clients do); the reference server takes any path as a room name.
+ */
+import type { CreateSessionResponse, JoinSessionResponse } from '@worktable/shared';
+
+/** Name of the document every benchmark room uses inside its session. */
+export const BENCH_DOC_NAME = 'bench';
+
+/** The connection paths of one room (appended to the server's `ws://host:port`), one per client. */
+export interface RoomPaths {
+  /** Human-readable room name. */
+  name: string;
+  /** `paths[i]` is where client `i` connects; the first `writers` clients write. */
+  paths: string[];
+}
+
+/** Creates `rooms` sessions with `clients` participants each (the host is client 0). */
+export async function worktableRooms(httpUrl: string, rooms: number, clients: number): Promise<RoomPaths[]> {
+  const result: RoomPaths[] = new Array<RoomPaths>(rooms);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < rooms) {
+      const index = next++;
+      result[index] = await worktableRoom(httpUrl, index, clients);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, rooms) }, worker));
+  return result;
+}
+
+async function worktableRoom(httpUrl: string, index: number, clients: number): Promise<RoomPaths> {
+  const session = await postJson<CreateSessionResponse>(`${httpUrl}/api/sessions`, { title: `Bench room ${index}` });
+  const tokens = [session.hostToken];
+  for (let i = 1; i < clients; i++) {
+    const joined = await postJson<JoinSessionResponse>(`${httpUrl}/api/sessions/${session.sessionId}/join`, {
+      inviteCode: session.inviteCode,
+      name: `bench-${index}-${i}`,
+    });
+    tokens.push(joined.token);
+  }
+  const base = `/yjs/${encodeURIComponent(session.sessionId)}/${BENCH_DOC_NAME}?token=`;
+  return { name: session.sessionId, paths: tokens.map((token) => base + encodeURIComponent(token)) };
+}
+
+/** Rooms on the reference server: `/bench-room-<i>` for every client of room `i`. */
+export function referenceRooms(rooms: number, clients: number): RoomPaths[] {
+  return Array.from({ length: rooms }, (_, index) => {
+    const name = `bench-room-${index}`;
+    return { name, paths: new Array<string>(clients).fill(`/${name}`) };
+  });
+}
+
+async function postJson<T>(url: string, body: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status !== 201) throw new Error(`POST ${url} answered ${response.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
