@@ -9,6 +9,7 @@ import { BENCH_MAP, BenchClient } from './benchClient.js';
 import type { WriterRecord } from './loadRun.js';
 import { freePort, startServer, worktableSpec } from './serverProcess.js';
 import { sleep, withTimeout } from './time.js';
+import { fetchMetric, metricValue } from '../support/prometheus.js';
 
 /** The result of one check. */
 export interface CheckResult {
@@ -22,12 +23,6 @@ export interface RoomExpectation {
   /** Connection path (with a token that stays valid across restarts). */
   path: string;
   writers: WriterRecord[];
-}
-
-/** Reads one unlabelled sample from Prometheus text; NaN when absent. */
-export function metricValue(text: string, name: string): number {
-  const match = new RegExp(`^${name}(?:\\{\\})? ([0-9.eE+-]+)$`, 'm').exec(text);
-  return match ? Number(match[1]) : Number.NaN;
 }
 
 /** The server's own figures on its storage commits (whole run), from the flush histogram. */
@@ -118,4 +113,21 @@ function compareRoom(client: BenchClient, room: RoomExpectation): string | null 
   const active = room.writers.filter((writer) => writer.sent > 0).length;
   if (map.size !== active) return `map has ${map.size} keys, ${active} writers wrote`;
   return null;
+}
+
+/**
+ * After every client left: waits until the server has unloaded every document (after its
+ * `DOC_UNLOAD_GRACE_MS`) and reports the server's RSS then, to show memory is given back.
+ */
+export async function measureUnload(httpUrl: string, rssOf: () => number, timeoutMs = 60_000): Promise<{ ok: boolean; detail: string }> {
+  const deadline = Date.now() + timeoutMs;
+  let loaded = Number.NaN;
+  while (Date.now() < deadline) {
+    loaded = await fetchMetric(httpUrl, 'worktable_documents_loaded');
+    if (loaded === 0) break;
+    await sleep(250);
+  }
+  if (loaded !== 0) return { ok: false, detail: `${loaded} documents still loaded ${timeoutMs / 1000} s after every client left` };
+  await sleep(1000);
+  return { ok: true, detail: `all documents unloaded; RSS ${(rssOf() / 1024 ** 2).toFixed(0)} MiB` };
 }

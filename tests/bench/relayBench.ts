@@ -12,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { LoadRun, type LoadSettings } from './loadRun.js';
 import { OptionError, USAGE, parseOptions, type BenchOptions, type ServerChoice } from './options.js';
-import { checkPersistedCounters, checkRestoredState } from './persistenceCheck.js';
+import { checkPersistedCounters, checkRestoredState, measureUnload } from './persistenceCheck.js';
+import { processMemory } from './procStats.js';
 import { cpuComparison, cpuVerdict, failureLines, passed, resultTable, type ServerResult } from './report.js';
 import { freePort, referenceSpec, startServer, worktableSpec, type ServerProcess } from './serverProcess.js';
 import { referenceRooms, worktableRooms } from './targets.js';
@@ -85,9 +86,11 @@ async function runWorktable(options: BenchOptions): Promise<ServerResult> {
 
     const counters = await checkPersistedCounters(server.httpUrl, measurement.updatesSent);
     run.expectClose();
+    await run.closeAll();
+    const running = server;
+    const unload = await measureUnload(running.httpUrl, () => processMemory(running.pid).rssBytes);
     const exitCode = await server.stop();
     server = null;
-    await run.closeAll();
     const expectations = run.rooms.map((room) => ({ name: room.name, path: room.firstPath, writers: LoadRun.writerRecords(room) }));
     const restored =
       exitCode === 0
@@ -98,6 +101,7 @@ async function runWorktable(options: BenchOptions): Promise<ServerResult> {
       measurement,
       checks: [
         { name: 'stored: server counters', result: counters.check },
+        { name: 'memory after every client left', result: unload },
         { name: 'stored: state after SIGTERM + restart', result: restored },
       ],
       notes: [{ name: 'storage commits (server histogram)', value: counters.commits }],

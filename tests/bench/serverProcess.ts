@@ -56,7 +56,13 @@ export function worktableSpec(port: number, dataDir: string): ServerSpec {
   return {
     name: 'Worktable',
     args: ['server/dist/main.mjs'],
-    env: { HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      DOC_UNLOAD_GRACE_MS: process.env.DOC_UNLOAD_GRACE_MS ?? '2000',
+    },
     port,
     readyPath: '/healthz',
   };

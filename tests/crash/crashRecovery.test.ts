@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, createSessionWith, waitFor, type YClient } from '../../server/src/testing/testServer.js';
-import { REPO_ROOT, freePort, metricValue, startServerProcess, type ServerProcess } from '../support/serverProcess.js';
+import { fetchMetric } from '../support/prometheus.js';
+import { REPO_ROOT, freePort, startServerProcess, type ServerProcess } from '../support/serverProcess.js';
 
 const cleanup: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
@@ -45,10 +46,10 @@ describe('crash recovery', () => {
     for (const word of ['committed ', 'before ', 'the ', 'crash. ']) text.insert(text.length, word);
     // Wait until the server reports the edits committed (nothing pending), then pull the plug.
     const deadline = Date.now() + 5000;
-    while ((await metricValue(server.url, 'worktable_persistence_updates_total')) < 4 && Date.now() < deadline) {
+    while ((await fetchMetric(server.url, 'worktable_persistence_updates_total')) < 4 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    expect(await metricValue(server.url, 'worktable_persistence_pending_updates')).toBe(0);
+    expect(await fetchMetric(server.url, 'worktable_persistence_pending_updates')).toBe(0);
     expect(await server.stop('SIGKILL')).toBeNull();
 
     // Ana keeps working offline; her provider is paused so we can first check what storage kept.
@@ -100,7 +101,7 @@ describe('backup', () => {
     ana.doc.getText('t').insert(0, 'backed up');
     await waitFor(() => ana.provider.ws?.bufferedAmount === 0, 2000);
     const deadline = Date.now() + 5000;
-    while ((await metricValue(server.url, 'worktable_persistence_updates_total')) < 1 && Date.now() < deadline) {
+    while ((await fetchMetric(server.url, 'worktable_persistence_updates_total')) < 1 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const copy = path.join(tempDir(), 'copy.sqlite');

@@ -75,10 +75,3 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
     });
   });
 }
-
-/** Reads one sample of a Prometheus metric (without labels) from `/metrics`. */
-export async function metricValue(baseUrl: string, name: string): Promise<number> {
-  const text = await (await fetch(`${baseUrl}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
-  return line ? Number(line.slice(name.length + 1)) : Number.NaN;
-}

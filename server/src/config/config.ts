@@ -36,7 +36,7 @@ export const configSchema = z.object({
   MAX_DOC_BYTES: bytes(4096, 2 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   MAX_AWARENESS_BYTES: bytes(256, 1024 * 1024).default(32 * 1024),
   DOC_UNLOAD_GRACE_MS: integer(0, 3_600_000).default(30_000),
-  FLUSH_INTERVAL_MS: integer(1, 100).default(20),
+  FLUSH_INTERVAL_MS: integer(1, 100).default(50),
   COMPACT_AFTER_UPDATES: integer(1, 10_000_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Reserved for the Postgres adapter (issue #7); refused until then so nobody thinks it is used. */

@@ -89,6 +89,8 @@ export function openSqliteStorage(file: string): SqliteStorage {
 export class SqliteStorage implements StoragePort {
   readonly engine = 'sqlite';
   private readonly statements;
+  /** One transaction per batch: the group commit. Built once, as it runs many times a second. */
+  private readonly appendBatch: (batch: readonly PendingUpdate[], now: number) => void;
 
   constructor(private readonly db: Database.Database) {
     db.pragma('journal_mode = WAL');
@@ -122,6 +124,10 @@ export class SqliteStorage implements StoragePort {
       ),
       deleteUpdatesThrough: db.prepare('DELETE FROM doc_updates WHERE doc_key = ? AND seq <= ?'),
     };
+    const insertUpdate = this.statements.insertUpdate;
+    this.appendBatch = db.transaction((batch: readonly PendingUpdate[], now: number) => {
+      for (const { docKey, update } of batch) insertUpdate.run(docKey, update, now);
+    });
   }
 
   private migrate(): void {
@@ -189,12 +195,10 @@ export class SqliteStorage implements StoragePort {
   }
 
   async appendUpdates(batch: readonly PendingUpdate[]): Promise<void> {
-    if (batch.length === 0) return;
-    const now = Date.now();
-    this.db.transaction(() => {
-      for (const { docKey, update } of batch) this.statements.insertUpdate.run(docKey, update, now);
-    })();
+    if (batch.length > 0) this.appendBatch(batch, Date.now());
   }
+
+
 
   async compactDocument(docKey: string, merge: MergeDocument): Promise<CompactionResult> {
     return this.db.transaction(() => {
