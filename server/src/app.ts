@@ -80,7 +80,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       persistence,
       metricsHook(metrics),
     ],
-    { unloadGraceMs: config.docUnloadGraceMs, logger: log },
+    { unloadGraceMs: config.docUnloadGraceMs, maxBufferedBytes: config.maxBufferedBytes, logger: log },
   );
   metrics.observe(() => {
     const stats = relay.stats();

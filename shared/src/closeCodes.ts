@@ -21,6 +21,8 @@ export const CloseCode = {
   InternalError: 4500,
   /** The server is shutting down or its storage is not accepting writes. Reconnect later; nothing acknowledged is lost. */
   Unavailable: 4503,
+  /** The connection did not read fast enough and its send buffer passed the server's cap. Reconnect to resync. */
+  SlowConnection: 4504,
 } as const;
 
 /** One of the Worktable close codes. */
@@ -36,9 +38,10 @@ export const closeCodeReasons: Readonly<Record<CloseCode, string>> = {
   [CloseCode.DocumentTooLarge]: 'document too large',
   [CloseCode.InternalError]: 'internal server error',
   [CloseCode.Unavailable]: 'server unavailable, retry later',
+  [CloseCode.SlowConnection]: 'connection too slow to keep up',
 };
 
 /** Whether a client should reconnect automatically after the server closed with `code`. */
 export function isRetryableClose(code: number): boolean {
-  return code === CloseCode.InternalError || code === CloseCode.Unavailable || code < 4000;
+  return code === CloseCode.InternalError || code === CloseCode.Unavailable || code === CloseCode.SlowConnection || code < 4000;
 }

@@ -27,6 +27,7 @@ const ADVICE: Readonly<Record<CloseCode, string>> = {
     'The table has reached its size limit, so your last change was not saved. Reload the page and ask the host to make room.',
   [CloseCode.InternalError]: 'The server hit an error. Reconnecting by itself; nothing you already see as saved is lost.',
   [CloseCode.Unavailable]: 'The server is restarting or busy. Reconnecting by itself; nothing acknowledged is lost.',
+  [CloseCode.SlowConnection]: 'Your connection could not keep up with the table. Reconnecting by itself to catch up.',
 };
 
 function isCloseCode(code: number): code is CloseCode {

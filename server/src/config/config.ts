@@ -35,6 +35,7 @@ export const configSchema = z.object({
   MAX_MESSAGE_BYTES: bytes(1024, 256 * 1024 * 1024).default(2 * 1024 * 1024),
   MAX_DOC_BYTES: bytes(4096, 2 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   MAX_AWARENESS_BYTES: bytes(256, 1024 * 1024).default(32 * 1024),
+  MAX_BUFFERED_BYTES: bytes(64 * 1024, 1024 * 1024 * 1024).default(16 * 1024 * 1024),
   DOC_UNLOAD_GRACE_MS: integer(0, 3_600_000).default(30_000),
   FLUSH_INTERVAL_MS: integer(1, 100).default(50),
   COMPACT_AFTER_UPDATES: integer(1, 10_000_000).default(1000),
@@ -56,6 +57,7 @@ export interface Config {
   maxMessageBytes: number;
   maxDocBytes: number;
   maxAwarenessBytes: number;
+  maxBufferedBytes: number;
   docUnloadGraceMs: number;
   flushIntervalMs: number;
   compactAfterUpdates: number;
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
     maxDocBytes: c.MAX_DOC_BYTES,
     maxAwarenessBytes: c.MAX_AWARENESS_BYTES,
+    maxBufferedBytes: c.MAX_BUFFERED_BYTES,
     docUnloadGraceMs: c.DOC_UNLOAD_GRACE_MS,
     flushIntervalMs: c.FLUSH_INTERVAL_MS,
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,

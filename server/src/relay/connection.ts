@@ -19,6 +19,7 @@ export class Connection {
     readonly socket: RelaySocket,
     readonly principal: Principal,
     readonly address: DocumentAddress,
+    private readonly sendBuffer: { maxBytes: number; onOverflow(connection: Connection): void },
   ) {
     this.writable = canWrite(principal.role);
   }
@@ -28,9 +29,14 @@ export class Connection {
     return this.open;
   }
 
-  /** Sends a message unless the connection has closed. */
+  /**
+   * Sends a message unless the connection has closed. A client that stops reading would make the
+   * server buffer without bound: past the cap, the connection is handed to `onOverflow` (closed).
+   */
   send(message: Uint8Array): void {
-    if (this.open) this.socket.send(message);
+    if (!this.open) return;
+    this.socket.send(message);
+    if (this.socket.bufferedAmount > this.sendBuffer.maxBytes) this.sendBuffer.onOverflow(this);
   }
 
   /** Closes the socket once; later calls do nothing. Returns whether this call closed it. */

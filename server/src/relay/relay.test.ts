@@ -263,6 +263,30 @@ describe('hostile frames and limits', () => {
   });
 });
 
+describe('slow clients', () => {
+  it('R16 a client that stops reading is closed with 4504 once its send buffer passes the cap; others keep syncing', async () => {
+    const t = await start({ MAX_BUFFERED_BYTES: '1mb', MAX_MESSAGE_BYTES: '4mb', MAX_DOC_BYTES: '256mb' });
+    const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben', 'Cy']);
+    const writer = connect(t, session.sessionId, 'table-1', members[0]!.token);
+    const reader = connect(t, session.sessionId, 'table-1', members[1]!.token);
+    await Promise.all([writer.synced, reader.synced]);
+    const stalled = await openRawSocket(t.wsUrl, session.sessionId, 'table-1', members[2]!.token);
+    await waitFor(() => t.server.relay.stats().connections === 3);
+    (stalled as unknown as { _socket: { pause(): void } })._socket.pause();
+
+    const text = writer.doc.getText('t');
+    for (let i = 0; i < 60; i++) {
+      text.insert(text.length, String(i % 10).repeat(200_000));
+      await new Promise((resolve) => setTimeout(resolve, 5)); // a pace a reading client keeps up with
+    }
+    await waitFor(() => reader.doc.getText('t').length === 12_000_000, 20_000, 'the reading client gets everything');
+    await waitFor(() => t.server.relay.stats().connections === 2, 10_000, 'stalled connection dropped');
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    expect(metrics).toMatch(/worktable_errors_total\{kind="close_4504"\} 1$/m);
+    stalled.terminate();
+  });
+});
+
 describe('lifecycle', () => {
   it('R11 a document unloads after its last client leaves, and reloads intact', async () => {
     const t = await start({ DOC_UNLOAD_GRACE_MS: '50' });

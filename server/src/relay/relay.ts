@@ -23,6 +23,8 @@ export interface RelayLogger {
 export interface RelayOptions {
   /** How long a document with no connections stays loaded. */
   unloadGraceMs: number;
+  /** Bytes a connection may have queued for sending before it is closed as too slow. */
+  maxBufferedBytes: number;
   logger: RelayLogger;
 }
 
@@ -49,6 +51,7 @@ export class Relay {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly listener: RoomListener;
+  private readonly sendBuffer: { maxBytes: number; onOverflow(connection: Connection): void };
   private connectionCount = 0;
   private shuttingDown = false;
 
@@ -56,6 +59,18 @@ export class Relay {
     private readonly hooks: readonly RelayHook[],
     private readonly options: RelayOptions,
   ) {
+    this.sendBuffer = {
+      maxBytes: options.maxBufferedBytes,
+      onOverflow: (connection) => {
+        const room = this.rooms.get(connection.address.docKey);
+        const rejection = new RelayRejection(
+          CloseCode.SlowConnection,
+          503,
+          `send buffer passed ${options.maxBufferedBytes} bytes; the client is not reading`,
+        );
+        this.reject(connection, room?.connections.has(connection) ? room : null, rejection);
+      },
+    };
     this.listener = {
       changed: (room, update) => {
         for (const hook of this.hooks) hook.onChange?.(room, update);
@@ -90,7 +105,7 @@ export class Relay {
    * are queued, so nobody is served a document that is not yet complete.
    */
   connect(socket: RelaySocket, principal: Principal, address: DocumentAddress): ConnectionHandle {
-    const connection = new Connection(socket, principal, address);
+    const connection = new Connection(socket, principal, address, this.sendBuffer);
     this.connectionCount++;
     let room: Room | null = null;
     let inbox: Uint8Array[] | null = [];

@@ -12,6 +12,9 @@ import type { Relay, RelayLogger } from '../relay/relay.js';
 import type { RelaySocket } from '../relay/socket.js';
 import { encodeBinaryFrame } from './webSocketFrame.js';
 
+/** How long a closing peer gets to complete the close handshake before its socket is destroyed. */
+const CLOSE_HANDSHAKE_MS = 2000;
+
 /** URL prefix of the y-websocket endpoint. */
 export const YJS_PATH_PREFIX = '/yjs/';
 
@@ -130,6 +133,8 @@ function socketAdapter(ws: WebSocket, frames: WeakMap<Uint8Array, Buffer[]>): Re
     },
     close(code, reason) {
       ws.close(code, reason);
+      // A peer that does not answer the close handshake (or no longer reads) is cut off.
+      setTimeout(() => ws.readyState !== ws.CLOSED && ws.terminate(), CLOSE_HANDSHAKE_MS).unref();
     },
     get bufferedAmount() {
       return ws.bufferedAmount;
