@@ -18,4 +18,4 @@ RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 EXPOSE 8080
 USER node
-CMD ["node", "--enable-source-maps", "server/dist/main.mjs"]
+CMD ["node", "--enable-source-maps", "--expose-gc", "server/dist/main.mjs"]

@@ -11,6 +11,7 @@ import { attachControlServer, type ControlServer } from './control/controlServer
 import { Metrics } from './metrics/metrics.js';
 import { authHook } from './relay/hooks/authHook.js';
 import { limitsHook } from './relay/hooks/limitsHook.js';
+import { memoryHook } from './relay/hooks/memoryHook.js';
 import { metricsHook, persistenceMetrics } from './relay/hooks/metricsHook.js';
 import { PersistenceHook } from './relay/hooks/persistenceHook.js';
 import { Relay } from './relay/relay.js';
@@ -79,6 +80,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       }),
       persistence,
       metricsHook(metrics),
+      memoryHook(),
     ],
     { unloadGraceMs: config.docUnloadGraceMs, maxBufferedBytes: config.maxBufferedBytes, logger: log },
   );

@@ -51,11 +51,11 @@ process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-/** Worktable as `npm start` runs it (`node server/dist/main.mjs`, built by `npm run build:server`), persisting to `dataDir`. */
+/** Worktable as `npm start` runs it (`node --expose-gc server/dist/main.mjs`, built by `npm run build:server`), persisting to `dataDir`. */
 export function worktableSpec(port: number, dataDir: string): ServerSpec {
   return {
     name: 'Worktable',
-    args: ['server/dist/main.mjs'],
+    args: ['--expose-gc', 'server/dist/main.mjs'],
     env: {
       HOST: '127.0.0.1',
       PORT: String(port),

@@ -41,7 +41,7 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
   if (!fs.existsSync(SERVER_BUNDLE)) {
     return Promise.reject(new Error(`${SERVER_BUNDLE} is missing: run \`npm run build:server\` (\`npm test\` does).`));
   }
-  const child = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], {
+  const child = spawn(process.execPath, ['--enable-source-maps', '--expose-gc', SERVER_BUNDLE], {
     cwd: REPO_ROOT,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
