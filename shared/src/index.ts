@@ -3,3 +3,6 @@ export * from './api.js';
 export * from './closeCodes.js';
 export * from './ids.js';
 export * from './control.js';
+export * from './canvas/schema.js';
+export * from './canvas/geometry.js';
+export * from './feedback.js';

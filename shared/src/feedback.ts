@@ -1,0 +1,122 @@
+/**
+ * Feedback attached to artifacts: typed threads, as protocols use them (clarifying and probing
+ * questions, warm and cool feedback, "I notice", "I wonder", plain comments). Types are declared
+ * here so a protocol phase (issue #4) can open only some of them.
+ *
+ * A thread lives in the table document's `feedback` map as a Y.Map with the `ThreadField` names.
+ */
+
+/** The kinds of feedback. */
+export const FeedbackType = {
+  Clarifying: 'clarifying',
+  Probing: 'probing',
+  Warm: 'warm',
+  Cool: 'cool',
+  Notice: 'notice',
+  Wonder: 'wonder',
+  Comment: 'comment',
+} as const;
+/** One feedback type. */
+export type FeedbackType = (typeof FeedbackType)[keyof typeof FeedbackType];
+
+/** All feedback types, in the order a menu shows them. */
+export const FEEDBACK_TYPES: readonly FeedbackType[] = Object.values(FeedbackType);
+
+/** Labels and one-line guidance for people, per type. */
+export const FEEDBACK_TYPE_INFO: Readonly<Record<FeedbackType, { label: string; hint: string }>> = {
+  clarifying: { label: 'Clarifying question', hint: 'A quick, factual question the presenter can answer briefly.' },
+  probing: { label: 'Probing question', hint: 'An open question that helps the presenter think more deeply.' },
+  warm: { label: 'Warm feedback', hint: 'What seems to work, and why.' },
+  cool: { label: 'Cool feedback', hint: 'Gaps, questions, or things to consider — kind, helpful, specific.' },
+  notice: { label: 'I notice…', hint: 'Something you observe, without judging it.' },
+  wonder: { label: 'I wonder…', hint: 'A question or possibility the work raises for you.' },
+  comment: { label: 'Comment', hint: 'Anything else.' },
+};
+
+/** Field names inside a thread's Y.Map. */
+export const ThreadField = {
+  Id: 'id',
+  /** The artifact the thread is about (string). */
+  ArtifactId: 'artifactId',
+  /** One of `FeedbackType` (string). */
+  Type: 'type',
+  /** For a passage of a document: Y.RelativePosition JSON of the start and end (optional). */
+  AnchorStart: 'anchorStart',
+  AnchorEnd: 'anchorEnd',
+  /** The quoted passage at the time the thread was opened (string, optional). */
+  Quote: 'quote',
+  CreatedBy: 'createdBy',
+  CreatedByName: 'createdByName',
+  CreatedAt: 'createdAt',
+  /** Resolved (boolean) and by whom. */
+  Resolved: 'resolved',
+  ResolvedBy: 'resolvedBy',
+  /** The messages, oldest first (Y.Array of `FeedbackMessage`). */
+  Messages: 'messages',
+} as const;
+
+/** Longest feedback message, in characters. */
+export const MAX_FEEDBACK_LENGTH = 2000;
+
+/** One message in a thread (stored as a plain object in a Y.Array). */
+export interface FeedbackMessage {
+  id: string;
+  authorId: string;
+  authorName: string;
+  text: string;
+  at: number;
+}
+
+/** Plain view of a thread, for filtering, counting and rendering. */
+export interface FeedbackThread {
+  id: string;
+  artifactId: string;
+  type: FeedbackType;
+  quote: string | null;
+  createdBy: string;
+  createdByName: string;
+  createdAt: number;
+  resolved: boolean;
+  messages: FeedbackMessage[];
+}
+
+const TYPES: ReadonlySet<string> = new Set(FEEDBACK_TYPES);
+
+/** Whether a value is a feedback type. */
+export function isFeedbackType(value: unknown): value is FeedbackType {
+  return typeof value === 'string' && TYPES.has(value);
+}
+
+/** A filter over threads; every given criterion must match. */
+export interface ThreadFilter {
+  artifactId?: string;
+  types?: readonly FeedbackType[];
+  resolved?: boolean;
+}
+
+/** The threads matching `filter`, oldest first. */
+export function filterThreads(threads: readonly FeedbackThread[], filter: ThreadFilter = {}): FeedbackThread[] {
+  return threads
+    .filter(
+      (t) =>
+        (filter.artifactId === undefined || t.artifactId === filter.artifactId) &&
+        (filter.types === undefined || filter.types.includes(t.type)) &&
+        (filter.resolved === undefined || t.resolved === filter.resolved),
+    )
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+/** How many threads of each type (every type present, zero when none). */
+export function countByType(threads: readonly FeedbackThread[]): Record<FeedbackType, number> {
+  const counts = Object.fromEntries(FEEDBACK_TYPES.map((t) => [t, 0])) as Record<FeedbackType, number>;
+  for (const t of threads) counts[t.type]++;
+  return counts;
+}
+
+/** Checks a message a person typed; returns the trimmed text or a reason it cannot be posted. */
+export function validateFeedbackText(text: string): { ok: true; text: string } | { ok: false; reason: string } {
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return { ok: false, reason: 'Write something first.' };
+  if (trimmed.length > MAX_FEEDBACK_LENGTH) return { ok: false, reason: `Keep it under ${MAX_FEEDBACK_LENGTH} characters.` };
+  return { ok: true, text: trimmed };
+}
