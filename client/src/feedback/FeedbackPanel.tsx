@@ -1,0 +1,144 @@
+/**
+ * Feedback on one artifact: typed threads with counts and a filter by type, a form to open a
+ * thread of an allowed type, replies and resolve. Types come from shared/feedback.ts, so a
+ * protocol phase can pass `allowedTypes` to open only some of them.
+ */
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import type * as Y from 'yjs';
+import {
+  FEEDBACK_TYPES,
+  FEEDBACK_TYPE_INFO,
+  countByType,
+  filterThreads,
+  type FeedbackThread,
+  type FeedbackType,
+} from '@worktable/shared';
+import { openThread, reply, setResolved, type Author } from './feedbackModel.js';
+import { useThreads } from './useThreads.js';
+import './feedback.css';
+
+/** Props of `FeedbackPanel`. */
+export interface FeedbackPanelProps {
+  doc: Y.Doc;
+  artifactId: string;
+  artifactLabel: string;
+  author: Author;
+  readOnly: boolean;
+  /** Types that may be opened now (all when omitted). */
+  allowedTypes?: readonly FeedbackType[];
+}
+
+/** The feedback panel of an artifact. */
+export function FeedbackPanel({ doc, artifactId, artifactLabel, author, readOnly, allowedTypes = FEEDBACK_TYPES }: FeedbackPanelProps) {
+  const all = useThreads(doc);
+  const mine = useMemo(() => filterThreads(all, { artifactId }), [all, artifactId]);
+  const counts = useMemo(() => countByType(mine), [mine]);
+  const [shown, setShown] = useState<FeedbackType | 'all'>('all');
+  const [showResolved, setShowResolved] = useState(false);
+  const visible = mine.filter((t) => (shown === 'all' || t.type === shown) && (showResolved || !t.resolved));
+  const headingId = useId();
+
+  return (
+    <section className="feedback-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>Feedback on {artifactLabel}</h2>
+      <div className="feedback-filters" role="group" aria-label="Show feedback of type">
+        <button type="button" className="chip" aria-pressed={shown === 'all'} onClick={() => setShown('all')}>
+          All <span className="chip-count">{mine.length}</span>
+        </button>
+        {FEEDBACK_TYPES.filter((type) => counts[type] > 0).map((type) => (
+          <button key={type} type="button" className={`chip chip-${type}`} aria-pressed={shown === type} onClick={() => setShown(type)}>
+            {FEEDBACK_TYPE_INFO[type].label} <span className="chip-count">{counts[type]}</span>
+          </button>
+        ))}
+        <label className="feedback-resolved-toggle">
+          <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> Show resolved
+        </label>
+      </div>
+      {visible.length === 0 ? (
+        <p className="muted">{mine.length === 0 ? 'No feedback yet.' : 'Nothing to show with these filters.'}</p>
+      ) : (
+        <ol className="feedback-threads">
+          {visible.map((thread) => (
+            <ThreadItem key={thread.id} doc={doc} thread={thread} author={author} readOnly={readOnly} />
+          ))}
+        </ol>
+      )}
+      {!readOnly && <NewThreadForm doc={doc} artifactId={artifactId} author={author} allowedTypes={allowedTypes} />}
+    </section>
+  );
+}
+
+function ThreadItem({ doc, thread, author, readOnly }: { doc: Y.Doc; thread: FeedbackThread; author: Author; readOnly: boolean }) {
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const replyId = useId();
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    const result = reply(doc, thread.id, author, draft);
+    if (result.ok) setDraft('');
+    setError(result.ok ? null : result.reason);
+  };
+  return (
+    <li className={`feedback-thread feedback-${thread.type}${thread.resolved ? ' is-resolved' : ''}`}>
+      <p className="feedback-type">
+        {FEEDBACK_TYPE_INFO[thread.type].label}
+        {thread.resolved && <span className="badge">Resolved</span>}
+      </p>
+      {thread.quote && <blockquote>{thread.quote}</blockquote>}
+      <ul className="feedback-messages">
+        {thread.messages.map((message) => (
+          <li key={message.id}>
+            <span className="feedback-author">{message.authorName}</span> {message.text}
+          </li>
+        ))}
+      </ul>
+      {!readOnly && (
+        <div className="feedback-actions">
+          <form onSubmit={send} className="feedback-reply">
+            <label htmlFor={replyId} className="visually-hidden">
+              Reply to {FEEDBACK_TYPE_INFO[thread.type].label.toLowerCase()} from {thread.createdByName}
+            </label>
+            <input id={replyId} value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="Reply…" maxLength={2000} />
+            <button type="submit" className="button ghost">Reply</button>
+          </form>
+          <button type="button" className="button ghost" onClick={() => setResolved(doc, thread.id, author, !thread.resolved)}>
+            {thread.resolved ? 'Reopen' : 'Resolve'}
+          </button>
+          {error && <p role="alert" className="field-error">{error}</p>}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function NewThreadForm({ doc, artifactId, author, allowedTypes }: { doc: Y.Doc; artifactId: string; author: Author; allowedTypes: readonly FeedbackType[] }) {
+  const [type, setType] = useState<FeedbackType>(allowedTypes[0] ?? 'comment');
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const typeId = useId();
+  const textId = useId();
+  if (allowedTypes.length === 0) return <p className="muted">No new feedback in this phase.</p>;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const result = openThread(doc, author, { artifactId, type, text });
+    if (result.ok) setText('');
+    setError(result.ok ? null : result.reason);
+  };
+  return (
+    <form className="feedback-new" onSubmit={submit}>
+      <label htmlFor={typeId}>Type</label>
+      <select id={typeId} value={type} onChange={(e) => setType(e.target.value as FeedbackType)}>
+        {allowedTypes.map((t) => (
+          <option key={t} value={t}>
+            {FEEDBACK_TYPE_INFO[t].label}
+          </option>
+        ))}
+      </select>
+      <p className="muted feedback-hint">{FEEDBACK_TYPE_INFO[type].hint}</p>
+      <label htmlFor={textId}>Your feedback</label>
+      <textarea id={textId} value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={2000} />
+      {error && <p role="alert" className="field-error">{error}</p>}
+      <button type="submit" className="button primary">Add feedback</button>
+    </form>
+  );
+}
