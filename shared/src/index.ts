@@ -6,3 +6,4 @@ export * from './control.js';
 export * from './canvas/schema.js';
 export * from './canvas/geometry.js';
 export * from './feedback.js';
+export * from './protocols/index.js';
