@@ -7,6 +7,8 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { TokenSigner, resolveTokenSecret } from './auth/tokens.js';
 import type { Config } from './config/config.js';
+import { builtInProtocol, type Protocol } from '@worktable/shared';
+import { ControlPlane } from './control/controlPlane.js';
 import { attachControlServer, type ControlServer } from './control/controlServer.js';
 import { Metrics } from './metrics/metrics.js';
 import { authHook } from './relay/hooks/authHook.js';
@@ -18,10 +20,12 @@ import { Relay } from './relay/relay.js';
 import { clientRoutes } from './routes/clientRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
 import { installErrorHandlers } from './routes/httpErrors.js';
+import { protocolRoutes } from './routes/protocolRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
 import type { StoragePort } from './storage/port.js';
 import { openSqliteStorage } from './storage/sqliteStorage.js';
 import { attachYjsTransport } from './transport/yjsWebSocket.js';
+import { uploadRoutes } from './uploads/uploadRoutes.js';
 
 /** Name of the SQLite file inside `DATA_DIR`. */
 export const SQLITE_FILE_NAME = 'worktable.sqlite';
@@ -49,10 +53,13 @@ export interface BuildOptions {
   storage?: StoragePort;
   /** Directory of the built client (defaults to client/dist). */
   clientDir?: string;
+  /** Where protocol ids are looked up (defaults to the built-ins; tests add short ones). */
+  findProtocol?: (id: string) => Protocol | undefined;
 }
 
 /** Builds (but does not start) a server from validated configuration. */
 export async function buildServer(config: Config, options: BuildOptions = {}): Promise<WorktableServer> {
+  const findProtocol = options.findProtocol ?? builtInProtocol;
   const storage = options.storage ?? openSqliteStorage(path.join(config.dataDir, SQLITE_FILE_NAME));
   const signer = new TokenSigner(resolveTokenSecret(config.tokenSecret, config.dataDir), config.tokenTtlSeconds);
   const metrics = new Metrics();
@@ -92,10 +99,18 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   installErrorHandlers(app);
   app.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a clear 415
   await app.register(healthRoutes, { storage, relay, metrics });
-  await app.register(sessionRoutes, { storage, signer, publicUrl: config.publicUrl });
+  await app.register(sessionRoutes, { storage, signer, publicUrl: config.publicUrl, findProtocol });
+  await app.register(protocolRoutes);
+  await app.register(uploadRoutes, { storage, signer, metrics, maxUploadBytes: config.maxUploadBytes });
   await clientRoutes(app, options.clientDir);
 
   const io = attachControlServer(app.server, { signer, storage });
+  const controlPlane = new ControlPlane(io, storage, {
+    facilitatorGraceMs: config.facilitatorGraceMs,
+    logger: app.log.child({ component: 'control' }),
+    findProtocol,
+  });
+  await controlPlane.resumeAll();
   const detachTransport = attachYjsTransport(app.server, relay, {
     maxFrameBytes: Math.min(config.maxMessageBytes * 2, config.maxMessageBytes + 64 * 1024 * 1024),
     logger: log,
@@ -103,6 +118,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   });
 
   app.addHook('preClose', async () => {
+    await controlPlane.close();
     io.disconnectSockets(true);
     io.engine.close();
     await relay.shutdown();

@@ -3,6 +3,7 @@
  * control state, which the server owns (phase, timer, roles, tables arrive with later issues);
  * shared content travels over Yjs instead.
  */
+import type { ControlAck, SessionState, TimeSyncAck } from './protocols/wire.js';
 
 /** Path of the socket.io endpoint. */
 export const CONTROL_PATH = '/socket.io';
@@ -11,6 +12,12 @@ export const CONTROL_PATH = '/socket.io';
 export const ControlEvent = {
   /** Server → client, right after connecting: who the server thinks you are, and its clock. */
   Welcome: 'session:welcome',
+  /** Server → client, on connect and after every change: the run's state (`SessionState`). */
+  State: 'session:state',
+  /** Client → server with ack: a control action (`ControlAction`) → `ControlAck`. */
+  Control: 'control',
+  /** Client → server with ack: → `{ serverNow }`, for clock-offset estimation. */
+  TimeSync: 'time:sync',
 } as const;
 
 /** Payload of `session:welcome`. */
@@ -31,7 +38,11 @@ export const ControlAuthError = {
 /** Events the server emits, with their payloads (socket.io typing). */
 export interface ServerToClientEvents {
   [ControlEvent.Welcome]: (payload: WelcomePayload) => void;
+  [ControlEvent.State]: (payload: SessionState) => void;
 }
 
-/** Events the client emits (the control actions arrive with the protocols issue). */
-export type ClientToServerEvents = Record<never, never>;
+/** Events the client emits. Payloads are `unknown` on purpose: the server validates them. */
+export interface ClientToServerEvents {
+  [ControlEvent.Control]: (payload: unknown, ack: (result: ControlAck) => void) => void;
+  [ControlEvent.TimeSync]: (ack: (result: TimeSyncAck) => void) => void;
+}

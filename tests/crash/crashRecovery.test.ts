@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { io as connectSocket } from 'socket.io-client';
+import { ControlEvent, type ControlAck, type SessionState } from '@worktable/shared';
 import { connectClient, createSessionWith, waitFor, type YClient } from '../../server/src/testing/testServer.js';
 import { fetchMetric } from '../support/prometheus.js';
 import { REPO_ROOT, freePort, startServerProcess, type ServerProcess } from '../support/serverProcess.js';
@@ -88,6 +90,37 @@ describe('crash recovery', () => {
 
   it('K3 a bad configuration stops the server with a message naming the variable', async () => {
     await expect(startServerProcess({ PORT: 'eighty', DATA_DIR: tempDir() })).rejects.toThrow(/PORT: must be a whole number/);
+  });
+});
+
+describe('protocol timers across a crash', () => {
+  it('K5 kill -9 mid-phase: after restart the running phase has the right remaining time (± 250 ms)', async () => {
+    const env = { DATA_DIR: tempDir(), PORT: String(await freePort()) };
+    let server = await start(env);
+    const created = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Tuning', protocol: 'tuning' }),
+    });
+    const { sessionId, hostToken } = (await created.json()) as { sessionId: string; hostToken: string };
+    let socket = connectSocket(server.url, { auth: { token: hostToken }, transports: ['websocket'], reconnection: false, forceNew: true });
+    cleanup.push(() => void socket.disconnect());
+    await new Promise((resolve) => socket.once(ControlEvent.State, resolve));
+    const ack = await new Promise<ControlAck>((resolve) => socket.emit(ControlEvent.Control, { action: 'start' }, resolve));
+    expect(ack.ok).toBe(true);
+    const endsAt = ack.ok ? (ack.state.phase?.endsAt ?? 0) : 0;
+    expect(sessionId).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await server.stop('SIGKILL')).toBeNull();
+
+    server = await start(env);
+    socket = connectSocket(server.url, { auth: { token: hostToken }, transports: ['websocket'], reconnection: false, forceNew: true });
+    cleanup.push(() => void socket.disconnect());
+    const state = await new Promise<SessionState>((resolve) => socket.once(ControlEvent.State, resolve));
+    expect(state.status).toBe('running');
+    expect(state.phase?.endsAt).toBe(endsAt);
+    expect(Math.abs((state.phase?.remainingMs ?? 0) - (endsAt - state.serverNow))).toBeLessThanOrEqual(250);
+    expect(state.phase?.remainingMs).toBeGreaterThan(5 * 60_000 - 10_000);
   });
 });
 

@@ -36,7 +36,10 @@ export const configSchema = z.object({
   MAX_DOC_BYTES: bytes(4096, 2 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   MAX_AWARENESS_BYTES: bytes(256, 1024 * 1024).default(32 * 1024),
   MAX_BUFFERED_BYTES: bytes(64 * 1024, 1024 * 1024 * 1024).default(16 * 1024 * 1024),
+  /** Largest uploaded image or PDF; held in memory while it is checked and stored, and kept as one BLOB. */
+  MAX_UPLOAD_BYTES: bytes(1024, 512 * 1024 * 1024).default(20 * 1024 * 1024),
   DOC_UNLOAD_GRACE_MS: integer(0, 3_600_000).default(30_000),
+  FACILITATOR_GRACE_MS: integer(0, 3_600_000).default(30_000),
   FLUSH_INTERVAL_MS: integer(1, 100).default(50),
   COMPACT_AFTER_UPDATES: integer(1, 10_000_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -58,7 +61,9 @@ export interface Config {
   maxDocBytes: number;
   maxAwarenessBytes: number;
   maxBufferedBytes: number;
+  maxUploadBytes: number;
   docUnloadGraceMs: number;
+  facilitatorGraceMs: number;
   flushIntervalMs: number;
   compactAfterUpdates: number;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
@@ -104,7 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxDocBytes: c.MAX_DOC_BYTES,
     maxAwarenessBytes: c.MAX_AWARENESS_BYTES,
     maxBufferedBytes: c.MAX_BUFFERED_BYTES,
+    maxUploadBytes: c.MAX_UPLOAD_BYTES,
     docUnloadGraceMs: c.DOC_UNLOAD_GRACE_MS,
+    facilitatorGraceMs: c.FACILITATOR_GRACE_MS,
     flushIntervalMs: c.FLUSH_INTERVAL_MS,
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
     logLevel: c.LOG_LEVEL,

@@ -47,9 +47,19 @@ export class Metrics {
     help: 'Log entries folded into snapshots by compaction.',
     registers: [this.registry],
   });
+  readonly uploads = new Counter({
+    name: 'worktable_uploads_total',
+    help: 'Images and PDFs uploaded and stored.',
+    registers: [this.registry],
+  });
+  readonly uploadBytes = new Counter({
+    name: 'worktable_upload_bytes_total',
+    help: 'Bytes of the uploads stored.',
+    registers: [this.registry],
+  });
   readonly errors = new Counter({
     name: 'worktable_errors_total',
-    help: 'Errors by kind: closed connections by close code, refused handshakes by status, storage failures.',
+    help: 'Errors by kind: closed connections by close code, refused handshakes by status, refused upload requests by status, storage failures.',
     labelNames: ['kind'] as const,
     registers: [this.registry],
   });

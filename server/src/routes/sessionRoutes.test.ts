@@ -134,6 +134,24 @@ describe('GET /api/sessions/:sessionId', () => {
   });
 });
 
+describe('protocols', () => {
+  it('A10 GET /api/protocols lists the built-ins with phases and durations in ms', async () => {
+    const response = await fetch(`${t.url}/api/protocols`);
+    expect(response.status).toBe(200);
+    const { protocols } = (await response.json()) as { protocols: { id: string; round: { durationMs: number }[]; plannedDurationMs: number }[] };
+    expect(protocols.map((p) => p.id)).toContain('tuning');
+    const tuning = protocols.find((p) => p.id === 'tuning');
+    expect(tuning?.round[1]?.durationMs).toBe(15 * 60_000);
+    expect(tuning?.plannedDurationMs).toBe(68 * 60_000);
+  });
+
+  it('A11 a session naming an unknown protocol is refused with 400', async () => {
+    const response = await createSession({ title: 'x', protocol: 'no-such-protocol' });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/^protocol: no protocol "no-such-protocol"/);
+  });
+});
+
 describe('health and metrics', () => {
   it('A8 /healthz is 200 while storage answers and 503 when it does not', async () => {
     const own = await startTestServer();

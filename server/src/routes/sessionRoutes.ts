@@ -11,8 +11,10 @@ import {
   joinSessionBody,
   type CreateSessionResponse,
   type JoinSessionResponse,
+  type Protocol,
   type SessionView,
 } from '@worktable/shared';
+import { checkBearer } from '../auth/bearer.js';
 import { newInviteCode, newParticipantId, newSessionId, secretsEqual } from '../auth/randomIds.js';
 import type { TokenSigner } from '../auth/tokens.js';
 import type { StoragePort } from '../storage/port.js';
@@ -24,6 +26,8 @@ export interface SessionDeps {
   signer: TokenSigner;
   /** Base of links given to people, e.g. `https://worktable.example.org`; the request's origin when unset. */
   publicUrl: string | undefined;
+  /** Known protocols (a session may only name one of these). */
+  findProtocol: (id: string) => Protocol | undefined;
 }
 
 type SessionParams = { Params: { sessionId: string } };
@@ -37,6 +41,9 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Pr
     const parsed = createSessionBody.safeParse(request.body ?? {});
     if (!parsed.success) return sendError(reply, 400, 'bad_request', describeIssue(parsed.error));
     const { title, protocol, hostName } = parsed.data;
+    if (protocol !== undefined && !deps.findProtocol(protocol)) {
+      return sendError(reply, 400, 'bad_request', `protocol: no protocol "${protocol}"; GET /api/protocols lists them`);
+    }
     const now = Date.now();
     const sessionId = newSessionId();
     const inviteCode = newInviteCode();
@@ -75,15 +82,9 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Pr
   });
 
   app.get<SessionParams>('/api/sessions/:sessionId', async (request, reply) => {
-    const header = request.headers.authorization ?? '';
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    const check = signer.verify(token);
-    if (!check.ok) {
-      const what = check.reason === 'missing' ? 'send Authorization: Bearer <token>' : `token ${check.reason.replace('_', ' ')}`;
-      return sendError(reply, 401, 'unauthorized', `${what}; join the session again to get a new token`);
-    }
     const { sessionId } = request.params;
-    if (check.claims.sid !== sessionId) return sendError(reply, 403, 'forbidden', 'this token belongs to another session');
+    const check = checkBearer(signer, request.headers.authorization, sessionId);
+    if (!check.ok) return sendError(reply, check.status, check.code, check.message);
     const [session, participants] = await Promise.all([storage.getSession(sessionId), storage.listParticipants(sessionId)]);
     if (!session) return sendError(reply, 404, 'not_found', 'no session with this id');
     const you = participants.find((p) => p.participantId === check.claims.pid);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SessionRole } from '@worktable/shared';
 import { mergeYjsDocument } from './mergeDocument.js';
-import type { ParticipantRecord, SessionRecord, StoragePort } from './port.js';
+import type { ParticipantRecord, SessionRecord, StoragePort, UploadRecord } from './port.js';
 
 /** Creates a fresh empty store; `reopen` (when the engine supports it) opens the same data again. */
 export interface StorageFactory {
@@ -29,6 +29,20 @@ const participant = (sessionId: string, id: string, role: ParticipantRecord['rol
   role,
   joinedAt,
 });
+
+const upload = (sessionId: string, id: string, size: number): UploadRecord => ({
+  uploadId: id,
+  sessionId,
+  mime: 'application/pdf',
+  size,
+  name: `Notes ${id}.pdf`,
+  sha256: 'ab'.repeat(32),
+  createdBy: 'p_host',
+  createdAt: 1_700_000_000_500,
+});
+
+/** Bytes with every value 0–255, so nothing is mangled as text. */
+const binary = (length: number): Uint8Array => Uint8Array.from({ length }, (_, i) => (i * 7 + 3) % 256);
 
 /** Yjs updates that each insert one character, as a client would send them. */
 function typedUpdates(text: string): Uint8Array[] {
@@ -160,6 +174,61 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
       expect(await store.getSession('s1')).toEqual(session('s1'));
       const loaded = await store.loadDocument('s1/t');
       expect(textOf(loaded.snapshot, loaded.updates)).toBe('kept');
+    });
+
+    it('SC12 stores an upload with its bytes and returns both unchanged, also after reopening', async () => {
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      const bytes = binary(70_000);
+      await store.putUpload(upload('s1', 'u_one', bytes.byteLength), bytes);
+      const stored = await store.getUpload('s1', 'u_one');
+      expect(stored?.record).toEqual(upload('s1', 'u_one', bytes.byteLength));
+      expect(Buffer.from(stored?.bytes ?? []).equals(Buffer.from(bytes))).toBe(true);
+      if (!factory.reopen) return;
+      store = await factory.reopen(store);
+      const reopened = await store.getUpload('s1', 'u_one');
+      expect(reopened?.record).toEqual(upload('s1', 'u_one', bytes.byteLength));
+      expect(Buffer.from(reopened?.bytes ?? []).equals(Buffer.from(bytes))).toBe(true);
+    });
+
+    it('SC13 an unknown upload is null', async () => {
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      expect(await store.getUpload('s1', 'u_none')).toBeNull();
+      expect(await store.getUpload('ghost', 'u_none')).toBeNull();
+    });
+
+    it("SC14 another session's upload id is null", async () => {
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      await store.createSession(session('s2'), participant('s2', 'p_other', SessionRole.Host, 1));
+      await store.putUpload(upload('s1', 'u_one', 10), binary(10));
+      expect(await store.getUpload('s2', 'u_one')).toBeNull();
+      expect(await store.getUpload('s1', 'u_one')).not.toBeNull();
+    });
+
+    it('SC15 refuses an upload of an unknown session and a duplicate upload id, keeping the first', async () => {
+      await expect(store.putUpload(upload('ghost', 'u_x', 10), binary(10))).rejects.toThrow();
+      expect(await store.getUpload('ghost', 'u_x')).toBeNull();
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      await store.createSession(session('s2'), participant('s2', 'p_other', SessionRole.Host, 1));
+      await store.putUpload(upload('s1', 'u_one', 10), binary(10));
+      await expect(store.putUpload(upload('s2', 'u_one', 20), binary(20))).rejects.toThrow();
+      expect((await store.getUpload('s1', 'u_one'))?.bytes.byteLength).toBe(10);
+      expect(await store.getUpload('s2', 'u_one')).toBeNull();
+    });
+
+    it('SC16 keeps one control state per session, replaced on save, and lists the active ones', async () => {
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      await store.createSession(session('s2'), participant('s2', 'p_other', SessionRole.Host, 1));
+      expect(await store.loadControlState('s1')).toBeNull();
+      await store.saveControlState('s1', 'lobby', { version: 1, endsAt: null });
+      await store.saveControlState('s1', 'running', { version: 2, endsAt: 1234 });
+      await store.saveControlState('s2', 'done', { version: 9 });
+      expect(await store.loadControlState('s1')).toEqual({ version: 2, endsAt: 1234 });
+      expect(await store.listActiveControlStates()).toEqual([{ sessionId: 's1', state: { version: 2, endsAt: 1234 } }]);
+      await expect(store.saveControlState('ghost', 'running', {})).rejects.toThrow();
+      if (factory.reopen) {
+        store = await factory.reopen(store);
+        expect(await store.loadControlState('s1')).toEqual({ version: 2, endsAt: 1234 });
+      }
     });
   });
 }

@@ -48,6 +48,29 @@ export interface CompactionResult {
   snapshotBytes: number;
 }
 
+/** An uploaded file (image or PDF) of a session, as stored; its bytes are kept beside it. */
+export interface UploadRecord {
+  uploadId: string;
+  sessionId: string;
+  /** The type sniffed from the content, e.g. `image/png`. */
+  mime: string;
+  /** Length of the bytes. */
+  size: number;
+  /** The original file name, cleaned, for display and downloads. */
+  name: string;
+  /** SHA-256 of the bytes, lowercase hex. */
+  sha256: string;
+  /** Participant who uploaded it. */
+  createdBy: string;
+  createdAt: number;
+}
+
+/** An upload with its bytes. */
+export interface StoredUpload {
+  record: UploadRecord;
+  bytes: Uint8Array;
+}
+
 /** Durable storage behind the server. Every method either completes fully or changes nothing. */
 export interface StoragePort {
   /** Which engine this is, for health and metrics. */
@@ -75,6 +98,24 @@ export interface StoragePort {
    * merged log entries deleted in one transaction, so a crash leaves either the old or the new state.
    */
   compactDocument(docKey: string, merge: MergeDocument): Promise<CompactionResult>;
+
+  /**
+   * Stores an upload and its bytes, in storage shared by every node (not the local disk). Rejects
+   * when the session is unknown or the upload id is taken.
+   */
+  putUpload(record: UploadRecord, bytes: Uint8Array): Promise<void>;
+  /** An upload of this session with its bytes, or null when unknown here (also when it belongs to another session). */
+  getUpload(sessionId: string, uploadId: string): Promise<StoredUpload | null>;
+
+  /**
+   * Stores a session's control state (protocol run: phase, deadline, roles) as JSON, replacing the
+   * previous one; `status` is kept beside it so active runs can be found at start.
+   */
+  saveControlState(sessionId: string, status: string, state: unknown): Promise<void>;
+  /** The session's last control state, or null when it never had one. */
+  loadControlState(sessionId: string): Promise<unknown>;
+  /** Control states whose status is running or paused (to resume their timers at start). */
+  listActiveControlStates(): Promise<{ sessionId: string; state: unknown }[]>;
 
   /** Flushes and releases the engine. */
   close(): Promise<void>;

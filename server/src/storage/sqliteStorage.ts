@@ -14,6 +14,8 @@ import type {
   SessionRecord,
   StoragePort,
   StoredDocument,
+  StoredUpload,
+  UploadRecord,
 } from './port.js';
 
 /** Ordered schema migrations; `PRAGMA user_version` records how many have run. */
@@ -47,6 +49,24 @@ const MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL
    );
    CREATE INDEX doc_updates_by_doc ON doc_updates(doc_key, seq);`,
+  `CREATE TABLE uploads (
+     upload_id  TEXT PRIMARY KEY,
+     session_id TEXT NOT NULL REFERENCES sessions(session_id),
+     mime       TEXT NOT NULL,
+     size       INTEGER NOT NULL,
+     name       TEXT NOT NULL,
+     sha256     TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     data       BLOB NOT NULL
+   );`,
+  `CREATE TABLE control_states (
+     session_id TEXT PRIMARY KEY REFERENCES sessions(session_id),
+     status     TEXT NOT NULL,
+     state      TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE INDEX control_states_by_status ON control_states(status);`,
 ];
 
 interface SessionRow {
@@ -63,6 +83,17 @@ interface ParticipantRow {
   role: string;
   joined_at: number;
 }
+interface UploadRow {
+  upload_id: string;
+  session_id: string;
+  mime: string;
+  size: number;
+  name: string;
+  sha256: string;
+  created_by: string;
+  created_at: number;
+  data: Buffer;
+}
 
 const toSession = (r: SessionRow): SessionRecord => ({
   sessionId: r.session_id,
@@ -77,6 +108,16 @@ const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
   name: r.name,
   role: r.role as SessionRole,
   joinedAt: r.joined_at,
+});
+const toUpload = (r: UploadRow): UploadRecord => ({
+  uploadId: r.upload_id,
+  sessionId: r.session_id,
+  mime: r.mime,
+  size: r.size,
+  name: r.name,
+  sha256: r.sha256,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
 });
 
 /** Opens (creating and migrating when needed) the SQLite store at `file`. */
@@ -123,6 +164,19 @@ export class SqliteStorage implements StoragePort {
          ON CONFLICT(doc_key) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
       ),
       deleteUpdatesThrough: db.prepare('DELETE FROM doc_updates WHERE doc_key = ? AND seq <= ?'),
+      insertUpload: db.prepare(
+        `INSERT INTO uploads (upload_id, session_id, mime, size, name, sha256, created_by, created_at, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      getUpload: db.prepare<[string, string], UploadRow>('SELECT * FROM uploads WHERE upload_id = ? AND session_id = ?'),
+      upsertControl: db.prepare(
+        `INSERT INTO control_states (session_id, status, state, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(session_id) DO UPDATE SET status = excluded.status, state = excluded.state, updated_at = excluded.updated_at`,
+      ),
+      getControl: db.prepare<[string], { state: string }>('SELECT state FROM control_states WHERE session_id = ?'),
+      listActiveControl: db.prepare<[], { session_id: string; state: string }>(
+        "SELECT session_id, state FROM control_states WHERE status IN ('running', 'paused')",
+      ),
     };
     const insertUpdate = this.statements.insertUpdate;
     this.appendBatch = db.transaction((batch: readonly PendingUpdate[], now: number) => {
@@ -214,6 +268,38 @@ export class SqliteStorage implements StoragePort {
       this.statements.deleteUpdatesThrough.run(docKey, last.seq);
       return { mergedUpdates: rows.length, snapshotBytes: merged.byteLength };
     })();
+  }
+
+  async putUpload(record: UploadRecord, bytes: Uint8Array): Promise<void> {
+    this.statements.insertUpload.run(
+      record.uploadId,
+      record.sessionId,
+      record.mime,
+      record.size,
+      record.name,
+      record.sha256,
+      record.createdBy,
+      record.createdAt,
+      bytes,
+    );
+  }
+
+  async getUpload(sessionId: string, uploadId: string): Promise<StoredUpload | null> {
+    const row = this.statements.getUpload.get(uploadId, sessionId);
+    return row ? { record: toUpload(row), bytes: asBytes(row.data) } : null;
+  }
+
+  async saveControlState(sessionId: string, status: string, state: unknown): Promise<void> {
+    this.statements.upsertControl.run(sessionId, status, JSON.stringify(state), Date.now());
+  }
+
+  async loadControlState(sessionId: string): Promise<unknown> {
+    const row = this.statements.getControl.get(sessionId);
+    return row ? (JSON.parse(row.state) as unknown) : null;
+  }
+
+  async listActiveControlStates(): Promise<{ sessionId: string; state: unknown }[]> {
+    return this.statements.listActiveControl.all().map((row) => ({ sessionId: row.session_id, state: JSON.parse(row.state) as unknown }));
   }
 
   /** Writes a consistent copy of the database to `destination` while the server keeps running. */

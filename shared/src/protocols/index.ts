@@ -5,3 +5,4 @@ export * from './timeline.js';
 export * from './rotation.js';
 export * from './control.js';
 export * from './random.js';
+export * from './wire.js';

@@ -1,0 +1,156 @@
+/**
+ * Uploads of images and PDFs to a session: members (not observers) post a file's raw bytes, every
+ * member reads it back. The type is sniffed from the content, the size capped by
+ * `MAX_UPLOAD_BYTES`, and the bytes kept in the storage port so every node serves them.
+ * Documented in docs/API.md ("Uploads").
+ */
+import crypto from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { canWrite } from '@worktable/shared';
+import { checkBearer } from '../auth/bearer.js';
+import type { TokenSigner } from '../auth/tokens.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { sendError } from '../routes/httpErrors.js';
+import type { ParticipantRecord, StoragePort, UploadRecord } from '../storage/port.js';
+import { cleanUploadName, inlineContentDisposition } from './fileName.js';
+import { sniffUploadMime, type UploadMime } from './sniff.js';
+
+/** Dependencies of the upload routes. */
+export interface UploadDeps {
+  storage: StoragePort;
+  signer: TokenSigner;
+  metrics: Metrics;
+  /** Largest accepted file, in bytes (`MAX_UPLOAD_BYTES`). */
+  maxUploadBytes: number;
+}
+
+/** Body of the 201 answer to an upload. */
+export interface UploadResponse {
+  uploadId: string;
+  mime: UploadMime;
+  size: number;
+  name: string;
+}
+
+/** Upload ids: `u_` and 16 URL-safe characters (96 random bits). */
+export const UPLOAD_ID_PATTERN = /^u_[A-Za-z0-9_-]{16}$/;
+
+/** A new, unguessable upload id. */
+export function newUploadId(): string {
+  return `u_${crypto.randomBytes(12).toString('base64url')}`;
+}
+
+/** Uploads never change once stored, so whoever may read one may keep it. */
+const CACHE_FOREVER = 'private, max-age=31536000, immutable';
+
+type SessionParams = { sessionId: string };
+type PostUpload = { Params: SessionParams; Querystring: { name?: unknown } };
+type GetUpload = { Params: SessionParams & { uploadId: string } };
+
+/** Registers the upload routes, in a scope of their own (their body parser and error handler stay here). */
+export async function uploadRoutes(app: FastifyInstance, deps: UploadDeps): Promise<void> {
+  const { storage, signer, metrics, maxUploadBytes } = deps;
+  const admitted = new WeakMap<FastifyRequest, ParticipantRecord>();
+
+  /** An `onRequest` hook: the bearer must be a member of the session (a writer when `toWrite`). */
+  const admitMembers =
+    (toWrite: boolean) =>
+    async (request: FastifyRequest<{ Params: SessionParams }>, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+      const { sessionId } = request.params;
+      const check = checkBearer(signer, request.headers.authorization, sessionId);
+      if (!check.ok) return sendError(reply, check.status, check.code, check.message);
+      const member = await storage.getParticipant(sessionId, check.claims.pid);
+      if (!member) return sendError(reply, 403, 'forbidden', 'you are no longer a participant of this session');
+      if (toWrite && !canWrite(member.role)) return sendError(reply, 403, 'forbidden', 'observers cannot add to the table');
+      admitted.set(request, member);
+      return undefined;
+    };
+  const memberOf = (request: FastifyRequest): ParticipantRecord => {
+    const member = admitted.get(request);
+    if (!member) throw new Error('upload route ran without its admission hook');
+    return member;
+  };
+
+  // The body is the file itself, whatever type the client declares; the content decides.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const limit = Number((maxUploadBytes / 1024 ** 2).toPrecision(3));
+      return sendError(reply, 413, 'too_large', `files can be at most ${limit} MB; make this one smaller and upload it again`);
+    }
+    throw error; // everything else is answered by the server-wide handler
+  });
+
+  app.addHook('onResponse', async (_request, reply) => {
+    if (reply.statusCode >= 400) metrics.errors.inc({ kind: `upload_${reply.statusCode}` });
+  });
+
+  app.post<PostUpload>(
+    '/api/sessions/:sessionId/uploads',
+    { bodyLimit: maxUploadBytes, onRequest: admitMembers(true) },
+    async (request, reply) => {
+      const member = memberOf(request);
+      const body = request.body;
+      if (!Buffer.isBuffer(body) || body.byteLength === 0) {
+        return sendError(reply, 400, 'bad_request', "the body is empty; send the file's bytes as the request body");
+      }
+      const mime = sniffUploadMime(body);
+      if (!mime) {
+        return sendError(
+          reply,
+          415,
+          'unsupported_media_type',
+          'only PNG, JPEG, GIF, WebP images and PDF files can be put on the table',
+        );
+      }
+      const record: UploadRecord = {
+        uploadId: newUploadId(),
+        sessionId: member.sessionId,
+        mime,
+        size: body.byteLength,
+        name: cleanUploadName(request.query.name),
+        sha256: crypto.createHash('sha256').update(body).digest('hex'),
+        createdBy: member.participantId,
+        createdAt: Date.now(),
+      };
+      await storage.putUpload(record, body);
+      metrics.uploads.inc();
+      metrics.uploadBytes.inc(record.size);
+      const response: UploadResponse = { uploadId: record.uploadId, mime, size: record.size, name: record.name };
+      return reply
+        .code(201)
+        .header('location', `/api/sessions/${record.sessionId}/uploads/${record.uploadId}`)
+        .send(response);
+    },
+  );
+
+  app.get<GetUpload>(
+    '/api/sessions/:sessionId/uploads/:uploadId',
+    { onRequest: admitMembers(false) },
+    async (request, reply) => {
+      const { sessionId, uploadId } = request.params;
+      const upload = UPLOAD_ID_PATTERN.test(uploadId) ? await storage.getUpload(sessionId, uploadId) : null;
+      if (!upload) return sendError(reply, 404, 'not_found', 'no upload with this id in this session; check the link');
+      const { record, bytes } = upload;
+      const etag = `"${record.sha256}"`;
+      reply
+        .header('etag', etag)
+        .header('cache-control', CACHE_FOREVER)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', inlineContentDisposition(record.name));
+      if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+      return reply.type(record.mime).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    },
+  );
+}
+
+/** Whether an `If-None-Match` header names this entity tag (weak or strong), or is `*`. */
+function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
+  });
+}
