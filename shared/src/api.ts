@@ -42,6 +42,8 @@ export const createSessionBody = z.strictObject({
     .regex(/^[a-z0-9-]{1,64}$/, 'must be a protocol id such as "tuning"')
     .optional(),
   hostName: trimmedText(MAX_NAME_LENGTH).optional(),
+  /** A full protocol definition (e.g. an edited copy of a built-in, or imported JSON); validated by the server. */
+  customProtocol: z.unknown().optional(),
 });
 /** Parsed body of `POST /api/sessions`. */
 export type CreateSessionBody = z.infer<typeof createSessionBody>;

@@ -8,12 +8,12 @@ import {
   controlActionSchema,
   describeIssue,
   initialControlState,
-  protocolFor,
   type ControlAck,
   type ControlState,
   type Protocol,
 } from '@worktable/shared';
 import crypto from 'node:crypto';
+import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import type { RelayLogger } from '../relay/relay.js';
 import type { StoragePort } from '../storage/port.js';
 import { sessionRoom, type ControlServer } from './controlServer.js';
@@ -108,7 +108,7 @@ export class ControlPlane {
       this.storage.loadControlState(sessionId),
     ]);
     if (!session) throw new Error(`unknown session ${sessionId}`);
-    const protocol = protocolFor(session.protocol, this.options.findProtocol);
+    const protocol = protocolOfSession(session, this.options.findProtocol);
     if (!protocol) throw new Error(`session ${sessionId} uses unknown protocol ${session.protocol ?? ''}`);
     const members = new Map<string, Member>(participants.map((p) => [p.participantId, { participantId: p.participantId, role: p.role, joinedAt: p.joinedAt }]));
     const host = participants.find((p) => p.role === 'host')?.participantId ?? '';

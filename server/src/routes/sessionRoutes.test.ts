@@ -145,6 +145,26 @@ describe('protocols', () => {
     expect(tuning?.plannedDurationMs).toBe(68 * 60_000);
   });
 
+  it('A12 a host can bring an edited copy of a protocol; it is validated, stored and exported as JSON', async () => {
+    const { protocols } = (await (await fetch(`${t.url}/api/protocols`)).json()) as { protocols: Record<string, unknown>[] };
+    const { plannedDurationMs: _planned, ...tuning } = protocols.find((p) => p.id === 'tuning') as Record<string, unknown> & { round: { durationMs: number; title: string }[] };
+    const edited = { ...tuning, id: 'tuning-short', title: 'Short tuning', round: tuning.round.map((phase) => ({ ...phase, durationMs: 60_000 })) };
+    const created = await createSession({ title: 'Ours', customProtocol: edited });
+    expect(created.status).toBe(201);
+    const exported = await fetch(`${t.url}/api/sessions/${created.body.sessionId}/protocol`, { headers: { authorization: `Bearer ${created.body.hostToken}` } });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-disposition')).toContain('tuning-short.protocol.json');
+    expect(await exported.json()).toEqual(edited);
+    const view = await getSession(created.body.sessionId, created.body.hostToken);
+    expect(view.body.protocol).toBe('tuning-short');
+
+    const broken = { ...edited, round: [{ ...edited.round[0], durationMs: 1000 }] };
+    const refused = await createSession({ title: 'Bad', customProtocol: broken });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toBe('customProtocol.round.0.durationMs: must be at least 15 seconds');
+    expect((await fetch(`${t.url}/api/sessions/${created.body.sessionId}/protocol`)).status).toBe(401);
+  });
+
   it('A11 a session naming an unknown protocol is refused with 400', async () => {
     const response = await createSession({ title: 'x', protocol: 'no-such-protocol' });
     expect(response.status).toBe(400);

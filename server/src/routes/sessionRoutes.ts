@@ -13,11 +13,13 @@ import {
   type JoinSessionResponse,
   type Protocol,
   type SessionView,
+  validateProtocol,
 } from '@worktable/shared';
 import { checkBearer } from '../auth/bearer.js';
 import { newInviteCode, newParticipantId, newSessionId, secretsEqual } from '../auth/randomIds.js';
 import type { TokenSigner } from '../auth/tokens.js';
 import type { StoragePort } from '../storage/port.js';
+import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import { sendError } from './httpErrors.js';
 
 /** Dependencies of the session routes. */
@@ -40,8 +42,15 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Pr
   app.post('/api/sessions', async (request, reply) => {
     const parsed = createSessionBody.safeParse(request.body ?? {});
     if (!parsed.success) return sendError(reply, 400, 'bad_request', describeIssue(parsed.error));
-    const { title, protocol, hostName } = parsed.data;
-    if (protocol !== undefined && !deps.findProtocol(protocol)) {
+    const { title, hostName } = parsed.data;
+    let protocol = parsed.data.protocol;
+    let customProtocol: Protocol | null = null;
+    if (parsed.data.customProtocol !== undefined) {
+      const checked = validateProtocol(parsed.data.customProtocol);
+      if (!checked.ok) return sendError(reply, 400, 'bad_request', `customProtocol.${checked.path}: ${checked.message}`);
+      customProtocol = checked.protocol;
+      protocol = checked.protocol.id;
+    } else if (protocol !== undefined && !deps.findProtocol(protocol)) {
       return sendError(reply, 400, 'bad_request', `protocol: no protocol "${protocol}"; GET /api/protocols lists them`);
     }
     const now = Date.now();
@@ -49,7 +58,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Pr
     const inviteCode = newInviteCode();
     const participantId = newParticipantId();
     await storage.createSession(
-      { sessionId, title, protocol: protocol ?? null, inviteCode, createdAt: now },
+      { sessionId, title, protocol: protocol ?? null, inviteCode, createdAt: now, customProtocol },
       { participantId, sessionId, name: hostName ?? 'Host', role: SessionRole.Host, joinedAt: now },
     );
     const body: CreateSessionResponse = {
@@ -79,6 +88,18 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Pr
       token: signer.sign({ sid: sessionId, pid: participantId, role }),
     };
     return reply.code(201).send(body);
+  });
+
+  app.get<SessionParams>('/api/sessions/:sessionId/protocol', async (request, reply) => {
+    const { sessionId } = request.params;
+    const check = checkBearer(signer, request.headers.authorization, sessionId);
+    if (!check.ok) return sendError(reply, check.status, check.code, check.message);
+    const session = await storage.getSession(sessionId);
+    if (!session) return sendError(reply, 404, 'not_found', 'no session with this id');
+    const protocol = protocolOfSession(session, deps.findProtocol);
+    if (!protocol) return sendError(reply, 404, 'not_found', 'this session’s protocol is no longer available');
+    reply.header('content-disposition', `attachment; filename="${protocol.id}.protocol.json"`);
+    return protocol;
   });
 
   app.get<SessionParams>('/api/sessions/:sessionId', async (request, reply) => {

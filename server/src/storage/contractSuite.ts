@@ -21,6 +21,7 @@ const session = (id: string): SessionRecord => ({
   protocol: 'tuning',
   inviteCode: 'ABCD2345',
   createdAt: 1_700_000_000_000,
+  customProtocol: null,
 });
 const participant = (sessionId: string, id: string, role: ParticipantRecord['role'], joinedAt: number): ParticipantRecord => ({
   participantId: id,
@@ -213,6 +214,12 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
       await expect(store.putUpload(upload('s2', 'u_one', 20), binary(20))).rejects.toThrow();
       expect((await store.getUpload('s1', 'u_one'))?.bytes.byteLength).toBe(10);
       expect(await store.getUpload('s2', 'u_one')).toBeNull();
+    });
+
+    it('SC17 keeps a session’s custom protocol definition as given', async () => {
+      const definition = { id: 'ours', title: 'Ours', round: [{ id: 'a', durationMs: 60_000 }] };
+      await store.createSession({ ...session('s1'), protocol: 'ours', customProtocol: definition }, participant('s1', 'p_host', SessionRole.Host, 1));
+      expect((await store.getSession('s1'))?.customProtocol).toEqual(definition);
     });
 
     it('SC16 keeps one control state per session, replaced on save, and lists the active ones', async () => {

@@ -10,6 +10,8 @@ export interface SessionRecord {
   sessionId: string;
   title: string;
   protocol: string | null;
+  /** A protocol definition the host brought (validated JSON), used instead of a built-in. */
+  customProtocol: unknown;
   inviteCode: string;
   createdAt: number;
 }

@@ -47,7 +47,7 @@ describe('sqlite adapter specifics', () => {
     const dir = tempDataDir();
     const store = openSqliteStorage(path.join(dir, 'a.sqlite'));
     await store.createSession(
-      { sessionId: 'sess0001', title: 'T', protocol: null, inviteCode: 'ABCD2345', createdAt: 1 },
+      { sessionId: 'sess0001', title: 'T', protocol: null, inviteCode: 'ABCD2345', createdAt: 1, customProtocol: null },
       { participantId: 'p_h', sessionId: 'sess0001', name: 'H', role: 'host', joinedAt: 1 },
     );
     await store.backup(path.join(dir, 'copy.sqlite'));

@@ -67,6 +67,7 @@ const MIGRATIONS: readonly string[] = [
      updated_at INTEGER NOT NULL
    );
    CREATE INDEX control_states_by_status ON control_states(status);`,
+  `ALTER TABLE sessions ADD COLUMN custom_protocol TEXT;`,
 ];
 
 interface SessionRow {
@@ -75,6 +76,7 @@ interface SessionRow {
   protocol: string | null;
   invite_code: string;
   created_at: number;
+  custom_protocol: string | null;
 }
 interface ParticipantRow {
   participant_id: string;
@@ -101,6 +103,7 @@ const toSession = (r: SessionRow): SessionRecord => ({
   protocol: r.protocol,
   inviteCode: r.invite_code,
   createdAt: r.created_at,
+  customProtocol: r.custom_protocol === null ? null : (JSON.parse(r.custom_protocol) as unknown),
 });
 const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
   participantId: r.participant_id,
@@ -142,7 +145,7 @@ export class SqliteStorage implements StoragePort {
     this.statements = {
       ping: db.prepare('SELECT 1'),
       insertSession: db.prepare(
-        'INSERT INTO sessions (session_id, title, protocol, invite_code, created_at) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO sessions (session_id, title, protocol, invite_code, created_at, custom_protocol) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       getSession: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE session_id = ?'),
       insertParticipant: db.prepare(
@@ -211,6 +214,7 @@ export class SqliteStorage implements StoragePort {
         session.protocol,
         session.inviteCode,
         session.createdAt,
+        session.customProtocol === null || session.customProtocol === undefined ? null : JSON.stringify(session.customProtocol),
       );
       this.insertParticipant(host);
     })();
