@@ -1,7 +1,7 @@
 /**
  * End to end in real Chromium against a real server: a host starts a session on the home page,
- * a participant joins through the invite link, both edit the shared notes live through the relay,
- * and an observer joins read-only. Screenshots land in tests/e2e/screenshots/ (gitignored).
+ * a participant joins through the invite link, both edit a sticky note on the table live through
+ * the relay, and an observer joins read-only. Screenshots land in tests/e2e/screenshots/ (gitignored).
  *
  * Needs the built client (`npm run build:client`; `npm test` builds it first) and Chromium at
  * /usr/bin/chromium (`apt-get install -y chromium`) or at $CHROMIUM_PATH.
@@ -67,7 +67,8 @@ describe('foundation: start, invite, join, sync, observe', () => {
   }
 
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const notes = (page: Page) => page.getByRole('textbox', { name: 'Shared notes' });
+  /** The text of the sticky note Pat puts on the table. */
+  const notes = (page: Page) => page.getByRole('textbox', { name: 'Sticky note text by Pat Participant' });
   const connected = (page: Page) => page.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
 
   async function join(page: Page, inviteUrl: string, name: string, observer: boolean): Promise<void> {
@@ -115,11 +116,12 @@ describe('foundation: start, invite, join, sync, observe', () => {
     await join(pat, inviteUrl, 'Pat Participant', false);
     await pat.getByRole('heading', { level: 1, name: 'Tuning: Grade 9 essay unit' }).waitFor();
 
-    // Live sync through the server, both ways.
+    // Live sync through the server, both ways: Pat puts a sticky note on the table.
+    await pat.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name: 'Sticky note' }).click();
     await notes(pat).click();
     await notes(pat).pressSequentially('Evidence: three essays.');
     await expect.poll(() => notes(host).inputValue(), POLL).toBe('Evidence: three essays.');
-    await notes(host).click();
+    await notes(host).focus();
     await notes(host).press('Control+End');
     await notes(host).pressSequentially('\nQuestion: what counts as a claim?');
     const shared = 'Evidence: three essays.\nQuestion: what counts as a claim?';

@@ -32,8 +32,17 @@ export function Avatar({ name, color }: { name: string; color: string }) {
   );
 }
 
+/** Props of `PresenceList`. */
+export interface PresenceListProps {
+  peers: readonly PresentPeer[];
+  /** Client id of the person whose view you follow, or null. */
+  following?: number | null;
+  /** Starts (client id) or stops (null) following someone; without it there are no Follow buttons. */
+  onFollow?: (clientId: number | null) => void;
+}
+
 /** The people connected to the table now, one entry per person even with several tabs open. */
-export function PresenceList({ peers }: { peers: readonly PresentPeer[] }) {
+export function PresenceList({ peers, following = null, onFollow }: PresenceListProps) {
   const seen = new Set<string>();
   const people = peers.filter((peer) => {
     const key = peer.participantId || `client:${peer.clientId}`;
@@ -49,6 +58,17 @@ export function PresenceList({ peers }: { peers: readonly PresentPeer[] }) {
           <Avatar name={peer.name} color={peer.color} />
           <span className="person-name">{peer.name}</span>
           {peer.isLocal && <span className="muted">(you)</span>}
+          {!peer.isLocal && onFollow && (
+            <button
+              type="button"
+              className={following === peer.clientId ? 'follow-button is-following' : 'follow-button'}
+              aria-pressed={following === peer.clientId}
+              aria-label={following === peer.clientId ? `Stop following ${peer.name}` : `Follow ${peer.name}`}
+              onClick={() => onFollow(following === peer.clientId ? null : peer.clientId)}
+            >
+              {following === peer.clientId ? 'Following' : 'Follow'}
+            </button>
+          )}
         </li>
       ))}
     </ul>

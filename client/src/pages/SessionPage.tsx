@@ -1,6 +1,6 @@
 /**
  * `/s/:sessionId`: the table. Loads the session with the stored token (or a host link's
- * `#token=…`), then opens the live table document: shared notes, presence and participants.
+ * `#token=…`), then opens the live table document: the canvas, presence and participants.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionView } from '@worktable/shared';

@@ -1,10 +1,11 @@
-/** The open table of a session: header, observer banner, shared notes, presence and participants. */
+/** The open table of a session: header, observer banner, the canvas, presence and participants. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { canWrite, type SessionView } from '@worktable/shared';
 import { getSession } from '../api.js';
+import { Canvas } from '../canvas/Canvas.js';
+import { useCanvasUi } from '../canvas/uiStore.js';
 import { ConnectionStatus } from '../components/ConnectionStatus.js';
 import { CopyField } from '../components/CopyField.js';
-import { NotesEditor } from '../components/NotesEditor.js';
 import { ParticipantList, PresenceList, roleLabel } from '../components/People.js';
 import { forgetIdentity, type StoredIdentity } from '../identity.js';
 import { joinPath, navigate } from '../router.js';
@@ -39,9 +40,10 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const name = you?.name ?? identity.name;
   const role = view.you.role;
   const readOnly = !canWrite(role);
+  const color = colorFor(view.you.participantId, view.participants);
   const connection = useTableConnection(sessionId, identity.token, {
     name,
-    color: colorFor(view.you.participantId, view.participants),
+    color,
     participantId: view.you.participantId,
     role,
   });
@@ -49,6 +51,9 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const synced = useTableStore((s) => s.synced);
   const closed = useTableStore((s) => s.closed);
   const online = useMemo(() => new Set(peers.map((p) => p.participantId)), [peers]);
+  const following = useCanvasUi((s) => s.following);
+  const follow = useCanvasUi((s) => s.follow);
+  const localUser = useMemo(() => ({ participantId: view.you.participantId, name, color }), [view.you.participantId, name, color]);
 
   useEffect(() => {
     document.title = `${view.title} · Worktable`;
@@ -80,7 +85,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   };
 
   return (
-    <div className="page page-wide">
+    <div className="page page-session">
       <header className="session-header">
         <div>
           <p className="eyebrow">Session</p>
@@ -122,29 +127,27 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
         </div>
       )}
 
-      <div className="session-grid">
-        <section className="card notes-card" aria-labelledby="notes-heading">
-          <h2 id="notes-heading">Shared notes</h2>
-          <p className="hint" id="notes-hint">
-            {readOnly ? 'Read-only: you are observing.' : 'Everyone at the table sees what you write as you type.'}
-          </p>
+      <div className="session-grid session-grid-canvas">
+        <section className="canvas-area" aria-label="The table">
           {connection ? (
-            <NotesEditor
+            <Canvas
               doc={connection.doc}
+              awareness={connection.provider.awareness}
+              sessionId={sessionId}
+              token={identity.token}
+              user={localUser}
               readOnly={readOnly}
               ready={synced}
-              labelledBy="notes-heading"
-              describedBy="notes-hint"
             />
           ) : (
-            <div className="notes notes-placeholder" aria-hidden="true" />
+            <div className="canvas-shell canvas-placeholder" aria-hidden="true" />
           )}
         </section>
 
         <aside className="sidebar" aria-label="People">
           <section className="card" aria-labelledby="here-heading">
             <h2 id="here-heading">Here now</h2>
-            <PresenceList peers={peers} />
+            <PresenceList peers={peers} following={following} onFollow={follow} />
           </section>
           <section className="card" aria-labelledby="participants-heading">
             <h2 id="participants-heading">

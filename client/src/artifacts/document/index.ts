@@ -1,16 +1,17 @@
 /**
- * The document artifact (placeholder until the TipTap editor lands): shows the title.
+ * The document artifact: rich text co-edited live with TipTap, bound to the artifact's
+ * Y.XmlFragment (`ArtifactField.Content`). The editor is loaded on demand (see `DocumentBody`).
  */
-import { createElement } from 'react';
 import * as Y from 'yjs';
 import { ArtifactField, ArtifactKind } from '@worktable/shared';
 import type { ArtifactView } from '../types.js';
+import { DocumentBody } from './DocumentBody.js';
 
 /** View of document artifacts. */
 export const documentView: ArtifactView = {
   kind: ArtifactKind.Document,
   label: 'Document',
-  Body: ({ artifact }) => createElement('p', null, String(artifact.get(ArtifactField.Title) ?? 'Untitled document')),
+  Body: DocumentBody,
   initialize(artifact, { title }) {
     artifact.set(ArtifactField.Title, title ?? 'Untitled document');
     artifact.set(ArtifactField.Content, new Y.XmlFragment());

@@ -1,20 +1,20 @@
 /**
- * The data-table artifact (placeholder until the grid editor lands): shows the title.
+ * The data-table artifact: a small grid of co-edited cells with named columns. Storage layout and
+ * every write are in `tableGridModel.ts`; the view is `DataTableBody`.
  */
-import { createElement } from 'react';
-import * as Y from 'yjs';
 import { ArtifactField, ArtifactKind } from '@worktable/shared';
 import type { ArtifactView } from '../types.js';
+import { DataTableBody } from './DataTableBody.js';
+import { initializeGrid } from './tableGridModel.js';
 
 /** View of data-table artifacts. */
 export const dataTableView: ArtifactView = {
   kind: ArtifactKind.DataTable,
   label: 'Data table',
-  Body: ({ artifact }) => createElement('p', null, String(artifact.get(ArtifactField.Title) ?? 'Data')),
+  Body: DataTableBody,
   initialize(artifact, { title }) {
     artifact.set(ArtifactField.Title, title ?? 'Data');
-    artifact.set(ArtifactField.RowIds, new Y.Array<string>());
-    artifact.set(ArtifactField.ColumnIds, new Y.Array<string>());
-    artifact.set(ArtifactField.Cells, new Y.Map<Y.Text>());
+    // Y.Array<string> row and column ids and a Y.Map<Y.Text> of cells: 3 rows, columns A, B, C.
+    initializeGrid(artifact);
   },
 };

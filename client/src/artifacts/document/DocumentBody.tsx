@@ -1,0 +1,76 @@
+/**
+ * The body of a document artifact: its title and the rich-text editor. The editor (TipTap and
+ * ProseMirror, the heaviest code of the client) is a separate chunk loaded the first time a
+ * document is shown, with a light skeleton meanwhile, so pages without documents never load it.
+ *
+ * On the canvas the text is smaller and clipped with a fade (scrollable once selected); opened
+ * large it is a reading-width page with larger type. The toolbar shows while the document is
+ * selected or open large, never to read-only viewers.
+ */
+import { Suspense, lazy, useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import { ArtifactField } from '@worktable/shared';
+import type { ArtifactBodyProps } from '../types.js';
+import { EditorBoundary } from './EditorBoundary.js';
+import { TitleField } from './TitleField.js';
+import './document.css';
+
+const DocumentEditor = lazy(() => import('./DocumentEditor.js'));
+
+function readContent(artifact: Y.Map<unknown>): Y.XmlFragment | null {
+  const content = artifact.get(ArtifactField.Content);
+  return content instanceof Y.XmlFragment ? content : null;
+}
+
+/** Subscribes to the artifact's content fragment (replaced only if the field is rewritten). */
+function useContent(artifact: Y.Map<unknown>): Y.XmlFragment | null {
+  const [content, setContent] = useState(() => readContent(artifact));
+  useEffect(() => {
+    const update = (event: Y.YMapEvent<unknown>) => {
+      if (event.keysChanged.has(ArtifactField.Content)) setContent(readContent(artifact));
+    };
+    setContent(readContent(artifact));
+    artifact.observe(update);
+    return () => artifact.unobserve(update);
+  }, [artifact]);
+  return content;
+}
+
+/** What shows while the editor chunk loads: a few grey lines. */
+function DocumentSkeleton() {
+  return (
+    <div className="wt-doc-skeleton" aria-busy="true" aria-label="Loading the document">
+      <span />
+      <span />
+      <span />
+    </div>
+  );
+}
+
+/** A document: title and co-edited rich text. */
+export function DocumentBody({ artifact, doc, awareness, readOnly, selected, expanded, user }: ArtifactBodyProps) {
+  const content = useContent(artifact);
+  const active = selected || expanded;
+  const classes = ['wt-doc', expanded ? 'is-expanded' : 'is-compact', active ? 'is-active' : ''].join(' ');
+
+  return (
+    <div className={classes}>
+      <TitleField artifact={artifact} doc={doc} readOnly={readOnly} fallback="Untitled document" label="Document title" className="wt-doc-title" />
+      {content ? (
+        <EditorBoundary>
+          <Suspense fallback={<DocumentSkeleton />}>
+            <DocumentEditor
+              fragment={content}
+              awareness={awareness}
+              user={user}
+              readOnly={readOnly}
+              showToolbar={active && !readOnly}
+            />
+          </Suspense>
+        </EditorBoundary>
+      ) : (
+        <p className="wt-doc-missing">This document has no text yet.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * The document's compact formatting toolbar: text style, lists, checklist, link and table
+ * buttons, each with an accessible name and `aria-pressed` for the toggles. Buttons keep the
+ * editor's selection (no focus theft on mouse down) and are reachable with Tab.
+ */
+import { useState, type ReactNode } from 'react';
+import { useEditorState, type Editor } from '@tiptap/react';
+import { normalizeLink } from './linkPolicy.js';
+
+/** Props of `DocumentToolbar`. */
+export interface DocumentToolbarProps {
+  editor: Editor;
+}
+
+interface ToolButtonProps {
+  label: string;
+  pressed?: boolean;
+  disabled?: boolean;
+  onClick(): void;
+  children: ReactNode;
+}
+
+function ToolButton({ label, pressed, disabled, onClick, children }: ToolButtonProps) {
+  return (
+    <button
+      type="button"
+      className="wt-doc-tool"
+      aria-label={label}
+      title={label}
+      aria-pressed={pressed}
+      disabled={disabled}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** Inline form for a link's address (empty removes the link). */
+function LinkForm({ editor, onDone }: { editor: Editor; onDone(): void }) {
+  const [value, setValue] = useState(() => String(editor.getAttributes('link').href ?? ''));
+  const [error, setError] = useState(false);
+  const apply = () => {
+    const chain = editor.chain().focus().extendMarkRange('link');
+    if (value.trim() === '') {
+      chain.unsetLink().run();
+      onDone();
+      return;
+    }
+    const href = normalizeLink(value);
+    if (!href) {
+      setError(true);
+      return;
+    }
+    if (editor.state.selection.empty && !editor.isActive('link')) {
+      chain.insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
+    } else {
+      chain.setLink({ href }).run();
+    }
+    onDone();
+  };
+  return (
+    <form
+      className="wt-doc-linkform"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        apply();
+      }}
+    >
+      <input
+        type="url"
+        aria-label="Link address (http or https)"
+        aria-invalid={error}
+        placeholder="https://…"
+        value={value}
+        autoFocus
+        onChange={(event) => {
+          setValue(event.target.value);
+          setError(false);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            editor.commands.focus();
+            onDone();
+          }
+        }}
+      />
+      <button type="submit" className="wt-doc-tool">
+        Apply
+      </button>
+      {error && (
+        <span className="wt-doc-linkerror" role="alert">
+          Only http and https links.
+        </span>
+      )}
+    </form>
+  );
+}
+
+/** Formatting toolbar of a document editor. */
+export function DocumentToolbar({ editor }: DocumentToolbarProps) {
+  const [linking, setLinking] = useState(false);
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      h1: e.isActive('heading', { level: 1 }),
+      h2: e.isActive('heading', { level: 2 }),
+      h3: e.isActive('heading', { level: 3 }),
+      bullet: e.isActive('bulletList'),
+      ordered: e.isActive('orderedList'),
+      task: e.isActive('taskList'),
+      link: e.isActive('link'),
+      table: e.isActive('table'),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+
+  return (
+    <div className="wt-doc-toolbar" role="toolbar" aria-label="Formatting" data-no-drag="">
+      <ToolButton label="Undo" disabled={!state.canUndo} onClick={() => chain().undo().run()}>
+        ↶
+      </ToolButton>
+      <ToolButton label="Redo" disabled={!state.canRedo} onClick={() => chain().redo().run()}>
+        ↷
+      </ToolButton>
+      <span className="wt-doc-sep" aria-hidden="true" />
+      <ToolButton label="Bold" pressed={state.bold} onClick={() => chain().toggleBold().run()}>
+        <b>B</b>
+      </ToolButton>
+      <ToolButton label="Italic" pressed={state.italic} onClick={() => chain().toggleItalic().run()}>
+        <i>I</i>
+      </ToolButton>
+      <ToolButton label="Heading 1" pressed={state.h1} onClick={() => chain().toggleHeading({ level: 1 }).run()}>
+        H1
+      </ToolButton>
+      <ToolButton label="Heading 2" pressed={state.h2} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+        H2
+      </ToolButton>
+      <ToolButton label="Heading 3" pressed={state.h3} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+        H3
+      </ToolButton>
+      <span className="wt-doc-sep" aria-hidden="true" />
+      <ToolButton label="Bulleted list" pressed={state.bullet} onClick={() => chain().toggleBulletList().run()}>
+        •≡
+      </ToolButton>
+      <ToolButton label="Numbered list" pressed={state.ordered} onClick={() => chain().toggleOrderedList().run()}>
+        1.
+      </ToolButton>
+      <ToolButton label="Checklist" pressed={state.task} onClick={() => chain().toggleTaskList().run()}>
+        ☑
+      </ToolButton>
+      <ToolButton label="Link" pressed={state.link || linking} onClick={() => setLinking((on) => !on)}>
+        Link
+      </ToolButton>
+      {state.table ? (
+        <>
+          <ToolButton label="Add table row" onClick={() => chain().addRowAfter().run()}>
+            +Row
+          </ToolButton>
+          <ToolButton label="Add table column" onClick={() => chain().addColumnAfter().run()}>
+            +Col
+          </ToolButton>
+          <ToolButton label="Delete table row" onClick={() => chain().deleteRow().run()}>
+            −Row
+          </ToolButton>
+          <ToolButton label="Delete table column" onClick={() => chain().deleteColumn().run()}>
+            −Col
+          </ToolButton>
+          <ToolButton label="Delete table" onClick={() => chain().deleteTable().run()}>
+            −Table
+          </ToolButton>
+        </>
+      ) : (
+        <ToolButton label="Insert table" onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
+          Table
+        </ToolButton>
+      )}
+      {linking && <LinkForm editor={editor} onDone={() => setLinking(false)} />}
+    </div>
+  );
+}

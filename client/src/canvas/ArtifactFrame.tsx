@@ -1,0 +1,120 @@
+/**
+ * One artifact on the canvas: a focusable frame at its world position with a label (kind,
+ * creator, draft badge, actions), the kind's body, the outline of whoever edits it, and eight
+ * resize handles when it alone is selected.
+ */
+import { memo, type CSSProperties } from 'react';
+import type * as Y from 'yjs';
+import type { ArtifactMeta, ResizeHandle } from '@worktable/shared';
+import { viewOf } from '../artifacts/registry.js';
+import type { ArtifactBodyProps } from '../artifacts/types.js';
+import { ArtifactMenu } from './ArtifactMenu.js';
+import { useArtifactLabel } from './describe.js';
+import { Icon } from './icons.js';
+
+const HANDLES: readonly ResizeHandle[] = ['nw', 'n', 'ne', 'e', 'se', 's', 'sw', 'w'];
+
+/** Someone else editing the artifact. */
+export interface Editor {
+  name: string;
+  color: string;
+}
+
+/** What the frame asks the canvas to do. */
+export interface FrameActions {
+  open(id: string): void;
+  front(id: string): void;
+  draft(id: string, draft: boolean): void;
+  remove(id: string): void;
+  focus(id: string): void;
+}
+
+/** Props of `ArtifactFrame`. */
+export interface ArtifactFrameProps {
+  meta: ArtifactMeta;
+  artifact: Y.Map<unknown>;
+  selected: boolean;
+  /** Selected alone: shows resize handles. */
+  single: boolean;
+  editors: readonly Editor[];
+  isOwner: boolean;
+  actions: FrameActions;
+  body: Omit<ArtifactBodyProps, 'artifact' | 'meta' | 'selected' | 'expanded'>;
+}
+
+/** An artifact's frame on the canvas. */
+export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selected, single, editors, isOwner, actions, body }: ArtifactFrameProps) {
+  const view = viewOf(meta.kind);
+  const label = useArtifactLabel(artifact, meta);
+  const editor = editors[0];
+  const style = {
+    left: meta.x,
+    top: meta.y,
+    width: meta.w,
+    height: meta.h,
+    zIndex: meta.z,
+    '--w': meta.w,
+    ...(editor ? { '--editor': editor.color } : {}),
+  } as CSSProperties;
+  const classes = ['artifact', `artifact-${meta.kind}`, selected && 'is-selected', meta.draft && 'is-draft', editor && 'is-edited']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div
+      className={classes}
+      style={style}
+      data-artifact-id={meta.id}
+      tabIndex={0}
+      role="group"
+      aria-roledescription="artifact"
+      aria-label={label}
+      onFocus={(event) => event.target === event.currentTarget && actions.focus(meta.id)}
+      onDoubleClick={(event) => {
+        const target = event.target as Element;
+        if (!target.closest('textarea, input, select, button, a, [contenteditable="true"], [data-handle]')) actions.open(meta.id);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && event.target === event.currentTarget) {
+          event.preventDefault();
+          actions.open(meta.id);
+        }
+      }}
+    >
+      <div className="artifact-label" data-drag-handle="">
+        <span className="artifact-kind">
+          <Icon name={meta.kind} />
+        </span>
+        <span className="artifact-creator">{meta.createdByName}</span>
+        {meta.draft && <span className="draft-badge">Draft — feedback welcome</span>}
+        <ArtifactMenu
+          label={label}
+          readOnly={body.readOnly}
+          isOwner={isOwner}
+          draft={meta.draft}
+          onOpen={() => actions.open(meta.id)}
+          onFront={() => actions.front(meta.id)}
+          onDraft={(draft) => actions.draft(meta.id, draft)}
+          onDelete={() => actions.remove(meta.id)}
+        />
+      </div>
+      <div className="artifact-card">
+        <view.Body artifact={artifact} meta={meta} selected={selected} expanded={false} {...body} />
+      </div>
+      {editor && (
+        <span className="editor-tag" style={{ background: editor.color }}>
+          {editors.map((e) => e.name).join(', ')} editing
+        </span>
+      )}
+      {single &&
+        !body.readOnly &&
+        HANDLES.map((handle) => (
+          <span
+            key={handle}
+            className={`resize-handle handle-${handle}`}
+            data-handle={handle}
+            aria-hidden="true"
+          />
+        ))}
+    </div>
+  );
+});

@@ -1,0 +1,171 @@
+/**
+ * The only code that writes the table document's artifacts. Every write runs in one
+ * `doc.transact(fn, LOCAL_ORIGIN)`, so an undo manager made by `createUndoManager` undoes exactly
+ * this browser's changes and never someone else's.
+ */
+import * as Y from 'yjs';
+import {
+  ArtifactField,
+  DEFAULT_ARTIFACT_SIZE,
+  TableRoot,
+  readArtifactMeta,
+  type ArtifactKind,
+  type ArtifactMeta,
+  type Point,
+  type Rect,
+} from '@worktable/shared';
+
+/** Transaction origin of every local edit (the undo manager tracks only this origin). */
+export const LOCAL_ORIGIN: unique symbol = Symbol('worktable-local-edit');
+
+/** Who is creating an artifact. */
+export interface Creator {
+  participantId: string;
+  name: string;
+}
+
+/** Fills the kind-specific fields of a new artifact (an `ArtifactView.initialize`). */
+export type InitializeArtifact = (artifact: Y.Map<unknown>, options: { title?: string }) => void;
+
+/** The artifacts map of a table document. */
+export function artifactsOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts);
+}
+
+/** An undo manager that undoes only this browser's edits to the artifacts. */
+export function createUndoManager(doc: Y.Doc): Y.UndoManager {
+  return new Y.UndoManager([artifactsOf(doc)], { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+}
+
+/** Runs `fn` as one local, undoable transaction (for artifact views writing their own fields). */
+export function editLocally(doc: Y.Doc, fn: () => void): void {
+  doc.transact(fn, LOCAL_ORIGIN);
+}
+
+/** Every well-formed artifact, back to front (malformed or half-synced entries are skipped). */
+export function readArtifacts(doc: Y.Doc): ArtifactMeta[] {
+  const metas: ArtifactMeta[] = [];
+  for (const [key, value] of artifactsOf(doc)) {
+    if (!(value instanceof Y.Map)) continue;
+    const meta = readArtifactMeta(value);
+    if (meta && meta.id === key) metas.push(meta);
+  }
+  return metas.sort((a, b) => a.z - b.z || a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+function maxZ(doc: Y.Doc): number {
+  let z = 0;
+  for (const meta of readArtifacts(doc)) z = Math.max(z, meta.z);
+  return z;
+}
+
+/** What to create. */
+export interface NewArtifact {
+  kind: ArtifactKind;
+  /** Top-left corner in world units. */
+  at: Point;
+  size?: { w: number; h: number };
+  title?: string;
+  creator: Creator;
+  initialize: InitializeArtifact;
+  /** Extra plain fields set after `initialize` (e.g. a link's URL, an upload's id). */
+  fields?: Readonly<Record<string, string | number | boolean>>;
+  /** Last step inside the same transaction (e.g. a pasted sticky's text). */
+  fill?: (artifact: Y.Map<unknown>) => void;
+}
+
+/** Puts a new artifact on the table, in front of all others; returns its id. */
+export function createArtifact(doc: Y.Doc, spec: NewArtifact): string {
+  const id = crypto.randomUUID();
+  const size = spec.size ?? DEFAULT_ARTIFACT_SIZE[spec.kind];
+  doc.transact(() => {
+    const artifact = new Y.Map<unknown>();
+    // Integrate first, so nested types created by `initialize` belong to the document.
+    artifactsOf(doc).set(id, artifact);
+    artifact.set(ArtifactField.Id, id);
+    artifact.set(ArtifactField.Kind, spec.kind);
+    artifact.set(ArtifactField.X, Math.round(spec.at.x));
+    artifact.set(ArtifactField.Y, Math.round(spec.at.y));
+    artifact.set(ArtifactField.W, size.w);
+    artifact.set(ArtifactField.H, size.h);
+    artifact.set(ArtifactField.Z, maxZ(doc) + 1);
+    artifact.set(ArtifactField.CreatedBy, spec.creator.participantId);
+    artifact.set(ArtifactField.CreatedByName, spec.creator.name);
+    artifact.set(ArtifactField.CreatedAt, Date.now());
+    artifact.set(ArtifactField.Draft, false);
+    spec.initialize(artifact, spec.title === undefined ? {} : { title: spec.title });
+    for (const [name, value] of Object.entries(spec.fields ?? {})) artifact.set(name, value);
+    spec.fill?.(artifact);
+  }, LOCAL_ORIGIN);
+  return id;
+}
+
+/** An artifact's Y.Map, or null. */
+export function getArtifact(doc: Y.Doc, id: string): Y.Map<unknown> | null {
+  const value = artifactsOf(doc).get(id);
+  return value instanceof Y.Map ? value : null;
+}
+
+/** Sets new positions (and sizes) of several artifacts in one transaction. */
+export function setRects(doc: Y.Doc, rects: ReadonlyMap<string, Partial<Rect>>): void {
+  if (rects.size === 0) return;
+  doc.transact(() => {
+    for (const [id, rect] of rects) {
+      const artifact = getArtifact(doc, id);
+      if (!artifact) continue;
+      // Only changed fields are written: someone else's concurrent edit of another field stays theirs.
+      const fields = [
+        [ArtifactField.X, rect.x],
+        [ArtifactField.Y, rect.y],
+        [ArtifactField.W, rect.w],
+        [ArtifactField.H, rect.h],
+      ] as const;
+      for (const [name, value] of fields) {
+        if (value === undefined) continue;
+        const rounded = Math.round(value);
+        if (artifact.get(name) !== rounded) artifact.set(name, rounded);
+      }
+    }
+  }, LOCAL_ORIGIN);
+}
+
+/** Moves artifacts by a world delta, in one transaction. */
+export function moveBy(doc: Y.Doc, ids: readonly string[], dx: number, dy: number): void {
+  const rects = new Map<string, Partial<Rect>>();
+  for (const id of ids) {
+    const meta = metaOf(doc, id);
+    if (meta) rects.set(id, { x: meta.x + dx, y: meta.y + dy });
+  }
+  setRects(doc, rects);
+}
+
+/** The common fields of one artifact, or null. */
+export function metaOf(doc: Y.Doc, id: string): ArtifactMeta | null {
+  const artifact = getArtifact(doc, id);
+  return artifact ? readArtifactMeta(artifact) : null;
+}
+
+/** Brings artifacts in front of all others, keeping their order among themselves. */
+export function bringToFront(doc: Y.Doc, ids: readonly string[]): void {
+  const wanted = new Set(ids);
+  const chosen = readArtifacts(doc).filter((m) => wanted.has(m.id));
+  if (chosen.length === 0) return;
+  doc.transact(() => {
+    let z = maxZ(doc);
+    for (const meta of chosen) getArtifact(doc, meta.id)?.set(ArtifactField.Z, ++z);
+  }, LOCAL_ORIGIN);
+}
+
+/** Takes artifacts off the table (undo brings them back with their content). */
+export function deleteArtifacts(doc: Y.Doc, ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  doc.transact(() => {
+    const map = artifactsOf(doc);
+    for (const id of ids) map.delete(id);
+  }, LOCAL_ORIGIN);
+}
+
+/** Marks an artifact "draft — feedback welcome", or not. */
+export function setDraft(doc: Y.Doc, id: string, draft: boolean): void {
+  doc.transact(() => getArtifact(doc, id)?.set(ArtifactField.Draft, draft), LOCAL_ORIGIN);
+}
