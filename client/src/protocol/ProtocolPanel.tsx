@@ -1,0 +1,103 @@
+/**
+ * The protocol panel for the table page: opens the session's control connection while mounted
+ * and shows the phase banner with its countdown to everyone; the offer, your role, the ready
+ * toggle and (for the facilitator and the host) the controls to participants. Screen readers get
+ * a polite live region with phase changes, the last minute, time up, pause/resume and your roles;
+ * a chime and a brief highlight mark the end of a phase.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ControlAck, ControlAction, RoleName } from '@worktable/shared';
+import { openControl, OFFLINE_ACK, useControlStore, type ControlConnection } from './controlConnection.js';
+import { FacilitatorControls } from './FacilitatorControls.js';
+import { OfferBanner } from './OfferBanner.js';
+import { canRunControls, type ProtocolMe, type ProtocolParticipant } from './people.js';
+import { PhaseBanner } from './PhaseBanner.js';
+import { ReadyToggle } from './ReadyToggle.js';
+import { RoleCard } from './RoleCard.js';
+import { playChime, useAudioUnlock, useSoundPreference } from './sound.js';
+import { SoundToggle } from './SoundToggle.js';
+import { useAnnouncer } from './useAnnouncer.js';
+import { useRemaining } from './useRemaining.js';
+import './protocol.css';
+
+/** Props of `ProtocolPanel`. */
+export interface ProtocolPanelProps {
+  sessionId: string;
+  /** The viewer's bearer token (socket.io `auth`). */
+  token: string;
+  me: ProtocolMe;
+  /** Present people who can hold roles (no observers), with display names. */
+  participants: readonly ProtocolParticipant[];
+  /** The protocol's roles, if the page has the protocol (fills the Assign form's role list in the lobby). */
+  protocolRoles?: readonly RoleName[];
+}
+
+/** How long the banner stays highlighted after a phase ends. */
+const FLASH_MS = 2_500;
+
+/** Everything about the running protocol, for one viewer. */
+export function ProtocolPanel({ sessionId, token, me, participants, protocolRoles }: ProtocolPanelProps) {
+  const connection = useRef<ControlConnection | null>(null);
+  useEffect(() => {
+    const opened = openControl(sessionId, token);
+    connection.current = opened;
+    return () => {
+      opened.close();
+      if (connection.current === opened) connection.current = null;
+    };
+  }, [sessionId, token]);
+  const send = useCallback((action: ControlAction): Promise<ControlAck> => connection.current?.send(action) ?? Promise.resolve(OFFLINE_ACK), []);
+
+  const state = useControlStore((s) => s.state);
+  const offsetMs = useControlStore((s) => s.offsetMs);
+  const connected = useControlStore((s) => s.connected);
+  const lastError = useControlStore((s) => s.lastError);
+  const remainingMs = useRemaining(state, offsetMs);
+
+  useAudioUnlock();
+  const [soundOn, setSoundOn] = useSoundPreference();
+  const [flash, setFlash] = useState(false);
+  const soundRef = useRef(soundOn);
+  soundRef.current = soundOn;
+  const onPhaseEnd = useCallback(() => {
+    if (soundRef.current) playChime();
+    setFlash(true);
+  }, []);
+  useEffect(() => {
+    if (!flash) return;
+    const timer = window.setTimeout(() => setFlash(false), FLASH_MS);
+    return () => window.clearTimeout(timer);
+  }, [flash]);
+  const announcement = useAnnouncer(state, remainingMs, me.participantId, onPhaseEnd);
+
+  const observer = me.role === 'observer';
+  const controls = state !== null && canRunControls(state, me);
+  return (
+    <div className="protocol-panel">
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement && <p key={announcement.id}>{announcement.text}</p>}
+      </div>
+      {lastError ? (
+        <p className="alert protocol-error" role="alert">
+          {lastError}
+        </p>
+      ) : (
+        state && !connected && <p className="protocol-status-line" role="status">Reconnecting… the timer may be out of date.</p>
+      )}
+      <PhaseBanner state={state} remainingMs={remainingMs} flash={flash} />
+      <div className="protocol-row protocol-sound-row">
+        <SoundToggle on={soundOn} onChange={setSoundOn} />
+      </div>
+      {state && !observer && (
+        <>
+          <OfferBanner state={state} me={me.participantId} send={send} />
+          {controls && <FacilitatorControls state={state} isHost={me.role === 'host'} participants={participants} send={send} protocolRoles={protocolRoles} />}
+          {state.roles.facilitator !== me.participantId && (
+            <ReadyToggle state={state} me={me.participantId} participants={participants} send={send} />
+          )}
+          <RoleCard state={state} me={me.participantId} participants={participants} send={send} />
+        </>
+      )}
+    </div>
+  );
+}

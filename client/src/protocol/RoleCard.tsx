@@ -1,0 +1,96 @@
+/**
+ * Your role(s) this phase and one sentence of what to do, who holds each role, who facilitates
+ * next, and "Pass my role" for a role you hold.
+ */
+import { useId } from 'react';
+import { RunStatus, type RoleName, type SessionState } from '@worktable/shared';
+import { rolesInPlay } from './controls.js';
+import { memberGuidance, roleGuidance, roleTitle, rolesOf } from './labels.js';
+import { nameOf, type ProtocolParticipant } from './people.js';
+import { useAction, type SendAction } from './useAction.js';
+
+/** Props of `RoleCard`. */
+export interface RoleCardProps {
+  state: SessionState;
+  /** The viewer's participant id. */
+  me: string;
+  participants: readonly ProtocolParticipant[];
+  send: SendAction;
+}
+
+/** The viewer's roles and the group's roster. */
+export function RoleCard({ state, me, participants, send }: RoleCardProps) {
+  const { run, busy, error } = useAction(send);
+  const headingId = useId();
+  const mine = rolesOf(state.roles, me);
+  const roster = rolesInPlay(state).filter((role) => state.roles[role] !== undefined);
+  const speakers = state.phase?.speakers;
+  const active = state.status === RunStatus.Running || state.status === RunStatus.Paused;
+  const nextFacilitator = state.rotation.next.facilitator;
+
+  const passLabel = (role: RoleName) => (mine.length === 1 ? 'Pass my role' : `Pass the ${roleTitle(role).toLowerCase()} role`);
+  const passReason = (role: RoleName) =>
+    busy ? 'Waiting for the server to answer…' : state.locked[role] === me ? 'The host locked this role to you.' : `Hand the ${roleTitle(role).toLowerCase()} role to the next person in the rota.`;
+
+  return (
+    <section className="protocol-card" aria-labelledby={headingId}>
+      <h2 id={headingId}>Your role</h2>
+      {mine.length > 0 ? (
+        <div className="protocol-badges">
+          {mine.map((role) => (
+            <span key={role} className="protocol-badge">
+              {roleTitle(role)}
+            </span>
+          ))}
+        </div>
+      ) : (
+        <p className="muted">{state.status === RunStatus.Lobby ? 'Roles are given out when the session starts.' : 'No role this time.'}</p>
+      )}
+      {active && speakers && (
+        <>
+          {mine.map((role) => (
+            <p key={role} className="protocol-guidance">
+              {mine.length > 1 && <strong>{roleTitle(role)}: </strong>}
+              {roleGuidance(role, speakers)}
+            </p>
+          ))}
+          {mine.length === 0 && <p className="protocol-guidance">{memberGuidance(speakers)}</p>}
+        </>
+      )}
+      {mine.length > 0 && state.status !== RunStatus.Done && (
+        <div className="protocol-row">
+          {mine.map((role) => (
+            <button
+              key={role}
+              type="button"
+              className="button ghost"
+              disabled={busy || state.locked[role] === me}
+              title={passReason(role)}
+              onClick={() => void run({ action: 'pass', role })}
+            >
+              {passLabel(role)}
+            </button>
+          ))}
+        </div>
+      )}
+      {roster.length > 0 && (
+        <dl className="protocol-roster" aria-label="Roles in the group">
+          {roster.map((role) => (
+            <div key={role}>
+              <dt>{roleTitle(role)}</dt>
+              <dd>{nameOf(participants, state.roles[role], me)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {nextFacilitator && state.status !== RunStatus.Done && (
+        <p className="protocol-rota">Next facilitator: {nameOf(participants, nextFacilitator, me)}</p>
+      )}
+      {error && (
+        <p className="alert protocol-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * The socket.io control channel of a session: the server-owned run state (`session:state`), the
+ * clock offset to the server (`time:sync`), and control actions with acks. State is mirrored into
+ * the zustand store `useControlStore` for the UI. One control connection is open at a time.
+ */
+import { io, type Socket } from 'socket.io-client';
+import { create } from 'zustand';
+import {
+  CONTROL_PATH,
+  ControlAuthError,
+  ControlEvent,
+  estimateClockOffset,
+  type ClientToServerEvents,
+  type ControlAck,
+  type ControlAction,
+  type ServerToClientEvents,
+  type SessionState,
+} from '@worktable/shared';
+
+/** What the protocol UI reads from the control connection. */
+export interface ControlStoreState {
+  /** The newest run state from the server, or null before the first one. */
+  state: SessionState | null;
+  /** Server clock minus our clock, in ms (server now ≈ Date.now() + offsetMs). */
+  offsetMs: number;
+  connected: boolean;
+  /** Why the connection is refused or lost, for people; null when fine. */
+  lastError: string | null;
+}
+
+const initialState: ControlStoreState = { state: null, offsetMs: 0, connected: false, lastError: null };
+
+/** The open control connection's state. */
+export const useControlStore = create<ControlStoreState>(() => initialState);
+
+/** An open control connection. */
+export interface ControlConnection {
+  /** Sends a control action; resolves with the server's ack, a timeout, or an offline refusal. */
+  send(action: ControlAction): Promise<ControlAck>;
+  /** Disconnects and resets the store. */
+  close(): void;
+}
+
+/** How long to wait for an ack. */
+export const ACK_TIMEOUT_MS = 5_000;
+/** Clock samples per estimate, and how often to estimate again. */
+export const SYNC_SAMPLES = 5;
+/** How often the clock offset is estimated again. */
+export const SYNC_INTERVAL_MS = 60_000;
+
+/** The ack used when the server does not answer in time. */
+export const TIMEOUT_ACK: ControlAck = {
+  ok: false,
+  error: { code: 'timeout', message: 'The server did not answer; check your connection and try again.' },
+};
+
+/** The ack used when an action is asked for while disconnected (it would otherwise be replayed later). */
+export const OFFLINE_ACK: ControlAck = {
+  ok: false,
+  error: { code: 'offline', message: 'You are offline. Wait for the connection to come back, then try again.' },
+};
+
+/** Keeps `next` unless it is older than `current` (versions only grow). */
+export function newerState(current: SessionState | null, next: SessionState): SessionState | null {
+  return current && next.version < current.version ? current : next;
+}
+
+/** A connect error as people should read it. */
+export function explainConnectError(message: string): string {
+  if (message === ControlAuthError.Unauthorized) return 'The server did not accept this session link. Open the invite link again to rejoin.';
+  if (message === ControlAuthError.Forbidden) return 'You are no longer part of this session.';
+  return 'Cannot reach the session’s timer and roles; retrying…';
+}
+
+type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+function applyState(next: SessionState): void {
+  useControlStore.setState((s) => {
+    const kept = newerState(s.state, next);
+    return kept === s.state ? s : { state: kept };
+  });
+}
+
+async function sampleClock(socket: ControlSocket): Promise<void> {
+  const samples: { sentAt: number; receivedAt: number; serverNow: number }[] = [];
+  for (let i = 0; i < SYNC_SAMPLES && socket.connected; i++) {
+    const sentAt = Date.now();
+    try {
+      const { serverNow } = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ControlEvent.TimeSync);
+      if (typeof serverNow === 'number' && Number.isFinite(serverNow)) samples.push({ sentAt, receivedAt: Date.now(), serverNow });
+    } catch {
+      // A lost sample: keep the others.
+    }
+  }
+  if (samples.length > 0 && socket.connected) useControlStore.setState({ offsetMs: estimateClockOffset(samples) });
+}
+
+/** Opens the control channel of `sessionId` with the participant's bearer `token`. */
+export function openControl(sessionId: string, token: string): ControlConnection {
+  useControlStore.setState(initialState, true);
+  const socket: ControlSocket = io(window.location.origin, {
+    path: CONTROL_PATH,
+    auth: { token },
+    transports: ['websocket', 'polling'],
+  });
+  let syncTimer: number | undefined;
+  const sync = () => void sampleClock(socket);
+
+  socket.on('connect', () => {
+    useControlStore.setState({ connected: true, lastError: null });
+    sync();
+    window.clearInterval(syncTimer);
+    syncTimer = window.setInterval(sync, SYNC_INTERVAL_MS);
+  });
+  socket.on('disconnect', (reason) => {
+    window.clearInterval(syncTimer);
+    // The server hung up on purpose: socket.io will not retry by itself, so say so.
+    useControlStore.setState(reason === 'io server disconnect' ? { connected: false, lastError: 'The server closed the connection. Reload the page to reconnect.' } : { connected: false });
+  });
+  socket.on('connect_error', (error) => {
+    useControlStore.setState({ connected: false, lastError: explainConnectError(error.message) });
+  });
+  socket.on(ControlEvent.Welcome, (welcome) => {
+    if (welcome.sessionId !== sessionId) useControlStore.setState({ lastError: 'This link belongs to another session.' });
+  });
+  socket.on(ControlEvent.State, applyState);
+
+  return {
+    async send(action) {
+      if (!socket.connected) return OFFLINE_ACK;
+      try {
+        const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ControlEvent.Control, action);
+        if (ack.ok) applyState(ack.state);
+        return ack;
+      } catch {
+        return TIMEOUT_ACK;
+      }
+    },
+    close() {
+      window.clearInterval(syncTimer);
+      socket.removeAllListeners();
+      socket.disconnect();
+      useControlStore.setState(initialState, true);
+    },
+  };
+}

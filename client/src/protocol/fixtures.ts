@@ -1,0 +1,41 @@
+/** Test fixtures: a `SessionState` with sensible defaults (used by the unit tests only). */
+import type { SessionState, WirePhase } from '@worktable/shared';
+
+/** A phase of 5 minutes where everyone speaks, overridable. */
+export function phaseFixture(overrides: Partial<WirePhase> = {}): WirePhase {
+  return {
+    id: 'clarifying',
+    title: 'Clarifying questions',
+    prompt: 'Ask brief, factual questions.',
+    durationMs: 300_000,
+    endsAt: null,
+    remainingMs: 300_000,
+    speakers: 'everyone',
+    feedback: ['clarifying'],
+    advance: 'facilitator',
+    over: false,
+    ...overrides,
+  };
+}
+
+/** A running session at phase 3 of 8, overridable. */
+export function stateFixture(overrides: Partial<SessionState> = {}): SessionState {
+  return {
+    version: 10,
+    serverNow: 1_000_000,
+    protocolId: 'tuning',
+    protocolTitle: 'Tuning Protocol',
+    status: 'running',
+    phaseIndex: 2,
+    phaseCount: 8,
+    phase: phaseFixture({ endsAt: 1_300_000 }),
+    round: 0,
+    rounds: 1,
+    roles: { facilitator: 'fa', scribe: 'sc', presenter: 'pr' },
+    locked: {},
+    rotation: { next: { facilitator: 'sc', scribe: 'pr', presenter: 'fa' } },
+    ready: [],
+    offer: null,
+    ...overrides,
+  };
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { joinRoles, memberGuidance, roleGuidance, rolesOf, roleTitle, SPEAKERS_LABEL } from './labels.js';
+
+describe('labels', () => {
+  it('tells each role what to do, by who speaks', () => {
+    expect(roleGuidance('presenter', 'all-but-presenter')).toBe('Listen silently and take notes — you will respond in your reflection.');
+    expect(roleGuidance('scribe', 'everyone')).toBe('Capture the key points of this phase in the notes document on the table.');
+    expect(roleGuidance('facilitator', 'silent')).toBe('Keep the group to the protocol and the time.');
+    expect(roleGuidance('timekeeper', 'presenter')).toBe('Give the group a one-minute warning.');
+    expect(memberGuidance('presenter')).toMatch(/Listen to the presenter/);
+  });
+
+  it('names who speaks as the banner shows it', () => {
+    expect(SPEAKERS_LABEL.everyone).toBe('Everyone');
+    expect(SPEAKERS_LABEL.presenter).toBe('Presenter only — everyone else listens');
+    expect(SPEAKERS_LABEL['all-but-presenter']).toBe('Everyone except the presenter — the presenter listens silently');
+    expect(SPEAKERS_LABEL.silent).toBe('Silent individual work');
+  });
+
+  it('lists and joins roles', () => {
+    expect(rolesOf({ scribe: 'a', facilitator: 'a', presenter: 'b' }, 'a')).toEqual(['facilitator', 'scribe']);
+    expect(joinRoles(['facilitator'])).toBe('the facilitator');
+    expect(joinRoles(['scribe', 'timekeeper', 'tableHost'])).toBe('the scribe, the timekeeper and the table host');
+    expect(roleTitle('tableHost')).toBe('Table host');
+  });
+});
