@@ -8,6 +8,7 @@ import type {
   CreateSessionResponse,
   JoinSessionBody,
   JoinSessionResponse,
+  Protocol,
   SessionView,
 } from '@worktable/shared';
 
@@ -54,6 +55,12 @@ async function request<T>(method: 'GET' | 'POST', path: string, options: { body?
 /** `POST /api/sessions`: creates a session; the caller becomes its host. */
 export function createSession(body: CreateSessionBody): Promise<CreateSessionResponse> {
   return request('POST', '/api/sessions', { body });
+}
+
+/** `GET /api/protocols`: the built-in protocols a host can pick. */
+export async function listProtocols(): Promise<Protocol[]> {
+  const body = await request<{ protocols: Protocol[] }>('GET', '/api/protocols');
+  return body.protocols;
 }
 
 /** `POST /api/sessions/:id/join`: joins with an invite code. */

@@ -1,7 +1,8 @@
 /** `/`: start a session, then share its invite link and keep the host link. */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH, SessionRole, type CreateSessionResponse } from '@worktable/shared';
+import { DEFAULT_PROTOCOL_ID, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, SessionRole, type CreateSessionResponse } from '@worktable/shared';
 import { createSession, userMessage } from '../api.js';
+import { ProtocolPicker, useProtocols } from '../components/ProtocolPicker.js';
 import { CopyField } from '../components/CopyField.js';
 import { Link } from '../components/Link.js';
 import { hostLinkFragment, saveIdentity } from '../identity.js';
@@ -30,6 +31,8 @@ function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
   const id = useId();
   const [title, setTitle] = useState('');
   const [hostName, setHostName] = useState('');
+  const [protocol, setProtocol] = useState(DEFAULT_PROTOCOL_ID);
+  const protocols = useProtocols();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -45,7 +48,7 @@ function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
     setBusy(true);
     setError(null);
     try {
-      const session = await createSession(trimmedName ? { title: trimmedTitle, hostName: trimmedName } : { title: trimmedTitle });
+      const session = await createSession(trimmedName ? { title: trimmedTitle, protocol, hostName: trimmedName } : { title: trimmedTitle, protocol });
       saveIdentity(session.sessionId, {
         participantId: session.participantId,
         token: session.hostToken,
@@ -100,6 +103,7 @@ function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
             Shown to the people you invite. Leave it empty to appear as “Host”.
           </p>
         </div>
+        <ProtocolPicker id={`${id}-protocol`} protocols={protocols} value={protocol} onChange={setProtocol} />
         {error && (
           <p className="alert" role="alert">
             {error}

@@ -10,6 +10,8 @@ import { ParticipantList, PresenceList, roleLabel } from '../components/People.j
 import { forgetIdentity, type StoredIdentity } from '../identity.js';
 import { joinPath, navigate } from '../router.js';
 import { colorFor } from '../session/colors.js';
+import { SelectedFeedback } from '../feedback/SelectedFeedback.js';
+import { ProtocolPanel } from '../protocol/ProtocolPanel.js';
 import { openTable, useTableStore, type PresenceUser, type TableConnection } from '../session/tableConnection.js';
 
 /** Props of `SessionTable`. */
@@ -49,11 +51,21 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   });
   const peers = useTableStore((s) => s.peers);
   const synced = useTableStore((s) => s.synced);
+  const storedLocally = useTableStore((s) => s.storedLocally);
+  const status = useTableStore((s) => s.status);
   const closed = useTableStore((s) => s.closed);
   const online = useMemo(() => new Set(peers.map((p) => p.participantId)), [peers]);
   const following = useCanvasUi((s) => s.following);
   const follow = useCanvasUi((s) => s.follow);
   const localUser = useMemo(() => ({ participantId: view.you.participantId, name, color }), [view.you.participantId, name, color]);
+  // People at the table who can hold a protocol role: present (in presence) and not observers.
+  const roleHolders = useMemo(
+    () =>
+      view.participants
+        .filter((p) => p.role !== 'observer' && (online.has(p.participantId) || p.participantId === view.you.participantId))
+        .map((p) => ({ participantId: p.participantId, name: p.name })),
+    [view.participants, online, view.you.participantId],
+  );
 
   useEffect(() => {
     document.title = `${view.title} · Worktable`;
@@ -106,6 +118,15 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
         </div>
       )}
 
+      {status === 'offline' && (!closed || closed.retrying) && (synced || storedLocally) && !readOnly && (
+        <div className="banner banner-warning" role="status">
+          <p>
+            <strong>Offline — your changes will sync.</strong> Keep working: everything you do is kept in this browser
+            and merges with the table when the connection returns.
+          </p>
+        </div>
+      )}
+
       {closed && (
         <div className={closed.retrying ? 'banner banner-warning' : 'banner banner-error'} role="alert">
           <p>
@@ -137,14 +158,21 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
               token={identity.token}
               user={localUser}
               readOnly={readOnly}
-              ready={synced}
+              ready={synced || storedLocally}
             />
           ) : (
             <div className="canvas-shell canvas-placeholder" aria-hidden="true" />
           )}
         </section>
 
-        <aside className="sidebar" aria-label="People">
+        <aside className="sidebar" aria-label="Protocol, feedback and people">
+          <ProtocolPanel
+            sessionId={sessionId}
+            token={identity.token}
+            me={{ participantId: view.you.participantId, role }}
+            participants={roleHolders}
+          />
+          {connection && <SelectedFeedback doc={connection.doc} author={{ participantId: view.you.participantId, name }} readOnly={readOnly} />}
           <section className="card" aria-labelledby="here-heading">
             <h2 id="here-heading">Here now</h2>
             <PresenceList peers={peers} following={following} onFollow={follow} />

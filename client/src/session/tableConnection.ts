@@ -3,6 +3,7 @@
  * y-websocket `WebsocketProvider`, with connection state and presence mirrored into a zustand
  * store for the UI. One table is open at a time.
  */
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { create } from 'zustand';
@@ -32,13 +33,15 @@ export interface TableState {
   status: ConnectionStatus;
   /** Whether the document has completed its first sync with the server. */
   synced: boolean;
+  /** Whether the copy kept in this browser has loaded (the table can be shown and edited offline). */
+  storedLocally: boolean;
   /** Everyone connected, the local client first. */
   peers: PresentPeer[];
   /** Why the server last closed the connection, while that still applies. */
   closed: CloseExplanation | null;
 }
 
-const initialState: TableState = { status: 'connecting', synced: false, peers: [], closed: null };
+const initialState: TableState = { status: 'connecting', synced: false, storedLocally: false, peers: [], closed: null };
 
 /** The open table's connection state. */
 export const useTableStore = create<TableState>(() => initialState);
@@ -88,6 +91,13 @@ export function relayUrl(): string {
 export function openTable(sessionId: string, token: string, user: PresenceUser): TableConnection {
   useTableStore.setState(initialState, true);
   const doc = new Y.Doc();
+  // The table is also kept in this browser (IndexedDB): it opens offline, edits made offline are
+  // kept across reloads, and everything merges when the connection returns.
+  const local = new IndexeddbPersistence(`worktable:${sessionId}/${DEFAULT_TABLE_DOC}`, doc);
+  local.whenSynced.then(
+    () => useTableStore.setState({ storedLocally: true }),
+    () => undefined,
+  );
   const provider = new WebsocketProvider(relayUrl(), `${sessionId}/${DEFAULT_TABLE_DOC}`, doc, {
     params: { token },
     // Every change goes through the server, also between tabs of one browser.
@@ -150,6 +160,7 @@ export function openTable(sessionId: string, token: string, user: PresenceUser):
     close() {
       awareness.off('change', updatePeers);
       provider.destroy();
+      void local.destroy();
       doc.destroy();
       useTableStore.setState(initialState, true);
     },

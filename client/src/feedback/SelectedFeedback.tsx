@@ -1,0 +1,41 @@
+/**
+ * The feedback panel of the artifact selected on the canvas (one at a time), with the feedback
+ * types the current protocol phase allows; nothing when no single artifact is selected.
+ */
+import * as Y from 'yjs';
+import { ArtifactField, FEEDBACK_TYPES, TableRoot, isArtifactKind, type FeedbackType } from '@worktable/shared';
+import { summaryOf } from '../canvas/describe.js';
+import { useCanvasUi } from '../canvas/uiStore.js';
+import { viewOf } from '../artifacts/registry.js';
+import { useControlStore } from '../protocol/controlConnection.js';
+import { FeedbackPanel } from './FeedbackPanel.js';
+import type { Author } from './feedbackModel.js';
+
+/** Props of `SelectedFeedback`. */
+export interface SelectedFeedbackProps {
+  doc: Y.Doc;
+  author: Author;
+  readOnly: boolean;
+}
+
+/** Feedback on the one selected artifact. */
+export function SelectedFeedback({ doc, author, readOnly }: SelectedFeedbackProps) {
+  const selection = useCanvasUi((s) => s.selection);
+  const phase = useControlStore((s) => s.state?.phase ?? null);
+  const status = useControlStore((s) => s.state?.status ?? 'lobby');
+  const id = selection.length === 1 ? selection[0] : undefined;
+  const artifact = id ? doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).get(id) : undefined;
+  if (!id || !(artifact instanceof Y.Map)) return null;
+  const kind = artifact.get(ArtifactField.Kind);
+  const view = isArtifactKind(kind) ? viewOf(kind) : undefined;
+  const summary = summaryOf(artifact);
+  const label = `${view?.label.toLowerCase() ?? 'this artifact'}${summary ? ` “${summary}”` : ''}`;
+  // While a protocol runs, only the feedback its phase opens can be added.
+  const running = (status === 'running' || status === 'paused') && phase !== null;
+  const allowed: readonly FeedbackType[] = running ? phase.feedback : FEEDBACK_TYPES;
+  return (
+    <section className="card" aria-label="Feedback">
+      <FeedbackPanel doc={doc} artifactId={id} artifactLabel={label} author={author} readOnly={readOnly} allowedTypes={allowed} />
+    </section>
+  );
+}
