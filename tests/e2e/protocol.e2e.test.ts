@@ -1,0 +1,81 @@
+/**
+ * Running a protocol end to end in Chromium: the host starts a Tuning Protocol; a participant's
+ * countdown matches the host's within a second (both computed from the server's deadline and
+ * clock); Next changes both banners; rotating roles updates everyone's badges.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateSessionResponse } from '@worktable/shared';
+import { postJson, startTestServer, type TestServer } from '../../server/src/testing/testServer.js';
+import { DESKTOP, joinByInvite, launchBrowser, openPage, screenshot } from '../support/browser.js';
+
+describe('protocol: server-kept time and rotating roles', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Seconds shown on a page's countdown (m:ss). */
+  async function shownSeconds(page: Page): Promise<number> {
+    const text = (await page.locator('.protocol-clock').first().textContent()) ?? '';
+    const [minutes = 'NaN', seconds = 'NaN'] = text.trim().split(':');
+    return Number(minutes) * 60 + Number(seconds);
+  }
+  const phaseHeading = (page: Page, title: string) => page.getByRole('heading', { name: new RegExp(`·\\s*${title}$`) });
+  const myBadges = async (page: Page) => (await page.locator('.protocol-badge').allTextContents()).sort().join(', ');
+
+  it('starts, counts down in step, advances and rotates roles for everyone', { timeout: 60_000 }, async () => {
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Tuning: Grade 9 essays',
+      protocol: 'tuning',
+      hostName: 'Hana Host',
+    });
+    const host = await openPage(browser, server.url, DESKTOP, errors);
+    const hostLink = `/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`;
+    await host.goto(hostLink);
+    await host.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    const pat = await openPage(browser, server.url, DESKTOP, errors);
+    await joinByInvite(pat, session.inviteUrl, 'Pat Participant');
+
+    await pat.getByText('Not started yet — the facilitator starts when the group is ready').waitFor();
+    await host.getByRole('button', { name: 'Start', exact: true }).click();
+    await phaseHeading(host, 'Introduction').waitFor();
+    await phaseHeading(pat, 'Introduction').waitFor();
+
+    // Both countdowns come from the same deadline and the server's clock.
+    await pat.waitForFunction(() => (document.querySelector('.protocol-clock')?.textContent ?? '').includes(':'));
+    const [hostSeconds, patSeconds] = await Promise.all([shownSeconds(host), shownSeconds(pat)]);
+    expect(hostSeconds).toBeGreaterThan(4 * 60);
+    expect(Math.abs(hostSeconds - patSeconds)).toBeLessThanOrEqual(1);
+    await screenshot(pat, 'protocol-01-participant-running');
+
+    // Next: both banners change.
+    await host.getByRole('button', { name: 'Next', exact: true }).click();
+    const moveOn = host.getByRole('button', { name: 'Move on' });
+    if (await moveOn.isVisible().catch(() => false)) await moveOn.click();
+    await phaseHeading(host, 'Presentation').waitFor();
+    await phaseHeading(pat, 'Presentation').waitFor();
+    await pat.getByText('Presenter only', { exact: false }).first().waitFor();
+
+    // Roles rotate when the facilitator asks: the two people swap, and both pages show it.
+    const before = await myBadges(pat);
+    expect(before).not.toBe('');
+    await host.getByRole('button', { name: 'Rotate roles' }).click();
+    await pat.waitForFunction(
+      (previous) => [...document.querySelectorAll('.protocol-badge')].map((b) => b.textContent ?? '').sort().join(', ') !== previous,
+      before,
+    );
+    const after = await myBadges(pat);
+    expect(after).not.toBe(before);
+    await screenshot(host, 'protocol-02-host-after-rotation');
+    await screenshot(pat, 'protocol-03-participant-after-rotation');
+    expect(errors).toEqual([]);
+  });
+});
