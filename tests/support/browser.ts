@@ -17,14 +17,14 @@ export const DESKTOP = { width: 1280, height: 800 };
 /** Laptop and tablet viewports. */
 export const TABLET = { width: 820, height: 1180 };
 
-/** Fails with what to do when the client is not built or Chromium is missing; launches Chromium. */
-export async function launchBrowser(): Promise<Browser> {
+/** Fails with what to do when the client is not built or Chromium is missing; launches Chromium (with `extraArgs`). */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!fs.existsSync(CLIENT_INDEX)) throw new Error(`${CLIENT_INDEX} is missing: run \`npm run build:client\` first (\`npm test\` does).`);
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install it (\`apt-get install -y chromium\`) or set CHROMIUM_PATH.`);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
   });
 }
 
