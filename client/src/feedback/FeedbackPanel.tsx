@@ -26,10 +26,12 @@ export interface FeedbackPanelProps {
   readOnly: boolean;
   /** Types that may be opened now (all when omitted). */
   allowedTypes?: readonly FeedbackType[];
+  /** Why the other types are closed (e.g. the current phase), shown beside them. */
+  closedReason?: string;
 }
 
 /** The feedback panel of an artifact. */
-export function FeedbackPanel({ doc, artifactId, artifactLabel, author, readOnly, allowedTypes = FEEDBACK_TYPES }: FeedbackPanelProps) {
+export function FeedbackPanel({ doc, artifactId, artifactLabel, author, readOnly, allowedTypes = FEEDBACK_TYPES, closedReason = 'closed now' }: FeedbackPanelProps) {
   const all = useThreads(doc);
   const mine = useMemo(() => filterThreads(all, { artifactId }), [all, artifactId]);
   const counts = useMemo(() => countByType(mine), [mine]);
@@ -63,7 +65,7 @@ export function FeedbackPanel({ doc, artifactId, artifactLabel, author, readOnly
           ))}
         </ol>
       )}
-      {!readOnly && <NewThreadForm doc={doc} artifactId={artifactId} author={author} allowedTypes={allowedTypes} />}
+      {!readOnly && <NewThreadForm doc={doc} artifactId={artifactId} author={author} allowedTypes={allowedTypes} closedReason={closedReason} />}
     </section>
   );
 }
@@ -111,13 +113,26 @@ function ThreadItem({ doc, thread, author, readOnly }: { doc: Y.Doc; thread: Fee
   );
 }
 
-function NewThreadForm({ doc, artifactId, author, allowedTypes }: { doc: Y.Doc; artifactId: string; author: Author; allowedTypes: readonly FeedbackType[] }) {
-  const [type, setType] = useState<FeedbackType>(allowedTypes[0] ?? 'comment');
+function NewThreadForm({
+  doc,
+  artifactId,
+  author,
+  allowedTypes,
+  closedReason,
+}: {
+  doc: Y.Doc;
+  artifactId: string;
+  author: Author;
+  allowedTypes: readonly FeedbackType[];
+  closedReason: string;
+}) {
+  const [chosen, setType] = useState<FeedbackType | null>(null);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const typeId = useId();
   const textId = useId();
-  if (allowedTypes.length === 0) return <p className="muted">No new feedback in this phase.</p>;
+  const type = chosen && allowedTypes.includes(chosen) ? chosen : (allowedTypes[0] ?? null);
+  if (type === null) return <p className="muted">No new feedback: {closedReason}.</p>;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = openThread(doc, author, { artifactId, type, text });
@@ -128,11 +143,15 @@ function NewThreadForm({ doc, artifactId, author, allowedTypes }: { doc: Y.Doc; 
     <form className="feedback-new" onSubmit={submit}>
       <label htmlFor={typeId}>Type</label>
       <select id={typeId} value={type} onChange={(e) => setType(e.target.value as FeedbackType)}>
-        {allowedTypes.map((t) => (
-          <option key={t} value={t}>
-            {FEEDBACK_TYPE_INFO[t].label}
-          </option>
-        ))}
+        {FEEDBACK_TYPES.map((t) => {
+          const open = allowedTypes.includes(t);
+          return (
+            <option key={t} value={t} disabled={!open}>
+              {FEEDBACK_TYPE_INFO[t].label}
+              {open ? '' : ` — ${closedReason}`}
+            </option>
+          );
+        })}
       </select>
       <p className="muted feedback-hint">{FEEDBACK_TYPE_INFO[type].hint}</p>
       <label htmlFor={textId}>Your feedback</label>

@@ -35,7 +35,15 @@ export function SelectedFeedback({ doc, author, readOnly }: SelectedFeedbackProp
   const allowed: readonly FeedbackType[] = running ? phase.feedback : FEEDBACK_TYPES;
   return (
     <section className="card" aria-label="Feedback">
-      <FeedbackPanel doc={doc} artifactId={id} artifactLabel={label} author={author} readOnly={readOnly} allowedTypes={allowed} />
+      <FeedbackPanel
+        doc={doc}
+        artifactId={id}
+        artifactLabel={label}
+        author={author}
+        readOnly={readOnly}
+        allowedTypes={allowed}
+        closedReason={running ? `closed during “${phase.title}”` : 'closed now'}
+      />
     </section>
   );
 }
