@@ -28,7 +28,7 @@ describe('protocol: server-kept time and rotating roles', () => {
     const [minutes = 'NaN', seconds = 'NaN'] = text.trim().split(':');
     return Number(minutes) * 60 + Number(seconds);
   }
-  const phaseHeading = (page: Page, title: string) => page.getByRole('heading', { name: new RegExp(`·\\s*${title}$`) });
+  const phaseHeading = (page: Page, title: string) => page.getByRole('region', { name: 'Current phase' }).getByRole('heading', { name: new RegExp(`·\\s*${title}$`) });
   const myBadges = async (page: Page) => (await page.locator('.protocol-badge').allTextContents()).sort().join(', ');
 
   it('starts, counts down in step, advances and rotates roles for everyone', { timeout: 60_000 }, async () => {
@@ -63,6 +63,12 @@ describe('protocol: server-kept time and rotating roles', () => {
     await phaseHeading(host, 'Presentation').waitFor();
     await phaseHeading(pat, 'Presentation').waitFor();
     await pat.getByText('Presenter only', { exact: false }).first().waitFor();
+
+    // The scribe's browser headed the run's notes document with each phase, for everyone to see.
+    const notes = (page: Page) => page.getByRole('group', { name: /^Document by .*Notes — Tuning Protocol/ });
+    await notes(host).waitFor();
+    await notes(pat).getByRole('heading', { name: '2 / 8 · Presentation' }).waitFor();
+    await notes(host).getByRole('heading', { name: '1 / 8 · Introduction' }).waitFor();
 
     // Roles rotate when the facilitator asks: the two people swap, and both pages show it.
     const before = await myBadges(pat);

@@ -12,6 +12,7 @@ import { joinPath, navigate } from '../router.js';
 import { colorFor } from '../session/colors.js';
 import { SelectedFeedback } from '../feedback/SelectedFeedback.js';
 import { ProtocolPanel } from '../protocol/ProtocolPanel.js';
+import { useScribeNotes } from '../protocol/useScribeNotes.js';
 import { openTable, useTableStore, type PresenceUser, type TableConnection } from '../session/tableConnection.js';
 
 /** Props of `SessionTable`. */
@@ -58,6 +59,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const following = useCanvasUi((s) => s.following);
   const follow = useCanvasUi((s) => s.follow);
   const localUser = useMemo(() => ({ participantId: view.you.participantId, name, color }), [view.you.participantId, name, color]);
+  useScribeNotes(connection?.doc ?? null, synced, { participantId: view.you.participantId, name });
   // People at the table who can hold a protocol role: present (in presence) and not observers.
   const roleHolders = useMemo(
     () =>
