@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode } from '@worktable/shared';
+import { CloseCode, seededRandom } from '@worktable/shared';
 import {
   connectClient,
   createSessionWith,
@@ -15,18 +15,6 @@ import {
   type TestServer,
 } from '../testing/testServer.js';
 import { encodeAwareness, encodeSyncStep1, encodeSyncUpdate } from './messages.js';
-
-/** Mulberry32: a small seeded PRNG so failures replay exactly. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function validUpdate(random: () => number): Uint8Array {
   const doc = new Y.Doc();
@@ -65,7 +53,7 @@ afterAll(async () => {
 
 describe('fuzzed frames', () => {
   it('F1 random frames (up to 10 each) over 200 connections: offenders closed with 44xx, bystanders unaffected', async () => {
-    const random = rng(0x5eed);
+    const random = seededRandom(0x5eed); // seeded, so a failure replays exactly
     const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
     const a = connectClient(t.wsUrl, session.sessionId, 'calm', members[0]!.token);
     const b = connectClient(t.wsUrl, session.sessionId, 'calm', members[1]!.token);
