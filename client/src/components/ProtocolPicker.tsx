@@ -2,7 +2,7 @@
  * Picking the protocol a session will run: the built-ins from `GET /api/protocols`, with their
  * length and group size, and the summary of the chosen one.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { plannedDurationMs, type Protocol } from '@worktable/shared';
 import { listProtocols } from '../api.js';
 
@@ -28,10 +28,12 @@ export interface ProtocolPickerProps {
   protocols: readonly Protocol[];
   value: string;
   onChange(id: string): void;
+  /** Buttons shown next to the select (e.g. "Customize…", "Import JSON…"). */
+  actions?: ReactNode;
 }
 
 /** A labelled select of protocols with the chosen one's summary. */
-export function ProtocolPicker({ id, protocols, value, onChange }: ProtocolPickerProps) {
+export function ProtocolPicker({ id, protocols, value, onChange, actions }: ProtocolPickerProps) {
   if (protocols.length === 0) return null;
   const chosen = protocols.find((p) => p.id === value);
   return (
@@ -47,6 +49,7 @@ export function ProtocolPicker({ id, protocols, value, onChange }: ProtocolPicke
       <p className="hint" id={`${id}-summary`}>
         {chosen?.summary}
       </p>
+      {actions && <div className="actions protocol-picker-actions">{actions}</div>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /** `/`: start a session, then share its invite link and keep the host link. */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { Protocol } from '@worktable/shared';
 import { DEFAULT_PROTOCOL_ID, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, SessionRole, type CreateSessionResponse } from '@worktable/shared';
 import { createSession, userMessage } from '../api.js';
 import { ProtocolPicker, useProtocols } from '../components/ProtocolPicker.js';
@@ -7,6 +8,11 @@ import { CopyField } from '../components/CopyField.js';
 import { Link } from '../components/Link.js';
 import { hostLinkFragment, saveIdentity } from '../identity.js';
 import { sessionPath } from '../router.js';
+import { CustomProtocolCard } from '../protocolEditor/CustomProtocolCard.js';
+import { copyProtocol } from '../protocolEditor/editProtocol.js';
+import { ImportProtocolButton } from '../protocolEditor/ImportProtocolButton.js';
+import { ProtocolEditor } from '../protocolEditor/ProtocolEditor.js';
+import { useCustomProtocol } from '../protocolEditor/useCustomProtocol.js';
 
 interface Created {
   title: string;
@@ -33,6 +39,13 @@ function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
   const [hostName, setHostName] = useState('');
   const [protocol, setProtocol] = useState(DEFAULT_PROTOCOL_ID);
   const protocols = useProtocols();
+  const [custom, setCustom] = useCustomProtocol();
+  const [editing, setEditing] = useState<Protocol | null>(null);
+  const [focusCard, setFocusCard] = useState(false);
+  const useBuiltIn = () => {
+    setCustom(null);
+    requestAnimationFrame(() => document.getElementById(`${id}-protocol`)?.focus());
+  };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -48,7 +61,8 @@ function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
     setBusy(true);
     setError(null);
     try {
-      const session = await createSession(trimmedName ? { title: trimmedTitle, protocol, hostName: trimmedName } : { title: trimmedTitle, protocol });
+      const chosen = custom ? { customProtocol: custom } : { protocol };
+      const session = await createSession(trimmedName ? { title: trimmedTitle, ...chosen, hostName: trimmedName } : { title: trimmedTitle, ...chosen });
       saveIdentity(session.sessionId, {
         participantId: session.participantId,
         token: session.hostToken,
@@ -103,7 +117,47 @@ function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
             Shown to the people you invite. Leave it empty to appear as “Host”.
           </p>
         </div>
-        <ProtocolPicker id={`${id}-protocol`} protocols={protocols} value={protocol} onChange={setProtocol} />
+        {custom ? (
+          <CustomProtocolCard protocol={custom} focusOnMount={focusCard} onEdit={() => setEditing(custom)} onClear={useBuiltIn} />
+        ) : (
+          <ProtocolPicker
+            id={`${id}-protocol`}
+            protocols={protocols}
+            value={protocol}
+            onChange={setProtocol}
+            actions={
+              <>
+                <button
+                  type="button"
+                  className="button ghost"
+                  onClick={() => {
+                    const builtin = protocols.find((p) => p.id === protocol);
+                    if (builtin) setEditing(copyProtocol(builtin));
+                  }}
+                >
+                  Customize…
+                </button>
+                <ImportProtocolButton
+                  onImport={(imported) => {
+                    setFocusCard(true);
+                    setCustom(imported);
+                  }}
+                />
+              </>
+            }
+          />
+        )}
+        {editing && (
+          <ProtocolEditor
+            initial={editing}
+            onCancel={() => setEditing(null)}
+            onSave={(saved) => {
+              setFocusCard(true);
+              setCustom(saved);
+              setEditing(null);
+            }}
+          />
+        )}
         {error && (
           <p className="alert" role="alert">
             {error}
