@@ -177,7 +177,8 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
       draft: (id, draft) => setDraft(doc, id, draft),
       remove: (id) => remove([id]),
       focus: (id) => {
-        if (pointerFocus.current || latest.current.readOnly) return;
+        // Observers select too (their feedback panel shows the selected artifact's threads, read-only).
+        if (pointerFocus.current) return;
         if (!latest.current.selection.includes(id)) select([id]);
       },
     }),

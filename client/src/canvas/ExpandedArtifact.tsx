@@ -25,7 +25,17 @@ export function ExpandedArtifact({ meta, artifact, body, onClose }: ExpandedArti
     return () => dialog?.close();
   }, []);
   return (
-    <dialog ref={ref} className="dialog dialog-expanded" aria-label={label} onClose={onClose}>
+    <dialog
+      ref={ref}
+      className="dialog dialog-expanded"
+      aria-label={label}
+      onClose={onClose}
+      onKeyDown={(event) => {
+        // ProseMirror takes every Escape (it prevents its default), which keeps the dialog from
+        // closing natively while the document editor has the focus: close it here instead.
+        if (event.key === 'Escape' && event.defaultPrevented && (event.target as Element).closest('[contenteditable="true"]')) onClose();
+      }}
+    >
       <header className="expanded-header">
         <div>
           <p className="eyebrow">{view.label}</p>

@@ -162,7 +162,11 @@ export function useGestures({ rootRef, doc, readOnly, artifacts, undo, onCursor 
     const id = frameEl?.dataset.artifactId;
     const handle = target.closest<HTMLElement>('[data-handle]')?.dataset.handle as ResizeHandle | undefined;
     if (frameEl && id) {
-      if (latest.current.readOnly) return;
+      // Observers may select (to read an artifact's feedback) but never move or resize.
+      if (latest.current.readOnly) {
+        if (ui.selection.length !== 1 || ui.selection[0] !== id) ui.select([id]);
+        return;
+      }
       if (handle) {
         const meta = latest.current.artifacts.find((m) => m.id === id);
         if (!meta) return;

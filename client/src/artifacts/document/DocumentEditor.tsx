@@ -45,7 +45,8 @@ export default function DocumentEditor({ fragment, awareness, user, readOnly, sh
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
       editorProps: {
-        attributes: { class: 'wt-doc-content', 'aria-label': 'Document text', 'aria-multiline': 'true' },
+        // ProseMirror gives the editable element no role, and aria-multiline is only allowed on a textbox.
+        attributes: { class: 'wt-doc-content', role: 'textbox', 'aria-label': 'Document text', 'aria-multiline': 'true', 'aria-readonly': String(readOnly) },
         handleClick: (_view, _pos, event) => openLink(event),
       },
     },

@@ -25,14 +25,16 @@ function ToolButton({ label, pressed, disabled, onClick, children }: ToolButtonP
     <button
       type="button"
       className="wt-doc-tool"
-      aria-label={label}
       title={label}
       aria-pressed={pressed}
       disabled={disabled}
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
     >
-      {children}
+      {/* The name is the hidden label, not an aria-label: a visible "H1" that the accessible name
+          ("Heading 1") does not contain fails WCAG 2.5.3 (label in name) for speech users. */}
+      <span aria-hidden="true">{children}</span>
+      <span className="visually-hidden">{label}</span>
     </button>
   );
 }
