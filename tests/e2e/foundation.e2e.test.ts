@@ -6,15 +6,12 @@
  * Needs the built client (`npm run build:client`; `npm test` builds it first) and Chromium at
  * /usr/bin/chromium (`apt-get install -y chromium`) or at $CHROMIUM_PATH.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../server/src/testing/testServer.js';
+import { SCREENSHOTS, launchBrowser } from '../support/browser.js';
 
-const CLIENT_INDEX = path.resolve(import.meta.dirname, '../../client/dist/index.html');
-const SCREENSHOTS = path.resolve(import.meta.dirname, 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 /** How long live sync may take to show up in another browser. */
@@ -26,27 +23,7 @@ describe('foundation: start, invite, join, sync, observe', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(CLIENT_INDEX)) {
-      throw new Error(`${CLIENT_INDEX} is missing: build the client first with \`npm run build:client\` (\`npm test\` does).`);
-    }
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`no Chromium at ${CHROMIUM}: install it (\`apt-get install -y chromium\`) or set CHROMIUM_PATH.`);
-    }
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    [server, browser] = await Promise.all([
-      startTestServer(),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }),
-    ]);
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   });
 
   afterAll(async () => {

@@ -73,6 +73,8 @@ export const ArtifactField = {
   UploadId: 'uploadId',
   Mime: 'mime',
   FileName: 'fileName',
+  /** PDF: the page everyone is looking at, 1-based (number). */
+  Page: 'page',
   /** On the document that holds a protocol run's notes: the protocol id (string). */
   NotesOf: 'notesOf',
   /** Data table: row ids and column ids in order (Y.Array<string>), cells keyed `row:col` (Y.Map<Y.Text>). */
