@@ -122,7 +122,7 @@ async function main(): Promise<number> {
     const out = (label: string, value: string) => process.stdout.write(`| ${label} | ${value} |\n`);
     process.stdout.write(`\nClient benchmark (${ARTIFACTS} artifacts on the table, headless Chromium ${DESKTOP.width}×${DESKTOP.height})\n\n| measure | value |\n|---|---|\n`);
     out('JS before the join page works (gzip)', `${(bundle.bytes / 1024).toFixed(1)} KB (${bundle.files.join(', ')})`);
-    out('JS loaded later, on demand (gzip; the document editor)', `${(bundle.lazy / 1024).toFixed(1)} KB`);
+    out('JS loaded later, on demand (gzip: document editor, PDF viewer; the PDF worker .mjs is extra)', `${(bundle.lazy / 1024).toFixed(1)} KB`);
     out('invite link → editable table, 3 runs (ms)', joinTimes.join(', '));
     out('artifacts rendered of 300 (culling)', `${rendered} at load, ${renderedWhilePanning} after panning`);
     out('frame time while panning, uncapped, median / p95 (ms)', `${median(frames).toFixed(1)} / ${p95(frames).toFixed(1)} over ${frames.length} frames`);
