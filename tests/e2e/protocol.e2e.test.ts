@@ -84,4 +84,41 @@ describe('protocol: server-kept time and rotating roles', () => {
     await screenshot(pat, 'protocol-03-participant-after-rotation');
     expect(errors).toEqual([]);
   });
+
+  it('rotates roles by itself at the start of each round, and everyone’s badges follow', { timeout: 60_000 }, async () => {
+    const rounds = {
+      id: 'two-rounds',
+      title: 'Two rounds',
+      summary: 'Roles rotate each round.',
+      groupSize: { min: 2, max: 10 },
+      roles: ['facilitator', 'scribe'],
+      rotateAt: 'round',
+      opening: [],
+      round: [{ id: 'talk', title: 'Talk', prompt: 'Talk.', durationMs: 60_000, speakers: 'everyone', feedback: [], advance: 'facilitator' }],
+      rounds: 2,
+      closing: [],
+    };
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Rounds', customProtocol: rounds, hostName: 'Hana Host' });
+    const host = await openPage(browser, server.url, DESKTOP, errors);
+    await host.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
+    await host.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    const pat = await openPage(browser, server.url, DESKTOP, errors);
+    await joinByInvite(pat, session.inviteUrl, 'Pat Participant');
+    await host.getByRole('button', { name: 'Start', exact: true }).click();
+    await pat.locator('.protocol-round').filter({ hasText: 'Round 1 of 2' }).waitFor();
+    const roundOne = { host: await myBadges(host), pat: await myBadges(pat) };
+    expect([roundOne.host, roundOne.pat].sort()).toEqual(['Facilitator', 'Scribe']);
+
+    await host.getByRole('button', { name: 'Next', exact: true }).click();
+    const moveOn = host.getByRole('button', { name: 'Move on' });
+    if (await moveOn.isVisible().catch(() => false)) await moveOn.click();
+    await pat.locator('.protocol-round').filter({ hasText: 'Round 2 of 2' }).waitFor();
+    // Round 2 is a rotation point: the two people swap roles, and both pages show it.
+    await pat.waitForFunction((before) => [...document.querySelectorAll('.protocol-badge')].map((b) => b.textContent).join(', ') !== before, roundOne.pat);
+    expect(await myBadges(pat)).toBe(roundOne.host);
+    await host.waitForFunction((before) => [...document.querySelectorAll('.protocol-badge')].map((b) => b.textContent).join(', ') !== before, roundOne.host);
+    expect(await myBadges(host)).toBe(roundOne.pat);
+    await screenshot(pat, 'protocol-04-round-two');
+    expect(errors).toEqual([]);
+  });
 });
