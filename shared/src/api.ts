@@ -12,6 +12,8 @@ export const API_VERSION = 1;
 export const MAX_TITLE_LENGTH = 200;
 /** Longest participant name accepted. */
 export const MAX_NAME_LENGTH = 80;
+/** Longest organization name accepted. */
+export const MAX_ORGANIZATION_LENGTH = 120;
 
 /** Roles a token can carry. The host created the session; observers are read-only. */
 export const SessionRole = {
@@ -72,6 +74,10 @@ export const joinSessionBody = z.strictObject({
     ),
   name: trimmedText(MAX_NAME_LENGTH),
   role: z.enum([SessionRole.Participant, SessionRole.Observer]).optional(),
+  /** Where they work (optional; convenings mix tables across organizations). */
+  organization: trimmedText(MAX_ORGANIZATION_LENGTH).optional(),
+  /** Their role in their system, e.g. "teacher", "district leader", "researcher" (optional). */
+  systemRole: trimmedText(MAX_NAME_LENGTH).optional(),
 });
 /** Parsed body of `POST /api/sessions/:sessionId/join`. */
 export type JoinSessionBody = z.infer<typeof joinSessionBody>;
@@ -88,6 +94,8 @@ export interface ParticipantView {
   name: string;
   role: SessionRole;
   joinedAt: string;
+  organization: string | null;
+  systemRole: string | null;
 }
 
 /** Response of `GET /api/sessions/:sessionId`. */

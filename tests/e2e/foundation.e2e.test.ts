@@ -48,10 +48,14 @@ describe('foundation: start, invite, join, sync, observe', () => {
   const notes = (page: Page) => page.getByRole('textbox', { name: 'Sticky note text by Pat Participant' });
   const connected = (page: Page) => page.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
 
-  async function join(page: Page, inviteUrl: string, name: string, observer: boolean): Promise<void> {
+  async function join(page: Page, inviteUrl: string, name: string, observer: boolean, about?: { organization: string; role: string }): Promise<void> {
     await page.goto(inviteUrl);
     await page.getByRole('heading', { level: 1, name: 'Join the session' }).waitFor();
     await page.getByLabel('Your name').fill(name);
+    if (about) {
+      await page.getByLabel('Organization (optional)').fill(about.organization);
+      await page.getByLabel('Your role (optional)').fill(about.role);
+    }
     if (observer) await page.getByLabel('Join as observer (read-only)').check();
     await page.getByRole('button', { name: 'Join the table' }).click();
     await page.waitForURL(/\/s\/[A-Za-z0-9_-]+$/);
@@ -90,7 +94,7 @@ describe('foundation: start, invite, join, sync, observe', () => {
     await pat.goto(inviteUrl);
     await pat.getByRole('heading', { level: 1, name: 'Join the session' }).waitFor();
     await shot(pat, '03-join');
-    await join(pat, inviteUrl, 'Pat Participant', false);
+    await join(pat, inviteUrl, 'Pat Participant', false, { organization: 'Lincoln High', role: 'teacher' });
     await pat.getByRole('heading', { level: 1, name: 'Tuning: Grade 9 essay unit' }).waitFor();
 
     // Live sync through the server, both ways: Pat puts a sticky note on the table.
@@ -109,6 +113,7 @@ describe('foundation: start, invite, join, sync, observe', () => {
       const participants = page.getByRole('list', { name: 'Participants' });
       await participants.getByText('Hana Host').waitFor();
       await participants.getByText('Pat Participant').waitFor();
+      await participants.getByText('teacher · Lincoln High').waitFor();
       await page.getByRole('list', { name: 'Connected now' }).getByText('Pat Participant').waitFor();
     }
     await shot(host, '04-host-table');

@@ -95,8 +95,13 @@ export function ParticipantList({ participants, youId, online }: ParticipantList
               <Avatar name={p.name} color={colorFor(p.participantId, participants)} />
               <span className={here ? 'status-dot status-here' : 'status-dot'} aria-hidden="true" />
             </span>
-            <span className="person-name">{p.name}</span>
-            {p.participantId === youId && <span className="muted">(you)</span>}
+            <span className="person-text">
+              <span className="person-name">{p.name}</span>
+              {p.participantId === youId && <span className="muted"> (you)</span>}
+              {(p.systemRole || p.organization) && (
+                <span className="person-about">{[p.systemRole, p.organization].filter(Boolean).join(' · ')}</span>
+              )}
+            </span>
             <span className="visually-hidden">{here ? ', here now' : ', away'}</span>
             {p.role !== 'participant' && <span className={`badge badge-${p.role}`}>{roleLabel(p.role)}</span>}
           </li>

@@ -3,10 +3,13 @@
  * A browser that already joined this session goes straight to the table with its stored identity.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { INVITE_CODE_LENGTH, MAX_NAME_LENGTH, SessionRole } from '@worktable/shared';
+import { INVITE_CODE_LENGTH, MAX_NAME_LENGTH, MAX_ORGANIZATION_LENGTH, SessionRole } from '@worktable/shared';
 import { joinSession, userMessage } from '../api.js';
 import { loadIdentity, saveIdentity } from '../identity.js';
 import { navigate, sessionPath } from '../router.js';
+
+/** Roles people in our networks often hold, offered as suggestions (anything may be typed). */
+const SYSTEM_ROLE_SUGGESTIONS = ['teacher', 'school leader', 'district leader', 'coach', 'researcher', 'community partner', 'student', 'parent'];
 
 /** Props of `JoinPage`. */
 export interface JoinPageProps {
@@ -39,6 +42,8 @@ function JoinForm({ sessionId, inviteCode }: JoinPageProps) {
   const [name, setName] = useState('');
   const [code, setCode] = useState(inviteCode ?? '');
   const [observer, setObserver] = useState(false);
+  const [organization, setOrganization] = useState('');
+  const [systemRole, setSystemRole] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -59,7 +64,11 @@ function JoinForm({ sessionId, inviteCode }: JoinPageProps) {
     setBusy(true);
     setError(null);
     try {
-      const joined = await joinSession(sessionId, { name: trimmedName, inviteCode: trimmedCode, role });
+      const about = {
+        ...(organization.trim() ? { organization: organization.trim() } : {}),
+        ...(systemRole.trim() ? { systemRole: systemRole.trim() } : {}),
+      };
+      const joined = await joinSession(sessionId, { name: trimmedName, inviteCode: trimmedCode, role, ...about });
       saveIdentity(sessionId, { participantId: joined.participantId, token: joined.token, name: trimmedName, role, inviteCode: trimmedCode });
       navigate(sessionPath(sessionId));
     } catch (caught) {
@@ -90,6 +99,46 @@ function JoinForm({ sessionId, inviteCode }: JoinPageProps) {
             autoFocus
           />
         </div>
+        <div className="field-pair">
+          <div className="field">
+            <label htmlFor={`${id}-org`}>
+              Organization <span className="optional">(optional)</span>
+            </label>
+            <input
+              id={`${id}-org`}
+              name="organization"
+              type="text"
+              maxLength={MAX_ORGANIZATION_LENGTH}
+              value={organization}
+              onChange={(event) => setOrganization(event.target.value)}
+              autoComplete="organization"
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-system-role`}>
+              Your role <span className="optional">(optional)</span>
+            </label>
+            <input
+              id={`${id}-system-role`}
+              name="systemRole"
+              type="text"
+              list={`${id}-system-roles`}
+              maxLength={MAX_NAME_LENGTH}
+              value={systemRole}
+              onChange={(event) => setSystemRole(event.target.value)}
+              aria-describedby={`${id}-system-role-hint`}
+              autoComplete="organization-title"
+            />
+            <datalist id={`${id}-system-roles`}>
+              {SYSTEM_ROLE_SUGGESTIONS.map((suggestion) => (
+                <option key={suggestion} value={suggestion} />
+              ))}
+            </datalist>
+          </div>
+        </div>
+        <p className="hint" id={`${id}-system-role-hint`}>
+          In your system, e.g. teacher, school leader, researcher. Hosts use these to mix tables across organizations and roles.
+        </p>
         {!inviteCode && (
           <div className="field">
             <label htmlFor={`${id}-code`}>Invite code</label>

@@ -77,13 +77,20 @@ describe('POST /api/sessions', () => {
 describe('POST /api/sessions/:sessionId/join', () => {
   it('A4 joins with the invite code (any case) as participant or observer', async () => {
     const created = (await createSession()).body;
-    const participant = await join(created.sessionId, { inviteCode: created.inviteCode.toLowerCase(), name: 'Ana' });
+    const participant = await join(created.sessionId, {
+      inviteCode: created.inviteCode.toLowerCase(),
+      name: 'Ana',
+      organization: ' Lincoln High ',
+      systemRole: 'teacher',
+    });
     expect(participant.status).toBe(201);
     expect(participant.body.participantId).toMatch(/^p_/);
     const observer = await join(created.sessionId, { inviteCode: created.inviteCode, name: 'Olu', role: 'observer' });
     expect(observer.status).toBe(201);
     const view = await getSession(created.sessionId, observer.body.token);
     expect(view.body.you).toEqual({ participantId: observer.body.participantId, role: 'observer' });
+    expect(view.body.participants[1]).toMatchObject({ organization: 'Lincoln High', systemRole: 'teacher' });
+    expect(view.body.participants[2]).toMatchObject({ organization: null, systemRole: null });
     expect(view.body.participants.map((p) => [p.name, p.role])).toEqual([
       ['Host', 'host'],
       ['Ana', 'participant'],

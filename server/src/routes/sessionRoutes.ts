@@ -77,12 +77,12 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Pr
     if (!session) return sendError(reply, 404, 'not_found', 'no session with this id; check the invite link');
     const parsed = joinSessionBody.safeParse(request.body ?? {});
     if (!parsed.success) return sendError(reply, 400, 'bad_request', describeIssue(parsed.error));
-    const { inviteCode, name, role = SessionRole.Participant } = parsed.data;
+    const { inviteCode, name, role = SessionRole.Participant, organization = null, systemRole = null } = parsed.data;
     if (!secretsEqual(inviteCode, session.inviteCode)) {
       return sendError(reply, 403, 'forbidden', 'this invite code is not valid for the session; ask the host for the link');
     }
     const participantId = newParticipantId();
-    await storage.addParticipant({ participantId, sessionId, name, role, joinedAt: Date.now() });
+    await storage.addParticipant({ participantId, sessionId, name, role, joinedAt: Date.now(), organization, systemRole });
     const body: JoinSessionResponse = {
       participantId,
       token: signer.sign({ sid: sessionId, pid: participantId, role }),
@@ -121,6 +121,8 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Pr
         name: p.name,
         role: p.role,
         joinedAt: new Date(p.joinedAt).toISOString(),
+        organization: p.organization ?? null,
+        systemRole: p.systemRole ?? null,
       })),
     };
     return body;

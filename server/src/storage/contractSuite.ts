@@ -29,6 +29,8 @@ const participant = (sessionId: string, id: string, role: ParticipantRecord['rol
   name: `Name ${id}`,
   role,
   joinedAt,
+  organization: null,
+  systemRole: null,
 });
 
 const upload = (sessionId: string, id: string, size: number): UploadRecord => ({
@@ -214,6 +216,13 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
       await expect(store.putUpload(upload('s2', 'u_one', 20), binary(20))).rejects.toThrow();
       expect((await store.getUpload('s1', 'u_one'))?.bytes.byteLength).toBe(10);
       expect(await store.getUpload('s2', 'u_one')).toBeNull();
+    });
+
+    it('SC18 keeps a participant’s organization and system role', async () => {
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      await store.addParticipant({ ...participant('s1', 'p_t', SessionRole.Participant, 2), organization: 'Lincoln High', systemRole: 'teacher' });
+      expect(await store.getParticipant('s1', 'p_t')).toMatchObject({ organization: 'Lincoln High', systemRole: 'teacher' });
+      expect((await store.listParticipants('s1'))[0]).toMatchObject({ organization: null, systemRole: null });
     });
 
     it('SC17 keeps a session’s custom protocol definition as given', async () => {

@@ -23,6 +23,10 @@ export interface ParticipantRecord {
   name: string;
   role: SessionRole;
   joinedAt: number;
+  /** Where they work, if they said (used to mix tables across organizations). */
+  organization?: string | null;
+  /** Their role in their system, e.g. "teacher", "district leader", if they said. */
+  systemRole?: string | null;
 }
 
 /** One Yjs update waiting to be appended to a document's log. */

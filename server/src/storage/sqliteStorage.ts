@@ -68,6 +68,8 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX control_states_by_status ON control_states(status);`,
   `ALTER TABLE sessions ADD COLUMN custom_protocol TEXT;`,
+  `ALTER TABLE participants ADD COLUMN organization TEXT;
+   ALTER TABLE participants ADD COLUMN system_role TEXT;`,
 ];
 
 interface SessionRow {
@@ -84,6 +86,8 @@ interface ParticipantRow {
   name: string;
   role: string;
   joined_at: number;
+  organization: string | null;
+  system_role: string | null;
 }
 interface UploadRow {
   upload_id: string;
@@ -111,6 +115,8 @@ const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
   name: r.name,
   role: r.role as SessionRole,
   joinedAt: r.joined_at,
+  organization: r.organization,
+  systemRole: r.system_role,
 });
 const toUpload = (r: UploadRow): UploadRecord => ({
   uploadId: r.upload_id,
@@ -149,7 +155,7 @@ export class SqliteStorage implements StoragePort {
       ),
       getSession: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE session_id = ?'),
       insertParticipant: db.prepare(
-        'INSERT INTO participants (participant_id, session_id, name, role, joined_at) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO participants (participant_id, session_id, name, role, joined_at, organization, system_role) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       getParticipant: db.prepare<[string, string], ParticipantRow>(
         'SELECT * FROM participants WHERE session_id = ? AND participant_id = ?',
@@ -230,7 +236,7 @@ export class SqliteStorage implements StoragePort {
   }
 
   private insertParticipant(p: ParticipantRecord): void {
-    this.statements.insertParticipant.run(p.participantId, p.sessionId, p.name, p.role, p.joinedAt);
+    this.statements.insertParticipant.run(p.participantId, p.sessionId, p.name, p.role, p.joinedAt, p.organization ?? null, p.systemRole ?? null);
   }
 
   async getParticipant(sessionId: string, participantId: string): Promise<ParticipantRecord | null> {
