@@ -73,6 +73,8 @@ export interface FeedbackThread {
   artifactId: string;
   type: FeedbackType;
   quote: string | null;
+  /** Y.RelativePosition JSON of the passage, when the thread is about one (see `ThreadField.AnchorStart`). */
+  anchor?: { start: unknown; end: unknown };
   createdBy: string;
   createdByName: string;
   createdAt: number;

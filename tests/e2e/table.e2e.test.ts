@@ -224,6 +224,26 @@ describe('table: documents, data tables, feedback, offline, observers, accessibi
     await hostFeedback.getByText('Thanks, I will keep it.').waitFor();
     await filters(hostFeedback).getByRole('button', { name: 'Warm feedback 1' }).waitFor();
     await shot(host, '05-feedback');
+
+    // Pat comments on a passage: selects "Two" in the document, "Comment on selection", a probing question.
+    await patEditor.locator('p', { hasText: 'Two reports' }).click();
+    await pat.keyboard.press('Home');
+    for (let i = 0; i < 3; i++) await pat.keyboard.press('Shift+ArrowRight');
+    await docFrame(pat).getByRole('button', { name: 'Comment on selection' }).click();
+    await patFeedback.getByText('About: “Two”').waitFor();
+    await patFeedback.getByLabel('Type', { exact: true }).selectOption({ label: 'Probing question' });
+    await patFeedback.getByLabel('Your feedback').fill('Which two, and do they agree?');
+    await shot(pat, '05a-comment-on-selection');
+    await patFeedback.getByRole('button', { name: 'Add feedback' }).click();
+    await patFeedback.locator('blockquote', { hasText: /^Two$/ }).waitFor();
+    expect(await patFeedback.getByText('About: “Two”').count()).toBe(0);
+    // The host sees the thread with its quote, the passage highlighted, and "Show in document" selects it.
+    const passageThread = hostFeedback.getByRole('listitem').filter({ has: host.locator('blockquote', { hasText: /^Two$/ }) });
+    await passageThread.getByText('Which two, and do they agree?').waitFor();
+    await expect.poll(() => hostCanvasEditor.locator('.wt-passage').allTextContents(), POLL).toEqual(['Two']);
+    await passageThread.getByRole('button', { name: 'Show in document' }).click();
+    await expect.poll(() => host.evaluate(() => window.getSelection()?.toString()), POLL).toBe('Two');
+    await shot(host, '05b-passage-thread');
     lap('feedback');
 
     // 5. Offline: Pat puts a sticky note on the table, then loses the network.

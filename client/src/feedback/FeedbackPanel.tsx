@@ -3,10 +3,12 @@
  * thread of an allowed type, replies and resolve. Types come from shared/feedback.ts, so a
  * protocol phase can pass `allowedTypes` to open only some of them.
  */
-import { useId, useMemo, useState, type FormEvent } from 'react';
-import type * as Y from 'yjs';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import * as Y from 'yjs';
 import {
+  ArtifactField,
   FEEDBACK_TYPES,
+  TableRoot,
   FEEDBACK_TYPE_INFO,
   countByType,
   filterThreads,
@@ -14,6 +16,7 @@ import {
   type FeedbackType,
 } from '@worktable/shared';
 import { openThread, reply, setResolved, type Author } from './feedbackModel.js';
+import { clearPendingPassage, revealPassage, usePendingPassage } from './passageStore.js';
 import { useThreads } from './useThreads.js';
 import './feedback.css';
 
@@ -70,6 +73,26 @@ export function FeedbackPanel({ doc, artifactId, artifactLabel, author, readOnly
   );
 }
 
+/** Selects a thread's passage in its document's editor, or says why it cannot. */
+function ShowPassage({ doc, thread }: { doc: Y.Doc; thread: FeedbackThread }) {
+  const [note, setNote] = useState<string | null>(null);
+  const anchor = thread.anchor;
+  if (!anchor) return null;
+  const show = () => {
+    const content = doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).get(thread.artifactId)?.get(ArtifactField.Content);
+    const result = content instanceof Y.XmlFragment ? revealPassage(content, anchor) : 'removed';
+    setNote(result === 'shown' ? null : result === 'removed' ? 'The passage was removed.' : 'The document is not open here yet.');
+  };
+  return (
+    <p className="feedback-passage">
+      <button type="button" className="button ghost" onClick={show}>
+        Show in document
+      </button>
+      <span role="status" className="muted">{note}</span>
+    </p>
+  );
+}
+
 function ThreadItem({ doc, thread, author, readOnly }: { doc: Y.Doc; thread: FeedbackThread; author: Author; readOnly: boolean }) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -87,6 +110,7 @@ function ThreadItem({ doc, thread, author, readOnly }: { doc: Y.Doc; thread: Fee
         {thread.resolved && <span className="badge">Resolved</span>}
       </p>
       {thread.quote && <blockquote>{thread.quote}</blockquote>}
+      <ShowPassage doc={doc} thread={thread} />
       <ul className="feedback-messages">
         {thread.messages.map((message) => (
           <li key={message.id}>
@@ -131,16 +155,36 @@ function NewThreadForm({
   const [error, setError] = useState<string | null>(null);
   const typeId = useId();
   const textId = useId();
+  const passage = usePendingPassage(artifactId);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  // A passage just chosen in the document: write about it next.
+  useEffect(() => {
+    if (passage) textRef.current?.focus();
+  }, [passage]);
   const type = chosen && allowedTypes.includes(chosen) ? chosen : (allowedTypes[0] ?? null);
   if (type === null) return <p className="muted">No new feedback: {closedReason}.</p>;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const result = openThread(doc, author, { artifactId, type, text });
-    if (result.ok) setText('');
+    const about = passage ? { quote: passage.quote, anchor: passage.anchor } : {};
+    const result = openThread(doc, author, { artifactId, type, text, ...about });
+    if (result.ok) {
+      setText('');
+      clearPendingPassage(artifactId);
+    }
     setError(result.ok ? null : result.reason);
   };
   return (
     <form className="feedback-new" onSubmit={submit}>
+      {passage && (
+        <div className="feedback-about">
+          <p>
+            About: <span className="feedback-quote">“{passage.quote}”</span>
+          </p>
+          <button type="button" className="button ghost" onClick={() => clearPendingPassage(artifactId)}>
+            Clear passage
+          </button>
+        </div>
+      )}
       <label htmlFor={typeId}>Type</label>
       <select id={typeId} value={type} onChange={(e) => setType(e.target.value as FeedbackType)}>
         {FEEDBACK_TYPES.map((t) => {
@@ -155,7 +199,7 @@ function NewThreadForm({
       </select>
       <p className="muted feedback-hint">{FEEDBACK_TYPE_INFO[type].hint}</p>
       <label htmlFor={textId}>Your feedback</label>
-      <textarea id={textId} value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={2000} />
+      <textarea ref={textRef} id={textId} value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={2000} />
       {error && <p role="alert" className="field-error">{error}</p>}
       <button type="submit" className="button primary">Add feedback</button>
     </form>

@@ -120,11 +120,14 @@ export function readThread(map: Y.Map<unknown>): FeedbackThread | null {
   const createdAt = map.get(ThreadField.CreatedAt);
   const createdBy = map.get(ThreadField.CreatedBy);
   const createdByName = map.get(ThreadField.CreatedByName);
+  const start = map.get(ThreadField.AnchorStart);
+  const end = map.get(ThreadField.AnchorEnd);
   return {
     id,
     artifactId,
     type,
     quote: typeof quote === 'string' ? quote : null,
+    ...(start && end ? { anchor: { start, end } } : {}),
     createdBy: typeof createdBy === 'string' ? createdBy : '',
     createdByName: typeof createdByName === 'string' ? createdByName : 'Someone',
     createdAt: typeof createdAt === 'number' ? createdAt : 0,

@@ -48,7 +48,7 @@ function DocumentSkeleton() {
 }
 
 /** A document: title and co-edited rich text. */
-export function DocumentBody({ artifact, doc, awareness, readOnly, selected, expanded, user }: ArtifactBodyProps) {
+export function DocumentBody({ artifact, meta, doc, awareness, readOnly, selected, expanded, user }: ArtifactBodyProps) {
   const content = useContent(artifact);
   const active = selected || expanded;
   const classes = ['wt-doc', expanded ? 'is-expanded' : 'is-compact', active ? 'is-active' : ''].join(' ');
@@ -60,6 +60,7 @@ export function DocumentBody({ artifact, doc, awareness, readOnly, selected, exp
         <EditorBoundary>
           <Suspense fallback={<DocumentSkeleton />}>
             <DocumentEditor
+              artifactId={meta.id}
               fragment={content}
               awareness={awareness}
               user={user}

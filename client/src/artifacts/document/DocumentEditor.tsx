@@ -10,10 +10,14 @@ import type { Awareness } from 'y-protocols/awareness';
 import { DocumentToolbar } from './DocumentToolbar.js';
 import { documentExtensions } from './editorExtensions.js';
 import { isAllowedLink } from './linkPolicy.js';
+import { PassageHighlights, resolveInEditor } from './passageAnchors.js';
+import { registerPassageEditor } from '../../feedback/passageStore.js';
 import './editor.css';
 
 /** Props of `DocumentEditor`. */
 export interface DocumentEditorProps {
+  /** The document artifact's id (threads about a passage are about this artifact). */
+  artifactId: string;
   fragment: Y.XmlFragment;
   awareness: Awareness;
   user: { name: string; color: string };
@@ -32,9 +36,12 @@ function openLink(event: MouseEvent): boolean {
 }
 
 /** The rich-text editor of one document. */
-export default function DocumentEditor({ fragment, awareness, user, readOnly, showToolbar }: DocumentEditorProps) {
+export default function DocumentEditor({ artifactId, fragment, awareness, user, readOnly, showToolbar }: DocumentEditorProps) {
   const extensions = useMemo(
-    () => documentExtensions({ fragment, awareness, user: { name: user.name, color: user.color }, placeholder: 'Write here…' }),
+    () => [
+      ...documentExtensions({ fragment, awareness, user: { name: user.name, color: user.color }, placeholder: 'Write here…' }),
+      PassageHighlights.configure({ fragment }),
+    ],
     // The caret name and colour are updated below without rebuilding the editor.
     [fragment, awareness],
   );
@@ -62,9 +69,23 @@ export default function DocumentEditor({ fragment, awareness, user, readOnly, sh
     if (!editor.isDestroyed) editor.commands.updateUser({ name: user.name, color: user.color });
   }, [editor, user.name, user.color]);
 
+  // "Show in document" on a thread selects its passage here, wherever it is now.
+  useEffect(
+    () =>
+      registerPassageEditor(fragment, (anchor) => {
+        if (editor.isDestroyed) return false;
+        const range = resolveInEditor(editor.state, anchor);
+        if (!range) return false;
+        editor.chain().setTextSelection(range).scrollIntoView().run();
+        editor.view.focus();
+        return true;
+      }),
+    [editor, fragment],
+  );
+
   return (
     <div className="wt-doc-editor">
-      {showToolbar && <DocumentToolbar editor={editor} />}
+      {showToolbar && <DocumentToolbar editor={editor} artifactId={artifactId} />}
       <div className="wt-doc-scroll">
         <EditorContent editor={editor} className="wt-doc-page" />
       </div>

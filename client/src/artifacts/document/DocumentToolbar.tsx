@@ -6,10 +6,14 @@
 import { useState, type ReactNode } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { normalizeLink } from './linkPolicy.js';
+import { selectedPassage } from './passageAnchors.js';
+import { setPendingPassage } from '../../feedback/passageStore.js';
 
 /** Props of `DocumentToolbar`. */
 export interface DocumentToolbarProps {
   editor: Editor;
+  /** The document artifact's id, for "Comment on selection". */
+  artifactId: string;
 }
 
 interface ToolButtonProps {
@@ -103,7 +107,7 @@ function LinkForm({ editor, onDone }: { editor: Editor; onDone(): void }) {
 }
 
 /** Formatting toolbar of a document editor. */
-export function DocumentToolbar({ editor }: DocumentToolbarProps) {
+export function DocumentToolbar({ editor, artifactId }: DocumentToolbarProps) {
   const [linking, setLinking] = useState(false);
   const state = useEditorState({
     editor,
@@ -120,6 +124,7 @@ export function DocumentToolbar({ editor }: DocumentToolbarProps) {
       table: e.isActive('table'),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
+      selection: !e.state.selection.empty,
     }),
   });
   const chain = () => editor.chain().focus();
@@ -183,6 +188,23 @@ export function DocumentToolbar({ editor }: DocumentToolbarProps) {
         <ToolButton label="Insert table" onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
           Table
         </ToolButton>
+      )}
+      {state.selection && (
+        <>
+          <span className="wt-doc-sep" aria-hidden="true" />
+          <button
+            type="button"
+            className="wt-doc-tool wt-doc-comment"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => {
+              // The feedback panel picks the passage up for its next thread (and takes the focus).
+              const passage = selectedPassage(editor.state);
+              if (passage) setPendingPassage(artifactId, passage);
+            }}
+          >
+            Comment on selection
+          </button>
+        </>
       )}
       {linking && <LinkForm editor={editor} onDone={() => setLinking(false)} />}
     </div>
