@@ -1,6 +1,7 @@
 /** Every artifact kind mapped to its view. */
 import type { ArtifactKind } from '@worktable/shared';
 import { documentView } from './document/index.js';
+import { frameView } from './frame/index.js';
 import { imageView } from './image/index.js';
 import { linkView } from './link/index.js';
 import { pdfView } from './pdf/index.js';
@@ -16,6 +17,7 @@ export const ARTIFACT_VIEWS: Readonly<Record<ArtifactKind, ArtifactView>> = {
   pdf: pdfView,
   link: linkView,
   table: dataTableView,
+  frame: frameView,
 };
 
 /** The view of `kind`. */

@@ -5,7 +5,7 @@
  */
 import { memo, type CSSProperties } from 'react';
 import type * as Y from 'yjs';
-import type { ArtifactMeta, ResizeHandle } from '@worktable/shared';
+import { ArtifactKind, type ArtifactMeta, type ResizeHandle } from '@worktable/shared';
 import { viewOf } from '../artifacts/registry.js';
 import type { ArtifactBodyProps } from '../artifacts/types.js';
 import { ArtifactMenu } from './ArtifactMenu.js';
@@ -52,7 +52,8 @@ export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selec
     top: meta.y,
     width: meta.w,
     height: meta.h,
-    zIndex: meta.z,
+    // Frames lie behind every other artifact (among themselves, document order keeps their z order).
+    zIndex: meta.kind === ArtifactKind.Frame ? 0 : meta.z,
     '--w': meta.w,
     ...(editor ? { '--editor': editor.color } : {}),
   } as CSSProperties;
@@ -71,6 +72,8 @@ export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selec
       onFocus={(event) => event.target === event.currentTarget && actions.focus(meta.id)}
       onDoubleClick={(event) => {
         const target = event.target as Element;
+        // A frame is mostly empty table: double-clicking inside it does not open it large.
+        if (meta.kind === ArtifactKind.Frame) return;
         if (!target.closest('textarea, input, select, button, a, [contenteditable="true"], [data-handle]')) actions.open(meta.id);
       }}
       onKeyDown={(event) => {

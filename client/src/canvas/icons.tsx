@@ -9,6 +9,7 @@ export type IconName =
   | 'pdf'
   | 'link'
   | 'table'
+  | 'frame'
   | 'undo'
   | 'redo'
   | 'plus'
@@ -55,6 +56,11 @@ const PATHS: Readonly<Record<IconName, ReactNode>> = {
     <>
       <rect x="3" y="5" width="18" height="14" rx="2" />
       <path d="M3 10h18M3 15h18M10 5v14" />
+    </>
+  ),
+  frame: (
+    <>
+      <path d="M7 3v18M17 3v18M3 7h18M3 17h18" />
     </>
   ),
   undo: <path d="M9 7 4 12l5 5M4 12h10a6 6 0 0 1 0 12" transform="translate(0 -3)" />,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ArtifactField, ArtifactKind } from '@worktable/shared';
+import { ArtifactField, ArtifactKind, readArtifactMeta } from '@worktable/shared';
 import {
   LOCAL_ORIGIN,
+  artifactsInside,
   artifactsOf,
   bringToFront,
   createArtifact,
@@ -27,6 +28,12 @@ const initSticky: InitializeArtifact = (artifact) => {
 
 function sticky(doc: Y.Doc, x = 0, y = 0, creator = ana): string {
   return createArtifact(doc, { kind: ArtifactKind.Sticky, at: { x, y }, creator, initialize: initSticky });
+}
+
+const initFrame: InitializeArtifact = (artifact, { title }) => artifact.set(ArtifactField.Title, title ?? '');
+
+function frame(doc: Y.Doc, x = 0, y = 0, title = 'Evidence'): string {
+  return createArtifact(doc, { kind: ArtifactKind.Frame, at: { x, y }, title, creator: ana, initialize: initFrame });
 }
 
 /** Two documents that exchange every update, as two browsers through the relay do. */
@@ -125,5 +132,74 @@ describe('tableModel', () => {
       for (const [k, v] of Object.entries({ id: 'other', kind: 'sticky', x: 0, y: 0, w: 10, h: 10, z: 1 })) wrongId.set(k, v);
     }, LOCAL_ORIGIN);
     expect(readArtifacts(doc).map((m) => m.id)).toEqual([good]);
+  });
+
+  describe('frames', () => {
+    it('are read like any artifact, with the default size, and lie behind everything else', () => {
+      const doc = new Y.Doc();
+      const note = sticky(doc, 40, 40);
+      const id = frame(doc); // created later: a higher z than the note
+      const map = getArtifact(doc, id);
+      expect(map && readArtifactMeta(map)).toMatchObject({ id, kind: 'frame', x: 0, y: 0, w: 640, h: 420 });
+      expect(map?.get(ArtifactField.Title)).toBe('Evidence');
+      expect(metaOf(doc, id)?.z).toBeGreaterThan(metaOf(doc, note)?.z ?? Infinity);
+      expect(readArtifacts(doc).map((m) => m.id)).toEqual([id, note]);
+      bringToFront(doc, [id]);
+      expect(readArtifacts(doc).map((m) => m.id)).toEqual([id, note]);
+    });
+
+    it('know what lies entirely inside them (not what only overlaps)', () => {
+      const doc = new Y.Doc();
+      const id = frame(doc, 0, 0);
+      const inside = sticky(doc, 20, 20);
+      const edge = sticky(doc, 440, 220); // exactly touches the bottom-right corner: inside
+      const overlapping = sticky(doc, 600, 100);
+      const outside = sticky(doc, 1000, 1000);
+      expect(artifactsInside(doc, id).sort()).toEqual([inside, edge].sort());
+      expect(artifactsInside(doc, inside)).toEqual([]); // not a frame
+      expect(artifactsInside(doc, 'missing')).toEqual([]);
+      expect(artifactsInside(doc, id)).not.toContain(overlapping);
+      expect(artifactsInside(doc, id)).not.toContain(outside);
+    });
+
+    it('carry their contents when moved, in one transaction and one undo step', () => {
+      const [mine, theirs] = syncedPair();
+      const undo = createUndoManager(mine);
+      const id = frame(mine, 0, 0);
+      const inside = sticky(mine, 20, 20);
+      const nested = frame(mine, 300, 150, 'Nested');
+      setRects(mine, new Map([[nested, { w: 300, h: 200 }]]));
+      const inNested = sticky(mine, 320, 160);
+      const overlapping = sticky(mine, 600, 100);
+      undo.stopCapturing();
+      let transactions = 0;
+      mine.on('afterTransaction', () => transactions++);
+      moveBy(mine, [id, inside], 100, 50); // the selection may already hold some contents: moved once
+      expect(transactions).toBe(1);
+      expect(metaOf(theirs, id)).toMatchObject({ x: 100, y: 50 });
+      expect(metaOf(theirs, inside)).toMatchObject({ x: 120, y: 70 });
+      expect(metaOf(theirs, nested)).toMatchObject({ x: 400, y: 200 });
+      expect(metaOf(theirs, inNested)).toMatchObject({ x: 420, y: 210 });
+      expect(metaOf(theirs, overlapping)).toMatchObject({ x: 600, y: 100 });
+
+      undo.undo();
+      expect(metaOf(theirs, id)).toMatchObject({ x: 0, y: 0 });
+      expect(metaOf(theirs, inside)).toMatchObject({ x: 20, y: 20 });
+      expect(metaOf(theirs, nested)).toMatchObject({ x: 300, y: 150 });
+      expect(metaOf(theirs, inNested)).toMatchObject({ x: 320, y: 160 });
+      expect(metaOf(theirs, overlapping)).toMatchObject({ x: 600, y: 100 });
+      expect(metaOf(mine, id)).not.toBeNull(); // one undo step: the frame was not taken back too
+    });
+
+    it('resize and delete without touching their contents', () => {
+      const doc = new Y.Doc();
+      const id = frame(doc, 0, 0);
+      const inside = sticky(doc, 20, 20);
+      setRects(doc, new Map([[id, { x: -50, y: -50, w: 900, h: 600 }]]));
+      expect(metaOf(doc, inside)).toMatchObject({ x: 20, y: 20 });
+      deleteArtifacts(doc, [id]);
+      expect(metaOf(doc, id)).toBeNull();
+      expect(metaOf(doc, inside)).toMatchObject({ x: 20, y: 20 });
+    });
   });
 });

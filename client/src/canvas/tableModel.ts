@@ -6,10 +6,11 @@
 import * as Y from 'yjs';
 import {
   ArtifactField,
+  ArtifactKind,
   DEFAULT_ARTIFACT_SIZE,
   TableRoot,
+  contains,
   readArtifactMeta,
-  type ArtifactKind,
   type ArtifactMeta,
   type Point,
   type Rect,
@@ -42,7 +43,15 @@ export function editLocally(doc: Y.Doc, fn: () => void): void {
   doc.transact(fn, LOCAL_ORIGIN);
 }
 
-/** Every well-formed artifact, back to front (malformed or half-synced entries are skipped). */
+/** Whether an artifact is a frame (drawn behind everything else, carries its contents along). */
+export function isFrame(meta: Pick<ArtifactMeta, 'kind'>): boolean {
+  return meta.kind === ArtifactKind.Frame;
+}
+
+/**
+ * Every well-formed artifact, back to front (malformed or half-synced entries are skipped):
+ * frames first, whatever their `z`, so they always lie behind the rest.
+ */
 export function readArtifacts(doc: Y.Doc): ArtifactMeta[] {
   const metas: ArtifactMeta[] = [];
   for (const [key, value] of artifactsOf(doc)) {
@@ -50,7 +59,28 @@ export function readArtifacts(doc: Y.Doc): ArtifactMeta[] {
     const meta = readArtifactMeta(value);
     if (meta && meta.id === key) metas.push(meta);
   }
-  return metas.sort((a, b) => a.z - b.z || a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return metas.sort(
+    (a, b) => Number(isFrame(b)) - Number(isFrame(a)) || a.z - b.z || a.createdAt - b.createdAt || a.id.localeCompare(b.id),
+  );
+}
+
+/**
+ * The ids of the artifacts whose rectangle lies entirely inside frame `frameId` (the frame
+ * itself excluded; artifacts that only overlap it are not inside). Empty when `frameId` is not a frame.
+ */
+export function artifactsInside(doc: Y.Doc, frameId: string): string[] {
+  const frame = metaOf(doc, frameId);
+  if (!frame || !isFrame(frame)) return [];
+  return readArtifacts(doc)
+    .filter((m) => m.id !== frameId && contains(frame, m))
+    .map((m) => m.id);
+}
+
+/** `ids` plus everything inside the frames among them (what moving `ids` actually moves), without duplicates. */
+export function withFrameContents(doc: Y.Doc, ids: readonly string[]): string[] {
+  const all = new Set(ids);
+  for (const id of ids) for (const inside of artifactsInside(doc, id)) all.add(inside);
+  return [...all];
 }
 
 function maxZ(doc: Y.Doc): number {
@@ -129,10 +159,10 @@ export function setRects(doc: Y.Doc, rects: ReadonlyMap<string, Partial<Rect>>):
   }, LOCAL_ORIGIN);
 }
 
-/** Moves artifacts by a world delta, in one transaction. */
+/** Moves artifacts by a world delta, in one transaction; a frame carries the artifacts inside it along. */
 export function moveBy(doc: Y.Doc, ids: readonly string[], dx: number, dy: number): void {
   const rects = new Map<string, Partial<Rect>>();
-  for (const id of ids) {
+  for (const id of withFrameContents(doc, ids)) {
     const meta = metaOf(doc, id);
     if (meta) rects.set(id, { x: meta.x + dx, y: meta.y + dy });
   }

@@ -1,7 +1,7 @@
 /**
  * Pointer gestures on the canvas: pan (empty space, middle button, space+drag), marquee selection
  * (shift+drag or the select tool), click/shift-click selection, moving the selection, resizing
- * a single artifact, and two-finger pinch zoom on touch screens. Moves and resizes are written to Yjs at most once per animation frame while
+ * a single artifact (a frame moves with its contents; resizing it does not), and two-finger pinch zoom on touch screens. Moves and resizes are written to Yjs at most once per animation frame while
  * dragging, and exactly once more on release; the undo manager folds a whole drag into one step.
  */
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
@@ -18,7 +18,7 @@ import {
   type Rect,
   type ResizeHandle,
 } from '@worktable/shared';
-import { setRects } from './tableModel.js';
+import { setRects, withFrameContents } from './tableModel.js';
 import { useCanvasUi } from './uiStore.js';
 
 type Gesture =
@@ -191,8 +191,10 @@ export function useGestures({ rootRef, doc, readOnly, artifacts, undo, onCursor 
       frameEl.focus({ preventScroll: true });
       pointerFocus.current = false;
       capture();
+      // A selected frame carries along what lies entirely inside it when the drag starts.
+      const moving = new Set(withFrameContents(doc, selection));
       const origins = new Map<string, Point>();
-      for (const meta of latest.current.artifacts) if (selection.includes(meta.id)) origins.set(meta.id, { x: meta.x, y: meta.y });
+      for (const meta of latest.current.artifacts) if (moving.has(meta.id)) origins.set(meta.id, { x: meta.x, y: meta.y });
       gesture.current = { kind: 'move', pointerId: event.pointerId, start: world(event), origins, delta: { x: 0, y: 0 }, moved: false, clicked: id, shift: event.shiftKey };
       return;
     }

@@ -35,6 +35,11 @@ export const ArtifactKind = {
   Link: 'link',
   /** A small co-edited grid of cells. */
   DataTable: 'table',
+  /**
+   * A named rectangular area that groups the artifacts lying entirely inside it (moving the frame
+   * moves them too). Always drawn behind every other kind, whatever its `z`.
+   */
+  Frame: 'frame',
 } as const;
 /** One of the artifact kinds. */
 export type ArtifactKind = (typeof ArtifactKind)[keyof typeof ArtifactKind];
@@ -59,7 +64,7 @@ export const ArtifactField = {
   CreatedAt: 'createdAt',
   /** The owner marked it "draft / messy — feedback welcome" (boolean). */
   Draft: 'draft',
-  /** Title (string): documents, links, images, PDFs, tables. */
+  /** Title (string): documents, links, images, PDFs, tables, frames. */
   Title: 'title',
   /** Sticky text (Y.Text). */
   Text: 'text',
@@ -96,6 +101,7 @@ export const DEFAULT_ARTIFACT_SIZE: Readonly<Record<ArtifactKind, { w: number; h
   pdf: { w: 360, h: 460 },
   link: { w: 280, h: 110 },
   table: { w: 420, h: 240 },
+  frame: { w: 640, h: 420 },
 };
 
 /** Smallest size an artifact can be resized to. */
