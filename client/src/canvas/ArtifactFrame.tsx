@@ -88,6 +88,11 @@ export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selec
           <Icon name={meta.kind} />
         </span>
         <span className="artifact-creator">{meta.createdByName}</span>
+        {meta.createdAt > 0 && (
+          <time className="artifact-time" dateTime={new Date(meta.createdAt).toISOString()} title={`Put on the table ${new Date(meta.createdAt).toLocaleString()}`}>
+            {formatPutAt(meta.createdAt)}
+          </time>
+        )}
         {meta.draft && <span className="draft-badge">Draft — feedback welcome</span>}
         <ArtifactMenu
           label={label}
@@ -121,3 +126,12 @@ export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selec
     </div>
   );
 });
+
+/** When an artifact was put on the table: the time today, or the date and time on other days. */
+function formatPutAt(at: number, now = Date.now()): string {
+  const when = new Date(at);
+  const sameDay = new Date(now).toDateString() === when.toDateString();
+  return sameDay
+    ? when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+    : when.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}

@@ -96,8 +96,10 @@ export function ParticipantList({ participants, youId, online }: ParticipantList
               <span className={here ? 'status-dot status-here' : 'status-dot'} aria-hidden="true" />
             </span>
             <span className="person-text">
-              <span className="person-name">{p.name}</span>
-              {p.participantId === youId && <span className="muted"> (you)</span>}
+              <span>
+                <span className="person-name">{p.name}</span>
+                {p.participantId === youId && <span className="muted"> (you)</span>}
+              </span>
               {(p.systemRole || p.organization) && (
                 <span className="person-about">{[p.systemRole, p.organization].filter(Boolean).join(' · ')}</span>
               )}
