@@ -7,3 +7,4 @@ export * from './canvas/schema.js';
 export * from './canvas/geometry.js';
 export * from './feedback.js';
 export * from './protocols/index.js';
+export * from './convening/index.js';

@@ -1,0 +1,6 @@
+/** Convenings: seating people at tables over rounds. */
+export * from './types.js';
+export * from './pairs.js';
+export * from './affine.js';
+export { DEFAULT_SEATING_WEIGHTS, tableCountOf } from './problem.js';
+export * from './seating.js';

@@ -1,0 +1,125 @@
+/** Turns a seating input into indices: pair costs, fixed places (hosts, pins) and table capacities. */
+import { mixSeed, seededShuffle } from '../protocols/random.js';
+import { splitPairKey } from './pairs.js';
+import type { SeatingInput, SeatingWeights } from './types.js';
+
+/** Default weights: a repeated pair outweighs any spread of organizations and roles. */
+export const DEFAULT_SEATING_WEIGHTS: SeatingWeights = { repeat: 1000, organization: 10, systemRole: 3 };
+
+/** A seating round in index form. */
+export interface SeatingProblem {
+  ids: string[];
+  tableCount: number;
+  /** n × n pair costs (row-major, zero diagonal). */
+  cost: Float64Array;
+  /** n × n earlier meetings. */
+  met: Int32Array;
+  /** Table index for hosts and pinned people, −1 for free people. */
+  fixedTable: Int32Array;
+  /** Host index per table, −1 for none. */
+  hostOf: number[];
+  /** Seats per table: balanced, unless pins force a table to be larger. */
+  capacity: number[];
+}
+
+/** The number of tables for an input (at least one). */
+export function tableCountOf(input: SeatingInput): number {
+  if (input.tableCount !== undefined) return Math.max(1, Math.floor(input.tableCount));
+  if (input.tableSize !== undefined && input.tableSize > 0) return Math.max(1, Math.ceil(input.people.length / input.tableSize));
+  return 1;
+}
+
+function pairCosts(input: SeatingInput, ids: string[], weights: SeatingWeights): { cost: Float64Array; met: Int32Array } {
+  const n = ids.length;
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const met = new Int32Array(n * n);
+  for (const [key, count] of Object.entries(input.history ?? {})) {
+    const [a, b] = splitPairKey(key);
+    const i = index.get(a);
+    const j = index.get(b);
+    if (i === undefined || j === undefined || i === j || !(count > 0)) continue;
+    met[i * n + j] = count;
+    met[j * n + i] = count;
+  }
+  const cost = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const p = input.people[i];
+    for (let j = i + 1; j < n; j++) {
+      const o = input.people[j];
+      let c = weights.repeat * (met[i * n + j] ?? 0);
+      if (p?.organization && p.organization === o?.organization) c += weights.organization;
+      if (p?.systemRole && p.systemRole === o?.systemRole) c += weights.systemRole;
+      cost[i * n + j] = c;
+      cost[j * n + i] = c;
+    }
+  }
+  return { cost, met };
+}
+
+/** Water-fills n seats over the tables, starting from the seats each table must have. */
+function capacities(n: number, required: number[]): number[] {
+  const capacity = required.slice();
+  let left = n - required.reduce((a, b) => a + b, 0);
+  while (left > 0) {
+    let smallest = 0;
+    for (let t = 1; t < capacity.length; t++) if ((capacity[t] ?? 0) < (capacity[smallest] ?? 0)) smallest = t;
+    const low = capacity[smallest] ?? 0;
+    const room = capacity.filter((c) => c === low).length;
+    // Raise every smallest table by one (or as many as there are seats left), lowest index first.
+    let raised = 0;
+    for (let t = 0; t < capacity.length && raised < Math.min(room, left); t++) {
+      if (capacity[t] === low) {
+        capacity[t] = (capacity[t] ?? 0) + 1;
+        raised++;
+      }
+    }
+    left -= raised;
+  }
+  return capacity;
+}
+
+/** Builds the index form of an input (duplicate ids keep their first entry). */
+export function buildProblem(input: SeatingInput): SeatingProblem {
+  const seen = new Set<string>();
+  const people = input.people.filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
+  const ids = people.map((p) => p.id);
+  const n = ids.length;
+  const tableCount = tableCountOf(input);
+  const weights = { ...DEFAULT_SEATING_WEIGHTS, ...input.weights };
+  const { cost, met } = pairCosts({ ...input, people }, ids, weights);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const fixedTable = new Int32Array(n).fill(-1);
+  for (const [id, table] of Object.entries(input.pins ?? {})) {
+    const i = index.get(id);
+    if (i !== undefined && Number.isInteger(table) && table >= 0 && table < tableCount) fixedTable[i] = table;
+  }
+  const hostOf: number[] = new Array<number>(tableCount).fill(-1);
+  const isHost = new Set<number>();
+  for (let t = 0; t < tableCount; t++) {
+    const id = input.hosts?.[t];
+    const i = id ? index.get(id) : undefined;
+    if (i === undefined || isHost.has(i)) continue;
+    const pinned = fixedTable[i] ?? -1;
+    if (pinned !== -1 && pinned !== t) continue;
+    hostOf[t] = i;
+    isHost.add(i);
+    fixedTable[i] = t;
+  }
+  if (input.chooseHosts) {
+    const order = seededShuffle(
+      ids.map((_, i) => i),
+      mixSeed(input.seed, 0x4057),
+    );
+    for (let t = 0; t < tableCount; t++) {
+      if (hostOf[t] !== -1) continue;
+      const pick = order.find((i) => !isHost.has(i) && fixedTable[i] === t) ?? order.find((i) => !isHost.has(i) && fixedTable[i] === -1);
+      if (pick === undefined) continue;
+      hostOf[t] = pick;
+      isHost.add(pick);
+      fixedTable[pick] = t;
+    }
+  }
+  const required = new Array<number>(tableCount).fill(0);
+  for (const t of fixedTable) if (t >= 0) required[t] = (required[t] ?? 0) + 1;
+  return { ids, tableCount, cost, met, fixedTable, hostOf, capacity: capacities(n, required) };
+}
