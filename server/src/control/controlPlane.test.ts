@@ -188,4 +188,23 @@ describe('control plane', () => {
     expect(await control(stayer.socket, { action: 'accept' })).toMatchObject({ ok: true });
     await waitFor(() => stayer.latest()?.offer === null && stayer.latest()?.roles.facilitator !== facilitator);
   });
+
+  it('CP7 a paused run left by everyone is kept: the next person finds it exactly as it was', async () => {
+    const t = await start();
+    const s = await session(t.url, 'tuning', []);
+    const host = client(t.url, s.hostToken);
+    await waitFor(() => host.states.length > 0);
+    await control(host.socket, { action: 'start' });
+    const paused = await control(host.socket, { action: 'pause' });
+    expect(paused.ok).toBe(true);
+    const before = paused.ok ? paused.state : null;
+    host.socket.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const back = client(t.url, s.hostToken);
+    await waitFor(() => back.states.length > 0);
+    expect(back.latest()).toMatchObject({ status: 'paused', phase: { remainingMs: before?.phase?.remainingMs } });
+    // The facilitator's leaving and coming back were recorded (the seat is never grabbed meanwhile).
+    expect(back.latest()!.version).toBeGreaterThan(before!.version);
+    expect(await control(back.socket, { action: 'resume' })).toMatchObject({ ok: true, state: { status: 'running' } });
+  });
 });

@@ -78,7 +78,18 @@ export class ControlPlane {
 
       socket.on('disconnect', () => {
         if (!counted) return;
-        runtime.then((r) => r.presenceChanged(participantId, -1)).catch((error: unknown) => this.failed(error, sessionId));
+        runtime
+          .then(async (r) => {
+            await r.presenceChanged(participantId, -1);
+            // Nobody connected (not even a socket still joining) and no deadline pending: drop it;
+            // its state is persisted and reloads on the next connection.
+            const joining = this.io.sockets.adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0;
+            if (!r.isActive && joining === 0 && this.runtimes.get(sessionId) === runtime) {
+              r.close();
+              this.runtimes.delete(sessionId);
+            }
+          })
+          .catch((error: unknown) => this.failed(error, sessionId));
       });
     });
   }
