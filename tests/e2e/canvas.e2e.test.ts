@@ -9,9 +9,11 @@
  */
 import path from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../server/src/testing/testServer.js';
-import { SCREENSHOTS, launchBrowser } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../../server/src/testing/testServer.js';
+import { SCREENSHOTS } from '../support/browser.js';
+import { withServerAndBrowser } from '../support/suite.js';
+import { dragBy, nextFrames, positionOf } from '../support/canvasPage.js';
 
 const DESKTOP = { width: 1280, height: 800 };
 const TABLET = { width: 820, height: 1180 };
@@ -23,13 +25,9 @@ describe('canvas: put work on the table together', () => {
   let browser: Browser | undefined;
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((startedServer, startedBrowser) => {
+    server = startedServer;
+    browser = startedBrowser;
   });
 
   async function openPage(viewport: { width: number; height: number }): Promise<Page> {
@@ -48,8 +46,6 @@ describe('canvas: put work on the table together', () => {
   const connected = (page: Page) => page.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
   const stickyText = (page: Page, by: string) => page.getByRole('textbox', { name: `Sticky note text by ${by}` });
   const frame = (page: Page, name: RegExp) => page.getByRole('group', { name });
-  const position = (locator: Locator) =>
-    locator.evaluate((el: HTMLElement) => ({ x: Number.parseFloat(el.style.left), y: Number.parseFloat(el.style.top) }));
 
   async function join(page: Page, inviteUrl: string, name: string, observer: boolean): Promise<void> {
     await page.goto(inviteUrl);
@@ -58,23 +54,6 @@ describe('canvas: put work on the table together', () => {
     await page.getByRole('button', { name: 'Join the table' }).click();
     await page.waitForURL(/\/s\/[A-Za-z0-9_-]+$/);
     await connected(page);
-  }
-
-  /** Resolves after two animation frames: the canvas re-reads the document once per frame. */
-  const nextFrames = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
-
-  /** Drags an artifact by its label (the strip above its card) by a screen delta. */
-  async function dragBy(page: Page, target: Locator, dx: number, dy: number): Promise<void> {
-    const box = await target.locator('.artifact-label').boundingBox();
-    if (!box) throw new Error('artifact label not visible');
-    const x = box.x + 30;
-    const y = box.y + box.height / 2;
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
-    await page.mouse.move(x + dx, y + dy, { steps: 5 });
-    await page.mouse.up();
-    await nextFrames(page);
   }
 
   it('shares artifacts, cursors, moves and undo; the keyboard works; observers only look', { timeout: 90_000 }, async () => {
@@ -126,13 +105,13 @@ describe('canvas: put work on the table together', () => {
     // Pat moves the sticky; Hana sees the new position.
     const patSticky = frame(pat, /^Sticky note by Pat Participant/);
     const hostSticky = frame(host, /^Sticky note by Pat Participant/);
-    const before = await position(patSticky);
+    const before = await positionOf(patSticky);
     const zoom = await pat.evaluate(() => Number(getComputedStyle(document.querySelector('.canvas-world') as HTMLElement).getPropertyValue('--zoom')));
     await dragBy(pat, patSticky, 160, 90);
-    const after = await position(patSticky);
+    const after = await positionOf(patSticky);
     expect(after.x - before.x).toBeCloseTo(160 / zoom, -1);
     expect(after.y - before.y).toBeCloseTo(90 / zoom, -1);
-    await expect.poll(() => position(hostSticky), POLL).toEqual(after);
+    await expect.poll(() => positionOf(hostSticky), POLL).toEqual(after);
     await shot(pat, 'canvas-03-participant-moved');
 
     // Pat deletes it (selected after the drag) and undoes: it is back on both, text and all.
@@ -140,7 +119,7 @@ describe('canvas: put work on the table together', () => {
     await expect.poll(() => hostSticky.count(), POLL).toBe(0);
     await pat.keyboard.press('Control+z');
     await expect.poll(() => stickyText(host, 'Pat Participant').inputValue(), POLL).toBe('Evidence first, then the claim.');
-    await expect.poll(() => position(hostSticky), POLL).toEqual(after);
+    await expect.poll(() => positionOf(hostSticky), POLL).toEqual(after);
 
     // Keyboard only: Tab to the sticky, Delete removes it, Ctrl+Z restores it.
     await pat.getByRole('region', { name: 'Table canvas' }).focus();
@@ -201,10 +180,10 @@ describe('canvas: put work on the table together', () => {
     expect(await olga.getByRole('toolbar').count()).toBe(0);
     expect(await stickyText(olga, 'Pat Participant').isEditable()).toBe(false);
     const olgaSticky = frame(olga, /^Sticky note by Pat Participant/);
-    const fixed = await position(olgaSticky);
+    const fixed = await positionOf(olgaSticky);
     await dragBy(olga, olgaSticky, 120, 60);
-    expect(await position(olgaSticky)).toEqual(fixed);
-    expect(await position(hostSticky)).toEqual(fixed);
+    expect(await positionOf(olgaSticky)).toEqual(fixed);
+    expect(await positionOf(hostSticky)).toEqual(fixed);
     await olga.getByRole('button', { name: 'Fit' }).click();
     await olga.evaluate(() => window.scrollTo(0, 0));
     await shot(olga, 'canvas-06-observer-tablet');
@@ -215,15 +194,15 @@ describe('canvas: put work on the table together', () => {
     await host.keyboard.press('Escape');
     const paper = await hostSticky.locator('.sticky').boundingBox();
     if (!paper) throw new Error('sticky not visible');
-    const start = await position(hostSticky);
+    const start = await positionOf(hostSticky);
     await host.mouse.move(paper.x + paper.width / 2, paper.y + paper.height / 2);
     await host.mouse.down();
     await host.mouse.move(paper.x + paper.width / 2 + 60, paper.y + paper.height / 2 + 30, { steps: 6 });
     await host.mouse.up();
     await nextFrames(host);
-    const moved = await position(hostSticky);
+    const moved = await positionOf(hostSticky);
     expect(moved.x).toBeGreaterThan(start.x);
-    await expect.poll(() => position(patSticky), POLL).toEqual(moved);
+    await expect.poll(() => positionOf(patSticky), POLL).toEqual(moved);
 
     // Pat puts an image and a PDF on the table through the file picker; Hana sees both.
     const png = await pat.evaluate(() => {

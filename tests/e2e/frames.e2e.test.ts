@@ -6,9 +6,11 @@
  * Needs the built client (`npm run build:client`) and Chromium at /usr/bin/chromium or $CHROMIUM_PATH.
  */
 import { type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../server/src/testing/testServer.js';
-import { DESKTOP, joinByInvite, launchBrowser, openPage, screenshot } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../../server/src/testing/testServer.js';
+import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
+import { withServerAndBrowser } from '../support/suite.js';
+import { dragBy, positionOf } from '../support/canvasPage.js';
 
 /** How long live sync may take to show up in another browser (the machine may be shared). */
 const POLL = { timeout: 10_000, interval: 25 };
@@ -18,13 +20,9 @@ describe('frames: a named area that carries its contents', () => {
   let browser: Browser | undefined;
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((startedServer, startedBrowser) => {
+    server = startedServer;
+    browser = startedBrowser;
   });
 
   const open = (viewport = DESKTOP) => {
@@ -32,24 +30,6 @@ describe('frames: a named area that carries its contents', () => {
     return openPage(browser, server.url, viewport, pageErrors);
   };
   const artifact = (page: Page, name: RegExp) => page.getByRole('group', { name });
-  const position = (locator: Locator) =>
-    locator.evaluate((el: HTMLElement) => ({ x: Number.parseFloat(el.style.left), y: Number.parseFloat(el.style.top) }));
-  const nextFrames = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
-
-  /** Drags an artifact by its label (the strip above its card) by a screen delta. */
-  async function dragBy(page: Page, target: Locator, dx: number, dy: number): Promise<void> {
-    const box = await target.locator('.artifact-label').first().boundingBox();
-    if (!box) throw new Error('artifact label not visible');
-    const x = box.x + 30;
-    const y = box.y + box.height / 2;
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
-    await page.mouse.move(x + dx, y + dy, { steps: 5 });
-    await page.mouse.up();
-    await nextFrames(page);
-  }
-
   it('moves a frame with the note dragged into it, for everyone, in one undo step', { timeout: 90_000 }, async () => {
     const host = await open();
     await host.goto('/');
@@ -92,22 +72,22 @@ describe('frames: a named area that carries its contents', () => {
     expect(inFrame.x + inFrame.width).toBeLessThan(frameCard.x + frameCard.width);
     expect(inFrame.y + inFrame.height).toBeLessThan(frameCard.y + frameCard.height);
     const patSticky = artifact(pat, /^Sticky note by Hana Host/);
-    await expect.poll(() => position(patSticky), POLL).toEqual(await position(hostSticky));
-    const frameBefore = await position(patFrame);
-    const stickyBefore = await position(patSticky);
+    await expect.poll(() => positionOf(patSticky), POLL).toEqual(await positionOf(hostSticky));
+    const frameBefore = await positionOf(patFrame);
+    const stickyBefore = await positionOf(patSticky);
     await screenshot(host, 'frames-01-sticky-inside');
 
     // Hana drags the frame: Pat sees the frame and the note move by the same amount.
     const zoom = await host.evaluate(() => Number(getComputedStyle(document.querySelector('.canvas-world') as HTMLElement).getPropertyValue('--zoom')));
     await dragBy(host, hostFrame, 150, 90);
-    const hostFrameAfter = await position(hostFrame);
+    const hostFrameAfter = await positionOf(hostFrame);
     expect(hostFrameAfter.x - frameBefore.x).toBeCloseTo(150 / zoom, -1);
     expect(hostFrameAfter.y - frameBefore.y).toBeCloseTo(90 / zoom, -1);
-    await expect.poll(() => position(patFrame), POLL).toEqual(hostFrameAfter);
+    await expect.poll(() => positionOf(patFrame), POLL).toEqual(hostFrameAfter);
     const dx = hostFrameAfter.x - frameBefore.x;
     const dy = hostFrameAfter.y - frameBefore.y;
-    await expect.poll(() => position(patSticky), POLL).toEqual({ x: stickyBefore.x + dx, y: stickyBefore.y + dy });
-    expect(await position(hostSticky)).toEqual({ x: stickyBefore.x + dx, y: stickyBefore.y + dy });
+    await expect.poll(() => positionOf(patSticky), POLL).toEqual({ x: stickyBefore.x + dx, y: stickyBefore.y + dy });
+    expect(await positionOf(hostSticky)).toEqual({ x: stickyBefore.x + dx, y: stickyBefore.y + dy });
     await host.getByRole('button', { name: 'Fit' }).click();
     await pat.getByRole('button', { name: 'Fit' }).click();
     await screenshot(host, 'frames-02-host-moved');
@@ -115,8 +95,8 @@ describe('frames: a named area that carries its contents', () => {
 
     // One undo puts both back.
     await host.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => position(patFrame), POLL).toEqual(frameBefore);
-    await expect.poll(() => position(patSticky), POLL).toEqual(stickyBefore);
+    await expect.poll(() => positionOf(patFrame), POLL).toEqual(frameBefore);
+    await expect.poll(() => positionOf(patSticky), POLL).toEqual(stickyBefore);
 
     // An observer sees the frame's name but cannot edit it.
     const olga = await open();

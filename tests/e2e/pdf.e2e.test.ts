@@ -8,10 +8,11 @@
  * Needs the built client (`npm run build:client`) and Chromium at /usr/bin/chromium or $CHROMIUM_PATH.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CreateSessionResponse } from '@worktable/shared';
-import { postJson, startTestServer, type TestServer } from '../../server/src/testing/testServer.js';
-import { DESKTOP, joinByInvite, launchBrowser, openPage, screenshot } from '../support/browser.js';
+import { postJson, type TestServer } from '../../server/src/testing/testServer.js';
+import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
+import { withServerAndBrowser } from '../support/suite.js';
 
 /** How long live sync and drawing may take to show up in another browser (the machine may be shared). */
 const POLL = { timeout: 15_000, interval: 50 };
@@ -84,12 +85,9 @@ describe('pdf: look at the same page together', () => {
   let browser: Browser;
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((startedServer, startedBrowser) => {
+    server = startedServer;
+    browser = startedBrowser;
   });
 
   const pdfFrame = (page: Page) => page.getByRole('group', { name: /^PDF by Pat Participant/ });

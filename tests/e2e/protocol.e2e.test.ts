@@ -4,22 +4,20 @@
  * clock); Next changes both banners; rotating roles updates everyone's badges.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CreateSessionResponse } from '@worktable/shared';
-import { postJson, startTestServer, type TestServer } from '../../server/src/testing/testServer.js';
-import { DESKTOP, joinByInvite, launchBrowser, openPage, screenshot } from '../support/browser.js';
+import { postJson, type TestServer } from '../../server/src/testing/testServer.js';
+import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
+import { withServerAndBrowser } from '../support/suite.js';
 
 describe('protocol: server-kept time and rotating roles', () => {
   let server: TestServer;
   let browser: Browser;
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((startedServer, startedBrowser) => {
+    server = startedServer;
+    browser = startedBrowser;
   });
 
   /** Seconds shown on a page's countdown (m:ss). */

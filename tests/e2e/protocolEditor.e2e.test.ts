@@ -6,10 +6,11 @@
  */
 import fs from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtInProtocol, type Protocol } from '@worktable/shared';
-import { startTestServer, type TestServer } from '../../server/src/testing/testServer.js';
-import { DESKTOP, launchBrowser, openPage, screenshot } from '../support/browser.js';
+import type { TestServer } from '../../server/src/testing/testServer.js';
+import { DESKTOP, openPage, screenshot } from '../support/browser.js';
+import { withServerAndBrowser } from '../support/suite.js';
 
 const PHONE = { width: 390, height: 844 };
 const STORAGE_KEY = 'worktable:customProtocol';
@@ -19,12 +20,9 @@ describe('protocol editor: customize, save, run, export, import', () => {
   let browser: Browser;
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((startedServer, startedBrowser) => {
+    server = startedServer;
+    browser = startedBrowser;
   });
 
   const editor = (page: Page) => page.getByRole('dialog', { name: 'Edit protocol' });

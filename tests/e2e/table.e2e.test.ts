@@ -11,9 +11,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../server/src/testing/testServer.js';
-import { SCREENSHOTS, launchBrowser } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../../server/src/testing/testServer.js';
+import { SCREENSHOTS } from '../support/browser.js';
+import { withServerAndBrowser } from '../support/suite.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core');
 const DESKTOP = { width: 1280, height: 800 };
@@ -44,13 +45,9 @@ describe('table: documents, data tables, feedback, offline, observers, accessibi
   let browser: Browser | undefined;
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((startedServer, startedBrowser) => {
+    server = startedServer;
+    browser = startedBrowser;
   });
 
   async function openPage(): Promise<{ context: BrowserContext; page: Page }> {

@@ -5,6 +5,7 @@ import { DEFAULT_PROTOCOL_ID, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, SessionRole, ty
 import { createSession, userMessage } from '../api.js';
 import { ProtocolPicker, useProtocols } from '../components/ProtocolPicker.js';
 import { CopyField } from '../components/CopyField.js';
+import { TextField } from '../components/TextField.js';
 import { Link } from '../components/Link.js';
 import { hostLinkFragment, saveIdentity } from '../identity.js';
 import { sessionPath } from '../router.js';
@@ -85,38 +86,28 @@ function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
         <p className="lead">Put work on the table and examine it together. You host; everyone you invite joins with a link.</p>
       </header>
       <form className="card form" onSubmit={(event) => void submit(event)}>
-        <div className="field">
-          <label htmlFor={`${id}-title`}>Session title</label>
-          <input
-            id={`${id}-title`}
-            name="title"
-            type="text"
-            required
-            maxLength={MAX_TITLE_LENGTH}
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-            placeholder="Tuning: Grade 9 essay unit"
-            autoComplete="off"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>
-            Your name <span className="optional">(optional)</span>
-          </label>
-          <input
-            id={`${id}-name`}
-            name="hostName"
-            type="text"
-            maxLength={MAX_NAME_LENGTH}
-            value={hostName}
-            onChange={(event) => setHostName(event.target.value)}
-            aria-describedby={`${id}-name-hint`}
-            autoComplete="name"
-          />
-          <p className="hint" id={`${id}-name-hint`}>
-            Shown to the people you invite. Leave it empty to appear as “Host”.
-          </p>
-        </div>
+        <TextField
+          id={`${id}-title`}
+          label="Session title"
+          name="title"
+          required
+          maxLength={MAX_TITLE_LENGTH}
+          value={title}
+          onValue={setTitle}
+          placeholder="Tuning: Grade 9 essay unit"
+          autoComplete="off"
+        />
+        <TextField
+          id={`${id}-name`}
+          label="Your name"
+          optional
+          name="hostName"
+          maxLength={MAX_NAME_LENGTH}
+          value={hostName}
+          onValue={setHostName}
+          autoComplete="name"
+          hint="Shown to the people you invite. Leave it empty to appear as “Host”."
+        />
         {custom ? (
           <CustomProtocolCard protocol={custom} focusOnMount={focusCard} onEdit={() => setEditing(custom)} onClear={useBuiltIn} />
         ) : (

@@ -5,6 +5,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { INVITE_CODE_LENGTH, MAX_NAME_LENGTH, MAX_ORGANIZATION_LENGTH, SessionRole } from '@worktable/shared';
 import { joinSession, userMessage } from '../api.js';
+import { TextField } from '../components/TextField.js';
 import { loadIdentity, saveIdentity } from '../identity.js';
 import { navigate, sessionPath } from '../router.js';
 
@@ -85,35 +86,28 @@ function JoinForm({ sessionId, inviteCode }: JoinPageProps) {
         <p className="lead">Tell the others who you are. You can take part, or just observe.</p>
       </header>
       <form className="card form" onSubmit={(event) => void submit(event)}>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Your name</label>
-          <input
-            id={`${id}-name`}
-            name="name"
-            type="text"
-            required
-            maxLength={MAX_NAME_LENGTH}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            autoComplete="name"
-            autoFocus
-          />
-        </div>
+        <TextField
+          id={`${id}-name`}
+          label="Your name"
+          name="name"
+          required
+          maxLength={MAX_NAME_LENGTH}
+          value={name}
+          onValue={setName}
+          autoComplete="name"
+          autoFocus
+        />
         <div className="field-pair">
-          <div className="field">
-            <label htmlFor={`${id}-org`}>
-              Organization <span className="optional">(optional)</span>
-            </label>
-            <input
-              id={`${id}-org`}
-              name="organization"
-              type="text"
-              maxLength={MAX_ORGANIZATION_LENGTH}
-              value={organization}
-              onChange={(event) => setOrganization(event.target.value)}
-              autoComplete="organization"
-            />
-          </div>
+          <TextField
+            id={`${id}-org`}
+            label="Organization"
+            optional
+            name="organization"
+            maxLength={MAX_ORGANIZATION_LENGTH}
+            value={organization}
+            onValue={setOrganization}
+            autoComplete="organization"
+          />
           <div className="field">
             <label htmlFor={`${id}-system-role`}>
               Your role <span className="optional">(optional)</span>

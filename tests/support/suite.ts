@@ -1,0 +1,22 @@
+/**
+ * The lifecycle every end-to-end suite shares: a real server on port 0 and a Chromium, started
+ * before the suite's tests and stopped after them.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, type TestServer } from '../../server/src/testing/testServer.js';
+import { launchBrowser } from './browser.js';
+
+/** Starts a server and a browser for the current suite; `ready` receives them once both are up. */
+export function withServerAndBrowser(ready: (server: TestServer, browser: Browser) => void): void {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    ready(server, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+}
