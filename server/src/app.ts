@@ -11,6 +11,7 @@ import { builtInProtocol, type Protocol } from '@worktable/shared';
 import { ControlPlane } from './control/controlPlane.js';
 import { attachControlServer, type ControlServer } from './control/controlServer.js';
 import { Metrics } from './metrics/metrics.js';
+import { ActivityTracker } from './relay/hooks/activityHook.js';
 import { authHook } from './relay/hooks/authHook.js';
 import { limitsHook } from './relay/hooks/limitsHook.js';
 import { memoryHook } from './relay/hooks/memoryHook.js';
@@ -77,6 +78,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     logger: log,
     observer: persistenceMetrics(metrics),
   });
+  const activity = new ActivityTracker();
   const relay = new Relay(
     [
       authHook(signer, storage),
@@ -87,6 +89,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       }),
       persistence,
       metricsHook(metrics),
+      activity,
       memoryHook(),
     ],
     { unloadGraceMs: config.docUnloadGraceMs, maxBufferedBytes: config.maxBufferedBytes, logger: log },
@@ -109,6 +112,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     facilitatorGraceMs: config.facilitatorGraceMs,
     logger: app.log.child({ component: 'control' }),
     findProtocol,
+    activity: { editsLastMinute: (key) => activity.editsLastMinute(key), document: (key) => relay.loadedRoom(key)?.doc },
   });
   await controlPlane.resumeAll();
   const detachTransport = attachYjsTransport(app.server, relay, {

@@ -1,9 +1,10 @@
 /**
  * The socket.io control channel: event names and payloads. socket.io carries the session's
- * control state, which the server owns (phase, timer, roles, tables arrive with later issues);
+ * control state, which the server owns (phase, timer, roles, tables, rounds);
  * shared content travels over Yjs instead.
  */
 import type { ControlAck, SessionState, TimeSyncAck } from './protocols/wire.js';
+import type { DashboardPayload } from './convening/dashboard.js';
 
 /** Path of the socket.io endpoint. */
 export const CONTROL_PATH = '/socket.io';
@@ -18,6 +19,8 @@ export const ControlEvent = {
   Control: 'control',
   /** Client → server with ack: → `{ serverNow }`, for clock-offset estimation. */
   TimeSync: 'time:sync',
+  /** Server → host sockets: every table's seating, run and activity (`DashboardPayload`). */
+  Dashboard: 'convening:dashboard',
 } as const;
 
 /** Payload of `session:welcome`. */
@@ -39,6 +42,7 @@ export const ControlAuthError = {
 export interface ServerToClientEvents {
   [ControlEvent.Welcome]: (payload: WelcomePayload) => void;
   [ControlEvent.State]: (payload: SessionState) => void;
+  [ControlEvent.Dashboard]: (payload: DashboardPayload) => void;
 }
 
 /** Events the client emits. Payloads are `unknown` on purpose: the server validates them. */

@@ -4,7 +4,7 @@
  * minutes); the timer code is the same.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { io as connectSocket, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import {
   ControlEvent,
   RoleName,
@@ -13,9 +13,9 @@ import {
   builtInProtocol,
   type ControlAck,
   type Protocol,
-  type SessionState,
 } from '@worktable/shared';
-import { createSessionWith, startTestServer, waitFor, type TestServer } from '../testing/testServer.js';
+import { openControlClient, type ControlClient } from '../testing/controlClient.js';
+import { startTestServer, waitFor, type TestServer } from '../testing/testServer.js';
 
 /** Two 400 ms auto phases, then one that waits for the facilitator. */
 const quick: Protocol = {
@@ -49,19 +49,14 @@ async function start(env: Record<string, string> = {}): Promise<TestServer> {
   return server;
 }
 
-/** A socket that records every `session:state` it receives. */
-function client(url: string, token: string): { socket: Socket; states: SessionState[]; latest(): SessionState | undefined } {
-  const socket = connectSocket(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
-  sockets.push(socket);
-  const states: SessionState[] = [];
-  socket.on(ControlEvent.State, (state: SessionState) => states.push(state));
-  return { socket, states, latest: () => states.at(-1) };
+function client(url: string, token: string): ControlClient {
+  const opened = openControlClient(url, token);
+  sockets.push(opened.socket);
+  return opened;
 }
-
 function control(socket: Socket, payload: unknown): Promise<ControlAck> {
   return new Promise((resolve) => socket.emit(ControlEvent.Control, payload, resolve));
 }
-
 async function session(url: string, protocol: string, names: string[]) {
   const created = await fetch(`${url}/api/sessions`, {
     method: 'POST',

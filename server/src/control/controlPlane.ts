@@ -1,23 +1,31 @@
 /**
  * The control plane: one `SessionRuntime` per session with sockets or a running timer, the
- * socket.io events (`control`, `time:sync`, `session:state`), and the catch-up at start, when
- * every run that was going when the server stopped resumes from its persisted deadlines.
+ * socket.io events (`control`, `time:sync`, `session:state`, `convening:dashboard`), and the
+ * catch-up at start, when every run that was going when the server stopped resumes from its
+ * persisted deadlines.
+ *
+ * Each socket sits in its session's room and in the room of the table its participant sits at,
+ * so one change is encoded once per table; host sockets also sit in the hosts' room and receive
+ * the dashboard (after changes, at most every `DASHBOARD_THROTTLE_MS`, and every
+ * `DASHBOARD_REFRESH_MS` for activity).
  */
 import {
   ControlEvent,
+  SessionRole,
   controlActionSchema,
   describeIssue,
-  initialControlState,
+  initialSessionControl,
+  upgradeSessionControl,
   type ControlAck,
-  type ControlState,
   type Protocol,
 } from '@worktable/shared';
 import crypto from 'node:crypto';
 import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import type { RelayLogger } from '../relay/relay.js';
 import type { StoragePort } from '../storage/port.js';
-import { sessionRoom, type ControlServer } from './controlServer.js';
-import { SessionRuntime, type Member } from './sessionRuntime.js';
+import { sessionRoom, type ControlServer, type ControlSocket } from './controlServer.js';
+import { buildDashboard, type DocumentActivity } from './dashboard.js';
+import { SessionRuntime, type Changed, type Member } from './sessionRuntime.js';
 
 /** Control plane settings. */
 export interface ControlPlaneOptions {
@@ -25,12 +33,32 @@ export interface ControlPlaneOptions {
   logger: RelayLogger;
   /** Looks up a protocol by id (built-ins, plus whatever tests inject). */
   findProtocol: (id: string) => Protocol | undefined;
+  /** Document activity for the host dashboard. */
+  activity: DocumentActivity;
   now?: () => number;
+}
+
+/** Longest wait between a change and the dashboard that shows it. */
+export const DASHBOARD_THROTTLE_MS = 250;
+/** How often hosts get a fresh dashboard while nothing changes (activity moves on). */
+export const DASHBOARD_REFRESH_MS = 5_000;
+
+/** The socket.io room of the people at one table of a session (`null`: at no table). */
+export function tableRoom(sessionId: string, tableId: string | null): string {
+  return `table:${sessionId}:${tableId ?? '-'}`;
+}
+
+/** The socket.io room of a session's host sockets. */
+export function hostsRoom(sessionId: string): string {
+  return `hosts:${sessionId}`;
 }
 
 /** Runs every session's protocol on the server. */
 export class ControlPlane {
   private readonly runtimes = new Map<string, Promise<SessionRuntime>>();
+  private readonly tableRoomOf = new WeakMap<ControlSocket, string>();
+  private readonly dashboardDue = new Map<string, NodeJS.Timeout>();
+  private readonly refresh: NodeJS.Timeout;
   private readonly now: () => number;
 
   constructor(
@@ -39,59 +67,120 @@ export class ControlPlane {
     private readonly options: ControlPlaneOptions,
   ) {
     this.now = options.now ?? Date.now;
-    io.on('connection', (socket) => {
-      const { sessionId, participantId } = socket.data;
-      const runtime = this.runtime(sessionId);
-      let counted = false;
-      runtime.then(
-        async (r) => {
-          if (!r.hasParticipant(participantId)) {
-            const fresh = await this.storage.getParticipant(sessionId, participantId);
-            if (fresh) r.upsertParticipant({ participantId, role: fresh.role, joinedAt: fresh.joinedAt });
-          }
-          if (socket.disconnected) return;
-          counted = true;
-          await r.presenceChanged(participantId, 1);
-          socket.emit(ControlEvent.State, r.snapshot());
-        },
-        (error: unknown) => this.failed(error, sessionId),
-      );
+    io.on('connection', (socket) => this.connected(socket));
+    this.refresh = setInterval(() => this.refreshDashboards(), DASHBOARD_REFRESH_MS);
+    this.refresh.unref();
+  }
 
-      socket.on(ControlEvent.Control, (payload, ack) => {
-        if (typeof ack !== 'function') return;
-        const parsed = controlActionSchema.safeParse(payload);
-        if (!parsed.success) {
-          ack({ ok: false, error: { code: 'bad_request', message: describeIssue(parsed.error) } });
-          return;
+  private connected(socket: ControlSocket): void {
+    const { sessionId, participantId, role } = socket.data;
+    const runtime = this.runtime(sessionId);
+    let counted = false;
+    if (role === SessionRole.Host) void socket.join(hostsRoom(sessionId));
+    runtime.then(
+      async (r) => {
+        if (!r.hasParticipant(participantId)) {
+          const fresh = await this.storage.getParticipant(sessionId, participantId);
+          if (fresh) r.upsertParticipant(memberOf(fresh));
         }
-        runtime
-          .then((r) => r.control(parsed.data, participantId).then((result): ControlAck => (result.ok ? { ok: true, state: r.snapshot() } : result)))
-          .then(ack, (error: unknown) => {
-            this.failed(error, sessionId);
-            ack({ ok: false, error: { code: 'internal', message: 'The server could not apply this; try again.' } });
-          });
-      });
-
-      socket.on(ControlEvent.TimeSync, (ack) => {
-        if (typeof ack === 'function') ack({ serverNow: this.now() });
-      });
-
-      socket.on('disconnect', () => {
-        if (!counted) return;
-        runtime
-          .then(async (r) => {
-            await r.presenceChanged(participantId, -1);
-            // Nobody connected (not even a socket still joining) and no deadline pending: drop it;
-            // its state is persisted and reloads on the next connection.
-            const joining = this.io.sockets.adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0;
-            if (!r.isActive && joining === 0 && this.runtimes.get(sessionId) === runtime) {
-              r.close();
-              this.runtimes.delete(sessionId);
-            }
-          })
-          .catch((error: unknown) => this.failed(error, sessionId));
-      });
+        if (socket.disconnected) return;
+        counted = true;
+        await r.presenceChanged(participantId, 1);
+        if (socket.disconnected) return;
+        const tableId = r.tableOf(participantId);
+        this.place(socket, tableRoom(sessionId, tableId));
+        socket.emit(ControlEvent.State, r.stateFor(tableId));
+        if (role === SessionRole.Host) socket.emit(ControlEvent.Dashboard, buildDashboard(r, this.options.activity, this.now()));
+      },
+      (error: unknown) => this.failed(error, sessionId),
+    );
+    socket.on(ControlEvent.Control, (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = controlActionSchema.safeParse(payload);
+      if (!parsed.success) {
+        ack({ ok: false, error: { code: 'bad_request', message: describeIssue(parsed.error) } });
+        return;
+      }
+      runtime
+        .then((r) => r.apply(parsed.data, participantId).then((result): ControlAck => (result.ok ? { ok: true, state: r.stateOf(participantId) } : result)))
+        .then(ack, (error: unknown) => {
+          this.failed(error, sessionId);
+          ack({ ok: false, error: { code: 'internal', message: 'The server could not apply this; try again.' } });
+        });
     });
+    socket.on(ControlEvent.TimeSync, (ack) => {
+      if (typeof ack === 'function') ack({ serverNow: this.now() });
+    });
+    socket.on('disconnect', () => {
+      if (!counted) return;
+      runtime
+        .then(async (r) => {
+          await r.presenceChanged(participantId, -1);
+          // Nobody connected (not even a socket still joining) and no deadline pending: drop it;
+          // its state is persisted and reloads on the next connection.
+          const joining = this.io.sockets.adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0;
+          if (!r.isActive && joining === 0 && this.runtimes.get(sessionId) === runtime) {
+            r.close();
+            this.runtimes.delete(sessionId);
+          }
+        })
+        .catch((error: unknown) => this.failed(error, sessionId));
+    });
+  }
+
+  /** Moves a socket into its table's room (out of the one it was in). */
+  private place(socket: ControlSocket, room: string): void {
+    const current = this.tableRoomOf.get(socket);
+    if (current === room) return;
+    if (current) void socket.leave(current);
+    void socket.join(room);
+    this.tableRoomOf.set(socket, room);
+  }
+
+  /** Sends a committed change: re-seats sockets when the seating changed, then one state per changed table. */
+  private publish(runtime: SessionRuntime, changed: Changed): void {
+    const { sessionId } = runtime;
+    const tables = runtime.tables();
+    if (changed === 'all') {
+      const tableOf = new Map(tables.flatMap((t) => t.members.map((m) => [m, t.id] as const)));
+      for (const id of this.io.sockets.adapter.rooms.get(sessionRoom(sessionId)) ?? []) {
+        const socket = this.io.sockets.sockets.get(id);
+        if (socket && this.tableRoomOf.has(socket)) this.place(socket, tableRoom(sessionId, tableOf.get(socket.data.participantId) ?? null));
+      }
+    }
+    const first = tables[0]?.id;
+    const targets: (string | null)[] = changed === 'all' ? [...tables.map((t) => t.id), null] : [...changed];
+    // People at no table see the first table's run (the round clock).
+    if (changed !== 'all' && first !== undefined && changed.includes(first)) targets.push(null);
+    for (const tableId of targets) this.io.to(tableRoom(sessionId, tableId)).emit(ControlEvent.State, runtime.stateFor(tableId, tables));
+    this.scheduleDashboard(runtime);
+  }
+
+  private scheduleDashboard(runtime: SessionRuntime): void {
+    const { sessionId } = runtime;
+    if (this.dashboardDue.has(sessionId) || !this.io.sockets.adapter.rooms.get(hostsRoom(sessionId))?.size) return;
+    const timer = setTimeout(() => {
+      this.dashboardDue.delete(sessionId);
+      this.sendDashboard(runtime);
+    }, DASHBOARD_THROTTLE_MS);
+    timer.unref();
+    this.dashboardDue.set(sessionId, timer);
+  }
+
+  private sendDashboard(runtime: SessionRuntime): void {
+    const room = hostsRoom(runtime.sessionId);
+    if (!this.io.sockets.adapter.rooms.get(room)?.size) return;
+    this.io.to(room).emit(ControlEvent.Dashboard, buildDashboard(runtime, this.options.activity, this.now()));
+  }
+
+  private refreshDashboards(): void {
+    for (const [sessionId, runtime] of this.runtimes) {
+      if (!this.io.sockets.adapter.rooms.get(hostsRoom(sessionId))?.size) continue;
+      runtime.then(
+        (r) => this.sendDashboard(r),
+        () => undefined,
+      );
+    }
   }
 
   /** Resumes every run that was going when the server last stopped (deadlines passed meanwhile are caught up). */
@@ -121,12 +210,13 @@ export class ControlPlane {
     if (!session) throw new Error(`unknown session ${sessionId}`);
     const protocol = protocolOfSession(session, this.options.findProtocol);
     if (!protocol) throw new Error(`session ${sessionId} uses unknown protocol ${session.protocol ?? ''}`);
-    const members = new Map<string, Member>(participants.map((p) => [p.participantId, { participantId: p.participantId, role: p.role, joinedAt: p.joinedAt }]));
+    const members = new Map<string, Member>(participants.map((p) => [p.participantId, memberOf(p)]));
     const host = participants.find((p) => p.role === 'host')?.participantId ?? '';
-    const state = (stored as ControlState | null) ?? initialControlState(protocol, crypto.randomInt(2 ** 31));
+    const seed = crypto.randomInt(2 ** 31);
+    const state = stored === null ? initialSessionControl(protocol, seed) : upgradeSessionControl(stored, protocol, seed);
     return new SessionRuntime(sessionId, protocol, host, members, state, {
-      save: (id, next) => this.storage.saveControlState(id, next.status, next),
-      broadcast: (id, payload) => this.io.to(sessionRoom(id)).emit(ControlEvent.State, payload),
+      save: (id, status, next) => this.storage.saveControlState(id, status, next),
+      publish: (r, changed) => this.publish(r, changed),
       now: this.now,
       facilitatorGraceMs: this.options.facilitatorGraceMs,
       onError: (error, id) => this.failed(error, id),
@@ -139,7 +229,15 @@ export class ControlPlane {
 
   /** Stops every timer; persisted states let the next start resume exactly. */
   async close(): Promise<void> {
+    clearInterval(this.refresh);
+    for (const timer of this.dashboardDue.values()) clearTimeout(timer);
+    this.dashboardDue.clear();
     const runtimes = await Promise.allSettled(this.runtimes.values());
     for (const r of runtimes) if (r.status === 'fulfilled') r.value.close();
   }
+}
+
+function memberOf(p: { participantId: string; name: string; role: string; joinedAt: number; organization?: string | null; systemRole?: string | null }): Member {
+  const role = p.role === 'host' || p.role === 'observer' ? p.role : 'participant';
+  return { participantId: p.participantId, name: p.name, role, joinedAt: p.joinedAt, organization: p.organization ?? null, systemRole: p.systemRole ?? null };
 }

@@ -1,10 +1,10 @@
 /**
  * The socket.io control plane, on the same HTTP server as the API (its upgrades are left to it by
  * the y-websocket transport). Every socket authenticates with `auth: { token }` and joins its
- * session's room. Phase, timer and role events arrive with the protocols issue.
+ * session's room; the control plane (controlPlane.ts) adds table and host rooms.
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import {
   CONTROL_PATH,
   ControlAuthError,
@@ -26,6 +26,9 @@ export interface ControlSocketData {
 export function sessionRoom(sessionId: string): string {
   return `session:${sessionId}`;
 }
+
+/** A typed, authenticated socket of the control plane. */
+export type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<never, never>, ControlSocketData>;
 
 /** The typed socket.io server. */
 export type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, Record<never, never>, ControlSocketData>;

@@ -1,40 +1,55 @@
 /**
- * One session's control plane at run time: its control state, who is present, and the one timer
- * that fires at the next deadline. Every change is persisted before it is broadcast, and all
- * changes of a session run one after another.
+ * One session's control plane at run time: its session control (every table's protocol run and
+ * the convening around them), who is present, and the one timer that fires at the next deadline
+ * of any table. Every change is persisted before it is published, and all changes of a session
+ * run one after another.
  */
 import {
-  RunStatus,
-  applyControl,
-  catchUp,
-  nextDeadline,
-  reviewFacilitator,
-  toSessionState,
+  applySessionAction,
+  nextSessionDeadline,
+  reviewSession,
+  seatArrival,
+  sessionStateFor,
+  sessionStatus,
+  tableOfParticipant,
+  wireTables,
   type Actor,
-  type ControlAction,
-  type ControlContext,
-  type ControlResult,
-  type ControlState,
   type Protocol,
+  type SessionAction,
+  type SessionContext,
+  type SessionControl,
+  type SessionError,
+  type SessionPerson,
   type SessionState,
+  type WireTable,
 } from '@worktable/shared';
 
 /** A participant of the session as the control plane needs it. */
 export interface Member {
   participantId: string;
-  role: string;
+  name: string;
+  role: SessionPerson['role'];
   joinedAt: number;
+  organization: string | null;
+  systemRole: string | null;
 }
+
+/** Which tables' views changed with a commit (`all`: the seating or the convening changed). */
+export type Changed = 'all' | readonly string[];
 
 /** What a runtime needs from the server around it. */
 export interface RuntimeEnvironment {
-  save(sessionId: string, state: ControlState): Promise<void>;
-  broadcast(sessionId: string, state: SessionState): void;
+  save(sessionId: string, status: string, control: SessionControl): Promise<void>;
+  /** A change was committed: send the new views to whoever they concern. */
+  publish(runtime: SessionRuntime, changed: Changed): void;
   now(): number;
   /** How long a facilitator may be away before their seat is offered. */
   facilitatorGraceMs: number;
   onError(error: unknown, sessionId: string): void;
 }
+
+/** The result of a control action. */
+export type RuntimeResult = { ok: true } | { ok: false; error: SessionError };
 
 /** The live control plane of one session. */
 export class SessionRuntime {
@@ -48,7 +63,7 @@ export class SessionRuntime {
     readonly protocol: Protocol,
     private readonly hostId: string,
     private readonly participants: Map<string, Member>,
-    private state: ControlState,
+    private state: SessionControl,
     private readonly env: RuntimeEnvironment,
   ) {}
 
@@ -57,9 +72,48 @@ export class SessionRuntime {
     return this.presence.size > 0 || this.timer !== null;
   }
 
-  /** The current `session:state` payload. */
-  snapshot(): SessionState {
-    return toSessionState(this.state, this.context());
+  /** The persisted control state (read only). */
+  get control(): SessionControl {
+    return this.state;
+  }
+
+  /** Everyone the session has, with presence. */
+  people(): (Member & { present: boolean })[] {
+    return [...this.participants.values()].map((m) => ({ ...m, present: this.presence.has(m.participantId) }));
+  }
+
+  /** The context the pure transitions need, at `now`. */
+  context(now = this.env.now()): SessionContext {
+    const people: SessionPerson[] = this.people().map((m) => ({
+      id: m.participantId,
+      role: m.role,
+      joinedAt: m.joinedAt,
+      present: m.present,
+      organization: m.organization,
+      systemRole: m.systemRole,
+    }));
+    return { now, protocol: this.protocol, people };
+  }
+
+  /** The table a participant sits at now, or null. */
+  tableOf(participantId: string): string | null {
+    return tableOfParticipant(this.state, this.context(), participantId);
+  }
+
+  /** The tables as everyone sees them now. */
+  tables(): WireTable[] {
+    return wireTables(this.state, this.context());
+  }
+
+  /** The `session:state` for people at `tableId` (null: people at no table). */
+  stateFor(tableId: string | null, tables?: WireTable[]): SessionState {
+    const context = this.context();
+    return sessionStateFor(this.state, context, tableId, tables ?? wireTables(this.state, context));
+  }
+
+  /** The `session:state` a participant receives. */
+  stateOf(participantId: string): SessionState {
+    return this.stateFor(this.tableOf(participantId));
   }
 
   /** Whether the runtime knows this participant. */
@@ -78,14 +132,6 @@ export class SessionRuntime {
     return { participantId, isHost: role === 'host', isObserver: role === 'observer' };
   }
 
-  private context(now = this.env.now()): ControlContext {
-    const members = [...this.participants.values()]
-      .filter((m) => m.role !== 'observer' && this.presence.has(m.participantId))
-      .sort((a, b) => a.joinedAt - b.joinedAt)
-      .map((m) => m.participantId);
-    return { now, protocol: this.protocol, members };
-  }
-
   /** Runs `task` after every earlier change of this session. */
   private serialize<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
@@ -93,21 +139,30 @@ export class SessionRuntime {
     return run;
   }
 
-  /** Applies a control action; persists and broadcasts when accepted. */
-  control(action: ControlAction, participantId: string): Promise<ControlResult> {
+  /** Applies a control action; persists and publishes when accepted. */
+  apply(action: SessionAction, participantId: string): Promise<RuntimeResult> {
     return this.serialize(async () => {
-      const result = applyControl(this.state, action, this.actorOf(participantId), this.context());
-      if (result.ok) await this.commit(result.state);
-      return result;
+      const result = applySessionAction(this.state, action, this.actorOf(participantId), this.context());
+      if (!result.ok) return result;
+      await this.commit(result.control, result.changed);
+      return { ok: true };
     });
   }
 
-  /** Someone connected or left: updates presence and the facilitator's seat. */
+  /** Someone connected or left: updates presence, seats a late arrival, reviews facilitators' seats. */
   presenceChanged(participantId: string, delta: 1 | -1): Promise<void> {
     const count = (this.presence.get(participantId) ?? 0) + delta;
     if (count > 0) this.presence.set(participantId, count);
     else this.presence.delete(participantId);
-    return this.serialize(() => this.review());
+    return this.serialize(async () => {
+      if (delta > 0 && count === 1) {
+        const seated = seatArrival(this.state, this.context(), participantId);
+        if (seated !== this.state) await this.commit(seated, 'all');
+      }
+      // In a single-table session presence is the seating: everyone's table list changed.
+      if (!this.state.convening && (count === 0 || (delta > 0 && count === 1))) this.env.publish(this, 'all');
+      await this.review();
+    });
   }
 
   /** Catches up deadlines that passed (e.g. while the server was down) and arms the timer. */
@@ -116,32 +171,26 @@ export class SessionRuntime {
   }
 
   private async review(): Promise<void> {
-    const context = this.context();
-    const caughtUp = catchUp(this.state, context);
-    const reviewed = reviewFacilitator(caughtUp, context, this.hostId, this.env.facilitatorGraceMs);
-    if (reviewed !== this.state) await this.commit(reviewed);
+    const reviewed = reviewSession(this.state, this.context(), this.hostId, this.env.facilitatorGraceMs);
+    if (reviewed.control !== this.state) await this.commit(reviewed.control, reviewed.changed);
     else this.schedule();
   }
 
-  private async commit(next: ControlState): Promise<void> {
-    await this.env.save(this.sessionId, next);
+  private async commit(next: SessionControl, changed: Changed): Promise<void> {
+    await this.env.save(this.sessionId, sessionStatus(next), next);
     this.state = next;
     this.schedule();
-    this.env.broadcast(this.sessionId, this.snapshot());
+    this.env.publish(this, changed);
   }
 
-  /** Arms one timer for whatever comes first: the phase deadline or the facilitator's grace. */
+  /** Arms one timer for whatever comes first at any table: a phase deadline or a facilitator's grace. */
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.closed) return;
-    const moments = [nextDeadline(this.state)];
-    if (this.state.facilitatorAwaySince !== null && this.state.offer === null && this.state.status !== RunStatus.Done) {
-      moments.push(this.state.facilitatorAwaySince + this.env.facilitatorGraceMs);
-    }
-    const due = moments.filter((m): m is number => m !== null);
-    if (due.length === 0) return;
-    const delay = Math.max(0, Math.min(...due) - this.env.now());
+    const due = nextSessionDeadline(this.state, this.env.facilitatorGraceMs);
+    if (due === null) return;
+    const delay = Math.max(0, due - this.env.now());
     this.timer = setTimeout(() => {
       this.timer = null;
       this.serialize(() => this.review()).catch((error: unknown) => this.env.onError(error, this.sessionId));

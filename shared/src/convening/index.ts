@@ -4,3 +4,7 @@ export * from './pairs.js';
 export * from './affine.js';
 export { DEFAULT_SEATING_WEIGHTS, tableCountOf } from './problem.js';
 export * from './seating.js';
+export * from './session.js';
+export * from './view.js';
+export * from './harvest.js';
+export * from './dashboard.js';

@@ -46,7 +46,9 @@ function pairCosts(input: SeatingInput, ids: string[], weights: SeatingWeights):
     const p = input.people[i];
     for (let j = i + 1; j < n; j++) {
       const o = input.people[j];
-      let c = weights.repeat * (met[i * n + j] ?? 0);
+      const meetings = met[i * n + j] ?? 0;
+      // A pair that met before adds one repeated pair; meeting a third time costs a little more still (spread repeats out).
+      let c = meetings > 0 ? weights.repeat * (1 + (meetings - 1) / 4) : 0;
       if (p?.organization && p.organization === o?.organization) c += weights.organization;
       if (p?.systemRole && p.systemRole === o?.systemRole) c += weights.systemRole;
       cost[i * n + j] = c;

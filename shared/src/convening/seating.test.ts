@@ -143,3 +143,32 @@ describe('seating', () => {
     expect(plan.tables[1]).toContain('p0');
   });
 });
+
+describe('seating over 200 random instances', () => {
+  it('repeats no more pairs than random reshuffling, in every instance (both totals reported)', () => {
+    let ours = 0;
+    let random = 0;
+    let sameOrgOurs = 0;
+    let sameOrgRandom = 0;
+    for (let instance = 0; instance < 200; instance++) {
+      const draw = seededShuffle([12, 16, 20, 24, 30, 36, 40, 48], instance);
+      const n = draw[0] as number;
+      const tables = Math.max(2, Math.round(n / (4 + (instance % 3))));
+      const rounds = 3 + (instance % 2);
+      const people = group(n, 2 + (instance % 5), 3);
+      const plans = planRounds({ people, tableCount: tables, seed: instance, maxEvaluations: 20_000 }, rounds);
+      const baseline = randomPlans(people, tables, rounds, instance + 1);
+      const mine = countRepeatedPairs(plans);
+      const theirs = countRepeatedPairs(baseline);
+      expect(mine).toBeLessThanOrEqual(theirs);
+      ours += mine;
+      random += theirs;
+      sameOrgOurs += plans.reduce((sum, plan) => sum + countSamePairs(plan, people, 'organization'), 0);
+      sameOrgRandom += baseline.reduce((sum, plan) => sum + countSamePairs(plan, people, 'organization'), 0);
+      for (const plan of plans) expectBalanced(plan, n);
+    }
+    console.log(`200 random instances: repeated pairs ${ours} (seating) vs ${random} (random reshuffle); same-organization pairs ${sameOrgOurs} vs ${sameOrgRandom}`);
+    expect(ours).toBeLessThan(random);
+    expect(sameOrgOurs).toBeLessThan(sameOrgRandom);
+  });
+});

@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import { FEEDBACK_TYPES, type FeedbackType } from '../feedback.js';
 import { ROLE_NAMES, type Protocol, type RoleName, type Speakers, type Advance } from './definition.js';
-import { RunStatus, nextRotation, type ControlAction, type ControlContext, type ControlState } from './control.js';
+import { RunStatus, nextRotation, type ControlContext, type ControlState } from './control.js';
 import type { RoleHolders } from './rotation.js';
 import { timelineOf } from './timeline.js';
+import { ClockMode, Gathering, MAX_TABLES, MAX_BROADCAST_CHARS, type Broadcast, type SessionAction } from '../convening/session.js';
 
 /** The current phase as clients see it. */
 export interface WirePhase {
@@ -27,8 +28,8 @@ export interface WirePhase {
   over: boolean;
 }
 
-/** Payload of `session:state`, emitted on connect and after every change. */
-export interface SessionState {
+/** The protocol run of one table, as clients see it (part of `SessionState`). */
+export interface RunView {
   version: number;
   serverNow: number;
   protocolId: string;
@@ -37,8 +38,9 @@ export interface SessionState {
   phaseIndex: number;
   phaseCount: number;
   phase: WirePhase | null;
-  round: number;
-  rounds: number;
+  /** The protocol's own round (1-based; 0 outside rounds) and how many it has. */
+  protocolRound: number;
+  protocolRounds: number;
   roles: RoleHolders;
   locked: RoleHolders;
   rotation: { next: RoleHolders };
@@ -46,8 +48,33 @@ export interface SessionState {
   offer: { role: RoleName; to: string[]; since: number } | null;
 }
 
-/** Builds the `session:state` payload at `context.now`. */
-export function toSessionState(state: ControlState, context: ControlContext): SessionState {
+/** A table as everyone sees it. */
+export interface WireTable {
+  id: string;
+  name: string;
+  /** Participant ids, the table host first. */
+  members: string[];
+  host: string | null;
+  /** Members who were not at this table last round (the table host briefs them). */
+  newcomers: string[];
+}
+
+/** Payload of `session:state`, emitted on connect and after every change: the receiver's table run and the convening. */
+export interface SessionState extends RunView {
+  /** The convening round (0 before the first seating). */
+  round: number;
+  /** The receiver's table, or null when they are not seated. */
+  tableId: string | null;
+  tables: WireTable[];
+  /** False for a session with one table that everyone sits at. */
+  convening: boolean;
+  clock: ClockMode;
+  gathering: Gathering;
+  broadcast: Broadcast | null;
+}
+
+/** Builds one table run's part of `session:state` at `context.now`. */
+export function toRunView(state: ControlState, context: ControlContext): RunView {
   const steps = timelineOf(context.protocol);
   const step = steps[state.stepIndex];
   const { now } = context;
@@ -78,8 +105,8 @@ export function toSessionState(state: ControlState, context: ControlContext): Se
             over,
           }
         : null,
-    round: step?.round ?? 0,
-    rounds: context.protocol.rounds,
+    protocolRound: step?.round ?? 0,
+    protocolRounds: context.protocol.rounds,
     roles: state.roles,
     locked: state.locked,
     rotation: { next: nextRotation(state, context) },
@@ -90,20 +117,38 @@ export function toSessionState(state: ControlState, context: ControlContext): Se
 
 const role = z.enum(ROLE_NAMES as [RoleName, ...RoleName[]]);
 
-/** Schema of the `control` event's payload. */
-export const controlActionSchema: z.ZodType<ControlAction> = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('start') }),
-  z.strictObject({ action: z.literal('pause') }),
-  z.strictObject({ action: z.literal('resume') }),
-  z.strictObject({ action: z.literal('next') }),
-  z.strictObject({ action: z.literal('back') }),
-  z.strictObject({ action: z.literal('extend'), ms: z.number().int().positive() }),
-  z.strictObject({ action: z.literal('rotate') }),
-  z.strictObject({ action: z.literal('assign'), role, participantId: z.string().min(1).max(64), lock: z.boolean().optional() }),
-  z.strictObject({ action: z.literal('unlock'), role }),
-  z.strictObject({ action: z.literal('ready'), ready: z.boolean() }),
-  z.strictObject({ action: z.literal('pass'), role }),
-  z.strictObject({ action: z.literal('accept') }),
+const tableId = z.string().regex(/^table-[0-9]{1,3}$/, 'must be a table id like table-2');
+const participantId = z.string().min(1).max(64);
+/** A run action's payload, optionally aimed at one table. */
+const run = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ ...shape, tableId: tableId.optional() });
+
+/** Schema of the `control` event's payload: a table run action or a convening action. */
+export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnion('action', [
+  run({ action: z.literal('start') }),
+  run({ action: z.literal('pause') }),
+  run({ action: z.literal('resume') }),
+  run({ action: z.literal('next') }),
+  run({ action: z.literal('back') }),
+  run({ action: z.literal('extend'), ms: z.number().int().positive() }),
+  run({ action: z.literal('rotate') }),
+  run({ action: z.literal('assign'), role, participantId, lock: z.boolean().optional() }),
+  run({ action: z.literal('unlock'), role }),
+  run({ action: z.literal('ready'), ready: z.boolean() }),
+  run({ action: z.literal('pass'), role }),
+  run({ action: z.literal('accept') }),
+  z.strictObject({
+    action: z.literal('seat'),
+    tableCount: z.number().int().min(1).max(MAX_TABLES).optional(),
+    tableSize: z.number().int().min(2).max(50).optional(),
+    clock: z.enum([ClockMode.Shared, ClockMode.PerTable]).optional(),
+    includeHost: z.boolean().optional(),
+  }),
+  z.strictObject({ action: z.literal('startRound') }),
+  z.strictObject({ action: z.literal('endRound') }),
+  z.strictObject({ action: z.literal('move'), participantId, tableId }),
+  z.strictObject({ action: z.literal('pin'), participantId, tableId: tableId.nullable(), host: z.boolean().optional() }),
+  z.strictObject({ action: z.literal('summon'), to: z.enum([Gathering.Plenary, Gathering.Tables]) }),
+  z.strictObject({ action: z.literal('broadcast'), message: z.string().max(MAX_BROADCAST_CHARS * 2) }),
 ]);
 
 /** The ack of a `control` event. */
