@@ -28,7 +28,7 @@ async function cafe(t: TestServer, count: number, orgs = 3): Promise<Cafe> {
   const { sessionId, hostToken, inviteCode } = created.body;
   const host = openControlClient(t.url, hostToken);
   clients.push(host);
-  const people = [];
+  const people: Cafe['people'] = [];
   for (let i = 0; i < count; i++) {
     const name = `Person ${i + 1}`;
     const joined = await postJson<{ participantId: string; token: string }>(`${t.url}/api/sessions/${sessionId}/join`, { inviteCode, name, organization: `Org ${i % orgs}` });
