@@ -167,7 +167,8 @@ describe('seating over 200 random instances', () => {
       sameOrgRandom += baseline.reduce((sum, plan) => sum + countSamePairs(plan, people, 'organization'), 0);
       for (const plan of plans) expectBalanced(plan, n);
     }
-    console.log(`200 random instances: repeated pairs ${ours} (seating) vs ${random} (random reshuffle); same-organization pairs ${sameOrgOurs} vs ${sameOrgRandom}`);
+    // Shared code has no console typings (no DOM, no Node); the test runner has one.
+    (globalThis as unknown as { console: { log(message: string): void } }).console.log(`200 random instances: repeated pairs ${ours} (seating) vs ${random} (random reshuffle); same-organization pairs ${sameOrgOurs} vs ${sameOrgRandom}`);
     expect(ours).toBeLessThan(random);
     expect(sameOrgOurs).toBeLessThan(sameOrgRandom);
   });

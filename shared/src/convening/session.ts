@@ -252,7 +252,13 @@ function versioned(previous: SessionControl, next: SessionControl, changed: 'all
 function freshRun(control: SessionControl, context: SessionContext, table: TableSeating, index: number, counts: RoleCounts): ControlState {
   const run = initialControlState(context.protocol, mixSeed(control.seed, control.round * 1000 + index));
   const locked = table.host && context.protocol.roles.includes(RoleName.TableHost) ? { [RoleName.TableHost]: table.host } : {};
-  return { ...run, roleCounts: counts, locked };
+  // Each run carries the counts of its own members only; `sessionRoleCounts` gathers them back.
+  const roleCounts: RoleCounts = {};
+  for (const id of table.members) {
+    const own = counts[id];
+    if (own) roleCounts[id] = own;
+  }
+  return { ...run, roleCounts, locked };
 }
 
 /**
@@ -413,7 +419,7 @@ function applyConvening(control: SessionControl, action: ConveningAction, contex
     case 'startRound': {
       if (!control.convening) return fail('conflict', 'Seat people at tables first.');
       const fresh = control.tables.length > 0 && Object.values(control.runs).every((run) => run.status === RunStatus.Lobby);
-      const seated = fresh ? control : reseat(endAll(control, context, applyRun), context);
+      const seated = fresh ? control : reseat(endAll(control), context);
       const runs = { ...seated.runs };
       for (const table of seated.tables) {
         const run = runs[table.id];
@@ -425,7 +431,7 @@ function applyConvening(control: SessionControl, action: ConveningAction, contex
     }
     case 'endRound': {
       if (!control.convening || sessionStatus(control) === RunStatus.Lobby) return fail('conflict', 'No round is going.');
-      return versioned(control, endAll(control, context, applyRun), 'all');
+      return versioned(control, endAll(control), 'all');
     }
     case 'move': {
       if (!control.convening) return fail('conflict', 'Seat people at tables first.');
@@ -477,20 +483,13 @@ function applyConvening(control: SessionControl, action: ConveningAction, contex
   }
 }
 
-/** Ends every table's run (the round is over; seating stays until the next round). */
-function endAll(control: SessionControl, context: SessionContext, applyRun: HostRunApply): SessionControl {
+/** Ends every table's run that is going (the round is over; the seating stays until the next round). */
+function endAll(control: SessionControl): SessionControl {
   const runs = { ...control.runs };
   for (const table of control.tables) {
-    let run = runs[table.id];
+    const run = runs[table.id];
     if (!run || run.status === RunStatus.Done || run.status === RunStatus.Lobby) continue;
-    const ctx = runContext(control, context, table.id);
-    // Step forward until the run is done (each step is a normal, recorded transition).
-    for (let guard = 0; guard < 1000 && run.status !== RunStatus.Done; guard++) {
-      const next = applyRun(run, ctx, { action: 'next' });
-      if (!next.ok) break;
-      run = next.state;
-    }
-    runs[table.id] = run;
+    runs[table.id] = { ...run, status: RunStatus.Done, endsAt: null, remainingMs: 0, overAt: null, ready: [], offer: null, facilitatorAwaySince: null, version: run.version + 1 };
   }
   return { ...control, runs, summonPaused: [] };
 }
