@@ -11,6 +11,7 @@ import { builtInProtocol, type Protocol } from '@worktable/shared';
 import { ControlPlane } from './control/controlPlane.js';
 import { attachControlServer, type ControlServer } from './control/controlServer.js';
 import { Metrics } from './metrics/metrics.js';
+import { HistoryRecorder } from './history/historyRecorder.js';
 import { ActivityTracker } from './relay/hooks/activityHook.js';
 import { authHook } from './relay/hooks/authHook.js';
 import { limitsHook } from './relay/hooks/limitsHook.js';
@@ -20,6 +21,7 @@ import { PersistenceHook } from './relay/hooks/persistenceHook.js';
 import { Relay } from './relay/relay.js';
 import { clientRoutes } from './routes/clientRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
+import { historyRoutes } from './routes/historyRoutes.js';
 import { installErrorHandlers } from './routes/httpErrors.js';
 import { protocolRoutes } from './routes/protocolRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
@@ -104,15 +106,18 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await app.register(healthRoutes, { storage, relay, metrics });
   await app.register(sessionRoutes, { storage, signer, publicUrl: config.publicUrl, findProtocol });
   await app.register(protocolRoutes);
+  await app.register(historyRoutes, { storage, signer });
   await app.register(uploadRoutes, { storage, signer, metrics, maxUploadBytes: config.maxUploadBytes });
   await clientRoutes(app, options.clientDir);
 
   const io = attachControlServer(app.server, { signer, storage });
+  const history = new HistoryRecorder(storage, { openDocument: (key) => relay.loadedRoom(key)?.doc }, app.log.child({ component: 'history' }));
   const controlPlane = new ControlPlane(io, storage, {
     facilitatorGraceMs: config.facilitatorGraceMs,
     logger: app.log.child({ component: 'control' }),
     findProtocol,
     activity: { editsLastMinute: (key) => activity.editsLastMinute(key), document: (key) => relay.loadedRoom(key)?.doc },
+    history,
   });
   await controlPlane.resumeAll();
   const detachTransport = attachYjsTransport(app.server, relay, {
@@ -123,6 +128,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
 
   app.addHook('preClose', async () => {
     await controlPlane.close();
+    await history.flush();
     io.disconnectSockets(true);
     io.engine.close();
     await relay.shutdown();

@@ -8,3 +8,4 @@ export * from './canvas/geometry.js';
 export * from './feedback.js';
 export * from './protocols/index.js';
 export * from './convening/index.js';
+export * from './record/index.js';

@@ -20,6 +20,7 @@ import {
   type Protocol,
 } from '@worktable/shared';
 import crypto from 'node:crypto';
+import type { HistoryRecorder } from '../history/historyRecorder.js';
 import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import type { RelayLogger } from '../relay/relay.js';
 import type { StoragePort } from '../storage/port.js';
@@ -35,6 +36,8 @@ export interface ControlPlaneOptions {
   findProtocol: (id: string) => Protocol | undefined;
   /** Document activity for the host dashboard. */
   activity: DocumentActivity;
+  /** Keeps the tables' history at phase boundaries. */
+  history?: HistoryRecorder;
   now?: () => number;
 }
 
@@ -217,6 +220,7 @@ export class ControlPlane {
     return new SessionRuntime(sessionId, protocol, host, members, state, {
       save: (id, status, next) => this.storage.saveControlState(id, status, next),
       publish: (r, changed) => this.publish(r, changed),
+      phasesEnded: (id, labels) => void this.options.history?.phasesEnded(id, labels),
       now: this.now,
       facilitatorGraceMs: this.options.facilitatorGraceMs,
       onError: (error, id) => this.failed(error, id),

@@ -6,6 +6,7 @@
  */
 import {
   applySessionAction,
+  endedPhases,
   nextSessionDeadline,
   reviewSession,
   seatArrival,
@@ -14,6 +15,7 @@ import {
   tableOfParticipant,
   wireTables,
   type Actor,
+  type HistoryLabel,
   type Protocol,
   type SessionAction,
   type SessionContext,
@@ -42,6 +44,8 @@ export interface RuntimeEnvironment {
   save(sessionId: string, status: string, control: SessionControl): Promise<void>;
   /** A change was committed: send the new views to whoever they concern. */
   publish(runtime: SessionRuntime, changed: Changed): void;
+  /** Phases ended at some tables with the last commit (for the history). */
+  phasesEnded(sessionId: string, labels: HistoryLabel[]): void;
   now(): number;
   /** How long a facilitator may be away before their seat is offered. */
   facilitatorGraceMs: number;
@@ -178,9 +182,11 @@ export class SessionRuntime {
 
   private async commit(next: SessionControl, changed: Changed): Promise<void> {
     await this.env.save(this.sessionId, sessionStatus(next), next);
+    const ended = endedPhases(this.state, next, this.protocol, this.env.now());
     this.state = next;
     this.schedule();
     this.env.publish(this, changed);
+    if (ended.length > 0) this.env.phasesEnded(this.sessionId, ended);
   }
 
   /** Arms one timer for whatever comes first at any table: a phase deadline or a facilitator's grace. */

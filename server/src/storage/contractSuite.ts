@@ -246,5 +246,25 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
         expect(await store.loadControlState('s1')).toEqual({ version: 2, endsAt: 1234 });
       }
     });
+
+    it('SC19 keeps labelled history snapshots per session and document, oldest first, with their state', async () => {
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      await store.createSession(session('s2'), participant('s2', 'p_other', SessionRole.Host, 1));
+      const first = await store.saveHistorySnapshot({ sessionId: 's1', docName: 'table-1', label: { phaseId: 'a', round: 1 }, state: binary(30), createdAt: 10 });
+      const second = await store.saveHistorySnapshot({ sessionId: 's1', docName: 'table-2', label: { phaseId: 'a', round: 1 }, state: binary(40), createdAt: 11 });
+      const third = await store.saveHistorySnapshot({ sessionId: 's1', docName: 'table-1', label: { phaseId: 'b', round: 1 }, state: binary(50), createdAt: 12 });
+      expect(first).toBeLessThan(second);
+      expect(second).toBeLessThan(third);
+      expect((await store.listHistory('s1')).map((h) => h.snapshotId)).toEqual([first, second, third]);
+      expect(await store.listHistory('s1', 'table-1')).toEqual([
+        { snapshotId: first, sessionId: 's1', docName: 'table-1', label: { phaseId: 'a', round: 1 }, createdAt: 10, bytes: 30 },
+        { snapshotId: third, sessionId: 's1', docName: 'table-1', label: { phaseId: 'b', round: 1 }, createdAt: 12, bytes: 50 },
+      ]);
+      const loaded = await store.loadHistorySnapshot('s1', third);
+      expect(loaded?.state).toEqual(binary(50));
+      expect(await store.loadHistorySnapshot('s2', third)).toBeNull();
+      expect(await store.listHistory('s2')).toEqual([]);
+      await expect(store.saveHistorySnapshot({ sessionId: 'ghost', docName: 'table-1', label: {}, state: binary(1), createdAt: 1 })).rejects.toThrow();
+    });
   });
 }

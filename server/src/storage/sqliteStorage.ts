@@ -8,6 +8,8 @@ import Database from 'better-sqlite3';
 import type { SessionRole } from '@worktable/shared';
 import type {
   CompactionResult,
+  HistorySnapshotInput,
+  HistorySnapshotRecord,
   MergeDocument,
   ParticipantRecord,
   PendingUpdate,
@@ -70,6 +72,15 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE sessions ADD COLUMN custom_protocol TEXT;`,
   `ALTER TABLE participants ADD COLUMN organization TEXT;
    ALTER TABLE participants ADD COLUMN system_role TEXT;`,
+  `CREATE TABLE doc_history (
+     snapshot_id INTEGER PRIMARY KEY,
+     session_id  TEXT NOT NULL REFERENCES sessions(session_id),
+     doc_name    TEXT NOT NULL,
+     label       TEXT NOT NULL,
+     state       BLOB NOT NULL,
+     created_at  INTEGER NOT NULL
+   );
+   CREATE INDEX doc_history_by_session ON doc_history(session_id, doc_name, snapshot_id);`,
 ];
 
 interface SessionRow {
@@ -88,6 +99,14 @@ interface ParticipantRow {
   joined_at: number;
   organization: string | null;
   system_role: string | null;
+}
+interface HistoryRow {
+  snapshot_id: number;
+  session_id: string;
+  doc_name: string;
+  label: string;
+  created_at: number;
+  bytes: number;
 }
 interface UploadRow {
   upload_id: string;
@@ -117,6 +136,14 @@ const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
   joinedAt: r.joined_at,
   organization: r.organization,
   systemRole: r.system_role,
+});
+const toHistory = (r: HistoryRow): HistorySnapshotRecord => ({
+  snapshotId: r.snapshot_id,
+  sessionId: r.session_id,
+  docName: r.doc_name,
+  label: JSON.parse(r.label) as unknown,
+  createdAt: r.created_at,
+  bytes: r.bytes,
 });
 const toUpload = (r: UploadRow): UploadRecord => ({
   uploadId: r.upload_id,
@@ -183,6 +210,16 @@ export class SqliteStorage implements StoragePort {
          ON CONFLICT(session_id) DO UPDATE SET status = excluded.status, state = excluded.state, updated_at = excluded.updated_at`,
       ),
       getControl: db.prepare<[string], { state: string }>('SELECT state FROM control_states WHERE session_id = ?'),
+      insertHistory: db.prepare('INSERT INTO doc_history (session_id, doc_name, label, state, created_at) VALUES (?, ?, ?, ?, ?)'),
+      listHistory: db.prepare<[string], HistoryRow>(
+        'SELECT snapshot_id, session_id, doc_name, label, created_at, length(state) AS bytes FROM doc_history WHERE session_id = ? ORDER BY snapshot_id',
+      ),
+      listDocHistory: db.prepare<[string, string], HistoryRow>(
+        'SELECT snapshot_id, session_id, doc_name, label, created_at, length(state) AS bytes FROM doc_history WHERE session_id = ? AND doc_name = ? ORDER BY snapshot_id',
+      ),
+      getHistory: db.prepare<[number, string], HistoryRow & { state: Buffer }>(
+        'SELECT snapshot_id, session_id, doc_name, label, created_at, length(state) AS bytes, state FROM doc_history WHERE snapshot_id = ? AND session_id = ?',
+      ),
       listActiveControl: db.prepare<[], { session_id: string; state: string }>(
         "SELECT session_id, state FROM control_states WHERE status IN ('running', 'paused')",
       ),
@@ -310,6 +347,21 @@ export class SqliteStorage implements StoragePort {
 
   async listActiveControlStates(): Promise<{ sessionId: string; state: unknown }[]> {
     return this.statements.listActiveControl.all().map((row) => ({ sessionId: row.session_id, state: JSON.parse(row.state) as unknown }));
+  }
+
+  async saveHistorySnapshot(snapshot: HistorySnapshotInput): Promise<number> {
+    const { sessionId, docName, label, state, createdAt } = snapshot;
+    return Number(this.statements.insertHistory.run(sessionId, docName, JSON.stringify(label), state, createdAt).lastInsertRowid);
+  }
+
+  async listHistory(sessionId: string, docName?: string): Promise<HistorySnapshotRecord[]> {
+    const rows = docName === undefined ? this.statements.listHistory.all(sessionId) : this.statements.listDocHistory.all(sessionId, docName);
+    return rows.map(toHistory);
+  }
+
+  async loadHistorySnapshot(sessionId: string, snapshotId: number): Promise<{ record: HistorySnapshotRecord; state: Uint8Array } | null> {
+    const row = this.statements.getHistory.get(snapshotId, sessionId);
+    return row ? { record: toHistory(row), state: asBytes(row.state) } : null;
   }
 
   /** Writes a consistent copy of the database to `destination` while the server keeps running. */

@@ -1,0 +1,2 @@
+/** The record of a session: history snapshots, votes, participation. */
+export * from './history.js';
