@@ -3,7 +3,7 @@
  * control state, which the server owns (phase, timer, roles, tables, rounds);
  * shared content travels over Yjs instead.
  */
-import type { ControlAck, SessionState, TimeSyncAck } from './protocols/wire.js';
+import type { ControlAck, OwnBallot, SessionState, TimeSyncAck } from './protocols/wire.js';
 import type { DashboardPayload } from './convening/dashboard.js';
 
 /** Path of the socket.io endpoint. */
@@ -21,6 +21,8 @@ export const ControlEvent = {
   TimeSync: 'time:sync',
   /** Server → host sockets: every table's seating, run and activity (`DashboardPayload`). */
   Dashboard: 'convening:dashboard',
+  /** Server → one socket, on connect: your own dots in the vote open at your table (`OwnBallot | null`). */
+  Ballot: 'vote:ballot',
 } as const;
 
 /** Payload of `session:welcome`. */
@@ -43,6 +45,7 @@ export interface ServerToClientEvents {
   [ControlEvent.Welcome]: (payload: WelcomePayload) => void;
   [ControlEvent.State]: (payload: SessionState) => void;
   [ControlEvent.Dashboard]: (payload: DashboardPayload) => void;
+  [ControlEvent.Ballot]: (payload: OwnBallot | null) => void;
 }
 
 /** Events the client emits. Payloads are `unknown` on purpose: the server validates them. */

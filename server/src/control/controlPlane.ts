@@ -12,6 +12,7 @@
 import {
   ControlEvent,
   SessionRole,
+  ballotOf,
   controlActionSchema,
   describeIssue,
   initialSessionControl,
@@ -93,6 +94,7 @@ export class ControlPlane {
         const tableId = r.tableOf(participantId);
         this.place(socket, tableRoom(sessionId, tableId));
         socket.emit(ControlEvent.State, r.stateFor(tableId));
+        socket.emit(ControlEvent.Ballot, ballotOf(r.control, tableId, participantId));
         if (role === SessionRole.Host) socket.emit(ControlEvent.Dashboard, buildDashboard(r, this.options.activity, this.now()));
       },
       (error: unknown) => this.failed(error, sessionId),
@@ -105,7 +107,7 @@ export class ControlPlane {
         return;
       }
       runtime
-        .then((r) => r.apply(parsed.data, participantId).then((result): ControlAck => (result.ok ? { ok: true, state: r.stateOf(participantId) } : result)))
+        .then((r) => r.apply(parsed.data, participantId).then((result): ControlAck => (result.ok ? { ok: true, state: r.stateOf(participantId), ballot: ballotOf(r.control, r.tableOf(participantId), participantId) } : result)))
         .then(ack, (error: unknown) => {
           this.failed(error, sessionId);
           ack({ ok: false, error: { code: 'internal', message: 'The server could not apply this; try again.' } });

@@ -8,3 +8,4 @@ export * from './session.js';
 export * from './view.js';
 export * from './harvest.js';
 export * from './dashboard.js';
+export * from './voting.js';

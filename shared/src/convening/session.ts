@@ -24,7 +24,9 @@ import {
 } from '../protocols/control.js';
 import { mixSeed } from '../protocols/random.js';
 import type { RoleCounts } from '../protocols/rotation.js';
+import type { ClosedVote, VoteState } from '../record/votes.js';
 import { addRoundToHistory } from './pairs.js';
+import { applyVoteAction, isVoteAction, type VoteAction } from './voting.js';
 import { tableCountOf } from './problem.js';
 import { seatRound } from './seating.js';
 import type { PairHistory, SeatingPerson } from './types.js';
@@ -109,6 +111,10 @@ export interface SessionControl {
   pastRoleCounts: RoleCounts;
   /** Tables the summon to the plenary paused (resumed when everyone goes back). */
   summonPaused: string[];
+  /** The vote open at each table (ballots stay on the server). */
+  votes: Record<string, VoteState>;
+  /** Closed votes, for the record. */
+  closedVotes: ClosedVote[];
 }
 
 /** A participant as seating and the runs need them. */
@@ -142,7 +148,7 @@ export type ConveningAction =
 export type TableRunAction = ControlAction & { tableId?: string };
 
 /** Any `control` payload. */
-export type SessionAction = ConveningAction | TableRunAction;
+export type SessionAction = ConveningAction | TableRunAction | VoteAction;
 
 /** A refused action. */
 export interface SessionError {
@@ -187,13 +193,16 @@ export function initialSessionControl(protocol: Protocol, seed: number): Session
     pastRounds: [],
     pastRoleCounts: {},
     summonPaused: [],
+    votes: {},
+    closedVotes: [],
   };
 }
 
 /** Reads a stored state; states saved before convenings existed (one `ControlState`) are wrapped. */
 export function upgradeSessionControl(stored: unknown, protocol: Protocol, seed: number): SessionControl {
   if (typeof stored !== 'object' || stored === null) return initialSessionControl(protocol, seed);
-  if ('runs' in stored) return stored as SessionControl;
+  // Fields added later get their defaults.
+  if ('runs' in stored) return { ...initialSessionControl(protocol, seed), ...(stored as SessionControl) };
   const run = stored as ControlState;
   return { ...initialSessionControl(protocol, run.seed), version: run.version, runs: { [SINGLE_TABLE_ID]: run } };
 }
@@ -376,10 +385,17 @@ export function applySessionAction(control: SessionControl, action: SessionActio
     if (!actor.isHost) return fail('forbidden', 'Only the host can change the tables.');
     return applyConvening(control, action, context, (run, ctx, a) => applyControl(run, a, host, ctx));
   }
-  const { tableId, ...runAction } = action;
   const tables = tablesOf(control, context);
   const own = tableOfParticipant(control, context, actor.participantId);
-  if (tableId !== undefined && !tables.some((t) => t.id === tableId)) return fail('bad_request', `There is no table ${tableId}.`);
+  if (action.tableId !== undefined && !tables.some((t) => t.id === action.tableId)) return fail('bad_request', `There is no table ${action.tableId}.`);
+  if (isVoteAction(action)) {
+    if (!actor.isHost && action.tableId !== undefined && action.tableId !== own) return fail('forbidden', 'You can only vote at your own table.');
+    const target = (actor.isHost ? action.tableId : undefined) ?? own ?? (control.convening ? null : SINGLE_TABLE_ID);
+    if (target === null) return fail('bad_request', 'Name the table (tableId).');
+    const result = applyVoteAction(control, action, actor, target, own === target, context.now);
+    return result.ok ? versioned(control, result.control, [target]) : result;
+  }
+  const { tableId, ...runAction } = action;
   const timing = TIMING_ACTIONS.has(runAction.action);
   const sharedClock = control.convening && control.settings.clock === ClockMode.Shared;
   if (sharedClock && timing) {

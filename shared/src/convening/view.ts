@@ -3,6 +3,7 @@
  * the run of the receiver's table plus the convening (tables, round, gathering, broadcast).
  */
 import { toRunView, type SessionState, type WireTable } from '../protocols/wire.js';
+import { toWireVote } from '../record/votes.js';
 import { runContext, tableOfParticipant, tablesOf, type SessionContext, type SessionControl, type TableSeating } from './session.js';
 
 /** The tables with, for each, who is new there this round. */
@@ -35,6 +36,7 @@ export function sessionStateFor(control: SessionControl, context: SessionContext
     clock: control.settings.clock,
     gathering: control.gathering,
     broadcast: control.broadcast,
+    vote: control.votes[shown] && tableId !== null ? toWireVote(control.votes[shown]) : null,
   };
 }
 

@@ -8,6 +8,7 @@ import { ROLE_NAMES, type Protocol, type RoleName, type Speakers, type Advance }
 import { RunStatus, nextRotation, type ControlContext, type ControlState } from './control.js';
 import type { RoleHolders } from './rotation.js';
 import { timelineOf } from './timeline.js';
+import { MAX_VOTE_DOTS, MAX_VOTE_ITEMS, type Ballot, type WireVote } from '../record/votes.js';
 import { ClockMode, Gathering, MAX_TABLES, MAX_BROADCAST_CHARS, type Broadcast, type SessionAction } from '../convening/session.js';
 
 /** The current phase as clients see it. */
@@ -71,6 +72,8 @@ export interface SessionState extends RunView {
   clock: ClockMode;
   gathering: Gathering;
   broadcast: Broadcast | null;
+  /** The dot vote open at the receiver's table: who voted, and results once revealed (never ballots). */
+  vote: WireVote | null;
 }
 
 /** Builds one table run's part of `session:state` at `context.now`. */
@@ -149,10 +152,26 @@ export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnio
   z.strictObject({ action: z.literal('pin'), participantId, tableId: tableId.nullable(), host: z.boolean().optional() }),
   z.strictObject({ action: z.literal('summon'), to: z.enum([Gathering.Plenary, Gathering.Tables]) }),
   z.strictObject({ action: z.literal('broadcast'), message: z.string().max(MAX_BROADCAST_CHARS * 2) }),
+  run({
+    action: z.literal('openVote'),
+    items: z.array(z.string().min(1).max(64)).min(1).max(MAX_VOTE_ITEMS),
+    dots: z.number().int().min(1).max(MAX_VOTE_DOTS),
+    maxPerItem: z.number().int().min(1).max(MAX_VOTE_DOTS).optional(),
+    title: z.string().max(240).optional(),
+  }),
+  run({ action: z.literal('vote'), itemId: z.string().min(1).max(64), count: z.number().int().min(0).max(MAX_VOTE_DOTS) }),
+  run({ action: z.literal('revealVote') }),
+  run({ action: z.literal('closeVote') }),
 ]);
 
-/** The ack of a `control` event. */
-export type ControlAck = { ok: true; state: SessionState } | { ok: false; error: { code: string; message: string } };
+/** The ack of a `control` event (`ballot`: your own dots when a vote is open at your table). */
+export type ControlAck = { ok: true; state: SessionState; ballot?: OwnBallot | null } | { ok: false; error: { code: string; message: string } };
+
+/** Your own dots in the vote open at your table (`vote:ballot`, and in control acks). */
+export interface OwnBallot {
+  voteId: number;
+  ballot: Ballot;
+}
 
 /** The ack of a `time:sync` event. */
 export interface TimeSyncAck {

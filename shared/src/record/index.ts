@@ -1,2 +1,3 @@
 /** The record of a session: history snapshots, votes, participation. */
 export * from './history.js';
+export * from './votes.js';
