@@ -122,3 +122,51 @@ export function validateFeedbackText(text: string): { ok: true; text: string } |
   if (trimmed.length > MAX_FEEDBACK_LENGTH) return { ok: false, reason: `Keep it under ${MAX_FEEDBACK_LENGTH} characters.` };
   return { ok: true, text: trimmed };
 }
+
+/** What reading a thread needs from a Y.Map (structural, so this module needs no Yjs). */
+export interface FieldSource {
+  get(name: string): unknown;
+}
+
+const isList = (value: unknown): value is { toArray(): unknown[] } =>
+  typeof value === 'object' && value !== null && typeof (value as { toArray?: unknown }).toArray === 'function';
+
+function readMessage(value: unknown): FeedbackMessage | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const m = value as Record<string, unknown>;
+  if (typeof m.id !== 'string' || typeof m.text !== 'string' || typeof m.at !== 'number') return null;
+  return {
+    id: m.id,
+    authorId: typeof m.authorId === 'string' ? m.authorId : '',
+    authorName: typeof m.authorName === 'string' ? m.authorName : 'Someone',
+    text: m.text,
+    at: m.at,
+  };
+}
+
+/** Reads one thread from its Y.Map, or null when it is malformed (skipped, never shown wrongly). */
+export function readThread(map: FieldSource): FeedbackThread | null {
+  const id = map.get(ThreadField.Id);
+  const artifactId = map.get(ThreadField.ArtifactId);
+  const type = map.get(ThreadField.Type);
+  const messages = map.get(ThreadField.Messages);
+  if (typeof id !== 'string' || typeof artifactId !== 'string' || !isFeedbackType(type) || !isList(messages)) return null;
+  const quote = map.get(ThreadField.Quote);
+  const createdAt = map.get(ThreadField.CreatedAt);
+  const createdBy = map.get(ThreadField.CreatedBy);
+  const createdByName = map.get(ThreadField.CreatedByName);
+  const start = map.get(ThreadField.AnchorStart);
+  const end = map.get(ThreadField.AnchorEnd);
+  return {
+    id,
+    artifactId,
+    type,
+    quote: typeof quote === 'string' ? quote : null,
+    ...(start && end ? { anchor: { start, end } } : {}),
+    createdBy: typeof createdBy === 'string' ? createdBy : '',
+    createdByName: typeof createdByName === 'string' ? createdByName : 'Someone',
+    createdAt: typeof createdAt === 'number' ? createdAt : 0,
+    resolved: map.get(ThreadField.Resolved) === true,
+    messages: messages.toArray().map(readMessage).filter((m): m is FeedbackMessage => m !== null),
+  };
+}

@@ -8,7 +8,7 @@ import {
   FeedbackType,
   TableRoot,
   ThreadField,
-  isFeedbackType,
+  readThread,
   validateFeedbackText,
   type FeedbackMessage,
   type FeedbackThread,
@@ -96,45 +96,8 @@ export function deleteThreadsOf(doc: Y.Doc, artifactId: string): void {
   }, FEEDBACK_ORIGIN);
 }
 
-function readMessage(value: unknown): FeedbackMessage | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const m = value as Record<string, unknown>;
-  if (typeof m.id !== 'string' || typeof m.text !== 'string' || typeof m.at !== 'number') return null;
-  return {
-    id: m.id,
-    authorId: typeof m.authorId === 'string' ? m.authorId : '',
-    authorName: typeof m.authorName === 'string' ? m.authorName : 'Someone',
-    text: m.text,
-    at: m.at,
-  };
-}
-
-/** Reads one thread, or null when it is malformed (skipped, never shown wrongly). */
-export function readThread(map: Y.Map<unknown>): FeedbackThread | null {
-  const id = map.get(ThreadField.Id);
-  const artifactId = map.get(ThreadField.ArtifactId);
-  const type = map.get(ThreadField.Type);
-  const messages = map.get(ThreadField.Messages);
-  if (typeof id !== 'string' || typeof artifactId !== 'string' || !isFeedbackType(type) || !(messages instanceof Y.Array)) return null;
-  const quote = map.get(ThreadField.Quote);
-  const createdAt = map.get(ThreadField.CreatedAt);
-  const createdBy = map.get(ThreadField.CreatedBy);
-  const createdByName = map.get(ThreadField.CreatedByName);
-  const start = map.get(ThreadField.AnchorStart);
-  const end = map.get(ThreadField.AnchorEnd);
-  return {
-    id,
-    artifactId,
-    type,
-    quote: typeof quote === 'string' ? quote : null,
-    ...(start && end ? { anchor: { start, end } } : {}),
-    createdBy: typeof createdBy === 'string' ? createdBy : '',
-    createdByName: typeof createdByName === 'string' ? createdByName : 'Someone',
-    createdAt: typeof createdAt === 'number' ? createdAt : 0,
-    resolved: map.get(ThreadField.Resolved) === true,
-    messages: messages.toArray().map(readMessage).filter((m): m is FeedbackMessage => m !== null),
-  };
-}
+/** Reads one thread (the shared reader, also used by the server's export). */
+export { readThread };
 
 /** All well-formed threads of the document. */
 export function readThreads(doc: Y.Doc): FeedbackThread[] {
