@@ -1,11 +1,14 @@
 /** The app shell: header, skip link, and the page for the current route. */
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link } from './components/Link.js';
 import { HomePage } from './pages/HomePage.js';
 import { JoinPage } from './pages/JoinPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { SessionPage } from './pages/SessionPage.js';
 import { matchRoute, useLocation } from './router.js';
+
+// Only hosts open the dashboard: it loads as a chunk of its own.
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
 
 /** The whole app. */
 export function App() {
@@ -36,6 +39,13 @@ export function App() {
       break;
     case 'session':
       page = <SessionPage key={route.sessionId} sessionId={route.sessionId} />;
+      break;
+    case 'dashboard':
+      page = (
+        <Suspense fallback={<p className="h-quiet">Opening the dashboard…</p>}>
+          <DashboardPage key={route.sessionId} sessionId={route.sessionId} />
+        </Suspense>
+      );
       break;
     case 'not-found':
       page = <NotFoundPage />;

@@ -1,6 +1,7 @@
 /**
- * A tiny router: the current location lives in a zustand store fed by `history.pushState`
- * (through `navigate`) and by `popstate` (back/forward). Routes are matched on the pathname only;
+ * A tiny router (`/`, `/join/:id?code=`, `/s/:id`, `/s/:id/dashboard`): the current location
+ * lives in a zustand store fed by `history.pushState` (through `navigate`) and by `popstate`
+ * (back/forward). Routes are matched on the pathname only;
  * the server answers every unknown GET with index.html, so deep links work.
  */
 import { create } from 'zustand';
@@ -18,6 +19,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'join'; sessionId: string; inviteCode: string | null }
   | { name: 'session'; sessionId: string }
+  | { name: 'dashboard'; sessionId: string }
   | { name: 'not-found' };
 
 function readLocation(): AppLocation {
@@ -49,12 +51,19 @@ export function matchRoute(location: AppLocation): Route {
   }
   const session = /^\/s\/([^/]+)$/.exec(path);
   if (session?.[1] && SESSION_ID_PATTERN.test(session[1])) return { name: 'session', sessionId: session[1] };
+  const dashboard = /^\/s\/([^/]+)\/dashboard$/.exec(path);
+  if (dashboard?.[1] && SESSION_ID_PATTERN.test(dashboard[1])) return { name: 'dashboard', sessionId: dashboard[1] };
   return { name: 'not-found' };
 }
 
 /** Path of a session's table. */
 export function sessionPath(sessionId: string): string {
   return `/s/${encodeURIComponent(sessionId)}`;
+}
+
+/** Path of a session's host dashboard. */
+export function dashboardPath(sessionId: string): string {
+  return `${sessionPath(sessionId)}/dashboard`;
 }
 
 /** Path of a session's join page, with the invite code when known. */

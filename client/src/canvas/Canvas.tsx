@@ -48,6 +48,8 @@ export interface CanvasProps {
   readOnly: boolean;
   /** False until the document's first sync. */
   ready: boolean;
+  /** What this canvas is, for people: "table" (default) or "plenary". */
+  place?: 'table' | 'plenary';
 }
 
 /** World units rendered beyond the visible edges (so a quick pan shows no gaps). */
@@ -55,7 +57,7 @@ const CULL_MARGIN = 240;
 const GRID = 24;
 
 /** The table canvas. */
-export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready }: CanvasProps) {
+export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready, place = 'table' }: CanvasProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const shellRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(rootRef);
@@ -228,7 +230,7 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
         tabIndex={0}
         role="region"
         aria-roledescription="canvas"
-        aria-label="Table canvas"
+        aria-label={place === 'plenary' ? 'Plenary canvas' : 'Table canvas'}
         aria-describedby="canvas-help"
         aria-busy={!ready}
         style={{ backgroundSize: `${grid}px ${grid}px`, backgroundPosition: `${-viewport.x * viewport.zoom}px ${-viewport.y * viewport.zoom}px` }}
@@ -283,11 +285,11 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
         <Cursors peers={peers} viewport={viewport} />
         {ready && artifacts.length === 0 && (
           <div className="canvas-empty">
-            <p className="canvas-empty-title">{readOnly ? 'Nothing is on the table yet.' : 'The table is empty.'}</p>
+            <p className="canvas-empty-title">{readOnly ? `Nothing is on the ${place} yet.` : `The ${place} is empty.`}</p>
             {!readOnly && <p>Add a document, a sticky note, an image or a link with the toolbar — or paste or drop files here.</p>}
           </div>
         )}
-        {!ready && <p className="canvas-loading">Loading the table…</p>}
+        {!ready && <p className="canvas-loading">Loading the {place}…</p>}
       </div>
       {!readOnly && (
         <Toolbar

@@ -1,6 +1,10 @@
-/** The open table of a session: header, observer banner, the canvas, presence and participants. */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { canWrite, type SessionView } from '@worktable/shared';
+/**
+ * The open table of a session: header, observer banner, the canvas, presence and participants.
+ * In a convening the page follows the server: it opens the viewer's table (or the plenary, with
+ * the harvest wall), and shows the convening's banners, history and harvest (client/src/convening).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Gathering, PLENARY_DOC, canWrite, type SessionView } from '@worktable/shared';
 import { getSession } from '../api.js';
 import { Canvas } from '../canvas/Canvas.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
@@ -11,6 +15,17 @@ import { forgetIdentity, type StoredIdentity } from '../identity.js';
 import { joinPath, navigate } from '../router.js';
 import { colorFor } from '../session/colors.js';
 import { SelectedFeedback } from '../feedback/SelectedFeedback.js';
+import { ConveningBanners } from '../convening/ConveningBanners.js';
+import { HostDashboardLink } from '../dashboard/HostDashboardLink.js';
+import { HarvestPanel } from '../convening/HarvestPanel.js';
+import { HarvestWall } from '../convening/HarvestWall.js';
+import { placeLabel } from '../convening/place.js';
+import { TableHistory } from '../convening/TableHistory.js';
+import { useHarvest } from '../convening/useHarvest.js';
+import { usePlenaryDoc } from '../convening/usePlenaryDoc.js';
+import { useTableDocName } from '../convening/useTableDocName.js';
+import { VisitPicker } from '../convening/VisitPicker.js';
+import { useControlStore } from '../protocol/controlConnection.js';
 import { ProtocolPanel } from '../protocol/ProtocolPanel.js';
 import { useScribeNotes } from '../protocol/useScribeNotes.js';
 import { openTable, useTableStore, type PresenceUser, type TableConnection } from '../session/tableConnection.js';
@@ -22,18 +37,25 @@ export interface SessionTableProps {
   identity: StoredIdentity;
 }
 
-function useTableConnection(sessionId: string, token: string, user: PresenceUser): TableConnection | null {
+/** The open canvas document `docName`, reopened whenever it changes (a new seat, a summon). */
+function useTableConnection(sessionId: string, token: string, user: PresenceUser, docName: string): TableConnection | null {
   const [connection, setConnection] = useState<TableConnection | null>(null);
   const { name, color, participantId, role } = user;
   useEffect(() => {
-    const opened = openTable(sessionId, token, { name, color, participantId, role });
+    const opened = openTable(sessionId, token, { name, color, participantId, role }, docName);
     setConnection(opened);
     return () => {
       opened.close();
       setConnection(null);
     };
-  }, [sessionId, token, name, color, participantId, role]);
+  }, [sessionId, token, name, color, participantId, role, docName]);
   return connection;
+}
+
+/** The table a host link asks to look at (`?table=table-3`), if any. */
+function requestedVisit(): string | null {
+  const table = new URLSearchParams(window.location.search).get('table');
+  return table && /^table-\d{1,3}$/.test(table) ? table : null;
 }
 
 /** The table of a session the browser has joined. */
@@ -44,12 +66,18 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const role = view.you.role;
   const readOnly = !canWrite(role);
   const color = colorFor(view.you.participantId, view.participants);
-  const connection = useTableConnection(sessionId, identity.token, {
-    name,
-    color,
-    participantId: view.you.participantId,
-    role,
-  });
+  const state = useControlStore((s) => s.state);
+  const [visit, setVisit] = useState(requestedVisit);
+  const docName = useTableDocName(sessionId, state, role === 'host' ? visit : null);
+  const connection = useTableConnection(sessionId, identity.token, { name, color, participantId: view.you.participantId, role }, docName);
+  const plenary = usePlenaryDoc(sessionId, identity.token, state?.convening ?? false, connection);
+  const harvest = useHarvest(plenary?.doc ?? null);
+  const atPlenary = docName === PLENARY_DOC;
+  const place = state ? placeLabel(state, docName) : null;
+  const nameOf = useCallback(
+    (participantId: string) => view.participants.find((p) => p.participantId === participantId)?.name ?? 'someone',
+    [view.participants],
+  );
   const peers = useTableStore((s) => s.peers);
   const synced = useTableStore((s) => s.synced);
   const storedLocally = useTableStore((s) => s.storedLocally);
@@ -59,7 +87,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const following = useCanvasUi((s) => s.following);
   const follow = useCanvasUi((s) => s.follow);
   const localUser = useMemo(() => ({ participantId: view.you.participantId, name, color }), [view.you.participantId, name, color]);
-  useScribeNotes(connection?.doc ?? null, synced, { participantId: view.you.participantId, name });
+  useScribeNotes(connection?.doc ?? null, synced, { participantId: view.you.participantId, name }, connection?.docName);
   // People at the table who can hold a protocol role: present (in presence) and not observers.
   const roleHolders = useMemo(
     () =>
@@ -82,16 +110,19 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
       mounted.current = false;
     };
   }, []);
+  // (Also people seated at this table whom the page has not met yet: the table host greets them by name.)
+  const tableMembers = useMemo(() => state?.tables.find((t) => t.id === docName)?.members ?? [], [state?.tables, docName]);
   useEffect(() => {
     const known = new Set(view.participants.map((p) => p.participantId));
-    const unknown = peers.filter((p) => p.participantId && !known.has(p.participantId) && !asked.current.has(p.participantId));
+    const ids = [...peers.map((p) => p.participantId), ...tableMembers];
+    const unknown = ids.filter((id) => id && !known.has(id) && !asked.current.has(id));
     if (unknown.length === 0) return;
-    for (const peer of unknown) asked.current.add(peer.participantId);
+    for (const id of unknown) asked.current.add(id);
     getSession(sessionId, identity.token).then(
       (fresh) => mounted.current && setView(fresh),
       () => undefined,
     );
-  }, [peers, view.participants, sessionId, identity.token]);
+  }, [peers, tableMembers, view.participants, sessionId, identity.token]);
 
   const rejoin = () => {
     forgetIdentity(sessionId);
@@ -100,6 +131,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
 
   return (
     <div className="page page-session">
+      <ConveningBanners sessionId={sessionId} state={state} me={view.you.participantId} nameOf={nameOf} />
       <header className="session-header">
         <div>
           <p className="eyebrow">Session</p>
@@ -107,8 +139,15 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
           <p className="you">
             You are <strong>{name}</strong> <span className={`badge badge-${role}`}>{roleLabel(role)}</span>
           </p>
+          {place && <p className="session-place">{place}</p>}
         </div>
-        <ConnectionStatus />
+        <div className="session-header-side">
+          {role === 'host' && state?.convening && state.tableId === null && state.gathering === Gathering.Tables && (
+            <VisitPicker tables={state.tables} visit={docName === PLENARY_DOC ? null : docName} onVisit={setVisit} />
+          )}
+          {role === 'host' && <HostDashboardLink sessionId={sessionId} />}
+          <ConnectionStatus />
+        </div>
       </header>
 
       {readOnly && (
@@ -151,29 +190,45 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
       )}
 
       <div className="session-grid session-grid-canvas">
-        <section className="canvas-area" aria-label="The table">
-          {connection ? (
-            <Canvas
-              doc={connection.doc}
-              awareness={connection.provider.awareness}
-              sessionId={sessionId}
-              token={identity.token}
-              user={localUser}
-              readOnly={readOnly}
-              ready={synced || storedLocally}
-            />
-          ) : (
-            <div className="canvas-shell canvas-placeholder" aria-hidden="true" />
-          )}
-        </section>
+        <div className="session-main">
+          {atPlenary && state?.convening && <HarvestWall cards={harvest} synced={plenary?.synced ?? false} />}
+          <section className={atPlenary ? 'canvas-area is-plenary' : 'canvas-area'} aria-label={atPlenary ? 'The plenary' : 'The table'}>
+            {connection ? (
+              <Canvas
+                key={connection.docName}
+                doc={connection.doc}
+                awareness={connection.provider.awareness}
+                sessionId={sessionId}
+                token={identity.token}
+                user={localUser}
+                readOnly={readOnly}
+                ready={synced || storedLocally}
+                place={atPlenary ? 'plenary' : 'table'}
+              />
+            ) : (
+              <div className="canvas-shell canvas-placeholder" aria-hidden="true" />
+            )}
+          </section>
+        </div>
 
         <aside className="sidebar" aria-label="Protocol, feedback and people">
+          <TableHistory state={state} doc={connection?.doc ?? null} docName={docName} cards={harvest} />
           <ProtocolPanel
             sessionId={sessionId}
             token={identity.token}
             me={{ participantId: view.you.participantId, role }}
             participants={roleHolders}
           />
+          {state && (
+            <HarvestPanel
+              state={state}
+              docName={docName}
+              plenary={plenary}
+              cards={harvest}
+              me={{ participantId: view.you.participantId, name, role }}
+              nameOf={nameOf}
+            />
+          )}
           {connection && <SelectedFeedback doc={connection.doc} author={{ participantId: view.you.participantId, name }} readOnly={readOnly} />}
           <section className="card" aria-labelledby="here-heading">
             <h2 id="here-heading">Here now</h2>

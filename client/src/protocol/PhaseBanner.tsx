@@ -69,9 +69,9 @@ export function PhaseBanner({ state, remainingMs, flash = false }: PhaseBannerPr
           </span>{' '}
           {phase.title}
         </h2>
-        {state.rounds > 1 && state.round > 0 && (
+        {state.protocolRounds > 1 && state.protocolRound > 0 && (
           <p className="protocol-round">
-            Round {state.round} of {state.rounds}
+            Round {state.protocolRound} of {state.protocolRounds}
           </p>
         )}
         {phase.prompt && <p className="protocol-prompt">{phase.prompt}</p>}

@@ -17,15 +17,15 @@ describe('announcementFor', () => {
 
   it('announces the start from the lobby, with the round when there are several', () => {
     const lobby = stateFixture({ status: 'lobby', phaseIndex: 0, phase: phaseFixture({ endsAt: null }), roles: {} });
-    const started = stateFixture({ phaseIndex: 0, round: 1, rounds: 3, roles: {}, phase: phaseFixture({ speakers: 'all-but-presenter' }) });
+    const started = stateFixture({ phaseIndex: 0, protocolRound: 1, protocolRounds: 3, roles: {}, phase: phaseFixture({ speakers: 'all-but-presenter' }) });
     expect(announcementFor(lobby, started, ME)).toBe(
       'Now: Clarifying questions, 5 minutes. Round 1 of 3. Everyone except the presenter speaks; the presenter listens silently.',
     );
   });
 
   it('announces the same phase in the next round as a change', () => {
-    const r1 = stateFixture({ phaseIndex: 2, round: 1, rounds: 2 });
-    const r2 = stateFixture({ phaseIndex: 6, round: 2, rounds: 2 });
+    const r1 = stateFixture({ phaseIndex: 2, protocolRound: 1, protocolRounds: 2 });
+    const r2 = stateFixture({ phaseIndex: 6, protocolRound: 2, protocolRounds: 2 });
     expect(announcementFor(r1, r2, ME)).toContain('Round 2 of 2');
   });
 

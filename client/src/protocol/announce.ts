@@ -8,13 +8,13 @@ import { formatDuration, LAST_MINUTE_MS } from './clock.js';
 import { joinRoles, rolesOf, SPEAKERS_SENTENCE } from './labels.js';
 
 function samePhase(a: SessionState, b: SessionState): boolean {
-  return a.phase !== null && b.phase !== null && a.phaseIndex === b.phaseIndex && a.phase.id === b.phase.id && a.round === b.round;
+  return a.phase !== null && b.phase !== null && a.phaseIndex === b.phaseIndex && a.phase.id === b.phase.id && a.protocolRound === b.protocolRound;
 }
 
 function phaseText(state: SessionState): string | null {
   const phase = state.phase;
   if (!phase) return null;
-  const round = state.rounds > 1 && state.round > 0 ? ` Round ${state.round} of ${state.rounds}.` : '';
+  const round = state.protocolRounds > 1 && state.protocolRound > 0 ? ` Round ${state.protocolRound} of ${state.protocolRounds}.` : '';
   return `Now: ${phase.title}, ${formatDuration(phase.durationMs)}.${round} ${SPEAKERS_SENTENCE[phase.speakers]}`;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The socket.io control channel of a session: the server-owned run state (`session:state`), the
- * clock offset to the server (`time:sync`), and control actions with acks. State is mirrored into
- * the zustand store `useControlStore` for the UI. One control connection is open at a time.
+ * host dashboard (`convening:dashboard`, hosts only), the clock offset to the server
+ * (`time:sync`), and control actions with acks. State is mirrored into the zustand store
+ * `useControlStore` for the UI. One control connection is open at a time.
  */
 import { io, type Socket } from 'socket.io-client';
 import { create } from 'zustand';
@@ -12,8 +13,9 @@ import {
   estimateClockOffset,
   type ClientToServerEvents,
   type ControlAck,
-  type ControlAction,
+  type DashboardPayload,
   type ServerToClientEvents,
+  type SessionAction,
   type SessionState,
 } from '@worktable/shared';
 
@@ -21,6 +23,8 @@ import {
 export interface ControlStoreState {
   /** The newest run state from the server, or null before the first one. */
   state: SessionState | null;
+  /** The newest host dashboard (hosts only), or null before the first one. */
+  dashboard: DashboardPayload | null;
   /** Server clock minus our clock, in ms (server now ≈ Date.now() + offsetMs). */
   offsetMs: number;
   connected: boolean;
@@ -28,7 +32,7 @@ export interface ControlStoreState {
   lastError: string | null;
 }
 
-const initialState: ControlStoreState = { state: null, offsetMs: 0, connected: false, lastError: null };
+const initialState: ControlStoreState = { state: null, dashboard: null, offsetMs: 0, connected: false, lastError: null };
 
 /** The open control connection's state. */
 export const useControlStore = create<ControlStoreState>(() => initialState);
@@ -36,7 +40,7 @@ export const useControlStore = create<ControlStoreState>(() => initialState);
 /** An open control connection. */
 export interface ControlConnection {
   /** Sends a control action; resolves with the server's ack, a timeout, or an offline refusal. */
-  send(action: ControlAction): Promise<ControlAck>;
+  send(action: SessionAction): Promise<ControlAck>;
   /** Disconnects and resets the store. */
   close(): void;
 }
@@ -60,8 +64,8 @@ export const OFFLINE_ACK: ControlAck = {
   error: { code: 'offline', message: 'You are offline. Wait for the connection to come back, then try again.' },
 };
 
-/** Keeps `next` unless it is older than `current` (versions only grow). */
-export function newerState(current: SessionState | null, next: SessionState): SessionState | null {
+/** Keeps `next` unless it is older than `current` (versions only grow): run states and dashboards. */
+export function newerState<T extends { version: number }>(current: T | null, next: T): T | null {
   return current && next.version < current.version ? current : next;
 }
 
@@ -78,6 +82,13 @@ function applyState(next: SessionState): void {
   useControlStore.setState((s) => {
     const kept = newerState(s.state, next);
     return kept === s.state ? s : { state: kept };
+  });
+}
+
+function applyDashboard(next: DashboardPayload): void {
+  useControlStore.setState((s) => {
+    const kept = newerState(s.dashboard, next);
+    return kept === s.dashboard ? s : { dashboard: kept };
   });
 }
 
@@ -124,6 +135,7 @@ export function openControl(sessionId: string, token: string): ControlConnection
     if (welcome.sessionId !== sessionId) useControlStore.setState({ lastError: 'This link belongs to another session.' });
   });
   socket.on(ControlEvent.State, applyState);
+  socket.on(ControlEvent.Dashboard, applyDashboard);
 
   return {
     async send(action) {

@@ -1,7 +1,9 @@
 /**
- * The scribe's notes: one document on the table per protocol run, with a heading for each phase
- * so what the scribe writes lands under the phase it belongs to. Written by the scribe's browser
- * when a phase starts; idempotent, so several tabs or a reconnect never add a heading twice.
+ * The scribe's notes: one document on the table per protocol run (in a convening, one per round,
+ * so each round's notes stay a separate artifact for the people who sit down next), with a heading
+ * for each phase so what the scribe writes lands under the phase it belongs to. Written by the
+ * note keeper's browser when a phase starts; idempotent, so several tabs or a reconnect never add
+ * a heading twice.
  */
 import * as Y from 'yjs';
 import { ArtifactField, ArtifactKind, TableRoot, boundsOf, readArtifactMeta, type SessionState } from '@worktable/shared';
@@ -12,15 +14,53 @@ import { createArtifact, readArtifacts } from '../canvas/tableModel.js';
 export const SCRIBE_NOTES_ORIGIN = Symbol('worktable:scribe-notes');
 
 /** The heading of a phase in the notes, e.g. "3 / 8 · Clarifying questions · Round 2". */
-export function phaseHeading(state: Pick<SessionState, 'phaseIndex' | 'phaseCount' | 'round' | 'rounds'> & { phase: { title: string } }): string {
-  const round = state.rounds > 1 && state.round > 0 ? ` · Round ${state.round}` : '';
+export function phaseHeading(state: Pick<SessionState, 'phaseIndex' | 'phaseCount' | 'protocolRound' | 'protocolRounds'> & { phase: { title: string } }): string {
+  const round = state.protocolRounds > 1 && state.protocolRound > 0 ? ` · Round ${state.protocolRound}` : '';
   return `${state.phaseIndex + 1} / ${state.phaseCount} · ${state.phase.title}${round}`;
 }
 
-/** The notes document of a protocol run, if it exists. */
-export function findNotesDocument(doc: Y.Doc, protocolId: string): Y.Map<unknown> | null {
+/**
+ * Who keeps the notes: the scribe; in a convening, when the protocol has no scribe, the reporter,
+ * the table host or the facilitator, so every round at every table leaves notes behind.
+ */
+export function notesKeeperOf(state: Pick<SessionState, 'roles' | 'convening'>): string | undefined {
+  const { roles } = state;
+  if (!state.convening) return roles.scribe;
+  return roles.scribe ?? roles.reporter ?? roles.tableHost ?? roles.facilitator;
+}
+
+const ROUND_SUFFIX = /@round-([1-9][0-9]*)$/;
+
+/** The `notesOf` value of a run's notes: the protocol id, plus `@round-N` in round N of a convening. */
+export function notesKey(protocolId: string, round: number | null = null): string {
+  return round !== null && round > 0 ? `${protocolId}@round-${round}` : protocolId;
+}
+
+/** The convening round a notes key belongs to, or null for a run outside convenings. */
+export function notesRoundOf(key: string): number | null {
+  const match = ROUND_SUFFIX.exec(key);
+  return match ? Number(match[1]) : null;
+}
+
+/** The protocol id of a notes key. */
+export function notesProtocolOf(key: string): string {
+  return key.replace(ROUND_SUFFIX, '');
+}
+
+/** The title of a notes document: "Notes — Tuning Protocol", or "Notes · Round 2" in a convening. */
+export function notesTitle(protocolTitle: string, round: number | null = null): string {
+  return round !== null && round > 0 ? `Notes · Round ${round}` : `Notes — ${protocolTitle}`;
+}
+
+/** The convening round whose notes a state writes to (null outside convenings). */
+export function notesRoundOfState(state: Pick<SessionState, 'convening' | 'round'>): number | null {
+  return state.convening && state.round > 0 ? state.round : null;
+}
+
+/** The notes document keyed `key` (see `notesKey`), if it exists. */
+export function findNotesDocument(doc: Y.Doc, key: string): Y.Map<unknown> | null {
   for (const artifact of doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).values()) {
-    if (artifact instanceof Y.Map && artifact.get(ArtifactField.NotesOf) === protocolId && readArtifactMeta(artifact)?.kind === ArtifactKind.Document) {
+    if (artifact instanceof Y.Map && artifact.get(ArtifactField.NotesOf) === key && readArtifactMeta(artifact)?.kind === ArtifactKind.Document) {
       return artifact;
     }
   }
@@ -34,22 +74,26 @@ function headingsOf(fragment: Y.XmlFragment): string[] {
     .map((node) => node.toArray().map((child) => (child instanceof Y.XmlText ? child.toString() : '')).join(''));
 }
 
-/** Makes sure the run's notes document exists and ends with (or holds) the heading of this phase. */
+/**
+ * Makes sure the run's notes document exists and ends with (or holds) the heading of this phase.
+ * `round` is the convening round (each has its own notes document), null outside convenings.
+ */
 export function ensurePhaseNotes(
   doc: Y.Doc,
-  run: { protocolId: string; protocolTitle: string; heading: string },
+  run: { protocolId: string; protocolTitle: string; heading: string; round?: number | null },
   creator: { participantId: string; name: string },
 ): void {
-  let notes = findNotesDocument(doc, run.protocolId);
+  const key = notesKey(run.protocolId, run.round ?? null);
+  let notes = findNotesDocument(doc, key);
   if (!notes) {
     const bounds = boundsOf(readArtifacts(doc));
     const id = createArtifact(doc, {
       kind: ArtifactKind.Document,
       at: bounds ? { x: bounds.x + bounds.w + 48, y: bounds.y } : { x: 0, y: 0 },
-      title: `Notes — ${run.protocolTitle}`,
+      title: notesTitle(run.protocolTitle, run.round ?? null),
       creator,
       initialize: documentView.initialize,
-      fields: { [ArtifactField.NotesOf]: run.protocolId },
+      fields: { [ArtifactField.NotesOf]: key },
     });
     notes = doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).get(id) ?? null;
   }

@@ -1,7 +1,8 @@
 /**
- * The live connection to a session's table document (`table-1`): a Y.Doc synced through the stock
- * y-websocket `WebsocketProvider`, with connection state and presence mirrored into a zustand
- * store for the UI. One table is open at a time.
+ * The live connection to one of a session's canvas documents (a table `table-N`, or the
+ * convening's `plenary`): a Y.Doc synced through the stock y-websocket `WebsocketProvider` and
+ * kept in IndexedDB, with connection state and presence mirrored into a zustand store for the UI.
+ * One canvas is open at a time.
  */
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
@@ -48,6 +49,8 @@ export const useTableStore = create<TableState>(() => initialState);
 
 /** An open table: the shared document and its provider. */
 export interface TableConnection {
+  /** The document's name within the session (`table-2`, `plenary`). */
+  docName: string;
   doc: Y.Doc;
   provider: WebsocketProvider;
   /** Tries again after the server closed the connection for good. */
@@ -87,18 +90,19 @@ export function relayUrl(): string {
   return `${window.location.origin.replace(/^http/, 'ws')}/yjs`;
 }
 
-/** Opens the session's table document with `token` and publishes `user` as presence. */
-export function openTable(sessionId: string, token: string, user: PresenceUser): TableConnection {
+/** Opens the session's document `docName` (its first table by default) with `token` and publishes `user` as presence. */
+export function openTable(sessionId: string, token: string, user: PresenceUser, docName: string = DEFAULT_TABLE_DOC): TableConnection {
   useTableStore.setState(initialState, true);
   const doc = new Y.Doc();
-  // The table is also kept in this browser (IndexedDB): it opens offline, edits made offline are
-  // kept across reloads, and everything merges when the connection returns.
-  const local = new IndexeddbPersistence(`worktable:${sessionId}/${DEFAULT_TABLE_DOC}`, doc);
+  // The table is also kept in this browser (IndexedDB, one database per document): it opens
+  // offline, edits made offline are kept across reloads, and everything merges when the
+  // connection returns.
+  const local = new IndexeddbPersistence(`worktable:${sessionId}/${docName}`, doc);
   local.whenSynced.then(
     () => useTableStore.setState({ storedLocally: true }),
     () => undefined,
   );
-  const provider = new WebsocketProvider(relayUrl(), `${sessionId}/${DEFAULT_TABLE_DOC}`, doc, {
+  const provider = new WebsocketProvider(relayUrl(), `${sessionId}/${docName}`, doc, {
     params: { token },
     // Every change goes through the server, also between tabs of one browser.
     disableBc: true,
@@ -151,6 +155,7 @@ export function openTable(sessionId: string, token: string, user: PresenceUser):
   });
 
   return {
+    docName,
     doc,
     provider,
     reconnect() {

@@ -1,0 +1,74 @@
+/**
+ * "Before you arrived", pinned at the top of the sidebar from round 2 on: what earlier rounds at
+ * this table left — their notes (a preview, and a button that shows the document on the canvas)
+ * and the harvest cards the table posted. Collapsible; open by default.
+ */
+import { useId, useState } from 'react';
+import type * as Y from 'yjs';
+import type { HarvestCard } from '@worktable/shared';
+import type { EarlierNotes } from './earlierNotes.js';
+import { focusArtifact } from './focusArtifact.js';
+import { HarvestCardView } from './HarvestCardView.js';
+import './convening.css';
+
+/** Props of `BeforeYouArrived`. */
+export interface BeforeYouArrivedProps {
+  /** The open table document. */
+  doc: Y.Doc;
+  tableName: string;
+  notes: readonly EarlierNotes[];
+  /** This table's cards of earlier rounds. */
+  cards: readonly HarvestCard[];
+}
+
+/** The panel. */
+export function BeforeYouArrived({ doc, tableName, notes, cards }: BeforeYouArrivedProps) {
+  const [open, setOpen] = useState(true);
+  const id = useId();
+  const empty = notes.length === 0 && cards.length === 0;
+  return (
+    <section className="card before-you-arrived" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="collapsible-heading">
+        <button type="button" className="collapsible-toggle" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => setOpen(!open)}>
+          <span aria-hidden="true" className="collapsible-chevron">
+            {open ? '▾' : '▸'}
+          </span>
+          Before you arrived
+        </button>
+      </h2>
+      <div id={`${id}-body`} hidden={!open} className="before-body">
+        {empty ? (
+          <p className="muted">Nothing from earlier rounds at {tableName} yet.</p>
+        ) : (
+          <>
+            {notes.length > 0 && (
+              <ul className="earlier-notes" aria-label="Notes of earlier rounds">
+                {notes.map((n) => (
+                  <li key={n.id} className="earlier-note">
+                    <h3>{n.title}</h3>
+                    <p className={n.preview ? 'earlier-preview' : 'earlier-preview muted'}>{n.preview || 'Nothing was written.'}</p>
+                    <button type="button" className="button ghost button-small" onClick={() => focusArtifact(doc, n.id)} aria-label={`Show on the canvas: ${n.title}`}>
+                      Show on the canvas
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {cards.length > 0 && (
+              <div className="earlier-harvest">
+                <h3>Posted to the plenary</h3>
+                <ul className="harvest-list">
+                  {cards.map((card) => (
+                    <li key={card.id}>
+                      <HarvestCardView card={card} showRound />
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

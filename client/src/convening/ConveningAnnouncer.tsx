@@ -1,0 +1,18 @@
+/** A polite live region that announces moves between tables, new rounds and the summons. */
+import type { SessionState } from '@worktable/shared';
+import { useConveningAnnouncer } from './useConveningAnnouncer.js';
+
+/** Props of `ConveningAnnouncer`. */
+export interface ConveningAnnouncerProps {
+  state: SessionState | null;
+}
+
+/** Renders nothing visible; screen readers hear "You moved to Table 3 for round 2." and the like. */
+export function ConveningAnnouncer({ state }: ConveningAnnouncerProps) {
+  const announcement = useConveningAnnouncer(state);
+  return (
+    <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="convening-announcer">
+      {announcement && <p key={announcement.id}>{announcement.text}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * The convening's messages above the canvas: the host's broadcast (role=alert), the table host's
+ * prompt to brief newcomers (role=status), and the polite announcements of moves and summons.
+ */
+import type { SessionState } from '@worktable/shared';
+import { BroadcastBanner } from './BroadcastBanner.js';
+import { ConveningAnnouncer } from './ConveningAnnouncer.js';
+import { NewcomerBanner } from './NewcomerBanner.js';
+
+/** Props of `ConveningBanners`. */
+export interface ConveningBannersProps {
+  sessionId: string;
+  state: SessionState | null;
+  me: string;
+  nameOf: (participantId: string) => string;
+}
+
+/** All three; each shows only when it has something to say. */
+export function ConveningBanners({ sessionId, state, me, nameOf }: ConveningBannersProps) {
+  return (
+    <>
+      <ConveningAnnouncer state={state} />
+      <BroadcastBanner sessionId={sessionId} broadcast={state?.broadcast ?? null} />
+      {state && <NewcomerBanner state={state} me={me} nameOf={nameOf} />}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The notes earlier rounds left on a table (see `notesKey`): what the "Before you arrived" panel
+ * lists for people who just sat down. Pure reads of the table document.
+ */
+import * as Y from 'yjs';
+import { ArtifactField, ArtifactKind, readArtifactMeta } from '@worktable/shared';
+import { artifactsOf } from '../canvas/tableModel.js';
+import { notesProtocolOf, notesRoundOf } from '../protocol/scribeNotes.js';
+
+/** Longest preview of a notes document, in characters. */
+export const NOTES_PREVIEW_CHARS = 280;
+
+/** One earlier round's notes on this table. */
+export interface EarlierNotes {
+  /** The artifact id (to find it on the canvas). */
+  id: string;
+  round: number;
+  title: string;
+  /** What was written (phase headings left out), shortened; empty when nothing was. */
+  preview: string;
+}
+
+function textOf(node: Y.XmlElement | Y.XmlText): string {
+  if (node instanceof Y.XmlText) {
+    return (node.toDelta() as { insert?: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+  }
+  return node
+    .toArray()
+    .map((child) => (child instanceof Y.XmlElement || child instanceof Y.XmlText ? textOf(child) : ''))
+    .join(node.nodeName === 'paragraph' || node.nodeName === 'heading' ? '' : ' ');
+}
+
+/** The written text of a notes document, block by block, without the phase headings the app adds. */
+export function notesText(fragment: Y.XmlFragment): string[] {
+  const blocks: string[] = [];
+  for (const node of fragment.toArray()) {
+    if (!(node instanceof Y.XmlElement) || node.nodeName === 'heading') continue;
+    const text = textOf(node).replace(/\s+/g, ' ').trim();
+    if (text) blocks.push(text);
+  }
+  return blocks;
+}
+
+/** Shortens `text` to `max` characters at a word boundary, with an ellipsis. */
+export function shorten(text: string, max = NOTES_PREVIEW_CHARS): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space >= max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** The notes documents of rounds before `round` of protocol `protocolId` on this table, oldest first. */
+export function earlierNotes(doc: Y.Doc, protocolId: string, round: number): EarlierNotes[] {
+  const found: EarlierNotes[] = [];
+  for (const [id, artifact] of artifactsOf(doc)) {
+    if (!(artifact instanceof Y.Map) || readArtifactMeta(artifact)?.kind !== ArtifactKind.Document) continue;
+    const key = artifact.get(ArtifactField.NotesOf);
+    if (typeof key !== 'string' || notesProtocolOf(key) !== protocolId) continue;
+    const notesRound = notesRoundOf(key);
+    if (notesRound === null || notesRound >= round) continue;
+    const title = artifact.get(ArtifactField.Title);
+    const content = artifact.get(ArtifactField.Content);
+    const preview = content instanceof Y.XmlFragment ? shorten(notesText(content).join(' · ')) : '';
+    found.push({ id, round: notesRound, title: typeof title === 'string' && title ? title : `Notes · Round ${notesRound}`, preview });
+  }
+  return found.sort((a, b) => a.round - b.round || a.id.localeCompare(b.id));
+}

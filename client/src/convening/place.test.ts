@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { stateFixture } from '../protocol/fixtures.js';
+import { conveningAnnouncement, docNameFor, joinNames, newcomerPrompt, placeLabel } from './place.js';
+
+const tables = [
+  { id: 'table-1', name: 'Table 1', members: ['ana', 'ben'], host: 'ana', newcomers: [] },
+  { id: 'table-3', name: 'Table 3', members: ['cy', 'dee', 'eve'], host: 'cy', newcomers: ['dee', 'eve'] },
+];
+const convening = (overrides: Parameters<typeof stateFixture>[0] = {}) => stateFixture({ convening: true, round: 1, tableId: 'table-1', tables, ...overrides });
+
+describe('docNameFor', () => {
+  it('opens the single table outside convenings, and the own table in one', () => {
+    expect(docNameFor(stateFixture())).toBe('table-1');
+    expect(docNameFor(stateFixture({ tableId: null }))).toBe('table-1');
+    expect(docNameFor(convening({ tableId: 'table-3' }))).toBe('table-3');
+  });
+
+  it('opens the plenary for everyone summoned, and for people at no table', () => {
+    expect(docNameFor(convening({ gathering: 'plenary' }))).toBe('plenary');
+    expect(docNameFor(convening({ tableId: null }))).toBe('plenary');
+  });
+
+  it('lets someone at no table visit a table of this round only', () => {
+    expect(docNameFor(convening({ tableId: null }), 'table-3')).toBe('table-3');
+    expect(docNameFor(convening({ tableId: null }), 'table-9')).toBe('plenary');
+    expect(docNameFor(convening({ tableId: null, gathering: 'plenary' }), 'table-3')).toBe('plenary');
+    expect(docNameFor(convening({ tableId: 'table-1' }), 'table-3')).toBe('table-1');
+  });
+});
+
+describe('placeLabel', () => {
+  it('names the table and the round in a convening only', () => {
+    expect(placeLabel(stateFixture(), 'table-1')).toBeNull();
+    expect(placeLabel(convening({ round: 2 }), 'table-3')).toBe('Table 3 · Round 2');
+    expect(placeLabel(convening({ round: 2 }), 'plenary')).toBe('Plenary · Round 2');
+    expect(placeLabel(convening({ round: 0 }), 'table-7')).toBe('Table 7');
+  });
+});
+
+describe('conveningAnnouncement', () => {
+  it('says nothing for the first state or unchanged places', () => {
+    expect(conveningAnnouncement(null, convening())).toBeNull();
+    expect(conveningAnnouncement(convening(), convening({ version: 11 }))).toBeNull();
+    expect(conveningAnnouncement(stateFixture(), stateFixture({ version: 11 }))).toBeNull();
+  });
+
+  it('announces the first seat, a move and staying for a new round', () => {
+    expect(conveningAnnouncement(stateFixture(), convening())).toBe('You are seated at Table 1 for round 1.');
+    expect(conveningAnnouncement(convening(), convening({ round: 2, tableId: 'table-3' }))).toBe('You moved to Table 3 for round 2.');
+    expect(conveningAnnouncement(convening(), convening({ round: 2 }))).toBe('Round 2: you stay at Table 1.');
+  });
+
+  it('announces the summon to the plenary and the way back', () => {
+    expect(conveningAnnouncement(convening(), convening({ gathering: 'plenary' }))).toBe('The host called everyone to the plenary.');
+    expect(conveningAnnouncement(convening({ gathering: 'plenary' }), convening())).toBe('Back to your tables.');
+  });
+});
+
+describe('newcomerPrompt', () => {
+  const names: Record<string, string> = { dee: 'Dee', eve: 'Eve' };
+  const nameOf = (id: string) => names[id] ?? 'someone';
+  it('welcomes the newcomers for the table host only', () => {
+    expect(newcomerPrompt(convening({ tableId: 'table-3' }), 'cy', nameOf)).toBe('Welcome Dee and Eve: brief them on what this table discussed');
+    expect(newcomerPrompt(convening({ tableId: 'table-3' }), 'dee', nameOf)).toBeNull();
+    expect(newcomerPrompt(convening(), 'ana', nameOf)).toBeNull();
+  });
+
+  it('joins names like a sentence', () => {
+    expect(joinNames(['Ana'])).toBe('Ana');
+    expect(joinNames(['Ana', 'Ben', 'Cy'])).toBe('Ana, Ben and Cy');
+  });
+});

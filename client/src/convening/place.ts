@@ -1,0 +1,74 @@
+/**
+ * Where the viewer is in a convening, as pure functions of the server's `session:state`: which
+ * document to open (their table, or the plenary), the header's "Table 3 · Round 2", and what the
+ * live region says when the host reseats people or summons everyone.
+ */
+import { Gathering, PLENARY_DOC, SINGLE_TABLE_ID, type SessionState, type WireTable } from '@worktable/shared';
+
+/** The parts of the state that decide where someone is. */
+export type PlaceState = Pick<SessionState, 'gathering' | 'tableId' | 'convening' | 'round' | 'tables'>;
+
+/**
+ * The document to open: the plenary while everyone is summoned, else the viewer's table; someone
+ * at no table (the roaming host) sees the table they `visit`, or the plenary. A session that is
+ * not a convening has its single table.
+ */
+export function docNameFor(state: PlaceState, visit: string | null = null): string {
+  if (state.gathering === Gathering.Plenary) return PLENARY_DOC;
+  if (state.tableId) return state.tableId;
+  if (visit && state.tables.some((t) => t.id === visit)) return visit;
+  return state.convening ? PLENARY_DOC : SINGLE_TABLE_ID;
+}
+
+/** The table `tableId`, if it is in this round's seating. */
+export function tableOf(state: { tables: readonly WireTable[] }, tableId: string | null): WireTable | null {
+  return tableId ? (state.tables.find((t) => t.id === tableId) ?? null) : null;
+}
+
+/** A table's name for people ("Table 3"), falling back to its id. */
+export function tableNameOf(state: { tables: readonly WireTable[] }, tableId: string): string {
+  return tableOf(state, tableId)?.name ?? tableId.replace(/^table-(\d+)$/, 'Table $1');
+}
+
+/** The header's place line, e.g. "Table 3 · Round 2" or "Plenary · Round 2"; null outside convenings. */
+export function placeLabel(state: PlaceState, docName: string): string | null {
+  if (!state.convening) return null;
+  const where = docName === PLENARY_DOC ? 'Plenary' : tableNameOf(state, docName);
+  return state.round > 0 ? `${where} · Round ${state.round}` : where;
+}
+
+/**
+ * What to announce when the convening changes between two states (null for nothing): a summon to
+ * the plenary and back, a new seat ("You moved to Table 3 for round 2"), staying at one's table
+ * for a new round.
+ */
+export function conveningAnnouncement(previous: PlaceState | null, next: PlaceState): string | null {
+  if (!previous) return null;
+  if (previous.gathering !== next.gathering) {
+    return next.gathering === Gathering.Plenary ? 'The host called everyone to the plenary.' : 'Back to your tables.';
+  }
+  if (!next.convening || !next.tableId || next.round === 0) return null;
+  const name = tableNameOf(next, next.tableId);
+  if (!previous.convening || previous.tableId === null) return `You are seated at ${name} for round ${next.round}.`;
+  if (previous.tableId !== next.tableId) return `You moved to ${name} for round ${next.round}.`;
+  if (previous.round !== next.round) return `Round ${next.round}: you stay at ${name}.`;
+  return null;
+}
+
+/** "Ana", "Ana and Ben", "Ana, Ben and Cy". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * The table host's prompt when people new to the table sit down ("Welcome Ana and Ben: brief them
+ * on what this table discussed"), or null when `me` is not the host of their table or nobody is new.
+ */
+export function newcomerPrompt(state: Pick<SessionState, 'tables' | 'tableId'>, me: string, nameOf: (participantId: string) => string): string | null {
+  const table = tableOf(state, state.tableId);
+  if (!table || table.host !== me) return null;
+  const newcomers = table.newcomers.filter((id) => id !== me);
+  if (newcomers.length === 0) return null;
+  return `Welcome ${joinNames(newcomers.map(nameOf))}: brief them on what this table discussed`;
+}

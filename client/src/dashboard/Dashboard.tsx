@@ -1,0 +1,66 @@
+/**
+ * The host dashboard of a session the browser hosts: opens the control connection, shows the
+ * controls (seat, round and clock, plenary and broadcast) and the tables, and announces what
+ * each action did in a polite live region that also shows briefly on screen.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useControlStore } from '../protocol/controlConnection.js';
+import { ControlBar } from './ControlBar.js';
+import { DashboardContext } from './DashboardContext.js';
+import { DashboardHeader } from './DashboardHeader.js';
+import { TablesSection } from './TablesSection.js';
+import { useControlChannel } from './useControlChannel.js';
+import './dashboard.css';
+import './tables.css';
+
+/** Props of `Dashboard`. */
+export interface DashboardProps {
+  sessionId: string;
+  title: string;
+  /** The host's bearer token. */
+  token: string;
+}
+
+/** How long an announcement stays on screen (it stays in the live region's history for screen readers). */
+const TOAST_MS = 6_000;
+
+/** The live dashboard. */
+export function Dashboard({ sessionId, title, token }: DashboardProps) {
+  const send = useControlChannel(sessionId, token);
+  const dashboard = useControlStore((s) => s.dashboard);
+  const offsetMs = useControlStore((s) => s.offsetMs);
+  const [said, setSaid] = useState<{ id: number; text: string } | null>(null);
+  const announce = useCallback((text: string) => setSaid((previous) => ({ id: (previous?.id ?? 0) + 1, text })), []);
+  const context = useMemo(() => ({ send, announce }), [send, announce]);
+
+  useEffect(() => {
+    if (!said) return;
+    const timer = window.setTimeout(() => setSaid((current) => (current?.id === said.id ? null : current)), TOAST_MS);
+    return () => window.clearTimeout(timer);
+  }, [said]);
+
+  useEffect(() => {
+    document.title = `Dashboard · ${title} · Worktable`;
+  }, [title]);
+
+  return (
+    <DashboardContext.Provider value={context}>
+      <div className="page page-dashboard">
+        <DashboardHeader sessionId={sessionId} title={title} dashboard={dashboard} />
+        {dashboard ? (
+          <>
+            <ControlBar dashboard={dashboard} />
+            <TablesSection dashboard={dashboard} offsetMs={offsetMs} />
+          </>
+        ) : (
+          <p className="h-quiet" aria-busy="true">
+            Waiting for the tables from the server…
+          </p>
+        )}
+        <div className={`dash-toast${said ? ' is-shown' : ''}`} role="status" aria-live="polite" aria-atomic="true">
+          {said && <p key={said.id}>{said.text}</p>}
+        </div>
+      </div>
+    </DashboardContext.Provider>
+  );
+}

@@ -1,0 +1,20 @@
+/** What every dashboard control needs: the control connection's `send` and the page's live region. */
+import { createContext, useContext } from 'react';
+import type { SendSessionAction } from './useControlChannel.js';
+
+/** The dashboard's connection and announcer. */
+export interface DashboardContextValue {
+  send: SendSessionAction;
+  /** Shows and announces (politely) what just happened, e.g. "Ana moved to Table 4". */
+  announce(text: string): void;
+}
+
+/** Provided by `Dashboard`. */
+export const DashboardContext = createContext<DashboardContextValue | null>(null);
+
+/** The dashboard's context; only inside `Dashboard`. */
+export function useDashboardContext(): DashboardContextValue {
+  const value = useContext(DashboardContext);
+  if (!value) throw new Error('useDashboardContext must be used inside the Dashboard');
+  return value;
+}

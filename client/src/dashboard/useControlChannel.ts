@@ -1,0 +1,21 @@
+/** The dashboard's control connection: opened while the dashboard is mounted, with a stable `send`. */
+import { useCallback, useEffect, useRef } from 'react';
+import type { ControlAck, SessionAction } from '@worktable/shared';
+import { OFFLINE_ACK, openControl, type ControlConnection } from '../protocol/controlConnection.js';
+
+/** Sends a control action (seat, move, broadcast, pause…) and resolves with the server's ack. */
+export type SendSessionAction = (action: SessionAction) => Promise<ControlAck>;
+
+/** Opens the control channel of `sessionId` with `token` while mounted; returns a stable `send`. */
+export function useControlChannel(sessionId: string, token: string): SendSessionAction {
+  const connection = useRef<ControlConnection | null>(null);
+  useEffect(() => {
+    const opened = openControl(sessionId, token);
+    connection.current = opened;
+    return () => {
+      opened.close();
+      if (connection.current === opened) connection.current = null;
+    };
+  }, [sessionId, token]);
+  return useCallback((action: SessionAction) => connection.current?.send(action) ?? Promise.resolve(OFFLINE_ACK), []);
+}

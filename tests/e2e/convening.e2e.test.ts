@@ -1,0 +1,258 @@
+/**
+ * A convening end to end, in real Chromium against a real server: a host (driving the convening
+ * over socket.io, watching the plenary in a browser) and three participants in a World Café. The
+ * host seats two tables and starts round 1; each page opens its own table; people write the
+ * round's notes; a table's reporter and the host post harvest cards; round 2 reseats (table hosts
+ * stay, the traveler moves): the traveler's page follows to the new table, says so, and shows that
+ * table's round-1 notes under "Before you arrived"; the table host is asked to welcome them; a
+ * broadcast reaches everyone; the summon brings everyone to the plenary, where the harvest wall
+ * shows the cards under "Table N · Round 1"; axe finds no serious or critical violations.
+ * Screenshots (convening-*.png) land in tests/e2e/screenshots/ (gitignored).
+ *
+ * Needs the built client (`npm run build:client`) and Chromium at /usr/bin/chromium or $CHROMIUM_PATH.
+ */
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PLENARY_DOC, PlenaryRoot, type CreateSessionResponse, type HarvestCard, type SessionState } from '@worktable/shared';
+import { openControlClient, type ControlClient } from '../../server/src/testing/controlClient.js';
+import { connectClient, postJson, waitFor, type TestServer } from '../../server/src/testing/testServer.js';
+import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
+import { withServerAndBrowser } from '../support/suite.js';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core');
+/** How long live changes may take to show up in a browser (the machine may be shared). */
+const POLL = { timeout: 10_000, interval: 50 };
+
+/** A participant: their page and a control client of their own (to read which table the server gives them). */
+interface Person {
+  name: string;
+  page: Page;
+  participantId: string;
+  control: ControlClient;
+}
+
+describe('convening: tables, rounds, travelers, harvest and plenary', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const errors: string[] = [];
+  const controls: ControlClient[] = [];
+
+  withServerAndBrowser((startedServer, startedBrowser) => {
+    server = startedServer;
+    browser = startedBrowser;
+  });
+
+  async function expectAccessible(page: Page, where: string): Promise<void> {
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+    });
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const report = bad.map((v) => `${where}: [${v.impact}] ${v.id} — ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n');
+    expect(report, report).toBe('');
+  }
+
+  const place = (page: Page) => page.locator('.session-place');
+  const announced = (page: Page) => page.getByTestId('convening-announcer');
+  const notesFrame = (page: Page, round: number) => page.getByRole('group', { name: new RegExp(`^Document by .*Notes · Round ${round}`) });
+  const stateOf = (person: Person): SessionState => {
+    const state = person.control.latest();
+    if (!state) throw new Error(`${person.name} has no state yet`);
+    return state;
+  };
+
+  /** Opens a notes document large, writes `text` at its end, and closes it again. */
+  async function writeNotes(page: Page, round: number, text: string): Promise<void> {
+    const frame = notesFrame(page, round);
+    await frame.waitFor();
+    await frame.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: new RegExp(`Notes · Round ${round}`) });
+    const editor = dialog.locator('.ProseMirror');
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(text);
+    await expect.poll(() => editor.textContent(), POLL).toContain(text);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  }
+
+  it('seats tables, moves the traveler with the table’s history, and harvests to the plenary', { timeout: 120_000 }, async () => {
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Café: what makes feedback land',
+      protocol: 'world-cafe',
+      hostName: 'Hana Host',
+    });
+    const host = openControlClient(server.url, session.hostToken);
+    controls.push(host);
+    const hostPage = await openPage(browser, server.url, DESKTOP, errors);
+    await hostPage.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
+    await hostPage.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+
+    const people: Person[] = [];
+    for (const name of ['Ana Alvarez', 'Ben Brook', 'Cy Chen']) {
+      const page = await openPage(browser, server.url, DESKTOP, errors);
+      await joinByInvite(page, session.inviteUrl, name);
+      const identity = await page.evaluate((id) => JSON.parse(localStorage.getItem(`worktable:identity:${id}`) ?? '{}') as { participantId: string; token: string }, session.sessionId);
+      const control = openControlClient(server.url, identity.token);
+      controls.push(control);
+      people.push({ name, page, participantId: identity.participantId, control });
+    }
+    await waitFor(() => people.every((p) => p.control.states.length > 0) && host.states.length > 0, 5000, 'everyone on the control channel');
+
+    // Round 1: two tables.
+    const seated = await host.send({ action: 'seat', tableCount: 2 });
+    expect(seated.ok).toBe(true);
+    const started = await host.send({ action: 'startRound' });
+    expect(started.ok).toBe(true);
+    await waitFor(() => people.every((p) => p.control.latest()?.round === 1 && p.control.latest()?.status === 'running'), 5000, 'round 1 running');
+    const round1 = new Map(people.map((p) => [p.participantId, stateOf(p).tableId]));
+    const tables1 = stateOf(people[0]!).tables;
+    expect(tables1).toHaveLength(2);
+    for (const person of people) {
+      const table = tables1.find((t) => t.id === round1.get(person.participantId));
+      expect(table).toBeDefined();
+      await expect.poll(() => place(person.page).textContent(), POLL).toBe(`${table!.name} · Round 1`);
+    }
+    await expect.poll(() => place(hostPage).textContent(), POLL).toBe('Plenary · Round 1');
+    await screenshot(people[0]!.page, 'convening-01-round-one');
+
+    // Each table's notes of round 1 (kept by the reporter, table host or facilitator's browser).
+    const notesOf: Record<string, string> = {};
+    for (const table of tables1) {
+      const writer = people.find((p) => round1.get(p.participantId) === table.id)!;
+      notesOf[table.id] = `At ${table.name} we found that feedback lands when it is asked for.`;
+      await writeNotes(writer.page, 1, notesOf[table.id]!);
+    }
+
+    // The reporter of the first table posts a shift; everyone at that table sees it, read-only.
+    const first = tables1[0]!;
+    const atFirst = people.filter((p) => round1.get(p.participantId) === first.id);
+    const roles = stateOf(atFirst[0]!).roles;
+    const harvesterId = roles.reporter ?? roles.scribe ?? roles.facilitator;
+    const reporter = atFirst.find((p) => p.participantId === harvesterId);
+    expect(reporter, `someone at ${first.name} harvests`).toBeDefined();
+    const form = reporter!.page.getByRole('form', { name: 'Post to the plenary' });
+    await form.getByLabel('We thought… it turns out…', { exact: true }).check();
+    await form.getByRole('button', { name: 'Post to the plenary' }).click();
+    await form.getByText('Write something first.').first().waitFor();
+    await form.getByLabel('We thought…', { exact: true }).fill('Feedback is about the work');
+    await form.getByLabel('It turns out…', { exact: true }).fill('Feedback is about the next step');
+    await form.getByRole('button', { name: 'Post to the plenary' }).click();
+    await form.getByRole('status').filter({ hasText: `Posted to the plenary: We thought… it turns out… from ${first.name}.` }).waitFor();
+    for (const person of atFirst) {
+      await person.page.getByRole('article', { name: `We thought… it turns out… from ${first.name}, round 1` }).waitFor();
+    }
+    await screenshot(reporter!.page, 'convening-02-reporter-posted');
+
+    // The host posts for the second table from the plenary (choosing the table).
+    const second = tables1[1]!;
+    const hostForm = hostPage.getByRole('form', { name: 'Post to the plenary' });
+    await hostForm.getByLabel('For table', { exact: true }).selectOption(second.id);
+    await hostForm.getByLabel('Question', { exact: true }).check();
+    await hostForm.getByLabel('The question', { exact: true }).fill('Who decides when feedback is welcome?');
+    await hostForm.getByRole('button', { name: 'Post to the plenary' }).click();
+    await hostForm.getByRole('status').filter({ hasText: `from ${second.name}` }).waitFor();
+
+    // Round 2: the server reseats; table hosts stay, the traveler moves.
+    const round2Ack = await host.send({ action: 'startRound' });
+    expect(round2Ack.ok).toBe(true);
+    await waitFor(() => people.every((p) => p.control.latest()?.round === 2), 5000, 'round 2 seated');
+    const tables2 = stateOf(people[0]!).tables;
+    const traveler = people.find((p) => stateOf(p).tableId !== round1.get(p.participantId));
+    expect(traveler, 'someone travels in round 2').toBeDefined();
+    const newTable = tables2.find((t) => t.id === stateOf(traveler!).tableId)!;
+    await expect.poll(() => place(traveler!.page).textContent(), POLL).toBe(`${newTable.name} · Round 2`);
+    await expect.poll(() => announced(traveler!.page).textContent(), POLL).toBe(`You moved to ${newTable.name} for round 2.`);
+
+    // "Before you arrived": the new table's round-1 notes, and a way to them on the canvas.
+    const before = traveler!.page.getByRole('region', { name: 'Before you arrived' });
+    await before.getByRole('heading', { name: 'Notes · Round 1' }).waitFor();
+    await expect.poll(() => before.textContent(), POLL).toContain(notesOf[newTable.id]!);
+    if (newTable.id === first.id) await before.getByRole('article', { name: /from/ }).first().waitFor();
+    await before.getByRole('button', { name: 'Show on the canvas: Notes · Round 1' }).click();
+    await expect.poll(() => notesFrame(traveler!.page, 1).evaluate((el) => el === document.activeElement), POLL).toBe(true);
+    await screenshot(traveler!.page, 'convening-03-traveler-before-you-arrived');
+    await expectAccessible(traveler!.page, 'traveler at the new table');
+
+    // The new table's host is asked to brief the traveler; collapsing the panel hides its content.
+    const tableHost = people.find((p) => p.participantId === newTable.host);
+    if (tableHost && tableHost !== traveler) {
+      await tableHost.page.getByRole('status').filter({ hasText: `Welcome ${traveler!.name}: brief them on what this table discussed` }).waitFor();
+      await screenshot(tableHost.page, 'convening-04-table-host-welcome');
+    }
+    await before.getByRole('button', { name: 'Before you arrived' }).click();
+    await expect.poll(() => before.getByRole('heading', { name: 'Notes · Round 1' }).isVisible(), POLL).toBe(false);
+    await before.getByRole('button', { name: 'Before you arrived' }).click();
+
+    // A broadcast reaches everyone, announced; dismissing it keeps it away.
+    expect((await host.send({ action: 'broadcast', message: 'Ten minutes left in this round.' })).ok).toBe(true);
+    for (const person of people) await person.page.getByRole('alert').filter({ hasText: 'From the host: Ten minutes left in this round.' }).waitFor();
+    await screenshot(traveler!.page, 'convening-05-broadcast');
+    await traveler!.page.getByRole('button', { name: 'Dismiss the host’s message' }).click();
+    await expect.poll(() => traveler!.page.getByRole('alert').filter({ hasText: 'From the host' }).count(), POLL).toBe(0);
+
+    // The summon: everyone to the plenary, where the harvest wall groups cards by round and table.
+    expect((await host.send({ action: 'summon', to: 'plenary' })).ok).toBe(true);
+    for (const person of people) {
+      await expect.poll(() => place(person.page).textContent(), POLL).toBe('Plenary · Round 2');
+      await expect.poll(() => announced(person.page).textContent(), POLL).toBe('The host called everyone to the plenary.');
+    }
+    const wall = traveler!.page.getByRole('region', { name: 'Harvest', exact: true });
+    const firstGroup = wall.getByRole('region', { name: `${first.name} · Round 1` });
+    await expect.poll(() => firstGroup.textContent(), POLL).toContain('Feedback is about the next step');
+    expect(await firstGroup.textContent()).toContain(`Posted by ${reporter!.name}`);
+    await expect.poll(() => wall.getByRole('region', { name: `${second.name} · Round 1` }).textContent(), POLL).toContain('Who decides when feedback is welcome?');
+    await wall.scrollIntoViewIfNeeded();
+    await screenshot(traveler!.page, 'convening-06-plenary-harvest');
+    await screenshot(hostPage, 'convening-07-host-plenary');
+    await expectAccessible(traveler!.page, 'plenary');
+
+    // Forty tables with several cards each: columns per round that scroll on their own.
+    const writer = connectClient(server.wsUrl, session.sessionId, PLENARY_DOC, session.hostToken);
+    await writer.synced;
+    const kinds = ['insight', 'question', 'shift'] as const;
+    writer.doc.transact(() => {
+      const map = writer.doc.getMap<HarvestCard>(PlenaryRoot.Harvest);
+      for (let table = 1; table <= 40; table++) {
+        for (let i = 0; i < 3; i++) {
+          const kind = kinds[i]!;
+          const round = i === 2 ? 2 : 1;
+          const id = `bulk-${table}-${i}`;
+          map.set(id, {
+            id,
+            tableId: `table-${table}`,
+            tableName: `Table ${table}`,
+            round,
+            kind,
+            text: `Table ${table} noticed something worth sharing (${i + 1}).`,
+            ...(kind === 'shift' ? { turnsOut: 'It turns out the opposite held.' } : {}),
+            by: 'bulk',
+            byName: `Reporter ${table}`,
+            at: 1_000 + i,
+          });
+        }
+      }
+    });
+    await wall.getByRole('region', { name: 'Table 40 · Round 2' }).waitFor();
+    const round1Column = wall.getByRole('region', { name: /^Round 1/ });
+    expect(await round1Column.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    await wall.scrollIntoViewIfNeeded();
+    await screenshot(traveler!.page, 'convening-08-plenary-forty-tables');
+    await wall.getByLabel('Show', { exact: true }).selectOption({ label: 'Table 40' });
+    await expect.poll(() => wall.getByRole('region', { name: / · Round \d$/ }).count(), POLL).toBe(2);
+    await screenshot(traveler!.page, 'convening-09-plenary-one-table');
+    await wall.getByLabel('Show', { exact: true }).selectOption({ label: 'All tables' });
+    writer.destroy();
+
+    // Back to the tables: each page returns to its round-2 table.
+    expect((await host.send({ action: 'summon', to: 'tables' })).ok).toBe(true);
+    await expect.poll(() => place(traveler!.page).textContent(), POLL).toBe(`${newTable.name} · Round 2`);
+    await expect.poll(() => announced(traveler!.page).textContent(), POLL).toBe('Back to your tables.');
+
+    for (const control of controls) control.close();
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,248 @@
+/**
+ * The host dashboard end to end in Chromium: eight people join (REST) and stay connected (their
+ * own control sockets); the host opens the dashboard from the table, seats three tables with the
+ * form, starts the round and sees three cards with members and running timers; drags a person to
+ * another table (their socket's `session:state` follows), moves another with the keyboard and
+ * pins them, pauses and resumes every table, broadcasts a message every socket receives; a
+ * participant gets a way back instead; axe finds no serious or critical problem. Then a
+ * convening of 120 people at 40 tables stays usable (screenshots, filter).
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CreateSessionResponse, JoinSessionResponse } from '@worktable/shared';
+import { openControlClient, type ControlClient } from '../../server/src/testing/controlClient.js';
+import { postJson, waitFor, type TestServer } from '../../server/src/testing/testServer.js';
+import { DESKTOP, openPage, screenshot, SCREENSHOTS, TABLET } from '../support/browser.js';
+import { withServerAndBrowser } from '../support/suite.js';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core');
+
+const FIRST = ['Ana', 'Bo', 'Chen', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lea', 'Max', 'Noor', 'Omar', 'Pia', 'Quin', 'Rui', 'Sam', 'Tove'];
+const LAST = ['Alvarez', 'Brown', 'Costa', 'Diallo', 'Eriksen', 'Fischer'];
+const ORGS = ['Lincoln High', 'Roosevelt Middle', 'Eastside District', 'North Academy', 'State University', 'Westview Elementary'];
+
+describe('host dashboard: seat, run, move and broadcast across tables', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const errors: string[] = [];
+  const sockets: ControlClient[] = [];
+
+  withServerAndBrowser((startedServer, startedBrowser) => {
+    server = startedServer;
+    browser = startedBrowser;
+  });
+
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.close();
+  });
+
+  /** A session with `count` participants, each joined over REST and connected with a control socket of their own. */
+  async function convening(title: string, count: number) {
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title, protocol: 'tuning', hostName: 'Hana Host' });
+    const people: { participantId: string; token: string; name: string; socket: ControlClient }[] = [];
+    for (let i = 0; i < count; i++) {
+      const name = `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}${i >= FIRST.length * LAST.length ? ` ${i}` : ''}`;
+      const { status, body } = await postJson<JoinSessionResponse>(`${server.url}/api/sessions/${session.sessionId}/join`, {
+        inviteCode: session.inviteCode,
+        name,
+        organization: ORGS[i % ORGS.length],
+      });
+      expect(status).toBe(201);
+      const socket = openControlClient(server.url, body.token);
+      sockets.push(socket);
+      people.push({ ...body, name, socket });
+    }
+    await waitFor(() => people.every((p) => p.socket.states.length > 0), 15_000, 'every participant connected');
+    return { session, people };
+  }
+
+  /** Opens the table with the host link (which stores the host's identity), then the dashboard through its link. */
+  async function openDashboard(session: CreateSessionResponse, tableShot?: string): Promise<Page> {
+    const host = await openPage(browser, server.url, DESKTOP, errors);
+    await host.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
+    await host.getByRole('link', { name: 'Host dashboard' }).waitFor();
+    if (tableShot) await screenshot(host, tableShot);
+    await host.getByRole('link', { name: 'Host dashboard' }).click();
+    await host.waitForURL(/\/dashboard$/);
+    await host.getByRole('status').filter({ hasText: /^Live$/ }).waitFor();
+    await host.locator('.table-card').first().waitFor();
+    return host;
+  }
+
+  const card = (page: Page, tableId: string) => page.locator(`.table-card[data-table-id="${tableId}"]`);
+  const chip = (page: Page, participantId: string) => page.locator(`.chip[data-participant-id="${participantId}"]`);
+  const tableOf = (page: Page, participantId: string) =>
+    page.evaluate((id) => document.querySelector(`.chip[data-participant-id="${id}"]`)?.closest('.table-card')?.getAttribute('data-table-id') ?? null, participantId);
+
+  /** Runs axe on the page and fails on serious or critical violations, listing them. */
+  async function expectAccessible(page: Page, where: string): Promise<void> {
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+    });
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const report = bad.map((v) => `${where}: [${v.impact}] ${v.id} — ${v.help}\n    ${v.targets.slice(0, 5).join('\n    ')}`).join('\n');
+    expect(report, report).toBe('');
+  }
+
+  it('seats three tables, runs the round, moves people by drag and by keyboard, broadcasts', { timeout: 90_000 }, async () => {
+    const { session, people } = await convening('Spring convening', 8);
+    const host = await openDashboard(session, 'dashboard-00-table-with-link');
+    await host.getByRole('heading', { level: 1, name: 'Spring convening' }).waitFor();
+    await screenshot(host, 'dashboard-01-before-seating');
+
+    // Seat three tables with one round clock.
+    await host.getByRole('radio', { name: 'Number of tables' }).check();
+    await host.getByRole('spinbutton', { name: 'Number of tables' }).fill('3');
+    await host.getByRole('radio', { name: 'One round clock' }).check();
+    await host.getByRole('button', { name: 'Seat people' }).click();
+    await host.getByText('Seated everyone present at 3 tables.').waitFor();
+    await expect.poll(() => host.locator('.table-card').count()).toBe(3);
+    for (const id of ['table-1', 'table-2', 'table-3']) await card(host, id).locator('.chip').first().waitFor();
+    expect(await host.locator('.table-grid .chip').count()).toBe(8);
+    expect(await host.locator('.mark-host').count()).toBe(3);
+    await host.locator('.dash-meta').filter({ hasText: 'Round 1' }).waitFor();
+
+    // Start the round: every card runs and counts down.
+    await host.getByRole('button', { name: 'Start round 1' }).click();
+    await expect.poll(() => host.locator('.table-card.status-running').count()).toBe(3);
+    const timer = card(host, 'table-1').locator('.card-timer');
+    await expect.poll(() => timer.textContent()).toMatch(/^Time left: \d+:\d\d$/);
+    const before = await timer.textContent();
+    await expect.poll(() => timer.textContent(), { timeout: 3_000 }).not.toBe(before);
+    await screenshot(host, 'dashboard-02-round-running');
+
+    // Drag someone who is not a table host from table 1 onto table 2.
+    const t1 = card(host, 'table-1');
+    const movedId = await t1.locator('.chip:not(:has(.mark-host))').first().getAttribute('data-participant-id');
+    expect(movedId).toBeTruthy();
+    const moved = people.find((p) => p.participantId === movedId);
+    if (!moved || !movedId) throw new Error('no movable participant at table 1');
+    await chip(host, movedId).dragTo(card(host, 'table-2').locator('.table-card-head'));
+    await host.getByText(`${moved.name} moved to Table 2`).waitFor();
+    await expect.poll(() => tableOf(host, movedId)).toBe('table-2');
+    await waitFor(() => moved.socket.latest()?.tableId === 'table-2', 5_000, `${moved.name}'s socket to move to table 2`);
+
+    // The keyboard way: Move… → Table 3, pinned for the next rounds.
+    const otherId = await card(host, 'table-1').locator('.chip:not(:has(.mark-host))').first().getAttribute('data-participant-id');
+    const keyboardMoved = people.find((p) => p.participantId === otherId);
+    if (!keyboardMoved) throw new Error('nobody left to move at table 1');
+    await chip(host, keyboardMoved.participantId).getByRole('button', { name: `Move ${keyboardMoved.name}…` }).focus();
+    await host.keyboard.press('Enter');
+    const dialog = host.getByRole('dialog', { name: `Move ${keyboardMoved.name}` });
+    await dialog.waitFor();
+    await dialog.getByLabel('Move to table').selectOption('table-3');
+    await dialog.getByLabel('Pin here for next rounds').check();
+    await screenshot(host, 'dashboard-03-move-dialog');
+    await host.keyboard.press('Enter');
+    await host.getByText(`${keyboardMoved.name} moved to Table 3 and pinned there for the next rounds`).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => tableOf(host, keyboardMoved.participantId)).toBe('table-3');
+    await chip(host, keyboardMoved.participantId).getByText('Pinned to Table 3').waitFor();
+    await waitFor(() => keyboardMoved.socket.latest()?.tableId === 'table-3', 5_000, 'the keyboard move to reach the socket');
+    // Focus followed the person to their new table.
+    await expect.poll(() => host.evaluate(() => document.activeElement?.closest('.table-card')?.getAttribute('data-table-id') ?? null)).toBe('table-3');
+
+    // One round clock: pause and resume every table.
+    await host.getByRole('button', { name: 'Pause all' }).click();
+    await expect.poll(() => host.locator('.table-card.status-paused').count()).toBe(3);
+    await host.getByRole('button', { name: 'Resume all' }).click();
+    await expect.poll(() => host.locator('.table-card.status-running').count()).toBe(3);
+    await host.getByRole('button', { name: '+1 min' }).click();
+    await host.getByText('Added 1 minute at every table.').waitFor();
+
+    // Broadcast: every participant's socket receives it.
+    const message = 'Five minutes to wrap up, then harvest your best question.';
+    await host.getByLabel('Message to every table').fill(message);
+    await host.getByRole('button', { name: 'Send to every table' }).click();
+    await host.locator('.dash-sent').filter({ hasText: message }).waitFor();
+    await waitFor(() => people.every((p) => p.socket.latest()?.broadcast?.message === message), 5_000, 'the broadcast on every socket');
+
+    // A refusal shows the server's words: seating again while the round is going.
+    await host.getByText('Seat again…').click();
+    await host.getByRole('button', { name: 'Seat again', exact: true }).click();
+    await host.getByRole('alert').filter({ hasText: 'End the round before changing the tables.' }).waitFor();
+    await host.getByText('Seat again…').click();
+
+    // The filter finds a person's table.
+    await host.getByLabel('Find a person or table').fill(moved.name);
+    await expect.poll(() => host.locator('.table-card').count()).toBe(1);
+    await host.locator('.chip.is-match').filter({ hasText: moved.name }).waitFor();
+    await host.getByLabel('Find a person or table').fill('');
+    await expect.poll(() => host.locator('.table-card').count()).toBe(3);
+
+    await screenshot(host, 'dashboard-04-after-moves');
+    await expectAccessible(host, 'dashboard');
+
+    // The plenary: everyone is called (running tables pause), then sent back (they resume).
+    await host.getByRole('button', { name: 'Call everyone to the plenary' }).click();
+    await host.locator('.dash-meta').filter({ hasText: 'Everyone is in the plenary' }).waitFor();
+    await waitFor(() => people.every((p) => p.socket.latest()?.gathering === 'plenary'), 5_000, 'everyone summoned to the plenary');
+    await expect.poll(() => host.locator('.table-card.status-paused').count()).toBe(3);
+    await host.getByRole('button', { name: 'Send everyone back to their tables' }).click();
+    await host.locator('.dash-meta').filter({ hasText: 'Everyone is at their tables' }).waitFor();
+    await expect.poll(() => host.locator('.table-card.status-running').count()).toBe(3);
+
+    // End the round (asked once more), then the next round reseats: the pinned person stays at table 3.
+    await host.getByRole('button', { name: 'End round 1' }).click();
+    await host.getByRole('button', { name: 'End it' }).click();
+    await expect.poll(() => host.locator('.table-card.status-done').count()).toBe(3);
+    await host.getByRole('button', { name: 'Start round 2' }).click();
+    await host.locator('.dash-meta').filter({ hasText: 'Round 2' }).waitFor();
+    await expect.poll(() => host.locator('.table-card.status-running').count()).toBe(3);
+    await expect.poll(() => tableOf(host, keyboardMoved.participantId)).toBe('table-3');
+    await waitFor(() => keyboardMoved.socket.latest()?.round === 2 && keyboardMoved.socket.latest()?.tableId === 'table-3', 5_000, 'the pin to hold in round 2');
+    await screenshot(host, 'dashboard-05-round-two');
+
+    // A participant who opens the dashboard gets a way back to their table.
+    const pat = people[0];
+    if (!pat) throw new Error('no participant');
+    const visitor = await openPage(browser, server.url, DESKTOP, errors);
+    await visitor.goto('/');
+    await visitor.evaluate(
+      ([key, value]) => window.localStorage.setItem(key, value),
+      [`worktable:identity:${session.sessionId}`, JSON.stringify({ participantId: pat.participantId, token: pat.token, name: pat.name, role: 'participant' })] as const,
+    );
+    await visitor.goto(`/s/${session.sessionId}/dashboard`);
+    await visitor.getByRole('heading', { name: 'Only the host sees the dashboard' }).waitFor();
+    await visitor.getByRole('link', { name: 'Go to the table' }).waitFor();
+    await visitor.context().close();
+    await host.context().close();
+    expect(errors).toEqual([]);
+  });
+
+  it('stays usable with 120 people at 40 tables', { timeout: 120_000 }, async () => {
+    const { session } = await convening('Regional network day', 120);
+    const host = await openDashboard(session);
+    await host.getByRole('radio', { name: 'Number of tables' }).check();
+    await host.getByRole('spinbutton', { name: 'Number of tables' }).fill('40');
+    await host.getByRole('button', { name: 'Seat people' }).click();
+    await expect.poll(() => host.locator('.table-card').count(), { timeout: 10_000 }).toBe(40);
+    expect(await host.locator('.table-grid .chip').count()).toBe(120);
+    await host.getByRole('button', { name: 'Start round 1' }).click();
+    await expect.poll(() => host.locator('.table-card.status-running').count()).toBe(40);
+    await screenshot(host, 'dashboard-06-forty-tables');
+    await host.locator('.table-grid').scrollIntoViewIfNeeded();
+    await screenshot(host, 'dashboard-07-forty-tables-grid');
+    await host.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-08-forty-tables-full.png'), fullPage: true });
+
+    // Cards stay about 220 px wide.
+    const widths = await host.locator('.table-card').evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().width));
+    expect(Math.min(...widths)).toBeGreaterThanOrEqual(200);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(300);
+
+    await host.getByLabel('Find a person or table').fill('table 17');
+    await expect.poll(() => host.locator('.table-card').count()).toBe(1);
+    await host.getByText('Showing 1 table of 40.').waitFor();
+    await screenshot(host, 'dashboard-09-forty-tables-filtered');
+    await host.getByLabel('Find a person or table').fill('');
+    await host.setViewportSize(TABLET);
+    await screenshot(host, 'dashboard-10-forty-tables-tablet');
+    await host.context().close();
+    expect(errors).toEqual([]);
+  });
+});
