@@ -21,6 +21,7 @@ import { PersistenceHook } from './relay/hooks/persistenceHook.js';
 import { Relay } from './relay/relay.js';
 import { clientRoutes } from './routes/clientRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
+import { exportRoutes } from './routes/exportRoutes.js';
 import { historyRoutes } from './routes/historyRoutes.js';
 import { installErrorHandlers } from './routes/httpErrors.js';
 import { protocolRoutes } from './routes/protocolRoutes.js';
@@ -101,17 +102,18 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     return { connections: stats.connections, documents: stats.rooms, pendingUpdates: persistence.pendingUpdates };
   });
 
+  const history = new HistoryRecorder(storage, { openDocument: (key) => relay.loadedRoom(key)?.doc }, app.log.child({ component: 'history' }));
   installErrorHandlers(app);
   app.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a clear 415
   await app.register(healthRoutes, { storage, relay, metrics });
   await app.register(sessionRoutes, { storage, signer, publicUrl: config.publicUrl, findProtocol });
   await app.register(protocolRoutes);
   await app.register(historyRoutes, { storage, signer });
+  await app.register(exportRoutes, { storage, signer, history, findProtocol, chromiumPath: config.chromiumPath });
   await app.register(uploadRoutes, { storage, signer, metrics, maxUploadBytes: config.maxUploadBytes });
   await clientRoutes(app, options.clientDir);
 
   const io = attachControlServer(app.server, { signer, storage });
-  const history = new HistoryRecorder(storage, { openDocument: (key) => relay.loadedRoom(key)?.doc }, app.log.child({ component: 'history' }));
   const controlPlane = new ControlPlane(io, storage, {
     facilitatorGraceMs: config.facilitatorGraceMs,
     logger: app.log.child({ component: 'control' }),

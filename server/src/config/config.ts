@@ -43,6 +43,8 @@ export const configSchema = z.object({
   FLUSH_INTERVAL_MS: integer(1, 100).default(50),
   COMPACT_AFTER_UPDATES: integer(1, 10_000_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Chromium used to print the record to PDF; found in the usual places when unset. */
+  CHROMIUM_PATH: z.string().optional(),
   /** Reserved for the Postgres adapter (issue #7); refused until then so nobody thinks it is used. */
   DATABASE_URL: z.string().optional(),
   /** Reserved for cross-node sync (issue #7); refused until then. */
@@ -67,6 +69,7 @@ export interface Config {
   flushIntervalMs: number;
   compactAfterUpdates: number;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  chromiumPath: string | undefined;
 }
 
 /** Names of the environment variables the server reads. */
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     flushIntervalMs: c.FLUSH_INTERVAL_MS,
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
     logLevel: c.LOG_LEVEL,
+    chromiumPath: c.CHROMIUM_PATH,
   };
 }
 

@@ -1,0 +1,90 @@
+/**
+ * What is on a table document, read for the record: every artifact with its content (documents
+ * as blocks, stickies, images and PDFs, links, data tables, frames), the feedback threads, and
+ * which documents are scribe notes. Malformed entries are skipped.
+ */
+import * as Y from 'yjs';
+import { ArtifactField, ArtifactKind, TableRoot, readArtifactMeta, readThread, type ArtifactMeta, type FeedbackThread } from '@worktable/shared';
+import { readRichText, type Block } from './richText.js';
+
+/** One artifact's content, by kind. */
+export type ArtifactContent =
+  | { kind: 'document'; title: string; blocks: Block[]; notesOf: string | null }
+  | { kind: 'sticky'; text: string; color: string | null }
+  | { kind: 'image' | 'pdf'; title: string; uploadId: string | null; mime: string | null; fileName: string | null }
+  | { kind: 'link'; title: string; url: string | null }
+  | { kind: 'table'; title: string; rows: string[][] }
+  | { kind: 'frame'; title: string };
+
+/** An artifact on the table. */
+export type RecordArtifact = ArtifactMeta & { content: ArtifactContent };
+
+/** Everything on one table document. */
+export interface TableContent {
+  /** Top to bottom, then left to right (reading order on the canvas). */
+  artifacts: RecordArtifact[];
+  threads: FeedbackThread[];
+}
+
+const text = (value: unknown): string => (value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '');
+const optional = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+const SAFE_URL = /^https?:\/\//i;
+
+function rowsOf(artifact: Y.Map<unknown>): string[][] {
+  const rowIds = artifact.get(ArtifactField.RowIds);
+  const columnIds = artifact.get(ArtifactField.ColumnIds);
+  const cells = artifact.get(ArtifactField.Cells);
+  if (!(rowIds instanceof Y.Array) || !(columnIds instanceof Y.Array) || !(cells instanceof Y.Map)) return [];
+  const columns = columnIds.toArray().filter((id): id is string => typeof id === 'string');
+  return rowIds
+    .toArray()
+    .filter((id): id is string => typeof id === 'string')
+    .map((row) => columns.map((column) => text(cells.get(`${row}:${column}`))));
+}
+
+function contentOf(meta: ArtifactMeta, artifact: Y.Map<unknown>): ArtifactContent {
+  const title = text(artifact.get(ArtifactField.Title));
+  switch (meta.kind) {
+    case ArtifactKind.Document: {
+      const fragment = artifact.get(ArtifactField.Content);
+      return { kind: 'document', title, blocks: fragment instanceof Y.XmlFragment ? readRichText(fragment) : [], notesOf: optional(artifact.get(ArtifactField.NotesOf)) };
+    }
+    case ArtifactKind.Sticky:
+      return { kind: 'sticky', text: text(artifact.get(ArtifactField.Text)), color: optional(artifact.get(ArtifactField.Color)) };
+    case ArtifactKind.Image:
+    case ArtifactKind.Pdf:
+      return {
+        kind: meta.kind,
+        title,
+        uploadId: optional(artifact.get(ArtifactField.UploadId)),
+        mime: optional(artifact.get(ArtifactField.Mime)),
+        fileName: optional(artifact.get(ArtifactField.FileName)),
+      };
+    case ArtifactKind.Link: {
+      const url = optional(artifact.get(ArtifactField.Url));
+      return { kind: 'link', title, url: url && SAFE_URL.test(url) ? url : null };
+    }
+    case ArtifactKind.DataTable:
+      return { kind: 'table', title, rows: rowsOf(artifact) };
+    case ArtifactKind.Frame:
+      return { kind: 'frame', title };
+  }
+}
+
+/** Reads a table document. */
+export function readTableContent(doc: Y.Doc): TableContent {
+  const artifacts: RecordArtifact[] = [];
+  for (const value of doc.getMap<unknown>(TableRoot.Artifacts).values()) {
+    if (!(value instanceof Y.Map)) continue;
+    const meta = readArtifactMeta(value);
+    if (meta) artifacts.push({ ...meta, content: contentOf(meta, value) });
+  }
+  artifacts.sort((a, b) => a.y - b.y || a.x - b.x || a.id.localeCompare(b.id));
+  const threads: FeedbackThread[] = [];
+  for (const value of doc.getMap<unknown>(TableRoot.Feedback).values()) {
+    const thread = value instanceof Y.Map ? readThread(value) : null;
+    if (thread) threads.push(thread);
+  }
+  threads.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return { artifacts, threads };
+}
