@@ -23,6 +23,7 @@ import { clientRoutes } from './routes/clientRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
 import { exportRoutes } from './routes/exportRoutes.js';
 import { historyRoutes } from './routes/historyRoutes.js';
+import { participationRoutes } from './routes/participationRoutes.js';
 import { installErrorHandlers } from './routes/httpErrors.js';
 import { protocolRoutes } from './routes/protocolRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
@@ -110,6 +111,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await app.register(protocolRoutes);
   await app.register(historyRoutes, { storage, signer });
   await app.register(exportRoutes, { storage, signer, history, findProtocol, chromiumPath: config.chromiumPath });
+  await app.register(participationRoutes, { storage, signer, history, findProtocol });
   await app.register(uploadRoutes, { storage, signer, metrics, maxUploadBytes: config.maxUploadBytes });
   await clientRoutes(app, options.clientDir);
 

@@ -44,6 +44,7 @@ export function stateFixture(overrides: Partial<SessionState> = {}): SessionStat
     gathering: 'tables',
     broadcast: null,
     vote: null,
+    participationShared: false,
     ...overrides,
   };
 }

@@ -55,6 +55,10 @@ export interface SessionRecordData {
   harvest: HarvestCard[];
   /** Upload id → its bytes and type (images are embedded in the HTML). */
   uploads: Map<string, { mime: string; name: string; bytes: Uint8Array }>;
+  /** Dots each person has placed in votes still open (not yet in the record's votes). */
+  openVoteDots: Record<string, number>[];
+  /** The control state, when the session has one. */
+  control: SessionControl | null;
 }
 
 /** Reads a document's current state into a fresh Y.Doc (the caller destroys it). */
@@ -67,7 +71,10 @@ async function openDoc(history: HistoryRecorder, key: string): Promise<Y.Doc> {
 const tableNumber = (id: string) => Number(/^table-(\d+)$/.exec(id)?.[1] ?? 0);
 
 /** Collects the record of one session (which must exist). */
-export async function collectRecord(sessionId: string, deps: { storage: StoragePort; history: HistoryRecorder; protocol: Protocol; now: number }): Promise<SessionRecordData> {
+export async function collectRecord(
+  sessionId: string,
+  deps: { storage: StoragePort; history: HistoryRecorder; protocol: Protocol; now: number; withUploads?: boolean },
+): Promise<SessionRecordData> {
   const { storage, history, protocol } = deps;
   const [session, participants, stored, labels] = await Promise.all([
     storage.getSession(sessionId),
@@ -113,7 +120,7 @@ export async function collectRecord(sessionId: string, deps: { storage: StorageP
   harvest.sort((a, b) => a.round - b.round || tableNumber(a.tableId) - tableNumber(b.tableId) || a.at - b.at);
 
   const uploads = new Map<string, { mime: string; name: string; bytes: Uint8Array }>();
-  for (const uploadId of uploadIds) {
+  for (const uploadId of deps.withUploads === false ? [] : uploadIds) {
     const upload = await storage.getUpload(sessionId, uploadId);
     if (upload) uploads.set(uploadId, { mime: upload.record.mime, name: upload.record.name, bytes: upload.bytes });
   }
@@ -134,5 +141,9 @@ export async function collectRecord(sessionId: string, deps: { storage: StorageP
     tables,
     harvest,
     uploads,
+    openVoteDots: Object.values(control?.votes ?? {}).map((vote) =>
+      Object.fromEntries(Object.entries(vote.ballots).map(([id, ballot]) => [id, Object.values(ballot).reduce((a, b) => a + b, 0)])),
+    ),
+    control,
   };
 }

@@ -20,6 +20,9 @@ let t: TestServer;
 let sessionId = '';
 let hostToken = '';
 let participantToken = '';
+let anaId = '';
+let benId = '';
+let hostControl: ControlClient | undefined;
 const clients: ControlClient[] = [];
 
 /** Every text the script writes; each must appear in every export. */
@@ -151,6 +154,8 @@ beforeAll(async () => {
   sessionId = session.sessionId;
   hostToken = session.hostToken;
   participantToken = members[0]!.token;
+  anaId = members[0]!.participantId;
+  benId = members[1]!.participantId;
   const uploaded = await fetch(`${t.url}/api/sessions/${sessionId}/uploads?name=${SCRIPTED.image}`, { method: 'POST', headers: { authorization: `Bearer ${hostToken}` }, body: onePixelPng() });
   const { uploadId } = (await uploaded.json()) as { uploadId: string };
   const table: YClient = connectClient(t.wsUrl, sessionId, 'table-1', members[0]!.token);
@@ -163,6 +168,7 @@ beforeAll(async () => {
   const ana = openControlClient(t.url, members[0]!.token);
   const ben = openControlClient(t.url, members[1]!.token);
   clients.push(host, ana, ben);
+  hostControl = host;
   await waitFor(() => [host, ana, ben].every((c) => c.states.length > 0));
   await host.send({ action: 'start' });
   await host.send({ action: 'openVote', items: ['a-sticky', 'a-doc'], dots: 2, title: SCRIPTED.vote });
@@ -241,5 +247,24 @@ describe('export', () => {
     expect(await refused.json()).toEqual({ error: { code: 'forbidden', message: 'only the host can export the record; ask them for a copy' } });
     expect((await exportAs('docx')).status).toBe(400);
     expect((await fetch(`${t.url}/api/sessions/${sessionId}/export`)).status).toBe(401);
+  });
+
+  it('E5 participation: the host sees everyone, a participant their own row until the host shares it', async () => {
+    type Rows = { scope: string; rows: { participantId: string; dots: number; rolePhases: Record<string, number>; quiet: boolean }[] };
+    const get = async (token: string): Promise<Rows> =>
+      (await (await fetch(`${t.url}/api/sessions/${sessionId}/participation`, { headers: { authorization: `Bearer ${token}` } })).json()) as Rows;
+    const all = await get(hostToken);
+    expect(all.scope).toBe('all');
+    expect(all.rows).toHaveLength(3);
+    expect(all.rows.find((r) => r.participantId === anaId)?.dots).toBe(2);
+    expect(all.rows.find((r) => r.participantId === benId)?.dots).toBe(1);
+    const phases = all.rows.reduce((sum, r) => sum + Object.values(r.rolePhases).reduce((a, b) => a + b, 0), 0);
+    expect(phases).toBe(4); // one ended phase (Introduction) with four roles
+    const anaView = await get(participantToken);
+    const facilitates = all.rows.length > 0 && hostControl!.latest()!.roles.facilitator === anaId;
+    expect(anaView.scope).toBe(facilitates ? 'all' : 'self');
+    if (!facilitates) expect(anaView.rows.map((r) => r.participantId)).toEqual([anaId]);
+    expect(await hostControl!.send({ action: 'shareParticipation', visible: true })).toMatchObject({ ok: true, state: { participationShared: true } });
+    expect((await get(participantToken)).scope).toBe('all');
   });
 });

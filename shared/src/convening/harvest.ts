@@ -71,7 +71,11 @@ export interface HarvestGroup {
   cards: HarvestCard[];
 }
 
-const tableNumber = (id: string) => Number(/(\d+)$/.exec(id)?.[1] ?? Number.MAX_SAFE_INTEGER);
+/** The number at the end of a table id or name ("table-12", "Table 12" → 12); without one, `Number.MAX_SAFE_INTEGER` (sorts last). */
+export function tableNumberOf(idOrName: string): number {
+  const match = /(\d+)\s*$/.exec(idOrName);
+  return match?.[1] ? Number(match[1]) : Number.MAX_SAFE_INTEGER;
+}
 
 /** Groups cards by round, then table (table 2 before table 10), each group's cards oldest first. */
 export function groupHarvest(cards: readonly HarvestCard[]): HarvestGroup[] {
@@ -82,7 +86,7 @@ export function groupHarvest(cards: readonly HarvestCard[]): HarvestGroup[] {
     if (!group) groups.set(key, (group = { tableId: card.tableId, tableName: card.tableName, round: card.round, cards: [] }));
     group.cards.push(card);
   }
-  const sorted = [...groups.values()].sort((a, b) => a.round - b.round || tableNumber(a.tableId) - tableNumber(b.tableId) || a.tableId.localeCompare(b.tableId));
+  const sorted = [...groups.values()].sort((a, b) => a.round - b.round || tableNumberOf(a.tableId) - tableNumberOf(b.tableId) || a.tableId.localeCompare(b.tableId));
   for (const group of sorted) group.cards.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
   return sorted;
 }

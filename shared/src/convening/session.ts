@@ -115,6 +115,8 @@ export interface SessionControl {
   votes: Record<string, VoteState>;
   /** Closed votes, for the record. */
   closedVotes: ClosedVote[];
+  /** Whether everyone may see the participation view (otherwise the host and facilitators; everyone sees their own row). */
+  participationShared: boolean;
 }
 
 /** A participant as seating and the runs need them. */
@@ -142,7 +144,8 @@ export type ConveningAction =
   | { action: 'move'; participantId: string; tableId: string }
   | { action: 'pin'; participantId: string; tableId: string | null; host?: boolean }
   | { action: 'summon'; to: Gathering }
-  | { action: 'broadcast'; message: string };
+  | { action: 'broadcast'; message: string }
+  | { action: 'shareParticipation'; visible: boolean };
 
 /** A run action, optionally aimed at one table (the host's choice; others act on their own table). */
 export type TableRunAction = ControlAction & { tableId?: string };
@@ -167,7 +170,7 @@ export function tableIdentity(index: number): { id: string; name: string } {
   return { id: `table-${index + 1}`, name: `Table ${index + 1}` };
 }
 
-const CONVENING_ACTIONS: ReadonlySet<string> = new Set(['seat', 'startRound', 'endRound', 'move', 'pin', 'summon', 'broadcast']);
+const CONVENING_ACTIONS: ReadonlySet<string> = new Set(['seat', 'startRound', 'endRound', 'move', 'pin', 'summon', 'broadcast', 'shareParticipation']);
 /** Actions that set the time; with one round clock only the host may, for every table at once. */
 const TIMING_ACTIONS: ReadonlySet<string> = new Set(['start', 'pause', 'resume', 'next', 'back', 'extend']);
 
@@ -195,6 +198,7 @@ export function initialSessionControl(protocol: Protocol, seed: number): Session
     summonPaused: [],
     votes: {},
     closedVotes: [],
+    participationShared: false,
   };
 }
 
@@ -382,7 +386,7 @@ export function applySessionAction(control: SessionControl, action: SessionActio
   if (actor.isObserver) return fail('forbidden', 'Observers follow the session but cannot change it.');
   const host = { participantId: actor.participantId, isHost: true, isObserver: false };
   if (isConveningAction(action)) {
-    if (!actor.isHost) return fail('forbidden', 'Only the host can change the tables.');
+    if (!actor.isHost) return fail('forbidden', action.action === 'shareParticipation' ? 'Only the host decides who sees participation.' : 'Only the host can change the tables.');
     return applyConvening(control, action, context, (run, ctx, a) => applyControl(run, a, host, ctx));
   }
   const tables = tablesOf(control, context);
@@ -491,6 +495,8 @@ function applyConvening(control: SessionControl, action: ConveningAction, contex
       }
       return versioned(control, { ...control, runs, gathering: action.to, summonPaused }, 'all');
     }
+    case 'shareParticipation':
+      return versioned(control, { ...control, participationShared: action.visible }, 'all');
     case 'broadcast': {
       const message = action.message.trim();
       if (message.length === 0 || message.length > MAX_BROADCAST_CHARS) return fail('bad_request', `Write a message of 1 to ${MAX_BROADCAST_CHARS} characters.`);

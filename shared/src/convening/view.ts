@@ -37,6 +37,7 @@ export function sessionStateFor(control: SessionControl, context: SessionContext
     gathering: control.gathering,
     broadcast: control.broadcast,
     vote: control.votes[shown] && tableId !== null ? toWireVote(control.votes[shown]) : null,
+    participationShared: control.participationShared,
   };
 }
 

@@ -74,6 +74,8 @@ export interface SessionState extends RunView {
   broadcast: Broadcast | null;
   /** The dot vote open at the receiver's table: who voted, and results once revealed (never ballots). */
   vote: WireVote | null;
+  /** Whether everyone may see the participation view. */
+  participationShared: boolean;
 }
 
 /** Builds one table run's part of `session:state` at `context.now`. */
@@ -152,6 +154,7 @@ export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnio
   z.strictObject({ action: z.literal('pin'), participantId, tableId: tableId.nullable(), host: z.boolean().optional() }),
   z.strictObject({ action: z.literal('summon'), to: z.enum([Gathering.Plenary, Gathering.Tables]) }),
   z.strictObject({ action: z.literal('broadcast'), message: z.string().max(MAX_BROADCAST_CHARS * 2) }),
+  z.strictObject({ action: z.literal('shareParticipation'), visible: z.boolean() }),
   run({
     action: z.literal('openVote'),
     items: z.array(z.string().min(1).max(64)).min(1).max(MAX_VOTE_ITEMS),
