@@ -9,6 +9,7 @@ import { TokenSigner, resolveTokenSecret } from './auth/tokens.js';
 import type { Config } from './config/config.js';
 import { builtInProtocol, type Protocol } from '@worktable/shared';
 import { ControlPlane } from './control/controlPlane.js';
+import { PrivateReveal } from './control/privateReveal.js';
 import { attachControlServer, type ControlServer } from './control/controlServer.js';
 import { Metrics } from './metrics/metrics.js';
 import { HistoryRecorder } from './history/historyRecorder.js';
@@ -116,12 +117,14 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await clientRoutes(app, options.clientDir);
 
   const io = attachControlServer(app.server, { signer, storage });
+  const privateReveal = new PrivateReveal(relay, app.log.child({ component: 'private' }));
   const controlPlane = new ControlPlane(io, storage, {
     facilitatorGraceMs: config.facilitatorGraceMs,
     logger: app.log.child({ component: 'control' }),
     findProtocol,
     activity: { editsLastMinute: (key) => activity.editsLastMinute(key), document: (key) => relay.loadedRoom(key)?.doc },
     history,
+    privateReveal,
   });
   await controlPlane.resumeAll();
   const detachTransport = attachYjsTransport(app.server, relay, {
@@ -133,6 +136,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   app.addHook('preClose', async () => {
     await controlPlane.close();
     await history.flush();
+    await privateReveal.flush();
     io.disconnectSockets(true);
     io.engine.close();
     await relay.shutdown();

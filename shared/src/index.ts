@@ -9,3 +9,4 @@ export * from './feedback.js';
 export * from './protocols/index.js';
 export * from './convening/index.js';
 export * from './record/index.js';
+export * from './canvas/cloneArtifact.js';

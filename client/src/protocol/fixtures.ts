@@ -45,6 +45,7 @@ export function stateFixture(overrides: Partial<SessionState> = {}): SessionStat
     broadcast: null,
     vote: null,
     participationShared: false,
+    privateWriting: null,
     ...overrides,
   };
 }

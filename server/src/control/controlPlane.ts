@@ -22,6 +22,7 @@ import {
 } from '@worktable/shared';
 import crypto from 'node:crypto';
 import type { HistoryRecorder } from '../history/historyRecorder.js';
+import type { PrivateReveal } from './privateReveal.js';
 import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import type { RelayLogger } from '../relay/relay.js';
 import type { StoragePort } from '../storage/port.js';
@@ -39,6 +40,8 @@ export interface ControlPlaneOptions {
   activity: DocumentActivity;
   /** Keeps the tables' history at phase boundaries. */
   history?: HistoryRecorder;
+  /** Reveals private writing when it ends. */
+  privateReveal?: PrivateReveal;
   now?: () => number;
 }
 
@@ -223,6 +226,10 @@ export class ControlPlane {
       save: (id, status, next) => this.storage.saveControlState(id, status, next),
       publish: (r, changed) => this.publish(r, changed),
       phasesEnded: (id, labels) => void this.options.history?.phasesEnded(id, labels),
+      privateEnded: (r, tables) => {
+        const everyone = r.people().filter((p) => p.role !== 'observer').map((p) => p.participantId);
+        for (const { tableId, anonymous } of tables) void this.options.privateReveal?.reveal(r.sessionId, tableId, anonymous, everyone).catch(() => undefined);
+      },
       now: this.now,
       facilitatorGraceMs: this.options.facilitatorGraceMs,
       onError: (error, id) => this.failed(error, id),

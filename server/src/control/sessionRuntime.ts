@@ -7,6 +7,7 @@
 import {
   applySessionAction,
   endedPhases,
+  endedPrivateWriting,
   nextSessionDeadline,
   reviewSession,
   seatArrival,
@@ -46,6 +47,8 @@ export interface RuntimeEnvironment {
   publish(runtime: SessionRuntime, changed: Changed): void;
   /** Phases ended at some tables with the last commit (for the history). */
   phasesEnded(sessionId: string, labels: HistoryLabel[]): void;
+  /** Private writing ended at some tables with the last commit: reveal it. */
+  privateEnded(runtime: SessionRuntime, tables: { tableId: string; anonymous: boolean }[]): void;
   now(): number;
   /** How long a facilitator may be away before their seat is offered. */
   facilitatorGraceMs: number;
@@ -183,10 +186,12 @@ export class SessionRuntime {
   private async commit(next: SessionControl, changed: Changed): Promise<void> {
     await this.env.save(this.sessionId, sessionStatus(next), next);
     const ended = endedPhases(this.state, next, this.protocol, this.env.now());
+    const revealed = endedPrivateWriting(this.state, next);
     this.state = next;
     this.schedule();
     this.env.publish(this, changed);
     if (ended.length > 0) this.env.phasesEnded(this.sessionId, ended);
+    if (revealed.length > 0) this.env.privateEnded(this, revealed);
   }
 
   /** Arms one timer for whatever comes first at any table: a phase deadline or a facilitator's grace. */

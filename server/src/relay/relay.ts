@@ -91,6 +91,20 @@ export class Relay {
     return this.rooms.get(docKey);
   }
 
+  /**
+   * Edits a document as the server: loads it if nobody has it open (and lets it unload again
+   * after the grace period), applies `edit`, stores and relays the change.
+   */
+  async editDocument(address: DocumentAddress, edit: (doc: Y.Doc) => void): Promise<void> {
+    if (this.shuttingDown) throw new Error('server is shutting down');
+    const room = await this.openRoom(address);
+    try {
+      room.applyServerEdit(edit);
+    } finally {
+      this.scheduleUnloadIfEmpty(room);
+    }
+  }
+
   /** Runs the authentication hooks; resolves with the principal or rejects with a `RelayRejection`. */
   async authenticate(address: DocumentAddress, token: string | null): Promise<Principal> {
     if (this.shuttingDown) throw new RelayRejection(CloseCode.Unavailable, 503, 'server is shutting down');

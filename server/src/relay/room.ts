@@ -18,6 +18,9 @@ export interface RoomListener {
   broadcasted(room: Room, recipients: number, bytes: number): void;
 }
 
+/** Origin of the server's own edits (`applyServerEdit`). */
+export const SERVER_ORIGIN = Symbol('worktable:server');
+
 /** Origin of transactions that replay stored state into a room. */
 export const LOAD_ORIGIN = Symbol('worktable:load');
 
@@ -66,7 +69,25 @@ export class Room {
     this.accept(update, frame ?? encodeSyncUpdate(update), origin);
   }
 
-  private accept(update: Uint8Array, message: Uint8Array, origin: Connection): void {
+  /**
+   * Runs `edit` on the document as the server (e.g. revealing private notes), then stores and
+   * relays the resulting update to every connection, exactly like a client's.
+   */
+  applyServerEdit(edit: (doc: Y.Doc) => void): void {
+    const updates: Uint8Array[] = [];
+    const collect = (update: Uint8Array, origin: unknown) => {
+      if (origin === SERVER_ORIGIN) updates.push(update);
+    };
+    this.doc.on('update', collect);
+    try {
+      this.doc.transact(() => edit(this.doc), SERVER_ORIGIN);
+    } finally {
+      this.doc.off('update', collect);
+    }
+    for (const update of updates) this.accept(update, encodeSyncUpdate(update), null);
+  }
+
+  private accept(update: Uint8Array, message: Uint8Array, origin: Connection | null): void {
     if (isEmptyUpdate(update)) return;
     this.sizeBytes += update.byteLength;
     this.logLength += 1;

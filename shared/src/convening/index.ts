@@ -9,3 +9,4 @@ export * from './view.js';
 export * from './harvest.js';
 export * from './dashboard.js';
 export * from './voting.js';
+export * from './privateWriting.js';

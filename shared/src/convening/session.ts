@@ -26,6 +26,7 @@ import { mixSeed } from '../protocols/random.js';
 import type { RoleCounts } from '../protocols/rotation.js';
 import type { ClosedVote, VoteState } from '../record/votes.js';
 import { addRoundToHistory } from './pairs.js';
+import { applyPrivateAction, isPrivateAction, type PrivateAction, type PrivateWriting } from './privateWriting.js';
 import { applyVoteAction, isVoteAction, type VoteAction } from './voting.js';
 import { tableCountOf } from './problem.js';
 import { seatRound } from './seating.js';
@@ -115,6 +116,8 @@ export interface SessionControl {
   votes: Record<string, VoteState>;
   /** Closed votes, for the record. */
   closedVotes: ClosedVote[];
+  /** Private writing going on, by table. */
+  privateWriting: Record<string, PrivateWriting>;
   /** Whether everyone may see the participation view (otherwise the host and facilitators; everyone sees their own row). */
   participationShared: boolean;
 }
@@ -151,7 +154,7 @@ export type ConveningAction =
 export type TableRunAction = ControlAction & { tableId?: string };
 
 /** Any `control` payload. */
-export type SessionAction = ConveningAction | TableRunAction | VoteAction;
+export type SessionAction = ConveningAction | TableRunAction | VoteAction | PrivateAction;
 
 /** A refused action. */
 export interface SessionError {
@@ -199,6 +202,7 @@ export function initialSessionControl(protocol: Protocol, seed: number): Session
     votes: {},
     closedVotes: [],
     participationShared: false,
+    privateWriting: {},
   };
 }
 
@@ -309,6 +313,8 @@ function reseat(control: SessionControl, context: SessionContext): SessionContro
     pastRounds: finished ? [...control.pastRounds, { round: control.round, tables: control.tables }] : control.pastRounds,
     pastRoleCounts: counts,
     summonPaused: [],
+    // A new round reveals whatever was still private (the server copies it onto the tables).
+    privateWriting: {},
   };
   const runs: Record<string, ControlState> = {};
   tables.forEach((table, t) => (runs[table.id] = freshRun(next, context, table, t, counts)));
@@ -392,11 +398,13 @@ export function applySessionAction(control: SessionControl, action: SessionActio
   const tables = tablesOf(control, context);
   const own = tableOfParticipant(control, context, actor.participantId);
   if (action.tableId !== undefined && !tables.some((t) => t.id === action.tableId)) return fail('bad_request', `There is no table ${action.tableId}.`);
-  if (isVoteAction(action)) {
-    if (!actor.isHost && action.tableId !== undefined && action.tableId !== own) return fail('forbidden', 'You can only vote at your own table.');
+  if (isVoteAction(action) || isPrivateAction(action)) {
+    if (!actor.isHost && action.tableId !== undefined && action.tableId !== own) return fail('forbidden', 'You can only act at your own table.');
     const target = (actor.isHost ? action.tableId : undefined) ?? own ?? (control.convening ? null : SINGLE_TABLE_ID);
     if (target === null) return fail('bad_request', 'Name the table (tableId).');
-    const result = applyVoteAction(control, action, actor, target, own === target, context.now);
+    const result = isVoteAction(action)
+      ? applyVoteAction(control, action, actor, target, own === target, context.now)
+      : applyPrivateAction(control, action, actor, target, context.now);
     return result.ok ? versioned(control, result.control, [target]) : result;
   }
   const { tableId, ...runAction } = action;

@@ -9,6 +9,7 @@ import { RunStatus, nextRotation, type ControlContext, type ControlState } from 
 import type { RoleHolders } from './rotation.js';
 import { timelineOf } from './timeline.js';
 import { MAX_VOTE_DOTS, MAX_VOTE_ITEMS, type Ballot, type WireVote } from '../record/votes.js';
+import type { PrivateWriting } from '../convening/privateWriting.js';
 import { ClockMode, Gathering, MAX_TABLES, MAX_BROADCAST_CHARS, type Broadcast, type SessionAction } from '../convening/session.js';
 
 /** The current phase as clients see it. */
@@ -76,6 +77,8 @@ export interface SessionState extends RunView {
   vote: WireVote | null;
   /** Whether everyone may see the participation view. */
   participationShared: boolean;
+  /** Private writing at the receiver's table: new stickies go to `private-<tableId>-<you>` until the reveal. */
+  privateWriting: PrivateWriting | null;
 }
 
 /** Builds one table run's part of `session:state` at `context.now`. */
@@ -155,6 +158,8 @@ export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnio
   z.strictObject({ action: z.literal('summon'), to: z.enum([Gathering.Plenary, Gathering.Tables]) }),
   z.strictObject({ action: z.literal('broadcast'), message: z.string().max(MAX_BROADCAST_CHARS * 2) }),
   z.strictObject({ action: z.literal('shareParticipation'), visible: z.boolean() }),
+  run({ action: z.literal('startPrivate'), anonymous: z.boolean().optional() }),
+  run({ action: z.literal('reveal') }),
   run({
     action: z.literal('openVote'),
     items: z.array(z.string().min(1).max(64)).min(1).max(MAX_VOTE_ITEMS),

@@ -1,0 +1,91 @@
+/**
+ * Private writing, enforced by the server: a person's private notes live in a document only they
+ * can open; another client's traffic never carries them before the reveal (every frame Ben's
+ * table connection receives is inspected); the reveal copies them onto the table, named or not.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type WebSocket from 'ws';
+import { ArtifactField, ArtifactKind, TableRoot, privateDocName } from '@worktable/shared';
+import { openControlClient, type ControlClient } from '../testing/controlClient.js';
+import { connectClient, createSessionWith, startTestServer, upgradeStatus, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
+
+let t: TestServer | undefined;
+const clients: ControlClient[] = [];
+const docs: YClient[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  for (const d of docs.splice(0)) d.destroy();
+  await t?.stop();
+  t = undefined;
+});
+
+function writeSticky(doc: Y.Doc, id: string, text: string, by: string, name: string): void {
+  doc.transact(() => {
+    const artifact = new Y.Map<unknown>();
+    doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).set(id, artifact);
+    const body = new Y.Text();
+    body.insert(0, text);
+    const fields: Record<string, unknown> = {
+      [ArtifactField.Id]: id, [ArtifactField.Kind]: ArtifactKind.Sticky, [ArtifactField.X]: 10, [ArtifactField.Y]: 10, [ArtifactField.W]: 200, [ArtifactField.H]: 200,
+      [ArtifactField.Z]: 1, [ArtifactField.CreatedBy]: by, [ArtifactField.CreatedByName]: name, [ArtifactField.CreatedAt]: Date.now(), [ArtifactField.Text]: body,
+    };
+    for (const [k, v] of Object.entries(fields)) artifact.set(k, v);
+  });
+}
+
+const stickyText = (doc: Y.Doc, id: string): string | undefined => {
+  const artifact = doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).get(id);
+  return artifact ? (artifact.get(ArtifactField.Text) as Y.Text).toString() : undefined;
+};
+
+describe('private writing', () => {
+  it('PW1 private notes reach nobody before the reveal, then land on the table with their author; anonymous reveals drop the name', async () => {
+    t = await startTestServer();
+    const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
+    const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
+    const host = openControlClient(t.url, session.hostToken);
+    clients.push(host);
+    await waitFor(() => host.states.length > 0);
+    await host.send({ action: 'start' });
+    expect(await host.send({ action: 'startPrivate' })).toMatchObject({ ok: true, state: { privateWriting: { anonymous: false } } });
+
+    const benTable = connectClient(t.wsUrl, session.sessionId, 'table-1', ben.token);
+    docs.push(benTable);
+    await benTable.synced;
+    const benFrames: Buffer[] = [];
+    (benTable.provider.ws as unknown as WebSocket).on('message', (data: Buffer) => benFrames.push(Buffer.from(data)));
+
+    const anaPrivateName = privateDocName('table-1', ana.participantId);
+    const anaPrivate = connectClient(t.wsUrl, session.sessionId, anaPrivateName, ana.token);
+    docs.push(anaPrivate);
+    await anaPrivate.synced;
+    writeSticky(anaPrivate.doc, 'secret-1', 'A half-formed idea about grading', ana.participantId, 'Ana');
+
+    // Nobody else may open Ana's private document, not even the host.
+    const url = (token: string) => `${t!.wsUrl}/yjs/${session.sessionId}/${anaPrivateName}?token=${token}`;
+    expect(await upgradeStatus(url(ben.token))).toBe(403);
+    expect(await upgradeStatus(url(session.hostToken))).toBe(403);
+    expect(await upgradeStatus(url(ana.token))).toBe(101);
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(Buffer.concat(benFrames).includes('half-formed')).toBe(false);
+    expect(stickyText(benTable.doc, 'secret-1')).toBeUndefined();
+
+    expect((await host.send({ action: 'reveal' })).ok).toBe(true);
+    await waitFor(() => stickyText(benTable.doc, 'secret-1') === 'A half-formed idea about grading', 3000, 'revealed on Ben’s table');
+    expect(benTable.doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).get('secret-1')!.get(ArtifactField.CreatedByName)).toBe('Ana');
+    expect(Buffer.concat(benFrames).includes('half-formed')).toBe(true); // the capture does see content once revealed
+    await waitFor(() => anaPrivate.doc.getMap(TableRoot.Artifacts).size === 0, 3000, 'private document emptied');
+
+    // An anonymous round.
+    expect((await host.send({ action: 'startPrivate', anonymous: true })).ok).toBe(true);
+    writeSticky(anaPrivate.doc, 'secret-2', 'Nobody needs to know this was me', ana.participantId, 'Ana');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await host.send({ action: 'reveal' })).toMatchObject({ ok: true, state: { privateWriting: null } });
+    await waitFor(() => stickyText(benTable.doc, 'secret-2') !== undefined, 3000, 'anonymous reveal');
+    const revealed = benTable.doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).get('secret-2')!;
+    expect([revealed.get(ArtifactField.CreatedBy), revealed.get(ArtifactField.CreatedByName)]).toEqual(['', 'Anonymous']);
+    expect(await host.send({ action: 'reveal' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+});
