@@ -32,6 +32,8 @@ export interface WelcomePayload {
   role: string;
   /** Server epoch milliseconds when sent, for clock-offset estimation. */
   serverNow: number;
+  /** Your opaque stand-in for anonymous reactions (see `reactions.ts`). */
+  pseudonym: string;
 }
 
 /** Error messages of a refused socket.io connection (`connect_error`'s `message`). */

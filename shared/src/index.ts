@@ -10,3 +10,4 @@ export * from './protocols/index.js';
 export * from './convening/index.js';
 export * from './record/index.js';
 export * from './canvas/cloneArtifact.js';
+export * from './reactions.js';

@@ -1,5 +1,6 @@
 /** Every artifact kind mapped to its view. */
 import type { ArtifactKind } from '@worktable/shared';
+import { checklistView } from './checklist/index.js';
 import { documentView } from './document/index.js';
 import { frameView } from './frame/index.js';
 import { imageView } from './image/index.js';
@@ -18,6 +19,7 @@ export const ARTIFACT_VIEWS: Readonly<Record<ArtifactKind, ArtifactView>> = {
   link: linkView,
   table: dataTableView,
   frame: frameView,
+  checklist: checklistView,
 };
 
 /** The view of `kind`. */

@@ -10,6 +10,7 @@ export type IconName =
   | 'link'
   | 'table'
   | 'frame'
+  | 'checklist'
   | 'undo'
   | 'redo'
   | 'plus'
@@ -61,6 +62,12 @@ const PATHS: Readonly<Record<IconName, ReactNode>> = {
   frame: (
     <>
       <path d="M7 3v18M17 3v18M3 7h18M3 17h18" />
+    </>
+  ),
+  checklist: (
+    <>
+      <path d="m4 7 2 2 3-3M4 15l2 2 3-3" />
+      <path d="M12 8h8M12 16h8" />
     </>
   ),
   undo: <path d="M9 7 4 12l5 5M4 12h10a6 6 0 0 1 0 12" transform="translate(0 -3)" />,

@@ -46,6 +46,7 @@ export function stateFixture(overrides: Partial<SessionState> = {}): SessionStat
     vote: null,
     participationShared: false,
     privateWriting: null,
+    anonymousReactions: false,
     ...overrides,
   };
 }

@@ -67,6 +67,14 @@ export class TokenSigner {
     return { ok: true, claims };
   }
 
+  /**
+   * A stable, opaque stand-in for a participant in a session (anonymous reactions): nobody
+   * without the server's secret can tell whose it is, and it is the same on every node.
+   */
+  pseudonym(sessionId: string, participantId: string): string {
+    return crypto.createHmac('sha256', this.key).update(`pseudonym:${sessionId}:${participantId}`).digest('base64url').slice(0, 16);
+  }
+
   private mac(body: string): Buffer {
     return crypto.createHmac('sha256', this.key).update(body).digest();
   }

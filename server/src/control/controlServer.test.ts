@@ -42,4 +42,18 @@ describe('control plane', () => {
       expect(error.message).toBe('unauthorized');
     }
   });
+
+  it('S3 welcomes with a stable pseudonym that does not reveal who it is', async () => {
+    t = await startTestServer();
+    const { members } = await createSessionWith(t.url, ['Ana', 'Ben']);
+    const welcome = async (token: string) => {
+      const socket = open(t!.url, token);
+      return new Promise<WelcomePayload>((resolve) => socket.on(ControlEvent.Welcome, resolve));
+    };
+    const [ana1, ana2, ben] = [await welcome(members[0]!.token), await welcome(members[0]!.token), await welcome(members[1]!.token)];
+    expect(ana1.pseudonym).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(ana2.pseudonym).toBe(ana1.pseudonym);
+    expect(ben.pseudonym).not.toBe(ana1.pseudonym);
+    expect(ana1.pseudonym).not.toContain(members[0]!.participantId);
+  });
 });

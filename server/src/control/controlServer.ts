@@ -60,7 +60,7 @@ export function attachControlServer(server: HttpServer, deps: { signer: TokenSig
   io.on('connection', (socket) => {
     const { sessionId, participantId, role } = socket.data;
     void socket.join(sessionRoom(sessionId));
-    socket.emit(ControlEvent.Welcome, { sessionId, participantId, role, serverNow: Date.now() });
+    socket.emit(ControlEvent.Welcome, { sessionId, participantId, role, serverNow: Date.now(), pseudonym: deps.signer.pseudonym(sessionId, participantId) });
   });
 
   return io;

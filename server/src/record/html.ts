@@ -88,6 +88,12 @@ function artifact(a: RecordArtifact, data: SessionRecordData): string {
     }
     case 'frame':
       return `<article class="artifact frame"><h4>Frame: ${e(c.title || 'Untitled')}</h4></article>`;
+    case 'checklist':
+      return `<article class="artifact checklist-artifact"><h4>Checklist: ${e(c.title || 'Decisions and actions')}</h4>${by}${
+        c.items.length
+          ? `<ul class="checklist">${c.items.map((i) => `<li><span class="box" aria-label="${i.done ? 'done' : 'open'}">${i.done ? '☑' : '☐'}</span> ${e(i.text)}${i.owner ? ` — <strong>${e(i.owner)}</strong>` : ''}${i.due ? ` (by ${e(i.due)})` : ''}</li>`).join('')}</ul>`
+          : '<p>(empty)</p>'
+      }</article>`;
   }
 }
 

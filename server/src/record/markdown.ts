@@ -92,6 +92,14 @@ function artifact(a: RecordArtifact, data: SessionRecordData): string[] {
     }
     case 'frame':
       return [`#### Frame: ${escapeMarkdown(c.title || 'Untitled')}`, ''];
+    case 'checklist':
+      return [
+        `#### Checklist: ${escapeMarkdown(c.title || 'Decisions and actions')}`,
+        by,
+        '',
+        ...(c.items.length ? c.items.map((i) => `- [${i.done ? 'x' : ' '}] ${escapeMarkdown(i.text)}${i.owner ? ` — ${escapeMarkdown(i.owner)}` : ''}${i.due ? ` (by ${escapeMarkdown(i.due)})` : ''}`) : ['(empty)']),
+        '',
+      ];
   }
 }
 

@@ -1,10 +1,10 @@
 /**
  * What is on a table document, read for the record: every artifact with its content (documents
- * as blocks, stickies, images and PDFs, links, data tables, frames), the feedback threads, and
+ * as blocks, stickies, images and PDFs, links, data tables, frames, checklists), the feedback threads, and
  * which documents are scribe notes. Malformed entries are skipped.
  */
 import * as Y from 'yjs';
-import { ArtifactField, ArtifactKind, TableRoot, readArtifactMeta, readThread, type ArtifactMeta, type FeedbackThread } from '@worktable/shared';
+import { ArtifactField, ArtifactKind, ChecklistItemField, TableRoot, readArtifactMeta, readThread, type ArtifactMeta, type FeedbackThread } from '@worktable/shared';
 import { readRichText, type Block } from './richText.js';
 
 /** One artifact's content, by kind. */
@@ -14,7 +14,8 @@ export type ArtifactContent =
   | { kind: 'image' | 'pdf'; title: string; uploadId: string | null; mime: string | null; fileName: string | null }
   | { kind: 'link'; title: string; url: string | null }
   | { kind: 'table'; title: string; rows: string[][] }
-  | { kind: 'frame'; title: string };
+  | { kind: 'frame'; title: string }
+  | { kind: 'checklist'; title: string; items: { text: string; done: boolean; owner: string | null; due: string | null }[] };
 
 /** An artifact on the table. */
 export type RecordArtifact = ArtifactMeta & { content: ArtifactContent };
@@ -68,6 +69,21 @@ function contentOf(meta: ArtifactMeta, artifact: Y.Map<unknown>): ArtifactConten
       return { kind: 'table', title, rows: rowsOf(artifact) };
     case ArtifactKind.Frame:
       return { kind: 'frame', title };
+    case ArtifactKind.Checklist: {
+      const items = artifact.get(ArtifactField.Items);
+      return {
+        kind: 'checklist',
+        title,
+        items: (items instanceof Y.Array ? items.toArray() : [])
+          .filter((item): item is Y.Map<unknown> => item instanceof Y.Map)
+          .map((item) => ({
+            text: text(item.get(ChecklistItemField.Text)),
+            done: item.get(ChecklistItemField.Done) === true,
+            owner: optional(item.get(ChecklistItemField.Owner)),
+            due: optional(item.get(ChecklistItemField.Due)),
+          })),
+      };
+    }
   }
 }
 

@@ -40,6 +40,11 @@ export const ArtifactKind = {
    * moves them too). Always drawn behind every other kind, whatever its `z`.
    */
   Frame: 'frame',
+  /**
+   * Decisions and action items: a titled list of items, each with text, done, and an optional
+   * owner and due date.
+   */
+  Checklist: 'checklist',
 } as const;
 /** One of the artifact kinds. */
 export type ArtifactKind = (typeof ArtifactKind)[keyof typeof ArtifactKind];
@@ -86,6 +91,23 @@ export const ArtifactField = {
   RowIds: 'rowIds',
   ColumnIds: 'columnIds',
   Cells: 'cells',
+  /** Checklist: its items in order (Y.Array of Y.Map with `ChecklistItemField`s). */
+  Items: 'items',
+  /** Reactions (artifacts and feedback threads): Y.Map of `reactionKey(reaction, who)` → true. */
+  Reactions: 'reactions',
+} as const;
+
+/** Field names inside a checklist item's Y.Map. */
+export const ChecklistItemField = {
+  Id: 'id',
+  /** Y.Text. */
+  Text: 'text',
+  /** Boolean. */
+  Done: 'done',
+  /** Who will do it (free text, optional). */
+  Owner: 'owner',
+  /** When (ISO date yyyy-mm-dd, optional). */
+  Due: 'due',
 } as const;
 
 /** Sticky note colours (names, mapped to colours by the client's theme). */
@@ -102,6 +124,7 @@ export const DEFAULT_ARTIFACT_SIZE: Readonly<Record<ArtifactKind, { w: number; h
   link: { w: 280, h: 110 },
   table: { w: 420, h: 240 },
   frame: { w: 640, h: 420 },
+  checklist: { w: 320, h: 260 },
 };
 
 /** Smallest size an artifact can be resized to. */

@@ -116,6 +116,8 @@ export interface SessionControl {
   votes: Record<string, VoteState>;
   /** Closed votes, for the record. */
   closedVotes: ClosedVote[];
+  /** Reactions are given under pseudonyms (nobody sees who reacted). */
+  anonymousReactions: boolean;
   /** Private writing going on, by table. */
   privateWriting: Record<string, PrivateWriting>;
   /** Whether everyone may see the participation view (otherwise the host and facilitators; everyone sees their own row). */
@@ -148,7 +150,8 @@ export type ConveningAction =
   | { action: 'pin'; participantId: string; tableId: string | null; host?: boolean }
   | { action: 'summon'; to: Gathering }
   | { action: 'broadcast'; message: string }
-  | { action: 'shareParticipation'; visible: boolean };
+  | { action: 'shareParticipation'; visible: boolean }
+  | { action: 'anonymousReactions'; on: boolean };
 
 /** A run action, optionally aimed at one table (the host's choice; others act on their own table). */
 export type TableRunAction = ControlAction & { tableId?: string };
@@ -173,7 +176,7 @@ export function tableIdentity(index: number): { id: string; name: string } {
   return { id: `table-${index + 1}`, name: `Table ${index + 1}` };
 }
 
-const CONVENING_ACTIONS: ReadonlySet<string> = new Set(['seat', 'startRound', 'endRound', 'move', 'pin', 'summon', 'broadcast', 'shareParticipation']);
+const CONVENING_ACTIONS: ReadonlySet<string> = new Set(['seat', 'startRound', 'endRound', 'move', 'pin', 'summon', 'broadcast', 'shareParticipation', 'anonymousReactions']);
 /** Actions that set the time; with one round clock only the host may, for every table at once. */
 const TIMING_ACTIONS: ReadonlySet<string> = new Set(['start', 'pause', 'resume', 'next', 'back', 'extend']);
 
@@ -203,6 +206,7 @@ export function initialSessionControl(protocol: Protocol, seed: number): Session
     closedVotes: [],
     participationShared: false,
     privateWriting: {},
+    anonymousReactions: false,
   };
 }
 
@@ -392,7 +396,7 @@ export function applySessionAction(control: SessionControl, action: SessionActio
   if (actor.isObserver) return fail('forbidden', 'Observers follow the session but cannot change it.');
   const host = { participantId: actor.participantId, isHost: true, isObserver: false };
   if (isConveningAction(action)) {
-    if (!actor.isHost) return fail('forbidden', action.action === 'shareParticipation' ? 'Only the host decides who sees participation.' : 'Only the host can change the tables.');
+    if (!actor.isHost) return fail('forbidden', action.action === 'shareParticipation' || action.action === 'anonymousReactions' ? 'Only the host changes the session’s settings.' : 'Only the host can change the tables.');
     return applyConvening(control, action, context, (run, ctx, a) => applyControl(run, a, host, ctx));
   }
   const tables = tablesOf(control, context);
@@ -505,6 +509,8 @@ function applyConvening(control: SessionControl, action: ConveningAction, contex
     }
     case 'shareParticipation':
       return versioned(control, { ...control, participationShared: action.visible }, 'all');
+    case 'anonymousReactions':
+      return versioned(control, { ...control, anonymousReactions: action.on }, 'all');
     case 'broadcast': {
       const message = action.message.trim();
       if (message.length === 0 || message.length > MAX_BROADCAST_CHARS) return fail('bad_request', `Write a message of 1 to ${MAX_BROADCAST_CHARS} characters.`);

@@ -38,6 +38,7 @@ export function sessionStateFor(control: SessionControl, context: SessionContext
     broadcast: control.broadcast,
     vote: control.votes[shown] && tableId !== null ? toWireVote(control.votes[shown]) : null,
     participationShared: control.participationShared,
+    anonymousReactions: control.anonymousReactions,
     privateWriting: tableId !== null ? (control.privateWriting[shown] ?? null) : null,
   };
 }

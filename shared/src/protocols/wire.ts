@@ -77,6 +77,8 @@ export interface SessionState extends RunView {
   vote: WireVote | null;
   /** Whether everyone may see the participation view. */
   participationShared: boolean;
+  /** Reactions are given under pseudonyms (`session:welcome.pseudonym`). */
+  anonymousReactions: boolean;
   /** Private writing at the receiver's table: new stickies go to `private-<tableId>-<you>` until the reveal. */
   privateWriting: PrivateWriting | null;
 }
@@ -158,6 +160,7 @@ export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnio
   z.strictObject({ action: z.literal('summon'), to: z.enum([Gathering.Plenary, Gathering.Tables]) }),
   z.strictObject({ action: z.literal('broadcast'), message: z.string().max(MAX_BROADCAST_CHARS * 2) }),
   z.strictObject({ action: z.literal('shareParticipation'), visible: z.boolean() }),
+  z.strictObject({ action: z.literal('anonymousReactions'), on: z.boolean() }),
   run({ action: z.literal('startPrivate'), anonymous: z.boolean().optional() }),
   run({ action: z.literal('reveal') }),
   run({

@@ -3,7 +3,7 @@
  * raw file as body → 201 `{ uploadId, mime, size, name }`, and `GET …/uploads/:uploadId`. Both
  * with `Authorization: Bearer <token>`; failures carry the server's `{ error: { message } }`.
  */
-import { ApiRequestError } from '../../api.js';
+import { ApiRequestError, requestFile } from '../../api.js';
 
 /** What the server stored. */
 export interface UploadedFile {
@@ -20,31 +20,16 @@ function uploadsPath(sessionId: string): string {
   return `/api/sessions/${encodeURIComponent(sessionId)}/uploads`;
 }
 
-async function failure(response: Response): Promise<ApiRequestError> {
-  const payload: unknown = await response.json().catch(() => null);
-  const error = typeof payload === 'object' && payload !== null && 'error' in payload ? (payload.error as Record<string, unknown>) : null;
-  if (error && typeof error.message === 'string') {
-    return new ApiRequestError(response.status, typeof error.code === 'string' ? error.code : 'http_error', error.message);
-  }
-  return new ApiRequestError(response.status, 'http_error', `The server answered ${response.status}. Try again in a moment.`);
-}
-
 /** Sends a file; resolves to what the server stored or rejects with an `ApiRequestError`. */
 export async function uploadFile(sessionId: string, token: string, file: File): Promise<UploadedFile> {
   if (file.size > MAX_UPLOAD_BYTES) {
     throw new ApiRequestError(413, 'too_large', `${file.name} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
   }
-  let response: Response;
-  try {
-    response = await fetch(`${uploadsPath(sessionId)}?name=${encodeURIComponent(file.name)}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': file.type || 'application/octet-stream' },
-      body: file,
-    });
-  } catch {
-    throw new ApiRequestError(0, 'network', 'Could not reach the Worktable server. Check your connection and try again.');
-  }
-  if (response.status !== 201 && !response.ok) throw await failure(response);
+  const response = await requestFile(`${uploadsPath(sessionId)}?name=${encodeURIComponent(file.name)}`, token, {
+    method: 'POST',
+    body: file,
+    contentType: file.type || 'application/octet-stream',
+  });
   const body = (await response.json()) as Partial<UploadedFile>;
   if (typeof body.uploadId !== 'string') throw new ApiRequestError(response.status, 'bad_response', 'The server did not say where it stored the file.');
   return { uploadId: body.uploadId, mime: String(body.mime ?? file.type), size: Number(body.size ?? file.size), name: String(body.name ?? file.name) };
@@ -52,16 +37,6 @@ export async function uploadFile(sessionId: string, token: string, file: File): 
 
 /** Fetches an upload's bytes (the caller revokes the blob URL it makes from them). */
 export async function fetchUpload(sessionId: string, token: string, uploadId: string, signal?: AbortSignal): Promise<Blob> {
-  let response: Response;
-  try {
-    response = await fetch(`${uploadsPath(sessionId)}/${encodeURIComponent(uploadId)}`, {
-      headers: { authorization: `Bearer ${token}` },
-      ...(signal ? { signal } : {}),
-    });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ApiRequestError(0, 'network', 'Could not reach the Worktable server. Check your connection and try again.');
-  }
-  if (!response.ok) throw await failure(response);
+  const response = await requestFile(`${uploadsPath(sessionId)}/${encodeURIComponent(uploadId)}`, token, signal ? { signal } : {});
   return response.blob();
 }

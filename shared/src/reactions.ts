@@ -1,0 +1,48 @@
+/**
+ * Reactions on artifacts and feedback: a small fixed set, stored in the item's `reactions` Y.Map
+ * as `"<reaction>:<who>" → true`. `who` is the participant id, or — when the session makes
+ * reactions anonymous — the person's pseudonym, an opaque id the server derives from their
+ * participant id (sent in `session:welcome`), so people can take their own reaction back while
+ * nobody can tell who reacted.
+ */
+
+/** The reactions, in display order, with their symbol and name for people. */
+export const REACTIONS = [
+  { id: 'agree', symbol: '👍', label: 'Agree' },
+  { id: 'heart', symbol: '❤️', label: 'Love this' },
+  { id: 'idea', symbol: '💡', label: 'Sparks an idea' },
+  { id: 'question', symbol: '❓', label: 'Raises a question' },
+  { id: 'important', symbol: '⭐', label: 'Important' },
+] as const;
+
+/** One reaction id. */
+export type ReactionId = (typeof REACTIONS)[number]['id'];
+
+const IDS: ReadonlySet<string> = new Set(REACTIONS.map((r) => r.id));
+
+/** Whether a value is a reaction id. */
+export function isReactionId(value: unknown): value is ReactionId {
+  return typeof value === 'string' && IDS.has(value);
+}
+
+/** The key of one person's reaction. */
+export function reactionKey(reaction: ReactionId, who: string): string {
+  return `${reaction}:${who}`;
+}
+
+/** Counts per reaction (every reaction present) and which ones `me` gave, from the map's keys. */
+export function tallyReactions(keys: Iterable<string>, me: string): { counts: Record<ReactionId, number>; mine: Set<ReactionId>; who: Record<ReactionId, string[]> } {
+  const counts = Object.fromEntries(REACTIONS.map((r) => [r.id, 0])) as Record<ReactionId, number>;
+  const who = Object.fromEntries(REACTIONS.map((r) => [r.id, [] as string[]])) as Record<ReactionId, string[]>;
+  const mine = new Set<ReactionId>();
+  for (const key of keys) {
+    const colon = key.indexOf(':');
+    const reaction = key.slice(0, colon);
+    const person = key.slice(colon + 1);
+    if (colon <= 0 || !isReactionId(reaction) || person.length === 0) continue;
+    counts[reaction]++;
+    who[reaction].push(person);
+    if (person === me) mine.add(reaction);
+  }
+  return { counts, mine, who };
+}
