@@ -200,4 +200,22 @@ describe('convening session control', () => {
     expect(reviewed.control.runs['table-1']).toBe(control.runs['table-1']);
     expect(reviewSession(reviewed.control, later, 'host', 60_000).control).toBe(reviewed.control);
   });
+
+  it('a participant volunteers to host a table whose host is away; not while the host is there', () => {
+    const list = people(8);
+    let control = act(initialSessionControl(cafe, 9), { action: 'seat', tableCount: 2 }, HOST, context(list));
+    control = act(control, { action: 'startRound' }, HOST, context(list));
+    const table = control.tables[0]!;
+    const volunteer = table.members.find((id) => id !== table.host)!;
+    expect(applySessionAction(control, { action: 'volunteerHost' }, actor(volunteer), context(list))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const hostAway = list.map((p) => (p.id === table.host ? { ...p, present: false } : p));
+    const result = applySessionAction(control, { action: 'volunteerHost' }, actor(volunteer), context(hostAway));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.control.tables[0]).toMatchObject({ host: volunteer, members: [volunteer, ...table.members.filter((m) => m !== volunteer)] });
+    expect(result.control.runs['table-1']?.roles.tableHost).toBe(volunteer);
+    // The next round keeps the volunteer as the table's host.
+    const next = act(act(result.control, { action: 'endRound' }, HOST, context(hostAway)), { action: 'startRound' }, HOST, context(hostAway));
+    expect(next.tables[0]?.host).toBe(volunteer);
+  });
 });

@@ -153,11 +153,14 @@ export type ConveningAction =
   | { action: 'shareParticipation'; visible: boolean }
   | { action: 'anonymousReactions'; on: boolean };
 
+/** A participant offers to host their table (when it has no host there). */
+export type VolunteerAction = { action: 'volunteerHost' };
+
 /** A run action, optionally aimed at one table (the host's choice; others act on their own table). */
 export type TableRunAction = ControlAction & { tableId?: string };
 
 /** Any `control` payload. */
-export type SessionAction = ConveningAction | TableRunAction | VoteAction | PrivateAction;
+export type SessionAction = ConveningAction | TableRunAction | VoteAction | PrivateAction | VolunteerAction;
 
 /** A refused action. */
 export interface SessionError {
@@ -181,7 +184,7 @@ const CONVENING_ACTIONS: ReadonlySet<string> = new Set(['seat', 'startRound', 'e
 const TIMING_ACTIONS: ReadonlySet<string> = new Set(['start', 'pause', 'resume', 'next', 'back', 'extend']);
 
 /** Whether an action is a convening action (as opposed to a table run action). */
-export function isConveningAction(action: SessionAction): action is ConveningAction {
+export function isConveningAction(action: { action: string }): action is ConveningAction {
   return CONVENING_ACTIONS.has(action.action);
 }
 
@@ -395,6 +398,7 @@ function applyToTables(
 export function applySessionAction(control: SessionControl, action: SessionAction, actor: Actor, context: SessionContext): SessionResult {
   if (actor.isObserver) return fail('forbidden', 'Observers follow the session but cannot change it.');
   const host = { participantId: actor.participantId, isHost: true, isObserver: false };
+  if (action.action === 'volunteerHost') return volunteer(control, actor, context);
   if (isConveningAction(action)) {
     if (!actor.isHost) return fail('forbidden', action.action === 'shareParticipation' || action.action === 'anonymousReactions' ? 'Only the host changes the session’s settings.' : 'Only the host can change the tables.');
     return applyConvening(control, action, context, (run, ctx, a) => applyControl(run, a, host, ctx));
@@ -427,6 +431,23 @@ export function applySessionAction(control: SessionControl, action: SessionActio
     return applyToTables(control, context, tables.map((t) => t.id), (run, ctx) => applyControl(run, runAction, actor, ctx));
   }
   return applyToTables(control, context, [target], (run, ctx) => applyControl(run, runAction, actor, ctx));
+}
+
+/** A participant volunteers to host their table (it has no host, or its host is away). */
+function volunteer(control: SessionControl, actor: Actor, context: SessionContext): SessionResult {
+  if (!control.convening) return fail('conflict', 'Table hosts are for convenings with several tables.');
+  const table = control.tables.find((t) => t.members.includes(actor.participantId));
+  if (!table) return fail('forbidden', 'Sit at a table to host it.');
+  if (table.host === actor.participantId) return fail('conflict', 'You already host this table.');
+  const hostPresent = table.host !== null && context.people.some((p) => p.id === table.host && p.present);
+  if (hostPresent) return fail('conflict', 'This table already has a host; ask them or the session host to hand over.');
+  const tables = control.tables.map((t) => (t.id === table.id ? { ...t, host: actor.participantId, members: [actor.participantId, ...t.members.filter((m) => m !== actor.participantId)] } : t));
+  const run = control.runs[table.id];
+  const runs =
+    run && context.protocol.roles.includes(RoleName.TableHost)
+      ? { ...control.runs, [table.id]: { ...run, locked: { ...run.locked, [RoleName.TableHost]: actor.participantId }, roles: { ...run.roles, [RoleName.TableHost]: actor.participantId } } }
+      : control.runs;
+  return versioned(control, { ...control, tables, runs }, 'all');
 }
 
 type HostRunApply = (run: ControlState, context: ControlContext, action: ControlAction) => ControlResult;

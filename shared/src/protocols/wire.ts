@@ -161,6 +161,7 @@ export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnio
   z.strictObject({ action: z.literal('broadcast'), message: z.string().max(MAX_BROADCAST_CHARS * 2) }),
   z.strictObject({ action: z.literal('shareParticipation'), visible: z.boolean() }),
   z.strictObject({ action: z.literal('anonymousReactions'), on: z.boolean() }),
+  z.strictObject({ action: z.literal('volunteerHost') }),
   run({ action: z.literal('startPrivate'), anonymous: z.boolean().optional() }),
   run({ action: z.literal('reveal') }),
   run({
