@@ -29,6 +29,7 @@ import { installErrorHandlers } from './routes/httpErrors.js';
 import { protocolRoutes } from './routes/protocolRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
 import type { StoragePort } from './storage/port.js';
+import { openPostgresStorage } from './storage/postgresStorage.js';
 import { openSqliteStorage } from './storage/sqliteStorage.js';
 import { attachYjsTransport } from './transport/yjsWebSocket.js';
 import { uploadRoutes } from './uploads/uploadRoutes.js';
@@ -66,7 +67,8 @@ export interface BuildOptions {
 /** Builds (but does not start) a server from validated configuration. */
 export async function buildServer(config: Config, options: BuildOptions = {}): Promise<WorktableServer> {
   const findProtocol = options.findProtocol ?? builtInProtocol;
-  const storage = options.storage ?? openSqliteStorage(path.join(config.dataDir, SQLITE_FILE_NAME));
+  const storage =
+    options.storage ?? (config.databaseUrl ? await openPostgresStorage(config.databaseUrl) : openSqliteStorage(path.join(config.dataDir, SQLITE_FILE_NAME)));
   const signer = new TokenSigner(resolveTokenSecret(config.tokenSecret, config.dataDir), config.tokenTtlSeconds);
   const metrics = new Metrics();
 

@@ -35,8 +35,10 @@ describe('configuration', () => {
     expect(problems).toMatch(/^PUBLIC_URL:/m);
   });
 
-  it('C4 refuses DATABASE_URL and REDIS_URL until their adapters exist, rather than ignoring them', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL: is not supported/);
+  it('C4 takes a postgres DATABASE_URL, refuses anything else, and refuses REDIS_URL until cross-node sync exists', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://wt@127.0.0.1:5432/wt' }).databaseUrl).toBe('postgres://wt@127.0.0.1:5432/wt');
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL: is not supported/);
   });
 
   it('C5 parses sizes', () => {

@@ -45,8 +45,11 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Chromium used to print the record to PDF; found in the usual places when unset. */
   CHROMIUM_PATH: z.string().optional(),
-  /** Reserved for the Postgres adapter (issue #7); refused until then so nobody thinks it is used. */
-  DATABASE_URL: z.string().optional(),
+  /** PostgreSQL for several nodes (`postgres://user:password@host:5432/db`); the embedded SQLite file when unset. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL such as postgres://worktable@127.0.0.1:5432/worktable')
+    .optional(),
   /** Reserved for cross-node sync (issue #7); refused until then. */
   REDIS_URL: z.string().optional(),
 });
@@ -70,6 +73,8 @@ export interface Config {
   compactAfterUpdates: number;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   chromiumPath: string | undefined;
+  /** PostgreSQL connection string, when the store is Postgres. */
+  databaseUrl: string | undefined;
 }
 
 /** Names of the environment variables the server reads. */
@@ -95,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const c = parsed.data;
-  const unsupported = (['DATABASE_URL', 'REDIS_URL'] as const).filter((name) => c[name] !== undefined);
+  const unsupported = (['REDIS_URL'] as const).filter((name) => c[name] !== undefined);
   if (unsupported.length > 0) {
     throw new ConfigError(
       unsupported.map((name) => `${name}: is not supported by this version yet; unset it to use the embedded SQLite store`),
@@ -119,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
     logLevel: c.LOG_LEVEL,
     chromiumPath: c.CHROMIUM_PATH,
+    databaseUrl: c.DATABASE_URL,
   };
 }
 
