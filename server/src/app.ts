@@ -13,6 +13,7 @@ import { PrivateReveal } from './control/privateReveal.js';
 import { attachControlServer, type ControlServer } from './control/controlServer.js';
 import { Metrics } from './metrics/metrics.js';
 import { HistoryRecorder } from './history/historyRecorder.js';
+import { RedisDocumentSync } from './scaleout/redisDocumentSync.js';
 import { ActivityTracker } from './relay/hooks/activityHook.js';
 import { authHook } from './relay/hooks/authHook.js';
 import { limitsHook } from './relay/hooks/limitsHook.js';
@@ -86,9 +87,12 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     observer: persistenceMetrics(metrics),
   });
   const activity = new ActivityTracker();
+  // With Redis, documents sync across nodes; its hook subscribes before persistence loads.
+  const documentSync = config.redisUrl ? new RedisDocumentSync(config.redisUrl, app.log.child({ component: 'redis-sync' })) : null;
   const relay = new Relay(
     [
       authHook(signer, storage),
+      ...(documentSync ? [documentSync] : []),
       limitsHook({
         maxMessageBytes: config.maxMessageBytes,
         maxAwarenessBytes: config.maxAwarenessBytes,
@@ -109,7 +113,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   const history = new HistoryRecorder(storage, { openDocument: (key) => relay.loadedRoom(key)?.doc }, app.log.child({ component: 'history' }));
   installErrorHandlers(app);
   app.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a clear 415
-  await app.register(healthRoutes, { storage, relay, metrics });
+  await app.register(healthRoutes, { storage, relay, metrics, crossNode: documentSync });
   await app.register(sessionRoutes, { storage, signer, publicUrl: config.publicUrl, findProtocol });
   await app.register(protocolRoutes);
   await app.register(historyRoutes, { storage, signer });
@@ -118,7 +122,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await app.register(uploadRoutes, { storage, signer, metrics, maxUploadBytes: config.maxUploadBytes });
   await clientRoutes(app, options.clientDir);
 
-  const io = attachControlServer(app.server, { signer, storage });
+  const io = attachControlServer(app.server, { signer, storage, redisUrl: config.redisUrl });
   const privateReveal = new PrivateReveal(relay, app.log.child({ component: 'private' }));
   const controlPlane = new ControlPlane(io, storage, {
     facilitatorGraceMs: config.facilitatorGraceMs,

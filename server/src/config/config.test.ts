@@ -35,10 +35,11 @@ describe('configuration', () => {
     expect(problems).toMatch(/^PUBLIC_URL:/m);
   });
 
-  it('C4 takes a postgres DATABASE_URL, refuses anything else, and refuses REDIS_URL until cross-node sync exists', () => {
+  it('C4 takes postgres and redis URLs, and refuses anything else with an example', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://wt@127.0.0.1:5432/wt' }).databaseUrl).toBe('postgres://wt@127.0.0.1:5432/wt');
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
-    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL: is not supported/);
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(() => loadConfig({ REDIS_URL: '127.0.0.1:6379' })).toThrow(/REDIS_URL: must be a redis:\/\/ URL/);
   });
 
   it('C5 parses sizes', () => {

@@ -50,8 +50,11 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL such as postgres://worktable@127.0.0.1:5432/worktable')
     .optional(),
-  /** Reserved for cross-node sync (issue #7); refused until then. */
-  REDIS_URL: z.string().optional(),
+  /** Redis for cross-node document sync and socket.io between nodes; one node alone when unset. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL such as redis://127.0.0.1:6379')
+    .optional(),
 });
 
 /** Validated configuration. */
@@ -75,6 +78,8 @@ export interface Config {
   chromiumPath: string | undefined;
   /** PostgreSQL connection string, when the store is Postgres. */
   databaseUrl: string | undefined;
+  /** Redis connection string, when several nodes work together. */
+  redisUrl: string | undefined;
 }
 
 /** Names of the environment variables the server reads. */
@@ -100,12 +105,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const c = parsed.data;
-  const unsupported = (['REDIS_URL'] as const).filter((name) => c[name] !== undefined);
-  if (unsupported.length > 0) {
-    throw new ConfigError(
-      unsupported.map((name) => `${name}: is not supported by this version yet; unset it to use the embedded SQLite store`),
-    );
-  }
   return {
     host: c.HOST,
     port: c.PORT,
@@ -125,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     chromiumPath: c.CHROMIUM_PATH,
     databaseUrl: c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
   };
 }
 

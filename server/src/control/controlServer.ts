@@ -4,6 +4,8 @@
  * session's room; the control plane (controlPlane.ts) adds table and host rooms.
  */
 import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
 import {
   CONTROL_PATH,
@@ -34,12 +36,23 @@ export type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, R
 export type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, Record<never, never>, ControlSocketData>;
 
 /** Attaches socket.io to `server` with token authentication. */
-export function attachControlServer(server: HttpServer, deps: { signer: TokenSigner; storage: StoragePort }): ControlServer {
+export function attachControlServer(server: HttpServer, deps: { signer: TokenSigner; storage: StoragePort; redisUrl?: string | undefined }): ControlServer {
   const io: ControlServer = new Server(server, {
     path: CONTROL_PATH,
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
   });
+  // With Redis, rooms span nodes: a state sent to a table reaches its people wherever they are connected.
+  if (deps.redisUrl) {
+    const pub = new Redis(deps.redisUrl, { maxRetriesPerRequest: 1, retryStrategy: (times: number) => Math.min(times * 200, 2_000) });
+    const sub = pub.duplicate();
+    for (const client of [pub, sub]) client.on('error', () => undefined);
+    io.adapter(createAdapter(pub, sub));
+    server.on('close', () => {
+      pub.disconnect();
+      sub.disconnect();
+    });
+  }
 
   io.use((socket, next) => {
     const auth: unknown = socket.handshake.auth;

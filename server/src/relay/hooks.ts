@@ -41,6 +41,8 @@ export interface RelayHook {
   onAuthenticate?(address: DocumentAddress, token: string | null): Promise<Principal | undefined>;
   /** Fills a freshly created room from storage before any client is served. */
   onLoadDocument?(room: Room): Promise<void>;
+  /** Every `onLoadDocument` finished (the room is about to serve): catch up from elsewhere. */
+  afterLoadDocument?(room: Room): void;
   /** A connection joined a room (after the document loaded). */
   onConnect?(connection: Connection, room: Room): void;
   /** Every raw incoming message, before it is decoded. Throw to close the connection. */

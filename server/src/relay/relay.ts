@@ -266,9 +266,11 @@ export class Relay {
       for (const hook of this.hooks) await hook.onLoadDocument?.(room);
     } catch (error) {
       room.destroy();
+      for (const hook of this.hooks) hook.afterUnloadDocument?.(address.docKey);
       throw error;
     }
     this.rooms.set(address.docKey, room);
+    for (const hook of this.hooks) hook.afterLoadDocument?.(room);
     return room;
   }
 

@@ -18,6 +18,9 @@ export interface RoomListener {
   broadcasted(room: Room, recipients: number, bytes: number): void;
 }
 
+/** Origin of updates and awareness from other server nodes. */
+export const REMOTE_ORIGIN = Symbol('worktable:remote');
+
 /** Origin of the server's own edits (`applyServerEdit`). */
 export const SERVER_ORIGIN = Symbol('worktable:server');
 
@@ -87,6 +90,20 @@ export class Room {
     for (const update of updates) this.accept(update, encodeSyncUpdate(update), null);
   }
 
+  /**
+   * Applies an update another server node accepted (and stored): relayed to every connection
+   * here, not stored again. Always relayed, even when it changes nothing here yet (it may wait
+   * for an earlier update, which Yjs keeps pending), so clients get every piece. Returns false
+   * when it was a duplicate (nothing new and nothing pending).
+   */
+  applyRemoteUpdate(update: Uint8Array): boolean {
+    const before = Y.encodeStateVector(this.doc);
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    this.broadcast(encodeSyncUpdate(update));
+    const grew = !equalBytes(before, Y.encodeStateVector(this.doc));
+    return grew || this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+  }
+
   private accept(update: Uint8Array, message: Uint8Array, origin: Connection | null): void {
     if (isEmptyUpdate(update)) return;
     this.sizeBytes += update.byteLength;
@@ -137,6 +154,12 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Whether an update carries nothing: no structs and no deletions (`[0, 0]`, a typical sync step 2 reply). */

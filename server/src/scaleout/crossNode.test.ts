@@ -1,0 +1,164 @@
+/**
+ * Several server nodes on one real PostgreSQL and one real Redis: clients on different nodes
+ * converge, a node opening a document mid-edit misses nothing, each update is stored once, and
+ * a Redis outage during edits heals by state vectors. (Node processes are in this process, each
+ * a full server on its own port; the Redis of X3 is a redis-server this test starts and stops.)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import net from 'node:net';
+import pg from 'pg';
+import * as Y from 'yjs';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { TEST_DATABASE_URL, TEST_REDIS_URL, serviceAvailable } from '../testing/services.js';
+import { connectClient, createSessionWith, startTestServer, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
+
+const available = (await serviceAvailable('postgres')) && (await serviceAvailable('redis'));
+const databases: string[] = [];
+const servers: TestServer[] = [];
+const clients: YClient[] = [];
+const processes: ChildProcess[] = [];
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  for (const s of servers.splice(0)) await s.stop().catch(() => undefined);
+  for (const p of processes.splice(0)) p.kill('SIGKILL');
+});
+
+afterAll(async () => {
+  if (!available || databases.length === 0) return;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  for (const db of databases) await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  await admin.end();
+});
+
+/** A fresh database and the env every node of one cluster shares. */
+async function cluster(redisUrl = TEST_REDIS_URL): Promise<Record<string, string>> {
+  const database = `wt_nodes_${crypto.randomBytes(5).toString('hex')}`;
+  databases.push(database);
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${database}`;
+  return { DATABASE_URL: url.toString(), REDIS_URL: redisUrl, TOKEN_SECRET: crypto.randomBytes(32).toString('hex') };
+}
+
+async function node(env: Record<string, string>): Promise<TestServer> {
+  const server = await startTestServer(env);
+  servers.push(server);
+  return server;
+}
+
+function client(server: TestServer, sessionId: string, token: string): YClient {
+  const c = connectClient(server.wsUrl, sessionId, 'table-1', token);
+  clients.push(c);
+  return c;
+}
+
+const text = (c: YClient) => c.doc.getText('t').toString();
+
+/** Types `count` characters, one update each, every `everyMs`. */
+async function type(c: YClient, prefix: string, count: number, everyMs = 5): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    c.doc.getText('t').insert(c.doc.getText('t').length, `${prefix}${i % 10}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function startRedis(port: number): ChildProcess {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  processes.push(child);
+  return child;
+}
+
+describe.skipIf(!available)('several nodes', () => {
+  it('X1 clients on two nodes converge; every update is stored once', async () => {
+    const env = await cluster();
+    const [a, b] = [await node(env), await node(env)];
+    const { session, members } = await createSessionWith(a.url, ['Ana', 'Ben']);
+    const onA = client(a, session.sessionId, members[0]!.token);
+    const onB = client(b, session.sessionId, members[1]!.token);
+    await Promise.all([onA.synced, onB.synced]);
+    await Promise.all([type(onA, 'a', 60), type(onB, 'b', 60)]);
+    await waitFor(() => text(onA).length === 240 && text(onA) === text(onB), 5000, 'convergence');
+    // Stored once: the log holds exactly the updates the clients sent (120), none twice.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const db = new pg.Client({ connectionString: env.DATABASE_URL });
+    await db.connect();
+    const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM doc_updates WHERE doc_key = $1', [`${session.sessionId}/table-1`]);
+    await db.end();
+    expect(Number(rows[0]!.n)).toBe(120);
+    const health = (await (await fetch(`${a.url}/healthz`)).json()) as { status: string; crossNode: { ok: boolean; duplicates: number } };
+    // Duplicates (an update that reached a node twice, e.g. by the channel and by a catch-up) are harmless, only counted.
+    expect(health).toMatchObject({ status: 'ok', crossNode: { ok: true } });
+    expect(health.crossNode.duplicates).toBeLessThan(12);
+  }, 30_000);
+
+  it('X2 a third node opening the document mid-edit misses nothing', async () => {
+    const env = await cluster();
+    const [a, b] = [await node(env), await node(env)];
+    const { session, members } = await createSessionWith(a.url, ['Ana', 'Ben', 'Cy']);
+    const onA = client(a, session.sessionId, members[0]!.token);
+    const onB = client(b, session.sessionId, members[1]!.token);
+    await Promise.all([onA.synced, onB.synced]);
+    const typing = Promise.all([type(onA, 'a', 150, 4), type(onB, 'b', 150, 4)]);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const c = await node(env); // starts while both are typing
+    const onC = client(c, session.sessionId, members[2]!.token);
+    await onC.synced;
+    await typing;
+    await waitFor(() => text(onA).length === 600 && text(onB) === text(onA) && text(onC) === text(onA), 8000, 'the third node caught up').catch((e: unknown) => { throw new Error(`${String(e)} A=${text(onA).length} B=${text(onB).length} C=${text(onC).length}`); });
+  }, 30_000);
+
+  it('X3 Redis stops for 5 s during edits and comes back: both nodes converge, health says degraded meanwhile', async () => {
+    const port = await freePort();
+    let redis = startRedis(port);
+    const redisUrl = `redis://127.0.0.1:${port}`;
+    await waitFor(() => false, 300, 'redis start').catch(() => undefined);
+    const env = await cluster(redisUrl);
+    const [a, b] = [await node(env), await node(env)];
+    const { session, members } = await createSessionWith(a.url, ['Ana', 'Ben']);
+    const onA = client(a, session.sessionId, members[0]!.token);
+    const onB = client(b, session.sessionId, members[1]!.token);
+    await Promise.all([onA.synced, onB.synced]);
+    await type(onA, 'x', 10);
+    await waitFor(() => text(onB).length === 20, 3000, 'sync before the outage');
+
+    redis.kill('SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const during = Promise.all([type(onA, 'a', 40, 25), type(onB, 'b', 40, 25)]);
+    await waitFor(() => false, 1000, '').catch(() => undefined);
+    const degraded = (await (await fetch(`${a.url}/healthz`)).json()) as { status: string };
+    expect(degraded.status).toBe('degraded');
+    await during;
+    expect(text(onA)).not.toBe(text(onB)); // they really were apart
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 5000 - 1300)));
+
+    redis = startRedis(port);
+    await waitFor(() => text(onA) === text(onB) && text(onA).length === 180, 15_000, 'convergence after Redis returned').catch(async (e: unknown) => {
+      const [ha, hb] = [await (await fetch(`${a.url}/healthz`)).text(), await (await fetch(`${b.url}/healthz`)).text()];
+      throw new Error(`${String(e)} A=${text(onA).length} B=${text(onB).length} ${ha} ${hb}`);
+    });
+    const healed = (await (await fetch(`${a.url}/healthz`)).json()) as { status: string };
+    expect(healed.status).toBe('ok');
+    // And the doc the nodes store is the same as the clients'.
+    const check = new Y.Doc();
+    const fresh = client(b, session.sessionId, members[1]!.token);
+    await fresh.synced;
+    Y.applyUpdate(check, Y.encodeStateAsUpdate(fresh.doc));
+    expect(check.getText('t').toString()).toBe(text(onA));
+  }, 40_000);
+});
