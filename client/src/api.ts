@@ -6,8 +6,10 @@ import type {
   ApiError,
   CreateSessionBody,
   CreateSessionResponse,
+  HistoryLabel,
   JoinSessionBody,
   JoinSessionResponse,
+  ParticipationRow,
   Protocol,
   SessionView,
 } from '@worktable/shared';
@@ -30,26 +32,44 @@ function isApiError(value: unknown): value is ApiError {
   return typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string';
 }
 
+const UNREACHABLE = 'Could not reach the Worktable server. Check your connection and try again.';
+
+/** The `ApiRequestError` for a failed response: the server's `{ error }` when it sent one. */
+export async function failureOf(response: Response): Promise<ApiRequestError> {
+  const payload: unknown = await response.json().catch(() => null);
+  if (isApiError(payload)) return new ApiRequestError(response.status, payload.error.code, payload.error.message);
+  return new ApiRequestError(response.status, 'http_error', `The server answered ${response.status}. Try again in a moment.`);
+}
+
+async function send(path: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, signal ? { ...init, signal } : init);
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiRequestError(0, 'network', UNREACHABLE);
+  }
+  if (!response.ok) throw await failureOf(response);
+  return response;
+}
+
 async function request<T>(method: 'GET' | 'POST', path: string, options: { body?: unknown; token?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-    });
-  } catch {
-    throw new ApiRequestError(0, 'network', 'Could not reach the Worktable server. Check your connection and try again.');
-  }
-  const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    if (isApiError(payload)) throw new ApiRequestError(response.status, payload.error.code, payload.error.message);
-    throw new ApiRequestError(response.status, 'http_error', `The server answered ${response.status}. Try again in a moment.`);
-  }
-  return payload as T;
+  const response = await send(path, { method, headers, body: options.body === undefined ? null : JSON.stringify(options.body) });
+  return (await response.json().catch(() => null)) as T;
+}
+
+/**
+ * A request whose answer is a file rather than JSON (history states, exports, uploads), with the
+ * bearer token. Resolves to the successful response, body unread; rejects with an
+ * `ApiRequestError` (or the abort error when `signal` aborted it).
+ */
+export function requestFile(path: string, token: string, init: { signal?: AbortSignal; method?: 'GET' | 'POST'; body?: Blob; contentType?: string } = {}): Promise<Response> {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (init.contentType) headers['content-type'] = init.contentType;
+  return send(path, { method: init.method ?? 'GET', headers, body: init.body ?? null }, init.signal);
 }
 
 /** `POST /api/sessions`: creates a session; the caller becomes its host. */
@@ -71,6 +91,39 @@ export function joinSession(sessionId: string, body: JoinSessionBody): Promise<J
 /** `GET /api/sessions/:id`: the session as seen by the token's holder. */
 export function getSession(sessionId: string, token: string): Promise<SessionView> {
   return request('GET', `/api/sessions/${encodeURIComponent(sessionId)}`, { token });
+}
+
+/** One labelled snapshot of a table document, as `GET /api/sessions/:id/history` lists it. */
+export interface HistorySnapshotInfo {
+  snapshotId: number;
+  docName: string;
+  label: HistoryLabel;
+  /** Server epoch ms when it was kept. */
+  createdAt: number;
+  /** Size of its state in bytes. */
+  bytes: number;
+}
+
+/** `GET /api/sessions/:id/history?doc=`: the snapshots of one document, oldest first. */
+export async function listHistory(sessionId: string, token: string, docName: string): Promise<HistorySnapshotInfo[]> {
+  const body = await request<{ snapshots: HistorySnapshotInfo[] }>('GET', `/api/sessions/${encodeURIComponent(sessionId)}/history?doc=${encodeURIComponent(docName)}`, { token });
+  return body.snapshots;
+}
+
+/** The path of one snapshot's state (`GET` → one Yjs update, `application/octet-stream`). */
+export function historyStatePath(sessionId: string, snapshotId: number): string {
+  return `/api/sessions/${encodeURIComponent(sessionId)}/history/${snapshotId}`;
+}
+
+/** What `GET /api/sessions/:id/participation` answers: every row, or only your own (`self`). */
+export interface ParticipationResponse {
+  scope: 'all' | 'self';
+  rows: ParticipationRow[];
+}
+
+/** `GET /api/sessions/:id/participation`: who has contributed what (see docs/API.md "Participation"). */
+export function getParticipation(sessionId: string, token: string): Promise<ParticipationResponse> {
+  return request('GET', `/api/sessions/${encodeURIComponent(sessionId)}/participation`, { token });
 }
 
 /**

@@ -61,6 +61,11 @@ export function sessionPath(sessionId: string): string {
   return `/s/${encodeURIComponent(sessionId)}`;
 }
 
+/** Path of a session's table page looking at one table (`?table=table-3`; for the host, who sits at none). */
+export function visitPath(sessionId: string, tableId: string): string {
+  return `${sessionPath(sessionId)}?table=${encodeURIComponent(tableId)}`;
+}
+
 /** Path of a session's host dashboard. */
 export function dashboardPath(sessionId: string): string {
   return `${sessionPath(sessionId)}/dashboard`;

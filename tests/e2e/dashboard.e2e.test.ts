@@ -4,20 +4,19 @@
  * form, starts the round and sees three cards with members and running timers; drags a person to
  * another table (their socket's `session:state` follows), moves another with the keyboard and
  * pins them, pauses and resumes every table, broadcasts a message every socket receives; a
- * participant gets a way back instead; axe finds no serious or critical problem. Then a
- * convening of 120 people at 40 tables stays usable (screenshots, filter).
+ * participant gets a way back instead; axe finds no serious or critical problem. With a timer
+ * per table each card's time menu pauses, adds time and moves on for that table only, and Visit
+ * opens the table. Then a convening of 120 people at 40 tables stays usable (screenshots, filter).
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CreateSessionResponse, JoinSessionResponse } from '@worktable/shared';
 import { openControlClient, type ControlClient } from '../../server/src/testing/controlClient.js';
 import { postJson, waitFor, type TestServer } from '../../server/src/testing/testServer.js';
+import { expectAccessible } from '../support/axe.js';
 import { DESKTOP, openPage, screenshot, SCREENSHOTS, TABLET } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core');
 
 const FIRST = ['Ana', 'Bo', 'Chen', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lea', 'Max', 'Noor', 'Omar', 'Pia', 'Quin', 'Rui', 'Sam', 'Tove'];
 const LAST = ['Alvarez', 'Brown', 'Costa', 'Diallo', 'Eriksen', 'Fischer'];
@@ -76,19 +75,6 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
   const tableOf = (page: Page, participantId: string) =>
     page.evaluate((id) => document.querySelector(`.chip[data-participant-id="${id}"]`)?.closest('.table-card')?.getAttribute('data-table-id') ?? null, participantId);
 
-  /** Runs axe on the page and fails on serious or critical violations, listing them. */
-  async function expectAccessible(page: Page, where: string): Promise<void> {
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
-    });
-    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    const report = bad.map((v) => `${where}: [${v.impact}] ${v.id} — ${v.help}\n    ${v.targets.slice(0, 5).join('\n    ')}`).join('\n');
-    expect(report, report).toBe('');
-  }
-
   it('seats three tables, runs the round, moves people by drag and by keyboard, broadcasts', { timeout: 90_000 }, async () => {
     const { session, people } = await convening('Spring convening', 8);
     const host = await openDashboard(session, 'dashboard-00-table-with-link');
@@ -114,6 +100,8 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
     await expect.poll(() => timer.textContent()).toMatch(/^Time left: \d+:\d\d$/);
     const before = await timer.textContent();
     await expect.poll(() => timer.textContent(), { timeout: 3_000 }).not.toBe(before);
+    // One round clock: no card has time controls of its own (the server would refuse them).
+    expect(await host.getByRole('button', { name: /^Time at / }).count()).toBe(0);
     await screenshot(host, 'dashboard-02-round-running');
 
     // Drag someone who is not a table host from table 1 onto table 2.
@@ -211,6 +199,69 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
     await visitor.getByRole('heading', { name: 'Only the host sees the dashboard' }).waitFor();
     await visitor.getByRole('link', { name: 'Go to the table' }).waitFor();
     await visitor.context().close();
+    await host.context().close();
+    expect(errors).toEqual([]);
+  });
+
+  it('a timer per table: each card’s time menu acts on its table only; Visit opens the table', { timeout: 60_000 }, async () => {
+    const { session, people } = await convening('Per-table timers', 4);
+    const host = await openDashboard(session);
+    await host.getByRole('radio', { name: 'Number of tables' }).check();
+    await host.getByRole('spinbutton', { name: 'Number of tables' }).fill('2');
+    await host.getByRole('radio', { name: 'Each table its own timer' }).check();
+    await host.getByRole('button', { name: 'Seat people' }).click();
+    await expect.poll(() => host.locator('.table-card').count()).toBe(2);
+    // Before the round there is no time to set at a table.
+    const time2 = host.getByRole('button', { name: 'Time at Table 2' });
+    expect(await time2.count()).toBe(0);
+    await host.getByRole('button', { name: 'Start round 1' }).click();
+    await expect.poll(() => host.locator('.table-card.status-running').count()).toBe(2);
+    await time2.waitFor();
+
+    // Keyboard: Enter opens Table 2's menu with focus on its first item, Pause; Enter pauses.
+    await time2.focus();
+    await host.keyboard.press('Enter');
+    const menu = host.getByRole('menu', { name: 'Time at Table 2' });
+    await menu.waitFor();
+    await expect.poll(() => host.evaluate(() => document.activeElement?.textContent)).toBe('Pause');
+    await screenshot(host, 'dashboard-11-table-time-menu');
+    await host.keyboard.press('Enter');
+    await host.getByText('Paused Table 2.').waitFor();
+    await expect.poll(() => card(host, 'table-2').getAttribute('class')).toContain('status-paused');
+    expect(await card(host, 'table-1').getAttribute('class')).toContain('status-running');
+    const atTable2 = people.filter((p) => p.socket.latest()?.tableId === 'table-2');
+    await waitFor(() => atTable2.every((p) => p.socket.latest()?.status === 'paused'), 5_000, 'table 2 paused on its sockets');
+
+    // Resume, +1 min and Next phase, with the mouse.
+    await time2.click();
+    await menu.getByRole('menuitem', { name: 'Resume' }).click();
+    await host.getByText('Resumed Table 2.').waitFor();
+    await time2.click();
+    await menu.getByRole('menuitem', { name: '+1 min' }).click();
+    await host.getByText('Added 1 minute at Table 2.').waitFor();
+    const phase1 = await card(host, 'table-1').locator('.table-phase').textContent();
+    await time2.click();
+    await menu.getByRole('menuitem', { name: 'Next phase' }).click();
+    await host.getByText('Table 2 moved to the next phase.').waitFor();
+    await expect.poll(() => card(host, 'table-2').locator('.table-phase').textContent()).not.toBe(phase1);
+    expect(await card(host, 'table-1').locator('.table-phase').textContent()).toBe(phase1);
+    // Escape closes the menu and gives focus back to its button.
+    await time2.focus();
+    await host.keyboard.press('Enter');
+    await menu.waitFor();
+    await host.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    await expect.poll(() => host.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Time at Table 2');
+    await screenshot(host, 'dashboard-12-per-table-timers');
+    await expectAccessible(host, 'dashboard with a timer per table');
+
+    // Visit opens the table page looking at Table 2.
+    await card(host, 'table-2').getByRole('link', { name: 'Visit Table 2' }).click();
+    await host.waitForURL(/\/s\/[A-Za-z0-9_-]+\?table=table-2$/);
+    await host.locator('.session-place').filter({ hasText: 'Table 2' }).waitFor();
+    await host.getByRole('region', { name: 'Table canvas' }).waitFor();
+    expect(await host.getByLabel('Looking at').inputValue()).toBe('table-2');
+    await screenshot(host, 'dashboard-13-visiting-table-2');
     await host.context().close();
     expect(errors).toEqual([]);
   });

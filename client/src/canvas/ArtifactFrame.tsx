@@ -1,13 +1,15 @@
 /**
  * One artifact on the canvas: a focusable frame at its world position with a label (kind,
- * creator, draft badge, actions), the kind's body, the outline of whoever edits it, and eight
- * resize handles when it alone is selected.
+ * creator, draft badge, actions), the kind's body, the page's overlay (`ArtifactAddon`, e.g. dot
+ * voting), the outline of whoever edits it, and eight resize handles when it alone is selected.
  */
-import { memo, type CSSProperties } from 'react';
+import { memo, useContext, type CSSProperties } from 'react';
 import type * as Y from 'yjs';
 import { ArtifactKind, type ArtifactMeta, type ResizeHandle } from '@worktable/shared';
 import { viewOf } from '../artifacts/registry.js';
+import { formatMoment } from '../time.js';
 import type { ArtifactBodyProps } from '../artifacts/types.js';
+import { ArtifactAddon } from './artifactAddon.js';
 import { ArtifactMenu } from './ArtifactMenu.js';
 import { useArtifactLabel } from './describe.js';
 import { Icon } from './icons.js';
@@ -46,6 +48,7 @@ export interface ArtifactFrameProps {
 export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selected, single, editors, isOwner, actions, body }: ArtifactFrameProps) {
   const view = viewOf(meta.kind);
   const label = useArtifactLabel(artifact, meta);
+  const Addon = useContext(ArtifactAddon);
   const editor = editors[0];
   const style = {
     left: meta.x,
@@ -90,7 +93,7 @@ export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selec
         <span className="artifact-creator">{meta.createdByName}</span>
         {meta.createdAt > 0 && (
           <time className="artifact-time" dateTime={new Date(meta.createdAt).toISOString()} title={`Put on the table ${new Date(meta.createdAt).toLocaleString()}`}>
-            {formatPutAt(meta.createdAt)}
+            {formatMoment(meta.createdAt)}
           </time>
         )}
         {meta.draft && <span className="draft-badge">Draft — feedback welcome</span>}
@@ -108,6 +111,7 @@ export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selec
       <div className="artifact-card">
         <view.Body artifact={artifact} meta={meta} selected={selected} expanded={false} {...body} />
       </div>
+      {Addon && <Addon meta={meta} artifact={artifact} />}
       {editor && (
         <span className="editor-tag" style={{ background: editor.color }}>
           {editors.map((e) => e.name).join(', ')} editing
@@ -127,11 +131,3 @@ export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selec
   );
 });
 
-/** When an artifact was put on the table: the time today, or the date and time on other days. */
-function formatPutAt(at: number, now = Date.now()): string {
-  const when = new Date(at);
-  const sameDay = new Date(now).toDateString() === when.toDateString();
-  return sameDay
-    ? when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-    : when.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-}

@@ -1,5 +1,5 @@
 /** The small menu of an artifact: Open, Bring to front, the owner's draft toggle, Delete. */
-import { useEffect, useId, useRef, useState } from 'react';
+import { MenuButton, type MenuItem } from '../components/MenuButton.js';
 import { Icon } from './icons.js';
 
 /** Props of `ArtifactMenu`. */
@@ -17,74 +17,13 @@ export interface ArtifactMenuProps {
 
 /** A "…" button opening the artifact's actions. */
 export function ArtifactMenu({ label, readOnly, isOwner, draft, onOpen, onFront, onDraft, onDelete }: ArtifactMenuProps) {
-  const [open, setOpen] = useState(false);
-  const id = useId();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    ref.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
-    const close = (event: PointerEvent) => {
-      if (!ref.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', close, true);
-    return () => document.removeEventListener('pointerdown', close, true);
-  }, [open]);
-  const act = (fn: () => void) => () => {
-    setOpen(false);
-    fn();
-  };
+  const items: MenuItem[] = [{ label: 'Open', onSelect: onOpen }];
+  if (!readOnly) items.push({ label: 'Bring to front', onSelect: onFront });
+  if (!readOnly && isOwner) items.push({ label: draft ? 'Remove draft mark' : 'Mark as draft', onSelect: () => onDraft(!draft) });
+  if (!readOnly) items.push({ label: 'Delete', onSelect: onDelete, className: 'danger' });
   return (
-    <div
-      className="artifact-menu"
-      ref={ref}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.stopPropagation();
-          setOpen(false);
-          ref.current?.querySelector('button')?.focus();
-        }
-        if (open && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
-          event.preventDefault();
-          event.stopPropagation();
-          const items = [...(ref.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
-          const at = items.indexOf(document.activeElement as HTMLButtonElement);
-          items[(at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
-        }
-      }}
-    >
-      <button
-        type="button"
-        className="artifact-menu-button"
-        aria-label={`Actions for ${label}`}
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? id : undefined}
-        onClick={() => setOpen((o) => !o)}
-      >
-        <Icon name="more" />
-      </button>
-      {open && (
-        <div className="menu" role="menu" id={id} aria-label="Artifact actions">
-          <button type="button" role="menuitem" onClick={act(onOpen)}>
-            Open
-          </button>
-          {!readOnly && (
-            <button type="button" role="menuitem" onClick={act(onFront)}>
-              Bring to front
-            </button>
-          )}
-          {!readOnly && isOwner && (
-            <button type="button" role="menuitem" onClick={act(() => onDraft(!draft))}>
-              {draft ? 'Remove draft mark' : 'Mark as draft'}
-            </button>
-          )}
-          {!readOnly && (
-            <button type="button" role="menuitem" className="danger" onClick={act(onDelete)}>
-              Delete
-            </button>
-          )}
-        </div>
-      )}
-    </div>
+    <MenuButton className="artifact-menu" buttonClassName="artifact-menu-button" buttonLabel={`Actions for ${label}`} menuLabel="Artifact actions" items={items}>
+      <Icon name="more" />
+    </MenuButton>
   );
 }

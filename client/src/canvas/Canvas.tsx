@@ -19,6 +19,7 @@ import {
 } from '@worktable/shared';
 import type { LocalUser } from '../artifacts/types.js';
 import { ArtifactFrame, type Editor, type FrameActions } from './ArtifactFrame.js';
+import type { CanvasLayer } from './canvasLayer.js';
 import { Cursors } from './Cursors.js';
 import { ExpandedArtifact } from './ExpandedArtifact.js';
 import { FIT_PADDING, contentBounds } from './fitting.js';
@@ -50,6 +51,12 @@ export interface CanvasProps {
   ready: boolean;
   /** What this canvas is, for people: "table" (default) or "plenary". */
   place?: 'table' | 'plenary';
+  /** The canvas's accessible name, when not the place's (e.g. "The table at the end of Introduction"). */
+  label?: string;
+  /** What an empty canvas says, when not the place's default. */
+  emptyText?: string;
+  /** A document drawn over the table's artifacts (e.g. your private notes), taking some new artifacts. */
+  layer?: CanvasLayer | undefined;
 }
 
 /** World units rendered beyond the visible edges (so a quick pan shows no gaps). */
@@ -57,7 +64,7 @@ const CULL_MARGIN = 240;
 const GRID = 24;
 
 /** The table canvas. */
-export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready, place = 'table' }: CanvasProps) {
+export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready, place = 'table', label, emptyText, layer }: CanvasProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const shellRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(rootRef);
@@ -100,7 +107,7 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
 
   const latest = useRef({ artifacts, size, viewport, selection, manager, readOnly });
   latest.current = { artifacts, size, viewport, selection, manager, readOnly };
-  const { add, addFiles, notice, dismissNotice, focusNext } = useInsert({ doc, user, sessionId, token, readOnly, shellRef, latest });
+  const { add, addFiles, notice, dismissNotice, focusNext } = useInsert({ doc, user, sessionId, token, readOnly, shellRef, latest, layer });
   useWheel(rootRef);
 
   // Focus a just-created artifact: its text field when it has one, also when that field arrives a
@@ -230,7 +237,7 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
         tabIndex={0}
         role="region"
         aria-roledescription="canvas"
-        aria-label={place === 'plenary' ? 'Plenary canvas' : 'Table canvas'}
+        aria-label={label ?? (place === 'plenary' ? 'Plenary canvas' : 'Table canvas')}
         aria-describedby="canvas-help"
         aria-busy={!ready}
         style={{ backgroundSize: `${grid}px ${grid}px`, backgroundPosition: `${-viewport.x * viewport.zoom}px ${-viewport.y * viewport.zoom}px` }}
@@ -238,7 +245,9 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
           const target = event.target as HTMLElement;
           const frame = target.closest<HTMLElement>('[data-artifact-id]');
           const editable = !readOnly && frame && target.closest('textarea, input, [contenteditable="true"]');
-          publish.editing(editable ? (frame.dataset.artifactId ?? null) : null);
+          // Only the table's own artifacts: a layer's (your private notes) stay unknown to others.
+          const id = editable ? (frame.dataset.artifactId ?? null) : null;
+          publish.editing(id !== null && getArtifact(doc, id) ? id : null);
         }}
         onBlurCapture={(event) => {
           if (!event.relatedTarget || !rootRef.current?.contains(event.relatedTarget as Node)) publish.editing(null);
@@ -280,12 +289,13 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
               />
             );
           })}
+          {layer?.content}
         </div>
         {screenMarquee && <div className="marquee" style={screenMarquee} aria-hidden="true" />}
         <Cursors peers={peers} viewport={viewport} />
         {ready && artifacts.length === 0 && (
           <div className="canvas-empty">
-            <p className="canvas-empty-title">{readOnly ? `Nothing is on the ${place} yet.` : `The ${place} is empty.`}</p>
+            <p className="canvas-empty-title">{emptyText ?? (readOnly ? `Nothing is on the ${place} yet.` : `The ${place} is empty.`)}</p>
             {!readOnly && <p>Add a document, a sticky note, an image or a link with the toolbar — or paste or drop files here.</p>}
           </div>
         )}

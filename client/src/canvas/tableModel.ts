@@ -199,3 +199,48 @@ export function deleteArtifacts(doc: Y.Doc, ids: readonly string[]): void {
 export function setDraft(doc: Y.Doc, id: string, draft: boolean): void {
   doc.transact(() => getArtifact(doc, id)?.set(ArtifactField.Draft, draft), LOCAL_ORIGIN);
 }
+
+/** How far a restored copy is shifted from an artifact that still holds its place, in world units. */
+export const RESTORE_OFFSET = 32;
+
+/** What `restoreArtifact` put on the table. */
+export interface RestoredArtifact {
+  id: string;
+  /** True when it kept its own id (the table had no artifact with it); false for a copy beside it. */
+  sameId: boolean;
+}
+
+/**
+ * Puts a deep copy of `source` — an artifact of another document, e.g. a history snapshot — on
+ * the table as one new local (undoable) change, in front of all others; `source` is only read.
+ * Nested types (Y.Text, Y.XmlFragment, Y.Array, Y.Map) are copied, not shared. It keeps its id
+ * when the table has no artifact with that id; otherwise it gets a new one and lies a little down
+ * and right of the one still there. A copy of a run's notes document does not take over from the
+ * notes document still on the table. Null when `source` is not a well-formed artifact.
+ */
+export function restoreArtifact(doc: Y.Doc, source: Y.Map<unknown>): RestoredArtifact | null {
+  const meta = readArtifactMeta(source);
+  if (!meta) return null;
+  const sameId = !artifactsOf(doc).has(meta.id);
+  const id = sameId ? meta.id : crypto.randomUUID();
+  const notesOf = source.get(ArtifactField.NotesOf);
+  const notesTaken = typeof notesOf === 'string' && readArtifacts(doc).some((m) => getArtifact(doc, m.id)?.get(ArtifactField.NotesOf) === notesOf);
+  let at = { x: meta.x, y: meta.y };
+  if (!sameId) {
+    const taken = new Set(readArtifacts(doc).map((m) => `${m.x},${m.y}`));
+    do {
+      at = { x: at.x + RESTORE_OFFSET, y: at.y + RESTORE_OFFSET };
+    } while (taken.has(`${at.x},${at.y}`));
+  }
+  doc.transact(() => {
+    const z = maxZ(doc) + 1;
+    const copy = source.clone();
+    artifactsOf(doc).set(id, copy);
+    copy.set(ArtifactField.Id, id);
+    copy.set(ArtifactField.X, at.x);
+    copy.set(ArtifactField.Y, at.y);
+    copy.set(ArtifactField.Z, z);
+    if (notesTaken) copy.delete(ArtifactField.NotesOf);
+  }, LOCAL_ORIGIN);
+  return { id, sameId };
+}

@@ -20,6 +20,7 @@ import { userMessage } from '../api.js';
 import { viewOf } from '../artifacts/registry.js';
 import { uploadFile } from '../artifacts/shared/uploads.js';
 import type { LocalUser } from '../artifacts/types.js';
+import type { CanvasLayer } from './canvasLayer.js';
 import { FIT_PADDING } from './fitting.js';
 import { imageSize, kindOfFile, pastedText } from './insert.js';
 import { freePlacement } from './placement.js';
@@ -43,12 +44,16 @@ export interface InsertOptions {
   shellRef: RefObject<HTMLElement | null>;
   /** The canvas's current artifacts, screen size, viewport and undo manager. */
   latest: RefObject<{ artifacts: readonly ArtifactMeta[]; size: { w: number; h: number }; viewport: Viewport; manager: Y.UndoManager | null }>;
+  /** A layer that takes some new artifacts into its own document (it selects and focuses them itself). */
+  layer?: CanvasLayer | undefined;
 }
 
 /** Adders, the current notice, and the id of the artifact to focus once it renders. */
-export function useInsert({ doc, user, sessionId, token, readOnly, shellRef, latest }: InsertOptions) {
+export function useInsert({ doc, user, sessionId, token, readOnly, shellRef, latest, layer }: InsertOptions) {
   const [notice, setNotice] = useState<Notice>(null);
   const focusNext = useRef<string | null>(null);
+  const layerRef = useRef(layer);
+  layerRef.current = layer;
 
   useEffect(() => {
     if (!notice || notice.kind === 'error') return;
@@ -61,9 +66,10 @@ export function useInsert({ doc, user, sessionId, token, readOnly, shellRef, lat
       const { artifacts: all, size: screen, viewport: view, manager } = latest.current;
       const itemSize = options.size ?? DEFAULT_ARTIFACT_SIZE[kind];
       const visible = visibleWorldRect(view, screen);
-      const at = options.at ?? freePlacement(itemSize, visible, all);
+      const at = options.at ?? freePlacement(itemSize, visible, [...all, ...(layerRef.current?.artifacts() ?? [])]);
+      const target = layerRef.current?.docFor(kind) ?? doc;
       manager?.stopCapturing();
-      const id = createArtifact(doc, {
+      const id = createArtifact(target, {
         kind,
         at,
         size: itemSize,
@@ -86,8 +92,10 @@ export function useInsert({ doc, user, sessionId, token, readOnly, shellRef, lat
           true,
         );
       }
-      ui.select([id]);
-      focusNext.current = id;
+      if (target === doc) {
+        ui.select([id]);
+        focusNext.current = id;
+      }
       return id;
     },
     [doc, user.participantId, user.name, latest],

@@ -1,7 +1,7 @@
 /**
  * The round clock, with one clock for every table: Pause all / Resume all, +1 min, +5 min (run
  * actions without a table id, which the server applies to every table). With a timer per table
- * it says who runs the time instead.
+ * it says who runs the time instead (the facilitator, or the host with each card's time menu).
  */
 import { useId } from 'react';
 import { ClockMode, RunStatus, type DashboardPayload } from '@worktable/shared';
@@ -47,7 +47,7 @@ export function ClockControls({ dashboard }: ClockControlsProps) {
           </button>
         </div>
       ) : (
-        <p className="hint dash-narrow">Each table’s facilitator runs its own timer. Seat again with one round clock to set the time for everyone.</p>
+        <p className="hint dash-narrow">Each table runs its own timer: its facilitator sets it, or you do with the Time menu on its card. Seat again with one round clock to set the time for everyone.</p>
       )}
       <ActionAlert error={clock.error} />
     </div>

@@ -31,7 +31,7 @@ export function Dashboard({ sessionId, title, token }: DashboardProps) {
   const offsetMs = useControlStore((s) => s.offsetMs);
   const [said, setSaid] = useState<{ id: number; text: string } | null>(null);
   const announce = useCallback((text: string) => setSaid((previous) => ({ id: (previous?.id ?? 0) + 1, text })), []);
-  const context = useMemo(() => ({ send, announce }), [send, announce]);
+  const context = useMemo(() => ({ sessionId, send, announce }), [sessionId, send, announce]);
 
   useEffect(() => {
     if (!said) return;

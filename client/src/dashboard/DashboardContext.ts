@@ -1,9 +1,10 @@
-/** What every dashboard control needs: the control connection's `send` and the page's live region. */
+/** What every dashboard control needs: the session, the control connection's `send` and the page's live region. */
 import { createContext, useContext } from 'react';
 import type { SendSessionAction } from './useControlChannel.js';
 
 /** The dashboard's connection and announcer. */
 export interface DashboardContextValue {
+  sessionId: string;
   send: SendSessionAction;
   /** Shows and announces (politely) what just happened, e.g. "Ana moved to Table 4". */
   announce(text: string): void;

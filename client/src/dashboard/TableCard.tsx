@@ -1,14 +1,19 @@
 /**
- * One table on the dashboard: name, status, phase and live time left, who sits there, activity,
- * notes and harvest cards. A drop target for member chips.
+ * One table on the dashboard: name, status, phase and live time left, a Visit link (the table
+ * page looking at this table) and, with a timer per table, its time menu; who sits there,
+ * activity, notes and harvest cards. A drop target for member chips.
  */
 import { memo, useState, type DragEvent } from 'react';
-import type { DashboardTable } from '@worktable/shared';
+import type { ClockMode, DashboardTable } from '@worktable/shared';
+import { Link } from '../components/Link.js';
+import { visitPath } from '../router.js';
 import { CardTimer } from './CardTimer.js';
+import { useDashboardContext } from './DashboardContext.js';
 import { carriesParticipant, droppedParticipant, PARTICIPANT_DRAG_TYPE } from './dnd.js';
 import { chipsOf, type PeopleIndex } from './filter.js';
 import { activityFraction, countOf, editsLabel, statusLabel } from './format.js';
 import { MemberChip } from './MemberChip.js';
+import { TableTimeMenu } from './TableTimeMenu.js';
 
 /** Props of `TableCard`. */
 export interface TableCardProps {
@@ -21,12 +26,15 @@ export interface TableCardProps {
   /** Most edits of any table in the last minute (scales the activity bar). */
   busiest: number;
   offsetMs: number;
+  /** One round clock (no time menu on the cards) or a timer per table. */
+  clock: ClockMode;
   onMove(participantId: string): void;
   onDropPerson(participantId: string, tableId: string): void;
 }
 
 /** A table card. */
-export const TableCard = memo(function TableCard({ table, people, tableNames, matched, busiest, offsetMs, onMove, onDropPerson }: TableCardProps) {
+export const TableCard = memo(function TableCard({ table, people, tableNames, matched, busiest, offsetMs, clock, onMove, onDropPerson }: TableCardProps) {
+  const { sessionId } = useDashboardContext();
   const [dropping, setDropping] = useState(false);
   const headingId = `dash-${table.id}`;
   const chips = chipsOf(table.members, table, people);
@@ -67,6 +75,12 @@ export const TableCard = memo(function TableCard({ table, people, tableNames, ma
       <div className="table-card-run">
         <p className="table-phase">{table.phaseTitle ?? <span className="muted">No phase yet</span>}</p>
         <CardTimer status={table.status} endsAt={table.endsAt} remainingMs={table.remainingMs} over={table.over} offsetMs={offsetMs} />
+      </div>
+      <div className="table-card-actions">
+        <Link className="chip-move table-visit" href={visitPath(sessionId, table.id)} aria-label={`Visit ${table.name}`} title={`Open ${table.name}’s canvas`}>
+          Visit
+        </Link>
+        <TableTimeMenu table={table} clock={clock} />
       </div>
       {chips.length > 0 ? (
         <ul className="chips" aria-label={`People at ${table.name}`}>

@@ -79,6 +79,7 @@ export function TablesSection({ dashboard, offsetMs }: TablesSectionProps) {
                   matched={shown.people}
                   busiest={busiest}
                   offsetMs={offsetMs}
+                  clock={dashboard.clock}
                   onMove={onMove}
                   onDropPerson={onDropPerson}
                 />

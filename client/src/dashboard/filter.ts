@@ -2,7 +2,7 @@
  * Finding people and tables on the dashboard ("Find a person or table") and putting tables in
  * order. Pure: the grid filters on every keystroke, so this stays linear in people + tables.
  */
-import type { DashboardPerson, DashboardTable, RoleName } from '@worktable/shared';
+import { tableNumberOf, type DashboardPerson, type DashboardTable, type RoleName } from '@worktable/shared';
 import { rolesOf } from '../protocol/labels.js';
 
 /** People by participant id. */
@@ -23,15 +23,9 @@ export function fold(text: string): string {
     .trim();
 }
 
-/** The number in a table id or name ("table-12" → 12); tables without one sort last. */
-export function tableNumber(idOrName: string): number {
-  const match = /(\d+)\s*$/.exec(idOrName);
-  return match?.[1] ? Number(match[1]) : Number.MAX_SAFE_INTEGER;
-}
-
 /** Tables in number order (Table 2 before Table 10). */
 export function sortTables<T extends Pick<DashboardTable, 'id'>>(tables: readonly T[]): T[] {
-  return [...tables].sort((a, b) => tableNumber(a.id) - tableNumber(b.id) || a.id.localeCompare(b.id));
+  return [...tables].sort((a, b) => tableNumberOf(a.id) - tableNumberOf(b.id) || a.id.localeCompare(b.id));
 }
 
 /** What the filter found: the tables to show, and the people whose name or organization matched. */
@@ -69,7 +63,7 @@ export function filterTables<T extends Pick<DashboardTable, 'id' | 'name' | 'pha
   const number = /^(?:table\s*)?(\d+)$/.exec(q);
   if (number?.[1]) {
     const wanted = Number(number[1]);
-    return { tables: tables.filter((t) => tableNumber(t.id) === wanted), people: new Set(), unseated: [] };
+    return { tables: tables.filter((t) => tableNumberOf(t.id) === wanted), people: new Set(), unseated: [] };
   }
   const queryWords = wordsOf([q]);
   const matched = new Set<string>();

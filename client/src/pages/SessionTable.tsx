@@ -1,11 +1,15 @@
 /**
  * The open table of a session: header, observer banner, the canvas, presence and participants.
  * In a convening the page follows the server: it opens the viewer's table (or the plenary, with
- * the harvest wall), and shows the convening's banners, history and harvest (client/src/convening).
+ * the harvest wall), and shows the convening's banners, history and harvest (client/src/convening),
+ * and dot votes at your table (client/src/voting: the sidebar's vote bar, − + on each voted item).
+ * Private writing (client/src/privateWriting) layers your private notes over the canvas; the
+ * participation view and the host's session settings live in client/src/participation.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Gathering, PLENARY_DOC, canWrite, type SessionView } from '@worktable/shared';
 import { getSession } from '../api.js';
+import { ArtifactAddon } from '../canvas/artifactAddon.js';
 import { Canvas } from '../canvas/Canvas.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
 import { ConnectionStatus } from '../components/ConnectionStatus.js';
@@ -19,16 +23,26 @@ import { ConveningBanners } from '../convening/ConveningBanners.js';
 import { HostDashboardLink } from '../dashboard/HostDashboardLink.js';
 import { HarvestPanel } from '../convening/HarvestPanel.js';
 import { HarvestWall } from '../convening/HarvestWall.js';
-import { placeLabel } from '../convening/place.js';
+import { placeLabel, tableNameOf } from '../convening/place.js';
 import { TableHistory } from '../convening/TableHistory.js';
 import { useHarvest } from '../convening/useHarvest.js';
 import { usePlenaryDoc } from '../convening/usePlenaryDoc.js';
 import { useTableDocName } from '../convening/useTableDocName.js';
 import { VisitPicker } from '../convening/VisitPicker.js';
+import { ExportMenu } from '../export/ExportMenu.js';
+import { ParticipationButton } from '../participation/ParticipationButton.js';
+import { SessionSettings } from '../participation/SessionSettings.js';
+import { PrivateWritingBanner } from '../privateWriting/PrivateWritingBanner.js';
+import { PrivateWritingControls } from '../privateWriting/PrivateWritingControls.js';
+import { usePrivateLayer } from '../privateWriting/usePrivateLayer.js';
+import { TimelineButton } from '../history/TimelineButton.js';
+import { TimelineView } from '../history/TimelineView.js';
 import { useControlStore } from '../protocol/controlConnection.js';
 import { ProtocolPanel } from '../protocol/ProtocolPanel.js';
 import { useScribeNotes } from '../protocol/useScribeNotes.js';
 import { openTable, useTableStore, type PresenceUser, type TableConnection } from '../session/tableConnection.js';
+import { useVoteAddon } from '../voting/useVoteAddon.js';
+import { VotePanel } from '../voting/VotePanel.js';
 
 /** Props of `SessionTable`. */
 export interface SessionTableProps {
@@ -73,6 +87,9 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const plenary = usePlenaryDoc(sessionId, identity.token, state?.convening ?? false, connection);
   const harvest = useHarvest(plenary?.doc ?? null);
   const atPlenary = docName === PLENARY_DOC;
+  const voteAddon = useVoteAddon(docName);
+  const [timelineOpen, setTimelineOpen] = useState(false);
+  const timeline = timelineOpen && !atPlenary && connection !== null;
   const place = state ? placeLabel(state, docName) : null;
   const nameOf = useCallback(
     (participantId: string) => view.participants.find((p) => p.participantId === participantId)?.name ?? 'someone',
@@ -87,6 +104,8 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const following = useCanvasUi((s) => s.following);
   const follow = useCanvasUi((s) => s.follow);
   const localUser = useMemo(() => ({ participantId: view.you.participantId, name, color }), [view.you.participantId, name, color]);
+  const me = useMemo(() => ({ participantId: view.you.participantId, role }), [view.you.participantId, role]);
+  const privateLayer = usePrivateLayer({ sessionId, token: identity.token, docName, user: localUser, canWrite: !readOnly });
   useScribeNotes(connection?.doc ?? null, synced, { participantId: view.you.participantId, name }, connection?.docName);
   // People at the table who can hold a protocol role: present (in presence) and not observers.
   const roleHolders = useMemo(
@@ -145,6 +164,9 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
           {role === 'host' && state?.convening && state.tableId === null && state.gathering === Gathering.Tables && (
             <VisitPicker tables={state.tables} visit={docName === PLENARY_DOC ? null : docName} onVisit={setVisit} />
           )}
+          {!atPlenary && <TimelineButton open={timeline} onToggle={() => setTimelineOpen((open) => !open)} />}
+          <ParticipationButton sessionId={sessionId} token={identity.token} me={me} />
+          {role === 'host' && <ExportMenu sessionId={sessionId} token={identity.token} />}
           {role === 'host' && <HostDashboardLink sessionId={sessionId} />}
           <ConnectionStatus />
         </div>
@@ -158,6 +180,8 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
           <p>You follow the table live but cannot change it.</p>
         </div>
       )}
+
+      <PrivateWritingBanner canWrite={!readOnly} />
 
       {status === 'offline' && (!closed || closed.retrying) && (synced || storedLocally) && !readOnly && (
         <div className="banner banner-warning" role="status">
@@ -193,18 +217,33 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
         <div className="session-main">
           {atPlenary && state?.convening && <HarvestWall cards={harvest} synced={plenary?.synced ?? false} />}
           <section className={atPlenary ? 'canvas-area is-plenary' : 'canvas-area'} aria-label={atPlenary ? 'The plenary' : 'The table'}>
-            {connection ? (
-              <Canvas
+            {connection && timeline ? (
+              <TimelineView
                 key={connection.docName}
-                doc={connection.doc}
-                awareness={connection.provider.awareness}
                 sessionId={sessionId}
                 token={identity.token}
+                docName={connection.docName}
+                tableName={state?.convening ? tableNameOf(state, connection.docName) : 'The table'}
+                liveDoc={connection.doc}
                 user={localUser}
                 readOnly={readOnly}
-                ready={synced || storedLocally}
-                place={atPlenary ? 'plenary' : 'table'}
+                onClose={() => setTimelineOpen(false)}
               />
+            ) : connection ? (
+              <ArtifactAddon.Provider value={voteAddon}>
+                <Canvas
+                  key={connection.docName}
+                  doc={connection.doc}
+                  awareness={connection.provider.awareness}
+                  sessionId={sessionId}
+                  token={identity.token}
+                  user={localUser}
+                  readOnly={readOnly}
+                  ready={synced || storedLocally}
+                  place={atPlenary ? 'plenary' : 'table'}
+                  layer={privateLayer}
+                />
+              </ArtifactAddon.Provider>
             ) : (
               <div className="canvas-shell canvas-placeholder" aria-hidden="true" />
             )}
@@ -219,6 +258,8 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
             me={{ participantId: view.you.participantId, role }}
             participants={roleHolders}
           />
+          <PrivateWritingControls me={me} />
+          <VotePanel doc={connection?.doc ?? null} docName={docName} me={{ participantId: view.you.participantId, role }} />
           {state && (
             <HarvestPanel
               state={state}
@@ -229,7 +270,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
               nameOf={nameOf}
             />
           )}
-          {connection && <SelectedFeedback doc={connection.doc} author={{ participantId: view.you.participantId, name }} readOnly={readOnly} />}
+          {connection && !timeline && <SelectedFeedback doc={connection.doc} author={{ participantId: view.you.participantId, name }} readOnly={readOnly} />}
           <section className="card" aria-labelledby="here-heading">
             <h2 id="here-heading">Here now</h2>
             <PresenceList peers={peers} following={following} onFollow={follow} />
@@ -249,6 +290,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
               />
             </section>
           )}
+          {role === 'host' && <SessionSettings />}
         </aside>
       </div>
     </div>

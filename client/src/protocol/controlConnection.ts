@@ -1,8 +1,9 @@
 /**
  * The socket.io control channel of a session: the server-owned run state (`session:state`), the
- * host dashboard (`convening:dashboard`, hosts only), the clock offset to the server
- * (`time:sync`), and control actions with acks. State is mirrored into the zustand store
- * `useControlStore` for the UI. One control connection is open at a time.
+ * host dashboard (`convening:dashboard`, hosts only), your own dot-vote ballot (`vote:ballot` and
+ * control acks), the clock offset to the server (`time:sync`), and control actions with acks.
+ * State is mirrored into the zustand store `useControlStore` for the UI. One control connection
+ * is open at a time; `sendControl` sends on it from anywhere on the page.
  */
 import { io, type Socket } from 'socket.io-client';
 import { create } from 'zustand';
@@ -14,6 +15,7 @@ import {
   type ClientToServerEvents,
   type ControlAck,
   type DashboardPayload,
+  type OwnBallot,
   type ServerToClientEvents,
   type SessionAction,
   type SessionState,
@@ -25,6 +27,8 @@ export interface ControlStoreState {
   state: SessionState | null;
   /** The newest host dashboard (hosts only), or null before the first one. */
   dashboard: DashboardPayload | null;
+  /** Your own dots in the vote open at your table (only you receive them), or null. */
+  ownBallot: OwnBallot | null;
   /** Server clock minus our clock, in ms (server now ≈ Date.now() + offsetMs). */
   offsetMs: number;
   connected: boolean;
@@ -32,7 +36,7 @@ export interface ControlStoreState {
   lastError: string | null;
 }
 
-const initialState: ControlStoreState = { state: null, dashboard: null, offsetMs: 0, connected: false, lastError: null };
+const initialState: ControlStoreState = { state: null, dashboard: null, ownBallot: null, offsetMs: 0, connected: false, lastError: null };
 
 /** The open control connection's state. */
 export const useControlStore = create<ControlStoreState>(() => initialState);
@@ -81,7 +85,10 @@ type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 function applyState(next: SessionState): void {
   useControlStore.setState((s) => {
     const kept = newerState(s.state, next);
-    return kept === s.state ? s : { state: kept };
+    if (kept === s.state) return s;
+    // A ballot belongs to one table's vote: moving to another table leaves it behind.
+    const moved = s.state !== null && kept !== null && kept.tableId !== s.state.tableId;
+    return moved ? { state: kept, ownBallot: null } : { state: kept };
   });
 }
 
@@ -104,6 +111,13 @@ async function sampleClock(socket: ControlSocket): Promise<void> {
     }
   }
   if (samples.length > 0 && socket.connected) useControlStore.setState({ offsetMs: estimateClockOffset(samples) });
+}
+
+let current: ControlConnection | null = null;
+
+/** Sends `action` on the open control connection (resolves with `OFFLINE_ACK` when none is open). */
+export function sendControl(action: SessionAction): Promise<ControlAck> {
+  return current?.send(action) ?? Promise.resolve(OFFLINE_ACK);
 }
 
 /** Opens the control channel of `sessionId` with the participant's bearer `token`. */
@@ -136,13 +150,17 @@ export function openControl(sessionId: string, token: string): ControlConnection
   });
   socket.on(ControlEvent.State, applyState);
   socket.on(ControlEvent.Dashboard, applyDashboard);
+  socket.on(ControlEvent.Ballot, (ownBallot) => useControlStore.setState({ ownBallot }));
 
-  return {
+  const connection: ControlConnection = {
     async send(action) {
       if (!socket.connected) return OFFLINE_ACK;
       try {
         const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ControlEvent.Control, action);
-        if (ack.ok) applyState(ack.state);
+        if (ack.ok) {
+          applyState(ack.state);
+          if (ack.ballot !== undefined) useControlStore.setState({ ownBallot: ack.ballot });
+        }
         return ack;
       } catch {
         return TIMEOUT_ACK;
@@ -152,7 +170,10 @@ export function openControl(sessionId: string, token: string): ControlConnection
       window.clearInterval(syncTimer);
       socket.removeAllListeners();
       socket.disconnect();
+      if (current === connection) current = null;
       useControlStore.setState(initialState, true);
     },
   };
+  current = connection;
+  return connection;
 }

@@ -5,10 +5,10 @@ import type { ControlAck, ControlAction } from '@worktable/shared';
 /** Sends a control action and resolves with the server's ack. */
 export type SendAction = (action: ControlAction) => Promise<ControlAck>;
 
-/** What `useAction` returns. */
-export interface ActionRunner {
+/** What `useAction` returns (`A`: the actions it sends). */
+export interface ActionRunner<A = ControlAction> {
   /** Sends `action`; resolves true when the server applied it. */
-  run(action: ControlAction): Promise<boolean>;
+  run(action: A): Promise<boolean>;
   /** Whether an action waits for its ack. */
   busy: boolean;
   /** The last refusal's message, cleared by the next action. */
@@ -17,11 +17,11 @@ export interface ActionRunner {
 }
 
 /** Wraps `send` with a busy flag and the last error message. */
-export function useAction(send: SendAction): ActionRunner {
+export function useAction<A = ControlAction>(send: (action: A) => Promise<ControlAck>): ActionRunner<A> {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = useCallback(
-    async (action: ControlAction) => {
+    async (action: A) => {
       setBusy(true);
       setError(null);
       try {

@@ -1,0 +1,38 @@
+/**
+ * The canvas layer of private writing for the table page: while private writing is on at your
+ * table (and a moment after the reveal, see `usePrivateDoc`), your private document drawn over
+ * the table, and new sticky notes sent to it instead of the table.
+ */
+import { useMemo } from 'react';
+import type { LocalUser } from '../artifacts/types.js';
+import type { CanvasLayer } from '../canvas/canvasLayer.js';
+import { readArtifacts } from '../canvas/tableModel.js';
+import { useControlStore } from '../protocol/controlConnection.js';
+import { PrivateLayer } from './PrivateLayer.js';
+import { goesPrivate, privateDocOf } from './privateWriting.js';
+import { usePrivateDoc } from './usePrivateDoc.js';
+
+/** What `usePrivateLayer` needs. */
+export interface PrivateLayerOptions {
+  sessionId: string;
+  token: string;
+  /** The document the page shows (`table-2`, `plenary`). */
+  docName: string;
+  user: LocalUser;
+  canWrite: boolean;
+}
+
+/** The layer to pass to the table's `Canvas`, or undefined when there is none. */
+export function usePrivateLayer({ sessionId, token, docName, user, canWrite }: PrivateLayerOptions): CanvasLayer | undefined {
+  const wanted = useControlStore((s) => privateDocOf(s.state, docName, { participantId: user.participantId, canWrite }));
+  const connection = usePrivateDoc(sessionId, token, wanted);
+  return useMemo(() => {
+    if (!connection) return undefined;
+    const taking = wanted === connection.docName;
+    return {
+      content: <PrivateLayer key={connection.docName} connection={connection} sessionId={sessionId} token={token} user={user} />,
+      docFor: (kind) => (taking && goesPrivate(kind) ? connection.doc : null),
+      artifacts: () => readArtifacts(connection.doc),
+    };
+  }, [connection, wanted, sessionId, token, user]);
+}
