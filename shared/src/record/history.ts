@@ -20,7 +20,7 @@ export interface HistoryLabel {
   /** 0-based index in the protocol's timeline, and the timeline's length. */
   phaseIndex: number;
   phaseCount: number;
-  /** The protocol's own round (0 outside rounds). */
+  /** The protocol's own round (0 outside rounds, and always 0 for a protocol with one round). */
   protocolRound: number;
   /** The convening round (0 when the session is not a convening). */
   round: number;
@@ -45,7 +45,7 @@ export function labelOf(run: ControlState, protocol: Protocol, tableId: string, 
     phaseTitle: step.phase.title,
     phaseIndex: run.stepIndex,
     phaseCount: steps.length,
-    protocolRound: step.round,
+    protocolRound: protocol.rounds > 1 ? step.round : 0,
     round,
     roles: run.roles,
     endedAt,
