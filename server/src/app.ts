@@ -14,6 +14,7 @@ import { attachControlServer, type ControlServer } from './control/controlServer
 import { Metrics } from './metrics/metrics.js';
 import { HistoryRecorder } from './history/historyRecorder.js';
 import { RedisDocumentSync } from './scaleout/redisDocumentSync.js';
+import { LocalLeases, RedisLeases } from './scaleout/sessionLeases.js';
 import { ActivityTracker } from './relay/hooks/activityHook.js';
 import { authHook } from './relay/hooks/authHook.js';
 import { limitsHook } from './relay/hooks/limitsHook.js';
@@ -131,6 +132,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     activity: { editsLastMinute: (key) => activity.editsLastMinute(key), document: (key) => relay.loadedRoom(key)?.doc },
     history,
     privateReveal,
+    leases: config.redisUrl ? new RedisLeases(config.redisUrl) : new LocalLeases(),
   });
   await controlPlane.resumeAll();
   const detachTransport = attachYjsTransport(app.server, relay, {

@@ -23,6 +23,7 @@ import {
 import crypto from 'node:crypto';
 import type { HistoryRecorder } from '../history/historyRecorder.js';
 import type { PrivateReveal } from './privateReveal.js';
+import { LEASE_RENEW_MS, LocalLeases, type Leases } from '../scaleout/sessionLeases.js';
 import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import type { RelayLogger } from '../relay/relay.js';
 import type { StoragePort } from '../storage/port.js';
@@ -42,6 +43,8 @@ export interface ControlPlaneOptions {
   history?: HistoryRecorder;
   /** Reveals private writing when it ends. */
   privateReveal?: PrivateReveal;
+  /** Who keeps each session's timers (one node: this one; with Redis: leases). */
+  leases?: Leases;
   now?: () => number;
 }
 
@@ -65,8 +68,13 @@ export class ControlPlane {
   private readonly runtimes = new Map<string, Promise<SessionRuntime>>();
   private readonly tableRoomOf = new WeakMap<ControlSocket, string>();
   private readonly dashboardDue = new Map<string, NodeJS.Timeout>();
+  /** Several nodes: each session's publications, in order. */
+  private readonly publishing = new Map<string, Promise<void>>();
   private readonly refresh: NodeJS.Timeout;
+  private readonly takeover: NodeJS.Timeout | null;
+  private readonly leases: Leases;
   private readonly now: () => number;
+  private closing = false;
 
   constructor(
     private readonly io: ControlServer,
@@ -74,9 +82,33 @@ export class ControlPlane {
     private readonly options: ControlPlaneOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.leases = options.leases ?? new LocalLeases();
     io.on('connection', (socket) => this.connected(socket));
     this.refresh = setInterval(() => this.refreshDashboards(), DASHBOARD_REFRESH_MS);
     this.refresh.unref();
+    // Several nodes: take over the timers of running sessions whose node is gone.
+    this.takeover = this.leases.shared ? setInterval(() => void this.resumeAll().catch((error: unknown) => this.failed(error, '*')), LEASE_RENEW_MS) : null;
+    this.takeover?.unref();
+    this.leases.onLost((sessionId) => {
+      void this.runtimes.get(sessionId)?.then((r) => r.stopTimer(), () => undefined);
+    });
+  }
+
+  /** Connections per participant of a session, on every node. */
+  private async presenceAcrossNodes(sessionId: string): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const socket of await this.io.in(sessionRoom(sessionId)).fetchSockets()) {
+      const id = socket.data.participantId;
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** Several nodes: refreshes presence and state from everywhere before acting on them. */
+  private async catchUpAcrossNodes(sessionId: string, r: SessionRuntime): Promise<void> {
+    if (!this.leases.shared) return;
+    await r.refresh();
+    await r.presenceIs(await this.presenceAcrossNodes(sessionId));
   }
 
   private connected(socket: ControlSocket): void {
@@ -92,7 +124,10 @@ export class ControlPlane {
         }
         if (socket.disconnected) return;
         counted = true;
-        await r.presenceChanged(participantId, 1);
+        if (this.leases.shared) {
+          await this.leases.acquire(sessionId);
+          await this.catchUpAcrossNodes(sessionId, r);
+        } else await r.presenceChanged(participantId, 1);
         if (socket.disconnected) return;
         const tableId = r.tableOf(participantId);
         this.place(socket, tableRoom(sessionId, tableId));
@@ -110,6 +145,10 @@ export class ControlPlane {
         return;
       }
       runtime
+        .then(async (r) => {
+          await this.catchUpAcrossNodes(sessionId, r);
+          return r;
+        })
         .then((r) => r.apply(parsed.data, participantId).then((result): ControlAck => (result.ok ? { ok: true, state: r.stateOf(participantId), ballot: ballotOf(r.control, r.tableOf(participantId), participantId) } : result)))
         .then(ack, (error: unknown) => {
           this.failed(error, sessionId);
@@ -120,10 +159,11 @@ export class ControlPlane {
       if (typeof ack === 'function') ack({ serverNow: this.now() });
     });
     socket.on('disconnect', () => {
-      if (!counted) return;
+      if (!counted || this.closing) return;
       runtime
         .then(async (r) => {
-          await r.presenceChanged(participantId, -1);
+          if (this.leases.shared) await r.presenceIs(await this.presenceAcrossNodes(sessionId));
+          else await r.presenceChanged(participantId, -1);
           // Nobody connected (not even a socket still joining) and no deadline pending: drop it;
           // its state is persisted and reloads on the next connection.
           const joining = this.io.sockets.adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0;
@@ -149,19 +189,41 @@ export class ControlPlane {
   private publish(runtime: SessionRuntime, changed: Changed): void {
     const { sessionId } = runtime;
     const tables = runtime.tables();
-    if (changed === 'all') {
-      const tableOf = new Map(tables.flatMap((t) => t.members.map((m) => [m, t.id] as const)));
-      for (const id of this.io.sockets.adapter.rooms.get(sessionRoom(sessionId)) ?? []) {
-        const socket = this.io.sockets.sockets.get(id);
-        if (socket && this.tableRoomOf.has(socket)) this.place(socket, tableRoom(sessionId, tableOf.get(socket.data.participantId) ?? null));
+    const emit = () => {
+      const first = tables[0]?.id;
+      const targets: (string | null)[] = changed === 'all' ? [...tables.map((t) => t.id), null] : [...changed];
+      // People at no table see the first table's run (the round clock).
+      if (changed !== 'all' && first !== undefined && changed.includes(first)) targets.push(null);
+      for (const tableId of targets) this.io.to(tableRoom(sessionId, tableId)).emit(ControlEvent.State, runtime.stateFor(tableId, tables));
+      this.scheduleDashboard(runtime);
+    };
+    const tableOf = new Map(tables.flatMap((t) => t.members.map((m) => [m, t.id] as const)));
+    if (!this.leases.shared) {
+      if (changed === 'all') {
+        for (const id of this.io.sockets.adapter.rooms.get(sessionRoom(sessionId)) ?? []) {
+          const socket = this.io.sockets.sockets.get(id);
+          if (socket && this.tableRoomOf.has(socket)) this.place(socket, tableRoom(sessionId, tableOf.get(socket.data.participantId) ?? null));
+        }
       }
+      emit();
+      return;
     }
-    const first = tables[0]?.id;
-    const targets: (string | null)[] = changed === 'all' ? [...tables.map((t) => t.id), null] : [...changed];
-    // People at no table see the first table's run (the round clock).
-    if (changed !== 'all' && first !== undefined && changed.includes(first)) targets.push(null);
-    for (const tableId of targets) this.io.to(tableRoom(sessionId, tableId)).emit(ControlEvent.State, runtime.stateFor(tableId, tables));
-    this.scheduleDashboard(runtime);
+    // Several nodes: sockets anywhere are moved between table rooms through the adapter, and a
+    // session's publications stay in order.
+    const previous = this.publishing.get(sessionId) ?? Promise.resolve();
+    const next = previous
+      .then(async () => {
+        if (changed === 'all') {
+          for (const socket of await this.io.in(sessionRoom(sessionId)).fetchSockets()) {
+            const room = tableRoom(sessionId, tableOf.get(socket.data.participantId) ?? null);
+            for (const other of socket.rooms) if (other.startsWith(`table:${sessionId}:`) && other !== room) socket.leave(other);
+            if (!socket.rooms.has(room)) socket.join(room);
+          }
+        }
+        emit();
+      })
+      .catch((error: unknown) => this.failed(error, sessionId));
+    this.publishing.set(sessionId, next);
   }
 
   private scheduleDashboard(runtime: SessionRuntime): void {
@@ -194,8 +256,16 @@ export class ControlPlane {
   /** Resumes every run that was going when the server last stopped (deadlines passed meanwhile are caught up). */
   async resumeAll(): Promise<number> {
     const active = await this.storage.listActiveControlStates();
-    await Promise.all(active.map(async ({ sessionId }) => (await this.runtime(sessionId)).resume()));
-    return active.length;
+    let resumed = 0;
+    for (const { sessionId } of active) {
+      if (this.leases.shared && this.leases.owns(sessionId)) continue; // already ours and running
+      if (!(await this.leases.acquire(sessionId))) continue; // another node keeps it
+      const r = await this.runtime(sessionId);
+      await r.refresh();
+      await r.resume();
+      resumed++;
+    }
+    return resumed;
   }
 
   /** The runtime of a session, loading it (and its persisted state) once. */
@@ -223,7 +293,12 @@ export class ControlPlane {
     const seed = crypto.randomInt(2 ** 31);
     const state = stored === null ? initialSessionControl(protocol, seed) : upgradeSessionControl(stored, protocol, seed);
     return new SessionRuntime(sessionId, protocol, host, members, state, {
-      save: (id, status, next) => this.storage.saveControlState(id, status, next),
+      save: (id, status, next, expected) => this.storage.replaceControlState(id, status, next, next.version, expected),
+      reload: async (id) => {
+        const latest = await this.storage.loadControlState(id);
+        return latest === null ? null : upgradeSessionControl(latest, protocol, seed);
+      },
+      ownsTimers: (id) => this.leases.owns(id),
       publish: (r, changed) => this.publish(r, changed),
       phasesEnded: (id, labels) => void this.options.history?.phasesEnded(id, labels),
       privateEnded: (r, tables) => {
@@ -233,7 +308,7 @@ export class ControlPlane {
       now: this.now,
       facilitatorGraceMs: this.options.facilitatorGraceMs,
       onError: (error, id) => this.failed(error, id),
-    });
+    }, stored !== null);
   }
 
   private failed(error: unknown, sessionId: string): void {
@@ -242,11 +317,14 @@ export class ControlPlane {
 
   /** Stops every timer; persisted states let the next start resume exactly. */
   async close(): Promise<void> {
+    this.closing = true;
     clearInterval(this.refresh);
+    if (this.takeover) clearInterval(this.takeover);
     for (const timer of this.dashboardDue.values()) clearTimeout(timer);
     this.dashboardDue.clear();
     const runtimes = await Promise.allSettled(this.runtimes.values());
     for (const r of runtimes) if (r.status === 'fulfilled') r.value.close();
+    this.leases.close();
   }
 }
 

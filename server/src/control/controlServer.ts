@@ -48,9 +48,9 @@ export function attachControlServer(server: HttpServer, deps: { signer: TokenSig
     const sub = pub.duplicate();
     for (const client of [pub, sub]) client.on('error', () => undefined);
     io.adapter(createAdapter(pub, sub));
+    // QUIT (not a hard disconnect) lets commands in flight finish instead of rejecting unheard.
     server.on('close', () => {
-      pub.disconnect();
-      sub.disconnect();
+      for (const client of [pub, sub]) client.quit().catch(() => client.disconnect());
     });
   }
 

@@ -42,7 +42,15 @@ export type Changed = 'all' | readonly string[];
 
 /** What a runtime needs from the server around it. */
 export interface RuntimeEnvironment {
-  save(sessionId: string, status: string, control: SessionControl): Promise<void>;
+  /**
+   * Stores `control` if the stored state is still at `expected` (null: none stored yet);
+   * resolves false when another node changed it first.
+   */
+  save(sessionId: string, status: string, control: SessionControl, expected: number | null): Promise<boolean>;
+  /** The stored state (after another node changed it). */
+  reload(sessionId: string): Promise<SessionControl | null>;
+  /** Whether this node keeps the session's timers (always, on one node). */
+  ownsTimers(sessionId: string): boolean;
   /** A change was committed: send the new views to whoever they concern. */
   publish(runtime: SessionRuntime, changed: Changed): void;
   /** Phases ended at some tables with the last commit (for the history). */
@@ -58,6 +66,12 @@ export interface RuntimeEnvironment {
 /** The result of a control action. */
 export type RuntimeResult = { ok: true } | { ok: false; error: SessionError };
 
+/** Another node stored a newer state first: reload and try again. */
+class StaleControl extends Error {}
+
+/** How many times a change is retried on a newer stored state before giving up. */
+const MAX_ATTEMPTS = 5;
+
 /** The live control plane of one session. */
 export class SessionRuntime {
   private readonly presence = new Map<string, number>();
@@ -72,6 +86,8 @@ export class SessionRuntime {
     private readonly participants: Map<string, Member>,
     private state: SessionControl,
     private readonly env: RuntimeEnvironment,
+    /** Whether `state` came from storage (otherwise nothing is stored yet). */
+    private persisted: boolean,
   ) {}
 
   /** Whether anyone is connected or a deadline is pending (otherwise the runtime may be dropped). */
@@ -146,14 +162,16 @@ export class SessionRuntime {
     return run;
   }
 
-  /** Applies a control action; persists and publishes when accepted. */
+  /** Applies a control action; persists and publishes when accepted (on the newest stored state). */
   apply(action: SessionAction, participantId: string): Promise<RuntimeResult> {
-    return this.serialize(async () => {
-      const result = applySessionAction(this.state, action, this.actorOf(participantId), this.context());
-      if (!result.ok) return result;
-      await this.commit(result.control, result.changed);
-      return { ok: true };
-    });
+    return this.serialize(() =>
+      this.withLatest(async () => {
+        const result = applySessionAction(this.state, action, this.actorOf(participantId), this.context());
+        if (!result.ok) return result;
+        await this.commit(result.control, result.changed);
+        return { ok: true } as const;
+      }),
+    );
   }
 
   /** Someone connected or left: updates presence, seats a late arrival, reviews facilitators' seats. */
@@ -161,20 +179,68 @@ export class SessionRuntime {
     const count = (this.presence.get(participantId) ?? 0) + delta;
     if (count > 0) this.presence.set(participantId, count);
     else this.presence.delete(participantId);
-    return this.serialize(async () => {
-      if (delta > 0 && count === 1) {
+    return this.serialize(() => this.afterPresence(delta > 0 && count === 1 ? [participantId] : [], count === 0));
+  }
+
+  /** Presence as counted across every node (connections per participant): replaces ours. */
+  presenceIs(counts: ReadonlyMap<string, number>): Promise<void> {
+    const arrived = [...counts.keys()].filter((id) => !this.presence.has(id));
+    const left = [...this.presence.keys()].some((id) => !counts.has(id));
+    this.presence.clear();
+    for (const [id, n] of counts) if (n > 0) this.presence.set(id, n);
+    if (arrived.length === 0 && !left) return Promise.resolve();
+    return this.serialize(() => this.afterPresence(arrived, left));
+  }
+
+  private afterPresence(arrived: readonly string[], someoneLeft: boolean): Promise<void> {
+    return this.withLatest(async () => {
+      for (const participantId of arrived) {
         const seated = seatArrival(this.state, this.context(), participantId);
         if (seated !== this.state) await this.commit(seated, 'all');
       }
       // In a single-table session presence is the seating: everyone's table list changed.
-      if (!this.state.convening && (count === 0 || (delta > 0 && count === 1))) this.env.publish(this, 'all');
+      if (!this.state.convening && (arrived.length > 0 || someoneLeft)) this.env.publish(this, 'all');
       await this.review();
     });
   }
 
   /** Catches up deadlines that passed (e.g. while the server was down) and arms the timer. */
   resume(): Promise<void> {
-    return this.serialize(() => this.review());
+    return this.serialize(() => this.withLatest(() => this.review()));
+  }
+
+  /** Loads the stored state if another node changed it (call before showing it to someone). */
+  refresh(): Promise<void> {
+    return this.serialize(async () => {
+      const stored = await this.env.reload(this.sessionId);
+      if (stored && stored.version > this.state.version) {
+        this.state = stored;
+        this.persisted = true;
+        this.schedule();
+      }
+    });
+  }
+
+  /** Stops the timer because another node keeps it now. */
+  stopTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Runs `work`; when another node stored a newer state first, reloads it and runs `work` again. */
+  private async withLatest<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!(error instanceof StaleControl) || attempt >= MAX_ATTEMPTS) throw error;
+        const stored = await this.env.reload(this.sessionId);
+        if (stored) {
+          this.state = stored;
+          this.persisted = true;
+        }
+      }
+    }
   }
 
   private async review(): Promise<void> {
@@ -184,7 +250,9 @@ export class SessionRuntime {
   }
 
   private async commit(next: SessionControl, changed: Changed): Promise<void> {
-    await this.env.save(this.sessionId, sessionStatus(next), next);
+    const stored = await this.env.save(this.sessionId, sessionStatus(next), next, this.persisted ? this.state.version : null);
+    if (!stored) throw new StaleControl(`session ${this.sessionId} changed elsewhere`);
+    this.persisted = true;
     const ended = endedPhases(this.state, next, this.protocol, this.env.now());
     const revealed = endedPrivateWriting(this.state, next);
     this.state = next;
@@ -198,13 +266,13 @@ export class SessionRuntime {
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.closed) return;
+    if (this.closed || !this.env.ownsTimers(this.sessionId)) return;
     const due = nextSessionDeadline(this.state, this.env.facilitatorGraceMs);
     if (due === null) return;
     const delay = Math.max(0, due - this.env.now());
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.serialize(() => this.review()).catch((error: unknown) => this.env.onError(error, this.sessionId));
+      this.serialize(() => this.withLatest(() => this.review())).catch((error: unknown) => this.env.onError(error, this.sessionId));
     }, delay);
   }
 

@@ -21,6 +21,7 @@ const processes: ChildProcess[] = [];
 
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy();
+  await new Promise((resolve) => setTimeout(resolve, 100)); // let the nodes see them leave
   for (const s of servers.splice(0)) await s.stop().catch(() => undefined);
   for (const p of processes.splice(0)) p.kill('SIGKILL');
 });

@@ -135,8 +135,8 @@ export class RedisDocumentSync implements RelayHook {
   }
 
   async onShutdown(): Promise<void> {
-    this.pub.disconnect();
-    this.sub.disconnect();
+    // QUIT lets commands in flight finish instead of rejecting unheard.
+    await Promise.all([this.pub, this.sub].map((client) => client.quit().catch(() => client.disconnect())));
   }
 
   private publish(docKey: string, kind: number, payload: Uint8Array): void {

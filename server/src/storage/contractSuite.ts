@@ -266,5 +266,21 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
       expect(await store.listHistory('s2')).toEqual([]);
       await expect(store.saveHistorySnapshot({ sessionId: 'ghost', docName: 'table-1', label: {}, state: binary(1), createdAt: 1 })).rejects.toThrow();
     });
+
+    it('SC20 replaces a control state only at the expected version (compare and set)', async () => {
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      expect(await store.replaceControlState('s1', 'lobby', { version: 1 }, 1, null)).toBe(true);
+      expect(await store.replaceControlState('s1', 'lobby', { version: 1, other: true }, 1, null)).toBe(false); // someone stored first
+      expect(await store.replaceControlState('s1', 'running', { version: 2 }, 2, 1)).toBe(true);
+      expect(await store.replaceControlState('s1', 'running', { version: 2, stale: true }, 2, 1)).toBe(false);
+      expect(await store.loadControlState('s1')).toEqual({ version: 2 });
+      const racers = await Promise.all([store.replaceControlState('s1', 'paused', { version: 3, by: 'a' }, 3, 2), store.replaceControlState('s1', 'paused', { version: 3, by: 'b' }, 3, 2)]);
+      expect(racers.filter(Boolean)).toHaveLength(1);
+      expect(await store.listActiveControlStates()).toHaveLength(1);
+      await expect(store.replaceControlState('ghost', 'running', {}, 1, null)).rejects.toThrow();
+      // A state saved unconditionally carries its version for the next compare-and-set.
+      await store.saveControlState('s1', 'running', { version: 7 });
+      expect(await store.replaceControlState('s1', 'running', { version: 8 }, 8, 7)).toBe(true);
+    });
   });
 }

@@ -139,6 +139,11 @@ export interface StoragePort {
    * previous one; `status` is kept beside it so active runs can be found at start.
    */
   saveControlState(sessionId: string, status: string, state: unknown): Promise<void>;
+  /**
+   * Compare and set: stores the state as `version` only if the stored one is at `expected` (null:
+   * none stored yet). Resolves false, changing nothing, when another node got there first.
+   */
+  replaceControlState(sessionId: string, status: string, state: unknown, version: number, expected: number | null): Promise<boolean>;
   /** The session's last control state, or null when it never had one. */
   loadControlState(sessionId: string): Promise<unknown>;
   /** Control states whose status is running or paused (to resume their timers at start). */

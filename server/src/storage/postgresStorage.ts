@@ -21,6 +21,7 @@ import type {
   StoredUpload,
   UploadRecord,
 } from './port.js';
+import { versionOf } from './controlVersion.js';
 
 /** Ordered schema migrations; `worktable_schema` records how many have run. */
 const MIGRATIONS: readonly string[] = [
@@ -82,6 +83,8 @@ const MIGRATIONS: readonly string[] = [
      created_at  BIGINT NOT NULL
    );
    CREATE INDEX doc_history_by_session ON doc_history(session_id, doc_name, snapshot_id);`,
+  `ALTER TABLE control_states ADD COLUMN version INTEGER;
+   UPDATE control_states SET version = (state::json->>'version')::integer;`,
 ];
 
 /** A fixed key for the migration advisory lock. */
@@ -327,10 +330,31 @@ export class PostgresStorage implements StoragePort {
 
   async saveControlState(sessionId: string, status: string, state: unknown): Promise<void> {
     await this.pool.query(
-      `INSERT INTO control_states (session_id, status, state, updated_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (session_id) DO UPDATE SET status = excluded.status, state = excluded.state, updated_at = excluded.updated_at`,
-      [sessionId, status, JSON.stringify(state), Date.now()],
+      `INSERT INTO control_states (session_id, status, state, updated_at, version) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (session_id) DO UPDATE SET status = excluded.status, state = excluded.state, updated_at = excluded.updated_at, version = excluded.version`,
+      [sessionId, status, JSON.stringify(state), Date.now(), versionOf(state)],
     );
+  }
+
+  async replaceControlState(sessionId: string, status: string, state: unknown, version: number, expected: number | null): Promise<boolean> {
+    const json = JSON.stringify(state);
+    const now = Date.now();
+    if (expected === null) {
+      const inserted = await this.pool.query(
+        'INSERT INTO control_states (session_id, status, state, updated_at, version) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (session_id) DO NOTHING',
+        [sessionId, status, json, now, version],
+      );
+      if (inserted.rowCount === 1) return true;
+    }
+    const updated = await this.pool.query('UPDATE control_states SET status = $1, state = $2, updated_at = $3, version = $4 WHERE session_id = $5 AND version IS NOT DISTINCT FROM $6', [
+      status,
+      json,
+      now,
+      version,
+      sessionId,
+      expected,
+    ]);
+    return updated.rowCount === 1;
   }
 
   async loadControlState(sessionId: string): Promise<unknown> {

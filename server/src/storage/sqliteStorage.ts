@@ -19,6 +19,7 @@ import type {
   StoredUpload,
   UploadRecord,
 } from './port.js';
+import { versionOf } from './controlVersion.js';
 
 /** Ordered schema migrations; `PRAGMA user_version` records how many have run. */
 const MIGRATIONS: readonly string[] = [
@@ -81,6 +82,8 @@ const MIGRATIONS: readonly string[] = [
      created_at  INTEGER NOT NULL
    );
    CREATE INDEX doc_history_by_session ON doc_history(session_id, doc_name, snapshot_id);`,
+  `ALTER TABLE control_states ADD COLUMN version INTEGER;
+   UPDATE control_states SET version = json_extract(state, '$.version');`,
 ];
 
 interface SessionRow {
@@ -206,10 +209,12 @@ export class SqliteStorage implements StoragePort {
       ),
       getUpload: db.prepare<[string, string], UploadRow>('SELECT * FROM uploads WHERE upload_id = ? AND session_id = ?'),
       upsertControl: db.prepare(
-        `INSERT INTO control_states (session_id, status, state, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(session_id) DO UPDATE SET status = excluded.status, state = excluded.state, updated_at = excluded.updated_at`,
+        `INSERT INTO control_states (session_id, status, state, updated_at, version) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(session_id) DO UPDATE SET status = excluded.status, state = excluded.state, updated_at = excluded.updated_at, version = excluded.version`,
       ),
       getControl: db.prepare<[string], { state: string }>('SELECT state FROM control_states WHERE session_id = ?'),
+      insertControlIfNone: db.prepare('INSERT INTO control_states (session_id, status, state, updated_at, version) VALUES (?, ?, ?, ?, ?) ON CONFLICT(session_id) DO NOTHING'),
+      replaceControlAt: db.prepare('UPDATE control_states SET status = ?, state = ?, updated_at = ?, version = ? WHERE session_id = ? AND version IS ?'),
       insertHistory: db.prepare('INSERT INTO doc_history (session_id, doc_name, label, state, created_at) VALUES (?, ?, ?, ?, ?)'),
       listHistory: db.prepare<[string], HistoryRow>(
         'SELECT snapshot_id, session_id, doc_name, label, created_at, length(state) AS bytes FROM doc_history WHERE session_id = ? ORDER BY snapshot_id',
@@ -337,7 +342,14 @@ export class SqliteStorage implements StoragePort {
   }
 
   async saveControlState(sessionId: string, status: string, state: unknown): Promise<void> {
-    this.statements.upsertControl.run(sessionId, status, JSON.stringify(state), Date.now());
+    this.statements.upsertControl.run(sessionId, status, JSON.stringify(state), Date.now(), versionOf(state));
+  }
+
+  async replaceControlState(sessionId: string, status: string, state: unknown, version: number, expected: number | null): Promise<boolean> {
+    const json = JSON.stringify(state);
+    const now = Date.now();
+    if (expected === null && this.statements.insertControlIfNone.run(sessionId, status, json, now, version).changes === 1) return true;
+    return this.statements.replaceControlAt.run(status, json, now, version, sessionId, expected).changes === 1;
   }
 
   async loadControlState(sessionId: string): Promise<unknown> {
