@@ -81,15 +81,17 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   });
   const log = app.log.child({ component: 'relay' });
 
+  // With Redis, documents sync across nodes: its hook subscribes before persistence loads, and
+  // relays what persistence has committed.
+  const documentSync = config.redisUrl ? new RedisDocumentSync(config.redisUrl, app.log.child({ component: 'redis-sync' })) : null;
   const persistence = new PersistenceHook(storage, {
     flushIntervalMs: config.flushIntervalMs,
     compactAfterUpdates: config.compactAfterUpdates,
     logger: log,
     observer: persistenceMetrics(metrics),
+    ...(documentSync ? { onCommitted: (batch: readonly { docKey: string; update: Uint8Array }[]) => documentSync.committed(batch) } : {}),
   });
   const activity = new ActivityTracker();
-  // With Redis, documents sync across nodes; its hook subscribes before persistence loads.
-  const documentSync = config.redisUrl ? new RedisDocumentSync(config.redisUrl, app.log.child({ component: 'redis-sync' })) : null;
   const relay = new Relay(
     [
       authHook(signer, storage),

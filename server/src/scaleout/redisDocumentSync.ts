@@ -1,6 +1,6 @@
 /**
  * Cross-node document sync over Redis pub/sub (`REDIS_URL`). A node holding a document relays
- * the updates it accepted (and stored) and its awareness changes to the other nodes holding it,
+ * the updates it accepted, once committed, and its awareness changes to the other nodes holding it,
  * on the channel `wt:doc:<docKey>`, and applies theirs without storing them again: each update
  * is stored once, by the node its client sent it to.
  *
@@ -120,8 +120,13 @@ export class RedisDocumentSync implements RelayHook {
     this.publish(key, Kind.StateVector, Y.encodeStateVector(room.doc));
   }
 
-  onChange(room: Room, update: Uint8Array): void {
-    this.publish(room.docKey, Kind.Update, update);
+  /**
+   * Relays updates once they are committed, never before: if this node dies before committing,
+   * no other node holds an update that storage lacks (which would leave later updates unable to
+   * integrate); the client still has it and sends it to whichever node it reconnects to.
+   */
+  committed(batch: readonly { docKey: string; update: Uint8Array }[]): void {
+    for (const { docKey, update } of batch) this.publish(docKey, Kind.Update, update);
   }
 
   afterUnloadDocument(docKey: string): void {

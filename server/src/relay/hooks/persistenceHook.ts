@@ -27,6 +27,8 @@ export interface PersistenceOptions {
   compactAfterUpdates: number;
   logger: RelayLogger;
   observer?: PersistenceObserver;
+  /** Called with every batch once it is committed (cross-node sync relays only stored updates). */
+  onCommitted?: (batch: readonly PendingUpdate[]) => void;
 }
 
 const MAX_RETRY_DELAY_MS = 2000;
@@ -98,6 +100,7 @@ export class PersistenceHook implements RelayHook {
       () => {
         this.consecutiveFailures = 0;
         this.options.observer?.flushed(batch.length, (performance.now() - started) / 1000);
+        this.options.onCommitted?.(batch);
         this.compactWhereDue(batch);
       },
       (error: unknown) => {
