@@ -89,6 +89,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     compactAfterUpdates: config.compactAfterUpdates,
     logger: log,
     observer: persistenceMetrics(metrics),
+    maxPendingBytes: config.maxPendingBytes,
     ...(documentSync ? { onCommitted: (batch: readonly { docKey: string; update: Uint8Array }[]) => documentSync.committed(batch) } : {}),
   });
   const activity = new ActivityTracker();
@@ -116,7 +117,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   const history = new HistoryRecorder(storage, { openDocument: (key) => relay.loadedRoom(key)?.doc }, app.log.child({ component: 'history' }));
   installErrorHandlers(app);
   app.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a clear 415
-  await app.register(healthRoutes, { storage, relay, metrics, crossNode: documentSync });
+  await app.register(healthRoutes, { storage, relay, metrics, crossNode: documentSync, persistence });
   await app.register(sessionRoutes, { storage, signer, publicUrl: config.publicUrl, findProtocol });
   await app.register(protocolRoutes);
   await app.register(historyRoutes, { storage, signer });

@@ -41,6 +41,8 @@ export const configSchema = z.object({
   DOC_UNLOAD_GRACE_MS: integer(0, 3_600_000).default(30_000),
   FACILITATOR_GRACE_MS: integer(0, 3_600_000).default(30_000),
   FLUSH_INTERVAL_MS: integer(1, 100).default(50),
+  /** Most bytes of changes held in memory while storage is unreachable; beyond it new changes are refused (4503). */
+  MAX_PENDING_BYTES: bytes(64 * 1024, 4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   COMPACT_AFTER_UPDATES: integer(1, 10_000_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Chromium used to print the record to PDF; found in the usual places when unset. */
@@ -73,6 +75,7 @@ export interface Config {
   docUnloadGraceMs: number;
   facilitatorGraceMs: number;
   flushIntervalMs: number;
+  maxPendingBytes: number;
   compactAfterUpdates: number;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   chromiumPath: string | undefined;
@@ -120,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     docUnloadGraceMs: c.DOC_UNLOAD_GRACE_MS,
     facilitatorGraceMs: c.FACILITATOR_GRACE_MS,
     flushIntervalMs: c.FLUSH_INTERVAL_MS,
+    maxPendingBytes: c.MAX_PENDING_BYTES,
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
     logLevel: c.LOG_LEVEL,
     chromiumPath: c.CHROMIUM_PATH,

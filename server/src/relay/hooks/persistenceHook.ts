@@ -7,7 +7,9 @@
 import * as Y from 'yjs';
 import { mergeYjsDocument } from '../../storage/mergeDocument.js';
 import type { PendingUpdate, StoragePort } from '../../storage/port.js';
-import type { RelayHook } from '../hooks.js';
+import { CloseCode } from '@worktable/shared';
+import { RelayRejection, type RelayHook } from '../hooks.js';
+import type { Connection } from '../connection.js';
 import type { RelayLogger } from '../relay.js';
 import { LOAD_ORIGIN, type Room } from '../room.js';
 
@@ -29,6 +31,12 @@ export interface PersistenceOptions {
   observer?: PersistenceObserver;
   /** Called with every batch once it is committed (cross-node sync relays only stored updates). */
   onCommitted?: (batch: readonly PendingUpdate[]) => void;
+  /**
+   * Most bytes of updates waiting to be stored (storage unreachable). Beyond it new updates are
+   * refused with close code 4503 — the client keeps them and sends them again on reconnect —
+   * rather than held without bound.
+   */
+  maxPendingBytes?: number;
 }
 
 const MAX_RETRY_DELAY_MS = 2000;
@@ -51,6 +59,30 @@ export class PersistenceHook implements RelayHook {
   /** Updates accepted but not yet committed. */
   get pendingUpdates(): number {
     return this.queue.length;
+  }
+
+  /** Bytes of updates accepted but not yet committed. */
+  get pendingBytes(): number {
+    let total = 0;
+    for (const entry of this.queue) total += entry.update.byteLength;
+    return total;
+  }
+
+  /** Whether the last attempt to store failed (storage unreachable or refusing). */
+  get failing(): boolean {
+    return this.consecutiveFailures > 0;
+  }
+
+  beforeApplyUpdate(_connection: Connection, _room: Room, update: Uint8Array): void {
+    const max = this.options.maxPendingBytes;
+    if (max === undefined || !this.failing) return;
+    const pending = this.pendingBytes;
+    if (pending + update.byteLength <= max) return;
+    throw new RelayRejection(
+      CloseCode.Unavailable,
+      503,
+      `storage is unreachable and ${Math.round(pending / 1024)} KiB of changes are waiting to be stored; this change was not accepted — your app keeps it and sends it again when it reconnects`,
+    );
   }
 
   async onLoadDocument(room: Room): Promise<void> {
