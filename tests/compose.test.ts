@@ -17,7 +17,7 @@ interface ComposeService {
   environment?: Record<string, string> | string[];
 }
 
-const compose = parse(fs.readFileSync(path.join(REPO_ROOT, 'docker-compose.yml'), 'utf8')) as {
+const compose = parse(fs.readFileSync(path.join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Record<string, ComposeService>;
 };
 
@@ -36,8 +36,18 @@ describe('docker-compose.yml', () => {
     for (const name of names) expect(CONFIG_ENV_NAMES, `${name} is not read by the server`).toContain(name);
   });
 
-  it('D2 offers PostgreSQL and Redis for scale-out behind a profile', () => {
-    expect(compose.services.postgres?.profiles).toContain('scale-out');
-    expect(compose.services.redis?.profiles).toContain('scale-out');
+  it('D2 scale-out: two app nodes on the same Postgres, Redis and token secret, behind a load balancer', () => {
+    for (const name of ['node1', 'node2', 'lb', 'postgres', 'redis']) expect(compose.services[name]?.profiles, name).toContain('scale-out');
+    const env = (name: string) => compose.services[name]?.environment as Record<string, string>;
+    for (const name of ['node1', 'node2']) {
+      for (const variable of envNames(compose.services[name]!)) expect(CONFIG_ENV_NAMES, `${variable} is not read by the server`).toContain(variable);
+      expect(env(name).DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
+      expect(env(name).REDIS_URL).toBe('redis://redis:6379');
+    }
+    expect(env('node1').TOKEN_SECRET).toBe(env('node2').TOKEN_SECRET);
+    const nginx = fs.readFileSync(path.join(REPO_ROOT, 'deploy/nginx.conf'), 'utf8');
+    expect(nginx).toMatch(/server node1:8080;[\s\S]*server node2:8080;/);
+    expect(nginx).toContain('proxy_set_header Upgrade $http_upgrade;');
+    expect(nginx).not.toMatch(/^\s*(ip_hash|sticky|hash )/m);
   });
 });
