@@ -115,6 +115,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   });
 
   const history = new HistoryRecorder(storage, { openDocument: (key) => relay.loadedRoom(key)?.doc }, app.log.child({ component: 'history' }));
+  if (documentSync) metrics.observeCrossNode(() => documentSync.counters);
   installErrorHandlers(app);
   app.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a clear 415
   await app.register(healthRoutes, { storage, relay, metrics, crossNode: documentSync, persistence });

@@ -94,6 +94,23 @@ export class Metrics {
     });
   }
 
+  /** Adds the cross-node sync counters (several nodes: published, received, duplicate and failed messages). */
+  observeCrossNode(counters: () => { published: number; received: number; duplicates: number; publishFailures: number }): void {
+    new Gauge({
+      name: 'worktable_cross_node_messages',
+      help: 'Cross-node sync messages since start, by kind: published, received, duplicates (updates that reached this node twice), publish_failures.',
+      labelNames: ['kind'] as const,
+      registers: [this.registry],
+      collect() {
+        const c = counters();
+        this.set({ kind: 'published' }, c.published);
+        this.set({ kind: 'received' }, c.received);
+        this.set({ kind: 'duplicates' }, c.duplicates);
+        this.set({ kind: 'publish_failures' }, c.publishFailures);
+      },
+    });
+  }
+
   /** Sets where the live gauges read their values. */
   observe(live: () => LiveCounts): void {
     this.live = live;

@@ -106,6 +106,8 @@ describe.skipIf(!available)('several nodes', () => {
     // Duplicates (an update that reached a node twice, e.g. by the channel and by a catch-up) are harmless, only counted.
     expect(health).toMatchObject({ status: 'ok', crossNode: { ok: true } });
     expect(health.crossNode.duplicates).toBeLessThan(12);
+    const metrics = await (await fetch(`${b.url}/metrics`)).text();
+    expect(metrics).toMatch(/worktable_cross_node_messages\{kind="received"\} [1-9]/);
   }, 30_000);
 
   it('X2 a third node opening the document mid-edit misses nothing', async () => {
