@@ -114,6 +114,24 @@ describe.skipIf(!available)('node failure', () => {
     expect(inPostgres).toBe(anaDoc.getText('t').toString());
   }, 60_000);
 
+  it('NF3 a third server process opening the document mid-edit misses nothing', async () => {
+    const env = await clusterEnv();
+    const [a, b] = [await nodeProcess(env), await nodeProcess(env)];
+    const { session, members } = await createSessionWith(a.url, ['Ana', 'Ben', 'Cy']);
+    const onA = yClient(a, session.sessionId, members[0]!.token);
+    const onB = yClient(b, session.sessionId, members[1]!.token);
+    await Promise.all([onA.synced, onB.synced]);
+    const ledger: string[] = [];
+    const typing = Promise.all([typeLedger(onA.doc, 'a', 0, 100), typeLedger(onB.doc, 'b', 0, 100)]).then((parts) => ledger.push(...parts.flat()));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const c = await nodeProcess(env); // a new process, started while both are typing
+    const onC = yClient(c, session.sessionId, members[2]!.token);
+    await onC.synced;
+    await typing;
+    const text = (client: YClient) => client.doc.getText('t').toString();
+    await waitFor(() => ledger.length === 200 && ledger.every((entry) => text(onC).includes(entry)) && text(onC) === text(onA) && text(onB) === text(onA), 10_000, 'the third process has every edit');
+  }, 60_000);
+
   it('NF2 kill the node keeping the timers: the other advances the phase at the deadline, exactly once', async () => {
     const env = await clusterEnv();
     const [a, b] = [await nodeProcess(env), await nodeProcess(env)];
