@@ -14,10 +14,13 @@ import {
   SessionRole,
   ballotOf,
   controlActionSchema,
+  isConveningAction,
+  visitActionSchema,
   describeIssue,
   initialSessionControl,
   upgradeSessionControl,
   type ControlAck,
+  type SessionAction,
   type Protocol,
 } from '@worktable/shared';
 import crypto from 'node:crypto';
@@ -27,7 +30,7 @@ import { LEASE_RENEW_MS, LocalLeases, type Leases } from '../scaleout/sessionLea
 import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import type { RelayLogger } from '../relay/relay.js';
 import type { StoragePort } from '../storage/port.js';
-import { sessionRoom, type ControlServer, type ControlSocket } from './controlServer.js';
+import { sessionRoom, type ControlServer, type ControlSocket, type ControlSocketData } from './controlServer.js';
 import { buildDashboard, type DocumentActivity } from './dashboard.js';
 import { SessionRuntime, type Changed, type Member } from './sessionRuntime.js';
 
@@ -139,6 +142,14 @@ export class ControlPlane {
     );
     socket.on(ControlEvent.Control, (payload, ack) => {
       if (typeof ack !== 'function') return;
+      const visit = visitActionSchema.safeParse(payload);
+      if (visit.success) {
+        runtime.then((r) => ack(this.visit(socket, r, visit.data.tableId)), (error: unknown) => {
+          this.failed(error, sessionId);
+          ack({ ok: false, error: { code: 'internal', message: 'The server could not apply this; try again.' } });
+        });
+        return;
+      }
       const parsed = controlActionSchema.safeParse(payload);
       if (!parsed.success) {
         ack({ ok: false, error: { code: 'bad_request', message: describeIssue(parsed.error) } });
@@ -149,7 +160,7 @@ export class ControlPlane {
           await this.catchUpAcrossNodes(sessionId, r);
           return r;
         })
-        .then((r) => r.apply(parsed.data, participantId).then((result): ControlAck => (result.ok ? { ok: true, state: r.stateOf(participantId), ballot: ballotOf(r.control, r.tableOf(participantId), participantId) } : result)))
+        .then((r) => r.apply(atVisitedTable(parsed.data, socket.data.visiting), participantId).then((result): ControlAck => (result.ok ? { ok: true, state: r.stateFor(this.shownTable(r, socket.data)), ballot: ballotOf(r.control, r.tableOf(participantId), participantId) } : result)))
         .then(ack, (error: unknown) => {
           this.failed(error, sessionId);
           ack({ ok: false, error: { code: 'internal', message: 'The server could not apply this; try again.' } });
@@ -174,6 +185,25 @@ export class ControlPlane {
         })
         .catch((error: unknown) => this.failed(error, sessionId));
     });
+  }
+
+  /** A host visits a table (or leaves it, with null): their socket follows that table's state. */
+  private visit(socket: ControlSocket, r: SessionRuntime, tableId: string | null): ControlAck {
+    const { sessionId, participantId } = socket.data;
+    if (!r.actorOf(participantId).isHost) return { ok: false, error: { code: 'forbidden', message: 'Only the host visits tables.' } };
+    if (tableId !== null && !r.tables().some((t) => t.id === tableId)) return { ok: false, error: { code: 'bad_request', message: `There is no table ${tableId}.` } };
+    socket.data.visiting = tableId;
+    const shown = this.shownTable(r, socket.data);
+    this.place(socket, tableRoom(sessionId, shown));
+    const state = r.stateFor(shown);
+    socket.emit(ControlEvent.State, state);
+    return { ok: true, state };
+  }
+
+  /** The table whose state a socket receives: the one a host visits, else the one its participant sits at. */
+  private shownTable(r: SessionRuntime, data: ControlSocketData): string | null {
+    if (data.visiting && r.tables().some((t) => t.id === data.visiting)) return data.visiting;
+    return r.tableOf(data.participantId);
   }
 
   /** Moves a socket into its table's room (out of the one it was in). */
@@ -202,7 +232,7 @@ export class ControlPlane {
       if (changed === 'all') {
         for (const id of this.io.sockets.adapter.rooms.get(sessionRoom(sessionId)) ?? []) {
           const socket = this.io.sockets.sockets.get(id);
-          if (socket && this.tableRoomOf.has(socket)) this.place(socket, tableRoom(sessionId, tableOf.get(socket.data.participantId) ?? null));
+          if (socket && this.tableRoomOf.has(socket)) this.place(socket, tableRoom(sessionId, this.visitedOr(socket.data, tables, tableOf)));
         }
       }
       emit();
@@ -215,7 +245,7 @@ export class ControlPlane {
       .then(async () => {
         if (changed === 'all') {
           for (const socket of await this.io.in(sessionRoom(sessionId)).fetchSockets()) {
-            const room = tableRoom(sessionId, tableOf.get(socket.data.participantId) ?? null);
+            const room = tableRoom(sessionId, this.visitedOr(socket.data, tables, tableOf));
             for (const other of socket.rooms) if (other.startsWith(`table:${sessionId}:`) && other !== room) socket.leave(other);
             if (!socket.rooms.has(room)) socket.join(room);
           }
@@ -224,6 +254,12 @@ export class ControlPlane {
       })
       .catch((error: unknown) => this.failed(error, sessionId));
     this.publishing.set(sessionId, next);
+  }
+
+  /** The table a socket follows: a host's visited table while it exists, else their seat (or none). */
+  private visitedOr(data: ControlSocketData, tables: readonly { id: string }[], tableOf: ReadonlyMap<string, string>): string | null {
+    if (data.visiting && tables.some((t) => t.id === data.visiting)) return data.visiting;
+    return tableOf.get(data.participantId) ?? null;
   }
 
   private scheduleDashboard(runtime: SessionRuntime): void {
@@ -326,6 +362,12 @@ export class ControlPlane {
     for (const r of runtimes) if (r.status === 'fulfilled') r.value.close();
     this.leases.close();
   }
+}
+
+/** A host visiting a table acts on that table unless they name another. */
+function atVisitedTable(action: SessionAction, visiting: string | null | undefined): SessionAction {
+  if (!visiting || isConveningAction(action) || action.action === 'volunteerHost' || action.tableId !== undefined) return action;
+  return { ...action, tableId: visiting };
 }
 
 function memberOf(p: { participantId: string; name: string; role: string; joinedAt: number; organization?: string | null; systemRole?: string | null }): Member {

@@ -22,6 +22,8 @@ export interface ControlSocketData {
   sessionId: string;
   participantId: string;
   role: string;
+  /** The table a host is visiting (their state is that table's), if any. */
+  visiting?: string | null;
 }
 
 /** The socket.io room of a session. */

@@ -177,4 +177,27 @@ describe('convenings', () => {
     expect(await upgradeStatus(`${t.wsUrl}/yjs/${b.body.sessionId}/table-1?token=${token}`)).toBe(403);
     expect(builtInProtocol('world-cafe')?.roles).toContain('reporter');
   });
+
+  it('C5 the host visits a table: follows its state, acts on it alone, and leaves', async () => {
+    const t = await startTestServer();
+    servers.push(t);
+    const c = await cafe(t, 6);
+    await c.host.send({ action: 'seat', tableCount: 2, clock: 'perTable' });
+    await c.host.send({ action: 'startRound' });
+    expect(await c.people[0]!.client.send({ action: 'visit', tableId: 'table-2' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const visited = await c.host.send({ action: 'visit', tableId: 'table-2' });
+    expect(visited).toMatchObject({ ok: true, state: { tableId: 'table-2', status: 'running' } });
+    // A pause without tableId acts on the visited table only.
+    const paused = await c.host.send({ action: 'pause' });
+    expect(paused).toMatchObject({ ok: true, state: { tableId: 'table-2', status: 'paused' } });
+    const atTable = (id: string) => c.people.find((p) => p.client.latest()?.tableId === id)!;
+    await waitFor(() => atTable('table-2').client.latest()?.status === 'paused', 3000, 'table 2 paused');
+    expect(atTable('table-1').client.latest()!.status).toBe('running');
+    // The host keeps following table 2 through later changes (a vote opened there).
+    const itemIds = ['s1', 's2'];
+    expect((await c.host.send({ action: 'openVote', items: itemIds, dots: 2 })).ok).toBe(true);
+    await waitFor(() => c.host.latest()?.vote?.items.join() === 's1,s2' && c.host.latest()?.tableId === 'table-2', 3000, 'host sees the vote at table 2');
+    expect(atTable('table-1').client.latest()!.vote).toBeNull();
+    expect(await c.host.send({ action: 'visit', tableId: null })).toMatchObject({ ok: true, state: { tableId: null } });
+  });
 });

@@ -176,6 +176,15 @@ export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnio
   run({ action: z.literal('closeVote') }),
 ]);
 
+/**
+ * A host looks at one table from the inside (`visit`), or leaves it (`tableId: null`): their
+ * `session:state` becomes that table's (with `tableId` set to it) until they leave. Not a change
+ * of the session, so nothing is stored and nobody else is told.
+ */
+export const visitActionSchema = z.strictObject({ action: z.literal('visit'), tableId: tableId.nullable() });
+/** A `visit` payload. */
+export type VisitAction = z.infer<typeof visitActionSchema>;
+
 /** The ack of a `control` event (`ballot`: your own dots when a vote is open at your table). */
 export type ControlAck = { ok: true; state: SessionState; ballot?: OwnBallot | null } | { ok: false; error: { code: string; message: string } };
 
