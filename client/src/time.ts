@@ -8,3 +8,10 @@ export function formatMoment(at: number, now = Date.now()): string {
     ? when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
     : when.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
+
+/** A calendar day (`yyyy-mm-dd`) as people read it, e.g. "Dec 1, 2026"; anything else unchanged. */
+export function formatDay(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).toLocaleDateString([], { month: 'short', day: 'numeric', year: 'numeric' });
+}

@@ -1,7 +1,7 @@
 /**
  * One artifact on the canvas: a focusable frame at its world position with a label (kind,
- * creator, draft badge, actions), the kind's body, the page's overlay (`ArtifactAddon`, e.g. dot
- * voting), the outline of whoever edits it, and eight resize handles when it alone is selected.
+ * creator, draft badge, actions), the kind's body, the page's overlay (`ArtifactAddon`: dot
+ * voting, reactions), the outline of whoever edits it, and eight resize handles when it alone is selected.
  */
 import { memo, useContext, type CSSProperties } from 'react';
 import type * as Y from 'yjs';
@@ -111,7 +111,7 @@ export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selec
       <div className="artifact-card">
         <view.Body artifact={artifact} meta={meta} selected={selected} expanded={false} {...body} />
       </div>
-      {Addon && <Addon meta={meta} artifact={artifact} />}
+      {Addon && <Addon meta={meta} artifact={artifact} selectedAlone={single} readOnly={body.readOnly} />}
       {editor && (
         <span className="editor-tag" style={{ background: editor.color }}>
           {editors.map((e) => e.name).join(', ')} editing

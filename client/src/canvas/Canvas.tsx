@@ -120,7 +120,7 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
     const frame = rootRef.current?.querySelector<HTMLElement>(`[data-artifact-id="${CSS.escape(id)}"]`);
     if (!frame) return;
     focusNext.current = null;
-    const field = () => frame.querySelector<HTMLElement>('textarea, [contenteditable="true"], input.frame-title-input');
+    const field = () => frame.querySelector<HTMLElement>('textarea, [contenteditable="true"], input.frame-title-input, [data-focus-first]');
     (field() ?? frame).focus({ preventScroll: true });
     if (field()) return;
     const observer = new MutationObserver(() => {

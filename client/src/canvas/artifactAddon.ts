@@ -1,9 +1,9 @@
 /**
- * A slot in every artifact frame for another feature's overlay (dot voting's − count + control,
- * for one): the page provides a component around the canvas; each frame renders it with its
- * artifact. No provider, no overlay.
+ * A slot in every artifact frame for other features' overlays (dot voting's − count + control,
+ * reactions): the page provides a component around the canvas; each frame renders it with its
+ * artifact. No provider, no overlay. `combineAddons` makes one overlay of several.
  */
-import { createContext, type ComponentType } from 'react';
+import { createContext, createElement, Fragment, type ComponentType } from 'react';
 import type * as Y from 'yjs';
 import type { ArtifactMeta } from '@worktable/shared';
 
@@ -11,7 +11,27 @@ import type { ArtifactMeta } from '@worktable/shared';
 export interface ArtifactAddonProps {
   meta: ArtifactMeta;
   artifact: Y.Map<unknown>;
+  /** Whether the artifact alone is selected on the canvas (not one of several). */
+  selectedAlone: boolean;
+  /** Whether the canvas is read-only for this person (observers). */
+  readOnly: boolean;
 }
 
+/** An overlay component. */
+export type ArtifactAddonComponent = ComponentType<ArtifactAddonProps>;
+
 /** The overlay component every artifact frame renders, or null. */
-export const ArtifactAddon = createContext<ComponentType<ArtifactAddonProps> | null>(null);
+export const ArtifactAddon = createContext<ArtifactAddonComponent | null>(null);
+
+/**
+ * One overlay rendering each of `addons` in order (nulls skipped), or null when none is left.
+ * Makes a new component each call: memoize the result (e.g. `useMemo`), or frames remount it.
+ */
+export function combineAddons(addons: readonly (ArtifactAddonComponent | null)[]): ArtifactAddonComponent | null {
+  const present = addons.filter((addon): addon is ArtifactAddonComponent => addon !== null);
+  if (present.length <= 1) return present[0] ?? null;
+  function CombinedAddon(props: ArtifactAddonProps) {
+    return createElement(Fragment, null, ...present.map((Addon, index) => createElement(Addon, { key: index, ...props })));
+  }
+  return CombinedAddon;
+}

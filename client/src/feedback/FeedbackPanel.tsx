@@ -1,6 +1,6 @@
 /**
  * Feedback on one artifact: typed threads with counts and a filter by type, a form to open a
- * thread of an allowed type, replies and resolve. Types come from shared/feedback.ts, so a
+ * thread of an allowed type, replies, reactions and resolve. Types come from shared/feedback.ts, so a
  * protocol phase can pass `allowedTypes` to open only some of them.
  */
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
@@ -17,6 +17,7 @@ import {
 } from '@worktable/shared';
 import { openThread, reply, setResolved, type Author } from './feedbackModel.js';
 import { clearPendingPassage, revealPassage, usePendingPassage } from './passageStore.js';
+import { ThreadReactions } from './ThreadReactions.js';
 import { useThreads } from './useThreads.js';
 import './feedback.css';
 
@@ -118,6 +119,7 @@ function ThreadItem({ doc, thread, author, readOnly }: { doc: Y.Doc; thread: Fee
           </li>
         ))}
       </ul>
+      <ThreadReactions doc={doc} threadId={thread.id} readOnly={readOnly} />
       {!readOnly && (
         <div className="feedback-actions">
           <form onSubmit={send} className="feedback-reply">

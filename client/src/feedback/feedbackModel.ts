@@ -12,7 +12,9 @@ import {
   validateFeedbackText,
   type FeedbackMessage,
   type FeedbackThread,
+  type ReactionId,
 } from '@worktable/shared';
+import { toggleReaction, type ReactionSelf } from '../reactions/reactionModel.js';
 
 /** Transaction origin of feedback written in this browser. */
 export const FEEDBACK_ORIGIN = Symbol('worktable:feedback');
@@ -86,6 +88,17 @@ export function setResolved(doc: Y.Doc, threadId: string, author: Author, resolv
     thread.set(ThreadField.Resolved, resolved);
     thread.set(ThreadField.ResolvedBy, resolved ? author.participantId : null);
   }, FEEDBACK_ORIGIN);
+}
+
+/** Toggles your reaction on a thread; null when the thread no longer exists. */
+export function toggleThreadReaction(doc: Y.Doc, threadId: string, reaction: ReactionId, self: ReactionSelf): 'added' | 'removed' | null {
+  const thread = threadsOf(doc).get(threadId);
+  if (!(thread instanceof Y.Map)) return null;
+  let result: 'added' | 'removed' = 'added';
+  doc.transact(() => {
+    result = toggleReaction(thread, reaction, self);
+  }, FEEDBACK_ORIGIN);
+  return result;
 }
 
 /** Deletes every thread about an artifact (when the artifact is deleted for good). */

@@ -3,13 +3,14 @@
  * In a convening the page follows the server: it opens the viewer's table (or the plenary, with
  * the harvest wall), and shows the convening's banners, history and harvest (client/src/convening),
  * and dot votes at your table (client/src/voting: the sidebar's vote bar, − + on each voted item).
+ * Reactions (client/src/reactions) show under artifacts and feedback threads.
  * Private writing (client/src/privateWriting) layers your private notes over the canvas; the
  * participation view and the host's session settings live in client/src/participation.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Gathering, PLENARY_DOC, canWrite, type SessionView } from '@worktable/shared';
 import { getSession } from '../api.js';
-import { ArtifactAddon } from '../canvas/artifactAddon.js';
+import { ArtifactAddon, combineAddons } from '../canvas/artifactAddon.js';
 import { Canvas } from '../canvas/Canvas.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
 import { ConnectionStatus } from '../components/ConnectionStatus.js';
@@ -40,6 +41,8 @@ import { TimelineView } from '../history/TimelineView.js';
 import { useControlStore } from '../protocol/controlConnection.js';
 import { ProtocolPanel } from '../protocol/ProtocolPanel.js';
 import { useScribeNotes } from '../protocol/useScribeNotes.js';
+import { ArtifactReactions } from '../reactions/ArtifactReactions.js';
+import { ReactionViewerContext, useSessionReactionViewer } from '../reactions/reactionViewer.js';
 import { openTable, useTableStore, type PresenceUser, type TableConnection } from '../session/tableConnection.js';
 import { useVoteAddon } from '../voting/useVoteAddon.js';
 import { VotePanel } from '../voting/VotePanel.js';
@@ -88,6 +91,8 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const harvest = useHarvest(plenary?.doc ?? null);
   const atPlenary = docName === PLENARY_DOC;
   const voteAddon = useVoteAddon(docName);
+  const addon = useMemo(() => combineAddons([voteAddon, ArtifactReactions]), [voteAddon]);
+  const reactionViewer = useSessionReactionViewer(view.you.participantId, !readOnly, view.participants);
   const [timelineOpen, setTimelineOpen] = useState(false);
   const timeline = timelineOpen && !atPlenary && connection !== null;
   const place = state ? placeLabel(state, docName) : null;
@@ -213,86 +218,88 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
         </div>
       )}
 
-      <div className="session-grid session-grid-canvas">
-        <div className="session-main">
-          {atPlenary && state?.convening && <HarvestWall cards={harvest} synced={plenary?.synced ?? false} />}
-          <section className={atPlenary ? 'canvas-area is-plenary' : 'canvas-area'} aria-label={atPlenary ? 'The plenary' : 'The table'}>
-            {connection && timeline ? (
-              <TimelineView
-                key={connection.docName}
-                sessionId={sessionId}
-                token={identity.token}
-                docName={connection.docName}
-                tableName={state?.convening ? tableNameOf(state, connection.docName) : 'The table'}
-                liveDoc={connection.doc}
-                user={localUser}
-                readOnly={readOnly}
-                onClose={() => setTimelineOpen(false)}
-              />
-            ) : connection ? (
-              <ArtifactAddon.Provider value={voteAddon}>
-                <Canvas
+      <ReactionViewerContext.Provider value={reactionViewer}>
+        <div className="session-grid session-grid-canvas">
+          <div className="session-main">
+            {atPlenary && state?.convening && <HarvestWall cards={harvest} synced={plenary?.synced ?? false} />}
+            <section className={atPlenary ? 'canvas-area is-plenary' : 'canvas-area'} aria-label={atPlenary ? 'The plenary' : 'The table'}>
+              {connection && timeline ? (
+                <TimelineView
                   key={connection.docName}
-                  doc={connection.doc}
-                  awareness={connection.provider.awareness}
                   sessionId={sessionId}
                   token={identity.token}
+                  docName={connection.docName}
+                  tableName={state?.convening ? tableNameOf(state, connection.docName) : 'The table'}
+                  liveDoc={connection.doc}
                   user={localUser}
                   readOnly={readOnly}
-                  ready={synced || storedLocally}
-                  place={atPlenary ? 'plenary' : 'table'}
-                  layer={privateLayer}
+                  onClose={() => setTimelineOpen(false)}
                 />
-              </ArtifactAddon.Provider>
-            ) : (
-              <div className="canvas-shell canvas-placeholder" aria-hidden="true" />
-            )}
-          </section>
-        </div>
-
-        <aside className="sidebar" aria-label="Protocol, feedback and people">
-          <TableHistory state={state} doc={connection?.doc ?? null} docName={docName} cards={harvest} />
-          <ProtocolPanel
-            sessionId={sessionId}
-            token={identity.token}
-            me={{ participantId: view.you.participantId, role }}
-            participants={roleHolders}
-          />
-          <PrivateWritingControls me={me} />
-          <VotePanel doc={connection?.doc ?? null} docName={docName} me={{ participantId: view.you.participantId, role }} />
-          {state && (
-            <HarvestPanel
-              state={state}
-              docName={docName}
-              plenary={plenary}
-              cards={harvest}
-              me={{ participantId: view.you.participantId, name, role }}
-              nameOf={nameOf}
-            />
-          )}
-          {connection && !timeline && <SelectedFeedback doc={connection.doc} author={{ participantId: view.you.participantId, name }} readOnly={readOnly} />}
-          <section className="card" aria-labelledby="here-heading">
-            <h2 id="here-heading">Here now</h2>
-            <PresenceList peers={peers} following={following} onFollow={follow} />
-          </section>
-          <section className="card" aria-labelledby="participants-heading">
-            <h2 id="participants-heading">
-              Participants <span className="count">{view.participants.length}</span>
-            </h2>
-            <ParticipantList participants={view.participants} youId={view.you.participantId} online={online} />
-          </section>
-          {role === 'host' && identity.inviteCode && (
-            <section className="card" aria-label="Invite">
-              <CopyField
-                label="Invite link"
-                value={`${window.location.origin}${joinPath(sessionId, identity.inviteCode)}`}
-                description="Send this to the people who join."
-              />
+              ) : connection ? (
+                <ArtifactAddon.Provider value={addon}>
+                  <Canvas
+                    key={connection.docName}
+                    doc={connection.doc}
+                    awareness={connection.provider.awareness}
+                    sessionId={sessionId}
+                    token={identity.token}
+                    user={localUser}
+                    readOnly={readOnly}
+                    ready={synced || storedLocally}
+                    place={atPlenary ? 'plenary' : 'table'}
+                    layer={privateLayer}
+                  />
+                </ArtifactAddon.Provider>
+              ) : (
+                <div className="canvas-shell canvas-placeholder" aria-hidden="true" />
+              )}
             </section>
-          )}
-          {role === 'host' && <SessionSettings />}
-        </aside>
-      </div>
+          </div>
+
+          <aside className="sidebar" aria-label="Protocol, feedback and people">
+            <TableHistory state={state} doc={connection?.doc ?? null} docName={docName} cards={harvest} />
+            <ProtocolPanel
+              sessionId={sessionId}
+              token={identity.token}
+              me={{ participantId: view.you.participantId, role }}
+              participants={roleHolders}
+            />
+            <PrivateWritingControls me={me} />
+            <VotePanel doc={connection?.doc ?? null} docName={docName} me={{ participantId: view.you.participantId, role }} />
+            {state && (
+              <HarvestPanel
+                state={state}
+                docName={docName}
+                plenary={plenary}
+                cards={harvest}
+                me={{ participantId: view.you.participantId, name, role }}
+                nameOf={nameOf}
+              />
+            )}
+            {connection && !timeline && <SelectedFeedback doc={connection.doc} author={{ participantId: view.you.participantId, name }} readOnly={readOnly} />}
+            <section className="card" aria-labelledby="here-heading">
+              <h2 id="here-heading">Here now</h2>
+              <PresenceList peers={peers} following={following} onFollow={follow} />
+            </section>
+            <section className="card" aria-labelledby="participants-heading">
+              <h2 id="participants-heading">
+                Participants <span className="count">{view.participants.length}</span>
+              </h2>
+              <ParticipantList participants={view.participants} youId={view.you.participantId} online={online} />
+            </section>
+            {role === 'host' && identity.inviteCode && (
+              <section className="card" aria-label="Invite">
+                <CopyField
+                  label="Invite link"
+                  value={`${window.location.origin}${joinPath(sessionId, identity.inviteCode)}`}
+                  description="Send this to the people who join."
+                />
+              </section>
+            )}
+            {role === 'host' && <SessionSettings />}
+          </aside>
+        </div>
+      </ReactionViewerContext.Provider>
     </div>
   );
 }

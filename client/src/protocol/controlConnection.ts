@@ -1,7 +1,8 @@
 /**
  * The socket.io control channel of a session: the server-owned run state (`session:state`), the
  * host dashboard (`convening:dashboard`, hosts only), your own dot-vote ballot (`vote:ballot` and
- * control acks), the clock offset to the server (`time:sync`), and control actions with acks.
+ * control acks), your reaction pseudonym (`session:welcome`), the clock offset to the server
+ * (`time:sync`), and control actions with acks.
  * State is mirrored into the zustand store `useControlStore` for the UI. One control connection
  * is open at a time; `sendControl` sends on it from anywhere on the page.
  */
@@ -29,6 +30,8 @@ export interface ControlStoreState {
   dashboard: DashboardPayload | null;
   /** Your own dots in the vote open at your table (only you receive them), or null. */
   ownBallot: OwnBallot | null;
+  /** Your opaque pseudonym for anonymous reactions (from `session:welcome`), or null before it. */
+  pseudonym: string | null;
   /** Server clock minus our clock, in ms (server now ≈ Date.now() + offsetMs). */
   offsetMs: number;
   connected: boolean;
@@ -36,7 +39,7 @@ export interface ControlStoreState {
   lastError: string | null;
 }
 
-const initialState: ControlStoreState = { state: null, dashboard: null, ownBallot: null, offsetMs: 0, connected: false, lastError: null };
+const initialState: ControlStoreState = { state: null, dashboard: null, ownBallot: null, pseudonym: null, offsetMs: 0, connected: false, lastError: null };
 
 /** The open control connection's state. */
 export const useControlStore = create<ControlStoreState>(() => initialState);
@@ -147,6 +150,7 @@ export function openControl(sessionId: string, token: string): ControlConnection
   });
   socket.on(ControlEvent.Welcome, (welcome) => {
     if (welcome.sessionId !== sessionId) useControlStore.setState({ lastError: 'This link belongs to another session.' });
+    else useControlStore.setState({ pseudonym: typeof welcome.pseudonym === 'string' && welcome.pseudonym !== '' ? welcome.pseudonym : null });
   });
   socket.on(ControlEvent.State, applyState);
   socket.on(ControlEvent.Dashboard, applyDashboard);

@@ -45,8 +45,8 @@ export function readItems(artifact: Y.Map<unknown>): ChecklistItem[] {
     });
 }
 
-/** Adds an item at the end (with `text`) and returns its id. */
-export function addItem(doc: Y.Doc, artifact: Y.Map<unknown>, text = ''): string {
+/** Adds an item (with `text`) at the end, or right after the item `after`; returns its id. */
+export function addItem(doc: Y.Doc, artifact: Y.Map<unknown>, text = '', after?: string): string {
   const id = `i_${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}`;
   editLocally(doc, () => {
     let items = itemsOf(artifact);
@@ -60,7 +60,9 @@ export function addItem(doc: Y.Doc, artifact: Y.Map<unknown>, text = ''): string
     item.set(ChecklistItemField.Id, id);
     item.set(ChecklistItemField.Text, body);
     item.set(ChecklistItemField.Done, false);
-    items.push([item]);
+    const index = after === undefined ? -1 : indexOf(items, after);
+    if (index >= 0) items.insert(index + 1, [item]);
+    else items.push([item]);
   });
   return id;
 }
@@ -73,17 +75,33 @@ export function setItemField(doc: Y.Doc, item: Y.Map<unknown>, field: typeof Che
   });
 }
 
+function indexOf(items: Y.Array<Y.Map<unknown>>, id: string): number {
+  return items.toArray().findIndex((map) => map instanceof Y.Map && map.get(ChecklistItemField.Id) === id);
+}
+
 /** Removes an item. */
 export function removeItem(doc: Y.Doc, artifact: Y.Map<unknown>, id: string): void {
   editLocally(doc, () => {
     const items = itemsOf(artifact);
     if (!items) return;
-    const index = items.toArray().findIndex((map) => map instanceof Y.Map && map.get(ChecklistItemField.Id) === id);
+    const index = indexOf(items, id);
     if (index >= 0) items.delete(index, 1);
   });
 }
 
-/** "2 of 5 done". */
+/** "2 of 5 done"; "No items yet" for an empty list. */
 export function progressText(items: readonly ChecklistItem[]): string {
+  if (items.length === 0) return 'No items yet';
   return `${items.filter((i) => i.done).length} of ${items.length} done`;
+}
+
+/** Today's date as `yyyy-mm-dd` in local time (the format of due dates). */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Whether an item is past its due date and not done (`today` as `yyyy-mm-dd`). */
+export function isOverdue(item: Pick<ChecklistItem, 'done' | 'due'>, today: string): boolean {
+  return !item.done && /^\d{4}-\d{2}-\d{2}$/.test(item.due) && item.due < today;
 }

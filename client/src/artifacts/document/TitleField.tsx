@@ -23,6 +23,8 @@ export interface TitleFieldProps {
   /** Accessible name of the input, e.g. "Document title". */
   label: string;
   className?: string;
+  /** Takes the focus when the artifact is just created (`data-focus-first`, see the canvas). */
+  focusFirst?: boolean;
 }
 
 function readTitle(artifact: Y.Map<unknown>): string {
@@ -45,7 +47,7 @@ export function useTitle(artifact: Y.Map<unknown>): string {
 }
 
 /** The editable (or read-only) title of an artifact. */
-export function TitleField({ artifact, doc, readOnly, fallback, label, className = '' }: TitleFieldProps) {
+export function TitleField({ artifact, doc, readOnly, fallback, label, className = '', focusFirst = false }: TitleFieldProps) {
   const shared = useTitle(artifact);
   const [draft, setDraft] = useState<string | null>(null);
 
@@ -54,6 +56,7 @@ export function TitleField({ artifact, doc, readOnly, fallback, label, className
     <input
       className={`wt-title wt-title-input ${className}`}
       aria-label={label}
+      data-focus-first={focusFirst ? '' : undefined}
       value={draft ?? shared}
       placeholder={fallback}
       maxLength={MAX_TITLE_LENGTH}

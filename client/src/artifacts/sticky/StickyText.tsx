@@ -14,10 +14,14 @@ export interface StickyTextProps {
   text: Y.Text;
   readOnly: boolean;
   label: string;
+  /** Shown while empty (not when read-only); "Write a note…" by default. */
+  placeholder?: string;
+  /** Extra classes beside `sticky-text`. */
+  className?: string;
 }
 
 /** The editable text of a sticky note. */
-export function StickyText({ doc, text, readOnly, label }: StickyTextProps) {
+export function StickyText({ doc, text, readOnly, label, placeholder = 'Write a note…', className = '' }: StickyTextProps) {
   const ref = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     const textarea = ref.current;
@@ -52,11 +56,11 @@ export function StickyText({ doc, text, readOnly, label }: StickyTextProps) {
   return (
     <textarea
       ref={ref}
-      className="sticky-text"
+      className={className ? `sticky-text ${className}` : 'sticky-text'}
       aria-label={label}
       readOnly={readOnly}
       maxLength={MAX_STICKY_LENGTH}
-      placeholder={readOnly ? '' : 'Write a note…'}
+      placeholder={readOnly ? '' : placeholder}
       spellCheck
     />
   );
