@@ -1,6 +1,6 @@
 /**
- * Reactions on artifacts and feedback: a small fixed set, stored in the item's `reactions` Y.Map
- * as `"<reaction>:<who>" → true`. `who` is the participant id, or — when the session makes
+ * Reactions on artifacts and feedback: a small fixed set, stored in the table document's
+ * `reactions` Y.Map (`TableRoot.Reactions`) as `"<itemId>/<reaction>:<who>" → true`. `who` is the participant id, or — when the session makes
  * reactions anonymous — the person's pseudonym, an opaque id the server derives from their
  * participant id (sent in `session:welcome`), so people can take their own reaction back while
  * nobody can tell who reacted.
@@ -28,6 +28,11 @@ export function isReactionId(value: unknown): value is ReactionId {
 /** The key of one person's reaction. */
 export function reactionKey(reaction: ReactionId, who: string): string {
   return `${reaction}:${who}`;
+}
+
+/** The prefix of every reaction key of one item in the table's reactions map. */
+export function reactionPrefix(itemId: string): string {
+  return `${itemId}/`;
 }
 
 /** Counts per reaction (every reaction present) and which ones `me` gave, from the map's keys. */

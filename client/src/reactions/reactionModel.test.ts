@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createUndoManager } from '../canvas/tableModel.js';
-import { REACTIONS_FIELD, reactionsOf, readReactionKeys, toggleArtifactReaction, toggleReaction } from './reactionModel.js';
+import { readReactionKeys, toggleArtifactReaction, toggleReaction } from './reactionModel.js';
 
 function table(): { doc: Y.Doc; item: Y.Map<unknown> } {
   const doc = new Y.Doc();
   const item = new Y.Map<unknown>();
   doc.getMap<Y.Map<unknown>>('artifacts').set('a1', item);
+  item.set('id', 'a1');
   return { doc, item };
 }
 
 describe('reaction model', () => {
-  it('creates the reactions map on the first reaction and toggles your own key', () => {
+  it('toggles your own key in the table’s reactions map, per item', () => {
     const { doc, item } = table();
-    expect(reactionsOf(item)).toBeNull();
     expect(readReactionKeys(item)).toEqual([]);
     const ana = { who: 'p_ana', selves: ['p_ana', 'ps_ana'] };
     doc.transact(() => expect(toggleReaction(item, 'agree', ana)).toBe('added'));
-    expect(item.get(REACTIONS_FIELD)).toBeInstanceOf(Y.Map);
+    expect(doc.getMap('reactions').get('a1/agree:p_ana')).toBe(true);
     doc.transact(() => toggleReaction(item, 'heart', { who: 'p_ben', selves: ['p_ben'] }));
     expect(readReactionKeys(item)).toEqual(['agree:p_ana', 'heart:p_ben']);
     doc.transact(() => expect(toggleReaction(item, 'agree', ana)).toBe('removed'));
@@ -34,16 +34,27 @@ describe('reaction model', () => {
     expect(readReactionKeys(item)).toEqual(['idea:ps_ana']);
   });
 
-  it('ignores keys not set to true, and a reactions field that is not a map', () => {
-    const { item } = table();
-    item.set(REACTIONS_FIELD, 'nonsense');
-    expect(readReactionKeys(item)).toEqual([]);
-    const map = new Y.Map<unknown>();
-    item.set(REACTIONS_FIELD, map);
-    map.set('agree:p_ana', false);
-    map.set('agree:p_ben', true);
+  it('ignores keys not set to true and other items’ keys', () => {
+    const { doc, item } = table();
+    const map = doc.getMap('reactions');
+    map.set('a1/agree:p_ana', false);
+    map.set('a1/agree:p_ben', true);
+    map.set('a10/agree:p_cy', true);
     expect(readReactionKeys(item)).toEqual(['agree:p_ben']);
     expect(readReactionKeys(null)).toEqual([]);
+  });
+
+  it('two people giving an item its first reaction at the same moment: both are kept', () => {
+    const a = table();
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a.doc));
+    const itemB = b.getMap<Y.Map<unknown>>('artifacts').get('a1')!;
+    a.doc.transact(() => toggleReaction(a.item, 'agree', { who: 'p_ana', selves: ['p_ana'] }));
+    b.transact(() => toggleReaction(itemB, 'agree', { who: 'p_ben', selves: ['p_ben'] }));
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a.doc));
+    expect(readReactionKeys(a.item)).toEqual(['agree:p_ana', 'agree:p_ben']);
+    expect(readReactionKeys(itemB)).toEqual(['agree:p_ana', 'agree:p_ben']);
   });
 
   it('writes artifact reactions as local edits that undo and redo, and syncs them', () => {

@@ -1,7 +1,8 @@
-/** React binding of an item's reactions: its keys, re-read when they (or the map itself) change. */
+/** React binding of an item's reactions: its keys, re-read when one of them changes. */
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { REACTIONS_FIELD, reactionsOf, readReactionKeys } from './reactionModel.js';
+import { reactionPrefix } from '@worktable/shared';
+import { itemIdOf, reactionsOf, readReactionKeys } from './reactionModel.js';
 
 const NONE: readonly string[] = [];
 
@@ -18,22 +19,21 @@ export function useReactionKeys(item: Y.Map<unknown> | null): readonly string[] 
       return same(previous, next) ? previous : next.length === 0 ? NONE : next;
     });
     refresh();
-    if (!item) return;
-    // Only the reactions map and the item's own `reactions` key: typing in the item costs nothing here.
-    let map = reactionsOf(item);
-    map?.observe(refresh);
-    const onItem = (event: Y.YMapEvent<unknown>) => {
-      if (!event.keysChanged.has(REACTIONS_FIELD)) return;
-      map?.unobserve(refresh);
-      map = reactionsOf(item);
-      map?.observe(refresh);
-      refresh();
+    const map = item ? reactionsOf(item) : null;
+    const id = item ? itemIdOf(item) : null;
+    if (!map || !id) return;
+    // Only this item's keys: reactions elsewhere on the table cost a prefix check, nothing more.
+    const prefix = reactionPrefix(id);
+    const onChange = (event: Y.YMapEvent<unknown>) => {
+      for (const key of event.keysChanged) {
+        if (key.startsWith(prefix)) {
+          refresh();
+          return;
+        }
+      }
     };
-    item.observe(onItem);
-    return () => {
-      map?.unobserve(refresh);
-      item.unobserve(onItem);
-    };
+    map.observe(onChange);
+    return () => map.unobserve(onChange);
   }, [item]);
   return keys;
 }

@@ -19,6 +19,12 @@ export const TableRoot = {
   Feedback: 'feedback',
   /** Y.Map with `schemaVersion` and table-wide settings. */
   Meta: 'meta',
+  /**
+   * Y.Map of reactions on every item (artifacts and feedback threads): `"<itemId>/<reaction>:<who>"
+   * → true` (see `reactions.ts`). One flat map, so two first reactions on one item never race to
+   * create a nested map.
+   */
+  Reactions: 'reactions',
 } as const;
 
 /** The kinds of work a group can put on the table. */
@@ -93,8 +99,6 @@ export const ArtifactField = {
   Cells: 'cells',
   /** Checklist: its items in order (Y.Array of Y.Map with `ChecklistItemField`s). */
   Items: 'items',
-  /** Reactions (artifacts and feedback threads): Y.Map of `reactionKey(reaction, who)` → true. */
-  Reactions: 'reactions',
 } as const;
 
 /** Field names inside a checklist item's Y.Map. */
