@@ -8,12 +8,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { HistoryLabel } from '@worktable/shared';
 import { openControlClient, type ControlClient } from '../../server/src/testing/controlClient.js';
-import { TEST_DATABASE_URL, TEST_REDIS_URL, serviceAvailable } from '../../server/src/testing/services.js';
+import { TEST_REDIS_URL, createTestDatabase, dropTestDatabases, serviceAvailable } from '../../server/src/testing/services.js';
 import { connectClient, createSessionWith, postJson, waitFor, type YClient } from '../../server/src/testing/testServer.js';
 import { openPostgresStorage } from '../../server/src/storage/postgresStorage.js';
 import { mergeYjsDocument } from '../../server/src/storage/mergeDocument.js';
@@ -21,28 +20,14 @@ import { freePort, startServerProcess, type ServerProcess } from '../support/ser
 
 const available = (await serviceAvailable('postgres')) && (await serviceAvailable('redis'));
 const cleanup: (() => Promise<unknown> | void)[] = [];
-const databases: string[] = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
-afterAll(async () => {
-  if (!available || databases.length === 0) return;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  for (const db of databases) await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-  await admin.end();
-});
+afterAll(dropTestDatabases);
 
 async function clusterEnv(): Promise<Record<string, string>> {
-  const database = `wt_fail_${crypto.randomBytes(5).toString('hex')}`;
-  databases.push(database);
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${database}`;
-  return { DATABASE_URL: url.toString(), REDIS_URL: TEST_REDIS_URL, TOKEN_SECRET: crypto.randomBytes(32).toString('hex'), LOG_LEVEL: 'info' };
+  const { url } = await createTestDatabase('wt_fail');
+  return { DATABASE_URL: url, REDIS_URL: TEST_REDIS_URL, TOKEN_SECRET: crypto.randomBytes(32).toString('hex'), LOG_LEVEL: 'info' };
 }
 
 async function nodeProcess(env: Record<string, string>): Promise<ServerProcess> {

@@ -4,14 +4,12 @@
  * running session are kept by exactly one node.
  */
 import crypto from 'node:crypto';
-import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
-import { TEST_DATABASE_URL, TEST_REDIS_URL, serviceAvailable } from '../testing/services.js';
+import { TEST_REDIS_URL, createTestDatabase, dropTestDatabases, serviceAvailable } from '../testing/services.js';
 import { createSessionWith, startTestServer, waitFor, type TestServer } from '../testing/testServer.js';
 
 const available = (await serviceAvailable('postgres')) && (await serviceAvailable('redis'));
-const databases: string[] = [];
 const servers: TestServer[] = [];
 const clients: ControlClient[] = [];
 
@@ -20,24 +18,11 @@ afterEach(async () => {
   await new Promise((resolve) => setTimeout(resolve, 100)); // let the nodes see them leave
   for (const s of servers.splice(0)) await s.stop().catch(() => undefined);
 });
-afterAll(async () => {
-  if (!available || databases.length === 0) return;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  for (const db of databases) await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-  await admin.end();
-});
+afterAll(dropTestDatabases);
 
 async function twoNodes(): Promise<[TestServer, TestServer]> {
-  const database = `wt_ctl_${crypto.randomBytes(5).toString('hex')}`;
-  databases.push(database);
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${database}`;
-  const env = { DATABASE_URL: url.toString(), REDIS_URL: TEST_REDIS_URL, TOKEN_SECRET: crypto.randomBytes(32).toString('hex') };
+  const { url } = await createTestDatabase('wt_ctl');
+  const env = { DATABASE_URL: url, REDIS_URL: TEST_REDIS_URL, TOKEN_SECRET: crypto.randomBytes(32).toString('hex') };
   const a = await startTestServer(env);
   const b = await startTestServer(env);
   servers.push(a, b);

@@ -10,11 +10,10 @@ import net from 'node:net';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { TEST_DATABASE_URL, TEST_REDIS_URL, serviceAvailable } from '../testing/services.js';
+import { TEST_REDIS_URL, createTestDatabase, dropTestDatabases, serviceAvailable } from '../testing/services.js';
 import { connectClient, createSessionWith, startTestServer, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
 
 const available = (await serviceAvailable('postgres')) && (await serviceAvailable('redis'));
-const databases: string[] = [];
 const servers: TestServer[] = [];
 const clients: YClient[] = [];
 const processes: ChildProcess[] = [];
@@ -26,25 +25,12 @@ afterEach(async () => {
   for (const p of processes.splice(0)) p.kill('SIGKILL');
 });
 
-afterAll(async () => {
-  if (!available || databases.length === 0) return;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  for (const db of databases) await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-  await admin.end();
-});
+afterAll(dropTestDatabases);
 
 /** A fresh database and the env every node of one cluster shares. */
 async function cluster(redisUrl = TEST_REDIS_URL): Promise<Record<string, string>> {
-  const database = `wt_nodes_${crypto.randomBytes(5).toString('hex')}`;
-  databases.push(database);
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${database}`;
-  return { DATABASE_URL: url.toString(), REDIS_URL: redisUrl, TOKEN_SECRET: crypto.randomBytes(32).toString('hex') };
+  const { url } = await createTestDatabase('wt_nodes');
+  return { DATABASE_URL: url, REDIS_URL: redisUrl, TOKEN_SECRET: crypto.randomBytes(32).toString('hex') };
 }
 
 async function node(env: Record<string, string>): Promise<TestServer> {

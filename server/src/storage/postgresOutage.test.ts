@@ -4,19 +4,16 @@
  * writes are refused with close code 4503 instead of held without bound; /healthz says why; when
  * Postgres is reachable again everything waiting is stored.
  */
-import crypto from 'node:crypto';
 import net from 'node:net';
-import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '@worktable/shared';
-import { TEST_DATABASE_URL, serviceAvailable } from '../testing/services.js';
+import { createTestDatabase, dropTestDatabases, serviceAvailable } from '../testing/services.js';
 import { connectClient, createSessionWith, startTestServer, waitFor } from '../testing/testServer.js';
 import { openPostgresStorage } from './postgresStorage.js';
 import { mergeYjsDocument } from './mergeDocument.js';
 
 const available = await serviceAvailable('postgres');
-const database = `wt_outage_${crypto.randomBytes(5).toString('hex')}`;
 
 /** A TCP proxy to Postgres that can be cut and restored. */
 async function cuttableProxy(target: URL): Promise<{ port: number; cut(): void; restore(): void; close(): void }> {
@@ -49,22 +46,11 @@ async function cuttableProxy(target: URL): Promise<{ port: number; cut(): void; 
   };
 }
 
-afterAll(async () => {
-  if (!available) return;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  await admin.end();
-});
+afterAll(dropTestDatabases);
 
 describe.skipIf(!available)('postgres outage', () => {
   it('PO1 queues writes in memory up to a bound, refuses beyond it with 4503, says why, and stores everything when Postgres returns', async () => {
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
-    const direct = new URL(TEST_DATABASE_URL);
-    direct.pathname = `/${database}`;
+    const direct = new URL((await createTestDatabase('wt_outage')).url);
     const proxy = await cuttableProxy(direct);
     const viaProxy = new URL(direct.toString());
     viaProxy.hostname = '127.0.0.1';

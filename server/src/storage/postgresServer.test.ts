@@ -1,34 +1,16 @@
 /** A whole server on PostgreSQL (DATABASE_URL): sessions, documents and control state survive a restart. */
 import crypto from 'node:crypto';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openControlClient } from '../testing/controlClient.js';
-import { TEST_DATABASE_URL, serviceAvailable } from '../testing/services.js';
+import { createTestDatabase, dropTestDatabases, serviceAvailable } from '../testing/services.js';
 import { connectClient, createSessionWith, startTestServer, waitFor } from '../testing/testServer.js';
 
 const available = await serviceAvailable('postgres');
-const database = `wt_server_${crypto.randomBytes(5).toString('hex')}`;
-const adminUrl = TEST_DATABASE_URL;
-const url = (() => {
-  const u = new URL(TEST_DATABASE_URL);
-  u.pathname = `/${database}`;
-  return u.toString();
-})();
-
-afterAll(async () => {
-  if (!available) return;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  await admin.end();
-});
+afterAll(dropTestDatabases);
 
 describe.skipIf(!available)('server on postgres', () => {
   it('PS1 serves sessions, documents and runs from Postgres, and finds them again after a restart', async () => {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
+    const { url } = await createTestDatabase('wt_server');
     // Nodes share the database and TOKEN_SECRET (their data folders differ).
     const env = { DATABASE_URL: url, TOKEN_SECRET: crypto.randomBytes(32).toString('hex') };
     const first = await startTestServer(env);

@@ -4,6 +4,7 @@
  * tests that need it are skipped with a message saying how to run them — unless
  * `WORKTABLE_REQUIRE_SERVICES=1` (set by .ci/run), which makes them fail instead.
  */
+import crypto from 'node:crypto';
 import net from 'node:net';
 
 /** Where the test database is. */
@@ -43,4 +44,42 @@ export async function serviceAvailable(service: 'postgres' | 'redis'): Promise<b
   if (SERVICES_REQUIRED) throw new Error(`${service} is required (WORKTABLE_REQUIRE_SERVICES=1) but not reachable at ${url}: ${how}`);
   process.stderr.write(`\n[skipped] the ${service} tests: nothing answers at ${url}. To run them, ${how}.\n`);
   return false;
+}
+
+/** A database made for one test (on the server of `TEST_DATABASE_URL`), dropped by `dropTestDatabases`. */
+export interface TestDatabase {
+  name: string;
+  url: string;
+}
+
+const created: string[] = [];
+
+/** Creates a fresh, empty database and returns its URL. */
+export async function createTestDatabase(prefix = 'wt_test'): Promise<TestDatabase> {
+  const { default: pg } = await import('pg');
+  const name = `${prefix}_${crypto.randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  created.push(name);
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
+
+/** Drops every database `createTestDatabase` made in this test file (connections are closed by force). */
+export async function dropTestDatabases(): Promise<void> {
+  if (created.length === 0) return;
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    for (const name of created.splice(0)) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
 }
