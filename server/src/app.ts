@@ -7,7 +7,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { TokenSigner, resolveTokenSecret } from './auth/tokens.js';
 import type { Config } from './config/config.js';
-import { builtInProtocol, type Protocol } from '@worktable/shared';
+import { CloseCode, builtInProtocol, type Protocol } from '@worktable/shared';
 import { ControlPlane } from './control/controlPlane.js';
 import { PrivateReveal } from './control/privateReveal.js';
 import { attachControlServer, type ControlServer } from './control/controlServer.js';
@@ -26,10 +26,14 @@ import { clientRoutes } from './routes/clientRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
 import { exportRoutes } from './routes/exportRoutes.js';
 import { historyRoutes } from './routes/historyRoutes.js';
+import { removalRoutes } from './routes/removalRoutes.js';
 import { participationRoutes } from './routes/participationRoutes.js';
 import { installErrorHandlers } from './routes/httpErrors.js';
 import { protocolRoutes } from './routes/protocolRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
+import { originAllowed } from './security/origins.js';
+import { RateLimiter } from './security/rateLimit.js';
+import { securityHeaders } from './security/securityHeaders.js';
 import type { StoragePort } from './storage/port.js';
 import { openPostgresStorage } from './storage/postgresStorage.js';
 import { openSqliteStorage } from './storage/sqliteStorage.js';
@@ -117,9 +121,11 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   const history = new HistoryRecorder(storage, { openDocument: (key) => relay.loadedRoom(key)?.doc }, app.log.child({ component: 'history' }));
   if (documentSync) metrics.observeCrossNode(() => documentSync.counters);
   installErrorHandlers(app);
+  await securityHeaders(app);
+  const allowOrigin = (origin: string | undefined, host: string | undefined) => originAllowed(origin, host, config.allowedOrigins, config.publicUrl);
   app.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a clear 415
   await app.register(healthRoutes, { storage, relay, metrics, crossNode: documentSync, persistence });
-  await app.register(sessionRoutes, { storage, signer, publicUrl: config.publicUrl, findProtocol });
+  await app.register(sessionRoutes, { storage, signer, publicUrl: config.publicUrl, findProtocol, joinLimit: new RateLimiter(config.joinFailuresPerMinute) });
   await app.register(protocolRoutes);
   await app.register(historyRoutes, { storage, signer });
   await app.register(exportRoutes, { storage, signer, history, findProtocol, chromiumPath: config.chromiumPath });
@@ -127,7 +133,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await app.register(uploadRoutes, { storage, signer, metrics, maxUploadBytes: config.maxUploadBytes });
   await clientRoutes(app, options.clientDir);
 
-  const io = attachControlServer(app.server, { signer, storage, redisUrl: config.redisUrl });
+  const io = attachControlServer(app.server, { signer, storage, redisUrl: config.redisUrl, originAllowed: allowOrigin });
   const privateReveal = new PrivateReveal(relay, app.log.child({ component: 'private' }));
   const controlPlane = new ControlPlane(io, storage, {
     facilitatorGraceMs: config.facilitatorGraceMs,
@@ -137,12 +143,24 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     history,
     privateReveal,
     leases: config.redisUrl ? new RedisLeases(config.redisUrl) : new LocalLeases(),
+    onForgetParticipant: (sessionId, participantId) => relay.closeParticipant(sessionId, participantId, CloseCode.Forbidden, 'removed from the session by the host'),
+    onForgetSession: (sessionId) => {
+      relay.discardSession(sessionId, CloseCode.NotFound, 'the host deleted this session');
+      persistence.discardSession(sessionId);
+    },
+  });
+  await app.register(removalRoutes, {
+    storage,
+    signer,
+    participantRemoved: (sessionId, participantId) => controlPlane.participantRemoved(sessionId, participantId),
+    sessionDeleted: (sessionId) => controlPlane.sessionDeleted(sessionId),
   });
   await controlPlane.resumeAll();
   const detachTransport = attachYjsTransport(app.server, relay, {
     maxFrameBytes: Math.min(config.maxMessageBytes * 2, config.maxMessageBytes + 64 * 1024 * 1024),
     logger: log,
     onRefused: (status) => metrics.errors.inc({ kind: `refused_${status}` }),
+    originAllowed: allowOrigin,
   });
 
   app.addHook('preClose', async () => {

@@ -20,8 +20,11 @@ export const BENCH_MAP = 'bench';
 
 const MESSAGE_SYNC = 0;
 
-/** Called for every stamped change from another client, with its send time and arrival time (both `performance.now()`). */
-export type DeliveryListener = (sentAt: number, receivedAt: number) => void;
+/**
+ * Called for every stamped change from another client, with its send time and arrival time (both
+ * `performance.now()`) and the writer's key.
+ */
+export type DeliveryListener = (sentAt: number, receivedAt: number, writerKey: string) => void;
 
 /** What one receiver got from one writer. */
 export interface WriterTally {
@@ -173,7 +176,7 @@ export class BenchClient {
         tally.count++;
         tally.lastSeq = value.s;
       }
-      this.onDelivery(value.t, now);
+      this.onDelivery(value.t, now, key);
     }
   }
 

@@ -7,11 +7,13 @@
  * just before `Y.Map.set`) to the moment another client of the room has integrated it; all
  * clients live in this process, so both ends read the same clock. Server CPU is the server
  * process's user + system time over the window (from /proc), divided by the deliveries that
- * arrived during the window.
+ * arrived during the window. With several server nodes (processes), CPU and memory are summed
+ * over them and latency is also split into same-node pairs (writer and receiver connected to the
+ * same node) and cross-node pairs.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { BenchClient } from './benchClient.js';
-import { machineBusyMicros, type MemorySample } from './procStats.js';
+import { machineBusyMicros, type CpuSource, type MemorySample } from './procStats.js';
 import type { ServerProcess } from './serverProcess.js';
 import { summarize, type LatencySummary } from './stats.js';
 import { sleep, withTimeout } from './time.js';
@@ -51,24 +53,35 @@ export interface LoadMeasurement {
   deliveriesPerSecond: number;
   /** Fan-out latency of changes sent during the window, in ms. */
   latency: LatencySummary;
-  /** Server CPU over the window, µs. */
+  /** Server processes (nodes) the clients were spread over. */
+  nodeCount: number;
+  /** Latency of the deliveries whose writer and receiver were connected to the same node. */
+  sameNodeLatency: LatencySummary;
+  /** Latency of the deliveries whose writer and receiver were connected to different nodes. */
+  crossNodeLatency: LatencySummary;
+  /** Server CPU over the window, µs (all nodes). */
   serverCpuMicros: number;
-  /** Server CPU over the window as a percentage of one core. */
+  /** Server CPU over the window as a percentage of one core (all nodes). */
   serverCpuPercent: number;
   serverCpuMicrosPerDelivery: number;
-  /** Server memory before the first connection (after session setup for Worktable). */
-  startMemory: MemorySample;
-  /** Server memory with every client connected and synced, before any writing. */
-  idleMemory: MemorySample;
-  /** Server memory at the end of the window (peak = highest so far). */
-  memory: MemorySample;
+  /** Server CPU over the window per node, µs. */
+  nodeCpuMicros: number[];
+  /** Per node: server memory before the first connection (after session setup for Worktable). */
+  startMemory: MemorySample[];
+  /** Per node: server memory with every client connected and synced, before any writing. */
+  idleMemory: MemorySample[];
+  /** Per node: server memory at the end of the window (peak = highest so far). */
+  memory: MemorySample[];
+  /** CPU over the window of the other watched processes (database, Redis), µs. */
+  watchedCpu: Array<{ name: string; micros: number }>;
   /** This generator process's CPU over the window, % of one core (all its threads). */
   generatorCpuPercent: number;
   /** 99th percentile of this process's event-loop delay over the window, ms. */
   generatorLoopDelayP99Ms: number;
   /**
-   * CPU used over the window by everything on the machine except the server and this generator
-   * (other processes, the kernel), % of one core: background load that may have disturbed the run.
+   * CPU used over the window by everything on the machine except the server, the watched
+   * processes and this generator (other processes, the kernel), % of one core: background load
+   * that may have disturbed the run.
    */
   backgroundCpuPercent: number;
 }
@@ -106,36 +119,58 @@ const CONNECT_TIMEOUT_MS = 120_000;
 /** One scenario against one server. */
 export class LoadRun {
   private readonly latencies: number[] = [];
+  private readonly sameNodeLatencies: number[] = [];
+  private readonly crossNodeLatencies: number[] = [];
   private windowStart = Number.POSITIVE_INFINITY;
   private windowEnd = Number.POSITIVE_INFINITY;
   private measuring = false;
   private totalDeliveries = 0;
   private windowDeliveries = 0;
   private connectSeconds = 0;
-  private startMemory: MemorySample = { rssBytes: Number.NaN, peakRssBytes: Number.NaN };
+  private startMemory: MemorySample[] = [];
+  /** Node of every writer, by writer key. */
+  private readonly writerNodes = new Map<string, number>();
   readonly rooms: ConnectedRoom[] = [];
 
   private constructor(
-    private readonly server: ServerProcess,
+    private readonly servers: readonly ServerProcess[],
     private readonly settings: LoadSettings,
+    private readonly watched: readonly CpuSource[],
   ) {}
 
-  /** Opens and syncs every connection of `rooms` (at most 50 handshakes at a time). */
-  static async connect(server: ServerProcess, rooms: readonly RoomPaths[], settings: LoadSettings): Promise<LoadRun> {
-    const run = new LoadRun(server, settings);
-    run.startMemory = server.memory();
+  /**
+   * Opens and syncs every connection of `rooms` (at most 50 handshakes at a time). `server` may
+   * be several nodes: a room's `nodes` says which one each client connects to. The CPU of
+   * `watched` (e.g. the database) is measured over the window too.
+   */
+  static async connect(
+    server: ServerProcess | readonly ServerProcess[],
+    rooms: readonly RoomPaths[],
+    settings: LoadSettings,
+    watched: readonly CpuSource[] = [],
+  ): Promise<LoadRun> {
+    const servers = Array.isArray(server) ? (server as readonly ServerProcess[]) : [server as ServerProcess];
+    if (servers.length === 0) throw new Error('no server to connect to');
+    const run = new LoadRun(servers, settings, watched);
+    run.startMemory = servers.map((s) => s.memory());
     const started = performance.now();
-    const onDelivery = (sentAt: number, receivedAt: number): void => run.delivered(sentAt, receivedAt);
     const pending: Array<() => BenchClient> = [];
     rooms.forEach((room, roomIndex) => {
       const connected: ConnectedRoom = { name: room.name, firstPath: room.paths[0] ?? '', clients: [], writers: [] };
       run.rooms.push(connected);
       room.paths.forEach((path, clientIndex) => {
+        const node = room.nodes?.[clientIndex] ?? 0;
+        const target = servers[node];
+        if (!target) throw new Error(`room ${room.name}: client ${clientIndex} is meant for node ${node}, which does not exist`);
+        const key = `w${roomIndex}.${clientIndex}`;
+        if (clientIndex < settings.writers) run.writerNodes.set(key, node);
+        const onDelivery = (sentAt: number, receivedAt: number, writerKey: string): void =>
+          run.delivered(sentAt, receivedAt, run.writerNodes.get(writerKey) === node);
         pending.push(() => {
-          const client = new BenchClient(server.wsUrl + path, onDelivery, clientIndex < settings.writers);
+          const client = new BenchClient(target.wsUrl + path, onDelivery, clientIndex < settings.writers);
           connected.clients.push(client);
           if (clientIndex < settings.writers) {
-            connected.writers.push({ key: `w${roomIndex}.${clientIndex}`, clientId: client.doc.clientID, sent: 0, lastSentAt: 0, client });
+            connected.writers.push({ key, clientId: client.doc.clientID, sent: 0, lastSentAt: 0, client });
           }
           return client;
         });
@@ -153,7 +188,7 @@ export class LoadRun {
       await Promise.all(Array.from({ length: CONNECT_CONCURRENCY }, opener));
     } catch (error) {
       await run.closeAll();
-      throw new Error(`could not connect ${pending.length} clients to ${server.name}: ${(error as Error).message}`);
+      throw new Error(`could not connect ${pending.length} clients to ${servers.map((s) => s.name).join(' + ')}: ${(error as Error).message}`);
     }
     run.connectSeconds = (performance.now() - started) / 1000;
     return run;
@@ -162,15 +197,31 @@ export class LoadRun {
   /** Runs warm-up, window and drain; returns the figures. */
   async measure(): Promise<LoadMeasurement> {
     const { hz, seconds, warmupSeconds, drainSeconds } = this.settings;
-    const idleMemory = this.server.memory();
+    const idleMemory = this.servers.map((s) => s.memory());
     const stopWriters = this.startWriters(1000 / hz);
 
+    const diag: any[] = [];
+    let diagSub: any = null;
+    if (process.env.DIAG_ORIGIN) (await import('node:fs')).writeFileSync(process.env.DIAG_ORIGIN, String(performance.timeOrigin));
+    if (process.env.DIAG) {
+      const { Redis } = await import('ioredis' as string);
+      const Y = await import('yjs');
+      diagSub = new Redis('redis://127.0.0.1:6379');
+      await diagSub.psubscribe('wt:doc:*');
+      diagSub.on('pmessageBuffer', (_p: Buffer, _c: Buffer, m: Buffer) => {
+        const now = performance.now();
+        if (m[0] !== 1) return;
+        const u = Y.decodeUpdate(new Uint8Array(m.buffer, m.byteOffset + 17, m.byteLength - 17));
+        for (const st of u.structs as any[]) for (const v of (st.content?.arr ?? [])) if (v && typeof v.t === 'number' && v.t >= this.windowStart && v.t < this.windowEnd) diag.push([now, m[1], v.t] as any);
+      });
+    }
     await sleep(warmupSeconds * 1000);
     const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
     loopDelay.enable();
     const generatorCpu0 = process.cpuUsage();
     const machineBusy0 = machineBusyMicros();
-    const serverCpu0 = this.server.cpuMicros();
+    const serverCpu0 = this.servers.map((s) => s.cpuMicros());
+    const watchedCpu = this.watched.map((source) => ({ name: source.name, since: source.start() }));
     this.windowDeliveries = 0;
     this.windowStart = performance.now();
     this.measuring = true;
@@ -178,12 +229,16 @@ export class LoadRun {
     await sleep(seconds * 1000);
     this.measuring = false;
     this.windowEnd = performance.now();
-    const serverCpu = this.server.cpuMicros() - serverCpu0;
+    const nodeCpu = this.servers.map((s, i) => s.cpuMicros() - (serverCpu0[i] ?? 0));
+    const watchedMicros = watchedCpu.map(({ name, since }) => ({ name, micros: since() }));
     const generatorCpu = process.cpuUsage(generatorCpu0);
     const machineBusy = machineBusyMicros() - machineBusy0;
-    const memory = this.server.memory();
+    const memory = this.servers.map((s) => s.memory());
+    const serverCpu = nodeCpu.reduce((sum, micros) => sum + micros, 0);
+    const watchedTotal = watchedMicros.reduce((sum, w) => sum + w.micros, 0);
     loopDelay.disable();
     stopWriters();
+    if (diagSub) { await sleep(500); diagSub.disconnect(); (await import('node:fs')).writeFileSync(process.env.DIAG!, JSON.stringify(diag)); }
 
     const windowSeconds = (this.windowEnd - this.windowStart) / 1000;
     const windowMicros = windowSeconds * 1e6;
@@ -203,16 +258,21 @@ export class LoadRun {
       windowDeliveries,
       deliveriesPerSecond: windowDeliveries / windowSeconds,
       latency: summarize(this.latencies),
+      nodeCount: this.servers.length,
+      sameNodeLatency: summarize(this.sameNodeLatencies),
+      crossNodeLatency: (process.env.DUMP_X ? (await import('node:fs')).writeFileSync(process.env.DUMP_X, JSON.stringify(this.crossNodeLatencies)) : undefined, summarize(this.crossNodeLatencies)),
       serverCpuMicros: serverCpu,
       serverCpuPercent: (serverCpu / windowMicros) * 100,
       serverCpuMicrosPerDelivery: serverCpu / windowDeliveries,
+      nodeCpuMicros: nodeCpu,
       startMemory: this.startMemory,
       idleMemory,
       memory,
+      watchedCpu: watchedMicros,
       generatorCpuPercent: (generatorMicros / windowMicros) * 100,
       // The histogram holds whole timer intervals; the delay is what exceeds the resolution.
       generatorLoopDelayP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS),
-      backgroundCpuPercent: Math.max(0, ((machineBusy - serverCpu - generatorMicros) / windowMicros) * 100),
+      backgroundCpuPercent: Math.max(0, ((machineBusy - serverCpu - watchedTotal - generatorMicros) / windowMicros) * 100),
     };
   }
 
@@ -237,10 +297,14 @@ export class LoadRun {
     await Promise.all(this.rooms.flatMap((room) => room.clients.map((client) => client.close())));
   }
 
-  private delivered(sentAt: number, receivedAt: number): void {
+  private delivered(sentAt: number, receivedAt: number, sameNode: boolean): void {
     this.totalDeliveries++;
     if (this.measuring) this.windowDeliveries++;
-    if (sentAt >= this.windowStart && sentAt < this.windowEnd) this.latencies.push(receivedAt - sentAt);
+    if (sentAt >= this.windowStart && sentAt < this.windowEnd) {
+      const latency = receivedAt - sentAt;
+      this.latencies.push(latency);
+      (sameNode ? this.sameNodeLatencies : this.crossNodeLatencies).push(latency);
+    }
   }
 
   /** Starts every writer at a random phase of its period; returns the function that stops them. */

@@ -4,8 +4,12 @@
  * target scenario.
  */
 
-/** Servers the benchmark can run: Worktable, the reference in memory, the reference persisting to LevelDB. */
-export const SERVER_CHOICES = ['worktable', 'reference', 'reference-leveldb'] as const;
+/**
+ * Servers the benchmark can run: Worktable on SQLite, the reference in memory, the reference
+ * persisting to LevelDB, Worktable on PostgreSQL (one node), and two Worktable nodes sharing
+ * PostgreSQL and syncing over Redis (issue #7).
+ */
+export const SERVER_CHOICES = ['worktable', 'reference', 'reference-leveldb', 'worktable-postgres', 'worktable-2nodes'] as const;
 /** One of `SERVER_CHOICES`. */
 export type ServerChoice = (typeof SERVER_CHOICES)[number];
 
@@ -61,12 +65,19 @@ export const USAGE = `Usage: npm run bench -- [options]
   --seconds N    measured window                         default 20   env BENCH_SECONDS
   --warmup N     load before the window (not measured)   default 5    env BENCH_WARMUP
   --drain N      max wait for in-flight updates          default 15   env BENCH_DRAIN
-  --servers L    comma-separated, in order, from worktable, reference, reference-leveldb
-                 (reference = y-websocket 2.1 in memory; reference-leveldb = with YPERSISTENCE)
+  --servers L    comma-separated, in order, from worktable, reference, reference-leveldb,
+                 worktable-postgres, worktable-2nodes
+                 (reference = y-websocket 2.1 in memory; reference-leveldb = with YPERSISTENCE;
+                 worktable-postgres = one node on a fresh PostgreSQL database;
+                 worktable-2nodes = two nodes on one fresh database, synced over Redis,
+                 each room's clients alternating between them)
                                             default worktable,reference   env BENCH_SERVERS
   --only S       shorthand for --servers S                            env BENCH_ONLY
   --keep-data    keep Worktable's temporary data folder               env BENCH_KEEP_DATA=1
-Server settings such as FLUSH_INTERVAL_MS are passed to the Worktable server from the environment.`;
+Server settings such as FLUSH_INTERVAL_MS are passed to the Worktable server from the environment.
+PostgreSQL and Redis for the worktable-postgres/-2nodes runs: BENCH_DATABASE_URL (a database the
+bench connects to for CREATE/DROP DATABASE; default postgres://postgres@127.0.0.1:5432/test) and
+BENCH_REDIS_URL (default redis://127.0.0.1:6379).`;
 
 /** Thrown for a bad flag or value; the message says which. */
 export class OptionError extends Error {

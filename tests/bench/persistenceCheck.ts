@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import { BENCH_MAP, BenchClient } from './benchClient.js';
 import type { WriterRecord } from './loadRun.js';
-import { freePort, startServer, worktableSpec } from './serverProcess.js';
+import { freePort, startServer, type ServerSpec } from './serverProcess.js';
 import { sleep, withTimeout } from './time.js';
 import { fetchMetric, metricValue } from '../support/prometheus.js';
 
@@ -25,8 +25,12 @@ export interface RoomExpectation {
   writers: WriterRecord[];
 }
 
-/** The server's own figures on its storage commits (whole run), from the flush histogram. */
-export function commitSummary(text: string): string {
+/**
+ * The server's own figures on its storage commits (whole run), from the flush histogram. A
+ * SQLite commit runs on the main thread (`blocking`); a PostgreSQL one is a round trip during
+ * which the event loop keeps serving, so its time is a wait, not a stall.
+ */
+export function commitSummary(text: string, blocking = true): string {
   const count = metricValue(text, 'worktable_persistence_flush_seconds_count');
   const sum = metricValue(text, 'worktable_persistence_flush_seconds_sum');
   if (!(count > 0)) return 'no commits';
@@ -37,7 +41,7 @@ export function commitSummary(text: string): string {
     if (Number(match[2]) >= 0.99 * count && bound < p99Bound) p99Bound = bound;
   }
   const p99 = Number.isFinite(p99Bound) ? `p99 ≤ ${p99Bound * 1000} ms` : 'p99 > 1 s';
-  return `${count} commits, mean ${((sum / count) * 1000).toFixed(2)} ms, ${p99} (main thread blocked meanwhile)`;
+  return `${count} commits, mean ${((sum / count) * 1000).toFixed(2)} ms, ${p99}${blocking ? ' (main thread blocked meanwhile)' : ''}`;
 }
 
 /** The persistence counters check and the commit figures read with it. */
@@ -49,32 +53,50 @@ export interface PersistedCounters {
 
 /**
  * Waits (up to `timeoutMs`) until the server reports nothing pending, then compares its counters
- * of accepted and committed updates with the number the writers sent.
+ * of accepted and committed updates with the number the writers sent. With several nodes
+ * (`httpUrl` a list) the counters are summed: each node stores only what its own clients sent,
+ * so the sums must equal what was sent (an update stored by two nodes would exceed it).
  */
-export async function checkPersistedCounters(httpUrl: string, updatesSent: number, timeoutMs = 10_000): Promise<PersistedCounters> {
+export async function checkPersistedCounters(
+  httpUrl: string | readonly string[],
+  updatesSent: number,
+  { timeoutMs = 10_000, blockingCommits = true }: { timeoutMs?: number; blockingCommits?: boolean } = {},
+): Promise<PersistedCounters> {
+  const urls = typeof httpUrl === 'string' ? [httpUrl] : httpUrl;
   const deadline = Date.now() + timeoutMs;
-  let text = '';
+  let texts: string[] = [];
+  const total = (name: string): number => texts.reduce((sum, text) => sum + metricValue(text, name), 0);
   for (;;) {
-    text = await (await fetch(`${httpUrl}/metrics`)).text();
-    const settled =
-      metricValue(text, 'worktable_persistence_pending_updates') === 0 &&
-      metricValue(text, 'worktable_persistence_updates_total') >= updatesSent;
+    texts = await Promise.all(urls.map(async (url) => (await fetch(`${url}/metrics`)).text()));
+    const settled = total('worktable_persistence_pending_updates') === 0 && total('worktable_persistence_updates_total') >= updatesSent;
     if (settled || Date.now() > deadline) break;
     await sleep(100);
   }
-  const accepted = metricValue(text, 'worktable_updates_in_total');
-  const committed = metricValue(text, 'worktable_persistence_updates_total');
-  const pending = metricValue(text, 'worktable_persistence_pending_updates');
+  const accepted = total('worktable_updates_in_total');
+  const committed = total('worktable_persistence_updates_total');
+  const pending = total('worktable_persistence_pending_updates');
   const ok = accepted === updatesSent && committed === updatesSent && pending === 0;
+  const perNode = urls.length > 1 ? ` (per node: ${texts.map((text) => metricValue(text, 'worktable_persistence_updates_total')).join(' + ')})` : '';
   return {
-    check: { ok, detail: `sent ${updatesSent}, accepted ${accepted}, committed ${committed}, pending ${pending}` },
-    commits: commitSummary(text),
+    check: { ok, detail: `sent ${updatesSent}, accepted ${accepted}, committed ${committed}${perNode}, pending ${pending}` },
+    commits:
+      urls.length > 1
+        ? texts.map((text, i) => `${nodeLabel(i)}: ${commitSummary(text, blockingCommits)}`).join('; ')
+        : commitSummary(texts[0] ?? '', blockingCommits),
   };
 }
 
-/** Restarts Worktable on `dataDir`, syncs one client per room and compares with what the writers wrote. */
-export async function checkRestoredState(dataDir: string, rooms: readonly RoomExpectation[]): Promise<CheckResult> {
-  const server = await startServer(worktableSpec(await freePort(), dataDir));
+/** `A`, `B`, … for node 0, 1, … */
+export function nodeLabel(index: number): string {
+  return String.fromCharCode(65 + index);
+}
+
+/**
+ * Starts a fresh Worktable on the same storage (`spec`, given a free port), syncs one client per
+ * room and compares with what the writers wrote.
+ */
+export async function checkRestoredState(spec: (port: number) => ServerSpec, rooms: readonly RoomExpectation[]): Promise<CheckResult> {
+  const server = await startServer(spec(await freePort()));
   const problems: string[] = [];
   let matching = 0;
   try {

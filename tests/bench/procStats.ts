@@ -54,3 +54,48 @@ export function machineBusyMicros(): number {
   const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).slice(1).map(Number);
   return ((user + nice + system + irq + softirq + steal) * 1_000_000) / clockTicks();
 }
+
+/**
+ * CPU time (µs) of every process whose command name (`/proc/<pid>/comm`) is one of `names`, by
+ * pid. Processes we may not read or that exit meanwhile are skipped.
+ */
+export function namedProcessesCpuMicros(names: readonly string[]): Map<number, number> {
+  const wanted = new Set(names);
+  const result = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!wanted.has(fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim())) continue;
+      result.set(Number(entry), processCpuMicros(Number(entry)));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return result;
+}
+
+/** Something whose CPU the load run measures over its window besides the server (e.g. PostgreSQL, Redis). */
+export interface CpuSource {
+  name: string;
+  /** Starts measuring; the returned function gives the CPU (µs) used since. */
+  start(): () => number;
+}
+
+/**
+ * The processes named `names` (e.g. `postgres`, which forks one backend per connection) as one
+ * CPU source. A process started during the window counts with all its CPU (all of it was spent
+ * after the start); one that exited during the window loses what it used after the start.
+ */
+export function namedProcessesCpu(label: string, names: readonly string[]): CpuSource {
+  return {
+    name: label,
+    start() {
+      const before = namedProcessesCpuMicros(names);
+      return () => {
+        let total = 0;
+        for (const [pid, micros] of namedProcessesCpuMicros(names)) total += micros - (before.get(pid) ?? 0);
+        return total;
+      };
+    },
+  };
+}

@@ -6,16 +6,28 @@
  *
  *   npm run bench                                   # 50 rooms × 20 clients, 2 writers at 5 Hz, 20 s
  *   npm run bench -- --rooms 5 --clients 5 --seconds 3 --only worktable
+ *   npm run bench -- --servers worktable-postgres,worktable-2nodes   # one node vs two (issue #7)
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LoadRun, type LoadSettings } from './loadRun.js';
 import { OptionError, USAGE, parseOptions, type BenchOptions, type ServerChoice } from './options.js';
-import { checkPersistedCounters, checkRestoredState, measureUnload } from './persistenceCheck.js';
-import { processMemory } from './procStats.js';
+import { checkPersistedCounters, checkRestoredState, measureUnload, nodeLabel } from './persistenceCheck.js';
+import { namedProcessesCpu, processMemory, type CpuSource } from './procStats.js';
 import { cpuComparison, cpuVerdict, failureLines, passed, resultTable, type ServerResult } from './report.js';
-import { freePort, referenceSpec, startServer, worktableSpec, type ServerProcess } from './serverProcess.js';
+import {
+  BENCH_REDIS_URL,
+  counterDelta,
+  createBenchDatabase,
+  crossNodeCounters,
+  redisStats,
+  type BenchDatabase,
+  type CrossNodeCounters,
+  type RedisStats,
+} from './scaleout.js';
+import { freePort, referenceSpec, startServer, worktableSpec, type ServerProcess, type WorktableSetup } from './serverProcess.js';
 import { referenceRooms, worktableRooms } from './targets.js';
 import { sleep } from './time.js';
 
@@ -39,7 +51,11 @@ async function main(): Promise<number> {
   const results: ServerResult[] = [];
   for (const choice of options.servers) {
     log(`\n== ${choice} (load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}) ==`);
-    results.push(choice === 'worktable' ? await runWorktable(options) : await runReference(options, choice === 'reference-leveldb'));
+    results.push(
+      choice === 'reference' || choice === 'reference-leveldb'
+        ? await runReference(options, choice === 'reference-leveldb')
+        : await runWorktable(options, WORKTABLE_VARIANTS[choice]),
+    );
     await sleep(1000);
   }
 
@@ -64,53 +80,147 @@ const SERVER_NAMES: Record<ServerChoice, string> = {
   worktable: 'Worktable (SQLite)',
   reference: 'y-websocket 2.1 (memory)',
   'reference-leveldb': 'y-websocket 2.1 (LevelDB)',
+  'worktable-postgres': 'Worktable (PostgreSQL, 1 node)',
+  'worktable-2nodes': 'Worktable (PostgreSQL + Redis, 2 nodes)',
 };
+
+/** How a Worktable choice is deployed. */
+interface WorktableVariant {
+  choice: ServerChoice;
+  /** Server processes; a room's clients alternate between them. */
+  nodes: number;
+  /** A fresh PostgreSQL database instead of SQLite. */
+  postgres: boolean;
+  /** Cross-node sync over Redis. */
+  redis: boolean;
+}
+
+const WORKTABLE_VARIANTS: Record<'worktable' | 'worktable-postgres' | 'worktable-2nodes', WorktableVariant> = {
+  worktable: { choice: 'worktable', nodes: 1, postgres: false, redis: false },
+  'worktable-postgres': { choice: 'worktable-postgres', nodes: 1, postgres: true, redis: false },
+  'worktable-2nodes': { choice: 'worktable-2nodes', nodes: 2, postgres: true, redis: true },
+};
+
+/** CPU of the database and of Redis, measured over the window for the PostgreSQL runs (they serve the nodes, but count machine-wide). */
+const SERVICE_CPU: readonly CpuSource[] = [
+  namedProcessesCpu('PostgreSQL (all postgres processes)', ['postgres']),
+  namedProcessesCpu('Redis (redis-server)', ['redis-server']),
+];
 
 function loadSettings(options: BenchOptions): LoadSettings {
   const { clients, writers, hz, seconds, warmupSeconds, drainSeconds } = options;
   return { clients, writers, hz, seconds, warmupSeconds, drainSeconds };
 }
 
-/** Worktable with persistence, then the persistence checks (counters, then restart and compare). */
-async function runWorktable(options: BenchOptions): Promise<ServerResult> {
+/**
+ * Worktable with persistence, then the persistence checks (counters, then restart and compare).
+ * On PostgreSQL a fresh database is created for the run and dropped after; with several nodes
+ * they share it and sync over Redis, and the nodes' cross-node counters are read before the load
+ * and after the drain.
+ */
+async function runWorktable(options: BenchOptions, variant: WorktableVariant): Promise<ServerResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'worktable-bench-'));
-  let server: ServerProcess | null = null;
+  const nodes: ServerProcess[] = [];
+  let database: BenchDatabase | null = null;
   try {
-    server = await startServer(worktableSpec(await freePort(), dataDir));
-    log(`started pid ${server.pid}, data in ${dataDir}; creating ${options.rooms} sessions`);
-    const rooms = await worktableRooms(server.httpUrl, options.rooms, options.clients);
-    const run = await LoadRun.connect(server, rooms, loadSettings(options));
+    if (variant.postgres) {
+      database = await createBenchDatabase();
+      log(`database ${database.name} created (${database.settings})`);
+    }
+    const setup: WorktableSetup = database
+      ? { databaseUrl: database.url, tokenSecret: crypto.randomBytes(32).toString('hex'), ...(variant.redis ? { redisUrl: BENCH_REDIS_URL } : {}) }
+      : {};
+    // One after the other: the first migrates the fresh database.
+    for (let i = 0; i < variant.nodes; i++) {
+      const name = variant.nodes > 1 ? `Worktable node ${nodeLabel(i)}` : 'Worktable';
+      nodes.push(await startServer(worktableSpec(await freePort(), dataDir, { ...setup, name })));
+    }
+    const first = nodes[0] as ServerProcess;
+    log(`started pid ${nodes.map((n) => n.pid).join(' + ')}, data in ${database ? database.name : dataDir}; creating ${options.rooms} sessions`);
+    const rooms = await worktableRooms(first.httpUrl, options.rooms, options.clients, variant.nodes);
+    const run = await LoadRun.connect(nodes, rooms, loadSettings(options), variant.postgres ? SERVICE_CPU : []);
+    let before: { nodes: CrossNodeCounters[]; redis: RedisStats } | null = null;
+    if (variant.redis) {
+      // Let the state-vector exchanges of the documents' first load settle before counting.
+      await sleep(1000);
+      before = { nodes: await Promise.all(nodes.map((n) => crossNodeCounters(n.httpUrl))), redis: await redisStats() };
+    }
     log('clients connected and synced; measuring');
     const measurement = await run.measure();
     log(`window done (${summaryLine(measurement.deliveriesPerSecond, measurement.serverCpuMicrosPerDelivery)}); checking storage`);
 
-    const counters = await checkPersistedCounters(server.httpUrl, measurement.updatesSent);
+    const notes: ServerResult['notes'] = [];
+    const checks: ServerResult['checks'] = [];
+    if (before) {
+      // After the drain every update has reached every client, those on the other node included, so every relay happened.
+      const after = { nodes: await Promise.all(nodes.map((n) => crossNodeCounters(n.httpUrl))), redis: await redisStats() };
+      notes.push(...crossNodeNotes(before, after, measurement.updatesSent));
+      const delta = counterDelta(before.nodes, after.nodes);
+      const healthy = after.nodes.every((c) => c.ok) && delta.publishFailures === 0;
+      checks.push({
+        name: 'cross-node sync',
+        result: { ok: healthy, detail: `${after.nodes.map((c) => (c.ok ? 'ok' : 'DOWN')).join(' / ')}, ${delta.publishFailures} publish failures` },
+      });
+    }
+    const counters = await checkPersistedCounters(
+      nodes.map((n) => n.httpUrl),
+      measurement.updatesSent,
+      { blockingCommits: !variant.postgres },
+    );
+    checks.push({ name: 'stored: server counters', result: counters.check });
+    if (database) checks.push({ name: 'stored once: rows in PostgreSQL', result: await database.storedOnce(measurement.updatesSent) });
     run.expectClose();
     await run.closeAll();
-    const running = server;
-    const unload = await measureUnload(running.httpUrl, () => processMemory(running.pid).rssBytes);
-    const exitCode = await server.stop();
-    server = null;
+    const unloads = await Promise.all(nodes.map((node) => measureUnload(node.httpUrl, () => processMemory(node.pid).rssBytes)));
+    checks.push({
+      name: 'memory after every client left',
+      result: {
+        ok: unloads.every((u) => u.ok),
+        detail: unloads.length > 1 ? unloads.map((u, i) => `${nodeLabel(i)}: ${u.detail}`).join('; ') : (unloads[0]?.detail ?? ''),
+      },
+    });
+    const exitCodes: Array<number | null> = [];
+    for (const node of nodes.splice(0)) exitCodes.push(await node.stop());
     const expectations = run.rooms.map((room) => ({ name: room.name, path: room.firstPath, writers: LoadRun.writerRecords(room) }));
-    const restored =
-      exitCode === 0
-        ? await checkRestoredState(dataDir, expectations)
-        : { ok: false, detail: `server exited with code ${String(exitCode)} on SIGTERM` };
-    return {
-      name: SERVER_NAMES.worktable,
-      measurement,
-      checks: [
-        { name: 'stored: server counters', result: counters.check },
-        { name: 'memory after every client left', result: unload },
-        { name: 'stored: state after SIGTERM + restart', result: restored },
-      ],
-      notes: [{ name: 'storage commits (server histogram)', value: counters.commits }],
-    };
+    // One fresh node on the same storage, without Redis: what it serves comes from storage alone.
+    const restored = exitCodes.every((code) => code === 0)
+      ? await checkRestoredState((port) => worktableSpec(port, dataDir, { ...setup, redisUrl: undefined }), expectations)
+      : { ok: false, detail: `server exited with code ${exitCodes.map(String).join(' / ')} on SIGTERM` };
+    checks.push({ name: 'stored: state after SIGTERM + restart', result: restored });
+    notes.unshift({ name: 'storage commits (server histogram)', value: counters.commits });
+    return { name: SERVER_NAMES[variant.choice], measurement, checks, notes };
   } finally {
-    await server?.stop();
+    for (const node of nodes) await node.stop();
+    if (database) {
+      if (options.keepData) log(`kept database ${database.name} (${database.url})`);
+      else await database.drop().catch((error: unknown) => log(`could not drop database ${database?.name}: ${String(error)}`));
+    }
     if (options.keepData) log(`kept data in ${dataDir}`);
     else fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Redis messages per update, from the nodes' own counters and (server-wide) from Redis. */
+function crossNodeNotes(
+  before: { nodes: CrossNodeCounters[]; redis: RedisStats },
+  after: { nodes: CrossNodeCounters[]; redis: RedisStats },
+  updatesSent: number,
+): ServerResult['notes'] {
+  const delta = counterDelta(before.nodes, after.nodes);
+  const per = (count: number): string => (updatesSent > 0 ? (count / updatesSent).toFixed(3) : 'n/a');
+  const perNode = (key: 'published' | 'received'): string => after.nodes.map((c, i) => c[key] - (before.nodes[i]?.[key] ?? 0)).join(' + ');
+  const redisDelta = (key: keyof RedisStats): number => after.redis[key] - before.redis[key];
+  return [
+    {
+      name: 'Redis messages per update: published / received (nodes\' counters, load + drain)',
+      value: `${per(delta.published)} / ${per(delta.received)} (published ${perNode('published')}, received ${perNode('received')}, over ${updatesSent} updates)`,
+    },
+    { name: 'cross-node duplicates (remote updates already known)', value: `${delta.duplicates} (${per(delta.duplicates)} per update)` },
+    {
+      name: 'Redis server-wide per update: PUBLISH / commands / bytes in / bytes out',
+      value: `${per(redisDelta('publishCalls'))} / ${per(redisDelta('commands'))} / ${per(redisDelta('netInputBytes'))} / ${per(redisDelta('netOutputBytes'))}`,
+    },
+  ];
 }
 
 /** The reference server under the same load, in memory or persisting to LevelDB. */

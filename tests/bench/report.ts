@@ -1,6 +1,8 @@
 /** Formats benchmark results as a Markdown table (readable in a terminal, pasteable into docs). */
 import type { LoadMeasurement } from './loadRun.js';
 import type { CheckResult } from './persistenceCheck.js';
+import type { MemorySample } from './procStats.js';
+import type { LatencySummary } from './stats.js';
 
 /** Everything measured for one server. */
 export interface ServerResult {
@@ -30,9 +32,23 @@ const MIB = 1024 * 1024;
 const fixed = (value: number, digits: number): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 const whole = (value: number): string => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
 const mib = (bytes: number): string => fixed(bytes / MIB, 0);
+/** One node: its MiB; several: `sum (a + b)`. */
+const mibNodes = (samples: readonly MemorySample[], pick: (sample: MemorySample) => number): string => {
+  const values = samples.map(pick);
+  const sum = mib(values.reduce((total, value) => total + value, 0));
+  return values.length > 1 ? `${sum} (${values.map(mib).join(' + ')})` : sum;
+};
+const percentiles = (latency: LatencySummary): string =>
+  latency.count === 0 ? 'n/a' : `${fixed(latency.p50, 2)} / ${fixed(latency.p99, 2)} (${whole(latency.count)} samples)`;
 
-/** The comparison table, one column per server. */
+/**
+ * The comparison table, one column per server. When a result has several nodes or watched
+ * processes, rows for the same-node / cross-node split, per-node CPU and the watched CPU are added.
+ */
 export function resultTable(results: readonly ServerResult[]): string {
+  const scaleOut = results.some((r) => r.measurement.nodeCount > 1);
+  const watchedNames = [...new Set(results.flatMap((r) => r.measurement.watchedCpu.map((w) => w.name)))];
+  const windowMicros = (r: ServerResult): number => r.measurement.windowSeconds * 1e6;
   const rows: Array<[string, (r: ServerResult) => string]> = [
     ['connections', (r) => whole(r.measurement.connections)],
     ['connect + first sync (s)', (r) => fixed(r.measurement.connectSeconds, 1)],
@@ -43,12 +59,34 @@ export function resultTable(results: readonly ServerResult[]): string {
     ['fan-out latency p50 (ms)', (r) => fixed(r.measurement.latency.p50, 2)],
     ['fan-out latency p99 (ms)', (r) => fixed(r.measurement.latency.p99, 2)],
     ['fan-out latency max (ms)', (r) => fixed(r.measurement.latency.max, 1)],
+    ...(scaleOut
+      ? ([
+          ['server processes (nodes)', (r) => String(r.measurement.nodeCount)],
+          ['latency p50 / p99 (ms), writer and receiver on the same node', (r) => percentiles(r.measurement.sameNodeLatency)],
+          ['latency p50 / p99 (ms), on different nodes', (r) => percentiles(r.measurement.crossNodeLatency)],
+        ] satisfies Array<[string, (r: ServerResult) => string]>)
+      : []),
     ['server CPU (% of one core)', (r) => fixed(r.measurement.serverCpuPercent, 1)],
+    ...(scaleOut
+      ? ([
+          ['server CPU per node (% of one core)', (r) => r.measurement.nodeCpuMicros.map((micros) => fixed((micros / windowMicros(r)) * 100, 1)).join(' + ')],
+        ] satisfies Array<[string, (r: ServerResult) => string]>)
+      : []),
     ['**server CPU µs / delivery**', (r) => `**${fixed(r.measurement.serverCpuMicrosPerDelivery, 2)}**`],
-    ['server RSS before connections (MiB)', (r) => mib(r.measurement.startMemory.rssBytes)],
-    ['server RSS connected idle (MiB)', (r) => mib(r.measurement.idleMemory.rssBytes)],
-    ['server RSS end of window (MiB)', (r) => mib(r.measurement.memory.rssBytes)],
-    ['server RSS peak (MiB)', (r) => mib(r.measurement.memory.peakRssBytes)],
+    ...watchedNames.map(
+      (name): [string, (r: ServerResult) => string] => [
+        `${name} CPU: % of one core; µs / delivery`,
+        (r) => {
+          const watched = r.measurement.watchedCpu.find((w) => w.name === name);
+          if (!watched) return 'n/a';
+          return `${fixed((watched.micros / windowMicros(r)) * 100, 1)}; ${fixed(watched.micros / r.measurement.windowDeliveries, 2)}`;
+        },
+      ],
+    ),
+    ['server RSS before connections (MiB)', (r) => mibNodes(r.measurement.startMemory, (m) => m.rssBytes)],
+    ['server RSS connected idle (MiB)', (r) => mibNodes(r.measurement.idleMemory, (m) => m.rssBytes)],
+    ['server RSS end of window (MiB)', (r) => mibNodes(r.measurement.memory, (m) => m.rssBytes)],
+    ['server RSS peak (MiB)', (r) => mibNodes(r.measurement.memory, (m) => m.peakRssBytes)],
     ['generator CPU (% of one core)', (r) => fixed(r.measurement.generatorCpuPercent, 1)],
     ['generator event-loop delay p99 (ms)', (r) => fixed(r.measurement.generatorLoopDelayP99Ms, 1)],
     ['other load on the machine (% of one core)', (r) => fixed(r.measurement.backgroundCpuPercent, 1)],

@@ -51,10 +51,27 @@ process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-/** Worktable as `npm start` runs it (`node --expose-gc server/dist/main.mjs`, built by `npm run build:server`), persisting to `dataDir`. */
-export function worktableSpec(port: number, dataDir: string): ServerSpec {
+/** Where a Worktable server stores and whom it syncs with, beyond its data folder. */
+export interface WorktableSetup {
+  /** Name for messages (default "Worktable"). */
+  name?: string;
+  /** PostgreSQL instead of SQLite in `dataDir`. */
+  databaseUrl?: string;
+  /** Redis for cross-node sync (several nodes). */
+  redisUrl?: string;
+  /** Token secret; nodes that share a database must share it (default: kept in `dataDir`). */
+  tokenSecret?: string;
+}
+
+/**
+ * Worktable as `npm start` runs it (`node --expose-gc server/dist/main.mjs`, built by
+ * `npm run build:server`), persisting to SQLite in `dataDir`, or to PostgreSQL with
+ * `setup.databaseUrl`. DATABASE_URL, REDIS_URL and TOKEN_SECRET come from `setup` only, never
+ * from this process's environment, so the SQLite run stays a SQLite run.
+ */
+export function worktableSpec(port: number, dataDir: string, setup: WorktableSetup = {}): ServerSpec {
   return {
-    name: 'Worktable',
+    name: setup.name ?? 'Worktable',
     args: ['--expose-gc', 'server/dist/main.mjs'],
     env: {
       HOST: '127.0.0.1',
@@ -62,6 +79,11 @@ export function worktableSpec(port: number, dataDir: string): ServerSpec {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       DOC_UNLOAD_GRACE_MS: process.env.DOC_UNLOAD_GRACE_MS ?? '2000',
+      // Every participant of every room joins from 127.0.0.1 within seconds: lift the per-IP join limit.
+      JOIN_RATE_PER_MINUTE: process.env.JOIN_RATE_PER_MINUTE ?? '100000',
+      DATABASE_URL: setup.databaseUrl,
+      REDIS_URL: setup.redisUrl,
+      TOKEN_SECRET: setup.tokenSecret,
     },
     port,
     readyPath: '/healthz',

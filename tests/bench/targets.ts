@@ -14,16 +14,24 @@ export interface RoomPaths {
   name: string;
   /** `paths[i]` is where client `i` connects; the first `writers` clients write. */
   paths: string[];
+  /** `nodes[i]` is the server node (index) client `i` connects to; all on node 0 when absent. */
+  nodes?: number[];
 }
 
-/** Creates `rooms` sessions with `clients` participants each (the host is client 0). */
-export async function worktableRooms(httpUrl: string, rooms: number, clients: number): Promise<RoomPaths[]> {
+/**
+ * Creates `rooms` sessions with `clients` participants each (the host is client 0). With
+ * `nodeCount` > 1 the clients of every room alternate between the nodes (client `i` on node
+ * `i % nodeCount`), so the writers (the first clients) are on different nodes too.
+ */
+export async function worktableRooms(httpUrl: string, rooms: number, clients: number, nodeCount = 1): Promise<RoomPaths[]> {
   const result: RoomPaths[] = new Array<RoomPaths>(rooms);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < rooms) {
       const index = next++;
-      result[index] = await worktableRoom(httpUrl, index, clients);
+      const room = await worktableRoom(httpUrl, index, clients);
+      if (nodeCount > 1) room.nodes = room.paths.map((_, client) => client % nodeCount);
+      result[index] = room;
     }
   };
   await Promise.all(Array.from({ length: Math.min(8, rooms) }, worker));

@@ -11,16 +11,15 @@
  *
  * Needs the built client (`npm run build:client`) and Chromium at /usr/bin/chromium or $CHROMIUM_PATH.
  */
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PLENARY_DOC, PlenaryRoot, type CreateSessionResponse, type HarvestCard, type SessionState } from '@worktable/shared';
 import { openControlClient, type ControlClient } from '../../server/src/testing/controlClient.js';
 import { connectClient, postJson, waitFor, type TestServer } from '../../server/src/testing/testServer.js';
 import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
+import { expectAccessible } from '../support/axe.js';
 import { withServerAndBrowser } from '../support/suite.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core');
 /** How long live changes may take to show up in a browser (the machine may be shared). */
 const POLL = { timeout: 10_000, interval: 50 };
 
@@ -43,17 +42,6 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     browser = startedBrowser;
   });
 
-  async function expectAccessible(page: Page, where: string): Promise<void> {
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
-    });
-    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    const report = bad.map((v) => `${where}: [${v.impact}] ${v.id} — ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n');
-    expect(report, report).toBe('');
-  }
 
   const place = (page: Page) => page.locator('.session-place');
   const announced = (page: Page) => page.getByTestId('convening-announcer');

@@ -8,15 +8,14 @@
  *
  * Needs the built client (`npm run build:client`) and Chromium at /usr/bin/chromium or $CHROMIUM_PATH.
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../../server/src/testing/testServer.js';
 import { SCREENSHOTS } from '../support/browser.js';
+import { expectAccessible } from '../support/axe.js';
 import { withServerAndBrowser } from '../support/suite.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core');
 const DESKTOP = { width: 1280, height: 800 };
 /** How long live sync may take to show up in another browser (the machine may be shared). */
 const POLL = { timeout: 10_000, interval: 25 };
@@ -95,18 +94,6 @@ describe('table: documents, data tables, feedback, offline, observers, accessibi
     await connected(page);
   }
 
-  /** Runs axe on the page and fails on serious or critical violations, listing them. */
-  async function expectAccessible(page: Page, where: string): Promise<void> {
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
-    });
-    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    const report = bad.map((v) => `${where}: [${v.impact}] ${v.id} — ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n');
-    expect(report, report).toBe('');
-  }
 
   it('co-edits documents and tables, exchanges feedback, works offline, observes, passes axe', { timeout: 60_000 }, async () => {
     const started = Date.now();

@@ -34,6 +34,10 @@ export async function openPage(browser: Browser, baseURL: string, viewport = DES
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
+  // The server's Content-Security-Policy must not block anything the client does.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(`CSP: ${message.text()}`);
+  });
   return page;
 }
 

@@ -3,6 +3,7 @@
  * stops the server with a message naming the variable instead of failing later.
  */
 import path from 'node:path';
+import { parseAllowedOrigins } from '../security/origins.js';
 import { z } from 'zod';
 
 const integer = (min: number, max: number) =>
@@ -45,6 +46,10 @@ export const configSchema = z.object({
   MAX_PENDING_BYTES: bytes(64 * 1024, 4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   COMPACT_AFTER_UPDATES: integer(1, 10_000_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Origins whose pages may open WebSockets, comma-separated (`https://a.example,https://b.example`); same origin when unset. */
+  ALLOWED_ORIGINS: z.string().optional(),
+  /** Wrong invite codes allowed per client IP per minute; then 429 until the bucket refills. */
+  JOIN_FAILURES_PER_MINUTE: integer(1, 100_000).default(10),
   /** Chromium used to print the record to PDF; found in the usual places when unset. */
   CHROMIUM_PATH: z.string().optional(),
   /** PostgreSQL for several nodes (`postgres://user:password@host:5432/db`); the embedded SQLite file when unset. */
@@ -83,6 +88,9 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Redis connection string, when several nodes work together. */
   redisUrl: string | undefined;
+  /** Origins allowed to open WebSockets (null: same origin). */
+  allowedOrigins: string[] | null;
+  joinFailuresPerMinute: number;
 }
 
 /** Names of the environment variables the server reads. */
@@ -129,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chromiumPath: c.CHROMIUM_PATH,
     databaseUrl: c.DATABASE_URL,
     redisUrl: c.REDIS_URL,
+    allowedOrigins: parseAllowedOrigins(c.ALLOWED_ORIGINS),
+    joinFailuresPerMinute: c.JOIN_FAILURES_PER_MINUTE,
   };
 }
 

@@ -48,6 +48,10 @@ export interface ControlPlaneOptions {
   privateReveal?: PrivateReveal;
   /** Who keeps each session's timers (one node: this one; with Redis: leases). */
   leases?: Leases;
+  /** A participant was removed (here or on another node): close their document connections on this node. */
+  onForgetParticipant?: (sessionId: string, participantId: string) => void;
+  /** A session was deleted (here or on another node): drop its documents on this node without storing. */
+  onForgetSession?: (sessionId: string) => void;
   now?: () => number;
 }
 
@@ -92,6 +96,8 @@ export class ControlPlane {
     // Several nodes: take over the timers of running sessions whose node is gone.
     this.takeover = this.leases.shared ? setInterval(() => void this.resumeAll().catch((error: unknown) => this.failed(error, '*')), LEASE_RENEW_MS) : null;
     this.takeover?.unref();
+    io.on('wt:participant-removed', (sessionId, participantId) => void this.forgetParticipant(sessionId, participantId));
+    io.on('wt:session-deleted', (sessionId) => void this.forgetSession(sessionId));
     this.leases.onLost((sessionId) => {
       void this.runtimes.get(sessionId)?.then((r) => r.stopTimer(), () => undefined);
     });
@@ -287,6 +293,40 @@ export class ControlPlane {
         () => undefined,
       );
     }
+  }
+
+  /**
+   * A participant was removed by the host: their sockets close (on every node) and the session's
+   * runtime forgets them. The caller removed them from storage first, so they cannot come back.
+   */
+  async participantRemoved(sessionId: string, participantId: string): Promise<void> {
+    this.io.serverSideEmit('wt:participant-removed', sessionId, participantId);
+    await this.forgetParticipant(sessionId, participantId);
+  }
+
+  /** A session was deleted: its sockets close (on every node) and its runtime is dropped. */
+  async sessionDeleted(sessionId: string): Promise<void> {
+    this.io.serverSideEmit('wt:session-deleted', sessionId);
+    await this.forgetSession(sessionId);
+  }
+
+  private async forgetParticipant(sessionId: string, participantId: string): Promise<void> {
+    this.options.onForgetParticipant?.(sessionId, participantId);
+    for (const id of this.io.sockets.adapter.rooms.get(sessionRoom(sessionId)) ?? []) {
+      const socket = this.io.sockets.sockets.get(id);
+      if (socket?.data.participantId === participantId) socket.disconnect(true);
+    }
+    const runtime = this.runtimes.get(sessionId);
+    if (runtime) await (await runtime).removeParticipant(participantId);
+  }
+
+  private async forgetSession(sessionId: string): Promise<void> {
+    this.options.onForgetSession?.(sessionId);
+    const runtime = this.runtimes.get(sessionId);
+    this.runtimes.delete(sessionId);
+    this.leases.release(sessionId);
+    for (const id of [...(this.io.sockets.adapter.rooms.get(sessionRoom(sessionId)) ?? [])]) this.io.sockets.sockets.get(id)?.disconnect(true);
+    if (runtime) (await runtime.catch(() => null))?.close();
   }
 
   /** Resumes every run that was going when the server last stopped (deadlines passed meanwhile are caught up). */

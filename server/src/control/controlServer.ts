@@ -31,18 +31,29 @@ export function sessionRoom(sessionId: string): string {
   return `session:${sessionId}`;
 }
 
+/** Events between server nodes (socket.io `serverSideEmit`): what every node must forget. */
+export interface InterServerEvents {
+  'wt:participant-removed': (sessionId: string, participantId: string) => void;
+  'wt:session-deleted': (sessionId: string) => void;
+}
+
 /** A typed, authenticated socket of the control plane. */
-export type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<never, never>, ControlSocketData>;
+export type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, ControlSocketData>;
 
 /** The typed socket.io server. */
-export type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, Record<never, never>, ControlSocketData>;
+export type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, ControlSocketData>;
 
 /** Attaches socket.io to `server` with token authentication. */
-export function attachControlServer(server: HttpServer, deps: { signer: TokenSigner; storage: StoragePort; redisUrl?: string | undefined }): ControlServer {
+export function attachControlServer(
+  server: HttpServer,
+  deps: { signer: TokenSigner; storage: StoragePort; redisUrl?: string | undefined; originAllowed?: (origin: string | undefined, host: string | undefined) => boolean },
+): ControlServer {
   const io: ControlServer = new Server(server, {
     path: CONTROL_PATH,
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
+    // Browser pages of other origins may not drive a session (ALLOWED_ORIGINS; same origin by default).
+    allowRequest: (request, callback) => callback(null, deps.originAllowed ? deps.originAllowed(request.headers.origin, request.headers.host) : true),
   });
   // With Redis, rooms span nodes: a state sent to a table reaches its people wherever they are connected.
   if (deps.redisUrl) {

@@ -144,6 +144,13 @@ export class SessionRuntime {
     return this.participants.has(participantId);
   }
 
+  /** Forgets a participant the host removed (they are no longer present, hold no role next time). */
+  removeParticipant(participantId: string): Promise<void> {
+    this.participants.delete(participantId);
+    const wasHere = this.presence.delete(participantId);
+    return wasHere ? this.serialize(() => this.afterPresence([], true)) : Promise.resolve();
+  }
+
   /** Adds or refreshes a participant (someone joined after the runtime loaded). */
   upsertParticipant(member: Member): void {
     this.participants.set(member.participantId, member);

@@ -312,6 +312,42 @@ export class Relay {
     this.unloading.set(key, done);
   }
 
+  /** Closes the connections of one participant of a session (removed by the host). Returns how many. */
+  closeParticipant(sessionId: string, participantId: string, code: CloseCode, reason: string): number {
+    let closed = 0;
+    for (const room of this.rooms.values()) {
+      if (room.address.sessionId !== sessionId) continue;
+      for (const connection of [...room.connections]) {
+        if (connection.principal.participantId !== participantId) continue;
+        connection.close(code, reason);
+        this.leave(connection, room);
+        closed++;
+      }
+    }
+    return closed;
+  }
+
+  /**
+   * Forgets every document of a session (it is being deleted): closes their connections and drops
+   * the rooms without storing anything more. The hooks are told the documents unloaded.
+   */
+  discardSession(sessionId: string, code: CloseCode, reason: string): string[] {
+    const keys: string[] = [];
+    for (const [key, room] of [...this.rooms]) {
+      if (room.address.sessionId !== sessionId) continue;
+      this.cancelUnload(key);
+      for (const connection of [...room.connections]) {
+        connection.close(code, reason);
+        room.connections.delete(connection);
+      }
+      this.rooms.delete(key);
+      room.destroy();
+      for (const hook of this.hooks) hook.afterUnloadDocument?.(key);
+      keys.push(key);
+    }
+    return keys;
+  }
+
   /**
    * Stops accepting work, closes every connection (clients reconnect elsewhere or later), and
    * lets the hooks flush everything they hold.

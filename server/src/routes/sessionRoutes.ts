@@ -20,6 +20,7 @@ import { newInviteCode, newParticipantId, newSessionId, secretsEqual } from '../
 import type { TokenSigner } from '../auth/tokens.js';
 import type { StoragePort } from '../storage/port.js';
 import { protocolOfSession } from '../protocols/sessionProtocol.js';
+import type { RateLimiter } from '../security/rateLimit.js';
 import { sendError } from './httpErrors.js';
 
 /** Dependencies of the session routes. */
@@ -30,6 +31,8 @@ export interface SessionDeps {
   publicUrl: string | undefined;
   /** Known protocols (a session may only name one of these). */
   findProtocol: (id: string) => Protocol | undefined;
+  /** Join attempts per client IP (absent: unlimited). */
+  joinLimit?: RateLimiter;
 }
 
 type SessionParams = { Params: { sessionId: string } };
@@ -73,12 +76,18 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Pr
 
   app.post<SessionParams>('/api/sessions/:sessionId/join', async (request, reply) => {
     const { sessionId } = request.params;
+    const wait = deps.joinLimit?.retryAfter(request.ip) ?? 0;
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      return sendError(reply, 429, 'too_many_requests', `too many wrong invite codes from here; try again in ${wait} s`);
+    }
     const session = SESSION_ID_PATTERN.test(sessionId) ? await storage.getSession(sessionId) : null;
     if (!session) return sendError(reply, 404, 'not_found', 'no session with this id; check the invite link');
     const parsed = joinSessionBody.safeParse(request.body ?? {});
     if (!parsed.success) return sendError(reply, 400, 'bad_request', describeIssue(parsed.error));
     const { inviteCode, name, role = SessionRole.Participant, organization = null, systemRole = null } = parsed.data;
     if (!secretsEqual(inviteCode, session.inviteCode)) {
+      deps.joinLimit?.take(request.ip);
       return sendError(reply, 403, 'forbidden', 'this invite code is not valid for the session; ask the host for the link');
     }
     const participantId = newParticipantId();

@@ -282,5 +282,37 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
       await store.saveControlState('s1', 'running', { version: 7 });
       expect(await store.replaceControlState('s1', 'running', { version: 8 }, 8, 7)).toBe(true);
     });
+
+    it('SC21 removes a participant, and deletes a session with everything of it, leaving other sessions alone', async () => {
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      await store.createSession(session('s11'), participant('s11', 'p_other', SessionRole.Host, 1));
+      await store.addParticipant(participant('s1', 'p_a', SessionRole.Participant, 2));
+      expect(await store.removeParticipant('s1', 'p_a')).toBe(true);
+      expect(await store.removeParticipant('s1', 'p_a')).toBe(false);
+      expect(await store.getParticipant('s1', 'p_a')).toBeNull();
+      const keep = typedUpdates('other');
+      for (const id of ['s1', 's11']) {
+        await store.appendUpdates(typedUpdates('gone').map((update) => ({ docKey: `${id}/table-1`, update })));
+        await store.putUpload(upload(id, `u_${id}`, 10), binary(10));
+        await store.saveControlState(id, 'running', { version: 1 });
+        await store.saveHistorySnapshot({ sessionId: id, docName: 'table-1', label: {}, state: binary(5), createdAt: 1 });
+      }
+      await store.appendUpdates(keep.map((update) => ({ docKey: 's1/plenary', update })));
+      await store.compactDocument('s1/plenary', mergeYjsDocument);
+      expect(await store.deleteSession('s1')).toBe(true);
+      expect(await store.deleteSession('s1')).toBe(false);
+      expect(await store.getSession('s1')).toBeNull();
+      expect(await store.listParticipants('s1')).toEqual([]);
+      expect(await store.loadDocument('s1/table-1')).toEqual({ snapshot: null, updates: [], bytes: 0 });
+      expect(await store.loadDocument('s1/plenary')).toEqual({ snapshot: null, updates: [], bytes: 0 });
+      expect(await store.getUpload('s1', 'u_s1')).toBeNull();
+      expect(await store.loadControlState('s1')).toBeNull();
+      expect(await store.listHistory('s1')).toEqual([]);
+      // s11 starts with "s1" but is another session: untouched.
+      expect(await store.getSession('s11')).not.toBeNull();
+      expect(textOf(null, (await store.loadDocument('s11/table-1')).updates)).toBe('gone');
+      expect(await store.getUpload('s11', 'u_s11')).not.toBeNull();
+      expect(await store.listHistory('s11')).toHaveLength(1);
+    });
   });
 }

@@ -116,6 +116,14 @@ export interface StoragePort {
   /** All participants of a session, in the order they joined. */
   listParticipants(sessionId: string): Promise<ParticipantRecord[]>;
 
+  /** Removes a participant from a session (their token stops working); false when unknown. */
+  removeParticipant(sessionId: string, participantId: string): Promise<boolean>;
+  /**
+   * Deletes a session and everything of it: participants, documents (snapshots and logs of every
+   * `<sessionId>/…` document), uploads, history, control state. False when unknown.
+   */
+  deleteSession(sessionId: string): Promise<boolean>;
+
   /** The stored state of a document (empty when it was never written). */
   loadDocument(docKey: string): Promise<StoredDocument>;
   /** Appends updates to their documents' logs, all in one transaction (group commit). */

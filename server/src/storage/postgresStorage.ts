@@ -259,6 +259,22 @@ export class PostgresStorage implements StoragePort {
     return rows.map((r) => toParticipant(r as Row));
   }
 
+  async removeParticipant(sessionId: string, participantId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('DELETE FROM participants WHERE session_id = $1 AND participant_id = $2', [sessionId, participantId]);
+    return rowCount === 1;
+  }
+
+  async deleteSession(sessionId: string): Promise<boolean> {
+    const prefix = `${sessionId}/`;
+    return this.transaction(async (client) => {
+      await client.query('DELETE FROM doc_updates WHERE starts_with(doc_key, $1)', [prefix]);
+      await client.query('DELETE FROM doc_snapshots WHERE starts_with(doc_key, $1)', [prefix]);
+      for (const table of ['uploads', 'doc_history', 'control_states', 'participants']) await client.query(`DELETE FROM ${table} WHERE session_id = $1`, [sessionId]);
+      const { rowCount } = await client.query('DELETE FROM sessions WHERE session_id = $1', [sessionId]);
+      return rowCount === 1;
+    });
+  }
+
   async loadDocument(docKey: string): Promise<StoredDocument> {
     // One snapshot-consistent read of the snapshot and the log (REPEATABLE READ).
     const client = await this.pool.connect();

@@ -290,6 +290,21 @@ export class SqliteStorage implements StoragePort {
     return this.statements.listParticipants.all(sessionId).map(toParticipant);
   }
 
+  async removeParticipant(sessionId: string, participantId: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM participants WHERE session_id = ? AND participant_id = ?').run(sessionId, participantId).changes === 1;
+  }
+
+  async deleteSession(sessionId: string): Promise<boolean> {
+    const prefix = `${sessionId}/`;
+    return this.db.transaction(() => {
+      const docs = 'substr(doc_key, 1, length(?)) = ?';
+      this.db.prepare(`DELETE FROM doc_updates WHERE ${docs}`).run(prefix, prefix);
+      this.db.prepare(`DELETE FROM doc_snapshots WHERE ${docs}`).run(prefix, prefix);
+      for (const table of ['uploads', 'doc_history', 'control_states', 'participants']) this.db.prepare(`DELETE FROM ${table} WHERE session_id = ?`).run(sessionId);
+      return this.db.prepare('DELETE FROM sessions WHERE session_id = ?').run(sessionId).changes === 1;
+    })();
+  }
+
   async loadDocument(docKey: string): Promise<StoredDocument> {
     return this.db.transaction(() => {
       const snapshot = this.statements.getSnapshot.get(docKey)?.snapshot ?? null;

@@ -117,9 +117,9 @@ export async function waitFor(predicate: () => boolean, timeoutMs = 5000, what =
 }
 
 /** Opens a raw WebSocket and resolves with its upgrade status: 101, or the HTTP error status. */
-export function upgradeStatus(url: string): Promise<number> {
+export function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, { headers });
     ws.on('open', () => {
       ws.close();
       resolve(101);

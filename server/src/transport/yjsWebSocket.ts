@@ -27,6 +27,8 @@ export interface YjsTransportOptions {
   logger: RelayLogger;
   /** Called when a handshake is refused, with the HTTP status. */
   onRefused?(status: number): void;
+  /** Whether a browser page of this `Origin` may connect (absent: any). */
+  originAllowed?(origin: string | undefined, host: string | undefined): boolean;
 }
 
 /** Starts routing upgrades of `server` to `relay`; returns a function that stops and closes all sockets. */
@@ -39,6 +41,11 @@ export function attachYjsTransport(server: Server, relay: Relay, options: YjsTra
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/socket.io/')) return;
     socket.on('error', () => socket.destroy());
+    if (options.originAllowed && !options.originAllowed(request.headers.origin, request.headers.host)) {
+      refuse(socket, 403, 'this page’s origin may not open documents here (ALLOWED_ORIGINS)');
+      options.onRefused?.(403);
+      return;
+    }
     const address = url.pathname.startsWith(YJS_PATH_PREFIX) ? addressOf(url.pathname) : null;
     if (!address) {
       refuse(socket, 404, 'no such endpoint; documents live at /yjs/<sessionId>/<docName>');

@@ -68,6 +68,12 @@ export class PersistenceHook implements RelayHook {
     return total;
   }
 
+  /** Drops what is queued for a session's documents (the session is being deleted). */
+  discardSession(sessionId: string): void {
+    const prefix = `${sessionId}/`;
+    this.queue = this.queue.filter((entry) => !entry.docKey.startsWith(prefix));
+  }
+
   /** Whether the last attempt to store failed (storage unreachable or refusing). */
   get failing(): boolean {
     return this.consecutiveFailures > 0;

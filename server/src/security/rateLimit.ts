@@ -1,0 +1,42 @@
+/**
+ * A small per-key rate limit (a token bucket per client IP) for what people could use to guess:
+ * wrong invite codes. Only failures spend tokens, so a room of 200 people behind one school
+ * network joining at once is never slowed, while guessing a 40-bit code stays hopeless. In memory,
+ * per node; a deployment behind a proxy should also limit there.
+ */
+
+/** A limit of `perMinute` attempts per key, refilled continuously. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private refilled(key: string, now: number): { tokens: number; at: number } {
+    const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, at: now };
+    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * (this.perMinute / 60_000));
+    bucket.at = now;
+    return bucket;
+  }
+
+  /** Seconds `key` must wait before its next attempt (0: go ahead). Spends nothing. */
+  retryAfter(key: string): number {
+    const bucket = this.refilled(key, this.now());
+    return bucket.tokens >= 1 ? 0 : Math.ceil((1 - bucket.tokens) / (this.perMinute / 60_000) / 1000);
+  }
+
+  /** Spends one attempt of `key` (a failure). */
+  take(key: string): void {
+    const now = this.now();
+    const bucket = this.refilled(key, now);
+    bucket.tokens = Math.max(0, bucket.tokens - 1);
+    this.buckets.set(key, bucket);
+    if (this.buckets.size > 10_000) this.prune(now);
+  }
+
+  private prune(now: number): void {
+    for (const [key, bucket] of this.buckets) if (now - bucket.at > 60_000) this.buckets.delete(key);
+  }
+}
