@@ -31,6 +31,7 @@ import { participationRoutes } from './routes/participationRoutes.js';
 import { installErrorHandlers } from './routes/httpErrors.js';
 import { protocolRoutes } from './routes/protocolRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
+import { requestForLog } from './security/logRedaction.js';
 import { originAllowed } from './security/origins.js';
 import { RateLimiter } from './security/rateLimit.js';
 import { securityHeaders } from './security/securityHeaders.js';
@@ -79,7 +80,13 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   const metrics = new Metrics();
 
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: typeof options.logger === 'object' ? options.logger.level : config.logLevel,
+            serializers: { req: (request: { method?: string; url?: string; socket?: { remoteAddress?: string } }) => requestForLog(request) },
+          },
     bodyLimit: 64 * 1024,
     forceCloseConnections: true,
   });
