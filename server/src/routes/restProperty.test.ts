@@ -1,0 +1,57 @@
+/**
+ * Property-based fuzz of the REST API with a real server (fast-check, fixed seed): any JSON body
+ * (or none, or not JSON) to the routes that take one gets a 4xx JSON error naming the problem —
+ * never a 5xx, never a crash — and changes nothing.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSessionWith, startTestServer, type TestServer } from '../testing/testServer.js';
+
+let t: TestServer;
+let sessionId = '';
+let hostToken = '';
+beforeAll(async () => {
+  t = await startTestServer();
+  const { session } = await createSessionWith(t.url, ['Ana']);
+  sessionId = session.sessionId;
+  hostToken = session.hostToken;
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+const body = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }).map((value) => ({ raw: JSON.stringify(value) ?? 'null', type: 'application/json' })),
+  fc.record({ title: fc.anything(), protocol: fc.anything(), customProtocol: fc.anything(), inviteCode: fc.anything(), name: fc.anything(), role: fc.anything() }).map((value) => ({ raw: JSON.stringify(value) ?? '{}', type: 'application/json' })),
+  fc.string({ maxLength: 200 }).map((raw) => ({ raw, type: 'application/json' })),
+  fc.string({ maxLength: 100 }).map((raw) => ({ raw, type: 'text/plain' })),
+);
+
+describe('REST bodies (property)', () => {
+  it('any body to create and join: a clear 4xx (or a valid result), never a 5xx', async () => {
+    const participantsBefore = (await t.server.storage.listParticipants(sessionId)).length;
+    let created = 0;
+    let joined = 0;
+    await fc.assert(
+      fc.asyncProperty(body, fc.constantFrom('create', 'join'), async ({ raw, type }, route) => {
+        const url = route === 'create' ? `${t.url}/api/sessions` : `${t.url}/api/sessions/${sessionId}/join`;
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': type }, body: raw });
+        expect(response.status).toBeLessThan(500);
+        if (response.status === 201) {
+          if (route === 'create') created++;
+          else joined++;
+          return;
+        }
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        const error = (await response.json()) as { error?: { code?: string; message?: string } };
+        expect(typeof error.error?.message).toBe('string');
+        expect(error.error!.message!.length).toBeGreaterThan(3);
+      }),
+      { numRuns: 300, seed: 20261121 },
+    );
+    // Joins that were refused added nobody.
+    expect((await t.server.storage.listParticipants(sessionId)).length).toBe(participantsBefore + joined);
+    expect(created + joined).toBeLessThan(300);
+    expect((await fetch(`${t.url}/api/sessions/${sessionId}`, { headers: { authorization: `Bearer ${hostToken}` } })).status).toBe(200);
+  }, 120_000);
+});
