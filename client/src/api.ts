@@ -53,7 +53,7 @@ async function send(path: string, init: RequestInit, signal?: AbortSignal): Prom
   return response;
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, options: { body?: unknown; token?: string } = {}): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, options: { body?: unknown; token?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -91,6 +91,19 @@ export function joinSession(sessionId: string, body: JoinSessionBody): Promise<J
 /** `GET /api/sessions/:id`: the session as seen by the token's holder. */
 export function getSession(sessionId: string, token: string): Promise<SessionView> {
   return request('GET', `/api/sessions/${encodeURIComponent(sessionId)}`, { token });
+}
+
+/**
+ * `DELETE /api/sessions/:id/participants/:participantId` (host only): removes someone. Their
+ * connections close, their link stops working; what they put on the table stays.
+ */
+export async function removeParticipant(sessionId: string, participantId: string, token: string): Promise<void> {
+  await request<null>('DELETE', `/api/sessions/${encodeURIComponent(sessionId)}/participants/${encodeURIComponent(participantId)}`, { token });
+}
+
+/** `DELETE /api/sessions/:id` (host only): deletes the session, its documents, uploads, history and every link, for everyone. */
+export async function deleteSession(sessionId: string, token: string): Promise<void> {
+  await request<null>('DELETE', `/api/sessions/${encodeURIComponent(sessionId)}`, { token });
 }
 
 /** One labelled snapshot of a table document, as `GET /api/sessions/:id/history` lists it. */

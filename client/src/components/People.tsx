@@ -81,10 +81,12 @@ export interface ParticipantListProps {
   youId: string;
   /** Participant ids connected right now. */
   online: ReadonlySet<string>;
+  /** Asks to remove someone (the host's list); without it there are no Remove buttons. Never offered for yourself or the host. */
+  onRemove?: (participant: ParticipantView) => void;
 }
 
 /** Everyone who joined the session, with their role and whether they are here. */
-export function ParticipantList({ participants, youId, online }: ParticipantListProps) {
+export function ParticipantList({ participants, youId, online, onRemove }: ParticipantListProps) {
   return (
     <ul className="people" aria-label="Participants">
       {participants.map((p) => {
@@ -106,6 +108,11 @@ export function ParticipantList({ participants, youId, online }: ParticipantList
             </span>
             <span className="visually-hidden">{here ? ', here now' : ', away'}</span>
             {p.role !== 'participant' && <span className={`badge badge-${p.role}`}>{roleLabel(p.role)}</span>}
+            {onRemove && p.participantId !== youId && p.role !== 'host' && (
+              <button type="button" className="remove-button" aria-label={`Remove ${p.name}`} onClick={() => onRemove(p)}>
+                Remove
+              </button>
+            )}
           </li>
         );
       })}

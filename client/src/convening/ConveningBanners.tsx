@@ -19,7 +19,7 @@ export interface ConveningBannersProps {
 export function ConveningBanners({ sessionId, state, me, nameOf }: ConveningBannersProps) {
   return (
     <>
-      <ConveningAnnouncer state={state} />
+      <ConveningAnnouncer state={state} me={me} />
       <BroadcastBanner sessionId={sessionId} broadcast={state?.broadcast ?? null} />
       {state && <NewcomerBanner state={state} me={me} nameOf={nameOf} />}
     </>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stateFixture } from '../protocol/fixtures.js';
-import { conveningAnnouncement, docNameFor, joinNames, newcomerPrompt, placeLabel } from './place.js';
+import { conveningAnnouncement, docNameFor, joinNames, newcomerPrompt, ownPlace, placeLabel, visitTarget } from './place.js';
 
 const tables = [
   { id: 'table-1', name: 'Table 1', members: ['ana', 'ben'], host: 'ana', newcomers: [] },
@@ -25,6 +25,44 @@ describe('docNameFor', () => {
     expect(docNameFor(convening({ tableId: null }), 'table-9')).toBe('plenary');
     expect(docNameFor(convening({ tableId: null, gathering: 'plenary' }), 'table-3')).toBe('plenary');
     expect(docNameFor(convening({ tableId: 'table-1' }), 'table-3')).toBe('table-1');
+  });
+});
+
+describe('ownPlace', () => {
+  it('keeps the seat of someone sitting at the table', () => {
+    const state = convening({ tableId: 'table-3' });
+    expect(ownPlace(state, 'cy')).toBe(state);
+  });
+
+  it('takes a visited table away from a host who does not sit there', () => {
+    expect(ownPlace(convening({ tableId: 'table-3' }), 'host').tableId).toBeNull();
+    expect(conveningAnnouncement(ownPlace(convening({ tableId: null }), 'host'), ownPlace(convening({ tableId: 'table-3' }), 'host'))).toBeNull();
+  });
+
+  it('leaves states without a known table alone', () => {
+    const single = stateFixture();
+    expect(ownPlace(single, 'someone')).toBe(single);
+    const unseated = convening({ tableId: null });
+    expect(ownPlace(unseated, 'host')).toBe(unseated);
+  });
+});
+
+describe('visitTarget', () => {
+  const host = { participantId: 'host', role: 'host' };
+  it('is the chosen table of a host at no table while people sit at tables', () => {
+    expect(visitTarget(convening({ tableId: null }), host, 'table-3')).toBe('table-3');
+    // The server already sends the visited table's state: still a visit.
+    expect(visitTarget(convening({ tableId: 'table-3' }), host, 'table-3')).toBe('table-3');
+  });
+
+  it('is null at the plenary, for the plenary, for unknown tables, seated hosts and everyone else', () => {
+    expect(visitTarget(convening({ tableId: null }), host, null)).toBeNull();
+    expect(visitTarget(convening({ tableId: null, gathering: 'plenary' }), host, 'table-3')).toBeNull();
+    expect(visitTarget(convening({ tableId: null }), host, 'table-9')).toBeNull();
+    expect(visitTarget(convening({ tableId: 'table-1' }), { participantId: 'ana', role: 'host' }, 'table-3')).toBeNull();
+    expect(visitTarget(convening({ tableId: 'table-1' }), { participantId: 'ana', role: 'participant' }, 'table-3')).toBeNull();
+    expect(visitTarget(stateFixture(), host, 'table-1')).toBeNull();
+    expect(visitTarget(null, host, 'table-3')).toBeNull();
   });
 });
 

@@ -20,6 +20,29 @@ export function docNameFor(state: PlaceState, visit: string | null = null): stri
   return state.convening ? PLENARY_DOC : SINGLE_TABLE_ID;
 }
 
+/**
+ * The state as it concerns the viewer's own seat: a host visiting a table gets that table's state
+ * (`tableId` set to it) without sitting there, so for them `tableId` goes back to null. Anyone
+ * seated at `tableId`, a table not in the seating, and sessions that are not convenings keep the
+ * state as it is.
+ */
+export function ownPlace<S extends PlaceState>(state: S, me: string): S {
+  if (!state.convening) return state;
+  const table = tableOf(state, state.tableId);
+  return table && !table.members.includes(me) ? { ...state, tableId: null } : state;
+}
+
+/**
+ * The table a host at no table looks at from the inside, to tell the server (`visit`): the one
+ * they chose while people sit at tables; null at the plenary, when they are seated themselves, or
+ * when the chosen table is not in this round's seating.
+ */
+export function visitTarget(state: PlaceState | null, me: { participantId: string; role: string }, chosen: string | null): string | null {
+  if (!state || me.role !== 'host' || !state.convening || state.gathering !== Gathering.Tables || chosen === null) return null;
+  if (ownPlace(state, me.participantId).tableId !== null) return null;
+  return tableOf(state, chosen) ? chosen : null;
+}
+
 /** The table `tableId`, if it is in this round's seating. */
 export function tableOf(state: { tables: readonly WireTable[] }, tableId: string | null): WireTable | null {
   return tableId ? (state.tables.find((t) => t.id === tableId) ?? null) : null;

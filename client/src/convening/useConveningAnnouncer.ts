@@ -1,7 +1,7 @@
 /** What the live region says when the convening moves the viewer (see `conveningAnnouncement`). */
 import { useEffect, useRef, useState } from 'react';
 import type { SessionState } from '@worktable/shared';
-import { conveningAnnouncement, type PlaceState } from './place.js';
+import { conveningAnnouncement, ownPlace, type PlaceState } from './place.js';
 
 /** One announcement; `id` grows so the same words are announced again. */
 export interface ConveningAnnouncement {
@@ -9,16 +9,17 @@ export interface ConveningAnnouncement {
   text: string;
 }
 
-/** Compares successive states and returns the latest announcement. */
-export function useConveningAnnouncer(state: SessionState | null): ConveningAnnouncement | null {
+/** Compares successive states (as they concern `me`'s own seat, not a table the host visits) and returns the latest announcement. */
+export function useConveningAnnouncer(state: SessionState | null, me: string): ConveningAnnouncement | null {
   const previous = useRef<PlaceState | null>(null);
   const counter = useRef(0);
   const [announcement, setAnnouncement] = useState<ConveningAnnouncement | null>(null);
   useEffect(() => {
     if (!state) return;
-    const text = conveningAnnouncement(previous.current, state);
-    previous.current = state;
+    const place = ownPlace(state, me);
+    const text = conveningAnnouncement(previous.current, place);
+    previous.current = place;
     if (text) setAnnouncement({ id: ++counter.current, text });
-  }, [state]);
+  }, [state, me]);
   return announcement;
 }

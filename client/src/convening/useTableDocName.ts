@@ -4,8 +4,8 @@
  * this tab had open is used, so a reload does not flash another table.
  */
 import { useEffect } from 'react';
-import { DEFAULT_TABLE_DOC, type SessionState } from '@worktable/shared';
-import { docNameFor } from './place.js';
+import { DEFAULT_TABLE_DOC } from '@worktable/shared';
+import { docNameFor, type PlaceState } from './place.js';
 
 const storageKey = (sessionId: string) => `worktable:open-doc:${sessionId}`;
 
@@ -18,7 +18,7 @@ function remembered(sessionId: string): string | null {
 }
 
 /** The document to open for `state` (`visit`: the table someone at no table chose to look at). */
-export function useTableDocName(sessionId: string, state: SessionState | null, visit: string | null): string {
+export function useTableDocName(sessionId: string, state: PlaceState | null, visit: string | null): string {
   const docName = state ? docNameFor(state, visit) : (remembered(sessionId) ?? DEFAULT_TABLE_DOC);
   useEffect(() => {
     try {

@@ -46,7 +46,7 @@ export function Dashboard({ sessionId, title, token }: DashboardProps) {
   return (
     <DashboardContext.Provider value={context}>
       <div className="page page-dashboard">
-        <DashboardHeader sessionId={sessionId} title={title} dashboard={dashboard} />
+        <DashboardHeader sessionId={sessionId} title={title} token={token} dashboard={dashboard} />
         {dashboard ? (
           <>
             <ControlBar dashboard={dashboard} />

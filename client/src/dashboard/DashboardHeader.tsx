@@ -1,7 +1,8 @@
-/** The dashboard's header: session title, round, where everyone is, the clock mode and the live connection. */
+/** The dashboard's header: session title, round, where everyone is, the clock mode, the live connection and Delete session. */
 import { ClockMode, type DashboardPayload } from '@worktable/shared';
 import { Link } from '../components/Link.js';
 import { useControlStore } from '../protocol/controlConnection.js';
+import { DeleteSessionButton } from '../removal/DeleteSessionButton.js';
 import { sessionPath } from '../router.js';
 import { countOf, gatheringLabel, roundLabel } from './format.js';
 
@@ -9,11 +10,13 @@ import { countOf, gatheringLabel, roundLabel } from './format.js';
 export interface DashboardHeaderProps {
   sessionId: string;
   title: string;
+  /** The host's bearer token (to delete the session). */
+  token: string;
   dashboard: DashboardPayload | null;
 }
 
 /** The header. */
-export function DashboardHeader({ sessionId, title, dashboard }: DashboardHeaderProps) {
+export function DashboardHeader({ sessionId, title, token, dashboard }: DashboardHeaderProps) {
   const connected = useControlStore((s) => s.connected);
   const lastError = useControlStore((s) => s.lastError);
   return (
@@ -38,6 +41,7 @@ export function DashboardHeader({ sessionId, title, dashboard }: DashboardHeader
         <Link className="button ghost" href={sessionPath(sessionId)}>
           Back to the table
         </Link>
+        <DeleteSessionButton sessionId={sessionId} title={title} token={token} />
       </div>
       {lastError && (
         <p className="alert dash-header-alert" role="alert">

@@ -1,4 +1,4 @@
-/** `/`: start a session, then share its invite link and keep the host link. */
+/** `/`: start a session, then share its invite link and keep the host link (and the notice a previous page left, e.g. "Session deleted"). */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Protocol } from '@worktable/shared';
 import { DEFAULT_PROTOCOL_ID, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, SessionRole, type CreateSessionResponse } from '@worktable/shared';
@@ -7,6 +7,7 @@ import { ProtocolPicker, useProtocols } from '../components/ProtocolPicker.js';
 import { CopyField } from '../components/CopyField.js';
 import { TextField } from '../components/TextField.js';
 import { Link } from '../components/Link.js';
+import { PageNotice } from '../components/PageNotice.js';
 import { hostLinkFragment, saveIdentity } from '../identity.js';
 import { sessionPath } from '../router.js';
 import { CustomProtocolCard } from '../protocolEditor/CustomProtocolCard.js';
@@ -29,6 +30,7 @@ export function HomePage() {
   }, []);
   return (
     <div className="page page-narrow">
+      <PageNotice />
       {created ? <SessionReady created={created} onReset={() => setCreated(null)} /> : <StartForm onCreated={setCreated} />}
     </div>
   );

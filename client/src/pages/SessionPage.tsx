@@ -4,16 +4,17 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionView } from '@worktable/shared';
-import { ApiRequestError, getSession, userMessage } from '../api.js';
+import { ApiRequestError, getSession } from '../api.js';
 import { Link } from '../components/Link.js';
 import { forgetIdentity, loadIdentity, parseHostLinkFragment, saveIdentity, type StoredIdentity } from '../identity.js';
 import { joinPath, navigate, sessionPath } from '../router.js';
+import { explainSessionRefusal } from './sessionRefusal.js';
 import { SessionTable } from './SessionTable.js';
 
 type Load =
   | { kind: 'loading' }
   | { kind: 'no-identity' }
-  | { kind: 'error'; message: string; rejoinCode: string | null; canRetry: boolean }
+  | { kind: 'error'; heading: string; message: string; rejoinCode: string | null; canRetry: boolean }
   | { kind: 'ready'; view: SessionView; identity: StoredIdentity };
 
 /** Props of `SessionPage`. */
@@ -57,11 +58,13 @@ export function SessionPage({ sessionId }: SessionPageProps) {
         const refused = error instanceof ApiRequestError && [401, 403, 404].includes(error.status);
         // A refused token is useless; forget it so the invite link offers the join form again.
         if (refused && !fromLink) forgetIdentity(sessionId);
+        const refusal = explainSessionRefusal(error);
         setLoad({
           kind: 'error',
-          message: userMessage(error),
-          rejoinCode: refused ? (fromLink?.inviteCode ?? stored?.inviteCode ?? null) : null,
-          canRetry: !refused,
+          heading: refusal.heading,
+          message: refusal.message,
+          rejoinCode: refusal.rejoin ? (fromLink?.inviteCode ?? stored?.inviteCode ?? null) : null,
+          canRetry: refusal.canRetry,
         });
       },
     );
@@ -106,7 +109,7 @@ export function SessionPage({ sessionId }: SessionPageProps) {
       return (
         <div className="page page-narrow">
           <header className="page-header">
-            <h1 tabIndex={-1}>Could not open the table</h1>
+            <h1 tabIndex={-1}>{load.heading}</h1>
           </header>
           <p className="alert" role="alert">
             {load.message}

@@ -6,6 +6,8 @@
  * Reactions (client/src/reactions) show under artifacts and feedback threads.
  * Private writing (client/src/privateWriting) layers your private notes over the canvas; the
  * participation view and the host's session settings live in client/src/participation.
+ * The host removes people and deletes the session (client/src/removal); a roaming host's table
+ * visit is told to the server (`useHostVisit`) so the protocol panel follows that table.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Gathering, PLENARY_DOC, canWrite, type SessionView } from '@worktable/shared';
@@ -15,7 +17,8 @@ import { Canvas } from '../canvas/Canvas.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
 import { ConnectionStatus } from '../components/ConnectionStatus.js';
 import { CopyField } from '../components/CopyField.js';
-import { ParticipantList, PresenceList, roleLabel } from '../components/People.js';
+import { PresenceList, roleLabel } from '../components/People.js';
+import { Link } from '../components/Link.js';
 import { forgetIdentity, type StoredIdentity } from '../identity.js';
 import { joinPath, navigate } from '../router.js';
 import { colorFor } from '../session/colors.js';
@@ -24,15 +27,18 @@ import { ConveningBanners } from '../convening/ConveningBanners.js';
 import { HostDashboardLink } from '../dashboard/HostDashboardLink.js';
 import { HarvestPanel } from '../convening/HarvestPanel.js';
 import { HarvestWall } from '../convening/HarvestWall.js';
-import { placeLabel, tableNameOf } from '../convening/place.js';
+import { ownPlace, placeLabel, tableNameOf, visitTarget } from '../convening/place.js';
 import { TableHistory } from '../convening/TableHistory.js';
 import { useHarvest } from '../convening/useHarvest.js';
+import { useHostVisit } from '../convening/useHostVisit.js';
 import { usePlenaryDoc } from '../convening/usePlenaryDoc.js';
 import { useTableDocName } from '../convening/useTableDocName.js';
 import { VisitPicker } from '../convening/VisitPicker.js';
 import { ExportMenu } from '../export/ExportMenu.js';
 import { ParticipationButton } from '../participation/ParticipationButton.js';
 import { SessionSettings } from '../participation/SessionSettings.js';
+import { DeleteSessionButton } from '../removal/DeleteSessionButton.js';
+import { ParticipantsCard } from '../removal/ParticipantsCard.js';
 import { PrivateWritingBanner } from '../privateWriting/PrivateWritingBanner.js';
 import { PrivateWritingControls } from '../privateWriting/PrivateWritingControls.js';
 import { usePrivateLayer } from '../privateWriting/usePrivateLayer.js';
@@ -81,11 +87,17 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const you = view.participants.find((p) => p.participantId === view.you.participantId);
   const name = you?.name ?? identity.name;
   const role = view.you.role;
-  const readOnly = !canWrite(role);
+  const closed = useTableStore((s) => s.closed);
+  const observing = !canWrite(role);
+  // Removed by the host or session deleted: nothing done here can reach the table any more.
+  const readOnly = observing || (closed?.ended ?? false);
   const color = colorFor(view.you.participantId, view.participants);
   const state = useControlStore((s) => s.state);
   const [visit, setVisit] = useState(requestedVisit);
-  const docName = useTableDocName(sessionId, state, role === 'host' ? visit : null);
+  // A visiting host's state names the visited table; where they sit is decided by the seating.
+  const ownState = useMemo(() => (state ? ownPlace(state, view.you.participantId) : null), [state, view.you.participantId]);
+  const docName = useTableDocName(sessionId, ownState, role === 'host' ? visit : null);
+  useHostVisit(visitTarget(state, { participantId: view.you.participantId, role }, visit));
   const connection = useTableConnection(sessionId, identity.token, { name, color, participantId: view.you.participantId, role }, docName);
   const plenary = usePlenaryDoc(sessionId, identity.token, state?.convening ?? false, connection);
   const harvest = useHarvest(plenary?.doc ?? null);
@@ -104,7 +116,6 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const synced = useTableStore((s) => s.synced);
   const storedLocally = useTableStore((s) => s.storedLocally);
   const status = useTableStore((s) => s.status);
-  const closed = useTableStore((s) => s.closed);
   const online = useMemo(() => new Set(peers.map((p) => p.participantId)), [peers]);
   const following = useCanvasUi((s) => s.following);
   const follow = useCanvasUi((s) => s.follow);
@@ -148,6 +159,12 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
     );
   }, [peers, tableMembers, view.participants, sessionId, identity.token]);
 
+  // The host removed someone: they leave the list (what they put on the table stays).
+  const dropParticipant = useCallback(
+    (participantId: string) => setView((current) => ({ ...current, participants: current.participants.filter((p) => p.participantId !== participantId) })),
+    [],
+  );
+
   const rejoin = () => {
     forgetIdentity(sessionId);
     navigate(joinPath(sessionId, identity.inviteCode));
@@ -163,21 +180,26 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
           <p className="you">
             You are <strong>{name}</strong> <span className={`badge badge-${role}`}>{roleLabel(role)}</span>
           </p>
-          {place && <p className="session-place">{place}</p>}
+          {place && (
+            <div className="session-place-row">
+              <p className="session-place">{place}</p>
+              {role === 'host' && ownState?.convening && ownState.tableId === null && ownState.gathering === Gathering.Tables && (
+                <VisitPicker tables={ownState.tables} visit={docName === PLENARY_DOC ? null : docName} onVisit={setVisit} />
+              )}
+            </div>
+          )}
         </div>
         <div className="session-header-side">
-          {role === 'host' && state?.convening && state.tableId === null && state.gathering === Gathering.Tables && (
-            <VisitPicker tables={state.tables} visit={docName === PLENARY_DOC ? null : docName} onVisit={setVisit} />
-          )}
           {!atPlenary && <TimelineButton open={timeline} onToggle={() => setTimelineOpen((open) => !open)} />}
           <ParticipationButton sessionId={sessionId} token={identity.token} me={me} />
           {role === 'host' && <ExportMenu sessionId={sessionId} token={identity.token} />}
+          {role === 'host' && <DeleteSessionButton sessionId={sessionId} title={view.title} token={identity.token} />}
           {role === 'host' && <HostDashboardLink sessionId={sessionId} />}
           <ConnectionStatus />
         </div>
       </header>
 
-      {readOnly && (
+      {observing && (
         <div className="banner banner-observer">
           <p>
             <strong>You are observing: read-only.</strong>
@@ -204,7 +226,11 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
           </p>
           {!closed.retrying && (
             <div className="actions">
-              {closed.rejoin && identity.inviteCode ? (
+              {closed.ended ? (
+                <Link className="button secondary" href="/">
+                  Go to the home page
+                </Link>
+              ) : closed.rejoin && identity.inviteCode ? (
                 <button type="button" className="button secondary" onClick={rejoin}>
                   Join again
                 </button>
@@ -281,12 +307,12 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
               <h2 id="here-heading">Here now</h2>
               <PresenceList peers={peers} following={following} onFollow={follow} />
             </section>
-            <section className="card" aria-labelledby="participants-heading">
-              <h2 id="participants-heading">
-                Participants <span className="count">{view.participants.length}</span>
-              </h2>
-              <ParticipantList participants={view.participants} youId={view.you.participantId} online={online} />
-            </section>
+            <ParticipantsCard
+              participants={view.participants}
+              youId={view.you.participantId}
+              online={online}
+              removal={role === 'host' ? { sessionId, token: identity.token, onRemoved: dropParticipant } : undefined}
+            />
             {role === 'host' && identity.inviteCode && (
               <section className="card" aria-label="Invite">
                 <CopyField

@@ -4,7 +4,9 @@
  * control acks), your reaction pseudonym (`session:welcome`), the clock offset to the server
  * (`time:sync`), and control actions with acks.
  * State is mirrored into the zustand store `useControlStore` for the UI. One control connection
- * is open at a time; `sendControl` sends on it from anywhere on the page.
+ * is open at a time; `sendControl` sends on it from anywhere on the page. A roaming host's `visit`
+ * (`visitTable`) is kept here and sent again whenever the connection comes back; when the server
+ * hangs up, the session API says whether the host removed you or deleted the session.
  */
 import { io, type Socket } from 'socket.io-client';
 import { create } from 'zustand';
@@ -16,11 +18,13 @@ import {
   type ClientToServerEvents,
   type ControlAck,
   type DashboardPayload,
+  type VisitAction,
   type OwnBallot,
   type ServerToClientEvents,
   type SessionAction,
   type SessionState,
 } from '@worktable/shared';
+import { SERVER_CLOSED, whyServerClosed } from './serverClosed.js';
 
 /** What the protocol UI reads from the control connection. */
 export interface ControlStoreState {
@@ -48,6 +52,8 @@ export const useControlStore = create<ControlStoreState>(() => initialState);
 export interface ControlConnection {
   /** Sends a control action; resolves with the server's ack, a timeout, or an offline refusal. */
   send(action: SessionAction): Promise<ControlAck>;
+  /** Sends the host's `visit` now (when connected); it is sent again after every reconnect. */
+  visit(tableId: string | null): void;
   /** Disconnects and resets the store. */
   close(): void;
 }
@@ -117,10 +123,23 @@ async function sampleClock(socket: ControlSocket): Promise<void> {
 }
 
 let current: ControlConnection | null = null;
+/** The table the host looks at from the inside (see `visitTable`), or null. */
+let visiting: string | null = null;
 
 /** Sends `action` on the open control connection (resolves with `OFFLINE_ACK` when none is open). */
 export function sendControl(action: SessionAction): Promise<ControlAck> {
   return current?.send(action) ?? Promise.resolve(OFFLINE_ACK);
+}
+
+/**
+ * The host looks at `tableId` from the inside (null: back to no table). The server then sends
+ * that table's `session:state` and applies run, vote and private-writing actions without a
+ * `tableId` to it. Kept across reconnects and across control connections of the page.
+ */
+export function visitTable(tableId: string | null): void {
+  if (visiting === tableId) return;
+  visiting = tableId;
+  current?.visit(tableId);
 }
 
 /** Opens the control channel of `sessionId` with the participant's bearer `token`. */
@@ -133,8 +152,24 @@ export function openControl(sessionId: string, token: string): ControlConnection
   });
   let syncTimer: number | undefined;
   const sync = () => void sampleClock(socket);
+  // Whether this socket follows `visiting` yet: the server places a new socket at its own seat
+  // once it has counted it (and then sends the first state), so the visit goes after that state.
+  let placed = false;
+  const emitVisit = (tableId: string | null) => {
+    const payload: VisitAction = { action: 'visit', tableId };
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck(ControlEvent.Control, payload)
+      .then(
+        (ack) => {
+          if (ack.ok && visiting === tableId) applyState(ack.state);
+        },
+        () => undefined, // Lost: the next reconnect sends it again.
+      );
+  };
 
   socket.on('connect', () => {
+    placed = false;
     useControlStore.setState({ connected: true, lastError: null });
     sync();
     window.clearInterval(syncTimer);
@@ -142,8 +177,16 @@ export function openControl(sessionId: string, token: string): ControlConnection
   });
   socket.on('disconnect', (reason) => {
     window.clearInterval(syncTimer);
-    // The server hung up on purpose: socket.io will not retry by itself, so say so.
-    useControlStore.setState(reason === 'io server disconnect' ? { connected: false, lastError: 'The server closed the connection. Reload the page to reconnect.' } : { connected: false });
+    if (reason !== 'io server disconnect') {
+      useControlStore.setState({ connected: false });
+      return;
+    }
+    // The server hung up on purpose: socket.io will not retry by itself, so say so, and say why
+    // when the session API tells (removed by the host, session deleted).
+    useControlStore.setState({ connected: false, lastError: SERVER_CLOSED });
+    void whyServerClosed(sessionId, token).then((message) => {
+      if (current === connection && !socket.connected) useControlStore.setState({ lastError: message });
+    });
   });
   socket.on('connect_error', (error) => {
     useControlStore.setState({ connected: false, lastError: explainConnectError(error.message) });
@@ -152,7 +195,12 @@ export function openControl(sessionId: string, token: string): ControlConnection
     if (welcome.sessionId !== sessionId) useControlStore.setState({ lastError: 'This link belongs to another session.' });
     else useControlStore.setState({ pseudonym: typeof welcome.pseudonym === 'string' && welcome.pseudonym !== '' ? welcome.pseudonym : null });
   });
-  socket.on(ControlEvent.State, applyState);
+  socket.on(ControlEvent.State, (state) => {
+    applyState(state);
+    if (placed) return;
+    placed = true;
+    if (visiting !== null) emitVisit(visiting);
+  });
   socket.on(ControlEvent.Dashboard, applyDashboard);
   socket.on(ControlEvent.Ballot, (ownBallot) => useControlStore.setState({ ownBallot }));
 
@@ -169,6 +217,9 @@ export function openControl(sessionId: string, token: string): ControlConnection
       } catch {
         return TIMEOUT_ACK;
       }
+    },
+    visit(tableId) {
+      if (socket.connected && placed) emitVisit(tableId);
     },
     close() {
       window.clearInterval(syncTimer);

@@ -8,9 +8,9 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { create } from 'zustand';
-import { CloseCode, DEFAULT_TABLE_DOC, SessionRole } from '@worktable/shared';
+import { DEFAULT_TABLE_DOC, SessionRole } from '@worktable/shared';
 import { ApiRequestError, getSession } from '../api.js';
-import { explainClose, type CloseExplanation } from './closeAdvice.js';
+import { accessCloseCode, explainClose, type CloseExplanation } from './closeAdvice.js';
 
 /** What the connection indicator shows. `offline` covers both "never reached" and "lost". */
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
@@ -61,13 +61,6 @@ export interface TableConnection {
 
 /** Failed connection attempts in a row after which the token is re-checked over HTTP. */
 const ACCESS_CHECK_AFTER_FAILURES = 3;
-
-/** HTTP refusals of the session API and the close code that explains each. */
-const ACCESS_CLOSE_CODES: Readonly<Record<number, CloseCode>> = {
-  401: CloseCode.Unauthorized,
-  403: CloseCode.Forbidden,
-  404: CloseCode.NotFound,
-};
 
 const ROLES: ReadonlySet<string> = new Set(Object.values(SessionRole));
 
@@ -138,15 +131,15 @@ export function openTable(sessionId: string, token: string, user: PresenceUser, 
   const checkAccess = () => {
     getSession(sessionId, token).catch((error: unknown) => {
       if (!(error instanceof ApiRequestError)) return;
-      const code = ACCESS_CLOSE_CODES[error.status];
-      if (code === undefined) return;
+      const code = accessCloseCode(error.status);
+      if (code === null) return;
       provider.shouldConnect = false;
       provider.disconnect();
       useTableStore.setState({ status: 'offline', closed: explainClose(code) });
     });
   };
   provider.on('connection-close', (event) => {
-    const explained = event ? explainClose(event.code) : null;
+    const explained = event ? explainClose(event.code, event.reason) : null;
     useTableStore.setState((s) => ({ status: 'offline', synced: s.synced, closed: explained ?? s.closed }));
     if (!explained && ++failedAttempts === ACCESS_CHECK_AFTER_FAILURES) checkAccess();
   });

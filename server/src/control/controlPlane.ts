@@ -300,13 +300,13 @@ export class ControlPlane {
    * runtime forgets them. The caller removed them from storage first, so they cannot come back.
    */
   async participantRemoved(sessionId: string, participantId: string): Promise<void> {
-    this.io.serverSideEmit('wt:participant-removed', sessionId, participantId);
+    if (this.leases.shared) this.io.serverSideEmit('wt:participant-removed', sessionId, participantId);
     await this.forgetParticipant(sessionId, participantId);
   }
 
   /** A session was deleted: its sockets close (on every node) and its runtime is dropped. */
   async sessionDeleted(sessionId: string): Promise<void> {
-    this.io.serverSideEmit('wt:session-deleted', sessionId);
+    if (this.leases.shared) this.io.serverSideEmit('wt:session-deleted', sessionId);
     await this.forgetSession(sessionId);
   }
 
