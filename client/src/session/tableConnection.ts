@@ -8,7 +8,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { create } from 'zustand';
-import { DEFAULT_TABLE_DOC, SessionRole } from '@worktable/shared';
+import { CloseCode, DEFAULT_TABLE_DOC, SessionRole } from '@worktable/shared';
 import { ApiRequestError, getSession } from '../api.js';
 import { accessCloseCode, explainClose, type CloseExplanation } from './closeAdvice.js';
 
@@ -78,6 +78,12 @@ function readPresence(state: unknown): PresenceUser | null {
   };
 }
 
+/** How long to wait before reconnecting after the `n`-th 4503 in a row: 2 s doubling to 30 s, with full jitter. */
+export function unavailableRetryDelay(n: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(30_000, 2_000 * 2 ** n);
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
 /** The y-websocket base URL for this page's origin (`ws://host/yjs` or `wss://host/yjs`). */
 export function relayUrl(): string {
   return `${window.location.origin.replace(/^http/, 'ws')}/yjs`;
@@ -138,10 +144,24 @@ export function openTable(sessionId: string, token: string, user: PresenceUser, 
       useTableStore.setState({ status: 'offline', closed: explainClose(code) });
     });
   };
+  // The server said it cannot take changes now (4503: storage unreachable, or shutting down).
+  // The provider would retry at once (it had synced, so its backoff was reset); wait instead,
+  // longer each time and with jitter, so many clients do not come back in the same instant.
+  let unavailableStreak = 0;
+  let retryTimer: number | undefined;
   provider.on('connection-close', (event) => {
     const explained = event ? explainClose(event.code, event.reason) : null;
     useTableStore.setState((s) => ({ status: 'offline', synced: s.synced, closed: explained ?? s.closed }));
     if (!explained && ++failedAttempts === ACCESS_CHECK_AFTER_FAILURES) checkAccess();
+    if (event?.code === CloseCode.Unavailable && provider.shouldConnect) {
+      provider.shouldConnect = false;
+      const delay = unavailableRetryDelay(unavailableStreak++);
+      window.clearTimeout(retryTimer);
+      retryTimer = window.setTimeout(() => provider.connect(), delay);
+    }
+  });
+  provider.on('status', ({ status }) => {
+    if (status === 'connected') unavailableStreak = 0;
   });
   provider.on('sync', (isSynced) => {
     if (isSynced) useTableStore.setState({ synced: true });
@@ -156,6 +176,7 @@ export function openTable(sessionId: string, token: string, user: PresenceUser, 
       provider.connect();
     },
     close() {
+      window.clearTimeout(retryTimer);
       awareness.off('change', updatePeers);
       provider.destroy();
       void local.destroy();
