@@ -35,7 +35,7 @@ export function artifactsOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 
 /** An undo manager that undoes only this browser's edits to the artifacts. */
 export function createUndoManager(doc: Y.Doc): Y.UndoManager {
-  return new Y.UndoManager([artifactsOf(doc), doc.getMap(TableRoot.Reactions)], { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+  return new Y.UndoManager([artifactsOf(doc)], { trackedOrigins: new Set([LOCAL_ORIGIN]) });
 }
 
 /** Runs `fn` as one local, undoable transaction (for artifact views writing their own fields). */

@@ -56,7 +56,10 @@ export function toggleReaction(item: Y.Map<unknown>, reaction: ReactionId, self:
   return 'added';
 }
 
-/** Toggles your reaction on an artifact as one local, undoable edit of the table. */
+/**
+ * Toggles your reaction on an artifact (a toggle: pressing it again takes it back; it is not part
+ * of the canvas's undo history, which is about the work on the table).
+ */
 export function toggleArtifactReaction(doc: Y.Doc, artifact: Y.Map<unknown>, reaction: ReactionId, self: ReactionSelf): 'added' | 'removed' {
   let result: 'added' | 'removed' = 'added';
   editLocally(doc, () => {
