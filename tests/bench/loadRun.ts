@@ -200,21 +200,6 @@ export class LoadRun {
     const idleMemory = this.servers.map((s) => s.memory());
     const stopWriters = this.startWriters(1000 / hz);
 
-    const diag: any[] = [];
-    let diagSub: any = null;
-    if (process.env.DIAG_ORIGIN) (await import('node:fs')).writeFileSync(process.env.DIAG_ORIGIN, String(performance.timeOrigin));
-    if (process.env.DIAG) {
-      const { Redis } = await import('ioredis' as string);
-      const Y = await import('yjs');
-      diagSub = new Redis('redis://127.0.0.1:6379');
-      await diagSub.psubscribe('wt:doc:*');
-      diagSub.on('pmessageBuffer', (_p: Buffer, _c: Buffer, m: Buffer) => {
-        const now = performance.now();
-        if (m[0] !== 1) return;
-        const u = Y.decodeUpdate(new Uint8Array(m.buffer, m.byteOffset + 17, m.byteLength - 17));
-        for (const st of u.structs as any[]) for (const v of (st.content?.arr ?? [])) if (v && typeof v.t === 'number' && v.t >= this.windowStart && v.t < this.windowEnd) diag.push([now, m[1], v.t] as any);
-      });
-    }
     await sleep(warmupSeconds * 1000);
     const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
     loopDelay.enable();
@@ -238,7 +223,6 @@ export class LoadRun {
     const watchedTotal = watchedMicros.reduce((sum, w) => sum + w.micros, 0);
     loopDelay.disable();
     stopWriters();
-    if (diagSub) { await sleep(500); diagSub.disconnect(); (await import('node:fs')).writeFileSync(process.env.DIAG!, JSON.stringify(diag)); }
 
     const windowSeconds = (this.windowEnd - this.windowStart) / 1000;
     const windowMicros = windowSeconds * 1e6;
@@ -260,7 +244,7 @@ export class LoadRun {
       latency: summarize(this.latencies),
       nodeCount: this.servers.length,
       sameNodeLatency: summarize(this.sameNodeLatencies),
-      crossNodeLatency: (process.env.DUMP_X ? (await import('node:fs')).writeFileSync(process.env.DUMP_X, JSON.stringify(this.crossNodeLatencies)) : undefined, summarize(this.crossNodeLatencies)),
+      crossNodeLatency: summarize(this.crossNodeLatencies),
       serverCpuMicros: serverCpu,
       serverCpuPercent: (serverCpu / windowMicros) * 100,
       serverCpuMicrosPerDelivery: serverCpu / windowDeliveries,
@@ -307,25 +291,35 @@ export class LoadRun {
     }
   }
 
-  /** Starts every writer at a random phase of its period; returns the function that stops them. */
+  /**
+   * Starts every writer at a random phase of its period; returns the function that stops them.
+   * Each writer's n-th change is due at start + phase + n × period: a tick that fires late (the
+   * generator was busy handling a burst of deliveries) does not move the later ones. With
+   * `setInterval` it would, and the writers' phases would drift to just after the bursts — which
+   * follow the servers' group commits when nodes relay committed updates — so the writers would
+   * fall into step with the commits instead of writing independently of them.
+   */
   private startWriters(periodMs: number): () => void {
-    const timers: NodeJS.Timeout[] = [];
+    const timers = new Map<WriterState, NodeJS.Timeout>();
+    let stopped = false;
+    const start = performance.now();
     for (const room of this.rooms) {
       for (const writer of room.writers) {
+        const phase = Math.random() * periodMs;
+        let ticks = 0;
         const tick = (): void => {
+          if (stopped) return;
           writer.sent++;
           writer.lastSentAt = writer.client.write(writer.key, writer.sent);
+          ticks++;
+          timers.set(writer, setTimeout(tick, Math.max(0, start + phase + ticks * periodMs - performance.now())));
         };
-        timers.push(
-          setTimeout(() => {
-            tick();
-            timers.push(setInterval(tick, periodMs));
-          }, Math.random() * periodMs),
-        );
+        timers.set(writer, setTimeout(tick, phase));
       }
     }
     return () => {
-      for (const timer of timers) clearTimeout(timer);
+      stopped = true;
+      for (const timer of timers.values()) clearTimeout(timer);
     };
   }
 

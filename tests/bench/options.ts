@@ -35,7 +35,7 @@ export interface BenchOptions {
   drainSeconds: number;
   /** Servers to run, in order. */
   servers: ServerChoice[];
-  /** Keep Worktable's data folder instead of deleting it. */
+  /** Keep Worktable's data folder (and PostgreSQL database) instead of deleting it. */
   keepData: boolean;
 }
 
@@ -73,7 +73,7 @@ export const USAGE = `Usage: npm run bench -- [options]
                  each room's clients alternating between them)
                                             default worktable,reference   env BENCH_SERVERS
   --only S       shorthand for --servers S                            env BENCH_ONLY
-  --keep-data    keep Worktable's temporary data folder               env BENCH_KEEP_DATA=1
+  --keep-data    keep Worktable's data folder (and PostgreSQL database)  env BENCH_KEEP_DATA=1
 Server settings such as FLUSH_INTERVAL_MS are passed to the Worktable server from the environment.
 PostgreSQL and Redis for the worktable-postgres/-2nodes runs: BENCH_DATABASE_URL (a database the
 bench connects to for CREATE/DROP DATABASE; default postgres://postgres@127.0.0.1:5432/test) and

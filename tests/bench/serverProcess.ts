@@ -79,8 +79,6 @@ export function worktableSpec(port: number, dataDir: string, setup: WorktableSet
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       DOC_UNLOAD_GRACE_MS: process.env.DOC_UNLOAD_GRACE_MS ?? '2000',
-      // Every participant of every room joins from 127.0.0.1 within seconds: lift the per-IP join limit.
-      JOIN_RATE_PER_MINUTE: process.env.JOIN_RATE_PER_MINUTE ?? '100000',
       DATABASE_URL: setup.databaseUrl,
       REDIS_URL: setup.redisUrl,
       TOKEN_SECRET: setup.tokenSecret,
