@@ -239,7 +239,7 @@ describe('table: documents, data tables, feedback, offline, observers, accessibi
     await patContext.setOffline(true);
     // Chromium's emulated offline mode refuses new connections but leaves an open WebSocket running
     // (checked: still OPEN and syncing, no banner, 8 s later). Drop it, as a real network loss would;
-    // y-websocket then retries (backoff up to 2.5 s) and every retry fails until back online.
+    // the client then retries with backoff and jitter (client/src/session/reconnect.ts) and every retry fails until back online.
     expect(await pat.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.filter((s) => s.readyState === WebSocket.OPEN).length)).toBeGreaterThan(0);
     await pat.evaluate(() => {
       for (const socket of (window as unknown as { __sockets: WebSocket[] }).__sockets) socket.close();
@@ -257,7 +257,7 @@ describe('table: documents, data tables, feedback, offline, observers, accessibi
     expect(await sticky(pat).inputValue()).toBe('Next step: compare sources. Pat, offline: ask the groups.');
     expect(await offlineBanner(pat).isVisible()).toBe(true);
 
-    // Back online: the provider reconnects on its own (backoff at most 2.5 s) and both merge.
+    // Back online: the browser's `online` event brings the next retry forward (within 1 s) and both merge.
     await patContext.setOffline(false);
     await connected(pat);
     await offlineBanner(pat).waitFor({ state: 'detached' });

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { PLENARY_DOC } from '@worktable/shared';
+import { reconnectWithBackoff } from '../session/reconnect.js';
 import { relayUrl, useTableStore, type TableConnection } from '../session/tableConnection.js';
 
 /** The plenary document and whether it has synced with the server. */
@@ -25,6 +26,7 @@ export function usePlenaryDoc(sessionId: string, token: string, enabled: boolean
     if (!enabled || reuse) return;
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(relayUrl(), `${sessionId}/${PLENARY_DOC}`, doc, { params: { token }, disableBc: true });
+    const retry = reconnectWithBackoff(provider);
     // Not a presence on the plenary: only its cards are read here.
     provider.awareness.setLocalState(null);
     setOwn({ doc, synced: false });
@@ -34,6 +36,7 @@ export function usePlenaryDoc(sessionId: string, token: string, enabled: boolean
     provider.on('sync', onSync);
     return () => {
       provider.off('sync', onSync);
+      retry.stop();
       provider.destroy();
       doc.destroy();
       setOwn(null);

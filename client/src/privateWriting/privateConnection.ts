@@ -7,6 +7,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { reconnectWithBackoff } from '../session/reconnect.js';
 import { relayUrl } from '../session/tableConnection.js';
 
 /** An open private document. */
@@ -25,6 +26,7 @@ export function openPrivateDoc(sessionId: string, token: string, docName: string
   const doc = new Y.Doc();
   const local = new IndexeddbPersistence(`worktable:${sessionId}/${docName}`, doc);
   const provider = new WebsocketProvider(relayUrl(), `${sessionId}/${docName}`, doc, { params: { token }, disableBc: true });
+  const retry = reconnectWithBackoff(provider);
   return {
     docName,
     doc,
@@ -41,6 +43,7 @@ export function openPrivateDoc(sessionId: string, token: string, docName: string
       return () => provider.off('sync', handler);
     },
     close() {
+      retry.stop();
       provider.destroy();
       void local.destroy();
       doc.destroy();

@@ -8,9 +8,10 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { create } from 'zustand';
-import { CloseCode, DEFAULT_TABLE_DOC, SessionRole } from '@worktable/shared';
+import { DEFAULT_TABLE_DOC, SessionRole } from '@worktable/shared';
 import { ApiRequestError, getSession } from '../api.js';
 import { accessCloseCode, explainClose, type CloseExplanation } from './closeAdvice.js';
+import { reconnectWithBackoff } from './reconnect.js';
 
 /** What the connection indicator shows. `offline` covers both "never reached" and "lost". */
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
@@ -78,12 +79,6 @@ function readPresence(state: unknown): PresenceUser | null {
   };
 }
 
-/** How long to wait before reconnecting after the `n`-th 4503 in a row: 2 s doubling to 30 s, with full jitter. */
-export function unavailableRetryDelay(n: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(30_000, 2_000 * 2 ** n);
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
 /** The y-websocket base URL for this page's origin (`ws://host/yjs` or `wss://host/yjs`). */
 export function relayUrl(): string {
   return `${window.location.origin.replace(/^http/, 'ws')}/yjs`;
@@ -106,6 +101,8 @@ export function openTable(sessionId: string, token: string, user: PresenceUser, 
     // Every change goes through the server, also between tabs of one browser.
     disableBc: true,
   });
+  // Reconnects with backoff and jitter (4503 waits longer), never after access ended.
+  const retry = reconnectWithBackoff(provider);
   const { awareness } = provider;
   awareness.setLocalStateField('user', user);
 
@@ -139,29 +136,15 @@ export function openTable(sessionId: string, token: string, user: PresenceUser, 
       if (!(error instanceof ApiRequestError)) return;
       const code = accessCloseCode(error.status);
       if (code === null) return;
-      provider.shouldConnect = false;
+      retry.cancel();
       provider.disconnect();
       useTableStore.setState({ status: 'offline', closed: explainClose(code) });
     });
   };
-  // The server said it cannot take changes now (4503: storage unreachable, or shutting down).
-  // The provider would retry at once (it had synced, so its backoff was reset); wait instead,
-  // longer each time and with jitter, so many clients do not come back in the same instant.
-  let unavailableStreak = 0;
-  let retryTimer: number | undefined;
   provider.on('connection-close', (event) => {
     const explained = event ? explainClose(event.code, event.reason) : null;
     useTableStore.setState((s) => ({ status: 'offline', synced: s.synced, closed: explained ?? s.closed }));
     if (!explained && ++failedAttempts === ACCESS_CHECK_AFTER_FAILURES) checkAccess();
-    if (event?.code === CloseCode.Unavailable && provider.shouldConnect) {
-      provider.shouldConnect = false;
-      const delay = unavailableRetryDelay(unavailableStreak++);
-      window.clearTimeout(retryTimer);
-      retryTimer = window.setTimeout(() => provider.connect(), delay);
-    }
-  });
-  provider.on('status', ({ status }) => {
-    if (status === 'connected') unavailableStreak = 0;
   });
   provider.on('sync', (isSynced) => {
     if (isSynced) useTableStore.setState({ synced: true });
@@ -173,10 +156,11 @@ export function openTable(sessionId: string, token: string, user: PresenceUser, 
     provider,
     reconnect() {
       useTableStore.setState({ status: 'connecting', closed: null });
+      retry.cancel();
       provider.connect();
     },
     close() {
-      window.clearTimeout(retryTimer);
+      retry.stop();
       awareness.off('change', updatePeers);
       provider.destroy();
       void local.destroy();
