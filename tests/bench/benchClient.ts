@@ -3,59 +3,25 @@
  * standard y-protocols sync messages (it answers the server's SyncStep1 with SyncStep2, sends its
  * own SyncStep1 on open, and sends every local change as a sync update). It skips what the
  * stock `WebsocketProvider` adds around that (awareness, reconnection, timers), so a thousand of
- * them fit in one generator process.
- *
- * Writers stamp each change with a sequence number and a send time: a writer sets the key
- * `<writer>` of the shared map `bench` to `{ s: seq, t: performance.now() }`. Receivers observe
- * the map, so a delivery is counted when the change is integrated into their document.
+ * them fit in one generator process. Stamping and tallying live in `StampedDocument`.
  */
 import { WebSocket, type RawData } from 'ws';
-import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { StampedDocument, type DeliveryListener, type LoadClient } from './stampedDocument.js';
 
-/** Name of the shared map the benchmark writes. */
-export const BENCH_MAP = 'bench';
+/** Re-exported so existing imports of the map name keep one definition. */
+export { BENCH_MAP } from './stampedDocument.js';
 
 const MESSAGE_SYNC = 0;
 
-/**
- * Called for every stamped change from another client, with its send time and arrival time (both
- * `performance.now()`) and the writer's key.
- */
-export type DeliveryListener = (sentAt: number, receivedAt: number, writerKey: string) => void;
-
-/** What one receiver got from one writer. */
-export interface WriterTally {
-  /** Changes observed from this writer. */
-  count: number;
-  /** Highest sequence number observed. */
-  lastSeq: number;
-  /** Observed changes that did not follow the previous one (a gap or a repeat). */
-  outOfOrder: number;
-}
-
-/** The value a writer stores per change. */
-interface Stamp {
-  s: number;
-  t: number;
-}
-
-function isStamp(value: unknown): value is Stamp {
-  return typeof value === 'object' && value !== null && typeof (value as Stamp).s === 'number' && typeof (value as Stamp).t === 'number';
-}
-
-/** One benchmark connection. */
-export class BenchClient {
-  readonly doc = new Y.Doc();
-  /** Per writer key: what arrived from it. */
-  readonly tallies = new Map<string, WriterTally>();
+/** One benchmark connection speaking the y-websocket protocol (Worktable and the reference server). */
+export class BenchClient extends StampedDocument implements LoadClient {
   /** Resolves when the first SyncStep2 from the server has been applied. */
   readonly synced: Promise<void>;
   /** Why the connection failed or closed unexpectedly, if it did. */
   failure: string | null = null;
-  private readonly map: Y.Map<unknown>;
   private readonly socket: WebSocket;
   private expectingClose = false;
   private isSynced = false;
@@ -64,15 +30,8 @@ export class BenchClient {
    * Connects to `url`. Only a `writer` sends local changes (`write`); every client answers the
    * sync handshake and reports deliveries to `onDelivery`.
    */
-  constructor(
-    url: string,
-    private readonly onDelivery: DeliveryListener,
-    private readonly writer = false,
-  ) {
-    this.map = this.doc.getMap(BENCH_MAP);
-    this.map.observe((event, transaction) => {
-      if (transaction.origin === this) this.received(event.keysChanged);
-    });
+  constructor(url: string, onDelivery: DeliveryListener, writer = false) {
+    super(onDelivery, writer);
     if (writer) {
       // Only writers listen: with an 'update' listener, Yjs encodes every transaction, remote ones included.
       this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -115,24 +74,6 @@ export class BenchClient {
     this.synced.catch(() => undefined);
   }
 
-  /** Sets this writer's key to the next stamp (the change goes to the server at once); returns the stamp's time. */
-  write(key: string, seq: number): number {
-    if (!this.writer) throw new Error('this client was not created as a writer');
-    const t = performance.now();
-    this.map.set(key, { s: seq, t } satisfies Stamp);
-    return t;
-  }
-
-  /** How many changes this client's own document holds from itself (its entry in the state vector). */
-  ownClock(): number {
-    return Y.decodeStateVector(Y.encodeStateVector(this.doc)).get(this.doc.clientID) ?? 0;
-  }
-
-  /** Tally of one writer (zeros when nothing arrived). */
-  tally(key: string): WriterTally {
-    return this.tallies.get(key) ?? { count: 0, lastSeq: 0, outOfOrder: 0 };
-  }
-
   /** Marks closing by the server as expected (shutdown test). */
   expectClose(): void {
     this.expectingClose = true;
@@ -156,7 +97,11 @@ export class BenchClient {
   /** Handles one message; returns true when it was a SyncStep2 (the server's answer to our SyncStep1). */
   private receive(message: Uint8Array): boolean {
     const decoder = decoding.createDecoder(message);
-    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return false; // awareness etc.: not used here
+    const type = decoding.readVarUint(decoder);
+    if (type !== MESSAGE_SYNC) {
+      this.otherMessage(type, decoder, message.byteLength);
+      return false;
+    }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     const syncType = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
@@ -164,23 +109,11 @@ export class BenchClient {
     return syncType === syncProtocol.messageYjsSyncStep2;
   }
 
-  private received(keys: Set<string>): void {
-    const now = performance.now();
-    for (const key of keys) {
-      const value = this.map.get(key);
-      if (!isStamp(value)) continue;
-      const tally = this.tallies.get(key);
-      if (!tally) this.tallies.set(key, { count: 1, lastSeq: value.s, outOfOrder: value.s === 1 ? 0 : 1 });
-      else {
-        if (value.s !== tally.lastSeq + 1) tally.outOfOrder++;
-        tally.count++;
-        tally.lastSeq = value.s;
-      }
-      this.onDelivery(value.t, now, key);
-    }
-  }
+  /** A message other than sync (awareness, …), positioned after its type; ignored here. */
+  protected otherMessage(_type: number, _decoder: decoding.Decoder, _bytes: number): void {}
 
-  private send(message: Uint8Array): void {
+  /** Sends one message if the socket is open. */
+  protected send(message: Uint8Array): void {
     if (this.socket.readyState === WebSocket.OPEN) this.socket.send(message);
     else if (!this.expectingClose) this.fail('tried to send on a socket that is not open');
   }

@@ -13,6 +13,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { BenchClient } from './benchClient.js';
+import type { DeliveryListener, LoadClient } from './stampedDocument.js';
 import { machineBusyMicros, type CpuSource, type MemorySample } from './procStats.js';
 import type { ServerProcess } from './serverProcess.js';
 import { summarize, type LatencySummary } from './stats.js';
@@ -86,6 +87,15 @@ export interface LoadMeasurement {
   backgroundCpuPercent: number;
 }
 
+/**
+ * Makes the client of one connection to `server`; `path` is what the room gave for it (a URL path
+ * for y-websocket servers, a document name for Hocuspocus).
+ */
+export type LoadClientFactory = (server: ServerProcess, path: string, onDelivery: DeliveryListener, writer: boolean) => LoadClient;
+
+/** The y-websocket client (`BenchClient`) at `server.wsUrl + path`. */
+export const yWebsocketClients: LoadClientFactory = (server, path, onDelivery, writer) => new BenchClient(server.wsUrl + path, onDelivery, writer);
+
 /** What a writer produced, for checking stored state afterwards. */
 export interface WriterRecord {
   key: string;
@@ -104,12 +114,12 @@ export interface ConnectedRoom {
   name: string;
   /** Path of the first client, reusable to connect again later (e.g. after a restart). */
   firstPath: string;
-  clients: BenchClient[];
+  clients: LoadClient[];
   writers: WriterState[];
 }
 
 interface WriterState extends Omit<WriterRecord, 'clock'> {
-  client: BenchClient;
+  client: LoadClient;
 }
 
 const CONNECT_CONCURRENCY = 50;
@@ -141,20 +151,22 @@ export class LoadRun {
   /**
    * Opens and syncs every connection of `rooms` (at most 50 handshakes at a time). `server` may
    * be several nodes: a room's `nodes` says which one each client connects to. The CPU of
-   * `watched` (e.g. the database) is measured over the window too.
+   * `watched` (e.g. the database) is measured over the window too. `clients` makes each
+   * connection (default: the y-websocket bench client).
    */
   static async connect(
     server: ServerProcess | readonly ServerProcess[],
     rooms: readonly RoomPaths[],
     settings: LoadSettings,
     watched: readonly CpuSource[] = [],
+    clients: LoadClientFactory = yWebsocketClients,
   ): Promise<LoadRun> {
     const servers = Array.isArray(server) ? (server as readonly ServerProcess[]) : [server as ServerProcess];
     if (servers.length === 0) throw new Error('no server to connect to');
     const run = new LoadRun(servers, settings, watched);
     run.startMemory = servers.map((s) => s.memory());
     const started = performance.now();
-    const pending: Array<() => BenchClient> = [];
+    const pending: Array<() => LoadClient> = [];
     rooms.forEach((room, roomIndex) => {
       const connected: ConnectedRoom = { name: room.name, firstPath: room.paths[0] ?? '', clients: [], writers: [] };
       run.rooms.push(connected);
@@ -167,7 +179,7 @@ export class LoadRun {
         const onDelivery = (sentAt: number, receivedAt: number, writerKey: string): void =>
           run.delivered(sentAt, receivedAt, run.writerNodes.get(writerKey) === node);
         pending.push(() => {
-          const client = new BenchClient(target.wsUrl + path, onDelivery, clientIndex < settings.writers);
+          const client = clients(target, path, onDelivery, clientIndex < settings.writers);
           connected.clients.push(client);
           if (clientIndex < settings.writers) {
             connected.writers.push({ key, clientId: client.doc.clientID, sent: 0, lastSentAt: 0, client });
@@ -180,7 +192,7 @@ export class LoadRun {
     let next = 0;
     const opener = async (): Promise<void> => {
       while (next < pending.length) {
-        const open = pending[next++] as () => BenchClient;
+        const open = pending[next++] as () => LoadClient;
         await withTimeout(open().synced, deadline - Date.now(), 'timed out connecting the clients');
       }
     };

@@ -5,11 +5,11 @@
  */
 
 /**
- * Servers the benchmark can run: Worktable on SQLite, the reference in memory, the reference
+ * Servers the benchmark can run: Worktable on SQLite, Hocuspocus 4 in memory, the reference in memory, the reference
  * persisting to LevelDB, Worktable on PostgreSQL (one node), and two Worktable nodes sharing
  * PostgreSQL and syncing over Redis (issue #7).
  */
-export const SERVER_CHOICES = ['worktable', 'reference', 'reference-leveldb', 'worktable-postgres', 'worktable-2nodes'] as const;
+export const SERVER_CHOICES = ['worktable', 'hocuspocus', 'reference', 'reference-leveldb', 'worktable-postgres', 'worktable-2nodes'] as const;
 /** One of `SERVER_CHOICES`. */
 export type ServerChoice = (typeof SERVER_CHOICES)[number];
 
@@ -17,8 +17,15 @@ function isServerChoice(name: string): name is ServerChoice {
   return (SERVER_CHOICES as readonly string[]).includes(name);
 }
 
-/** Validated benchmark options. */
-export interface BenchOptions {
+/** The scenarios of issue #8, in the order `--scenario all` runs them. */
+export const SCENARIOS = ['convening', 'hot-room', 'many-idle', 'join-storm', 'large-doc', 'awareness'] as const;
+/** One of `SCENARIOS`. */
+export type Scenario = (typeof SCENARIOS)[number];
+/** Scenarios that run the steady writer load of `LoadRun`. */
+export type LoadScenario = 'convening' | 'hot-room' | 'many-idle';
+
+/** The shape of a steady-load scenario. */
+export interface LoadShape {
   /** Rooms (documents); each gets `clients` connections. */
   rooms: number;
   /** Connections per room. */
@@ -33,10 +40,47 @@ export interface BenchOptions {
   warmupSeconds: number;
   /** Longest wait after the window for in-flight updates before declaring them lost. */
   drainSeconds: number;
+}
+
+/**
+ * The steady-load scenarios: a convening (50 rooms × 20, 2 writers per room at 5 Hz), a hot room
+ * (1 room × 200, 10 writers at 20 Hz) and many idle connections (5,000 in 250 rooms of 20, one
+ * writer per room at 0.2 Hz: 50 changes/s over the whole server).
+ */
+export const LOAD_PRESETS: Record<LoadScenario, LoadShape> = {
+  convening: { rooms: 50, clients: 20, writers: 2, hz: 5, seconds: 20, warmupSeconds: 5, drainSeconds: 15 },
+  'hot-room': { rooms: 1, clients: 200, writers: 10, hz: 20, seconds: 20, warmupSeconds: 5, drainSeconds: 15 },
+  'many-idle': { rooms: 250, clients: 20, writers: 1, hz: 0.2, seconds: 30, warmupSeconds: 5, drainSeconds: 15 },
+};
+
+/** The same scenarios, small enough to prove in a few seconds that everything works (`--smoke`, CI). */
+export const SMOKE_PRESETS: Record<LoadScenario, LoadShape> = {
+  convening: { rooms: 3, clients: 4, writers: 2, hz: 5, seconds: 2, warmupSeconds: 1, drainSeconds: 10 },
+  'hot-room': { rooms: 1, clients: 12, writers: 3, hz: 20, seconds: 2, warmupSeconds: 1, drainSeconds: 10 },
+  'many-idle': { rooms: 10, clients: 10, writers: 1, hz: 1, seconds: 2, warmupSeconds: 1, drainSeconds: 10 },
+};
+
+/** Validated benchmark options. */
+export interface BenchOptions {
+  /** Scenarios to run, in order. */
+  scenarios: Scenario[];
+  /** Load-shape values given on the command line; they replace the preset's in every steady-load scenario. */
+  overrides: Partial<LoadShape>;
+  /** Small versions of every scenario (for CI: proves the suite works, measures nothing worth keeping). */
+  smoke: boolean;
   /** Servers to run, in order. */
   servers: ServerChoice[];
   /** Keep Worktable's data folder (and PostgreSQL database) instead of deleting it. */
   keepData: boolean;
+}
+
+/** The load shape of `scenario`: its preset (or smoke preset) with the command line's overrides. */
+export function loadShape(scenario: LoadScenario, options: BenchOptions): LoadShape {
+  const shape = { ...(options.smoke ? SMOKE_PRESETS : LOAD_PRESETS)[scenario], ...options.overrides };
+  if (shape.writers > shape.clients) {
+    throw new OptionError(`--writers (${shape.writers}) cannot exceed the clients per room (${shape.clients}) of ${scenario}`);
+  }
+  return shape;
 }
 
 interface IntegerSpec {
@@ -44,34 +88,46 @@ interface IntegerSpec {
   flag: string;
   min: number;
   max: number;
-  fallback: number;
 }
 
 const INTEGERS: readonly IntegerSpec[] = [
-  { key: 'rooms', flag: 'rooms', min: 1, max: 10_000, fallback: 50 },
-  { key: 'clients', flag: 'clients', min: 2, max: 1_000, fallback: 20 },
-  { key: 'writers', flag: 'writers', min: 1, max: 1_000, fallback: 2 },
-  { key: 'seconds', flag: 'seconds', min: 1, max: 3_600, fallback: 20 },
-  { key: 'warmupSeconds', flag: 'warmup', min: 0, max: 600, fallback: 5 },
-  { key: 'drainSeconds', flag: 'drain', min: 1, max: 600, fallback: 15 },
+  { key: 'rooms', flag: 'rooms', min: 1, max: 10_000 },
+  { key: 'clients', flag: 'clients', min: 2, max: 10_000 },
+  { key: 'writers', flag: 'writers', min: 1, max: 1_000 },
+  { key: 'seconds', flag: 'seconds', min: 1, max: 3_600 },
+  { key: 'warmupSeconds', flag: 'warmup', min: 0, max: 600 },
+  { key: 'drainSeconds', flag: 'drain', min: 1, max: 600 },
 ];
 
 /** Usage text printed by `--help` and after a bad option. */
 export const USAGE = `Usage: npm run bench -- [options]
-  --rooms N      rooms (documents)                       default 50   env BENCH_ROOMS
-  --clients N    connections per room                    default 20   env BENCH_CLIENTS
-  --writers N    writing connections per room            default 2    env BENCH_WRITERS
-  --hz X         changes per second per writer           default 5    env BENCH_HZ
-  --seconds N    measured window                         default 20   env BENCH_SECONDS
-  --warmup N     load before the window (not measured)   default 5    env BENCH_WARMUP
-  --drain N      max wait for in-flight updates          default 15   env BENCH_DRAIN
-  --servers L    comma-separated, in order, from worktable, reference, reference-leveldb,
-                 worktable-postgres, worktable-2nodes
-                 (reference = y-websocket 2.1 in memory; reference-leveldb = with YPERSISTENCE;
+  --scenario L   comma-separated from ${SCENARIOS.join(', ')}, or all
+                                                         default all  env BENCH_SCENARIO
+                 convening  50 rooms × 20 clients, 2 writers/room at 5 Hz
+                 hot-room   1 room × 200 clients, 10 writers at 20 Hz
+                 many-idle  5,000 connections (250 rooms × 20), 1 writer/room at 0.2 Hz
+                 join-storm 1,000 clients connect at once to 50 rooms that already hold work
+                 large-doc  a table with 50,000 stored updates: load time and memory
+                 awareness  200 clients in one room moving cursors at 10 Hz
+  --smoke        every scenario scaled down to seconds (CI)            env BENCH_SMOKE=1
+  For the steady-load scenarios (convening, hot-room, many-idle), these replace the preset:
+  --rooms N      rooms (documents)                                     env BENCH_ROOMS
+  --clients N    connections per room                                  env BENCH_CLIENTS
+  --writers N    writing connections per room                          env BENCH_WRITERS
+  --hz X         changes per second per writer                         env BENCH_HZ
+  --seconds N    measured window                                       env BENCH_SECONDS
+  --warmup N     load before the window (not measured)                 env BENCH_WARMUP
+  --drain N      max wait for in-flight updates                        env BENCH_DRAIN
+  --servers L    comma-separated, in order, from worktable, hocuspocus, reference,
+                 reference-leveldb, worktable-postgres, worktable-2nodes
+                 (hocuspocus = @hocuspocus/server 4 in memory, driven by @hocuspocus/provider;
+                 reference = y-websocket 2.1 in memory;
+                 reference-leveldb = with YPERSISTENCE;
                  worktable-postgres = one node on a fresh PostgreSQL database;
                  worktable-2nodes = two nodes on one fresh database, synced over Redis,
-                 each room's clients alternating between them)
-                                            default worktable,reference   env BENCH_SERVERS
+                 each room's clients alternating between them; these three run the
+                 steady-load scenarios only)
+                                            default worktable,hocuspocus,reference   env BENCH_SERVERS
   --only S       shorthand for --servers S                            env BENCH_ONLY
   --keep-data    keep Worktable's data folder (and PostgreSQL database)  env BENCH_KEEP_DATA=1
 Server settings such as FLUSH_INTERVAL_MS are passed to the Worktable server from the environment.
@@ -95,27 +151,28 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
   };
 
   const options: BenchOptions = {
-    rooms: 0,
-    clients: 0,
-    writers: 0,
-    hz: 0,
-    seconds: 0,
-    warmupSeconds: 0,
-    drainSeconds: 0,
-    servers: ['worktable', 'reference'],
-    keepData: false,
+    scenarios: [...SCENARIOS],
+    overrides: {},
+    smoke: isOn(raw('smoke')),
+    servers: ['worktable', 'hocuspocus', 'reference'],
+    keepData: isOn(raw('keep-data')),
   };
   for (const spec of INTEGERS) {
     const text = raw(spec.flag);
-    options[spec.key] = text === undefined ? spec.fallback : integer(spec, text);
+    if (text !== undefined) options.overrides[spec.key] = integer(spec, text);
   }
   const hzText = raw('hz');
-  options.hz = hzText === undefined ? 5 : Number(hzText);
-  if (!Number.isFinite(options.hz) || options.hz <= 0 || options.hz > 1000) {
-    throw new OptionError(`--hz must be a number above 0 and at most 1000, got "${hzText ?? ''}"`);
+  if (hzText !== undefined) {
+    const hz = Number(hzText);
+    if (!Number.isFinite(hz) || hz <= 0 || hz > 1000) throw new OptionError(`--hz must be a number above 0 and at most 1000, got "${hzText}"`);
+    options.overrides.hz = hz;
   }
-  if (options.writers > options.clients) {
-    throw new OptionError(`--writers (${options.writers}) cannot exceed --clients (${options.clients})`);
+  const scenarios = raw('scenario');
+  if (scenarios !== undefined && scenarios.trim() !== 'all') {
+    const names = scenarios.split(',').map((name) => name.trim());
+    const unknown = names.filter((name) => !isScenario(name));
+    if (unknown.length > 0) throw new OptionError(`unknown scenario "${unknown.join(', ')}"; choose from ${SCENARIOS.join(', ')} or all`);
+    options.scenarios = [...new Set(names.filter(isScenario))];
   }
   const servers = raw('only') ?? raw('servers');
   if (servers !== undefined) {
@@ -126,15 +183,21 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     }
     options.servers = [...new Set(names.filter(isServerChoice))];
   }
-  const keep = raw('keep-data');
-  options.keepData = keep !== undefined && keep !== '0' && keep !== 'false';
   return options;
+}
+
+function isScenario(name: string): name is Scenario {
+  return (SCENARIOS as readonly string[]).includes(name);
+}
+
+function isOn(value: string | undefined): boolean {
+  return value !== undefined && value !== '0' && value !== 'false';
 }
 
 /** Reads `--name value`, `--name=value` and bare boolean `--name` flags. */
 function readFlags(argv: readonly string[]): Map<string, string> {
-  const known = new Set(['hz', 'only', 'servers', 'keep-data', 'help', ...INTEGERS.map((spec) => spec.flag)]);
-  const booleans = new Set(['keep-data', 'help']);
+  const known = new Set(['hz', 'only', 'servers', 'scenario', 'smoke', 'keep-data', 'help', ...INTEGERS.map((spec) => spec.flag)]);
+  const booleans = new Set(['keep-data', 'smoke', 'help']);
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;

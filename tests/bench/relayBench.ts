@@ -12,11 +12,25 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LoadRun, type LoadSettings } from './loadRun.js';
-import { OptionError, USAGE, parseOptions, type BenchOptions, type ServerChoice } from './options.js';
+import { LoadRun, yWebsocketClients, type LoadMeasurement, type LoadSettings } from './loadRun.js';
+import { runAwareness } from './awarenessBench.js';
+import { runJoinStorm } from './joinStorm.js';
+import { runLargeDocument } from './largeDocument.js';
+import {
+  OptionError,
+  USAGE,
+  loadShape,
+  parseOptions,
+  type BenchOptions,
+  type LoadScenario,
+  type LoadShape,
+  type Scenario,
+  type ServerChoice,
+} from './options.js';
+import { CORE_SERVER_NAMES, hocuspocusClients, ratio, type CoreServer, type ScenarioContext, type ScenarioOutcome, type ScenarioRunner } from './scenarioKit.js';
 import { checkPersistedCounters, checkRestoredState, measureUnload, nodeLabel } from './persistenceCheck.js';
 import { namedProcessesCpu, processMemory, type CpuSource } from './procStats.js';
-import { cpuComparison, cpuVerdict, failureLines, passed, resultTable, type ServerResult } from './report.js';
+import { failureLines, passed, resultTable, type ServerResult } from './report.js';
 import {
   BENCH_REDIS_URL,
   counterDelta,
@@ -27,7 +41,7 @@ import {
   type CrossNodeCounters,
   type RedisStats,
 } from './scaleout.js';
-import { freePort, referenceSpec, startServer, worktableSpec, type ServerProcess, type WorktableSetup } from './serverProcess.js';
+import { freePort, hocuspocusSpec, referenceSpec, startServer, worktableSpec, type ServerProcess, type WorktableSetup } from './serverProcess.js';
 import { referenceRooms, worktableRooms } from './targets.js';
 import { sleep } from './time.js';
 
@@ -43,42 +57,117 @@ async function main(): Promise<number> {
   }
 
   log(machineLine());
-  log(
-    `Scenario: ${options.rooms} rooms × ${options.clients} clients = ${options.rooms * options.clients} connections, ` +
-      `${options.writers} writers/room at ${options.hz} Hz, warm-up ${options.warmupSeconds} s, window ${options.seconds} s`,
-  );
+  let failed = false;
+  const summary: string[] = [];
+  const context: ScenarioContext = { smoke: options.smoke, log, hotRoomCpuPercent: null };
+  for (const scenario of options.scenarios) {
+    log(`\n################ scenario ${scenario}${options.smoke ? ' (smoke)' : ''} ################`);
+    const outcome = isLoadScenario(scenario) ? await runLoadScenario(options, scenario, context) : await runOtherScenario(options, scenario, context);
+    failed ||= !outcome.ok;
+    summary.push(...outcome.summary);
+  }
+  log(`\n================ summary ================\n${summary.join('\n')}`);
+  return failed ? 1 : 0;
+}
 
+/** Servers that run every scenario; the PostgreSQL and LevelDB variants run the steady-load ones only. */
+const ALL_SCENARIO_SERVERS: readonly CoreServer[] = ['worktable', 'hocuspocus', 'reference'];
+
+function isCoreServer(choice: ServerChoice): choice is CoreServer {
+  return (ALL_SCENARIO_SERVERS as readonly string[]).includes(choice);
+}
+
+function isLoadScenario(scenario: Scenario): scenario is LoadScenario {
+  return scenario === 'convening' || scenario === 'hot-room' || scenario === 'many-idle';
+}
+
+/** A steady-load scenario on every chosen server, its table, and its ratios. */
+async function runLoadScenario(options: BenchOptions, scenario: LoadScenario, context: ScenarioContext): Promise<ScenarioOutcome> {
+  const shape = loadShape(scenario, options);
+  log(
+    `Scenario ${scenario}: ${shape.rooms} rooms × ${shape.clients} clients = ${shape.rooms * shape.clients} connections, ` +
+      `${shape.writers} writers/room at ${shape.hz} Hz, warm-up ${shape.warmupSeconds} s, window ${shape.seconds} s`,
+  );
   const results: ServerResult[] = [];
   for (const choice of options.servers) {
-    log(`\n== ${choice} (load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}) ==`);
+    log(`\n== ${choice} (load average ${loadAverage()}) ==`);
     results.push(
-      choice === 'reference' || choice === 'reference-leveldb'
-        ? await runReference(options, choice === 'reference-leveldb')
-        : await runWorktable(options, WORKTABLE_VARIANTS[choice]),
+      choice === 'reference' || choice === 'reference-leveldb' || choice === 'hocuspocus'
+        ? await runBaseline(shape, choice)
+        : await runWorktable(shape, WORKTABLE_VARIANTS[choice], options.keepData),
     );
     await sleep(1000);
   }
 
-  log(`\nload average after the runs: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  log(`\nload average after the runs: ${loadAverage()}\n`);
   log(resultTable(results));
+  const summary = ratioLines(scenario, results);
   const worktable = results.find((r) => r.name === SERVER_NAMES.worktable);
-  const reference = results.find((r) => r.name === SERVER_NAMES.reference);
-  if (worktable && reference) log(`\n${cpuVerdict(worktable, reference)}`);
-  const leveldb = results.find((r) => r.name === SERVER_NAMES['reference-leveldb']);
-  if (worktable && leveldb) log(`(For information, against the reference persisting to LevelDB: ${cpuComparison(worktable, leveldb)}.)`);
-
+  if (scenario === 'hot-room' && worktable) context.hotRoomCpuPercent = worktable.measurement.serverCpuPercent;
+  log(`\n${summary.join('\n')}`);
   const failures = results.flatMap(failureLines);
   if (failures.length > 0 || !results.every(passed)) {
     log(`\nFAILED:\n${failures.map((line) => `  - ${line}`).join('\n')}`);
-    return 1;
+    return { ok: false, summary: [...summary, `${scenario}: FAILED`] };
   }
   log('\nEvery change reached every other client of its room.');
-  return 0;
+  return { ok: true, summary };
+}
+
+/** Join storm, large document or awareness, on the servers that run them. */
+async function runOtherScenario(options: BenchOptions, scenario: Exclude<Scenario, LoadScenario>, context: ScenarioContext): Promise<ScenarioOutcome> {
+  const servers = options.servers.filter(isCoreServer);
+  const skipped = options.servers.filter((choice) => !isCoreServer(choice));
+  if (skipped.length > 0) log(`(${skipped.join(', ')}: steady-load scenarios only)`);
+  if (servers.length === 0) return { ok: true, summary: [] };
+  return SCENARIO_RUNNERS[scenario](servers, context);
+}
+
+const SCENARIO_RUNNERS: Record<Exclude<Scenario, LoadScenario>, ScenarioRunner> = {
+  'join-storm': runJoinStorm,
+  'large-doc': runLargeDocument,
+  awareness: runAwareness,
+};
+
+/** Per-scenario ratios Worktable / Hocuspocus and Worktable / reference on CPU per delivery, p99 latency and memory. */
+function ratioLines(scenario: LoadScenario, results: readonly ServerResult[]): string[] {
+  const worktable = results.find((r) => r.name === SERVER_NAMES.worktable);
+  if (!worktable) return [];
+  const lines: string[] = [];
+  const m = worktable.measurement;
+  for (const choice of ['hocuspocus', 'reference'] as const) {
+    const other = results.find((r) => r.name === SERVER_NAMES[choice]);
+    if (!other) continue;
+    const o = other.measurement;
+    lines.push(
+      `${scenario}: Worktable / ${other.name}: CPU per delivery ${ratio(m.serverCpuMicrosPerDelivery, o.serverCpuMicrosPerDelivery)} ` +
+        `(${m.serverCpuMicrosPerDelivery.toFixed(2)} vs ${o.serverCpuMicrosPerDelivery.toFixed(2)} µs), ` +
+        `p99 latency ${ratio(m.latency.p99, o.latency.p99)} (${m.latency.p99.toFixed(1)} vs ${o.latency.p99.toFixed(1)} ms), ` +
+        `idle memory per connection ${ratio(idleBytesPerConnection(m), idleBytesPerConnection(o))} ` +
+        `(${(idleBytesPerConnection(m) / 1024).toFixed(1)} vs ${(idleBytesPerConnection(o) / 1024).toFixed(1)} KiB)`,
+    );
+  }
+  if (scenario === 'many-idle') {
+    lines.push(
+      `many-idle: Worktable p99 ${m.latency.p99.toFixed(1)} ms (target < 100), ${(idleBytesPerConnection(m) / 1024).toFixed(1)} KiB per idle connection (target ≤ 20 KB)`,
+    );
+  }
+  return lines;
+}
+
+/** Server RSS growth from before the first connection to all connected and synced, per connection. */
+function idleBytesPerConnection(m: LoadMeasurement): number {
+  const before = m.startMemory.reduce((sum, sample) => sum + sample.rssBytes, 0);
+  const idle = m.idleMemory.reduce((sum, sample) => sum + sample.rssBytes, 0);
+  return (idle - before) / m.connections;
+}
+
+function loadAverage(): string {
+  return os.loadavg().map((l) => l.toFixed(2)).join(' ');
 }
 
 const SERVER_NAMES: Record<ServerChoice, string> = {
-  worktable: 'Worktable (SQLite)',
-  reference: 'y-websocket 2.1 (memory)',
+  ...CORE_SERVER_NAMES,
   'reference-leveldb': 'y-websocket 2.1 (LevelDB)',
   'worktable-postgres': 'Worktable (PostgreSQL, 1 node)',
   'worktable-2nodes': 'Worktable (PostgreSQL + Redis, 2 nodes)',
@@ -107,8 +196,8 @@ const SERVICE_CPU: readonly CpuSource[] = [
   namedProcessesCpu('Redis (redis-server)', ['redis-server']),
 ];
 
-function loadSettings(options: BenchOptions): LoadSettings {
-  const { clients, writers, hz, seconds, warmupSeconds, drainSeconds } = options;
+function loadSettings(shape: LoadShape): LoadSettings {
+  const { clients, writers, hz, seconds, warmupSeconds, drainSeconds } = shape;
   return { clients, writers, hz, seconds, warmupSeconds, drainSeconds };
 }
 
@@ -118,7 +207,7 @@ function loadSettings(options: BenchOptions): LoadSettings {
  * they share it and sync over Redis, and the nodes' cross-node counters are read before the load
  * and after the drain.
  */
-async function runWorktable(options: BenchOptions, variant: WorktableVariant): Promise<ServerResult> {
+async function runWorktable(shape: LoadShape, variant: WorktableVariant, keepData: boolean): Promise<ServerResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'worktable-bench-'));
   const nodes: ServerProcess[] = [];
   let database: BenchDatabase | null = null;
@@ -136,9 +225,9 @@ async function runWorktable(options: BenchOptions, variant: WorktableVariant): P
       nodes.push(await startServer(worktableSpec(await freePort(), dataDir, { ...setup, name })));
     }
     const first = nodes[0] as ServerProcess;
-    log(`started pid ${nodes.map((n) => n.pid).join(' + ')}, data in ${database ? database.name : dataDir}; creating ${options.rooms} sessions`);
-    const rooms = await worktableRooms(first.httpUrl, options.rooms, options.clients, variant.nodes);
-    const run = await LoadRun.connect(nodes, rooms, loadSettings(options), variant.postgres ? SERVICE_CPU : []);
+    log(`started pid ${nodes.map((n) => n.pid).join(' + ')}, data in ${database ? database.name : dataDir}; creating ${shape.rooms} sessions`);
+    const rooms = await worktableRooms(first.httpUrl, shape.rooms, shape.clients, variant.nodes);
+    const run = await LoadRun.connect(nodes, rooms, loadSettings(shape), variant.postgres ? SERVICE_CPU : []);
     let before: { nodes: CrossNodeCounters[]; redis: RedisStats } | null = null;
     if (variant.redis) {
       // Let the state-vector exchanges of the documents' first load settle before counting.
@@ -192,10 +281,10 @@ async function runWorktable(options: BenchOptions, variant: WorktableVariant): P
   } finally {
     for (const node of nodes) await node.stop();
     if (database) {
-      if (options.keepData) log(`kept database ${database.name} (${database.url})`);
+      if (keepData) log(`kept database ${database.name} (${database.url})`);
       else await database.drop().catch((error: unknown) => log(`could not drop database ${database?.name}: ${String(error)}`));
     }
-    if (options.keepData) log(`kept data in ${dataDir}`);
+    if (keepData) log(`kept data in ${dataDir}`);
     else fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -223,18 +312,20 @@ function crossNodeNotes(
   ];
 }
 
-/** The reference server under the same load, in memory or persisting to LevelDB. */
-async function runReference(options: BenchOptions, leveldb: boolean): Promise<ServerResult> {
-  const leveldbDir = leveldb ? fs.mkdtempSync(path.join(os.tmpdir(), 'y-leveldb-bench-')) : undefined;
-  const server = await startServer(referenceSpec(await freePort(), leveldbDir));
+/** A baseline under the same load: Hocuspocus in memory, or the reference in memory or persisting to LevelDB. */
+async function runBaseline(shape: LoadShape, choice: 'hocuspocus' | 'reference' | 'reference-leveldb'): Promise<ServerResult> {
+  const leveldbDir = choice === 'reference-leveldb' ? fs.mkdtempSync(path.join(os.tmpdir(), 'y-leveldb-bench-')) : undefined;
+  const port = await freePort();
+  const server = await startServer(choice === 'hocuspocus' ? hocuspocusSpec(port) : referenceSpec(port, leveldbDir));
   try {
     log(`started pid ${server.pid}`);
-    const run = await LoadRun.connect(server, referenceRooms(options.rooms, options.clients), loadSettings(options));
+    const clients = choice === 'hocuspocus' ? hocuspocusClients : yWebsocketClients;
+    const run = await LoadRun.connect(server, referenceRooms(shape.rooms, shape.clients), loadSettings(shape), [], clients);
     log('clients connected and synced; measuring');
     const measurement = await run.measure();
     log(`window done (${summaryLine(measurement.deliveriesPerSecond, measurement.serverCpuMicrosPerDelivery)})`);
     await run.closeAll();
-    return { name: SERVER_NAMES[leveldb ? 'reference-leveldb' : 'reference'], measurement, checks: [], notes: [] };
+    return { name: SERVER_NAMES[choice], measurement, checks: [], notes: [] };
   } finally {
     await server.stop();
     if (leveldbDir) fs.rmSync(leveldbDir, { recursive: true, force: true });

@@ -40,6 +40,8 @@ export interface ServerProcess {
   outputTail(): string;
   /** Sends SIGTERM and resolves with the exit code (SIGKILL after `timeoutMs`, resolving null). */
   stop(timeoutMs?: number): Promise<number | null>;
+  /** Sends SIGKILL (a crash: no shutdown work) and resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
 const READY_TIMEOUT_MS = 30_000;
@@ -94,6 +96,17 @@ export function referenceSpec(port: number, leveldbDir?: string): ServerSpec {
     name: leveldbDir ? 'y-websocket 2.1 reference (LevelDB)' : 'y-websocket 2.1 reference',
     args: ['node_modules/y-websocket-reference/bin/server.cjs'],
     env: { HOST: '127.0.0.1', PORT: String(port), YPERSISTENCE: leveldbDir },
+    port,
+    readyPath: '/',
+  };
+}
+
+/** Hocuspocus 4 (`@hocuspocus/server`, defaults, in memory) started by `hocuspocusServer.mjs`. */
+export function hocuspocusSpec(port: number): ServerSpec {
+  return {
+    name: 'Hocuspocus 4',
+    args: ['tests/bench/hocuspocusServer.mjs'],
+    env: { HOST: '127.0.0.1', PORT: String(port) },
     port,
     readyPath: '/',
   };
@@ -155,6 +168,11 @@ export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
     cpuMicros: () => processCpuMicros(pid),
     memory: () => processMemory(pid),
     outputTail,
+    async kill() {
+      if (hasExited) return;
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop(timeoutMs = 15_000) {
       if (hasExited) return exited;
       child.kill('SIGTERM');

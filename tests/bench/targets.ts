@@ -52,7 +52,11 @@ async function worktableRoom(httpUrl: string, index: number, clients: number): P
   return { name: session.sessionId, paths: tokens.map((token) => base + encodeURIComponent(token)) };
 }
 
-/** Rooms on the reference server: `/bench-room-<i>` for every client of room `i`. */
+/**
+ * Rooms on the in-memory baselines: `/bench-room-<i>` for every client of room `i` (the reference
+ * server takes the path as the room; the Hocuspocus client uses it without the slash as the
+ * document name).
+ */
 export function referenceRooms(rooms: number, clients: number): RoomPaths[] {
   return Array.from({ length: rooms }, (_, index) => {
     const name = `bench-room-${index}`;
