@@ -358,6 +358,36 @@ describe('lifecycle', () => {
     await waitFor(() => !b.provider.awareness.getStates().has(anaId), 5000, 'presence cleared');
   });
 
+  it('R14b cursor bursts are merged: at most one awareness message per interval, each client\'s latest state, nobody\'s lost', async () => {
+    const t = await start();
+    const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben', 'Cleo']);
+    const a = connect(t, session.sessionId, 'table-1', members[0]!.token);
+    const c = connect(t, session.sessionId, 'table-1', members[2]!.token);
+    const watcher = await openRawSocket(t.wsUrl, session.sessionId, 'table-1', members[1]!.token);
+    await Promise.all([a.synced, c.synced]);
+    const arrivals: number[] = [];
+    watcher.on('message', (data: Buffer) => {
+      if (data[0] === 1) arrivals.push(performance.now());
+    });
+    // 40 moves each from two people within ~40 ms.
+    const started = performance.now();
+    for (let i = 1; i <= 40; i++) {
+      a.provider.awareness.setLocalStateField('cursor', { x: i });
+      c.provider.awareness.setLocalStateField('cursor', { x: -i });
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    const elapsed = performance.now() - started;
+    const ben = connect(t, session.sessionId, 'table-1', members[1]!.token);
+    await ben.synced;
+    const cursorOf = (id: number) => (ben.provider.awareness.getStates().get(id) as { cursor?: { x: number } } | undefined)?.cursor?.x;
+    await waitFor(() => cursorOf(a.doc.clientID) === 40 && cursorOf(c.doc.clientID) === -40, 5000, 'latest cursors');
+    await waitFor(() => arrivals.length > 0 && performance.now() - (arrivals.at(-1) ?? 0) > 120, 5000, 'the bursts relayed');
+    // 80 changes became at most one message per 50 ms (plus the leading one), not 80.
+    expect(arrivals.length).toBeLessThanOrEqual(Math.ceil(elapsed / 50) + 2);
+    for (let i = 1; i < arrivals.length; i++) expect(arrivals[i]! - arrivals[i - 1]!).toBeGreaterThanOrEqual(45);
+    watcher.close();
+  });
+
   it('R15 graceful stop flushes updates that were not yet committed', async () => {
     const t = await start({ FLUSH_INTERVAL_MS: '100' });
     const { session, members } = await createSessionWith(t.url, ['Ana']);

@@ -29,6 +29,17 @@ export const LOAD_ORIGIN = Symbol('worktable:load');
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
+/**
+ * Awareness (cursors, selections, who is here) is relayed at most once per this many ms per room:
+ * the first change after a quiet spell goes out at once; changes that follow within the interval
+ * are merged into one message carrying each changed client's latest state. 200 people moving
+ * cursors 10 times a second then cost 20 messages a second per connection, not 2,000.
+ */
+export const AWARENESS_FLUSH_MS = 50;
+
+/** Marks a batch of awareness changes that came from more than one origin. */
+const MIXED_ORIGINS = Symbol('worktable:mixed-origins');
+
 /** An open document and who is connected to it. */
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
@@ -40,6 +51,11 @@ export class Room {
   logLength = 0;
 
   private lastTransaction: Y.Transaction | null = null;
+  /** Awareness clients changed since the last relay, and where the changes came from. */
+  private readonly pendingAwareness = new Set<number>();
+  private pendingAwarenessOrigin: unknown = null;
+  private awarenessTimer: NodeJS.Timeout | null = null;
+  private lastAwarenessFlush = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly address: DocumentAddress,
@@ -133,7 +149,26 @@ export class Room {
     }
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
-    this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)), origin);
+    this.pendingAwarenessOrigin =
+      this.pendingAwareness.size === 0 || this.pendingAwarenessOrigin === origin ? origin : MIXED_ORIGINS;
+    for (const id of changed) this.pendingAwareness.add(id);
+    if (this.awarenessTimer) return;
+    const wait = this.lastAwarenessFlush + AWARENESS_FLUSH_MS - performance.now();
+    if (wait <= 0) this.flushAwareness();
+    else this.awarenessTimer = setTimeout(this.flushAwareness, wait);
+  };
+
+  /** Relays the latest state of every awareness client changed since the last relay, in one message. */
+  private readonly flushAwareness = (): void => {
+    this.awarenessTimer = null;
+    if (this.pendingAwareness.size === 0) return;
+    this.lastAwarenessFlush = performance.now();
+    const changed = [...this.pendingAwareness];
+    const origin = this.pendingAwarenessOrigin;
+    this.pendingAwareness.clear();
+    this.pendingAwarenessOrigin = null;
+    // A batch from one connection skips it (it knows its own state); a mixed batch goes to everyone.
+    this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)), origin === MIXED_ORIGINS ? undefined : origin);
   };
 
   /** Sends one encoded message to every connection except `except`. */
@@ -147,8 +182,10 @@ export class Room {
     if (recipients > 0) this.listener.broadcasted(this, recipients, message.byteLength);
   }
 
-  /** Releases the document and its awareness timer. */
+  /** Releases the document, its awareness and any pending awareness relay. */
   destroy(): void {
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.awarenessTimer = null;
     this.doc.off('afterTransaction', this.onAfterTransaction);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
