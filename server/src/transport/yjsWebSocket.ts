@@ -117,13 +117,16 @@ function frameSenderOf(ws: WebSocket): FrameSender | null {
   return hasSendFrame ? (sender as FrameSender) : null;
 }
 
-/** Sockets corked during this turn of the event loop, uncorked together when it ends. */
-const corked = new Set<Duplex>();
+/** Sockets corked during this turn of the event loop, with what to do when they are uncorked. */
+const corked = new Map<Duplex, () => void>();
 let uncorkScheduled = false;
 
 function uncorkAll(): void {
   uncorkScheduled = false;
-  for (const socket of corked) socket.uncork();
+  for (const [socket, uncorked] of corked) {
+    socket.uncork();
+    uncorked();
+  }
   corked.clear();
 }
 
@@ -132,11 +135,12 @@ function uncorkAll(): void {
  * every socket read of this poll phase has been handled), so the messages one connection gets
  * while a burst of updates is processed leave in one `writev` instead of one write each. Nothing
  * waits for a timer: a lone update is written at the end of the turn that handled it.
+ * `uncorked` runs once the writes have been handed to the socket.
  */
-function corkForThisTurn(socket: Duplex): void {
+function corkForThisTurn(socket: Duplex, uncorked: () => void): void {
   if (corked.has(socket)) return;
   socket.cork();
-  corked.add(socket);
+  corked.set(socket, uncorked);
   if (!uncorkScheduled) {
     uncorkScheduled = true;
     setImmediate(uncorkAll);
@@ -147,14 +151,20 @@ function corkForThisTurn(socket: Duplex): void {
  * Binds a `ws` socket to the relay. The relay sends one message object to every recipient of a
  * broadcast, so the frame is encoded once per message (cached by identity) and the same bytes are
  * written to each socket; the writes of one turn are batched per socket (`corkForThisTurn`).
- * Falls back to `ws.send` if ws's internals change.
+ * The backlog the relay watches (`bufferedAmount`) leaves out what this turn corked: that is not
+ * a slow reader, only writes not handed over yet. Falls back to `ws.send` if ws's internals change.
  */
 function socketAdapter(ws: WebSocket, socket: Duplex, frames: WeakMap<Uint8Array, Buffer[]>): RelaySocket {
   const sender = frameSenderOf(ws);
+  let corkedBytes = 0;
+  const uncorked = (): void => {
+    corkedBytes = 0;
+  };
   return {
     send(message) {
       if (ws.readyState !== ws.OPEN) return;
-      corkForThisTurn(socket);
+      corkForThisTurn(socket, uncorked);
+      corkedBytes += message.byteLength;
       if (!sender) {
         ws.send(message, { binary: true });
         return;
@@ -172,7 +182,7 @@ function socketAdapter(ws: WebSocket, socket: Duplex, frames: WeakMap<Uint8Array
       setTimeout(() => ws.readyState !== ws.CLOSED && ws.terminate(), CLOSE_HANDSHAKE_MS).unref();
     },
     get bufferedAmount() {
-      return ws.bufferedAmount;
+      return Math.max(0, ws.bufferedAmount - corkedBytes);
     },
   };
 }
