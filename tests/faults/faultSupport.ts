@@ -62,14 +62,21 @@ export function rssMiB(pid: number): number {
   return processMemory(pid).rssBytes / 1024 / 1024;
 }
 
-/** Samples the resident memory of `pid` every `everyMs` until stopped; the process may exit meanwhile. */
-export function sampleRss(pid: number, everyMs = 25): { stop(): { peakMiB: number; lastMiB: number; samples: number } } {
+/**
+ * Samples the resident memory of `pid` every `everyMs` until stopped; the process may exit
+ * meanwhile. `hwmMiB` is the kernel's high-water mark (VmHWM) as last read: the peak since the
+ * process started, including spikes between two samples (NaN if it could never be read).
+ */
+export function sampleRss(pid: number, everyMs = 25): { stop(): { peakMiB: number; lastMiB: number; hwmMiB: number; samples: number } } {
   let peak = 0;
   let last = 0;
+  let hwm = Number.NaN;
   let samples = 0;
   const take = () => {
     try {
-      last = rssMiB(pid);
+      const memory = processMemory(pid);
+      last = memory.rssBytes / 1024 / 1024;
+      hwm = memory.peakRssBytes / 1024 / 1024;
       if (Number.isFinite(last)) {
         peak = Math.max(peak, last);
         samples++;
@@ -84,9 +91,32 @@ export function sampleRss(pid: number, everyMs = 25): { stop(): { peakMiB: numbe
     stop() {
       clearInterval(timer);
       take();
-      return { peakMiB: round(peak), lastMiB: round(last), samples };
+      return { peakMiB: round(peak), lastMiB: round(last), hwmMiB: round(hwm), samples };
     },
   };
+}
+
+/** Nearest-rank percentiles of `values` (each `p` in 0–100; 0 is the minimum, 100 the maximum), keyed `p<p>`. */
+export function percentiles(values: readonly number[], ps: readonly number[] = [0, 10, 50, 90, 100]): Record<string, number> {
+  const sorted = [...values].sort((a, b) => a - b);
+  const result: Record<string, number> = {};
+  for (const p of ps) {
+    const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+    result[`p${p}`] = sorted[rank - 1] ?? Number.NaN;
+  }
+  return result;
+}
+
+/** How many of `times` fall into each `bucketMs` bucket from `origin` on (times before `origin` are not counted). */
+export function perBucket(times: readonly number[], origin: number, bucketMs: number): number[] {
+  const counts: number[] = [];
+  for (const time of times) {
+    if (time < origin) continue;
+    const index = Math.floor((time - origin) / bucketMs);
+    while (counts.length <= index) counts.push(0);
+    counts[index] = (counts[index] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** Resolves after `ms`. */
@@ -110,8 +140,8 @@ export async function waitUntil(predicate: () => boolean | Promise<boolean>, tim
 }
 
 /**
- * Prints the figures of one test run as one line (`[faults] FT1 {...}`), with the scale, machine
- * and date, for docs/RELIABILITY.md.
+ * Prints the figures of one test run as one line (`[faults] FT1 {...}`), with the scale, machine,
+ * load average (at the end of the test) and date, for docs/RELIABILITY.md.
  */
 export function report(id: string, figures: Record<string, unknown>): void {
   const line = {
@@ -119,6 +149,7 @@ export function report(id: string, figures: Record<string, unknown>): void {
     version: LONG ? 'long' : 'short',
     ...figures,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    loadAverage1m5m15m: os.loadavg().map((load) => Math.round(load * 100) / 100),
     at: new Date().toISOString(),
   };
   process.stdout.write(`[faults] ${id} ${JSON.stringify(line)}\n`);
