@@ -31,6 +31,12 @@ export interface ArtifactBodyProps {
   selected: boolean;
   /** Opened large (focus mode) rather than on the canvas. */
   expanded: boolean;
+  /**
+   * On the canvas, while this same artifact is also open large over it: the copy is covered by the
+   * dialog, and a kind with a heavy view (a document's editor) shows a light read-only preview
+   * instead of running a second editor of the same content.
+   */
+  openedLarge?: boolean;
   /** The session, and a token for authenticated fetches (uploads). */
   sessionId: string;
   token: string;

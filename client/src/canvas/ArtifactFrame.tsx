@@ -40,12 +40,14 @@ export interface ArtifactFrameProps {
   single: boolean;
   editors: readonly Editor[];
   isOwner: boolean;
+  /** The artifact is also open large (in the dialog over the canvas). */
+  openedLarge?: boolean;
   actions: FrameActions;
   body: Omit<ArtifactBodyProps, 'artifact' | 'meta' | 'selected' | 'expanded'>;
 }
 
 /** An artifact's frame on the canvas. */
-export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selected, single, editors, isOwner, actions, body }: ArtifactFrameProps) {
+export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selected, single, editors, isOwner, openedLarge = false, actions, body }: ArtifactFrameProps) {
   const view = viewOf(meta.kind);
   const label = useArtifactLabel(artifact, meta);
   const Addon = useContext(ArtifactAddon);
@@ -109,7 +111,7 @@ export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selec
         />
       </div>
       <div className="artifact-card">
-        <view.Body artifact={artifact} meta={meta} selected={selected} expanded={false} {...body} />
+        <view.Body artifact={artifact} meta={meta} selected={selected} expanded={false} openedLarge={openedLarge} {...body} />
       </div>
       {Addon && <Addon meta={meta} artifact={artifact} selectedAlone={single} readOnly={body.readOnly} />}
       {editor && (

@@ -284,6 +284,7 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
                 single={selection.length === 1 && selected.has(meta.id)}
                 editors={editorsById.get(meta.id) ?? NO_EDITORS}
                 isOwner={meta.createdBy === user.participantId}
+                openedLarge={expandedMap !== null && expandedMeta?.id === meta.id}
                 actions={actions}
                 body={body}
               />

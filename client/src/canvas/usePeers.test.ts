@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readPeer, throttle } from './usePeers.js';
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { readPeer, readPeers, throttle } from './usePeers.js';
 
 describe('readPeer', () => {
   it('reads cursor, editing and view, and drops what is malformed', () => {
@@ -20,6 +22,33 @@ describe('readPeer', () => {
       view: null,
     });
     expect(readPeer(9, { cursor: { x: 1, y: 1 } })).toBeNull();
+  });
+});
+
+describe('readPeers', () => {
+  it('keeps the same list while nothing the canvas shows changed', () => {
+    const local = new Awareness(new Y.Doc());
+    const remote = new Awareness(new Y.Doc());
+    const push = () => applyAwarenessUpdate(local, encodeAwarenessUpdate(remote, [remote.clientID]), 'remote');
+    remote.setLocalStateField('user', { name: 'Bo', color: '#000000' });
+    remote.setLocalStateField('cursor', { x: 1, y: 2 });
+    push();
+    const first = readPeers(local, []);
+    expect(first).toHaveLength(1);
+    // A caret moving in a document: not on the canvas.
+    remote.setLocalStateField('docCaret', { anchor: 1, head: 1 });
+    push();
+    expect(readPeers(local, first)).toBe(first);
+    local.setLocalStateField('cursor', { x: 5, y: 5 });
+    expect(readPeers(local, first)).toBe(first);
+    remote.setLocalStateField('cursor', { x: 3, y: 2 });
+    push();
+    const moved = readPeers(local, first);
+    expect(moved).not.toBe(first);
+    expect(moved[0]?.cursor).toEqual({ x: 3, y: 2 });
+    remote.setLocalStateField('editing', 'a1');
+    push();
+    expect(readPeers(local, moved)[0]?.editing).toBe('a1');
   });
 });
 

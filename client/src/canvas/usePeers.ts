@@ -39,24 +39,50 @@ export function readPeer(clientId: number, state: Record<string, unknown>): Peer
   };
 }
 
-/** Everyone else's canvas presence, updated on every awareness change. */
-export function usePeers(awareness: Awareness): PeerCanvasState[] {
+const samePoint = (a: Point | null, b: Point | null) => a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y);
+const sameRect = (a: Rect | null, b: Rect | null) => a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h);
+
+/** Whether two peers show the same on the canvas. */
+export function samePeer(a: PeerCanvasState, b: PeerCanvasState): boolean {
+  return (
+    a.clientId === b.clientId &&
+    a.name === b.name &&
+    a.color === b.color &&
+    a.editing === b.editing &&
+    samePoint(a.cursor, b.cursor) &&
+    sameRect(a.view, b.view)
+  );
+}
+
+/** Everyone else's canvas presence, read from `awareness`; `previous` itself when nothing the canvas shows changed. */
+export function readPeers(awareness: Awareness, previous: readonly PeerCanvasState[]): readonly PeerCanvasState[] {
+  const peers: PeerCanvasState[] = [];
+  for (const [clientId, state] of awareness.getStates()) {
+    if (clientId === awareness.clientID) continue;
+    const peer = readPeer(clientId, state);
+    if (peer) peers.push(peer);
+  }
+  const same = peers.length === previous.length && peers.every((peer, i) => samePeer(peer, previous[i] as PeerCanvasState));
+  return same ? previous : peers;
+}
+
+/**
+ * Everyone else's canvas presence. A new list only when something the canvas shows changed (a
+ * pointer, a view, who edits what, a name or colour): awareness also changes with fields the
+ * canvas does not show — someone's caret in a document moves with every key they press — and
+ * those must not re-render the canvas.
+ */
+export function usePeers(awareness: Awareness): readonly PeerCanvasState[] {
   const store = useMemo(() => {
-    let snapshot: PeerCanvasState[] = [];
-    const read = () => {
-      const peers: PeerCanvasState[] = [];
-      for (const [clientId, state] of awareness.getStates()) {
-        if (clientId === awareness.clientID) continue;
-        const peer = readPeer(clientId, state);
-        if (peer) peers.push(peer);
-      }
-      snapshot = peers;
-    };
-    read();
+    let snapshot = readPeers(awareness, []);
     return {
       subscribe(listener: () => void) {
+        // Whatever changed before this subscription (React reads the snapshot again right after).
+        snapshot = readPeers(awareness, snapshot);
         const onChange = () => {
-          read();
+          const next = readPeers(awareness, snapshot);
+          if (next === snapshot) return;
+          snapshot = next;
           listener();
         };
         awareness.on('change', onChange);

@@ -169,6 +169,7 @@ export function PrivateLayer({ connection, sessionId, token, user }: PrivateLaye
               editors={NO_EDITORS}
               // The reveal clears the draft mark, so private notes do not offer it.
               isOwner={false}
+              openedLarge={expandedMap !== null && expandedMeta?.id === meta.id}
               actions={actions}
               body={body}
             />

@@ -4,9 +4,9 @@
  * offline are kept and sync when the connection returns). Unlike the table it publishes no
  * presence and leaves the table's connection store alone: it is an extra layer, not the open table.
  */
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { openLocalStore } from '../session/localStore.js';
 import { reconnectWithBackoff } from '../session/reconnect.js';
 import { relayUrl } from '../session/tableConnection.js';
 
@@ -24,7 +24,7 @@ export interface PrivateConnection {
 /** Opens `docName` of `sessionId` with `token`. */
 export function openPrivateDoc(sessionId: string, token: string, docName: string): PrivateConnection {
   const doc = new Y.Doc();
-  const local = new IndexeddbPersistence(`worktable:${sessionId}/${docName}`, doc);
+  const local = openLocalStore(`worktable:${sessionId}/${docName}`, doc);
   const provider = new WebsocketProvider(relayUrl(), `${sessionId}/${docName}`, doc, { params: { token }, disableBc: true });
   const retry = reconnectWithBackoff(provider);
   return {
@@ -45,7 +45,7 @@ export function openPrivateDoc(sessionId: string, token: string, docName: string
     close() {
       retry.stop();
       provider.destroy();
-      void local.destroy();
+      local.close();
       doc.destroy();
     },
   };

@@ -4,13 +4,13 @@
  * kept in IndexedDB, with connection state and presence mirrored into a zustand store for the UI.
  * One canvas is open at a time.
  */
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { create } from 'zustand';
 import { DEFAULT_TABLE_DOC, SessionRole } from '@worktable/shared';
 import { ApiRequestError, getSession } from '../api.js';
 import { accessCloseCode, explainClose, type CloseExplanation } from './closeAdvice.js';
+import { openLocalStore } from './localStore.js';
 import { reconnectWithBackoff } from './reconnect.js';
 
 /** What the connection indicator shows. `offline` covers both "never reached" and "lost". */
@@ -79,6 +79,14 @@ function readPresence(state: unknown): PresenceUser | null {
   };
 }
 
+const samePresentPeer = (a: PresentPeer, b: PresentPeer) =>
+  a.clientId === b.clientId && a.isLocal === b.isLocal && a.name === b.name && a.color === b.color && a.participantId === b.participantId && a.role === b.role;
+
+/** Whether two people lists show the same people in the same order. */
+export function samePeers(a: readonly PresentPeer[], b: readonly PresentPeer[]): boolean {
+  return a.length === b.length && a.every((peer, i) => samePresentPeer(peer, b[i] as PresentPeer));
+}
+
 /** The y-websocket base URL for this page's origin (`ws://host/yjs` or `wss://host/yjs`). */
 export function relayUrl(): string {
   return `${window.location.origin.replace(/^http/, 'ws')}/yjs`;
@@ -90,8 +98,8 @@ export function openTable(sessionId: string, token: string, user: PresenceUser, 
   const doc = new Y.Doc();
   // The table is also kept in this browser (IndexedDB, one database per document): it opens
   // offline, edits made offline are kept across reloads, and everything merges when the
-  // connection returns.
-  const local = new IndexeddbPersistence(`worktable:${sessionId}/${docName}`, doc);
+  // connection returns. (Written in short batches: see localStore.ts.)
+  const local = openLocalStore(`worktable:${sessionId}/${docName}`, doc);
   local.whenSynced.then(
     () => useTableStore.setState({ storedLocally: true }),
     () => undefined,
@@ -106,6 +114,9 @@ export function openTable(sessionId: string, token: string, user: PresenceUser, 
   const { awareness } = provider;
   awareness.setLocalStateField('user', user);
 
+  // Awareness changes with every pointer move and every caret move in a document; the people list
+  // only changes when someone arrives, leaves or renames, so the store (and everything showing
+  // who is here) is only updated then.
   const updatePeers = () => {
     const peers: PresentPeer[] = [];
     for (const [clientId, state] of awareness.getStates()) {
@@ -113,7 +124,7 @@ export function openTable(sessionId: string, token: string, user: PresenceUser, 
       if (presence) peers.push({ ...presence, clientId, isLocal: clientId === doc.clientID });
     }
     peers.sort((a, b) => Number(b.isLocal) - Number(a.isLocal) || a.name.localeCompare(b.name));
-    useTableStore.setState({ peers });
+    if (!samePeers(peers, useTableStore.getState().peers)) useTableStore.setState({ peers });
   };
   awareness.on('change', updatePeers);
   updatePeers();
@@ -163,7 +174,7 @@ export function openTable(sessionId: string, token: string, user: PresenceUser, 
       retry.stop();
       awareness.off('change', updatePeers);
       provider.destroy();
-      void local.destroy();
+      local.close();
       doc.destroy();
       useTableStore.setState(initialState, true);
     },

@@ -3,8 +3,10 @@
  * buttons, each with an accessible name and `aria-pressed` for the toggles. Buttons keep the
  * editor's selection (no focus theft on mouse down) and are reachable with Tab.
  */
-import { useState, type ReactNode } from 'react';
-import { useEditorState, type Editor } from '@tiptap/react';
+import { useCallback, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEditorState, type Editor, type EditorStateSnapshot } from '@tiptap/react';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
+import type { UndoManager } from 'yjs';
 import { normalizeLink } from './linkPolicy.js';
 import { selectedPassage } from './passageAnchors.js';
 import { setPendingPassage } from '../../feedback/passageStore.js';
@@ -106,35 +108,98 @@ function LinkForm({ editor, onDone }: { editor: Editor; onDone(): void }) {
   );
 }
 
+/** What the toolbar's buttons show. */
+interface ToolbarState {
+  bold: boolean;
+  italic: boolean;
+  h1: boolean;
+  h2: boolean;
+  h3: boolean;
+  bullet: boolean;
+  ordered: boolean;
+  task: boolean;
+  link: boolean;
+  table: boolean;
+  selection: boolean;
+}
+
+/** The inputs `ToolbarState` is computed from, per editor: while they stay the same, so does the state. */
+const lastComputed = new WeakMap<Editor, { inputs: readonly unknown[]; result: ToolbarState }>();
+
+/**
+ * The formatting buttons' state. It runs on every transaction of the editor (each keystroke, each
+ * remote change, each caret of someone else that moves), so it is recomputed only when the
+ * document, the selection or the stored marks changed (not for a transaction that only redraws
+ * other people's carets). Undo and redo are followed separately (`useHistory`).
+ */
+function selectToolbarState({ editor: e }: EditorStateSnapshot<Editor>): ToolbarState {
+  const { state } = e;
+  const inputs = [state.doc, state.selection, state.storedMarks] as const;
+  const last = lastComputed.get(e);
+  if (last && last.inputs.every((input, i) => input === inputs[i])) return last.result;
+  const result: ToolbarState = {
+    bold: e.isActive('bold'),
+    italic: e.isActive('italic'),
+    h1: e.isActive('heading', { level: 1 }),
+    h2: e.isActive('heading', { level: 2 }),
+    h3: e.isActive('heading', { level: 3 }),
+    bullet: e.isActive('bulletList'),
+    ordered: e.isActive('orderedList'),
+    task: e.isActive('taskList'),
+    link: e.isActive('link'),
+    table: e.isActive('table'),
+    selection: !state.selection.empty,
+  };
+  lastComputed.set(e, { inputs, result });
+  return result;
+}
+
+/** Re-render the toolbar only when something it shows changed. */
+function sameToolbarState(a: ToolbarState, b: ToolbarState | null): boolean {
+  if (a === b) return true;
+  if (!b) return false;
+  for (const key of Object.keys(a) as Array<keyof ToolbarState>) if (a[key] !== b[key]) return false;
+  return true;
+}
+
+/** The undo manager events after which the stacks may have grown or shrunk. */
+const HISTORY_EVENTS = ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const;
+
+/**
+ * Whether undo and redo are possible: whether the editor's Yjs undo manager (the Collaboration
+ * extension's history) has something on its stacks — what its `undo`/`redo` commands check —
+ * rather than `editor.can()`, which builds a whole command chain and transaction on every
+ * transaction. Follows the manager's own events: an undo pushes onto the redo stack after the
+ * editor's transaction for it, so reading the stacks on editor transactions would lag one behind.
+ */
+function useHistory(editor: Editor): { canUndo: boolean; canRedo: boolean } {
+  const manager = (yUndoPluginKey.getState(editor.state) as { undoManager?: UndoManager } | undefined)?.undoManager ?? null;
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      for (const event of HISTORY_EVENTS) manager?.on(event, listener);
+      return () => {
+        for (const event of HISTORY_EVENTS) manager?.off(event, listener);
+      };
+    },
+    [manager],
+  );
+  const flags = useSyncExternalStore(subscribe, () => (manager ? Number(manager.undoStack.length > 0) + 2 * Number(manager.redoStack.length > 0) : 0));
+  return { canUndo: (flags & 1) !== 0, canRedo: (flags & 2) !== 0 };
+}
+
 /** Formatting toolbar of a document editor. */
 export function DocumentToolbar({ editor, artifactId }: DocumentToolbarProps) {
   const [linking, setLinking] = useState(false);
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      bold: e.isActive('bold'),
-      italic: e.isActive('italic'),
-      h1: e.isActive('heading', { level: 1 }),
-      h2: e.isActive('heading', { level: 2 }),
-      h3: e.isActive('heading', { level: 3 }),
-      bullet: e.isActive('bulletList'),
-      ordered: e.isActive('orderedList'),
-      task: e.isActive('taskList'),
-      link: e.isActive('link'),
-      table: e.isActive('table'),
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo(),
-      selection: !e.state.selection.empty,
-    }),
-  });
+  const state = useEditorState({ editor, selector: selectToolbarState, equalityFn: sameToolbarState });
+  const { canUndo, canRedo } = useHistory(editor);
   const chain = () => editor.chain().focus();
 
   return (
     <div className="wt-doc-toolbar" role="toolbar" aria-label="Formatting" data-no-drag="">
-      <ToolButton label="Undo" disabled={!state.canUndo} onClick={() => chain().undo().run()}>
+      <ToolButton label="Undo" disabled={!canUndo} onClick={() => chain().undo().run()}>
         ↶
       </ToolButton>
-      <ToolButton label="Redo" disabled={!state.canRedo} onClick={() => chain().redo().run()}>
+      <ToolButton label="Redo" disabled={!canRedo} onClick={() => chain().redo().run()}>
         ↷
       </ToolButton>
       <span className="wt-doc-sep" aria-hidden="true" />

@@ -61,4 +61,39 @@ describe('caretAwareness', () => {
     expandedEditor.setLocalStateField('cursor', null);
     expect(awareness.getLocalState()?.[DOC_CARET_FIELD]).toBeNull();
   });
+
+  it('publishes the caret only when it moved', () => {
+    const doc = new Y.Doc();
+    const text = doc.getText('t');
+    text.insert(0, 'hello');
+    const awareness = new Awareness(doc);
+    awareness.setLocalStateField('user', { name: 'Ana', color: '#112233' });
+    const adapter = caretAwareness(awareness);
+    const changes = vi.fn();
+    awareness.on('change', changes);
+    const caret = (index: number) => ({ anchor: Y.createRelativePositionFromTypeIndex(text, index), head: Y.createRelativePositionFromTypeIndex(text, index) });
+
+    adapter.setLocalStateField('cursor', caret(2));
+    expect(changes).toHaveBeenCalledTimes(1);
+    // What yCursorPlugin does after every remote change: the same place, as new objects.
+    adapter.setLocalStateField('cursor', caret(2));
+    expect(changes).toHaveBeenCalledTimes(1);
+    adapter.setLocalStateField('cursor', caret(3));
+    expect(changes).toHaveBeenCalledTimes(2);
+    expect(Y.compareRelativePositions(awareness.getLocalState()?.[DOC_CARET_FIELD].anchor, caret(3).anchor)).toBe(true);
+    // Cleared, then the same place again: published again.
+    adapter.setLocalStateField('cursor', null);
+    adapter.setLocalStateField('cursor', caret(3));
+    expect(changes).toHaveBeenCalledTimes(4);
+  });
+
+  it('does not forward changes of this client’s own caret (the extension does not draw it)', () => {
+    const awareness = awarenessWithUser();
+    const adapter = caretAwareness(awareness);
+    const listener = vi.fn();
+    adapter.on('change', listener);
+    adapter.setLocalStateField('cursor', { anchor: 'a', head: 'a' });
+    adapter.setLocalStateField('cursor', { anchor: 'b', head: 'b' });
+    expect(listener).not.toHaveBeenCalled();
+  });
 });

@@ -15,14 +15,21 @@
  * only add or change `name` and `color`, never remove the other fields — and (b) maps the caret
  * extension's `cursor` to the awareness field `DOC_CARET_FIELD` both ways, so the canvas keeps
  * `cursor` to itself. Peers' `user` is read as published (the same object the people list uses).
- * It also forwards `change` events only when some peer's caret, name or colour changed, so canvas
- * pointer moves do not make every open editor recompute its caret decorations.
+ * It also forwards `change` events only when some other person's caret, name or colour changed, so
+ * canvas pointer moves — and this client's own caret, which the extension never draws — do not
+ * make every open editor recompute its caret decorations.
+ *
+ * And it publishes the caret only when it moved: `yCursorPlugin` re-publishes it after every
+ * remote change to the document even when its relative position is the same (and awareness
+ * treats a new `Y.RelativePosition` object as a change), which made every keystroke of every
+ * other person cost an awareness `change` here and an awareness message to everyone.
  *
  * Make one adapter per editor: the same document can be open twice in one tab (on the canvas and
  * opened large), and each editor may only clear the caret it published itself — otherwise the
  * unfocused one would erase the focused one's caret on every change. The local state therefore
  * shows an editor only its own caret.
  */
+import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 
 /** The awareness field holding this client's text selection in a document (relative positions). */
@@ -54,14 +61,28 @@ function view(state: unknown): State {
   return { user: user ? { ...user } : {}, cursor: record[DOC_CARET_FIELD] ?? null };
 }
 
-function caretSignature(states: Map<number, unknown>): string {
+/** The other clients' carets, names and colours (this client's own caret is never drawn). */
+function caretSignature(states: Map<number, unknown>, ownClientId: number): string {
   const parts: string[] = [];
   for (const [clientId, state] of states) {
+    if (clientId === ownClientId) continue;
     const record = asRecord(state);
     const user = asRecord(record?.user);
     parts.push(`${clientId}|${String(user?.name)}|${String(user?.color)}|${JSON.stringify(record?.[DOC_CARET_FIELD] ?? null)}`);
   }
   return parts.join('\n');
+}
+
+function samePosition(a: unknown, b: unknown): boolean {
+  if (a instanceof Y.RelativePosition && b instanceof Y.RelativePosition) return Y.compareRelativePositions(a, b);
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Whether two published carets (`{ anchor, head }`, relative positions) point at the same places. */
+function sameCaret(a: unknown, b: unknown): boolean {
+  const x = asRecord(a);
+  const y = asRecord(b);
+  return x !== null && y !== null && samePosition(x.anchor, y.anchor) && samePosition(x.head, y.head);
 }
 
 /** Wraps `awareness` for `CollaborationCaret` (pass `{ awareness: caretAwareness(awareness) }` as its provider). */
@@ -98,6 +119,8 @@ export function caretAwareness(awareness: Awareness): CaretAwareness {
           if (ownCaret(local) !== null) awareness.setLocalStateField(DOC_CARET_FIELD, null);
           mine = null;
         } else {
+          // Still published and pointing at the same places: nothing to tell anyone.
+          if (ownCaret(local) !== null && sameCaret(mine, value)) return;
           mine = value;
           awareness.setLocalStateField(DOC_CARET_FIELD, value);
         }
@@ -113,9 +136,9 @@ export function caretAwareness(awareness: Awareness): CaretAwareness {
         awareness.on(event, listener);
         return;
       }
-      let lastSignature = caretSignature(awareness.getStates());
+      let lastSignature = caretSignature(awareness.getStates(), awareness.clientID);
       const filtered: Listener = (...args) => {
-        const signature = caretSignature(awareness.getStates());
+        const signature = caretSignature(awareness.getStates(), awareness.clientID);
         if (signature === lastSignature) return;
         lastSignature = signature;
         listener(...args);
