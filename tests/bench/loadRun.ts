@@ -45,8 +45,10 @@ export interface LoadMeasurement {
   expected: number;
   /** (receiver, writer) pairs that did not end with every change, in order. */
   incompletePairs: number;
-  /** Observed changes that skipped or repeated a sequence number. */
+  /** Observed changes that went backwards or repeated a sequence number. */
   outOfOrder: number;
+  /** Changes that reached a receiver merged into a later one by the server (counted as delivered, with their own latency). */
+  merged: number;
   /** First few connection failures. */
   clientFailures: string[];
   /** Deliveries that arrived during the window. */
@@ -140,6 +142,8 @@ export class LoadRun {
   private startMemory: MemorySample[] = [];
   /** Node of every writer, by writer key. */
   private readonly writerNodes = new Map<string, number>();
+  /** Send time of every change, by writer key and sequence number. */
+  private readonly sendTimes = new Map<string, number[]>();
   readonly rooms: ConnectedRoom[] = [];
 
   private constructor(
@@ -176,8 +180,8 @@ export class LoadRun {
         if (!target) throw new Error(`room ${room.name}: client ${clientIndex} is meant for node ${node}, which does not exist`);
         const key = `w${roomIndex}.${clientIndex}`;
         if (clientIndex < settings.writers) run.writerNodes.set(key, node);
-        const onDelivery = (sentAt: number, receivedAt: number, writerKey: string): void =>
-          run.delivered(sentAt, receivedAt, run.writerNodes.get(writerKey) === node);
+        const onDelivery: DeliveryListener = (writerKey, firstSeq, lastSeq, receivedAt) =>
+          run.delivered(writerKey, firstSeq, lastSeq, receivedAt, run.writerNodes.get(writerKey) === node);
         pending.push(() => {
           const client = clients(target, path, onDelivery, clientIndex < settings.writers);
           connected.clients.push(client);
@@ -293,13 +297,18 @@ export class LoadRun {
     await Promise.all(this.rooms.flatMap((room) => room.clients.map((client) => client.close())));
   }
 
-  private delivered(sentAt: number, receivedAt: number, sameNode: boolean): void {
-    this.totalDeliveries++;
-    if (this.measuring) this.windowDeliveries++;
-    if (sentAt >= this.windowStart && sentAt < this.windowEnd) {
-      const latency = receivedAt - sentAt;
-      this.latencies.push(latency);
-      (sameNode ? this.sameNodeLatencies : this.crossNodeLatencies).push(latency);
+  /** Changes `firstSeq`…`lastSeq` of `writerKey` arrived at one receiver; each is a delivery with its own latency. */
+  private delivered(writerKey: string, firstSeq: number, lastSeq: number, receivedAt: number, sameNode: boolean): void {
+    const sentTimes = this.sendTimes.get(writerKey);
+    for (let seq = firstSeq; seq <= lastSeq; seq++) {
+      this.totalDeliveries++;
+      if (this.measuring) this.windowDeliveries++;
+      const sentAt = sentTimes?.[seq] ?? Number.NaN;
+      if (sentAt >= this.windowStart && sentAt < this.windowEnd) {
+        const latency = receivedAt - sentAt;
+        this.latencies.push(latency);
+        (sameNode ? this.sameNodeLatencies : this.crossNodeLatencies).push(latency);
+      }
     }
   }
 
@@ -323,6 +332,12 @@ export class LoadRun {
           if (stopped) return;
           writer.sent++;
           writer.lastSentAt = writer.client.write(writer.key, writer.sent);
+          let times = this.sendTimes.get(writer.key);
+          if (!times) {
+            times = [];
+            this.sendTimes.set(writer.key, times);
+          }
+          times[writer.sent] = writer.lastSentAt;
           ticks++;
           timers.set(writer, setTimeout(tick, Math.max(0, start + phase + ticks * periodMs - performance.now())));
         };
@@ -345,11 +360,12 @@ export class LoadRun {
     return this.rooms.some((room) => room.clients.some((client) => client.failure !== null));
   }
 
-  private tally(): Pick<LoadMeasurement, 'delivered' | 'expected' | 'incompletePairs' | 'outOfOrder' | 'clientFailures'> {
+  private tally(): Pick<LoadMeasurement, 'delivered' | 'expected' | 'incompletePairs' | 'outOfOrder' | 'merged' | 'clientFailures'> {
     let delivered = 0;
     let expected = 0;
     let incompletePairs = 0;
     let outOfOrder = 0;
+    let merged = 0;
     const clientFailures: string[] = [];
     for (const room of this.rooms) {
       for (const client of room.clients) {
@@ -360,10 +376,11 @@ export class LoadRun {
           delivered += Math.min(tally.count, writer.sent);
           expected += writer.sent;
           outOfOrder += tally.outOfOrder;
+          merged += tally.merged;
           if (tally.count !== writer.sent || tally.lastSeq !== writer.sent) incompletePairs++;
         }
       }
     }
-    return { delivered, expected, incompletePairs, outOfOrder, clientFailures };
+    return { delivered, expected, incompletePairs, outOfOrder, merged, clientFailures };
   }
 }

@@ -55,6 +55,7 @@ export function resultTable(results: readonly ServerResult[]): string {
     ['measured window (s)', (r) => fixed(r.measurement.windowSeconds, 1)],
     ['changes sent (incl. warm-up)', (r) => whole(r.measurement.updatesSent)],
     ['delivered / expected', (r) => deliveredText(r.measurement)],
+    ['changes merged by the server into a later one', (r) => whole(r.measurement.merged)],
     ['deliveries/s (window)', (r) => whole(r.measurement.deliveriesPerSecond)],
     ['fan-out latency p50 (ms)', (r) => fixed(r.measurement.latency.p50, 2)],
     ['fan-out latency p99 (ms)', (r) => fixed(r.measurement.latency.p99, 2)],

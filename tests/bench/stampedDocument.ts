@@ -12,19 +12,24 @@ import * as Y from 'yjs';
 export const BENCH_MAP = 'bench';
 
 /**
- * Called for every stamped change from another client, with its send time and arrival time (both
- * `performance.now()`) and the writer's key.
+ * Called when changes `firstSeq`…`lastSeq` of the writer `writerKey` have been integrated, at
+ * `receivedAt` (`performance.now()`). Usually one change; several when the server merged
+ * consecutive changes into one update (Hocuspocus coalesces what arrives in one event-loop turn):
+ * the receiver then sees only the last stamp, but Yjs integrates a client's changes in order, so
+ * holding change n means holding every change before it.
  */
-export type DeliveryListener = (sentAt: number, receivedAt: number, writerKey: string) => void;
+export type DeliveryListener = (writerKey: string, firstSeq: number, lastSeq: number, receivedAt: number) => void;
 
 /** What one receiver got from one writer. */
 export interface WriterTally {
-  /** Changes observed from this writer. */
+  /** Changes integrated from this writer (the highest sequence number seen: earlier ones came with it). */
   count: number;
   /** Highest sequence number observed. */
   lastSeq: number;
-  /** Observed changes that did not follow the previous one (a gap or a repeat). */
+  /** Observed stamps that went backwards or repeated (never expected: Yjs integrates in order). */
   outOfOrder: number;
+  /** Changes that arrived merged into a later one (not observed on their own). */
+  merged: number;
 }
 
 /** One connection of a load run, whichever server and protocol it talks to. */
@@ -88,7 +93,7 @@ export abstract class StampedDocument {
 
   /** Tally of one writer (zeros when nothing arrived). */
   tally(key: string): WriterTally {
-    return this.tallies.get(key) ?? { count: 0, lastSeq: 0, outOfOrder: 0 };
+    return this.tallies.get(key) ?? { count: 0, lastSeq: 0, outOfOrder: 0, merged: 0 };
   }
 
   private received(keys: Set<string>): void {
@@ -96,14 +101,20 @@ export abstract class StampedDocument {
     for (const key of keys) {
       const value = this.map.get(key);
       if (!isStamp(value)) continue;
-      const tally = this.tallies.get(key);
-      if (!tally) this.tallies.set(key, { count: 1, lastSeq: value.s, outOfOrder: value.s === 1 ? 0 : 1 });
-      else {
-        if (value.s !== tally.lastSeq + 1) tally.outOfOrder++;
-        tally.count++;
-        tally.lastSeq = value.s;
+      let tally = this.tallies.get(key);
+      if (!tally) {
+        tally = { count: 0, lastSeq: 0, outOfOrder: 0, merged: 0 };
+        this.tallies.set(key, tally);
       }
-      this.onDelivery(value.t, now, key);
+      if (value.s <= tally.lastSeq) {
+        tally.outOfOrder++;
+        continue;
+      }
+      const first = tally.lastSeq + 1;
+      tally.merged += value.s - first;
+      tally.count = value.s;
+      tally.lastSeq = value.s;
+      this.onDelivery(key, first, value.s, now);
     }
   }
 }
