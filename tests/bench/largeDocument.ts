@@ -27,8 +27,15 @@ interface DocFigures {
   storedEntries: number | null;
   coldLogMs: number | null;
   coldCompactedMs: number | null;
+  /** The server's own load time (storage read + apply, `worktable_document_load_seconds`). */
+  serverLoadLogMs: number | null;
+  serverLoadCompactedMs: number | null;
   rssAfterColdLoad: number | null;
   failures: string[];
+}
+
+function fixedMs(value: number | null): string {
+  return value !== null && Number.isFinite(value) ? value.toFixed(1) : 'n/a';
 }
 
 /** A small deterministic generator (mulberry32) so every server gets the same script. */
@@ -100,6 +107,8 @@ export const runLargeDocument: ScenarioRunner = async (servers, context) => {
       storedEntries: null,
       coldLogMs: null,
       coldCompactedMs: null,
+      serverLoadLogMs: null,
+      serverLoadCompactedMs: null,
       rssAfterColdLoad: null,
       failures: [],
     };
@@ -133,18 +142,26 @@ export const runLargeDocument: ScenarioRunner = async (servers, context) => {
         const port = Number(new URL(url).port);
         const spec = worktableSpec(port, server.dataDir);
         current = await startServer({ ...spec, env: { ...spec.env, COMPACT_AFTER_UPDATES: '10000000', DOC_UNLOAD_GRACE_MS: '200' } });
+        const loadSum = async (): Promise<number> => fetchMetric(current.httpUrl, 'worktable_document_load_seconds_sum');
+        let before = await loadSum();
         const cold = await timedJoin(server, current, paths[3] ?? '', length);
         figure.coldLogMs = cold.ms;
+        figure.serverLoadLogMs = ((await loadSum()) - before) * 1000;
         figure.rssAfterColdLoad = current.memory().rssBytes;
         await cold.client.close();
         // Unloading folds the log into a snapshot; then the document is loaded again, cold.
         const compactedUrl = current.httpUrl;
         await waitFor(async () => (await fetchMetric(compactedUrl, 'worktable_compacted_updates_total')) >= updates, 60_000, 'the unloaded document was not compacted in 60 s');
         await waitFor(async () => (await fetchMetric(compactedUrl, 'worktable_documents_loaded')) === 0, 30_000, 'the document did not unload');
+        before = await loadSum();
         const compacted = await timedJoin(server, current, paths[4] ?? '', length);
         figure.coldCompactedMs = compacted.ms;
+        figure.serverLoadCompactedMs = ((await loadSum()) - before) * 1000;
         await compacted.client.close();
-        context.log(`cold load: ${figure.coldLogMs.toFixed(1)} ms from ${figure.storedEntries} log entries, ${figure.coldCompactedMs.toFixed(1)} ms after compaction`);
+        context.log(
+          `cold load on the server: ${fixedMs(figure.serverLoadLogMs)} ms from ${figure.storedEntries} log entries, ${fixedMs(figure.serverLoadCompactedMs)} ms after compaction ` +
+            `(joins incl. the client's own apply: ${figure.coldLogMs.toFixed(1)} / ${figure.coldCompactedMs.toFixed(1)} ms)`,
+        );
       }
     } catch (error) {
       figure.failures.push((error as Error).message);
@@ -165,8 +182,8 @@ export const runLargeDocument: ScenarioRunner = async (servers, context) => {
           ['new client joins the open document (ms)', ...figures.map((f) => fixed(f.warmJoinMs))],
           ['server RSS growth with the document open (MiB)', ...figures.map((f) => mib(f.docRssBytes))],
           ['log entries in the store', ...figures.map((f) => (f.storedEntries === null ? 'n/a (memory)' : f.storedEntries.toLocaleString('en-US')))],
-          ['cold load of the raw log after kill -9 (ms)', ...figures.map((f) => fixed(f.coldLogMs))],
-          [`cold load after compaction (ms, target ≤ ${COLD_LOAD_TARGET_MS})`, ...figures.map((f) => fixed(f.coldCompactedMs))],
+          ['cold load of the raw log after kill -9: server (read + apply) / join (ms)', ...figures.map((f) => `${fixed(f.serverLoadLogMs)} / ${fixed(f.coldLogMs)}`)],
+          [`cold load after compaction: server (target ≤ ${COLD_LOAD_TARGET_MS}) / join (ms)`, ...figures.map((f) => `${fixed(f.serverLoadCompactedMs)} / ${fixed(f.coldCompactedMs)}`)],
           ['server RSS after the cold load (MiB)', ...figures.map((f) => (f.rssAfterColdLoad === null ? 'n/a' : mib(f.rssAfterColdLoad)))],
           ['failures', ...figures.map((f) => (f.failures.length === 0 ? 'none' : f.failures.join('; ')))],
         ],
@@ -176,7 +193,8 @@ export const runLargeDocument: ScenarioRunner = async (servers, context) => {
   const summary: string[] = [];
   if (ours) {
     summary.push(
-      `large-doc: Worktable cold load ${fixed(ours.coldLogMs)} ms from ${ours.storedEntries ?? '?'} log entries, ${fixed(ours.coldCompactedMs)} ms after compaction (target ≤ ${COLD_LOAD_TARGET_MS})`,
+      `large-doc: Worktable cold load on the server ${fixed(ours.serverLoadLogMs)} ms from ${ours.storedEntries ?? '?'} log entries, ` +
+        `${fixed(ours.serverLoadCompactedMs)} ms after compaction (target ≤ ${COLD_LOAD_TARGET_MS}); a new client's join ${fixed(ours.coldLogMs)} / ${fixed(ours.coldCompactedMs)} ms including its own apply`,
     );
     for (const other of figures.filter((f) => f !== ours)) {
       summary.push(`large-doc: Worktable / ${other.name}: warm join ${ratio(ours.warmJoinMs, other.warmJoinMs)} (${fixed(ours.warmJoinMs)} vs ${fixed(other.warmJoinMs)} ms)`);

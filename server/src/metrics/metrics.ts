@@ -47,6 +47,12 @@ export class Metrics {
     help: 'Log entries folded into snapshots by compaction.',
     registers: [this.registry],
   });
+  readonly loadSeconds = new Histogram({
+    name: 'worktable_document_load_seconds',
+    help: 'Time to load one document from storage: read its snapshot and log, apply them.',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
   readonly uploads = new Counter({
     name: 'worktable_uploads_total',
     help: 'Images and PDFs uploaded and stored.',

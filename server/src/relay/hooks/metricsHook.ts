@@ -33,5 +33,8 @@ export function persistenceMetrics(metrics: Metrics): PersistenceObserver {
     compacted(updates) {
       metrics.compactedUpdates.inc(updates);
     },
+    loaded(_updates, seconds) {
+      metrics.loadSeconds.observe(seconds);
+    },
   };
 }

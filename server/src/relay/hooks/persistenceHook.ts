@@ -21,6 +21,8 @@ export interface PersistenceObserver {
   failed(operation: 'flush' | 'compact' | 'load'): void;
   /** A compaction merged `updates` log entries. */
   compacted(updates: number): void;
+  /** A document was loaded from storage (read, then snapshot and `updates` log entries applied) in `seconds`. */
+  loaded?(updates: number, seconds: number): void;
 }
 
 /** Persistence settings. */
@@ -92,6 +94,7 @@ export class PersistenceHook implements RelayHook {
   }
 
   async onLoadDocument(room: Room): Promise<void> {
+    const started = performance.now();
     let stored;
     try {
       stored = await this.storage.loadDocument(room.docKey);
@@ -106,6 +109,7 @@ export class PersistenceHook implements RelayHook {
     room.sizeBytes = stored.bytes;
     room.logLength = stored.updates.length;
     this.rooms.set(room.docKey, room);
+    this.options.observer?.loaded?.(stored.updates.length, (performance.now() - started) / 1000);
   }
 
   onChange(room: Room, update: Uint8Array): void {
