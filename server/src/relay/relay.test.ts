@@ -17,7 +17,7 @@ import {
   type TestServer,
   type YClient,
 } from '../testing/testServer.js';
-import { encodeSyncUpdate } from './messages.js';
+import { decodeMessage, encodeSyncUpdate } from './messages.js';
 
 const servers: TestServer[] = [];
 const clients: YClient[] = [];
@@ -356,6 +356,40 @@ describe('lifecycle', () => {
     (a.provider.ws as unknown as { terminate?: () => void; close: () => void } | null)?.close();
     a.provider.shouldConnect = false;
     await waitFor(() => !b.provider.awareness.getStates().has(anaId), 5000, 'presence cleared');
+  });
+
+  it('R14c updates read in one turn leave as one merged message that holds them all', async () => {
+    const t = await start();
+    const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
+    const writer = await openRawSocket(t.wsUrl, session.sessionId, 'table-1', members[0]!.token);
+    const watcher = await openRawSocket(t.wsUrl, session.sessionId, 'table-1', members[1]!.token);
+    const updates: Uint8Array[] = [];
+    let messages = 0;
+    watcher.on('message', (data: Buffer) => {
+      const decoded = decodeMessage(new Uint8Array(data));
+      if (decoded.type !== 'sync-update') return;
+      messages++;
+      updates.push(decoded.update);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const doc = new Y.Doc();
+    const frames: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => frames.push(encodeSyncUpdate(update)));
+    for (const word of ['one ', 'two ', 'three ']) doc.getText('t').insert(doc.getText('t').length, word);
+    // One TCP write carrying three frames: the server reads them in one turn.
+    const tcp = (writer as unknown as { _socket: { cork(): void; uncork(): void } })._socket;
+    tcp.cork();
+    for (const frame of frames) writer.send(frame);
+    tcp.uncork();
+    const received = new Y.Doc();
+    await waitFor(() => {
+      for (const update of updates.splice(0)) Y.applyUpdate(received, update);
+      return received.getText('t').toString() === 'one two three ';
+    }, 5000, 'all three words');
+    expect(frames).toHaveLength(3);
+    expect(messages).toBe(1);
+    writer.close();
+    watcher.close();
   });
 
   it('R14b cursor bursts are merged: at most one awareness message per interval, each client\'s latest state, nobody\'s lost', async () => {

@@ -1,8 +1,9 @@
 /**
  * One open document: its Y.Doc, its awareness, and the connections editing it. A client's update
- * is applied, then relayed and stored as the very bytes it arrived in: Yjs updates are idempotent
- * and commutative, so peers and storage converge on what the server holds without the server
- * re-encoding anything, and each message is framed once for all recipients.
+ * is applied, then relayed and stored as the very bytes it arrived in (updates accepted in the
+ * same turn of the event loop are relayed merged, as one): Yjs updates are idempotent and
+ * commutative, so peers and storage converge on what the server holds, and each message is framed
+ * once for all recipients.
  */
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -53,6 +54,8 @@ export class Room {
   private lastTransaction: Y.Transaction | null = null;
   /** Awareness clients changed since the last relay, and where the changes came from. */
   private readonly pendingAwareness = new Set<number>();
+  /** Updates accepted this turn and not yet relayed (`relayLater`). */
+  private readonly pendingRelay: Array<{ update: Uint8Array; message: Uint8Array | null; origin: Connection | null }> = [];
   private pendingAwarenessOrigin: unknown = null;
   private awarenessTimer: NodeJS.Timeout | null = null;
   private lastAwarenessFlush = Number.NEGATIVE_INFINITY;
@@ -115,7 +118,7 @@ export class Room {
   applyRemoteUpdate(update: Uint8Array): boolean {
     const before = Y.encodeStateVector(this.doc);
     Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
-    this.broadcast(encodeSyncUpdate(update));
+    this.relayLater(update, null, null);
     const grew = !equalBytes(before, Y.encodeStateVector(this.doc));
     return grew || this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
   }
@@ -125,8 +128,41 @@ export class Room {
     this.sizeBytes += update.byteLength;
     this.logLength += 1;
     this.listener.changed(this, update);
-    this.broadcast(message, origin);
+    this.relayLater(update, message, origin);
   }
+
+  /**
+   * Queues an update for the relay at the end of this turn of the event loop. The updates a room
+   * accepts in one turn (a burst read in one poll phase) leave as one message: the lone update as
+   * the very frame it arrived in, several merged into one update (`Y.mergeUpdates`), so every
+   * client integrates one update instead of several and the server writes one frame per client.
+   * Nothing waits for a timer. `message` is the update's frame if there is one already.
+   */
+  private relayLater(update: Uint8Array, message: Uint8Array | null, origin: Connection | null): void {
+    this.pendingRelay.push({ update, message, origin });
+    if (this.pendingRelay.length === 1) setImmediate(this.relayPending);
+  }
+
+  /** Sends what `relayLater` queued: to everyone but the origin when there is one, to everyone when several. */
+  private readonly relayPending = (): void => {
+    const batch = this.pendingRelay.splice(0);
+    const first = batch[0];
+    if (!first) return;
+    if (batch.length === 1) {
+      this.broadcast(first.message ?? encodeSyncUpdate(first.update), first.origin);
+      return;
+    }
+    const origin = batch.every((queued) => queued.origin === first.origin) ? first.origin : null;
+    let merged: Uint8Array;
+    try {
+      merged = Y.mergeUpdates(batch.map((queued) => queued.update));
+    } catch {
+      // An update Yjs could apply but not merge (odd bytes a client sent): relay each as it came.
+      for (const queued of batch) this.broadcast(queued.message ?? encodeSyncUpdate(queued.update), queued.origin);
+      return;
+    }
+    this.broadcast(encodeSyncUpdate(merged), origin);
+  };
 
   private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
     this.lastTransaction = transaction;
