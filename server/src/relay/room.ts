@@ -46,6 +46,9 @@ export const AWARENESS_FLUSH_MS = 50;
  */
 export const RELAY_INTERVAL_MS = 16;
 
+/** At most this many updates are merged into one relayed update. */
+const MERGE_CHUNK = 32;
+
 /** Marks a batch of awareness changes that came from more than one origin. */
 const MIXED_ORIGINS = Symbol('worktable:mixed-origins');
 
@@ -166,17 +169,26 @@ export class Room {
       this.broadcast(first.message ?? encodeSyncUpdate(first.update), first.origin);
       return;
     }
-    const origin = batch.every((queued) => queued.origin === first.origin) ? first.origin : null;
+    // Merging costs more than linear time in the number of updates: a bulk arrival (a client
+    // back from offline, a paste of thousands of changes) is merged in chunks.
+    for (let start = 0; start < batch.length; start += MERGE_CHUNK) this.relayMerged(batch.slice(start, start + MERGE_CHUNK));
+  };
+
+  /** Relays `chunk` as one merged update, to everyone but its origin when it has only one. */
+  private relayMerged(chunk: ReadonlyArray<{ update: Uint8Array; message: Uint8Array | null; origin: Connection | null }>): void {
+    const first = chunk[0];
+    if (!first) return;
+    const origin = chunk.every((queued) => queued.origin === first.origin) ? first.origin : null;
     let merged: Uint8Array;
     try {
-      merged = Y.mergeUpdates(batch.map((queued) => queued.update));
+      merged = chunk.length === 1 ? first.update : Y.mergeUpdates(chunk.map((queued) => queued.update));
     } catch {
       // An update Yjs could apply but not merge (odd bytes a client sent): relay each as it came.
-      for (const queued of batch) this.broadcast(queued.message ?? encodeSyncUpdate(queued.update), queued.origin);
+      for (const queued of chunk) this.broadcast(queued.message ?? encodeSyncUpdate(queued.update), queued.origin);
       return;
     }
-    this.broadcast(encodeSyncUpdate(merged), origin);
-  };
+    this.broadcast(chunk.length === 1 && first.message ? first.message : encodeSyncUpdate(merged), origin);
+  }
 
   private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
     this.lastTransaction = transaction;
