@@ -7,7 +7,7 @@
  */
 import { summarize } from './stats.js';
 import { hocuspocusCursors, yWebsocketCursors, type CursorClient } from './cursorClients.js';
-import { CORE_SERVER_NAMES, mib, ratio, scenarioTable, startScenarioServer, type ScenarioRunner } from './scenarioKit.js';
+import { CORE_SERVER_NAMES, fixed, mib, ratio, scenarioTable, startScenarioServer, type ScenarioRunner } from './scenarioKit.js';
 import { sleep, withTimeout } from './time.js';
 
 const OBSERVERS = 5;
@@ -100,7 +100,6 @@ export const runAwareness: ScenarioRunner = async (servers, context) => {
       await server.stop();
     }
   }
-  const fixed = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
   const whole = (value: number): string => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
   context.log(
     '\n' +

@@ -8,7 +8,7 @@
  */
 import { summarize } from './stats.js';
 import type { LoadClient } from './stampedDocument.js';
-import { CORE_SERVER_NAMES, mib, ratio, scenarioTable, startScenarioServer, type ScenarioRunner } from './scenarioKit.js';
+import { CORE_SERVER_NAMES, fixed, mib, ratio, scenarioTable, startScenarioServer, type ScenarioRunner } from './scenarioKit.js';
 import { sleep, withTimeout } from './time.js';
 
 const NOTES = 'notes';
@@ -96,18 +96,17 @@ export const runJoinStorm: ScenarioRunner = async (servers, context) => {
       await server.stop();
     }
   }
-  const fixed = (value: number, digits = 0): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
   context.log(
     '\n' +
       scenarioTable(
         figures.map((f) => f.name),
         [
           ['clients joining at once', ...figures.map((f) => String(f.clients))],
-          ['socket open → synced p50 (ms)', ...figures.map((f) => fixed(f.p50))],
-          ['socket open → synced p99 (ms)', ...figures.map((f) => fixed(f.p99))],
-          ['socket open → synced max (ms)', ...figures.map((f) => fixed(f.max))],
+          ['socket open → synced p50 (ms)', ...figures.map((f) => fixed(f.p50, 0))],
+          ['socket open → synced p99 (ms)', ...figures.map((f) => fixed(f.p99, 0))],
+          ['socket open → synced max (ms)', ...figures.map((f) => fixed(f.max, 0))],
           ['all synced after (s)', ...figures.map((f) => fixed(f.allInSeconds, 2))],
-          ['server CPU for the storm (ms)', ...figures.map((f) => fixed(f.serverCpuMs))],
+          ['server CPU for the storm (ms)', ...figures.map((f) => fixed(f.serverCpuMs, 0))],
           ['server RSS before / after (MiB)', ...figures.map((f) => `${mib(f.rssBefore)} / ${mib(f.rssAfter)}`)],
           ['failures', ...figures.map((f) => (f.failures.length === 0 ? 'none' : f.failures.join('; ')))],
         ],
@@ -118,8 +117,8 @@ export const runJoinStorm: ScenarioRunner = async (servers, context) => {
     .filter((f) => ours && f !== ours)
     .map(
       (f) =>
-        `join-storm: Worktable / ${f.name}: p99 join ${ratio(ours?.p99 ?? NaN, f.p99)} (${fixed(ours?.p99 ?? NaN)} vs ${fixed(f.p99)} ms), ` +
-        `server CPU ${ratio(ours?.serverCpuMs ?? NaN, f.serverCpuMs)} (${fixed(ours?.serverCpuMs ?? NaN)} vs ${fixed(f.serverCpuMs)} ms)`,
+        `join-storm: Worktable / ${f.name}: p99 join ${ratio(ours?.p99 ?? NaN, f.p99)} (${fixed(ours?.p99 ?? NaN, 0)} vs ${fixed(f.p99, 0)} ms), ` +
+        `server CPU ${ratio(ours?.serverCpuMs ?? NaN, f.serverCpuMs)} (${fixed(ours?.serverCpuMs ?? NaN, 0)} vs ${fixed(f.serverCpuMs, 0)} ms)`,
     );
   return { ok: figures.every((f) => f.failures.length === 0), summary };
 };

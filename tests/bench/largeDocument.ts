@@ -7,9 +7,10 @@
  * really holds 50,000 log entries: the cold load of those entries after a crash (kill -9, restart),
  * then the cold load of the compacted snapshot that unloading leaves (target ≤ 50 ms).
  */
+import { seededRandom } from '@worktable/shared';
 import { fetchMetric } from '../support/prometheus.js';
 import type { LoadClient } from './stampedDocument.js';
-import { CORE_SERVER_NAMES, mib, ratio, scenarioTable, startScenarioServer, type ScenarioRunner, type ScenarioServer } from './scenarioKit.js';
+import { CORE_SERVER_NAMES, fixed, mib, ratio, scenarioTable, startScenarioServer, type ScenarioRunner, type ScenarioServer } from './scenarioKit.js';
 import { startServer, worktableSpec, type ServerProcess } from './serverProcess.js';
 import { sleep, withTimeout } from './time.js';
 
@@ -34,25 +35,9 @@ interface DocFigures {
   failures: string[];
 }
 
-function fixedMs(value: number | null): string {
-  return value !== null && Number.isFinite(value) ? value.toFixed(1) : 'n/a';
-}
-
-/** A small deterministic generator (mulberry32) so every server gets the same script. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Sends `updates` changes from `writer`, one transaction each, yielding now and then so the socket drains. */
 async function writeScript(writer: LoadClient, updates: number): Promise<void> {
-  const random = seeded(8);
+  const random = seededRandom(8);
   const text = writer.doc.getText(TEXT);
   const canvas = writer.doc.getMap(CANVAS);
   let position = 0;
@@ -159,7 +144,7 @@ export const runLargeDocument: ScenarioRunner = async (servers, context) => {
         figure.serverLoadCompactedMs = ((await loadSum()) - before) * 1000;
         await compacted.client.close();
         context.log(
-          `cold load on the server: ${fixedMs(figure.serverLoadLogMs)} ms from ${figure.storedEntries} log entries, ${fixedMs(figure.serverLoadCompactedMs)} ms after compaction ` +
+          `cold load on the server: ${fixed(figure.serverLoadLogMs)} ms from ${figure.storedEntries} log entries, ${fixed(figure.serverLoadCompactedMs)} ms after compaction ` +
             `(joins incl. the client's own apply: ${figure.coldLogMs.toFixed(1)} / ${figure.coldCompactedMs.toFixed(1)} ms)`,
         );
       }
@@ -171,7 +156,6 @@ export const runLargeDocument: ScenarioRunner = async (servers, context) => {
       await server.stop();
     }
   }
-  const fixed = (value: number | null, digits = 1): string => (value !== null && Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
   context.log(
     '\n' +
       scenarioTable(

@@ -106,6 +106,11 @@ export function ratio(ours: number, theirs: number): string {
   return Number.isFinite(value) ? `${value.toFixed(2)}×` : 'n/a';
 }
 
+/** A number with `digits` decimals, or n/a when missing or not finite. */
+export function fixed(value: number | null, digits = 1): string {
+  return value !== null && Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
+}
+
 /** Bytes as MiB with one decimal. */
 export function mib(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
