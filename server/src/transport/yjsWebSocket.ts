@@ -57,7 +57,7 @@ export function attachYjsTransport(server: Server, relay: Relay, options: YjsTra
         if (socket.destroyed) return;
         wss.handleUpgrade(request, socket, head, (ws) => {
           alive.set(ws, true);
-          const handle = relay.connect(socketAdapter(ws, socket, frames), principal, address);
+          const handle = relay.connect(socketAdapter(ws, frames), principal, address);
           ws.on('message', (data: Buffer) => handle.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
           ws.on('pong', () => alive.set(ws, true));
           ws.on('error', (error) => options.logger.warn({ err: error, doc: address.docKey }, 'websocket error'));
@@ -117,54 +117,18 @@ function frameSenderOf(ws: WebSocket): FrameSender | null {
   return hasSendFrame ? (sender as FrameSender) : null;
 }
 
-/** Sockets corked during this turn of the event loop, with what to do when they are uncorked. */
-const corked = new Map<Duplex, () => void>();
-let uncorkScheduled = false;
-
-function uncorkAll(): void {
-  uncorkScheduled = false;
-  for (const [socket, uncorked] of corked) {
-    socket.uncork();
-    uncorked();
-  }
-  corked.clear();
-}
-
-/**
- * Holds `socket`'s writes until the current turn of the event loop ends (`setImmediate` runs after
- * every socket read of this poll phase has been handled), so the messages one connection gets
- * while a burst of updates is processed leave in one `writev` instead of one write each. Nothing
- * waits for a timer: a lone update is written at the end of the turn that handled it.
- * `uncorked` runs once the writes have been handed to the socket.
- */
-function corkForThisTurn(socket: Duplex, uncorked: () => void): void {
-  if (corked.has(socket)) return;
-  socket.cork();
-  corked.set(socket, uncorked);
-  if (!uncorkScheduled) {
-    uncorkScheduled = true;
-    setImmediate(uncorkAll);
-  }
-}
-
 /**
  * Binds a `ws` socket to the relay. The relay sends one message object to every recipient of a
  * broadcast, so the frame is encoded once per message (cached by identity) and the same bytes are
- * written to each socket; the writes of one turn are batched per socket (`corkForThisTurn`).
- * The backlog the relay watches (`bufferedAmount`) leaves out what this turn corked: that is not
- * a slow reader, only writes not handed over yet. Falls back to `ws.send` if ws's internals change.
+ * written to each socket with a single write. (Writes are not corked per turn: the room already
+ * merges a turn's updates into one message per client, and corking measured slower.) Falls back
+ * to `ws.send` if ws's internals change.
  */
-function socketAdapter(ws: WebSocket, socket: Duplex, frames: WeakMap<Uint8Array, Buffer[]>): RelaySocket {
+function socketAdapter(ws: WebSocket, frames: WeakMap<Uint8Array, Buffer[]>): RelaySocket {
   const sender = frameSenderOf(ws);
-  let corkedBytes = 0;
-  const uncorked = (): void => {
-    corkedBytes = 0;
-  };
   return {
     send(message) {
       if (ws.readyState !== ws.OPEN) return;
-      corkForThisTurn(socket, uncorked);
-      corkedBytes += message.byteLength;
       if (!sender) {
         ws.send(message, { binary: true });
         return;
@@ -182,7 +146,7 @@ function socketAdapter(ws: WebSocket, socket: Duplex, frames: WeakMap<Uint8Array
       setTimeout(() => ws.readyState !== ws.CLOSED && ws.terminate(), CLOSE_HANDSHAKE_MS).unref();
     },
     get bufferedAmount() {
-      return Math.max(0, ws.bufferedAmount - corkedBytes);
+      return ws.bufferedAmount;
     },
   };
 }
