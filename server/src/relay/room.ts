@@ -10,6 +10,7 @@ import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { Connection } from './connection.js';
 import type { DocumentAddress } from './hooks.js';
 import { encodeAwareness, encodeSyncUpdate } from './messages.js';
+import { throttle } from './throttle.js';
 
 /** What a room reports to the relay. */
 export interface RoomListener {
@@ -49,6 +50,13 @@ export const RELAY_INTERVAL_MS = 16;
 /** At most this many updates are merged into one relayed update. */
 const MERGE_CHUNK = 32;
 
+/** An accepted update waiting for the relay, with its frame if it has one and the connection it came from. */
+interface QueuedUpdate {
+  update: Uint8Array;
+  message: Uint8Array | null;
+  origin: Connection | null;
+}
+
 /** Marks a batch of awareness changes that came from more than one origin. */
 const MIXED_ORIGINS = Symbol('worktable:mixed-origins');
 
@@ -63,14 +71,13 @@ export class Room {
   logLength = 0;
 
   private lastTransaction: Y.Transaction | null = null;
+  /** Updates accepted and not yet relayed (`relayLater`). */
+  private readonly pendingRelay: QueuedUpdate[] = [];
+  private readonly relayThrottle = throttle(RELAY_INTERVAL_MS, () => this.relayPending(), 'end-of-turn');
   /** Awareness clients changed since the last relay, and where the changes came from. */
   private readonly pendingAwareness = new Set<number>();
-  private lastRelay = Number.NEGATIVE_INFINITY;
-  /** Updates accepted this turn and not yet relayed (`relayLater`). */
-  private readonly pendingRelay: Array<{ update: Uint8Array; message: Uint8Array | null; origin: Connection | null }> = [];
   private pendingAwarenessOrigin: unknown = null;
-  private awarenessTimer: NodeJS.Timeout | null = null;
-  private lastAwarenessFlush = Number.NEGATIVE_INFINITY;
+  private readonly awarenessThrottle = throttle(AWARENESS_FLUSH_MS, () => this.flushAwareness(), 'now');
 
   constructor(
     readonly address: DocumentAddress,
@@ -153,29 +160,22 @@ export class Room {
    */
   private relayLater(update: Uint8Array, message: Uint8Array | null, origin: Connection | null): void {
     this.pendingRelay.push({ update, message, origin });
-    if (this.pendingRelay.length > 1) return;
-    const wait = this.lastRelay + RELAY_INTERVAL_MS - performance.now();
-    if (wait <= 0) setImmediate(this.relayPending);
-    else setTimeout(this.relayPending, wait);
+    this.relayThrottle.request();
   }
 
-  /** Sends what `relayLater` queued: to everyone but the origin when there is one, to everyone when several. */
-  private readonly relayPending = (): void => {
+  /** Sends what `relayLater` queued. */
+  private relayPending(): void {
     const batch = this.pendingRelay.splice(0);
-    const first = batch[0];
-    if (!first) return;
-    this.lastRelay = performance.now();
-    if (batch.length === 1) {
-      this.broadcast(first.message ?? encodeSyncUpdate(first.update), first.origin);
-      return;
-    }
     // Merging costs more than linear time in the number of updates: a bulk arrival (a client
     // back from offline, a paste of thousands of changes) is merged in chunks.
     for (let start = 0; start < batch.length; start += MERGE_CHUNK) this.relayMerged(batch.slice(start, start + MERGE_CHUNK));
-  };
+  }
 
-  /** Relays `chunk` as one merged update, to everyone but its origin when it has only one. */
-  private relayMerged(chunk: ReadonlyArray<{ update: Uint8Array; message: Uint8Array | null; origin: Connection | null }>): void {
+  /**
+   * Relays `chunk` as one update — a lone one as the frame it came in, several merged — to
+   * everyone but its origin when it has only one.
+   */
+  private relayMerged(chunk: readonly QueuedUpdate[]): void {
     const first = chunk[0];
     if (!first) return;
     const origin = chunk.every((queued) => queued.origin === first.origin) ? first.origin : null;
@@ -214,24 +214,19 @@ export class Room {
     this.pendingAwarenessOrigin =
       this.pendingAwareness.size === 0 || this.pendingAwarenessOrigin === origin ? origin : MIXED_ORIGINS;
     for (const id of changed) this.pendingAwareness.add(id);
-    if (this.awarenessTimer) return;
-    const wait = this.lastAwarenessFlush + AWARENESS_FLUSH_MS - performance.now();
-    if (wait <= 0) this.flushAwareness();
-    else this.awarenessTimer = setTimeout(this.flushAwareness, wait);
+    this.awarenessThrottle.request();
   };
 
   /** Relays the latest state of every awareness client changed since the last relay, in one message. */
-  private readonly flushAwareness = (): void => {
-    this.awarenessTimer = null;
+  private flushAwareness(): void {
     if (this.pendingAwareness.size === 0) return;
-    this.lastAwarenessFlush = performance.now();
     const changed = [...this.pendingAwareness];
     const origin = this.pendingAwarenessOrigin;
     this.pendingAwareness.clear();
     this.pendingAwarenessOrigin = null;
     // A batch from one connection skips it (it knows its own state); a mixed batch goes to everyone.
     this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)), origin === MIXED_ORIGINS ? undefined : origin);
-  };
+  }
 
   /** Sends one encoded message to every connection except `except`. */
   broadcast(message: Uint8Array, except?: unknown): void {
@@ -244,10 +239,10 @@ export class Room {
     if (recipients > 0) this.listener.broadcasted(this, recipients, message.byteLength);
   }
 
-  /** Releases the document, its awareness and any pending awareness relay. */
+  /** Releases the document and its awareness, and drops relays still scheduled (nobody is left to get them). */
   destroy(): void {
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
-    this.awarenessTimer = null;
+    this.relayThrottle.cancel();
+    this.awarenessThrottle.cancel();
     this.doc.off('afterTransaction', this.onAfterTransaction);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
