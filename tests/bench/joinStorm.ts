@@ -47,7 +47,7 @@ export const runJoinStorm: ScenarioRunner = async (servers, context) => {
     try {
       const paths = await server.rooms(rooms, perRoom + 1);
       for (const room of paths) {
-        const keeper = server.clients(server.process, room.paths[0] ?? '', () => undefined, true);
+        const keeper = server.clients(server.process.wsUrl, room.paths[0] ?? '', () => undefined, true);
         keepers.push(keeper);
         await withTimeout(keeper.synced, 30_000, 'keeper did not sync');
         writePage(keeper, pageChanges);
@@ -60,7 +60,7 @@ export const runJoinStorm: ScenarioRunner = async (servers, context) => {
       const started = performance.now();
       for (const room of paths) {
         for (const roomPath of room.paths.slice(1)) {
-          const client = server.clients(server.process, roomPath, () => undefined, false);
+          const client = server.clients(server.process.wsUrl, roomPath, () => undefined, false);
           stormers.push(client);
           void client.synced.then(() => times.push(performance.now() - started));
         }

@@ -56,7 +56,7 @@ async function writeScript(writer: LoadClient, updates: number): Promise<void> {
 /** Connects a new client and resolves with its open → synced time once it holds `length` characters. */
 async function timedJoin(server: ScenarioServer, process: ServerProcess, roomPath: string, length: number): Promise<{ ms: number; client: LoadClient }> {
   const started = performance.now();
-  const client = server.clients(process, roomPath, () => undefined, false);
+  const client = server.clients(process.wsUrl, roomPath, () => undefined, false);
   await withTimeout(client.synced, 60_000, 'join did not sync in 60 s');
   const ms = performance.now() - started;
   const got = client.doc.getText(TEXT).length;
@@ -102,8 +102,8 @@ export const runLargeDocument: ScenarioRunner = async (servers, context) => {
       const [room] = await server.rooms(1, 5);
       const paths = room?.paths ?? [];
       const rssBefore = current.memory().rssBytes;
-      const writer = server.clients(current, paths[0] ?? '', () => undefined, true);
-      const watcher = server.clients(current, paths[1] ?? '', () => undefined, false);
+      const writer = server.clients(current.wsUrl, paths[0] ?? '', () => undefined, true);
+      const watcher = server.clients(current.wsUrl, paths[1] ?? '', () => undefined, false);
       open.push(writer, watcher);
       await withTimeout(Promise.all([writer.synced, watcher.synced]), 30_000, 'writer and watcher did not sync');
       const started = performance.now();

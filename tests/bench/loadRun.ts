@@ -3,21 +3,24 @@
  * through a warm-up and a measured window, waits for in-flight updates, and counts exactly what
  * arrived where.
  *
- * Fan-out latency is the time from a writer's local change (stamped with `performance.now()`
- * just before `Y.Map.set`) to the moment another client of the room has integrated it; all
- * clients live in this process, so both ends read the same clock. Server CPU is the server
+ * The connections are spread over several generator processes (`loadWorker.ts`; each room's
+ * clients alternate between them), so one busy generator does not cap the load or add its own
+ * queueing to the latency. Fan-out latency is the time from a writer's local change (stamped with
+ * the machine's monotonic clock just before `Y.Map.set`) to the moment another client of the room
+ * has integrated it, usually in another generator process. Server CPU is the server
  * process's user + system time over the window (from /proc), divided by the deliveries that
  * arrived during the window. With several server nodes (processes), CPU and memory are summed
  * over them and latency is also split into same-node pairs (writer and receiver connected to the
  * same node) and cross-node pairs.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { BenchClient } from './benchClient.js';
-import type { DeliveryListener, LoadClient } from './stampedDocument.js';
-import { machineBusyMicros, type CpuSource, type MemorySample } from './procStats.js';
+import { fork, type ChildProcess } from 'node:child_process';
+import type { ClientKind } from './clientKinds.js';
+import type { ClientReport, ClientSpec, LoadReplyMessage, LoadRequests, LoadRequestType, WorkerResults, WriterPlacement, WriterReport } from './loadProtocol.js';
+import { machineBusyMicros, processCpuMicros, type CpuSource, type MemorySample } from './procStats.js';
 import type { ServerProcess } from './serverProcess.js';
-import { summarize, type LatencySummary } from './stats.js';
-import { sleep, withTimeout } from './time.js';
+import { summarize } from './stats.js';
+import type { LatencySummary } from './stats.js';
+import { monotonicMs, sleep } from './time.js';
 import type { RoomPaths } from './targets.js';
 
 /** The load shape. */
@@ -28,6 +31,8 @@ export interface LoadSettings {
   seconds: number;
   warmupSeconds: number;
   drainSeconds: number;
+  /** Generator processes. */
+  generators: number;
 }
 
 /** What one run measured. */
@@ -77,9 +82,11 @@ export interface LoadMeasurement {
   memory: MemorySample[];
   /** CPU over the window of the other watched processes (database, Redis), µs. */
   watchedCpu: Array<{ name: string; micros: number }>;
-  /** This generator process's CPU over the window, % of one core (all its threads). */
+  /** Generator processes the connections were spread over. */
+  generatorCount: number;
+  /** The generator processes' CPU over the window (this coordinating process included), % of one core. */
   generatorCpuPercent: number;
-  /** 99th percentile of this process's event-loop delay over the window, ms. */
+  /** 99th percentile of the event-loop delay of the busiest generator process over the window, ms. */
   generatorLoopDelayP99Ms: number;
   /**
    * CPU used over the window by everything on the machine except the server, the watched
@@ -88,15 +95,6 @@ export interface LoadMeasurement {
    */
   backgroundCpuPercent: number;
 }
-
-/**
- * Makes the client of one connection to `server`; `path` is what the room gave for it (a URL path
- * for y-websocket servers, a document name for Hocuspocus).
- */
-export type LoadClientFactory = (server: ServerProcess, path: string, onDelivery: DeliveryListener, writer: boolean) => LoadClient;
-
-/** The y-websocket client (`BenchClient`) at `server.wsUrl + path`. */
-export const yWebsocketClients: LoadClientFactory = (server, path, onDelivery, writer) => new BenchClient(server.wsUrl + path, onDelivery, writer);
 
 /** What a writer produced, for checking stored state afterwards. */
 export interface WriterRecord {
@@ -116,95 +114,117 @@ export interface ConnectedRoom {
   name: string;
   /** Path of the first client, reusable to connect again later (e.g. after a restart). */
   firstPath: string;
-  clients: LoadClient[];
-  writers: WriterState[];
-}
-
-interface WriterState extends Omit<WriterRecord, 'clock'> {
-  client: LoadClient;
+  /** Connections in the room. */
+  clientCount: number;
+  /** What its writers wrote (known once `measure` has stopped them). */
+  writers: WriterRecord[];
 }
 
 const CONNECT_CONCURRENCY = 50;
-const LOOP_DELAY_RESOLUTION_MS = 10;
 const CONNECT_TIMEOUT_MS = 120_000;
+/** Time given to a request to reach every generator before the moment it names. */
+const LEAD_MS = 250;
+const WORKER_PATH = new URL('./loadWorker.ts', import.meta.url);
 
-/** One scenario against one server. */
+/** One forked generator process and its request/reply channel. */
+class GeneratorProcess {
+  private readonly child: ChildProcess;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  private exited: string | null = null;
+
+  constructor(readonly index: number) {
+    // The parent's flags (`--import tsx`) are inherited; typed arrays cross the channel as they are.
+    this.child = fork(WORKER_PATH, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child.on('message', (message: LoadReplyMessage) => {
+      const waiter = this.pending.get(message.id);
+      if (!waiter) return;
+      this.pending.delete(message.id);
+      if (message.ok) waiter.resolve(message.value);
+      else waiter.reject(new Error(`generator ${index}: ${message.error}`));
+    });
+    this.child.on('exit', (code, signal) => {
+      this.exited = `generator ${index} exited (${signal ?? `code ${String(code)}`})`;
+      for (const waiter of this.pending.values()) waiter.reject(new Error(this.exited));
+      this.pending.clear();
+    });
+  }
+
+  /** The process id, for reading its CPU time from /proc. */
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
+  /** Sends one request and resolves with the generator's answer. */
+  request<T extends LoadRequestType>(type: T, payload: LoadRequests[T]['request']): Promise<LoadRequests[T]['reply']> {
+    if (this.exited) return Promise.reject(new Error(this.exited));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.child.send({ id, type, ...payload });
+    });
+  }
+
+  /** Ends the process. */
+  stop(): void {
+    if (!this.exited) this.child.kill();
+  }
+}
+
+/** One scenario against one server, driven from several generator processes. */
 export class LoadRun {
-  private readonly latencies: number[] = [];
-  private readonly sameNodeLatencies: number[] = [];
-  private readonly crossNodeLatencies: number[] = [];
-  private windowStart = Number.POSITIVE_INFINITY;
-  private windowEnd = Number.POSITIVE_INFINITY;
-  private measuring = false;
-  private totalDeliveries = 0;
-  private windowDeliveries = 0;
   private connectSeconds = 0;
   private startMemory: MemorySample[] = [];
-  /** Node of every writer, by writer key. */
-  private readonly writerNodes = new Map<string, number>();
-  /** Send time of every change, by writer key and sequence number. */
-  private readonly sendTimes = new Map<string, number[]>();
   readonly rooms: ConnectedRoom[] = [];
 
   private constructor(
     private readonly servers: readonly ServerProcess[],
     private readonly settings: LoadSettings,
     private readonly watched: readonly CpuSource[],
+    private readonly generators: readonly GeneratorProcess[],
   ) {}
 
   /**
-   * Opens and syncs every connection of `rooms` (at most 50 handshakes at a time). `server` may
-   * be several nodes: a room's `nodes` says which one each client connects to. The CPU of
-   * `watched` (e.g. the database) is measured over the window too. `clients` makes each
-   * connection (default: the y-websocket bench client).
+   * Opens and syncs every connection of `rooms` (at most 50 handshakes at a time over all
+   * generators). `server` may be several nodes: a room's `nodes` says which one each client
+   * connects to. The CPU of `watched` (e.g. the database) is measured over the window too.
+   * `kind` is the client every connection uses.
    */
   static async connect(
     server: ServerProcess | readonly ServerProcess[],
     rooms: readonly RoomPaths[],
     settings: LoadSettings,
     watched: readonly CpuSource[] = [],
-    clients: LoadClientFactory = yWebsocketClients,
+    kind: ClientKind = 'y-websocket',
   ): Promise<LoadRun> {
     const servers = Array.isArray(server) ? (server as readonly ServerProcess[]) : [server as ServerProcess];
     if (servers.length === 0) throw new Error('no server to connect to');
-    const run = new LoadRun(servers, settings, watched);
+    const generators = Array.from({ length: Math.max(1, settings.generators) }, (_, i) => new GeneratorProcess(i));
+    const run = new LoadRun(servers, settings, watched, generators);
     run.startMemory = servers.map((s) => s.memory());
-    const started = performance.now();
-    const pending: Array<() => LoadClient> = [];
+    const shares: ClientSpec[][] = generators.map(() => []);
+    const writers: WriterPlacement[] = [];
+    let next = 0;
     rooms.forEach((room, roomIndex) => {
-      const connected: ConnectedRoom = { name: room.name, firstPath: room.paths[0] ?? '', clients: [], writers: [] };
-      run.rooms.push(connected);
-      room.paths.forEach((path, clientIndex) => {
-        const node = room.nodes?.[clientIndex] ?? 0;
+      run.rooms.push({ name: room.name, firstPath: room.paths[0] ?? '', clientCount: room.paths.length, writers: [] });
+      room.paths.forEach((path, index) => {
+        const node = room.nodes?.[index] ?? 0;
         const target = servers[node];
-        if (!target) throw new Error(`room ${room.name}: client ${clientIndex} is meant for node ${node}, which does not exist`);
-        const key = `w${roomIndex}.${clientIndex}`;
-        if (clientIndex < settings.writers) run.writerNodes.set(key, node);
-        const onDelivery: DeliveryListener = (writerKey, firstSeq, lastSeq, receivedAt) =>
-          run.delivered(writerKey, firstSeq, lastSeq, receivedAt, run.writerNodes.get(writerKey) === node);
-        pending.push(() => {
-          const client = clients(target, path, onDelivery, clientIndex < settings.writers);
-          connected.clients.push(client);
-          if (clientIndex < settings.writers) {
-            connected.writers.push({ key, clientId: client.doc.clientID, sent: 0, lastSentAt: 0, client });
-          }
-          return client;
-        });
+        if (!target) throw new Error(`room ${room.name}: client ${index} is meant for node ${node}, which does not exist`);
+        const writerKey = index < settings.writers ? `w${roomIndex}.${index}` : null;
+        if (writerKey !== null) writers.push({ key: writerKey, room: roomIndex, node });
+        shares[next++ % generators.length]?.push({ room: roomIndex, index, wsUrl: target.wsUrl, path, kind, node, writerKey });
       });
     });
-    const deadline = Date.now() + CONNECT_TIMEOUT_MS;
-    let next = 0;
-    const opener = async (): Promise<void> => {
-      while (next < pending.length) {
-        const open = pending[next++] as () => LoadClient;
-        await withTimeout(open().synced, deadline - Date.now(), 'timed out connecting the clients');
-      }
-    };
+    const started = performance.now();
+    const concurrency = Math.ceil(CONNECT_CONCURRENCY / generators.length);
     try {
-      await Promise.all(Array.from({ length: CONNECT_CONCURRENCY }, opener));
+      await Promise.all(
+        generators.map((g, i) => g.request('connect', { clients: shares[i] ?? [], concurrency, timeoutMs: CONNECT_TIMEOUT_MS, writers })),
+      );
     } catch (error) {
       await run.closeAll();
-      throw new Error(`could not connect ${pending.length} clients to ${servers.map((s) => s.name).join(' + ')}: ${(error as Error).message}`);
+      throw new Error(`could not connect ${next} clients to ${servers.map((s) => s.name).join(' + ')}: ${(error as Error).message}`);
     }
     run.connectSeconds = (performance.now() - started) / 1000;
     return run;
@@ -214,53 +234,54 @@ export class LoadRun {
   async measure(): Promise<LoadMeasurement> {
     const { hz, seconds, warmupSeconds, drainSeconds } = this.settings;
     const idleMemory = this.servers.map((s) => s.memory());
-    const stopWriters = this.startWriters(1000 / hz);
+    const startAt = monotonicMs() + LEAD_MS;
+    await this.everyGenerator('start', { startAt, periodMs: 1000 / hz });
+    const windowStart = startAt + warmupSeconds * 1000;
+    const windowEnd = windowStart + seconds * 1000;
+    await this.everyGenerator('window', { start: windowStart, end: windowEnd });
 
-    await sleep(warmupSeconds * 1000);
-    const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
-    loopDelay.enable();
-    const generatorCpu0 = process.cpuUsage();
-    const machineBusy0 = machineBusyMicros();
-    const serverCpu0 = this.servers.map((s) => s.cpuMicros());
-    const watchedCpu = this.watched.map((source) => ({ name: source.name, since: source.start() }));
-    this.windowDeliveries = 0;
-    this.windowStart = performance.now();
-    this.measuring = true;
-
-    await sleep(seconds * 1000);
-    this.measuring = false;
-    this.windowEnd = performance.now();
-    const nodeCpu = this.servers.map((s, i) => s.cpuMicros() - (serverCpu0[i] ?? 0));
-    const watchedMicros = watchedCpu.map(({ name, since }) => ({ name, micros: since() }));
-    const generatorCpu = process.cpuUsage(generatorCpu0);
-    const machineBusy = machineBusyMicros() - machineBusy0;
+    await sleep(windowStart - monotonicMs());
+    const cpu0 = this.cpuReadings();
+    await sleep(windowEnd - monotonicMs());
+    const cpu1 = this.cpuReadings();
     const memory = this.servers.map((s) => s.memory());
+    const reports = (await this.everyGenerator('stop', {})).flat();
+    this.recordWriters(reports);
+
+    const windowSeconds = (cpu1.at - cpu0.at) / 1000;
+    const windowMicros = windowSeconds * 1e6;
+    const nodeCpu = cpu1.nodes.map((micros, i) => micros - (cpu0.nodes[i] ?? 0));
+    const watchedMicros = cpu0.watched.map(({ name, since }) => ({ name, micros: since() }));
     const serverCpu = nodeCpu.reduce((sum, micros) => sum + micros, 0);
     const watchedTotal = watchedMicros.reduce((sum, w) => sum + w.micros, 0);
-    loopDelay.disable();
-    stopWriters();
+    const generatorMicros = cpu1.generators - cpu0.generators;
+    const machineBusy = cpu1.machine - cpu0.machine;
 
-    const windowSeconds = (this.windowEnd - this.windowStart) / 1000;
-    const windowMicros = windowSeconds * 1e6;
-    const generatorMicros = generatorCpu.user + generatorCpu.system;
-    const expectedTotal = this.expectedTotal();
-    const drainDeadline = performance.now() + drainSeconds * 1000;
-    while (this.totalDeliveries < expectedTotal && performance.now() < drainDeadline && !this.anyFailure()) await sleep(50);
-
-    const tally = this.tally();
-    const windowDeliveries = this.windowDeliveries;
+    const expected = this.rooms.reduce((sum, room) => sum + room.writers.reduce((s, w) => s + w.sent, 0) * (room.clientCount - 1), 0);
+    const drainDeadline = monotonicMs() + drainSeconds * 1000;
+    for (;;) {
+      const progress = await this.everyGenerator('progress', {});
+      const deliveries = progress.reduce((sum, p) => sum + p.deliveries, 0);
+      if (deliveries >= expected || monotonicMs() > drainDeadline || progress.some((p) => p.failures > 0)) break;
+      await sleep(50);
+    }
+    const sendTimes = Object.fromEntries(reports.map((r) => [r.key, r.sendTimes]));
+    const results = await this.everyGenerator('results', { sendTimes });
+    const windowDeliveries = results.reduce((sum, r) => sum + r.windowDeliveries, 0);
+    const sameNode = results.flatMap((r) => Array.from(r.sameNodeLatencies));
+    const crossNode = results.flatMap((r) => Array.from(r.crossNodeLatencies));
     return {
-      connections: this.rooms.reduce((sum, room) => sum + room.clients.length, 0),
+      connections: this.rooms.reduce((sum, room) => sum + room.clientCount, 0),
       connectSeconds: this.connectSeconds,
       windowSeconds,
-      updatesSent: this.rooms.reduce((sum, room) => sum + room.writers.reduce((s, w) => s + w.sent, 0), 0),
-      ...tally,
+      updatesSent: reports.reduce((sum, r) => sum + r.sent, 0),
+      ...this.tally(results.flatMap((r) => r.clients)),
       windowDeliveries,
-      deliveriesPerSecond: windowDeliveries / windowSeconds,
-      latency: summarize(this.latencies),
+      deliveriesPerSecond: windowDeliveries / (seconds || 1),
+      latency: summarize([...sameNode, ...crossNode]),
       nodeCount: this.servers.length,
-      sameNodeLatency: summarize(this.sameNodeLatencies),
-      crossNodeLatency: summarize(this.crossNodeLatencies),
+      sameNodeLatency: summarize(sameNode),
+      crossNodeLatency: summarize(crossNode),
       serverCpuMicros: serverCpu,
       serverCpuPercent: (serverCpu / windowMicros) * 100,
       serverCpuMicrosPerDelivery: serverCpu / windowDeliveries,
@@ -269,116 +290,70 @@ export class LoadRun {
       idleMemory,
       memory,
       watchedCpu: watchedMicros,
+      generatorCount: this.generators.length,
       generatorCpuPercent: (generatorMicros / windowMicros) * 100,
-      // The histogram holds whole timer intervals; the delay is what exceeds the resolution.
-      generatorLoopDelayP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS),
+      generatorLoopDelayP99Ms: Math.max(0, ...results.map((r: WorkerResults) => r.loopDelayP99Ms)),
       backgroundCpuPercent: Math.max(0, ((machineBusy - serverCpu - watchedTotal - generatorMicros) / windowMicros) * 100),
     };
   }
 
   /** What the writers of `room` wrote (after `measure`). */
   static writerRecords(room: ConnectedRoom): WriterRecord[] {
-    return room.writers.map(({ key, clientId, sent, lastSentAt, client }) => ({
-      key,
-      clientId,
-      clock: client.ownClock(),
-      sent,
-      lastSentAt,
-    }));
+    return room.writers;
   }
 
   /** Tells every client that the server is about to close it. */
-  expectClose(): void {
-    for (const room of this.rooms) for (const client of room.clients) client.expectClose();
+  async expectClose(): Promise<void> {
+    await this.everyGenerator('expectClose', {});
   }
 
-  /** Closes every connection. */
+  /** Closes every connection and ends the generator processes. */
   async closeAll(): Promise<void> {
-    await Promise.all(this.rooms.flatMap((room) => room.clients.map((client) => client.close())));
+    await Promise.allSettled(this.generators.map((g) => g.request('close', {})));
+    for (const g of this.generators) g.stop();
   }
 
-  /** Changes `firstSeq`…`lastSeq` of `writerKey` arrived at one receiver; each is a delivery with its own latency. */
-  private delivered(writerKey: string, firstSeq: number, lastSeq: number, receivedAt: number, sameNode: boolean): void {
-    const sentTimes = this.sendTimes.get(writerKey);
-    for (let seq = firstSeq; seq <= lastSeq; seq++) {
-      this.totalDeliveries++;
-      if (this.measuring) this.windowDeliveries++;
-      const sentAt = sentTimes?.[seq] ?? Number.NaN;
-      if (sentAt >= this.windowStart && sentAt < this.windowEnd) {
-        const latency = receivedAt - sentAt;
-        this.latencies.push(latency);
-        (sameNode ? this.sameNodeLatencies : this.crossNodeLatencies).push(latency);
-      }
-    }
+  private everyGenerator<T extends LoadRequestType>(type: T, payload: LoadRequests[T]['request']): Promise<Array<LoadRequests[T]['reply']>> {
+    return Promise.all(this.generators.map((g) => g.request(type, payload)));
   }
 
-  /**
-   * Starts every writer at a random phase of its period; returns the function that stops them.
-   * Each writer's n-th change is due at start + phase + n × period: a tick that fires late (the
-   * generator was busy handling a burst of deliveries) does not move the later ones. With
-   * `setInterval` it would, and the writers' phases would drift to just after the bursts — which
-   * follow the servers' group commits when nodes relay committed updates — so the writers would
-   * fall into step with the commits instead of writing independently of them.
-   */
-  private startWriters(periodMs: number): () => void {
-    const timers = new Map<WriterState, NodeJS.Timeout>();
-    let stopped = false;
-    const start = performance.now();
-    for (const room of this.rooms) {
-      for (const writer of room.writers) {
-        const phase = Math.random() * periodMs;
-        let ticks = 0;
-        const tick = (): void => {
-          if (stopped) return;
-          writer.sent++;
-          writer.lastSentAt = writer.client.write(writer.key, writer.sent);
-          let times = this.sendTimes.get(writer.key);
-          if (!times) {
-            times = [];
-            this.sendTimes.set(writer.key, times);
-          }
-          times[writer.sent] = writer.lastSentAt;
-          ticks++;
-          timers.set(writer, setTimeout(tick, Math.max(0, start + phase + ticks * periodMs - performance.now())));
-        };
-        timers.set(writer, setTimeout(tick, phase));
-      }
-    }
-    return () => {
-      stopped = true;
-      for (const timer of timers.values()) clearTimeout(timer);
+  /** CPU counters at one moment: servers, watched processes (started), generators, machine. */
+  private cpuReadings(): { at: number; nodes: number[]; watched: Array<{ name: string; since: () => number }>; generators: number; machine: number } {
+    const own = process.cpuUsage();
+    return {
+      at: monotonicMs(),
+      nodes: this.servers.map((s) => s.cpuMicros()),
+      watched: this.watched.map((source) => ({ name: source.name, since: source.start() })),
+      generators: own.user + own.system + this.generators.reduce((sum, g) => sum + processCpuMicros(g.pid), 0),
+      machine: machineBusyMicros(),
     };
   }
 
-  private expectedTotal(): number {
-    let expected = 0;
-    for (const room of this.rooms) for (const writer of room.writers) expected += writer.sent * (room.clients.length - 1);
-    return expected;
+  private recordWriters(reports: readonly WriterReport[]): void {
+    for (const { key, room, clientId, clock, sent, lastSentAt } of reports) {
+      this.rooms[room]?.writers.push({ key, clientId, clock, sent, lastSentAt });
+    }
+    for (const room of this.rooms) room.writers.sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
   }
 
-  private anyFailure(): boolean {
-    return this.rooms.some((room) => room.clients.some((client) => client.failure !== null));
-  }
-
-  private tally(): Pick<LoadMeasurement, 'delivered' | 'expected' | 'incompletePairs' | 'outOfOrder' | 'merged' | 'clientFailures'> {
+  private tally(clients: readonly ClientReport[]): Pick<LoadMeasurement, 'delivered' | 'expected' | 'incompletePairs' | 'outOfOrder' | 'merged' | 'clientFailures'> {
+    const sent = new Map(this.rooms.flatMap((room) => room.writers.map((w) => [w.key, w.sent] as const)));
     let delivered = 0;
     let expected = 0;
     let incompletePairs = 0;
     let outOfOrder = 0;
     let merged = 0;
     const clientFailures: string[] = [];
-    for (const room of this.rooms) {
-      for (const client of room.clients) {
-        if (client.failure !== null && clientFailures.length < 5) clientFailures.push(`${room.name}: ${client.failure}`);
-        for (const writer of room.writers) {
-          if (writer.client === client) continue;
-          const tally = client.tally(writer.key);
-          delivered += Math.min(tally.count, writer.sent);
-          expected += writer.sent;
-          outOfOrder += tally.outOfOrder;
-          merged += tally.merged;
-          if (tally.count !== writer.sent || tally.lastSeq !== writer.sent) incompletePairs++;
-        }
+    for (const client of clients) {
+      const room = this.rooms[client.room];
+      if (client.failure !== null && clientFailures.length < 5) clientFailures.push(`${room?.name ?? client.room}: ${client.failure}`);
+      for (const [key, tally] of client.tallies) {
+        const writerSent = sent.get(key) ?? 0;
+        delivered += Math.min(tally.count, writerSent);
+        expected += writerSent;
+        outOfOrder += tally.outOfOrder;
+        merged += tally.merged;
+        if (tally.count !== writerSent || tally.lastSeq !== writerSent) incompletePairs++;
       }
     }
     return { delivered, expected, incompletePairs, outOfOrder, merged, clientFailures };

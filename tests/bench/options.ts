@@ -40,7 +40,12 @@ export interface LoadShape {
   warmupSeconds: number;
   /** Longest wait after the window for in-flight updates before declaring them lost. */
   drainSeconds: number;
+  /** Generator processes the connections are spread over (each room's clients alternate between them). */
+  generators: number;
 }
+
+/** Generator processes by default: two, so the load of one process never caps the hot room. */
+const DEFAULT_GENERATORS = 2;
 
 /**
  * The steady-load scenarios: a convening (50 rooms × 20, 2 writers per room at 5 Hz), a hot room
@@ -48,16 +53,16 @@ export interface LoadShape {
  * writer per room at 0.2 Hz: 50 changes/s over the whole server).
  */
 export const LOAD_PRESETS: Record<LoadScenario, LoadShape> = {
-  convening: { rooms: 50, clients: 20, writers: 2, hz: 5, seconds: 20, warmupSeconds: 5, drainSeconds: 15 },
-  'hot-room': { rooms: 1, clients: 200, writers: 10, hz: 20, seconds: 20, warmupSeconds: 5, drainSeconds: 15 },
-  'many-idle': { rooms: 250, clients: 20, writers: 1, hz: 0.2, seconds: 30, warmupSeconds: 5, drainSeconds: 15 },
+  convening: { rooms: 50, clients: 20, writers: 2, hz: 5, seconds: 20, warmupSeconds: 5, drainSeconds: 15, generators: DEFAULT_GENERATORS },
+  'hot-room': { rooms: 1, clients: 200, writers: 10, hz: 20, seconds: 20, warmupSeconds: 5, drainSeconds: 15, generators: DEFAULT_GENERATORS },
+  'many-idle': { rooms: 250, clients: 20, writers: 1, hz: 0.2, seconds: 30, warmupSeconds: 5, drainSeconds: 15, generators: DEFAULT_GENERATORS },
 };
 
 /** The same scenarios, small enough to prove in a few seconds that everything works (`--smoke`, CI). */
 export const SMOKE_PRESETS: Record<LoadScenario, LoadShape> = {
-  convening: { rooms: 3, clients: 4, writers: 2, hz: 5, seconds: 2, warmupSeconds: 1, drainSeconds: 10 },
-  'hot-room': { rooms: 1, clients: 12, writers: 3, hz: 20, seconds: 2, warmupSeconds: 1, drainSeconds: 10 },
-  'many-idle': { rooms: 10, clients: 10, writers: 1, hz: 1, seconds: 2, warmupSeconds: 1, drainSeconds: 10 },
+  convening: { rooms: 3, clients: 4, writers: 2, hz: 5, seconds: 2, warmupSeconds: 1, drainSeconds: 10, generators: DEFAULT_GENERATORS },
+  'hot-room': { rooms: 1, clients: 12, writers: 3, hz: 20, seconds: 2, warmupSeconds: 1, drainSeconds: 10, generators: DEFAULT_GENERATORS },
+  'many-idle': { rooms: 10, clients: 10, writers: 1, hz: 1, seconds: 2, warmupSeconds: 1, drainSeconds: 10, generators: DEFAULT_GENERATORS },
 };
 
 /** Validated benchmark options. */
@@ -84,7 +89,7 @@ export function loadShape(scenario: LoadScenario, options: BenchOptions): LoadSh
 }
 
 interface IntegerSpec {
-  key: 'rooms' | 'clients' | 'writers' | 'seconds' | 'warmupSeconds' | 'drainSeconds';
+  key: 'rooms' | 'clients' | 'writers' | 'seconds' | 'warmupSeconds' | 'drainSeconds' | 'generators';
   flag: string;
   min: number;
   max: number;
@@ -97,6 +102,7 @@ const INTEGERS: readonly IntegerSpec[] = [
   { key: 'seconds', flag: 'seconds', min: 1, max: 3_600 },
   { key: 'warmupSeconds', flag: 'warmup', min: 0, max: 600 },
   { key: 'drainSeconds', flag: 'drain', min: 1, max: 600 },
+  { key: 'generators', flag: 'generators', min: 1, max: 64 },
 ];
 
 /** Usage text printed by `--help` and after a bad option. */
@@ -118,6 +124,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --seconds N    measured window                                       env BENCH_SECONDS
   --warmup N     load before the window (not measured)                 env BENCH_WARMUP
   --drain N      max wait for in-flight updates                        env BENCH_DRAIN
+  --generators N load-generator processes (default 2)                  env BENCH_GENERATORS
   --servers L    comma-separated, in order, from worktable, hocuspocus, reference,
                  reference-leveldb, worktable-postgres, worktable-2nodes
                  (hocuspocus = @hocuspocus/server 4 in memory, driven by @hocuspocus/provider;

@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LoadRun, yWebsocketClients, type LoadMeasurement, type LoadSettings } from './loadRun.js';
+import { LoadRun, type LoadMeasurement, type LoadSettings } from './loadRun.js';
 import { runAwareness } from './awarenessBench.js';
 import { runJoinStorm } from './joinStorm.js';
 import { runLargeDocument } from './largeDocument.js';
@@ -27,7 +27,7 @@ import {
   type Scenario,
   type ServerChoice,
 } from './options.js';
-import { CORE_SERVER_NAMES, hocuspocusClients, ratio, type CoreServer, type ScenarioContext, type ScenarioOutcome, type ScenarioRunner } from './scenarioKit.js';
+import { CORE_SERVER_CLIENTS, CORE_SERVER_NAMES, ratio, type CoreServer, type ScenarioContext, type ScenarioOutcome, type ScenarioRunner } from './scenarioKit.js';
 import { checkPersistedCounters, checkRestoredState, measureUnload, nodeLabel } from './persistenceCheck.js';
 import { namedProcessesCpu, processMemory, type CpuSource } from './procStats.js';
 import { failureLines, passed, resultTable, type ServerResult } from './report.js';
@@ -197,8 +197,8 @@ const SERVICE_CPU: readonly CpuSource[] = [
 ];
 
 function loadSettings(shape: LoadShape): LoadSettings {
-  const { clients, writers, hz, seconds, warmupSeconds, drainSeconds } = shape;
-  return { clients, writers, hz, seconds, warmupSeconds, drainSeconds };
+  const { clients, writers, hz, seconds, warmupSeconds, drainSeconds, generators } = shape;
+  return { clients, writers, hz, seconds, warmupSeconds, drainSeconds, generators };
 }
 
 /**
@@ -258,7 +258,7 @@ async function runWorktable(shape: LoadShape, variant: WorktableVariant, keepDat
     );
     checks.push({ name: 'stored: server counters', result: counters.check });
     if (database) checks.push({ name: 'stored once: rows in PostgreSQL', result: await database.storedOnce(measurement.updatesSent) });
-    run.expectClose();
+    await run.expectClose();
     await run.closeAll();
     const unloads = await Promise.all(nodes.map((node) => measureUnload(node.httpUrl, () => processMemory(node.pid).rssBytes)));
     checks.push({
@@ -319,8 +319,8 @@ async function runBaseline(shape: LoadShape, choice: 'hocuspocus' | 'reference' 
   const server = await startServer(choice === 'hocuspocus' ? hocuspocusSpec(port) : referenceSpec(port, leveldbDir));
   try {
     log(`started pid ${server.pid}`);
-    const clients = choice === 'hocuspocus' ? hocuspocusClients : yWebsocketClients;
-    const run = await LoadRun.connect(server, referenceRooms(shape.rooms, shape.clients), loadSettings(shape), [], clients);
+    const kind = choice === 'hocuspocus' ? CORE_SERVER_CLIENTS.hocuspocus : CORE_SERVER_CLIENTS.reference;
+    const run = await LoadRun.connect(server, referenceRooms(shape.rooms, shape.clients), loadSettings(shape), [], kind);
     log('clients connected and synced; measuring');
     const measurement = await run.measure();
     log(`window done (${summaryLine(measurement.deliveriesPerSecond, measurement.serverCpuMicrosPerDelivery)})`);

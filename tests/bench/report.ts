@@ -88,8 +88,8 @@ export function resultTable(results: readonly ServerResult[]): string {
     ['server RSS connected idle (MiB)', (r) => mibNodes(r.measurement.idleMemory, (m) => m.rssBytes)],
     ['server RSS end of window (MiB)', (r) => mibNodes(r.measurement.memory, (m) => m.rssBytes)],
     ['server RSS peak (MiB)', (r) => mibNodes(r.measurement.memory, (m) => m.peakRssBytes)],
-    ['generator CPU (% of one core)', (r) => fixed(r.measurement.generatorCpuPercent, 1)],
-    ['generator event-loop delay p99 (ms)', (r) => fixed(r.measurement.generatorLoopDelayP99Ms, 1)],
+    ['generator CPU, all its processes (% of one core)', (r) => `${fixed(r.measurement.generatorCpuPercent, 1)} (${r.measurement.generatorCount} processes)`],
+    ['busiest generator event-loop delay p99 (ms)', (r) => fixed(r.measurement.generatorLoopDelayP99Ms, 1)],
     ['other load on the machine (% of one core)', (r) => fixed(r.measurement.backgroundCpuPercent, 1)],
   ];
   const noteNames = [...new Set(results.flatMap((r) => r.notes.map((n) => n.name)))];

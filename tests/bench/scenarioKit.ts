@@ -6,8 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HocuspocusBenchClient } from './hocuspocusClient.js';
-import { yWebsocketClients, type LoadClientFactory } from './loadRun.js';
+import { CLIENT_FACTORIES, type ClientKind, type LoadClientFactory } from './clientKinds.js';
 import { freePort, hocuspocusSpec, referenceSpec, startServer, worktableSpec, type ServerProcess } from './serverProcess.js';
 import { referenceRooms, worktableRooms, type RoomPaths } from './targets.js';
 
@@ -21,9 +20,12 @@ export const CORE_SERVER_NAMES: Record<CoreServer, string> = {
   reference: 'y-websocket 2.1 (memory)',
 };
 
-/** Hocuspocus clients: the room's path without its slash is the document name. */
-export const hocuspocusClients: LoadClientFactory = (server, roomPath, onDelivery, writer) =>
-  new HocuspocusBenchClient(server.wsUrl, roomPath.replace(/^\//, ''), onDelivery, writer);
+/** The client each server is driven with. */
+export const CORE_SERVER_CLIENTS: Record<CoreServer, ClientKind> = {
+  worktable: 'y-websocket',
+  hocuspocus: 'hocuspocus',
+  reference: 'y-websocket',
+};
 
 /** A server started for one scenario. */
 export interface ScenarioServer {
@@ -51,7 +53,7 @@ export async function startScenarioServer(choice: CoreServer, env: Record<string
       name: CORE_SERVER_NAMES[choice],
       process,
       rooms: async (count, clients) => referenceRooms(count, clients),
-      clients: choice === 'hocuspocus' ? hocuspocusClients : yWebsocketClients,
+      clients: CLIENT_FACTORIES[CORE_SERVER_CLIENTS[choice]],
       dataDir: null,
       stop: async () => {
         await process.stop();
@@ -66,7 +68,7 @@ export async function startScenarioServer(choice: CoreServer, env: Record<string
     name: CORE_SERVER_NAMES.worktable,
     process,
     rooms: (count, clients) => worktableRooms(process.httpUrl, count, clients),
-    clients: yWebsocketClients,
+    clients: CLIENT_FACTORIES[CORE_SERVER_CLIENTS.worktable],
     dataDir,
     stop: async () => {
       await process.stop();

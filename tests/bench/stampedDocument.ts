@@ -2,23 +2,25 @@
  * What every benchmark client shares, whatever protocol it speaks: a Y.Doc whose shared map
  * `bench` the writers stamp and the receivers observe.
  *
- * A writer sets the key `<writer>` of the map to `{ s: seq, t: performance.now() }`. A receiver
+ * A writer sets the key `<writer>` of the map to `{ s: seq, t: monotonicMs() }`. A receiver
  * counts a delivery when a remote transaction (one applied from the network, `local` false)
  * changes a key, so a delivery is the moment the change is integrated into its document.
  */
 import * as Y from 'yjs';
+import { monotonicMs } from './time.js';
 
 /** Name of the shared map the benchmark writes. */
 export const BENCH_MAP = 'bench';
 
 /**
  * Called when changes `firstSeq`…`lastSeq` of the writer `writerKey` have been integrated, at
- * `receivedAt` (`performance.now()`). Usually one change; several when the server merged
+ * `receivedAt` (`monotonicMs()`); `lastSentAt` is the stamp of change `lastSeq` (the writer's send
+ * time, on the same clock). Usually one change; several when the server merged
  * consecutive changes into one update (Hocuspocus coalesces what arrives in one event-loop turn):
  * the receiver then sees only the last stamp, but Yjs integrates a client's changes in order, so
  * holding change n means holding every change before it.
  */
-export type DeliveryListener = (writerKey: string, firstSeq: number, lastSeq: number, receivedAt: number) => void;
+export type DeliveryListener = (writerKey: string, firstSeq: number, lastSeq: number, lastSentAt: number, receivedAt: number) => void;
 
 /** What one receiver got from one writer. */
 export interface WriterTally {
@@ -81,7 +83,7 @@ export abstract class StampedDocument {
   /** Sets this writer's key to the next stamp (the change goes to the server at once); returns the stamp's time. */
   write(key: string, seq: number): number {
     if (!this.writer) throw new Error('this client was not created as a writer');
-    const t = performance.now();
+    const t = monotonicMs();
     this.map.set(key, { s: seq, t } satisfies Stamp);
     return t;
   }
@@ -97,7 +99,7 @@ export abstract class StampedDocument {
   }
 
   private received(keys: Set<string>): void {
-    const now = performance.now();
+    const now = monotonicMs();
     for (const key of keys) {
       const value = this.map.get(key);
       if (!isStamp(value)) continue;
@@ -114,7 +116,7 @@ export abstract class StampedDocument {
       tally.merged += value.s - first;
       tally.count = value.s;
       tally.lastSeq = value.s;
-      this.onDelivery(key, first, value.s, now);
+      this.onDelivery(key, first, value.s, value.t, now);
     }
   }
 }

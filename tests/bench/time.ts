@@ -13,3 +13,13 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, message: string)
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * Milliseconds on the system's monotonic clock (CLOCK_MONOTONIC, through `process.hrtime`). Unlike
+ * `performance.now()`, whose origin is each process's start, it reads the same in every process of
+ * the machine, so a change stamped in one generator process can be timed in another.
+ */
+export function monotonicMs(): number {
+  const [seconds, nanoseconds] = process.hrtime();
+  return seconds * 1e3 + nanoseconds / 1e6;
+}
