@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { mergeYjsDocument } from './mergeDocument.js';
+import { SqliteAppendError } from './sqliteAppender.js';
 import { tempDataDir } from '../testing/testServer.js';
 import { storageContractSuite } from './contractSuite.js';
 import { SqliteStorage, openSqliteStorage } from './sqliteStorage.js';
@@ -56,5 +59,42 @@ describe('sqlite adapter specifics', () => {
     const copy = new SqliteStorage(new Database(path.join(dir, 'copy.sqlite')));
     expect((await copy.getSession('sess0001'))?.title).toBe('T');
     await copy.close();
+  });
+
+  it('commits updates on its worker thread while compactions run on the main connection, losing none', async () => {
+    const store = openSqliteStorage(path.join(tempDataDir(), 'w.sqlite'));
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (update: Uint8Array) => updates.push(update));
+    const text = 'the quick brown fox jumps over the lazy dog '.repeat(8);
+    for (const character of text) source.getText('t').insert(source.getText('t').length, character);
+    const work: Array<Promise<unknown>> = [];
+    for (let i = 0; i < updates.length; i += 10) {
+      work.push(store.appendUpdates(updates.slice(i, i + 10).map((update) => ({ docKey: 'd/a', update }))));
+      if (i % 50 === 0) work.push(store.compactDocument('d/a', mergeYjsDocument));
+    }
+    await Promise.all(work);
+    const loaded = await store.loadDocument('d/a');
+    const restored = new Y.Doc();
+    if (loaded.snapshot) Y.applyUpdate(restored, loaded.snapshot);
+    for (const update of loaded.updates) Y.applyUpdate(restored, update);
+    expect(restored.getText('t').toString()).toBe(text);
+    await store.close();
+  });
+
+  it("rejects a batch its worker's connection refuses with SQLite's code, and keeps serving", async () => {
+    const file = path.join(tempDataDir(), 'w.sqlite');
+    const store = openSqliteStorage(file);
+    await store.appendUpdates([{ docKey: 'd/a', update: Y.encodeStateAsUpdate(new Y.Doc()) }]);
+    const other = new Database(file);
+    other.exec('ALTER TABLE doc_updates RENAME TO doc_updates_away');
+    const refused = await store.appendUpdates([{ docKey: 'd/a', update: new Uint8Array([0, 0]) }]).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(SqliteAppendError);
+    expect((refused as SqliteAppendError).code).toBe('SQLITE_ERROR');
+    other.exec('ALTER TABLE doc_updates_away RENAME TO doc_updates');
+    other.close();
+    await store.appendUpdates([{ docKey: 'd/a', update: new Uint8Array([0, 0]) }]);
+    expect((await store.loadDocument('d/a')).updates).toHaveLength(2);
+    await store.close();
   });
 });

@@ -1,6 +1,9 @@
 /**
  * The embedded SQLite adapter of the storage port (better-sqlite3, WAL, synchronous=FULL so a
- * committed transaction survives a crash of the process and of the machine).
+ * committed transaction survives a crash of the process and of the machine). The group commit of
+ * document updates runs on a worker thread (`SqliteAppender`); everything else is synchronous on
+ * this connection, and its write transactions take the write lock when they begin (IMMEDIATE),
+ * so a commit of the worker between their reads and their writes cannot invalidate them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +23,7 @@ import type {
   UploadRecord,
 } from './port.js';
 import { versionOf } from './controlVersion.js';
+import { SqliteAppendError, SqliteAppender } from './sqliteAppender.js';
 
 /** Ordered schema migrations; `PRAGMA user_version` records how many have run. */
 const MIGRATIONS: readonly string[] = [
@@ -169,8 +173,10 @@ export function openSqliteStorage(file: string): SqliteStorage {
 export class SqliteStorage implements StoragePort {
   readonly engine = 'sqlite';
   private readonly statements;
-  /** One transaction per batch: the group commit. Built once, as it runs many times a second. */
+  /** One transaction per batch on this connection: the group commit when there is no worker. */
   private readonly appendBatch: (batch: readonly PendingUpdate[], now: number) => void;
+  /** The worker that appends (started at the first append; none for an in-memory database). */
+  private appender: SqliteAppender | null = null;
 
   constructor(private readonly db: Database.Database) {
     db.pragma('journal_mode = WAL');
@@ -265,7 +271,7 @@ export class SqliteStorage implements StoragePort {
         session.customProtocol === null || session.customProtocol === undefined ? null : JSON.stringify(session.customProtocol),
       );
       this.insertParticipant(host);
-    })();
+    }).immediate();
   }
 
   async getSession(sessionId: string): Promise<SessionRecord | null> {
@@ -302,7 +308,7 @@ export class SqliteStorage implements StoragePort {
       this.db.prepare(`DELETE FROM doc_snapshots WHERE ${docs}`).run(prefix, prefix);
       for (const table of ['uploads', 'doc_history', 'control_states', 'participants']) this.db.prepare(`DELETE FROM ${table} WHERE session_id = ?`).run(sessionId);
       return this.db.prepare('DELETE FROM sessions WHERE session_id = ?').run(sessionId).changes === 1;
-    })();
+    }).immediate();
   }
 
   async loadDocument(docKey: string): Promise<StoredDocument> {
@@ -316,7 +322,22 @@ export class SqliteStorage implements StoragePort {
   }
 
   async appendUpdates(batch: readonly PendingUpdate[]): Promise<void> {
-    if (batch.length > 0) this.appendBatch(batch, Date.now());
+    if (batch.length === 0) return;
+    const now = Date.now();
+    if (!this.db.memory && this.db.open) {
+      this.appender ??= new SqliteAppender(this.db.name);
+      if (this.appender.alive) {
+        try {
+          return await this.appender.append(batch, now);
+        } catch (error) {
+          // SQLite refused the batch (disk full, …): the caller keeps it and retries.
+          if (error instanceof SqliteAppendError) throw error;
+          // The worker died: append here from now on. Had it committed this batch before dying, the
+          // log holds it twice, which loading and compaction absorb (applying an update is idempotent).
+        }
+      }
+    }
+    this.appendBatch(batch, now);
   }
 
 
@@ -334,7 +355,7 @@ export class SqliteStorage implements StoragePort {
       this.statements.upsertSnapshot.run(docKey, merged, Date.now());
       this.statements.deleteUpdatesThrough.run(docKey, last.seq);
       return { mergedUpdates: rows.length, snapshotBytes: merged.byteLength };
-    })();
+    }).immediate();
   }
 
   async putUpload(record: UploadRecord, bytes: Uint8Array): Promise<void> {
@@ -400,6 +421,7 @@ export class SqliteStorage implements StoragePort {
   }
 
   async close(): Promise<void> {
+    await this.appender?.close();
     if (this.db.open) this.db.close();
   }
 }
