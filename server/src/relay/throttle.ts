@@ -12,10 +12,12 @@ export interface Throttle {
 }
 
 /**
- * A throttle around `run`. `leading` says when a request after a quiet spell runs: `'now'`
+ * A throttle around `run`. `intervalMs` may be a function, read at each request (an interval that
+ * follows the room's size). `leading` says when a request after a quiet spell runs: `'now'`
  * (synchronously) or `'end-of-turn'` (`setImmediate`, so what the same turn adds goes along).
  */
-export function throttle(intervalMs: number, run: () => void, leading: 'now' | 'end-of-turn'): Throttle {
+export function throttle(intervalMs: number | (() => number), run: () => void, leading: 'now' | 'end-of-turn'): Throttle {
+  const interval = typeof intervalMs === 'number' ? () => intervalMs : intervalMs;
   let lastRun = Number.NEGATIVE_INFINITY;
   let immediate: NodeJS.Immediate | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -28,7 +30,7 @@ export function throttle(intervalMs: number, run: () => void, leading: 'now' | '
   return {
     request() {
       if (immediate || timer) return;
-      const wait = lastRun + intervalMs - performance.now();
+      const wait = lastRun + interval() - performance.now();
       if (wait > 0) timer = setTimeout(fire, wait);
       else if (leading === 'now') fire();
       else immediate = setImmediate(fire);
