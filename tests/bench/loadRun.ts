@@ -16,7 +16,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { ClientKind } from './clientKinds.js';
 import type { ClientReport, ClientSpec, LoadReplyMessage, LoadRequests, LoadRequestType, WorkerResults, WriterPlacement, WriterReport } from './loadProtocol.js';
-import { machineBusyMicros, processCpuMicros, type CpuSource, type MemorySample } from './procStats.js';
+import { machineBusyMicros, processCpuMicros, processCpuSplitMicros, type CpuSource, type MemorySample } from './procStats.js';
 import type { ServerProcess } from './serverProcess.js';
 import { summarize } from './stats.js';
 import type { LatencySummary } from './stats.js';
@@ -72,6 +72,8 @@ export interface LoadMeasurement {
   /** Server CPU over the window as a percentage of one core (all nodes). */
   serverCpuPercent: number;
   serverCpuMicrosPerDelivery: number;
+  /** The part of it spent in the kernel (system time: mostly the socket writes and reads), µs per delivery. */
+  serverSystemCpuMicrosPerDelivery: number;
   /** Server CPU over the window per node, µs. */
   nodeCpuMicros: number[];
   /** Per node: server memory before the first connection (after session setup for Worktable). */
@@ -253,6 +255,7 @@ export class LoadRun {
     const nodeCpu = cpu1.nodes.map((micros, i) => micros - (cpu0.nodes[i] ?? 0));
     const watchedMicros = cpu0.watched.map(({ name, since }) => ({ name, micros: since() }));
     const serverCpu = nodeCpu.reduce((sum, micros) => sum + micros, 0);
+    const serverSystemCpu = cpu1.nodesSystem.reduce((sum, micros, i) => sum + micros - (cpu0.nodesSystem[i] ?? 0), 0);
     const watchedTotal = watchedMicros.reduce((sum, w) => sum + w.micros, 0);
     const generatorMicros = cpu1.generators - cpu0.generators;
     const machineBusy = cpu1.machine - cpu0.machine;
@@ -285,6 +288,7 @@ export class LoadRun {
       serverCpuMicros: serverCpu,
       serverCpuPercent: (serverCpu / windowMicros) * 100,
       serverCpuMicrosPerDelivery: serverCpu / windowDeliveries,
+      serverSystemCpuMicrosPerDelivery: serverSystemCpu / windowDeliveries,
       nodeCpuMicros: nodeCpu,
       startMemory: this.startMemory,
       idleMemory,
@@ -318,11 +322,12 @@ export class LoadRun {
   }
 
   /** CPU counters at one moment: servers, watched processes (started), generators, machine. */
-  private cpuReadings(): { at: number; nodes: number[]; watched: Array<{ name: string; since: () => number }>; generators: number; machine: number } {
+  private cpuReadings(): { at: number; nodes: number[]; nodesSystem: number[]; watched: Array<{ name: string; since: () => number }>; generators: number; machine: number } {
     const own = process.cpuUsage();
     return {
       at: monotonicMs(),
       nodes: this.servers.map((s) => s.cpuMicros()),
+      nodesSystem: this.servers.map((s) => processCpuSplitMicros(s.pid).system),
       watched: this.watched.map((source) => ({ name: source.name, since: source.start() })),
       generators: own.user + own.system + this.generators.reduce((sum, g) => sum + processCpuMicros(g.pid), 0),
       machine: machineBusyMicros(),

@@ -22,13 +22,19 @@ function clockTicks(): number {
 
 /** CPU time (user + system) consumed so far by process `pid`, in microseconds (resolution: one clock tick). */
 export function processCpuMicros(pid: number): number {
+  const { user, system } = processCpuSplitMicros(pid);
+  return user + system;
+}
+
+/** CPU time consumed so far by process `pid`, in microseconds, split into user and system (kernel) time. */
+export function processCpuSplitMicros(pid: number): { user: number; system: number } {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   // The command name (field 2) is in parentheses and may contain spaces: split after the last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // Fields after the name start at field 3 (state); utime is field 14, stime field 15.
   const utime = Number(fields[14 - 3]);
   const stime = Number(fields[15 - 3]);
-  return ((utime + stime) * 1_000_000) / clockTicks();
+  return { user: (utime * 1_000_000) / clockTicks(), system: (stime * 1_000_000) / clockTicks() };
 }
 
 /** Resident memory of a process now and at its peak. */

@@ -74,6 +74,7 @@ export function resultTable(results: readonly ServerResult[]): string {
         ] satisfies Array<[string, (r: ServerResult) => string]>)
       : []),
     ['**server CPU µs / delivery**', (r) => `**${fixed(r.measurement.serverCpuMicrosPerDelivery, 2)}**`],
+    ['… of which in the kernel (system time), µs / delivery', (r) => fixed(r.measurement.serverSystemCpuMicrosPerDelivery, 2)],
     ...watchedNames.map(
       (name): [string, (r: ServerResult) => string] => [
         `${name} CPU: % of one core; µs / delivery`,
