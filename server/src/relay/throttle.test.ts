@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MAX_RELAY_INTERVAL_MS, relayIntervalMs } from './room.js';
 import { throttle } from './throttle.js';
 
 afterEach(() => {
@@ -31,5 +32,29 @@ describe('throttle', () => {
     expect(run).not.toHaveBeenCalled();
     await new Promise((resolve) => setImmediate(resolve));
     expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('TH3 an interval given as a function is read at each request (a room that grows waits longer)', () => {
+    vi.useFakeTimers();
+    const run = vi.fn();
+    let interval = 10;
+    const t = throttle(() => interval, run, 'now');
+    t.request();
+    t.request();
+    vi.advanceTimersByTime(10);
+    expect(run).toHaveBeenCalledTimes(2);
+    interval = 40;
+    t.request();
+    vi.advanceTimersByTime(39);
+    expect(run).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(1);
+    expect(run).toHaveBeenCalledTimes(3);
+  });
+
+  it('TH4 a room waits 0.16 ms per connection between relays, never more than 33 ms', () => {
+    expect(relayIntervalMs(1)).toBeCloseTo(0.16);
+    expect(relayIntervalMs(20)).toBeCloseTo(3.2);
+    expect(relayIntervalMs(200)).toBeCloseTo(32);
+    expect(relayIntervalMs(5000)).toBe(MAX_RELAY_INTERVAL_MS);
   });
 });
