@@ -5,6 +5,14 @@
  * 10 ms and more on a busy one) then no longer stops the relay; the updates were already relayed,
  * and the persistence hook waits for the answer exactly as it waits for PostgreSQL.
  *
+ * A batch's bytes travel in one SharedArrayBuffer the two threads share, copied in once: posting
+ * the updates themselves would copy each one's whole backing buffer (often a 64 KiB socket read),
+ * and the worker, which allocates almost nothing, would hold every copy until a rare garbage
+ * collection — a 100 MiB flood of changes grew the process by 100 MiB that way. Batches go one at
+ * a time, so one buffer serves them all: it doubles for a bigger batch and returns to its default
+ * size once the batches have been small for a while (reallocating it at every change of size made
+ * garbage of its own).
+ *
  * The worker's code is a small CommonJS script run with `eval`, so the same file works in the
  * compiled server and under the TypeScript test runner; the driver's resolved path is handed to
  * it. Should the worker die, appends fall back to the main thread's connection.
@@ -13,8 +21,17 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { PendingUpdate } from './port.js';
 
-/** What the worker is sent: a batch to append, or the request to close. */
-type AppendRequest = { type: 'append'; id: number; batch: readonly PendingUpdate[]; now: number } | { type: 'close' };
+/**
+ * What the worker is sent: a batch to append — update `i` of document `docKeys[i]` is
+ * `bytes[ends[i - 1] ?? 0 … ends[i])` — or the request to close.
+ */
+type AppendRequest = { type: 'append'; id: number; docKeys: string[]; ends: number[]; bytes: SharedArrayBuffer; now: number } | { type: 'close' };
+
+/** Size of the shared buffer between floods. */
+const DEFAULT_BUFFER_BYTES = 1024 * 1024;
+
+/** A grown buffer returns to the default after this many batches in a row that fit it (5 s at 50 ms). */
+const SHRINK_AFTER_SMALL_BATCHES = 100;
 
 /** What the worker answers for one batch. */
 type AppendReply = { id: number; ok: true } | { id: number; ok: false; error: string; code: string | null };
@@ -27,8 +44,12 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.pragma('busy_timeout = 5000');
 const insert = db.prepare('INSERT INTO doc_updates (doc_key, data, created_at) VALUES (?, ?, ?)');
-const append = db.transaction((batch, now) => {
-  for (const { docKey, update } of batch) insert.run(docKey, Buffer.from(update.buffer, update.byteOffset, update.byteLength), now);
+const append = db.transaction(({ docKeys, ends, bytes, now }) => {
+  let start = 0;
+  for (let i = 0; i < docKeys.length; i++) {
+    insert.run(docKeys[i], Buffer.from(bytes, start, ends[i] - start), now);
+    start = ends[i];
+  }
 });
 parentPort.on('message', (request) => {
   if (request.type === 'close') {
@@ -37,7 +58,7 @@ parentPort.on('message', (request) => {
     return;
   }
   try {
-    append(request.batch, request.now);
+    append(request);
     parentPort.postMessage({ id: request.id, ok: true });
   } catch (error) {
     parentPort.postMessage({ id: request.id, ok: false, error: String(error && error.message || error), code: (error && error.code) || null });
@@ -63,6 +84,11 @@ export class SqliteAppender {
   private readonly pending = new Map<number, { resolve(): void; reject(error: Error): void }>();
   private dead: Error | null = null;
   private closing: Promise<void> | null = null;
+  /** The batch in flight (batches go one at a time: they share `buffer`). */
+  private inFlight: Promise<void> = Promise.resolve();
+  private buffer = new SharedArrayBuffer(DEFAULT_BUFFER_BYTES);
+  /** Consecutive batches that fitted the default size (the buffer shrinks back after enough of them). */
+  private smallBatches = 0;
 
   /** Starts the worker on the database `file` (migrated already: the table must exist). */
   constructor(file: string) {
@@ -91,15 +117,39 @@ export class SqliteAppender {
     return this.dead === null && this.closing === null;
   }
 
-  /** Appends `batch` in one transaction; resolves once it is committed. */
+  /** Appends `batch` in one transaction, after the batches before it; resolves once it is committed. */
   append(batch: readonly PendingUpdate[], now: number): Promise<void> {
-    if (!this.alive) return Promise.reject(this.dead ?? new Error('the SQLite append worker is closed'));
+    const run = this.inFlight.then(() => this.send(batch, now));
+    this.inFlight = run.catch(() => undefined);
+    return run;
+  }
+
+  private send(batch: readonly PendingUpdate[], now: number): Promise<void> {
+    // A batch handed over before `close` still goes: the worker closes after it.
+    if (this.dead) return Promise.reject(this.dead);
+    let total = 0;
+    for (const { update } of batch) total += update.byteLength;
+    this.smallBatches = total <= DEFAULT_BUFFER_BYTES ? this.smallBatches + 1 : 0;
+    if (total > this.buffer.byteLength) this.buffer = new SharedArrayBuffer(Math.max(total, 2 * this.buffer.byteLength));
+    else if (this.buffer.byteLength > DEFAULT_BUFFER_BYTES && this.smallBatches >= SHRINK_AFTER_SMALL_BATCHES) {
+      this.buffer = new SharedArrayBuffer(DEFAULT_BUFFER_BYTES);
+    }
+    const bytes = new Uint8Array(this.buffer);
+    const docKeys: string[] = [];
+    const ends: number[] = [];
+    let end = 0;
+    for (const { docKey, update } of batch) {
+      bytes.set(update, end);
+      end += update.byteLength;
+      docKeys.push(docKey);
+      ends.push(end);
+    }
     const id = this.nextId++;
     return new Promise<void>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       // Referenced while a batch is out, so the process waits for its commit.
       this.worker.ref();
-      this.worker.postMessage({ type: 'append', id, batch, now } satisfies AppendRequest);
+      this.worker.postMessage({ type: 'append', id, docKeys, ends, bytes: this.buffer, now } satisfies AppendRequest);
     });
   }
 
@@ -107,11 +157,14 @@ export class SqliteAppender {
   close(): Promise<void> {
     if (this.closing) return this.closing;
     if (this.dead) return Promise.resolve();
-    this.closing = new Promise<void>((resolve) => {
-      this.worker.once('exit', () => resolve());
-      this.worker.ref();
-      this.worker.postMessage({ type: 'close' } satisfies AppendRequest);
-    });
+    this.closing = this.inFlight.then(
+      () =>
+        new Promise<void>((resolve) => {
+          this.worker.once('exit', () => resolve());
+          this.worker.ref();
+          this.worker.postMessage({ type: 'close' } satisfies AppendRequest);
+        }),
+    );
     return this.closing;
   }
 }
