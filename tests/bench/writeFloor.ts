@@ -1,13 +1,14 @@
 /**
  * `npm run bench:write-floor`: what one delivery costs before any relay code runs — one small
- * message written by Node to one loopback TCP socket, at the convening's rate (≈ 9,500 writes/s
- * spread over 1,000 sockets, 10 s), read by 1,000 sockets in another process. Prints this
- * process's CPU per write, user and system, from `process.cpuUsage()`.
+ * message written by Node to one loopback TCP socket, in the convening's pattern: at random moments,
+ * 500 a second on average (a change arriving somewhere), the process wakes and writes the message
+ * to 19 sockets (the change's recipients) — ≈ 9,500 writes/s over 1,000 sockets read by another
+ * process, for 10 s. Prints this process's CPU per write, user and system, from `process.cpuUsage()`.
  *
  * Every server in the convening pays this once per delivery whatever it does in JavaScript, so it
  * bounds the ratio Worktable / Hocuspocus from below: floor / Hocuspocus's CPU per delivery.
  *
- *   node --import tsx tests/bench/writeFloor.ts [--sockets 1000] [--rate 9500] [--seconds 10] [--bytes 32]
+ *   node --import tsx tests/bench/writeFloor.ts [--sockets 1000] [--rate 9500] [--fanout 19] [--seconds 10] [--bytes 32]
  */
 import { fork } from 'node:child_process';
 import net from 'node:net';
@@ -16,11 +17,10 @@ import { sleep } from './time.js';
 interface FloorOptions {
   sockets: number;
   rate: number;
+  fanout: number;
   seconds: number;
   bytes: number;
 }
-
-const TICK_MS = 5;
 
 function options(argv: readonly string[]): FloorOptions {
   const value = (name: string, fallback: number): number => {
@@ -29,7 +29,13 @@ function options(argv: readonly string[]): FloorOptions {
     if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${name} must be a positive number`);
     return parsed;
   };
-  return { sockets: value('sockets', 1000), rate: value('rate', 9500), seconds: value('seconds', 10), bytes: value('bytes', 32) };
+  return {
+    sockets: value('sockets', 1000),
+    rate: value('rate', 9500),
+    fanout: value('fanout', 19),
+    seconds: value('seconds', 10),
+    bytes: value('bytes', 32),
+  };
 }
 
 /** The reading side: opens `sockets` connections to `port`, counts bytes, reports them when asked. */
@@ -49,7 +55,7 @@ function reader(port: number, sockets: number): void {
   process.on('disconnect', () => process.exit(0));
 }
 
-async function writer({ sockets, rate, seconds, bytes }: FloorOptions): Promise<void> {
+async function writer({ sockets, rate, fanout, seconds, bytes }: FloorOptions): Promise<void> {
   const accepted: net.Socket[] = [];
   const server = net.createServer((socket) => {
     // As ws does for every WebSocket.
@@ -67,22 +73,30 @@ async function writer({ sockets, rate, seconds, bytes }: FloorOptions): Promise<
   const frame = Buffer.alloc(bytes, 7);
   frame[0] = 0x82;
   frame[1] = bytes - 2;
-  const perTick = (rate * TICK_MS) / 1000;
-  let owed = 0;
+  // Moments of a Poisson process (exponential gaps with the mean that gives `rate` writes a
+  // second), served like a server serves arrivals: whatever is due when the process wakes.
+  const meanGapMs = (1000 * fanout) / rate;
+  const gap = (): number => -Math.log(1 - Math.random()) * meanGapMs;
   let next = 0;
   let writes = 0;
+  let timer: NodeJS.Timeout | undefined;
   const before = process.cpuUsage();
   const started = performance.now();
-  const timer = setInterval(() => {
-    owed += perTick;
-    for (; owed >= 1; owed--) {
-      (accepted[next] as net.Socket).write(frame);
-      next = (next + 1) % accepted.length;
-      writes++;
+  let due = started + gap();
+  const wake = (): void => {
+    const now = performance.now();
+    for (; due <= now; due += gap()) {
+      for (let i = 0; i < fanout; i++) {
+        (accepted[next] as net.Socket).write(frame);
+        next = (next + 1) % accepted.length;
+        writes++;
+      }
     }
-  }, TICK_MS);
+    timer = setTimeout(wake, due - now);
+  };
+  timer = setTimeout(wake, due - started);
   await sleep(seconds * 1000);
-  clearInterval(timer);
+  clearTimeout(timer);
   const cpu = process.cpuUsage(before);
   const elapsed = (performance.now() - started) / 1000;
   await sleep(500);
@@ -95,7 +109,8 @@ async function writer({ sockets, rate, seconds, bytes }: FloorOptions): Promise<
   const line = (label: string, micros: number): string => `${label.padEnd(34)} ${(micros / writes).toFixed(2)} µs per write`;
   process.stdout.write(
     [
-      `Node ${process.version}: ${writes} writes of ${bytes} bytes to ${sockets} loopback sockets in ${elapsed.toFixed(1)} s (${Math.round(writes / elapsed)}/s); ${received} of ${writes * bytes} bytes read`,
+      `Node ${process.version}: ${writes} writes of ${bytes} bytes to ${sockets} loopback sockets in ${elapsed.toFixed(1)} s ` +
+        `(${Math.round(writes / elapsed)}/s, ${fanout} at each of ${Math.round(writes / fanout / elapsed)} random moments a second); ${received} of ${writes * bytes} bytes read`,
       line('CPU (user + system)', cpu.user + cpu.system),
       line('  user', cpu.user),
       line('  system (kernel)', cpu.system),
