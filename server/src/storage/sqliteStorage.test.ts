@@ -97,4 +97,20 @@ describe('sqlite adapter specifics', () => {
     expect((await store.loadDocument('d/a')).updates).toHaveLength(2);
     await store.close();
   });
+
+  it('appends on the main connection once its worker has died', async () => {
+    const file = path.join(tempDataDir(), 'w.sqlite');
+    const store = openSqliteStorage(file);
+    const other = new Database(file);
+    // The worker starts at the first append and dies at once: the table it prepares for is missing.
+    other.exec('ALTER TABLE doc_updates RENAME TO doc_updates_away');
+    await expect(store.appendUpdates([{ docKey: 'd/a', update: new Uint8Array([0, 0]) }])).rejects.toThrow(/no such table/);
+    other.exec('ALTER TABLE doc_updates_away RENAME TO doc_updates');
+    other.close();
+    await store.appendUpdates([{ docKey: 'd/a', update: new Uint8Array([0, 0]) }]);
+    await store.appendUpdates([{ docKey: 'd/b', update: new Uint8Array([0, 0]) }]);
+    expect((await store.loadDocument('d/a')).updates).toHaveLength(1);
+    expect((await store.loadDocument('d/b')).updates).toHaveLength(1);
+    await store.close();
+  });
 });
