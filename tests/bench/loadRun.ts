@@ -15,11 +15,10 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import type { ClientKind } from './clientKinds.js';
-import type { ClientReport, ClientSpec, LoadReplyMessage, LoadRequests, LoadRequestType, WorkerResults, WriterPlacement, WriterReport } from './loadProtocol.js';
+import type { ClientReport, ClientSpec, LoadReplyMessage, LoadRequests, LoadRequestType, WriterPlacement, WriterReport } from './loadProtocol.js';
 import { machineBusyMicros, processCpuMicros, processCpuSplitMicros, type CpuSource, type MemorySample } from './procStats.js';
 import type { ServerProcess } from './serverProcess.js';
-import { summarize } from './stats.js';
-import type { LatencySummary } from './stats.js';
+import { summarize, type LatencySummary } from './stats.js';
 import { monotonicMs, sleep } from './time.js';
 import type { RoomPaths } from './targets.js';
 
@@ -296,7 +295,7 @@ export class LoadRun {
       watchedCpu: watchedMicros,
       generatorCount: this.generators.length,
       generatorCpuPercent: (generatorMicros / windowMicros) * 100,
-      generatorLoopDelayP99Ms: Math.max(0, ...results.map((r: WorkerResults) => r.loopDelayP99Ms)),
+      generatorLoopDelayP99Ms: Math.max(0, ...results.map((r) => r.loopDelayP99Ms)),
       backgroundCpuPercent: Math.max(0, ((machineBusy - serverCpu - watchedTotal - generatorMicros) / windowMicros) * 100),
     };
   }
