@@ -117,7 +117,7 @@ export interface ConnectedRoom {
   firstPath: string;
   /** Connections in the room. */
   clientCount: number;
-  /** What its writers wrote (known once `measure` has stopped them). */
+  /** What its writers wrote (known once `measure` has stopped them; for checking stored state). */
   writers: WriterRecord[];
 }
 
@@ -298,11 +298,6 @@ export class LoadRun {
       generatorLoopDelayP99Ms: Math.max(0, ...results.map((r) => r.loopDelayP99Ms)),
       backgroundCpuPercent: Math.max(0, ((machineBusy - serverCpu - watchedTotal - generatorMicros) / windowMicros) * 100),
     };
-  }
-
-  /** What the writers of `room` wrote (after `measure`). */
-  static writerRecords(room: ConnectedRoom): WriterRecord[] {
-    return room.writers;
   }
 
   /** Tells every client that the server is about to close it. */

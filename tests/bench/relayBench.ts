@@ -269,7 +269,7 @@ async function runWorktable(shape: LoadShape, variant: WorktableVariant, keepDat
     });
     const exitCodes: Array<number | null> = [];
     for (const node of nodes.splice(0)) exitCodes.push(await node.stop());
-    const expectations = run.rooms.map((room) => ({ name: room.name, path: room.firstPath, writers: LoadRun.writerRecords(room) }));
+    const expectations = run.rooms.map((room) => ({ name: room.name, path: room.firstPath, writers: room.writers }));
     // One fresh node on the same storage, without Redis: what it serves comes from storage alone.
     const restored = exitCodes.every((code) => code === 0)
       ? await checkRestoredState((port) => worktableSpec(port, dataDir, { ...setup, redisUrl: undefined }), expectations)

@@ -27,6 +27,15 @@ import type { PendingUpdate } from './port.js';
  */
 type AppendRequest = { type: 'append'; id: number; docKeys: string[]; ends: number[]; bytes: SharedArrayBuffer; now: number } | { type: 'close' };
 
+/**
+ * The settings of every connection to the store, the main one and the worker's: WAL, full fsync at
+ * each commit, foreign keys checked, and a wait of up to 5 s for the other connection's write lock.
+ */
+export const CONNECTION_PRAGMAS: readonly string[] = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000'];
+
+/** Appends one update to a document's log. */
+export const INSERT_UPDATE_SQL = 'INSERT INTO doc_updates (doc_key, data, created_at) VALUES (?, ?, ?)';
+
 /** Size of the shared buffer between floods. */
 const DEFAULT_BUFFER_BYTES = 1024 * 1024;
 
@@ -40,10 +49,8 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
-db.pragma('busy_timeout = 5000');
-const insert = db.prepare('INSERT INTO doc_updates (doc_key, data, created_at) VALUES (?, ?, ?)');
+for (const pragma of workerData.pragmas) db.pragma(pragma);
+const insert = db.prepare(workerData.insertSql);
 const append = db.transaction(({ docKeys, ends, bytes, now }) => {
   let start = 0;
   for (let i = 0; i < docKeys.length; i++) {
@@ -93,7 +100,7 @@ export class SqliteAppender {
   /** Starts the worker on the database `file` (migrated already: the table must exist). */
   constructor(file: string) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, pragmas: CONNECTION_PRAGMAS, insertSql: INSERT_UPDATE_SQL } });
     this.worker.unref();
     this.worker.on('message', (reply: AppendReply) => {
       const waiter = this.pending.get(reply.id);

@@ -23,7 +23,7 @@ import type {
   UploadRecord,
 } from './port.js';
 import { versionOf } from './controlVersion.js';
-import { SqliteAppendError, SqliteAppender } from './sqliteAppender.js';
+import { CONNECTION_PRAGMAS, INSERT_UPDATE_SQL, SqliteAppendError, SqliteAppender } from './sqliteAppender.js';
 
 /** Ordered schema migrations; `PRAGMA user_version` records how many have run. */
 const MIGRATIONS: readonly string[] = [
@@ -179,10 +179,7 @@ export class SqliteStorage implements StoragePort {
   private appender: SqliteAppender | null = null;
 
   constructor(private readonly db: Database.Database) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma);
     this.migrate();
     this.statements = {
       ping: db.prepare('SELECT 1'),
@@ -203,7 +200,7 @@ export class SqliteStorage implements StoragePort {
       getUpdates: db.prepare<[string], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM doc_updates WHERE doc_key = ? ORDER BY seq',
       ),
-      insertUpdate: db.prepare('INSERT INTO doc_updates (doc_key, data, created_at) VALUES (?, ?, ?)'),
+      insertUpdate: db.prepare(INSERT_UPDATE_SQL),
       upsertSnapshot: db.prepare(
         `INSERT INTO doc_snapshots (doc_key, snapshot, updated_at) VALUES (?, ?, ?)
          ON CONFLICT(doc_key) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
