@@ -6,10 +6,10 @@
 
 /**
  * Servers the benchmark can run: Worktable on SQLite, Hocuspocus 4 in memory, the reference in memory, the reference
- * persisting to LevelDB, Worktable on PostgreSQL (one node), and two Worktable nodes sharing
- * PostgreSQL and syncing over Redis (issue #7).
+ * persisting to LevelDB, Worktable on PostgreSQL (one node), two Worktable nodes sharing
+ * PostgreSQL and syncing over Redis (issue #7), and the floor: a relay that only forwards bytes.
  */
-export const SERVER_CHOICES = ['worktable', 'hocuspocus', 'reference', 'reference-leveldb', 'worktable-postgres', 'worktable-2nodes'] as const;
+export const SERVER_CHOICES = ['worktable', 'hocuspocus', 'reference', 'floor', 'reference-leveldb', 'worktable-postgres', 'worktable-2nodes'] as const;
 /** One of `SERVER_CHOICES`. */
 export type ServerChoice = (typeof SERVER_CHOICES)[number];
 
@@ -125,16 +125,18 @@ export const USAGE = `Usage: npm run bench -- [options]
   --warmup N     load before the window (not measured)                 env BENCH_WARMUP
   --drain N      max wait for in-flight updates                        env BENCH_DRAIN
   --generators N load-generator processes (default 2)                  env BENCH_GENERATORS
-  --servers L    comma-separated, in order, from worktable, hocuspocus, reference,
+  --servers L    comma-separated, in order, from worktable, hocuspocus, reference, floor,
                  reference-leveldb, worktable-postgres, worktable-2nodes
                  (hocuspocus = @hocuspocus/server 4 in memory, driven by @hocuspocus/provider;
                  reference = y-websocket 2.1 in memory;
+                 floor = a relay that only forwards each frame to the room (no Yjs, no
+                 storage): the least any relay costs on this machine;
                  reference-leveldb = with YPERSISTENCE;
                  worktable-postgres = one node on a fresh PostgreSQL database;
                  worktable-2nodes = two nodes on one fresh database, synced over Redis,
-                 each room's clients alternating between them; these three run the
+                 each room's clients alternating between them; these four run the
                  steady-load scenarios only)
-                                            default worktable,hocuspocus,reference   env BENCH_SERVERS
+                                      default worktable,hocuspocus,reference,floor   env BENCH_SERVERS
   --only S       shorthand for --servers S                            env BENCH_ONLY
   --keep-data    keep Worktable's data folder (and PostgreSQL database)  env BENCH_KEEP_DATA=1
 Server settings such as FLUSH_INTERVAL_MS are passed to the Worktable server from the environment.
@@ -161,7 +163,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     scenarios: [...SCENARIOS],
     overrides: {},
     smoke: isOn(raw('smoke')),
-    servers: ['worktable', 'hocuspocus', 'reference'],
+    servers: ['worktable', 'hocuspocus', 'reference', 'floor'],
     keepData: isOn(raw('keep-data')),
   };
   for (const spec of INTEGERS) {

@@ -41,7 +41,7 @@ import {
   type CrossNodeCounters,
   type RedisStats,
 } from './scaleout.js';
-import { freePort, hocuspocusSpec, referenceSpec, startServer, worktableSpec, type ServerProcess, type WorktableSetup } from './serverProcess.js';
+import { floorSpec, freePort, hocuspocusSpec, referenceSpec, startServer, worktableSpec, type ServerProcess, type WorktableSetup } from './serverProcess.js';
 import { referenceRooms, worktableRooms } from './targets.js';
 import { sleep } from './time.js';
 
@@ -92,7 +92,7 @@ async function runLoadScenario(options: BenchOptions, scenario: LoadScenario, co
   for (const choice of options.servers) {
     log(`\n== ${choice} (load average ${loadAverage()}) ==`);
     results.push(
-      choice === 'reference' || choice === 'reference-leveldb' || choice === 'hocuspocus'
+      isBaseline(choice)
         ? await runBaseline(shape, choice)
         : await runWorktable(shape, WORKTABLE_VARIANTS[choice], options.keepData),
     );
@@ -129,11 +129,15 @@ const SCENARIO_RUNNERS: Record<Exclude<Scenario, LoadScenario>, ScenarioRunner> 
   awareness: runAwareness,
 };
 
-/** Per-scenario ratios Worktable / Hocuspocus and Worktable / reference on CPU per delivery, p99 latency and memory. */
+/**
+ * Per-scenario ratios Worktable / Hocuspocus and Worktable / reference on CPU per delivery, p99
+ * latency and memory, and where the floor ran, what it costs against Hocuspocus: the lowest
+ * ratio any relay could reach here.
+ */
 function ratioLines(scenario: LoadScenario, results: readonly ServerResult[]): string[] {
+  const lines = floorLines(scenario, results);
   const worktable = results.find((r) => r.name === SERVER_NAMES.worktable);
-  if (!worktable) return [];
-  const lines: string[] = [];
+  if (!worktable) return lines;
   const m = worktable.measurement;
   for (const choice of ['hocuspocus', 'reference'] as const) {
     const other = results.find((r) => r.name === SERVER_NAMES[choice]);
@@ -155,6 +159,18 @@ function ratioLines(scenario: LoadScenario, results: readonly ServerResult[]): s
   return lines;
 }
 
+/** The floor's CPU per delivery against Hocuspocus's and Worktable's, when the floor ran. */
+function floorLines(scenario: LoadScenario, results: readonly ServerResult[]): string[] {
+  const floor = results.find((r) => r.name === SERVER_NAMES.floor)?.measurement.serverCpuMicrosPerDelivery;
+  const hocuspocus = results.find((r) => r.name === SERVER_NAMES.hocuspocus)?.measurement.serverCpuMicrosPerDelivery;
+  const worktable = results.find((r) => r.name === SERVER_NAMES.worktable)?.measurement.serverCpuMicrosPerDelivery;
+  if (floor === undefined) return [];
+  const parts = [`${floor.toFixed(2)} µs per delivery`];
+  if (hocuspocus !== undefined) parts.push(`${ratio(floor, hocuspocus)} Hocuspocus (the lowest CPU ratio any relay reaches here)`);
+  if (worktable !== undefined) parts.push(`Worktable spends ${(worktable - floor).toFixed(2)} µs per delivery above it`);
+  return [`${scenario}: floor (forward only, no Yjs, no storage): ${parts.join('; ')}`];
+}
+
 /** Server RSS growth from before the first connection to all connected and synced, per connection. */
 function idleBytesPerConnection(m: LoadMeasurement): number {
   const before = m.startMemory.reduce((sum, sample) => sum + sample.rssBytes, 0);
@@ -168,6 +184,7 @@ function loadAverage(): string {
 
 const SERVER_NAMES: Record<ServerChoice, string> = {
   ...CORE_SERVER_NAMES,
+  floor: 'floor (forward only)',
   'reference-leveldb': 'y-websocket 2.1 (LevelDB)',
   'worktable-postgres': 'Worktable (PostgreSQL, 1 node)',
   'worktable-2nodes': 'Worktable (PostgreSQL + Redis, 2 nodes)',
@@ -311,11 +328,19 @@ function crossNodeNotes(
   ];
 }
 
-/** A baseline under the same load: Hocuspocus in memory, or the reference in memory or persisting to LevelDB. */
-async function runBaseline(shape: LoadShape, choice: 'hocuspocus' | 'reference' | 'reference-leveldb'): Promise<ServerResult> {
+/** The servers other than Worktable: nothing of theirs is checked after the run but delivery. */
+type Baseline = 'hocuspocus' | 'reference' | 'reference-leveldb' | 'floor';
+
+function isBaseline(choice: ServerChoice): choice is Baseline {
+  return choice === 'hocuspocus' || choice === 'reference' || choice === 'reference-leveldb' || choice === 'floor';
+}
+
+/** A baseline under the same load: Hocuspocus in memory, the reference in memory or persisting to LevelDB, or the floor. */
+async function runBaseline(shape: LoadShape, choice: Baseline): Promise<ServerResult> {
   const leveldbDir = choice === 'reference-leveldb' ? fs.mkdtempSync(path.join(os.tmpdir(), 'y-leveldb-bench-')) : undefined;
   const port = await freePort();
-  const server = await startServer(choice === 'hocuspocus' ? hocuspocusSpec(port) : referenceSpec(port, leveldbDir));
+  const spec = choice === 'hocuspocus' ? hocuspocusSpec(port) : choice === 'floor' ? floorSpec(port) : referenceSpec(port, leveldbDir);
+  const server = await startServer(spec);
   try {
     log(`started pid ${server.pid}`);
     const kind = choice === 'hocuspocus' ? CORE_SERVER_CLIENTS.hocuspocus : CORE_SERVER_CLIENTS.reference;

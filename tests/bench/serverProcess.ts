@@ -112,6 +112,17 @@ export function hocuspocusSpec(port: number): ServerSpec {
   };
 }
 
+/** The floor: a relay that only forwards each frame to the room (`floorRelay.ts`), no Yjs, no storage. */
+export function floorSpec(port: number): ServerSpec {
+  return {
+    name: 'floor (forward only)',
+    args: ['--import', 'tsx', 'tests/bench/floorRelay.ts'],
+    env: { HOST: '127.0.0.1', PORT: String(port) },
+    port,
+    readyPath: '/',
+  };
+}
+
 /**
  * Starts a server and resolves once it answers HTTP; rejects with its output if it exits or hangs.
  * `BENCH_SERVER_NODE_ARGS` (space-separated, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) is passed to `node`.
