@@ -118,7 +118,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       activity,
       memoryHook(),
     ],
-    { unloadGraceMs: config.docUnloadGraceMs, maxBufferedBytes: config.maxBufferedBytes, logger: log },
+    { unloadGraceMs: config.docUnloadGraceMs, maxBufferedBytes: config.maxBufferedBytes, logger: log, maxRelayWaitMs: config.maxRelayWaitMs },
   );
   metrics.observe(() => {
     const stats = relay.stats();

@@ -8,21 +8,23 @@ describe('configuration', () => {
     expect(config.port).toBe(8080);
     expect(config.dataDir).toMatch(/\/data$/);
     expect(config.flushIntervalMs).toBeLessThanOrEqual(100);
+    expect(config.maxRelayWaitMs).toBe(33);
   });
 
   it('C2 reads values from the environment, treating empty strings as unset', () => {
-    const config = loadConfig({ PORT: '9001', HOST: '0.0.0.0', MAX_MESSAGE_BYTES: '4mb', TOKEN_SECRET: '', DOC_UNLOAD_GRACE_MS: '0' });
+    const config = loadConfig({ PORT: '9001', HOST: '0.0.0.0', MAX_MESSAGE_BYTES: '4mb', TOKEN_SECRET: '', DOC_UNLOAD_GRACE_MS: '0', MAX_RELAY_WAIT_MS: '0' });
     expect(config.port).toBe(9001);
     expect(config.host).toBe('0.0.0.0');
     expect(config.maxMessageBytes).toBe(4 * 1024 * 1024);
     expect(config.tokenSecret).toBeUndefined();
     expect(config.docUnloadGraceMs).toBe(0);
+    expect(config.maxRelayWaitMs).toBe(0);
   });
 
   it('C3 names every bad variable in one error', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', TOKEN_SECRET: 'short', MAX_MESSAGE_BYTES: 'lots', FLUSH_INTERVAL_MS: '500', PUBLIC_URL: 'ftp://x' });
+      loadConfig({ PORT: 'eighty', TOKEN_SECRET: 'short', MAX_MESSAGE_BYTES: 'lots', FLUSH_INTERVAL_MS: '500', PUBLIC_URL: 'ftp://x', MAX_RELAY_WAIT_MS: '5000' });
     } catch (caught) {
       error = caught;
     }
@@ -32,6 +34,7 @@ describe('configuration', () => {
     expect(problems).toMatch(/^TOKEN_SECRET: must be at least 32 characters/m);
     expect(problems).toMatch(/^MAX_MESSAGE_BYTES: must be a size/m);
     expect(problems).toMatch(/^FLUSH_INTERVAL_MS: must be at most 100/m);
+    expect(problems).toMatch(/^MAX_RELAY_WAIT_MS: must be at most 1000/m);
     expect(problems).toMatch(/^PUBLIC_URL:/m);
   });
 

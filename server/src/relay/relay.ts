@@ -26,6 +26,8 @@ export interface RelayOptions {
   /** Bytes a connection may have queued for sending before it is closed as too slow. */
   maxBufferedBytes: number;
   logger: RelayLogger;
+  /** The longest a busy room holds an update to relay it merged with the next ones, ms (default 33). */
+  maxRelayWaitMs?: number;
 }
 
 /** What a transport calls for an accepted connection. */
@@ -261,7 +263,7 @@ export class Relay {
   }
 
   private async loadRoom(address: DocumentAddress): Promise<Room> {
-    const room = new Room(address, this.listener);
+    const room = new Room(address, this.listener, { maxRelayWaitMs: this.options.maxRelayWaitMs });
     try {
       for (const hook of this.hooks) await hook.onLoadDocument?.(room);
     } catch (error) {

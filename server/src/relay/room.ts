@@ -41,8 +41,8 @@ export const AWARENESS_FLUSH_MS = 50;
 
 /**
  * A busy room relays document updates at most once per this many ms for each connection in it,
- * and at least once per `MAX_RELAY_INTERVAL_MS`; an update after a quiet spell goes out at the end
- * of the turn that accepted it. A relay costs one socket write per connection, so this caps the
+ * and at least once per its longest wait (`MAX_RELAY_INTERVAL_MS` unless configured); an update
+ * after a quiet spell goes out at the end of the turn that accepted it. A relay costs one socket write per connection, so this caps the
  * writes a room makes at about 6,000 a second until the cap on the wait takes over: a table of 20
  * waits at most 3.2 ms (its tail latency stays that of an unthrottled relay), a room of 200 with
  * ten people typing sends each client ≤ 30 merged messages a second instead of one per keystroke
@@ -50,12 +50,22 @@ export const AWARENESS_FLUSH_MS = 50;
  */
 export const RELAY_MS_PER_CONNECTION = 0.16;
 
-/** The longest a busy room holds an update before relaying it (two 60 Hz frames). */
+/**
+ * The longest a busy room holds an update before relaying it, by default (two 60 Hz frames;
+ * `MAX_RELAY_WAIT_MS`). It only binds rooms of more than 200 connections. Shorter trades server
+ * CPU for latency in big rooms; 0 relays every turn's updates at once.
+ */
 export const MAX_RELAY_INTERVAL_MS = 33;
 
-/** How long a busy room with `connections` connections waits between relays, ms. */
-export function relayIntervalMs(connections: number): number {
-  return Math.min(MAX_RELAY_INTERVAL_MS, connections * RELAY_MS_PER_CONNECTION);
+/** How long a busy room with `connections` connections waits between relays, ms, at most `maxWaitMs`. */
+export function relayIntervalMs(connections: number, maxWaitMs = MAX_RELAY_INTERVAL_MS): number {
+  return Math.min(maxWaitMs, connections * RELAY_MS_PER_CONNECTION);
+}
+
+/** How a room relays. */
+export interface RoomOptions {
+  /** The longest a busy room holds an update before relaying it, ms (default `MAX_RELAY_INTERVAL_MS`). */
+  maxRelayWaitMs?: number;
 }
 
 /** At most this many updates are merged into one relayed update. */
@@ -84,7 +94,11 @@ export class Room {
   private lastTransaction: Y.Transaction | null = null;
   /** Updates accepted and not yet relayed (`relayLater`). */
   private readonly pendingRelay: QueuedUpdate[] = [];
-  private readonly relayThrottle = throttle(() => relayIntervalMs(this.connections.size), () => this.relayPending(), 'end-of-turn');
+  private readonly relayThrottle = throttle(
+    () => relayIntervalMs(this.connections.size, this.options.maxRelayWaitMs),
+    () => this.relayPending(),
+    'end-of-turn',
+  );
   /** Awareness clients changed since the last relay, and where the changes came from. */
   private readonly pendingAwareness = new Set<number>();
   private pendingAwarenessOrigin: unknown = null;
@@ -93,6 +107,7 @@ export class Room {
   constructor(
     readonly address: DocumentAddress,
     private readonly listener: RoomListener,
+    private readonly options: RoomOptions = {},
   ) {
     this.awareness.setLocalState(null);
     this.doc.on('afterTransaction', this.onAfterTransaction);

@@ -57,4 +57,10 @@ describe('throttle', () => {
     expect(relayIntervalMs(200)).toBeCloseTo(32);
     expect(relayIntervalMs(5000)).toBe(MAX_RELAY_INTERVAL_MS);
   });
+
+  it('TH5 a configured longest wait caps big rooms only; 0 relays at once', () => {
+    expect(relayIntervalMs(20, 16)).toBeCloseTo(3.2);
+    expect(relayIntervalMs(200, 16)).toBe(16);
+    expect(relayIntervalMs(200, 0)).toBe(0);
+  });
 });
