@@ -8,7 +8,7 @@ describe('configuration', () => {
     expect(config.port).toBe(8080);
     expect(config.dataDir).toMatch(/\/data$/);
     expect(config.flushIntervalMs).toBeLessThanOrEqual(100);
-    expect(config.maxRelayWaitMs).toBe(33);
+    expect(config.maxRelayWaitMs).toBe(20);
   });
 
   it('C2 reads values from the environment, treating empty strings as unset', () => {

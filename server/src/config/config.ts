@@ -3,6 +3,7 @@
  * stops the server with a message naming the variable instead of failing later.
  */
 import path from 'node:path';
+import { MAX_RELAY_INTERVAL_MS } from '../relay/room.js';
 import { parseAllowedOrigins } from '../security/origins.js';
 import { z } from 'zod';
 
@@ -43,7 +44,7 @@ export const configSchema = z.object({
   FACILITATOR_GRACE_MS: integer(0, 3_600_000).default(30_000),
   FLUSH_INTERVAL_MS: integer(1, 100).default(50),
   /** The longest a busy room holds a change to relay it merged with the next ones (it waits 0.16 ms per connection, up to this); 0: at once. */
-  MAX_RELAY_WAIT_MS: integer(0, 1000).default(33),
+  MAX_RELAY_WAIT_MS: integer(0, 1000).default(MAX_RELAY_INTERVAL_MS),
   /** Most bytes of changes held in memory while storage is unreachable; beyond it new changes are refused (4503). */
   MAX_PENDING_BYTES: bytes(64 * 1024, 4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   COMPACT_AFTER_UPDATES: integer(1, 10_000_000).default(1000),

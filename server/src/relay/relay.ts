@@ -26,7 +26,7 @@ export interface RelayOptions {
   /** Bytes a connection may have queued for sending before it is closed as too slow. */
   maxBufferedBytes: number;
   logger: RelayLogger;
-  /** The longest a busy room holds an update to relay it merged with the next ones, ms (default 33). */
+  /** The longest a busy room holds an update to relay it merged with the next ones, ms (default `MAX_RELAY_INTERVAL_MS`). */
   maxRelayWaitMs?: number;
 }
 

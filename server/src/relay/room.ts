@@ -45,17 +45,19 @@ export const AWARENESS_FLUSH_MS = 50;
  * after a quiet spell goes out at the end of the turn that accepted it. A relay costs one socket write per connection, so this caps the
  * writes a room makes at about 6,000 a second until the cap on the wait takes over: a table of 20
  * waits at most 3.2 ms (its tail latency stays that of an unthrottled relay), a room of 200 with
- * ten people typing sends each client ≤ 30 merged messages a second instead of one per keystroke
+ * ten people typing sends each client ≤ 50 merged messages a second instead of one per keystroke
  * anyone makes.
  */
 export const RELAY_MS_PER_CONNECTION = 0.16;
 
 /**
- * The longest a busy room holds an update before relaying it, by default (two 60 Hz frames;
- * `MAX_RELAY_WAIT_MS`). It only binds rooms of more than 200 connections. Shorter trades server
- * CPU for latency in big rooms; 0 relays every turn's updates at once.
+ * The longest a busy room holds an update before relaying it, by default (one 50 Hz frame;
+ * `MAX_RELAY_WAIT_MS`); it binds rooms of more than 125 connections. Shorter trades server CPU
+ * for latency in big rooms, 0 relays every turn's updates at once. 20 ms is where the hot-room
+ * benchmark (200 connections) measured both half Hocuspocus's CPU per delivery and no more than
+ * its p99 latency; 32 ms cost 0.35× its CPU but 1.4–1.7× its p99 (docs/BENCHMARKS.md).
  */
-export const MAX_RELAY_INTERVAL_MS = 33;
+export const MAX_RELAY_INTERVAL_MS = 20;
 
 /** How long a busy room with `connections` connections waits between relays, ms, at most `maxWaitMs`. */
 export function relayIntervalMs(connections: number, maxWaitMs = MAX_RELAY_INTERVAL_MS): number {
