@@ -35,6 +35,7 @@ import { requestForLog } from './security/logRedaction.js';
 import { originAllowed } from './security/origins.js';
 import { RateLimiter } from './security/rateLimit.js';
 import { securityHeaders } from './security/securityHeaders.js';
+import { MergeWorker } from './storage/mergeWorker.js';
 import type { StoragePort } from './storage/port.js';
 import { openPostgresStorage } from './storage/postgresStorage.js';
 import { openSqliteStorage } from './storage/sqliteStorage.js';
@@ -95,7 +96,9 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   // With Redis, documents sync across nodes: its hook subscribes before persistence loads, and
   // relays what persistence has committed.
   const documentSync = config.redisUrl ? new RedisDocumentSync(config.redisUrl, app.log.child({ component: 'redis-sync' })) : null;
+  const mergeWorker = new MergeWorker();
   const persistence = new PersistenceHook(storage, {
+    merge: mergeWorker.merge,
     flushIntervalMs: config.flushIntervalMs,
     compactAfterUpdates: config.compactAfterUpdates,
     logger: log,
@@ -181,6 +184,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   });
   app.addHook('onClose', async () => {
     await storage.close();
+    await mergeWorker.close();
   });
 
   let closing: Promise<void> | null = null;

@@ -130,6 +130,8 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
       await store.appendUpdates(updates.map((update) => ({ docKey: 'd/a', update })));
       const result = await store.compactDocument('d/a', mergeYjsDocument);
       expect(result.mergedUpdates).toBe(updates.length);
+      expect(result.logUpdates).toBe(0);
+      expect(result.logBytes).toBe(0);
       const loaded = await store.loadDocument('d/a');
       expect(loaded.updates).toEqual([]);
       expect(loaded.snapshot).not.toBeNull();
@@ -152,7 +154,7 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
     });
 
     it('SC9 compaction of an empty log changes nothing', async () => {
-      expect(await store.compactDocument('d/none', mergeYjsDocument)).toEqual({ mergedUpdates: 0, snapshotBytes: 0 });
+      expect(await store.compactDocument('d/none', mergeYjsDocument)).toEqual({ mergedUpdates: 0, snapshotBytes: 0, logUpdates: 0, logBytes: 0 });
       expect(await store.loadDocument('d/none')).toEqual({ snapshot: null, updates: [], bytes: 0 });
     });
 
@@ -167,6 +169,40 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
       const loaded = await store.loadDocument('d/a');
       expect(loaded.snapshot).toBeNull();
       expect(loaded.updates).toHaveLength(3);
+    });
+
+    it('SC10b entries appended while the merge runs stay in the log', async () => {
+      const updates = typedUpdates('abcdef');
+      await store.appendUpdates(updates.slice(0, 3).map((update) => ({ docKey: 'd/a', update })));
+      const result = await store.compactDocument('d/a', async (snapshot, log) => {
+        await store.appendUpdates(updates.slice(3).map((update) => ({ docKey: 'd/a', update })));
+        return mergeYjsDocument(snapshot, log);
+      });
+      expect(result.mergedUpdates).toBe(3);
+      const later = updates.slice(3);
+      expect(result.logUpdates).toBe(3);
+      expect(result.logBytes).toBe(later.reduce((sum, update) => sum + update.byteLength, 0));
+      const loaded = await store.loadDocument('d/a');
+      expect(loaded.updates).toHaveLength(3);
+      expect(textOf(loaded.snapshot, loaded.updates)).toBe('abcdef');
+    });
+
+    it('SC10c two overlapping compactions of one document fold each entry once and lose nothing', async () => {
+      const updates = typedUpdates('abcd');
+      await store.appendUpdates(updates.map((update) => ({ docKey: 'd/a', update })));
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const slowMerge = async (snapshot: Uint8Array | null, log: Uint8Array[]) => {
+        await gate;
+        return mergeYjsDocument(snapshot, log);
+      };
+      const both = Promise.all([store.compactDocument('d/a', slowMerge), store.compactDocument('d/a', slowMerge)]);
+      setTimeout(release, 20);
+      const results = await both;
+      expect(results.map((r) => r.mergedUpdates).sort()).toEqual([0, 4]);
+      const loaded = await store.loadDocument('d/a');
+      expect(loaded.updates).toHaveLength(0);
+      expect(textOf(loaded.snapshot, loaded.updates)).toBe('abcd');
     });
 
     it('SC11 data survives closing and reopening', async () => {

@@ -64,8 +64,11 @@ export interface StoredDocument {
   bytes: number;
 }
 
-/** Merges a snapshot and the log after it into a single new snapshot (a pure function). */
-export type MergeDocument = (snapshot: Uint8Array | null, updates: Uint8Array[]) => Uint8Array;
+/**
+ * Merges a snapshot and the log after it into a single new snapshot (pure). It may answer later
+ * (the server merges on a worker thread: a large document takes tens of milliseconds).
+ */
+export type MergeDocument = (snapshot: Uint8Array | null, updates: Uint8Array[]) => Uint8Array | Promise<Uint8Array>;
 
 /** What a compaction did. */
 export interface CompactionResult {
@@ -73,6 +76,9 @@ export interface CompactionResult {
   mergedUpdates: number;
   /** Size of the new snapshot (equal to the old one when there was nothing to merge). */
   snapshotBytes: number;
+  /** Entries the log holds after it (appended while the merge ran, or not merged), and their bytes. */
+  logUpdates: number;
+  logBytes: number;
 }
 
 /** An uploaded file (image or PDF) of a session, as stored; its bytes are kept beside it. */
@@ -131,6 +137,9 @@ export interface StoragePort {
   /**
    * Folds a document's log into its snapshot atomically: the new snapshot is written and the
    * merged log entries deleted in one transaction, so a crash leaves either the old or the new state.
+   * Entries appended while `merge` runs stay in the log. Should the log lose merged entries
+   * meanwhile (a concurrent compaction, the session deleted), nothing is written and the result
+   * says 0 merged.
    */
   compactDocument(docKey: string, merge: MergeDocument): Promise<CompactionResult>;
 

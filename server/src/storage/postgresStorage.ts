@@ -315,8 +315,8 @@ export class PostgresStorage implements StoragePort {
       const updateRows = await client.query('SELECT seq, data FROM doc_updates WHERE doc_key = $1 ORDER BY seq', [docKey]);
       const snapshot = snapshotRows.rows[0] ? bytes((snapshotRows.rows[0] as Row).snapshot) : null;
       const last = updateRows.rows.at(-1) as Row | undefined;
-      if (!last) return { mergedUpdates: 0, snapshotBytes: snapshot?.byteLength ?? 0 };
-      const merged = merge(
+      if (!last) return { mergedUpdates: 0, snapshotBytes: snapshot?.byteLength ?? 0, logUpdates: 0, logBytes: 0 };
+      const merged = await merge(
         snapshot,
         updateRows.rows.map((r) => bytes((r as Row).data)),
       );
@@ -326,7 +326,9 @@ export class PostgresStorage implements StoragePort {
         [docKey, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength), Date.now()],
       );
       await client.query('DELETE FROM doc_updates WHERE doc_key = $1 AND seq <= $2', [docKey, last.seq]);
-      return { mergedUpdates: updateRows.rows.length, snapshotBytes: merged.byteLength };
+      const log = await client.query('SELECT COUNT(*)::int AS updates, COALESCE(SUM(octet_length(data)), 0)::bigint AS bytes FROM doc_updates WHERE doc_key = $1', [docKey]);
+      const size = log.rows[0] as { updates: number; bytes: string } | undefined;
+      return { mergedUpdates: updateRows.rows.length, snapshotBytes: merged.byteLength, logUpdates: size?.updates ?? 0, logBytes: Number(size?.bytes ?? 0) };
     });
   }
 

@@ -206,6 +206,10 @@ export class SqliteStorage implements StoragePort {
          ON CONFLICT(doc_key) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
       ),
       deleteUpdatesThrough: db.prepare('DELETE FROM doc_updates WHERE doc_key = ? AND seq <= ?'),
+      getSeqsThrough: db.prepare<[string, number], number>('SELECT seq FROM doc_updates WHERE doc_key = ? AND seq <= ? ORDER BY seq'),
+      getLogSize: db.prepare<[string], { updates: number; bytes: number }>(
+        'SELECT COUNT(*) AS updates, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM doc_updates WHERE doc_key = ?',
+      ),
       insertUpload: db.prepare(
         `INSERT INTO uploads (upload_id, session_id, mime, size, name, sha256, created_by, created_at, data)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -339,20 +343,38 @@ export class SqliteStorage implements StoragePort {
 
 
 
+  /**
+   * Reads the snapshot and log in one read transaction, merges them (possibly on another thread:
+   * no transaction is held meanwhile, appends go on), then writes the snapshot and deletes the
+   * merged entries in one write transaction — if the log still holds exactly those entries.
+   */
   async compactDocument(docKey: string, merge: MergeDocument): Promise<CompactionResult> {
-    return this.db.transaction(() => {
-      const snapshot = this.statements.getSnapshot.get(docKey)?.snapshot ?? null;
-      const rows = this.statements.getUpdates.all(docKey);
-      const last = rows.at(-1);
-      if (!last) return { mergedUpdates: 0, snapshotBytes: snapshot?.byteLength ?? 0 };
-      const merged = merge(
-        snapshot ? asBytes(snapshot) : null,
-        rows.map((r) => asBytes(r.data)),
-      );
-      this.statements.upsertSnapshot.run(docKey, merged, Date.now());
-      this.statements.deleteUpdatesThrough.run(docKey, last.seq);
-      return { mergedUpdates: rows.length, snapshotBytes: merged.byteLength };
-    }).immediate();
+    const { snapshot, rows } = this.db
+      .transaction(() => ({ snapshot: this.statements.getSnapshot.get(docKey)?.snapshot ?? null, rows: this.statements.getUpdates.all(docKey) }))
+      .deferred();
+    const last = rows.at(-1);
+    if (!last) return { mergedUpdates: 0, snapshotBytes: snapshot?.byteLength ?? 0, logUpdates: 0, logBytes: 0 };
+    const merged = await merge(
+      snapshot ? asBytes(snapshot) : null,
+      rows.map((r) => asBytes(r.data)),
+    );
+    return this.db
+      .transaction(() => {
+        const present = this.statements.getSeqsThrough.pluck().all(docKey, last.seq);
+        const intact = present.length === rows.length && present.every((seq, i) => seq === rows[i]?.seq);
+        if (intact) {
+          this.statements.upsertSnapshot.run(docKey, merged, Date.now());
+          this.statements.deleteUpdatesThrough.run(docKey, last.seq);
+        }
+        const log = this.statements.getLogSize.get(docKey) ?? { updates: 0, bytes: 0 };
+        return {
+          mergedUpdates: intact ? rows.length : 0,
+          snapshotBytes: intact ? merged.byteLength : (this.statements.getSnapshot.get(docKey)?.snapshot.byteLength ?? 0),
+          logUpdates: log.updates,
+          logBytes: log.bytes,
+        };
+      })
+      .immediate();
   }
 
   async putUpload(record: UploadRecord, bytes: Uint8Array): Promise<void> {

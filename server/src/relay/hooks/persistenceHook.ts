@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { mergeYjsDocument } from '../../storage/mergeDocument.js';
-import type { PendingUpdate, StoragePort } from '../../storage/port.js';
+import type { MergeDocument, PendingUpdate, StoragePort } from '../../storage/port.js';
 import { CloseCode } from '@worktable/shared';
 import { RelayRejection, type RelayHook } from '../hooks.js';
 import type { Connection } from '../connection.js';
@@ -31,6 +31,8 @@ export interface PersistenceOptions {
   compactAfterUpdates: number;
   logger: RelayLogger;
   observer?: PersistenceObserver;
+  /** How compaction merges a snapshot and its log (default: in this thread; the server uses a worker thread). */
+  merge?: MergeDocument;
   /** Called with every batch once it is committed (cross-node sync relays only stored updates). */
   onCommitted?: (batch: readonly PendingUpdate[]) => void;
   /**
@@ -126,8 +128,10 @@ export class PersistenceHook implements RelayHook {
     this.rooms.delete(docKey);
   }
 
+  /** Stores everything queued and lets running compactions finish. */
   async onShutdown(): Promise<void> {
     await this.flush();
+    await Promise.allSettled(this.compactions.values());
   }
 
   /** Commits everything queued so far; rejects if storage refused (the updates stay queued). */
@@ -183,20 +187,27 @@ export class PersistenceHook implements RelayHook {
     for (const docKey of due) this.compact(docKey).catch(() => undefined);
   }
 
-  /** Folds a document's stored log into a snapshot; one compaction per document at a time. */
+  /**
+   * Folds a document's stored log into a snapshot; one compaction per document at a time. Updates
+   * keep being stored while a large document merges: if they alone pass the threshold, another follows.
+   */
   compact(docKey: string): Promise<void> {
     const running = this.compactions.get(docKey);
     if (running) return running;
+    let again = false;
     const run = this.storage
-      .compactDocument(docKey, mergeYjsDocument)
+      .compactDocument(docKey, this.options.merge ?? mergeYjsDocument)
       .then(
         (result) => {
           this.options.observer?.compacted(result.mergedUpdates);
           const room = this.rooms.get(docKey);
           if (!room) return;
+          // The log now: what storage still holds (appended while the merge ran) and what waits to be stored.
           const pending = this.queue.filter((entry) => entry.docKey === docKey);
-          room.logLength = pending.length;
-          room.sizeBytes = result.snapshotBytes + pending.reduce((sum, entry) => sum + entry.update.byteLength, 0);
+          room.logLength = result.logUpdates + pending.length;
+          room.sizeBytes = result.snapshotBytes + result.logBytes + pending.reduce((sum, entry) => sum + entry.update.byteLength, 0);
+          // Entries still queued trigger one after their flush; those stored during the merge would not.
+          again = result.mergedUpdates > 0 && result.logUpdates >= this.options.compactAfterUpdates;
         },
         (error: unknown) => {
           this.options.observer?.failed('compact');
@@ -204,7 +215,10 @@ export class PersistenceHook implements RelayHook {
           throw error;
         },
       )
-      .finally(() => this.compactions.delete(docKey));
+      .finally(() => {
+        this.compactions.delete(docKey);
+        if (again) this.compact(docKey).catch(() => undefined);
+      });
     this.compactions.set(docKey, run);
     return run;
   }
