@@ -131,8 +131,7 @@ const SCENARIO_RUNNERS: Record<Exclude<Scenario, LoadScenario>, ScenarioRunner> 
 
 /**
  * Per-scenario ratios Worktable / Hocuspocus and Worktable / reference on CPU per delivery, p99
- * latency and memory, and where the floor ran, what it costs against Hocuspocus: the lowest
- * ratio any relay could reach here.
+ * latency and memory, and, where the floor ran, the floor's line (`floorLines`).
  */
 function ratioLines(scenario: LoadScenario, results: readonly ServerResult[]): string[] {
   const lines = floorLines(scenario, results);
@@ -332,11 +331,11 @@ function crossNodeNotes(
   ];
 }
 
-/** The servers other than Worktable: nothing of theirs is checked after the run but delivery. */
-type Baseline = 'hocuspocus' | 'reference' | 'reference-leveldb' | 'floor';
+/** The servers other than Worktable's variants: nothing of theirs is checked after the run but delivery. */
+type Baseline = Exclude<ServerChoice, keyof typeof WORKTABLE_VARIANTS>;
 
 function isBaseline(choice: ServerChoice): choice is Baseline {
-  return choice === 'hocuspocus' || choice === 'reference' || choice === 'reference-leveldb' || choice === 'floor';
+  return !Object.hasOwn(WORKTABLE_VARIANTS, choice);
 }
 
 /** A baseline under the same load: Hocuspocus in memory, the reference in memory or persisting to LevelDB, or the floor. */

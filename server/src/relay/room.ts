@@ -42,8 +42,8 @@ export const AWARENESS_FLUSH_MS = 50;
 /**
  * A busy room relays document updates at most once per this many ms for each connection in it,
  * and at least once per its longest wait (`MAX_RELAY_INTERVAL_MS` unless configured); an update
- * after a quiet spell goes out at the end of the turn that accepted it. A relay costs one socket write per connection, so this caps the
- * writes a room makes at about 6,000 a second until the cap on the wait takes over: a table of 20
+ * after a quiet spell goes out at the end of the turn that accepted it. A relay costs one socket
+ * write per connection, so this caps the writes a room makes at about 6,000 a second until the cap on the wait takes over: a table of 20
  * waits at most 3.2 ms (its tail latency stays that of an unthrottled relay), a room of 200 with
  * ten people typing sends each client ≤ 50 merged messages a second instead of one per keystroke
  * anyone makes.

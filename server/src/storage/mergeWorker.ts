@@ -13,6 +13,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { mergeWith, mergeYjsDocument } from './mergeDocument.js';
+import { packInto, totalBytes } from './packedBytes.js';
 
 /** One merge: the snapshot (if `hasSnapshot`) then the updates, part `i` ending at `ends[i]` in `bytes`. */
 interface MergeRequest {
@@ -72,16 +73,8 @@ export class MergeWorker {
       }
     }
     const parts = snapshot ? [snapshot, ...updates] : updates;
-    let total = 0;
-    for (const part of parts) total += part.byteLength;
-    const bytes = new Uint8Array(total);
-    const ends: number[] = [];
-    let end = 0;
-    for (const part of parts) {
-      bytes.set(part, end);
-      end += part.byteLength;
-      ends.push(end);
-    }
+    const bytes = new Uint8Array(totalBytes(parts));
+    const ends = packInto(bytes, parts);
     const id = this.nextId++;
     return new Promise<Uint8Array>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

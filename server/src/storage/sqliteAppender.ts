@@ -19,6 +19,7 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { packInto, totalBytes } from './packedBytes.js';
 import type { PendingUpdate } from './port.js';
 
 /**
@@ -134,23 +135,15 @@ export class SqliteAppender {
   private send(batch: readonly PendingUpdate[], now: number): Promise<void> {
     // A batch handed over before `close` still goes: the worker closes after it.
     if (this.dead) return Promise.reject(this.dead);
-    let total = 0;
-    for (const { update } of batch) total += update.byteLength;
+    const updates = batch.map((entry) => entry.update);
+    const total = totalBytes(updates);
     this.smallBatches = total <= DEFAULT_BUFFER_BYTES ? this.smallBatches + 1 : 0;
     if (total > this.buffer.byteLength) this.buffer = new SharedArrayBuffer(Math.max(total, 2 * this.buffer.byteLength));
     else if (this.buffer.byteLength > DEFAULT_BUFFER_BYTES && this.smallBatches >= SHRINK_AFTER_SMALL_BATCHES) {
       this.buffer = new SharedArrayBuffer(DEFAULT_BUFFER_BYTES);
     }
-    const bytes = new Uint8Array(this.buffer);
-    const docKeys: string[] = [];
-    const ends: number[] = [];
-    let end = 0;
-    for (const { docKey, update } of batch) {
-      bytes.set(update, end);
-      end += update.byteLength;
-      docKeys.push(docKey);
-      ends.push(end);
-    }
+    const ends = packInto(new Uint8Array(this.buffer), updates);
+    const docKeys = batch.map((entry) => entry.docKey);
     const id = this.nextId++;
     return new Promise<void>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

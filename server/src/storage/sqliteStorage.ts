@@ -206,7 +206,8 @@ export class SqliteStorage implements StoragePort {
          ON CONFLICT(doc_key) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
       ),
       deleteUpdatesThrough: db.prepare('DELETE FROM doc_updates WHERE doc_key = ? AND seq <= ?'),
-      getSeqsThrough: db.prepare<[string, number], number>('SELECT seq FROM doc_updates WHERE doc_key = ? AND seq <= ? ORDER BY seq'),
+      getSeqsThrough: db.prepare<[string, number], number>('SELECT seq FROM doc_updates WHERE doc_key = ? AND seq <= ? ORDER BY seq').pluck(),
+      getSnapshotSize: db.prepare<[string], number>('SELECT LENGTH(snapshot) FROM doc_snapshots WHERE doc_key = ?').pluck(),
       getLogSize: db.prepare<[string], { updates: number; bytes: number }>(
         'SELECT COUNT(*) AS updates, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM doc_updates WHERE doc_key = ?',
       ),
@@ -360,7 +361,7 @@ export class SqliteStorage implements StoragePort {
     );
     return this.db
       .transaction(() => {
-        const present = this.statements.getSeqsThrough.pluck().all(docKey, last.seq);
+        const present = this.statements.getSeqsThrough.all(docKey, last.seq);
         const intact = present.length === rows.length && present.every((seq, i) => seq === rows[i]?.seq);
         if (intact) {
           this.statements.upsertSnapshot.run(docKey, merged, Date.now());
@@ -369,7 +370,7 @@ export class SqliteStorage implements StoragePort {
         const log = this.statements.getLogSize.get(docKey) ?? { updates: 0, bytes: 0 };
         return {
           mergedUpdates: intact ? rows.length : 0,
-          snapshotBytes: intact ? merged.byteLength : (this.statements.getSnapshot.get(docKey)?.snapshot.byteLength ?? 0),
+          snapshotBytes: intact ? merged.byteLength : (this.statements.getSnapshotSize.get(docKey) ?? 0),
           logUpdates: log.updates,
           logBytes: log.bytes,
         };
