@@ -6,7 +6,7 @@
 import type { RunStatus } from '../protocols/control.js';
 import type { RoleHolders } from '../protocols/rotation.js';
 import type { WireTable } from '../protocols/wire.js';
-import type { ClockMode, Gathering } from './session.js';
+import type { ClockMode, Gathering } from './sessionTypes.js';
 
 /** Someone in the session, as the dashboard lists them. */
 export interface DashboardPerson {

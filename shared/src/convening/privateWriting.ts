@@ -5,7 +5,7 @@
  * them onto the table (without names when anonymous) and empties the private documents.
  */
 import { canControl, type Actor } from '../protocols/control.js';
-import type { SessionControl } from './session.js';
+import type { SessionControl } from './sessionTypes.js';
 
 /** Private writing at one table. */
 export interface PrivateWriting {

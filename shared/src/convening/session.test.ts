@@ -17,7 +17,7 @@ import {
   type SessionContext,
   type SessionControl,
   type SessionPerson,
-} from './session.js';
+} from './index.js';
 import { sessionStateFor, sessionStateOf } from './view.js';
 
 const cafe = builtInProtocol('world-cafe') as Protocol;
@@ -36,6 +36,13 @@ function act(control: SessionControl, action: SessionAction, by: Actor, ctx: Ses
   const result = applySessionAction(control, action, by, ctx);
   if (!result.ok) throw new Error(`${action.action} refused: ${result.error.message}`);
   return result.control;
+}
+
+/** Starts the agenda and moves past the opening plenary (the host's Next) to round 1 at the tables. */
+function startTables(control: SessionControl, ctx: SessionContext): SessionControl {
+  let next = act(control, { action: 'startRound' }, HOST, ctx);
+  while (next.agenda[next.block]?.kind === 'plenary') next = act(next, { action: 'next' }, HOST, ctx);
+  return next;
 }
 
 describe('convening session control', () => {
@@ -68,7 +75,7 @@ describe('convening session control', () => {
   it('only the host changes the tables; observers nothing', () => {
     const ctx = context(people(4));
     const refused = applySessionAction(initialSessionControl(cafe, 1), { action: 'seat', tableCount: 2 }, actor('p0'), ctx);
-    expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only the host can change the tables.' } });
+    expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only the host can change the tables and the agenda.' } });
     const observer = applySessionAction(initialSessionControl(cafe, 1), { action: 'startRound' }, { participantId: 'o', isHost: false, isObserver: true }, ctx);
     expect(observer.ok).toBe(false);
   });
@@ -76,7 +83,7 @@ describe('convening session control', () => {
   it('startRound with one clock: every table runs with the same deadline; the table host holds the tableHost role', () => {
     const ctx = context(people(12));
     let control = act(initialSessionControl(cafe, 5), { action: 'seat', tableCount: 3 }, HOST, ctx);
-    control = act(control, { action: 'startRound' }, HOST, ctx);
+    control = startTables(control, ctx);
     const deadlines = new Set(control.tables.map((t) => control.runs[t.id]?.endsAt));
     expect(deadlines.size).toBe(1);
     for (const table of control.tables) {
@@ -90,11 +97,11 @@ describe('convening session control', () => {
   it('the next round reseats: table hosts stay, travelers move to other tables, newcomers are named', () => {
     const ctx = context(people(12, 12));
     let control = act(initialSessionControl(cafe, 11), { action: 'seat', tableCount: 3 }, HOST, ctx);
-    control = act(control, { action: 'startRound' }, HOST, ctx);
+    control = startTables(control, ctx);
     const first = control.tables;
     control = act(control, { action: 'endRound' }, HOST, ctx);
     expect(sessionStatus(control)).toBe(RunStatus.Done);
-    control = act(control, { action: 'startRound' }, HOST, ctx);
+    control = startTables(control, ctx);
     expect(control.round).toBe(2);
     expect(control.pastRounds).toEqual([{ round: 1, tables: first }]);
     control.tables.forEach((table, t) => expect(table.host).toBe(first[t]?.host));
@@ -114,10 +121,11 @@ describe('convening session control', () => {
   it('one clock: only the host sets the time, for every table; per table: a facilitator runs their own', () => {
     const ctx = context(people(8));
     let control = act(initialSessionControl(cafe, 2), { action: 'seat', tableCount: 2 }, HOST, ctx);
-    control = act(control, { action: 'startRound' }, HOST, ctx);
+    control = startTables(control, ctx);
     const facilitator = control.runs['table-1']?.roles.facilitator as string;
     const refused = applySessionAction(control, { action: 'pause' }, actor(facilitator), ctx);
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(refused).toMatchObject({ error: { message: expect.stringContaining('the host moves everyone on') } });
     const paused = act(control, { action: 'pause' }, HOST, ctx);
     expect(control.tables.map((t) => paused.runs[t.id]?.status)).toEqual([RunStatus.Paused, RunStatus.Paused]);
     // Rotating is not timing: the facilitator may, at their own table only.
@@ -125,7 +133,7 @@ describe('convening session control', () => {
     expect(applySessionAction(control, { action: 'rotate', tableId: 'table-2' }, actor(facilitator), ctx)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     let own = act(initialSessionControl(cafe, 2), { action: 'seat', tableCount: 2, clock: ClockMode.PerTable }, HOST, ctx);
-    own = act(own, { action: 'startRound' }, HOST, ctx);
+    own = startTables(own, ctx);
     const f2 = own.runs['table-2']?.roles.facilitator as string;
     const result = applySessionAction(own, { action: 'pause' }, actor(f2), ctx);
     expect(result).toMatchObject({ ok: true, changed: ['table-2'] });
@@ -135,7 +143,7 @@ describe('convening session control', () => {
   it('move: the host moves a person now, with their role counts; pin: honoured at the next seating, as table host if asked', () => {
     const ctx = context(people(8));
     let control = act(initialSessionControl(cafe, 4), { action: 'seat', tableCount: 2 }, HOST, ctx);
-    control = act(control, { action: 'startRound' }, HOST, ctx);
+    control = startTables(control, ctx);
     const mover = control.tables[0]?.members.find((id) => id !== control.tables[0]?.host) as string;
     const moved = act(control, { action: 'move', participantId: mover, tableId: 'table-2' }, HOST, ctx);
     expect(moved.tables[1]?.members).toContain(mover);
@@ -145,7 +153,10 @@ describe('convening session control', () => {
 
     let pinned = act(moved, { action: 'pin', participantId: 'p5', tableId: 'table-2', host: true }, HOST, ctx);
     pinned = act(pinned, { action: 'pin', participantId: 'p6', tableId: 'table-1' }, HOST, ctx);
-    pinned = act(pinned, { action: 'startRound' }, HOST, ctx);
+    expect(pinned.tables[1]?.host).toBe('p5'); // named now: the table and its run agree at once
+    expect(pinned.runs['table-2']?.roles.tableHost).toBe('p5');
+    pinned = act(act(pinned, { action: 'endRound' }, HOST, ctx), { action: 'startRound' }, HOST, ctx);
+    expect(pinned.round).toBe(2);
     expect(pinned.tables[1]?.host).toBe('p5');
     expect(pinned.tables[0]?.members).toContain('p6');
   });
@@ -153,7 +164,7 @@ describe('convening session control', () => {
   it('late arrivals sit at the smallest table, away from their own organization', () => {
     const list = people(6, 6);
     let control = act(initialSessionControl(cafe, 8), { action: 'seat', tableCount: 2 }, HOST, context(list));
-    control = act(control, { action: 'startRound' }, HOST, context(list));
+    control = startTables(control, context(list));
     const late: SessionPerson = { id: 'late', role: 'participant', joinedAt: 99, present: true, organization: 'org0' };
     const withLate = [...list, late];
     const seated = seatArrival(control, context(withLate), 'late');
@@ -166,7 +177,7 @@ describe('convening session control', () => {
   it('summon pauses the running tables and sending everyone back resumes exactly those', () => {
     const ctx = context(people(8));
     let control = act(initialSessionControl(cafe, 6), { action: 'seat', tableCount: 2, clock: ClockMode.PerTable }, HOST, ctx);
-    control = act(control, { action: 'startRound' }, HOST, ctx);
+    control = startTables(control, ctx);
     const f1 = control.runs['table-1']?.roles.facilitator as string;
     control = act(control, { action: 'pause' }, actor(f1), ctx);
     control = act(control, { action: 'summon', to: Gathering.Plenary }, HOST, ctx);
@@ -189,14 +200,16 @@ describe('convening session control', () => {
   it('catches up every table’s deadline after downtime, reporting only the tables that changed', () => {
     const ctx = context(people(8));
     let control = act(initialSessionControl(cafe, 6), { action: 'seat', tableCount: 2, clock: ClockMode.PerTable }, HOST, ctx);
-    control = act(control, { action: 'startRound' }, HOST, ctx);
+    control = startTables(control, ctx);
     const f1 = control.runs['table-1']?.roles.facilitator as string;
     control = act(control, { action: 'pause' }, actor(f1), ctx);
     const later = context(ctx.people as SessionPerson[], ctx.now + 60 * 60_000);
     const reviewed = reviewSession(control, later, 'host', 60_000);
     expect(reviewed.changed).toEqual(['table-2']);
     const caught = reviewed.control.runs['table-2'];
-    expect(caught !== undefined && (caught.stepIndex > 0 || caught.overAt !== null)).toBe(true);
+    // The café round (20 minutes) ended at its exact deadline; table 1 is paused, so the round waits for it.
+    expect(caught).toMatchObject({ status: RunStatus.Done, doneAt: (control.runs['table-2']?.endsAt as number) });
+    expect(reviewed.control.block).toBe(control.block);
     expect(reviewed.control.runs['table-1']).toBe(control.runs['table-1']);
     expect(reviewSession(reviewed.control, later, 'host', 60_000).control).toBe(reviewed.control);
   });
@@ -204,7 +217,7 @@ describe('convening session control', () => {
   it('a participant volunteers to host a table whose host is away; not while the host is there', () => {
     const list = people(8);
     let control = act(initialSessionControl(cafe, 9), { action: 'seat', tableCount: 2 }, HOST, context(list));
-    control = act(control, { action: 'startRound' }, HOST, context(list));
+    control = startTables(control, context(list));
     const table = control.tables[0]!;
     const volunteer = table.members.find((id) => id !== table.host)!;
     expect(applySessionAction(control, { action: 'volunteerHost' }, actor(volunteer), context(list))).toMatchObject({ ok: false, error: { code: 'conflict' } });

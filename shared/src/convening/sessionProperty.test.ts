@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { builtInProtocol } from '../protocols/builtins.js';
 import type { Protocol } from '../protocols/definition.js';
 import { controlActionSchema } from '../protocols/wire.js';
-import { applySessionAction, initialSessionControl, seatArrival, tablesOf, type SessionAction, type SessionContext, type SessionPerson } from './session.js';
+import { applySessionAction, initialSessionControl, seatArrival, tablesOf, type SessionAction, type SessionContext, type SessionPerson } from './index.js';
 import { sessionStateFor } from './view.js';
 
 const cafe = builtInProtocol('world-cafe') as Protocol;

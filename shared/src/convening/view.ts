@@ -1,10 +1,15 @@
 /**
  * The `session:state` payload of one receiver, built from the session control by pure functions:
- * the run of the receiver's table plus the convening (tables, round, gathering, broadcast).
+ * the run they follow (their table's, or the plenary's while everyone is together) plus the
+ * convening (tables, round, agenda, gathering, broadcast).
  */
-import { toRunView, type SessionState, type WireTable } from '../protocols/wire.js';
+import { RunStatus } from '../protocols/control.js';
+import { toRunView, type SessionState, type WireAgenda, type WireTable } from '../protocols/wire.js';
 import { toWireVote } from '../record/votes.js';
-import { runContext, tableOfParticipant, tablesOf, type SessionContext, type SessionControl, type TableSeating } from './session.js';
+import { BlockKind, PLENARY_RUN, questionOf, roundCountOf } from './agenda.js';
+import { blockOfRun, currentBlock, currentRunKeys } from './position.js';
+import type { SessionContext, SessionControl, TableSeating } from './sessionTypes.js';
+import { runContext, tableOfParticipant, tablesOf } from './tableSeating.js';
 
 /** The tables with, for each, who is new there this round. */
 export function wireTables(control: SessionControl, context: SessionContext): WireTable[] {
@@ -16,18 +21,52 @@ export function wireTables(control: SessionControl, context: SessionContext): Wi
   });
 }
 
+/** The agenda as everyone sees it (null for a session with one table). */
+export function wireAgenda(control: SessionControl, context: SessionContext): WireAgenda | null {
+  if (!control.convening || control.agenda.length === 0) return null;
+  const keys = currentRunKeys(control);
+  const finished = keys.length > 0 && keys.every((key) => control.runs[key]?.status === RunStatus.Done);
+  return {
+    blocks: control.agenda.map((block) => ({
+      id: block.id,
+      kind: block.kind,
+      title: block.title,
+      round: block.round,
+      question: questionOf(context.protocol, block, control.questions),
+      durationMs: block.phases.reduce((sum, phase) => sum + phase.durationMs, 0),
+      reseat: block.reseat,
+    })),
+    index: control.block,
+    rounds: roundCountOf(control.agenda),
+    held: control.hold,
+    waiting: finished && control.block < control.agenda.length,
+  };
+}
+
+/** The run key a receiver at `tableId` follows: the plenary's during a plenary block (and after one ends the agenda). */
+export function shownRunKey(control: SessionControl, tableId: string | null, tables: readonly WireTable[]): string {
+  const block = currentBlock(control) ?? (control.block >= control.agenda.length ? control.agenda.at(-1) : undefined);
+  if (block?.kind === BlockKind.Plenary && control.runs[PLENARY_RUN]) return PLENARY_RUN;
+  return tableId ?? tables[0]?.id ?? '';
+}
+
 /**
  * The state for everyone seated at `tableId` (or, with null, for people at no table: they see
  * the first table's run, which is the round clock when one clock runs every table).
  * `tables` may be passed in when building several views of one change.
  */
 export function sessionStateFor(control: SessionControl, context: SessionContext, tableId: string | null, tables = wireTables(control, context)): SessionState {
-  const shown = tableId ?? tables[0]?.id ?? '';
-  const run = control.runs[shown] ?? Object.values(control.runs)[0];
-  if (!run) throw new Error('a session always has at least one table run');
-  const view = toRunView(run, runContext(control, context, shown));
+  const shown = shownRunKey(control, tableId, tables);
+  const key = control.runs[shown] ? shown : (Object.keys(control.runs)[0] ?? '');
+  const run = control.runs[key];
+  if (!run) throw new Error('a session always has at least one run');
+  const view = toRunView(run, runContext(control, context, key));
+  const agenda = wireAgenda(control, context);
+  const block = blockOfRun(control, key);
+  const atTable = tableId !== null && key !== PLENARY_RUN;
   return {
     ...view,
+    ...(agenda && { protocolRound: block?.round ?? 0, protocolRounds: agenda.rounds }),
     version: control.version,
     round: control.round,
     tableId,
@@ -36,10 +75,11 @@ export function sessionStateFor(control: SessionControl, context: SessionContext
     clock: control.settings.clock,
     gathering: control.gathering,
     broadcast: control.broadcast,
-    vote: control.votes[shown] && tableId !== null ? toWireVote(control.votes[shown]) : null,
+    agenda,
+    vote: control.votes[shown] && atTable ? toWireVote(control.votes[shown]) : null,
     participationShared: control.participationShared,
     anonymousReactions: control.anonymousReactions,
-    privateWriting: tableId !== null ? (control.privateWriting[shown] ?? null) : null,
+    privateWriting: atTable ? (control.privateWriting[shown] ?? null) : null,
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { canControl, type Actor } from '../protocols/control.js';
 import { VoteStatus, castVote, closeVote, openVote, type Ballot } from '../record/votes.js';
-import type { SessionControl } from './session.js';
+import type { SessionControl } from './sessionTypes.js';
 
 /** Vote actions (the `control` payload), each optionally aimed at a table by the host. */
 export type VoteAction =

@@ -95,6 +95,7 @@ const knowledgeCafe: Protocol = {
     phase('pledge', 'Action pledge (optional)', 5, S.Everyone, 'One minute each, if you wish: one thing you will do differently.'),
   ],
   source: 'David Gurteen, Knowledge Café',
+  reseat: true,
 };
 
 const worldCafe: Protocol = {
@@ -109,6 +110,12 @@ const worldCafe: Protocol = {
   rounds: 3,
   closing: [phase('harvest', 'Harvest', 30, S.Everyone, 'The whole group shares the insights, patterns and questions that emerged across the tables.', [F.Comment])],
   source: 'The World Café Community Foundation',
+  reseat: true,
+  roundQuestions: [
+    'What question, if answered, could make the most difference to the work we share?',
+    'What are we noticing across the conversations so far: what is taking shape, what is missing?',
+    'What is one step we could take together, and who needs to be part of it?',
+  ],
 };
 
 const oneTwoFourAll: Protocol = {

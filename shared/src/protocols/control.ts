@@ -46,6 +46,8 @@ export interface ControlState {
   /** When the current facilitator was last seen leaving, while they are away. */
   facilitatorAwaySince: number | null;
   seed: number;
+  /** When the run finished (server epoch ms): the last deadline, or when it was moved past its end. */
+  doneAt?: number | null;
 }
 
 /** Everything the transitions need to know besides the state. */
@@ -146,7 +148,7 @@ export function nextRotation(state: ControlState, context: ControlContext): Role
 /** Enters step `index` at time `startAt`, keeping running/paused as it is. */
 function enterStep(state: ControlState, steps: TimelineStep[], index: number, startAt: number, context: ControlContext, rotate: boolean): ControlState {
   const step = steps[index];
-  if (!step) return { ...state, status: RunStatus.Done, endsAt: null, remainingMs: 0, overAt: null, ready: [] };
+  if (!step) return { ...state, status: RunStatus.Done, endsAt: null, remainingMs: 0, overAt: null, ready: [], doneAt: startAt };
   const entered: ControlState = {
     ...state,
     stepIndex: index,
@@ -189,7 +191,7 @@ export function applyControl(previous: ControlState, action: ControlAction, acto
     case 'back':
       if (state.status === RunStatus.Lobby) return fail('conflict', 'Start the session first.');
       if (state.status === RunStatus.Done) {
-        return done(enterStep({ ...state, status: RunStatus.Paused }, steps, steps.length - 1, now, context, false));
+        return done(enterStep({ ...state, status: RunStatus.Paused, doneAt: null }, steps, steps.length - 1, now, context, false));
       }
       return done(enterStep(state, steps, Math.max(0, state.stepIndex - 1), now, context, false));
     case 'extend': {
@@ -226,7 +228,10 @@ export function applyControl(previous: ControlState, action: ControlAction, acto
       if (state.roles[action.role] !== actor.participantId) return fail('forbidden', 'You can only pass a role you hold.');
       if (state.locked[action.role] === actor.participantId) return fail('conflict', 'The host locked this role to you.');
       const others = context.members.filter((id) => id !== actor.participantId);
-      const next = assignRoles({ roles: [action.role], members: others, counts: state.roleCounts, locked: {}, seed: state.seed, rotation: state.rotations });
+      // Someone who holds no role yet takes it, while there is such a person.
+      const holding = new Set(Object.values(state.roles));
+      const free = others.filter((id) => !holding.has(id));
+      const next = assignRoles({ roles: [action.role], members: free.length > 0 ? free : others, counts: state.roleCounts, locked: {}, seed: state.seed, rotation: state.rotations });
       const holder = next[action.role];
       if (!holder) return fail('conflict', 'There is nobody to pass the role to.');
       return done({ ...state, roles: { ...state.roles, [action.role]: holder }, roleCounts: countAssignments(state.roleCounts, { [action.role]: holder }) });

@@ -92,6 +92,13 @@ export const protocolSchema = z
     closing: z.array(phaseSchema),
     /** Where the structure comes from, for people who want to read more. */
     source: z.string().max(300).optional(),
+    /**
+     * In a convening, whether travelers move to new tables between rounds (World Café, Knowledge
+     * Café). Otherwise groups stay together and the roles rotate (Tuning, Consultancy, Troika).
+     */
+    reseat: z.boolean().optional(),
+    /** The question that opens each round, in order (a host can change them for a session). */
+    roundQuestions: z.array(z.string().trim().max(500)).max(12).optional(),
   })
   .superRefine((protocol, ctx) => {
     if (!protocol.roles.includes(RoleName.Facilitator)) {

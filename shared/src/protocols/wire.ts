@@ -10,7 +10,8 @@ import type { RoleHolders } from './rotation.js';
 import { timelineOf } from './timeline.js';
 import { MAX_VOTE_DOTS, MAX_VOTE_ITEMS, type Ballot, type WireVote } from '../record/votes.js';
 import type { PrivateWriting } from '../convening/privateWriting.js';
-import { ClockMode, Gathering, MAX_TABLES, MAX_BROADCAST_CHARS, type Broadcast, type SessionAction } from '../convening/session.js';
+import type { BlockKind } from '../convening/agenda.js';
+import { ClockMode, Gathering, MAX_TABLES, MAX_BROADCAST_CHARS, type Broadcast, type SessionAction } from '../convening/sessionTypes.js';
 
 /** The current phase as clients see it. */
 export interface WirePhase {
@@ -61,6 +62,34 @@ export interface WireTable {
   newcomers: string[];
 }
 
+/** One block of the agenda as everyone sees it. */
+export interface WireAgendaBlock {
+  id: string;
+  kind: BlockKind;
+  title: string;
+  /** The seating round (1-based) of a table block; 0 in the plenary. */
+  round: number;
+  /** The question that opens a table round (the host's, else the protocol's). */
+  question: string | null;
+  /** Planned length of the block. */
+  durationMs: number;
+  /** Travelers move to new tables when the block starts. */
+  reseat: boolean;
+}
+
+/** A convening's agenda and where it is (part of `SessionState`). */
+export interface WireAgenda {
+  blocks: WireAgendaBlock[];
+  /** The current block: −1 before the start, `blocks.length` once the agenda is over. */
+  index: number;
+  /** How many seating rounds the agenda has. */
+  rounds: number;
+  /** The host holds the end of the current block. */
+  held: boolean;
+  /** Every run of the current block is done and the host holds it: waiting for the host to go on. */
+  waiting: boolean;
+}
+
 /** Payload of `session:state`, emitted on connect and after every change: the receiver's table run and the convening. */
 export interface SessionState extends RunView {
   /** The convening round (0 before the first seating). */
@@ -73,6 +102,8 @@ export interface SessionState extends RunView {
   clock: ClockMode;
   gathering: Gathering;
   broadcast: Broadcast | null;
+  /** The convening's agenda (null for a session with one table). */
+  agenda: WireAgenda | null;
   /** The dot vote open at the receiver's table: who voted, and results once revealed (never ballots). */
   vote: WireVote | null;
   /** Whether everyone may see the participation view. */
@@ -152,9 +183,12 @@ export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnio
     tableSize: z.number().int().min(2).max(50).optional(),
     clock: z.enum([ClockMode.Shared, ClockMode.PerTable]).optional(),
     includeHost: z.boolean().optional(),
+    seed: z.number().int().min(0).max(0xffffffff).optional(),
   }),
   z.strictObject({ action: z.literal('startRound') }),
   z.strictObject({ action: z.literal('endRound') }),
+  z.strictObject({ action: z.literal('hold'), on: z.boolean() }),
+  z.strictObject({ action: z.literal('question'), blockId: z.string().regex(/^round-[0-9]{1,2}$/, 'must be a round id like round-2'), text: z.string().max(500) }),
   z.strictObject({ action: z.literal('move'), participantId, tableId }),
   z.strictObject({ action: z.literal('pin'), participantId, tableId: tableId.nullable(), host: z.boolean().optional() }),
   z.strictObject({ action: z.literal('summon'), to: z.enum([Gathering.Plenary, Gathering.Tables]) }),

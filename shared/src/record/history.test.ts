@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySessionAction, initialSessionControl, type SessionContext, type SessionControl } from '../convening/session.js';
+import { applySessionAction, initialSessionControl, type SessionContext, type SessionControl } from '../convening/index.js';
 import { builtInProtocol } from '../protocols/builtins.js';
 import type { Protocol } from '../protocols/definition.js';
 import { endedPhases, historyTitle } from './history.js';

@@ -3,7 +3,9 @@
  * with what had just ended. Which boundaries a change crossed is a pure function of the session
  * control before and after it.
  */
-import type { SessionControl } from '../convening/session.js';
+import { PLENARY_RUN } from '../convening/agenda.js';
+import { runProtocolOf } from '../convening/position.js';
+import type { SessionControl } from '../convening/sessionTypes.js';
 import { RunStatus, type ControlState } from '../protocols/control.js';
 import type { Protocol } from '../protocols/definition.js';
 import type { RoleHolders } from '../protocols/rotation.js';
@@ -61,9 +63,9 @@ export function endedPhases(before: SessionControl, after: SessionControl, proto
   for (const [tableId, previous] of Object.entries(before.runs)) {
     if (!isGoing(previous)) continue;
     const next = after.runs[tableId];
-    const moved = !next || after.round !== before.round || next.stepIndex !== previous.stepIndex || next.status === RunStatus.Done;
+    const moved = !next || after.round !== before.round || after.block !== before.block || next.stepIndex !== previous.stepIndex || next.status === RunStatus.Done;
     if (!moved) continue;
-    const label = labelOf(previous, protocol, tableId, before.round, now);
+    const label = labelOf(previous, runProtocolOf(before, protocol, tableId), tableId, tableId === PLENARY_RUN ? 0 : before.round, now);
     if (label) ended.push(label);
   }
   return ended;
