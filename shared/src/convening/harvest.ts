@@ -8,7 +8,49 @@
 export const PlenaryRoot = {
   /** Y.Map of card id → `HarvestCard` (plain JSON). */
   Harvest: 'harvest',
+  /** Y.Map of theme id → `HarvestTheme` (plain JSON): the named groups the plenary sorts cards into. */
+  Themes: 'themes',
+  /** Y.Map of card id → theme id: which theme a card was dragged into (absent: not grouped yet). */
+  CardThemes: 'cardThemes',
 } as const;
+
+/** Longest theme name, in characters. */
+export const MAX_THEME_CHARS = 120;
+
+/** A named group of harvest cards. */
+export interface HarvestTheme {
+  id: string;
+  name: string;
+  /** Position among the themes (ascending). */
+  order: number;
+  by: string;
+  at: number;
+}
+
+/** Reads a theme from the document, or null when it is malformed. */
+export function readHarvestTheme(value: unknown): HarvestTheme | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const t = value as Record<string, unknown>;
+  if (typeof t.id !== 'string' || typeof t.name !== 'string' || t.name.trim().length === 0 || t.name.length > MAX_THEME_CHARS) return null;
+  if (typeof t.order !== 'number' || !Number.isFinite(t.order) || typeof t.by !== 'string' || typeof t.at !== 'number') return null;
+  return { id: t.id, name: t.name, order: t.order, by: t.by, at: t.at };
+}
+
+/** One theme with its cards (oldest first); `theme: null` holds the cards not grouped yet. */
+export interface ThemedCards {
+  theme: HarvestTheme | null;
+  cards: HarvestCard[];
+}
+
+/** Groups cards by theme in the themes' order, then the ungrouped cards last (a card in a deleted theme is ungrouped). */
+export function groupByTheme(cards: readonly HarvestCard[], themes: readonly HarvestTheme[], cardThemes: Readonly<Record<string, string>>): ThemedCards[] {
+  const ordered = [...themes].sort((a, b) => a.order - b.order || a.at - b.at || a.id.localeCompare(b.id));
+  const known = new Set(ordered.map((t) => t.id));
+  const byAge = [...cards].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  const groups: ThemedCards[] = ordered.map((theme) => ({ theme, cards: byAge.filter((c) => cardThemes[c.id] === theme.id) }));
+  const loose = byAge.filter((c) => !known.has(cardThemes[c.id] ?? ''));
+  return loose.length > 0 ? [...groups, { theme: null, cards: loose }] : groups;
+}
 
 /** What a card says. */
 export const HarvestKind = {
