@@ -13,7 +13,10 @@ import {
   harvestCountByTable,
   readArtifactMeta,
   readHarvestCard,
+  BlockKind,
+  PLENARY_RUN,
   type DashboardPayload,
+  type DashboardPlenary,
   type HarvestCard,
 } from '@worktable/shared';
 import type { SessionRuntime } from './sessionRuntime.js';
@@ -63,8 +66,12 @@ export function buildDashboard(runtime: SessionRuntime, activity: DocumentActivi
     gathering: control.gathering,
     tableCount: control.settings.tableCount,
     includeHost: control.settings.includeHost,
+    agenda: runtime.agenda(),
+    plenary: plenaryOf(runtime),
+    plan: runtime.plan(),
+    seed: control.seed,
     tables: tables.map((table) => {
-      const view = runtime.stateFor(table.id, tables);
+      const view = runtime.runView(table.id) ?? runtime.stateFor(table.id, tables);
       const key = docKey(runtime.sessionId, table.id);
       const doc = activity.document(key);
       return {
@@ -74,6 +81,8 @@ export function buildDashboard(runtime: SessionRuntime, activity: DocumentActivi
         endsAt: view.phase?.endsAt ?? null,
         remainingMs: view.phase?.remainingMs ?? 0,
         over: view.phase?.over ?? false,
+        phaseIndex: view.phaseIndex,
+        phaseCount: view.phaseCount,
         roles: view.roles,
         editsLastMinute: activity.editsLastMinute(key),
         notes: doc ? countNotes(doc) : null,
@@ -89,6 +98,26 @@ export function buildDashboard(runtime: SessionRuntime, activity: DocumentActivi
       systemRole: p.systemRole,
       present: p.present,
       pinnedTo: control.pins[p.participantId] ?? null,
+      namedHostOf: Object.entries(control.namedHosts).find(([, id]) => id === p.participantId)?.[0] ?? null,
+      expected: p.rostered === true && !p.present,
     })),
+  };
+}
+
+/** The plenary's run while a plenary block goes on (or after it ended the agenda). */
+function plenaryOf(runtime: SessionRuntime): DashboardPlenary | null {
+  const agenda = runtime.agenda();
+  const block = agenda?.blocks[agenda.index] ?? (agenda && agenda.index >= agenda.blocks.length ? agenda.blocks.at(-1) : undefined);
+  if (block?.kind !== BlockKind.Plenary) return null;
+  const view = runtime.runView(PLENARY_RUN);
+  if (!view) return null;
+  return {
+    status: view.status,
+    phaseTitle: view.phase?.title ?? null,
+    phaseIndex: view.phaseIndex,
+    phaseCount: view.phaseCount,
+    endsAt: view.phase?.endsAt ?? null,
+    remainingMs: view.phase?.remainingMs ?? 0,
+    over: view.phase?.over ?? false,
   };
 }

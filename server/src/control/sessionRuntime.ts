@@ -9,14 +9,20 @@ import {
   endedPhases,
   endedPrivateWriting,
   nextSessionDeadline,
+  planSeatings,
   reviewSession,
+  runViewOf,
   seatArrival,
+  wireAgenda,
   sessionStateFor,
   sessionStatus,
   tableOfParticipant,
   wireTables,
   type Actor,
   type HistoryLabel,
+  type PlannedRound,
+  type RunView,
+  type WireAgenda,
   type Protocol,
   type SessionAction,
   type SessionContext,
@@ -35,6 +41,8 @@ export interface Member {
   joinedAt: number;
   organization: string | null;
   systemRole: string | null;
+  /** Added from the host's roster (expected before they arrive). */
+  rostered?: boolean;
 }
 
 /** Which tables' views changed with a commit (`all`: the seating or the convening changed). */
@@ -114,6 +122,7 @@ export class SessionRuntime {
       present: m.present,
       organization: m.organization,
       systemRole: m.systemRole,
+      expected: m.rostered === true && !m.present,
     }));
     return { now, protocol: this.protocol, people };
   }
@@ -132,6 +141,21 @@ export class SessionRuntime {
   stateFor(tableId: string | null, tables?: WireTable[]): SessionState {
     const context = this.context();
     return sessionStateFor(this.state, context, tableId, tables ?? wireTables(this.state, context));
+  }
+
+  /** One run's own view (a table's, or the plenary's), whatever the gathering. */
+  runView(runKey: string): RunView | null {
+    return runViewOf(this.state, this.context(), runKey);
+  }
+
+  /** The agenda and where it is, as everyone sees it. */
+  agenda(): WireAgenda | null {
+    return wireAgenda(this.state, this.context());
+  }
+
+  /** Every round of the agenda as seated or planned. */
+  plan(): PlannedRound[] {
+    return planSeatings(this.state, this.context());
   }
 
   /** The `session:state` a participant receives. */

@@ -5,7 +5,8 @@
  */
 import type { RunStatus } from '../protocols/control.js';
 import type { RoleHolders } from '../protocols/rotation.js';
-import type { WireTable } from '../protocols/wire.js';
+import type { WireAgenda, WireTable } from '../protocols/wire.js';
+import type { PlannedRound } from './plan.js';
 import type { ClockMode, Gathering } from './sessionTypes.js';
 
 /** Someone in the session, as the dashboard lists them. */
@@ -18,6 +19,21 @@ export interface DashboardPerson {
   present: boolean;
   /** Host pin for future seatings, if any. */
   pinnedTo: string | null;
+  /** The table the host named them host of, if any. */
+  namedHostOf: string | null;
+  /** On the roster and not here yet. */
+  expected: boolean;
+}
+
+/** The plenary's own run while everyone is together (the host runs it). */
+export interface DashboardPlenary {
+  status: RunStatus;
+  phaseTitle: string | null;
+  phaseIndex: number;
+  phaseCount: number;
+  endsAt: number | null;
+  remainingMs: number;
+  over: boolean;
 }
 
 /** One table on the dashboard. */
@@ -28,6 +44,9 @@ export interface DashboardTable extends WireTable {
   endsAt: number | null;
   remainingMs: number;
   over: boolean;
+  /** Phase index within the round, and how many phases the round has. */
+  phaseIndex: number;
+  phaseCount: number;
   roles: RoleHolders;
   /** Document changes in the last minute. */
   editsLastMinute: number;
@@ -48,6 +67,14 @@ export interface DashboardPayload {
   tableCount: number;
   includeHost: boolean;
   tables: DashboardTable[];
+  /** The agenda and where it is (null before the first seating). */
+  agenda: WireAgenda | null;
+  /** The plenary's run during a plenary block (null at the tables). */
+  plenary: DashboardPlenary | null;
+  /** Every round of the agenda as seated or planned, with its repeated pairs and same-organization tables. */
+  plan: PlannedRound[];
+  /** The seed the seating uses (the host may set it to reproduce a plan). */
+  seed: number;
   /** Present people who sit at no table (late, or the host when not seated). */
   unseated: string[];
   people: DashboardPerson[];

@@ -9,6 +9,7 @@ export * from './agenda.js';
 export * from './position.js';
 export * from './tableSeating.js';
 export * from './rounds.js';
+export * from './plan.js';
 export * from './session.js';
 export * from './view.js';
 export * from './harvest.js';

@@ -6,6 +6,7 @@ import { PLENARY_RUN } from './agenda.js';
 import { applySessionAction, initialSessionControl, nextSessionDeadline, reviewSession } from './session.js';
 import { ClockMode, Gathering, type SessionAction, type SessionContext, type SessionControl, type SessionPerson } from './sessionTypes.js';
 import { sessionStateOf } from './view.js';
+import { planSeatings } from './plan.js';
 
 const cafe = builtInProtocol('world-cafe') as Protocol;
 const HOST: Actor = { participantId: 'host', isHost: true, isObserver: false };
@@ -213,5 +214,30 @@ describe('a café as an agenda, with a fake clock', () => {
     // Participants cannot run the plenary's clock or mark themselves ready in it.
     const by = { participantId: 'o2p2', isHost: false, isObserver: false };
     expect(applySessionAction(event.control, { action: 'next' }, by, event.context)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('the plan previewed before the start is the seating every round gets when the same people come; expected people are planned in', () => {
+    const everyone = twenty();
+    // Half of them are on the roster and not here yet: the plan seats them all the same.
+    const expectedOnly = everyone.map((p, i) => (i % 2 === 1 ? { ...p, present: false, expected: true } : p));
+    const event = new Event(cafe, expectedOnly);
+    event.act({ action: 'seat', tableCount: 5, seed: 2026 });
+    const plan = planSeatings(event.control, event.context);
+    expect(plan.map((r) => r.round)).toEqual([1, 2, 3]);
+    expect(plan[0]?.tables.flatMap((t) => t.members)).toHaveLength(20);
+    expect(plan.every((r) => !r.started)).toBe(true);
+    expect(plan.map((r) => r.repeatedPairs)).toEqual([0, 0, 0]);
+    // Everyone arrives; the agenda runs by itself; each round is seated as planned.
+    event.people = everyone;
+    event.act({ action: 'startRound' });
+    event.act({ action: 'next' });
+    while (event.fireTimer() && event.control.agenda[event.control.block]?.kind === 'tables');
+    expect(event.control.seatings.map((s) => s.tables)).toEqual(plan.map((r) => r.tables));
+    const after = planSeatings(event.control, event.context);
+    expect(after.every((r) => r.started)).toBe(true);
+    // The same seed gives the same plan again.
+    const again = new Event(cafe, expectedOnly);
+    again.act({ action: 'seat', tableCount: 5, seed: 2026 });
+    expect(planSeatings(again.control, again.context).map((r) => r.tables)).toEqual(plan.map((r) => r.tables));
   });
 });

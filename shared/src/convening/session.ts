@@ -196,7 +196,7 @@ function volunteer(control: SessionControl, actor: Actor, context: SessionContex
 function seat(control: SessionControl, action: Extract<ConveningAction, { action: 'seat' }>, context: SessionContext): SessionResult {
   if (control.convening && control.seatings.length > 0) return fail('conflict', 'The first round has started: from now on the tables are reseated at each round (or move people one by one).');
   const includeHost = action.includeHost ?? control.settings.includeHost;
-  const seatable = context.people.filter((p) => p.present && isSeatable(p, includeHost)).length;
+  const seatable = context.people.filter((p) => (p.present || p.expected === true) && isSeatable(p, includeHost)).length;
   const sized = action.tableCount !== undefined || action.tableSize !== undefined;
   const tableCount = sized ? tableCountOf({ people: new Array<SeatingPerson>(seatable), tableCount: action.tableCount, tableSize: action.tableSize, seed: 0 }) : control.settings.tableCount;
   if (tableCount < 1 || tableCount > MAX_TABLES) return fail('bad_request', `Choose between 1 and ${MAX_TABLES} tables.`);

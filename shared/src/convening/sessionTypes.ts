@@ -134,6 +134,8 @@ export interface SessionPerson {
   present: boolean;
   organization?: string | null;
   systemRole?: string | null;
+  /** On the host's roster and not here yet: seated in the plan before the agenda starts, as if present. */
+  expected?: boolean;
 }
 
 /** Everything the transitions need besides the state. */

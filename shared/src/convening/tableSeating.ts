@@ -125,7 +125,7 @@ export function hostsForRound(control: SessionControl, context: SessionContext, 
 }
 
 /**
- * Seats the present people for `round`: pins honoured, the hosts of the tables kept (a host who
+ * Seats the present people (and, before the first round, the expected ones) for `round`: pins honoured, the hosts of the tables kept (a host who
  * left is replaced from their table), fewest repeated pairs, organizations and roles spread.
  * Fresh runs are set up for every table; the round's seating is recorded as it starts.
  */
@@ -137,8 +137,10 @@ export function reseat(control: SessionControl, context: SessionContext, round: 
   // the last resort (meeting a fellow traveler again is cheaper).
   const hostPairs = finished ? { tables: control.tables.filter((t) => t.host).map((t) => t.members.map((id) => [t.host as string, id]).filter(([h, id]) => h !== id)).flat(), hosts: [] } : null;
   const weighted = hostPairs ? addRoundToHistory(history, hostPairs) : history;
+  // Before the first round, the plan also seats the people on the roster who are not here yet.
+  const planning = control.seatings.length === 0;
   const people: SeatingPerson[] = context.people
-    .filter((p) => p.present && isSeatable(p, control.settings.includeHost))
+    .filter((p) => (p.present || (planning && p.expected === true)) && isSeatable(p, control.settings.includeHost))
     .sort((a, b) => a.joinedAt - b.joinedAt)
     .map((p) => ({ id: p.id, organization: p.organization ?? null, systemRole: p.systemRole ?? null }));
   const tableCount = control.settings.tableCount;

@@ -4,7 +4,7 @@
  * convening (tables, round, agenda, gathering, broadcast).
  */
 import { RunStatus } from '../protocols/control.js';
-import { toRunView, type SessionState, type WireAgenda, type WireTable } from '../protocols/wire.js';
+import { toRunView, type RunView, type SessionState, type WireAgenda, type WireTable } from '../protocols/wire.js';
 import { toWireVote } from '../record/votes.js';
 import { BlockKind, PLENARY_RUN, questionOf, roundCountOf } from './agenda.js';
 import { blockOfRun, currentBlock, currentRunKeys } from './position.js';
@@ -81,6 +81,12 @@ export function sessionStateFor(control: SessionControl, context: SessionContext
     anonymousReactions: control.anonymousReactions,
     privateWriting: atTable ? (control.privateWriting[shown] ?? null) : null,
   };
+}
+
+/** One run's own view (a table's, or the plenary's with `PLENARY_RUN`), whatever the gathering; null when it has none. */
+export function runViewOf(control: SessionControl, context: SessionContext, runKey: string): RunView | null {
+  const run = control.runs[runKey];
+  return run ? toRunView(run, runContext(control, context, runKey)) : null;
 }
 
 /** The state a given participant receives. */
