@@ -3,7 +3,7 @@ import { ClockMode, Gathering, RunStatus, type DashboardPayload, type DashboardP
 
 /** A present participant named `name` (id `p-<name>`), with `overrides`. */
 export function personFixture(name: string, overrides: Partial<DashboardPerson> = {}): DashboardPerson {
-  return { participantId: `p-${name}`, name, role: 'participant', organization: null, systemRole: null, present: true, pinnedTo: null, ...overrides };
+  return { participantId: `p-${name}`, name, role: 'participant', organization: null, systemRole: null, present: true, pinnedTo: null, namedHostOf: null, expected: false, ...overrides };
 }
 
 /** Table number `n` (1-based) seating `members`, the first as its host, running nothing yet. */
@@ -19,6 +19,8 @@ export function tableFixture(n: number, members: readonly string[] = [], overrid
     endsAt: null,
     remainingMs: 0,
     over: false,
+    phaseIndex: 0,
+    phaseCount: 1,
     roles: {},
     editsLastMinute: 0,
     notes: null,
@@ -39,6 +41,10 @@ export function payloadFixture(tables: DashboardTable[], people: DashboardPerson
     tableCount: tables.length,
     includeHost: false,
     tables,
+    agenda: null,
+    plenary: null,
+    plan: [],
+    seed: 1,
     unseated: [],
     people,
     ...overrides,
