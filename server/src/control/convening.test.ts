@@ -40,6 +40,15 @@ async function cafe(t: TestServer, count: number, orgs = 3): Promise<Cafe> {
   return { sessionId, hostToken, inviteCode, host, people };
 }
 
+/** Starts the agenda and closes the opening plenary (the host's Next), so round 1 runs at the tables. */
+async function startTables(c: Cafe): Promise<void> {
+  expect(await c.host.send({ action: 'startRound' })).toMatchObject({ ok: true, state: { agenda: { index: 0 }, gathering: 'plenary' } });
+  const next = await c.host.send({ action: 'next' });
+  expect(next).toMatchObject({ ok: true, state: { agenda: { index: 1 }, gathering: 'tables' } });
+  const version = next.ok ? next.state.version : 0;
+  await waitFor(() => c.people.every((p) => (p.client.latest()?.version ?? 0) >= version), 3000, 'round 1 reached everyone');
+}
+
 /** Every participant's latest state says the table the seating gives them. */
 function expectEveryoneToldTheirTable(c: Cafe, version: number): void {
   const tables = c.host.latest()!.tables;
@@ -69,8 +78,7 @@ describe('convenings', () => {
     const orgOf = new Map(c.people.map((p, i) => [p.participantId, i % 3]));
     for (const table of round1) expect(new Set(table.members.map((id) => orgOf.get(id))).size).toBe(3);
 
-    const started = await c.host.send({ action: 'startRound' });
-    expect(started.ok).toBe(true);
+    await startTables(c);
     await waitFor(() => c.people.every((p) => p.client.latest()?.status === 'running'), 3000, 'round 1 running');
     const deadlines = new Set(c.people.map((p) => p.client.latest()!.phase!.endsAt));
     expect(deadlines.size).toBe(1); // one round clock
@@ -104,7 +112,7 @@ describe('convenings', () => {
     servers.push(t);
     const c = await cafe(t, 6);
     await c.host.send({ action: 'seat', tableCount: 2 });
-    await c.host.send({ action: 'startRound' });
+    await startTables(c);
     const mover = c.people[0]!;
     await waitFor(() => mover.client.latest()?.status === 'running');
     const from = mover.client.latest()!.tableId;
@@ -135,7 +143,7 @@ describe('convenings', () => {
     servers.push(t);
     const c = await cafe(t, 4);
     await c.host.send({ action: 'seat', tableCount: 2 });
-    await c.host.send({ action: 'startRound' });
+    await startTables(c);
     expect(await c.host.send({ action: 'broadcast', message: 'Ten minutes left' })).toMatchObject({ ok: true });
     await waitFor(() => c.people.every((p) => p.client.latest()?.broadcast?.message === 'Ten minutes left'), 3000, 'broadcast');
     expect((await c.host.send({ action: 'summon', to: 'plenary' })).ok).toBe(true);
@@ -183,7 +191,7 @@ describe('convenings', () => {
     servers.push(t);
     const c = await cafe(t, 6);
     await c.host.send({ action: 'seat', tableCount: 2, clock: 'perTable' });
-    await c.host.send({ action: 'startRound' });
+    await startTables(c);
     expect(await c.people[0]!.client.send({ action: 'visit', tableId: 'table-2' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const visited = await c.host.send({ action: 'visit', tableId: 'table-2' });
     expect(visited).toMatchObject({ ok: true, state: { tableId: 'table-2', status: 'running' } });
