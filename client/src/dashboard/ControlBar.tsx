@@ -1,28 +1,31 @@
 /**
- * The host's controls in one compact bar, so the tables stay in view: the round, the round clock,
- * the plenary, a broadcast, and the seating form (open until people are seated, then folded).
+ * The host's controls in one compact bar, so the tables stay in view: the agenda, the clock of
+ * the part going on, calling everyone to the plenary during a round, a broadcast, and the seating
+ * form (open until people are seated, then folded; gone once the first round started).
  */
 import type { DashboardPayload } from '@worktable/shared';
 import { BroadcastForm } from './BroadcastForm.js';
 import { ClockControls } from './ClockControls.js';
-import { roundStage } from './format.js';
+import { AgendaControls } from './AgendaControls.js';
+import { agendaStage } from './agendaFormat.js';
 import { GatheringControl } from './GatheringControl.js';
-import { RoundControls } from './RoundControls.js';
 import { SeatForm } from './SeatForm.js';
 
 /** Props of `ControlBar`. */
 export interface ControlBarProps {
   dashboard: DashboardPayload;
+  /** Server clock minus ours. */
+  offsetMs: number;
 }
 
 /** The control bar. */
-export function ControlBar({ dashboard }: ControlBarProps) {
+export function ControlBar({ dashboard, offsetMs }: ControlBarProps) {
   return (
     <section className="card dash-toolbar" aria-label="Controls">
       <div className="dash-groups">
-        <RoundControls dashboard={dashboard} />
-        {roundStage(dashboard) !== 'unseated' && <ClockControls dashboard={dashboard} />}
-        <GatheringControl gathering={dashboard.gathering} />
+        <AgendaControls dashboard={dashboard} />
+        {agendaStage(dashboard.agenda) === 'going' && <ClockControls dashboard={dashboard} offsetMs={offsetMs} />}
+        {dashboard.agenda?.blocks[dashboard.agenda.index]?.kind === 'tables' && <GatheringControl gathering={dashboard.gathering} />}
         <BroadcastForm />
       </div>
       <SeatForm dashboard={dashboard} />

@@ -5,12 +5,14 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useControlStore } from '../protocol/controlConnection.js';
+import { AgendaOutline } from './AgendaOutline.js';
 import { ControlBar } from './ControlBar.js';
 import { DashboardContext } from './DashboardContext.js';
 import { DashboardHeader } from './DashboardHeader.js';
 import { TablesSection } from './TablesSection.js';
 import { useControlChannel } from './useControlChannel.js';
 import './dashboard.css';
+import './agenda.css';
 import './tables.css';
 
 /** Props of `Dashboard`. */
@@ -49,7 +51,8 @@ export function Dashboard({ sessionId, title, token }: DashboardProps) {
         <DashboardHeader sessionId={sessionId} title={title} token={token} dashboard={dashboard} />
         {dashboard ? (
           <>
-            <ControlBar dashboard={dashboard} />
+            <ControlBar dashboard={dashboard} offsetMs={offsetMs} />
+            <AgendaOutline dashboard={dashboard} />
             <TablesSection dashboard={dashboard} offsetMs={offsetMs} />
           </>
         ) : (

@@ -4,7 +4,8 @@ import { Link } from '../components/Link.js';
 import { useControlStore } from '../protocol/controlConnection.js';
 import { DeleteSessionButton } from '../removal/DeleteSessionButton.js';
 import { sessionPath } from '../router.js';
-import { countOf, gatheringLabel, roundLabel } from './format.js';
+import { agendaPositionLabel } from './agendaFormat.js';
+import { countOf, gatheringLabel } from './format.js';
 
 /** Props of `DashboardHeader`. */
 export interface DashboardHeaderProps {
@@ -26,7 +27,7 @@ export function DashboardHeader({ sessionId, title, token, dashboard }: Dashboar
         <h1 tabIndex={-1}>{title}</h1>
         {dashboard && (
           <p className="dash-meta">
-            <strong>{roundLabel(dashboard.round)}</strong>
+            <strong>{agendaPositionLabel(dashboard.agenda)}</strong>
             <span>{gatheringLabel(dashboard.gathering)}</span>
             {dashboard.convening && <span>{countOf(dashboard.tables.length, 'table')}</span>}
             {dashboard.convening && <span>{dashboard.clock === ClockMode.Shared ? 'One round clock' : 'Each table its own timer'}</span>}

@@ -1,12 +1,14 @@
 /**
  * Seating people at tables: by people per table or by number of tables, one round clock or a
- * timer per table, and whether the host sits at a table too. Seating again before the round
- * starts replaces the plan. Open until people are seated, then folded under "Seat again…".
+ * timer per table, and whether the host sits at a table too. Seating again before the first round
+ * starts replaces the plan; once it started, the rounds reseat by themselves and the form is gone.
+ * Open until people are seated, then folded under "Seat again…".
  */
 import { useId, useState, type FormEvent } from 'react';
 import { ClockMode, MAX_TABLES, type DashboardPayload } from '@worktable/shared';
 import { ActionAlert } from './ActionAlert.js';
-import { countOf, roundStage } from './format.js';
+import { agendaStage, seatingLocked } from './agendaFormat.js';
+import { countOf } from './format.js';
 import { seatAction, TABLE_SIZE_RANGE, type SeatBy } from './seatInput.js';
 import { useHostAction } from './useHostAction.js';
 
@@ -25,8 +27,9 @@ export function SeatForm({ dashboard }: SeatFormProps) {
   const [includeHost, setIncludeHost] = useState(dashboard.includeHost);
   const [invalid, setInvalid] = useState<string | null>(null);
   const action = useHostAction();
-  const stage = roundStage(dashboard);
+  const stage = agendaStage(dashboard.agenda);
   const [open, setOpen] = useState(stage === 'unseated');
+  if (seatingLocked(dashboard.agenda)) return null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -89,14 +92,9 @@ export function SeatForm({ dashboard }: SeatFormProps) {
             <input id={`${id}-me`} type="checkbox" checked={includeHost} onChange={(e) => setIncludeHost(e.target.checked)} />
             <label htmlFor={`${id}-me`}>Seat me too</label>
           </div>
-          <button type="submit" className="button primary" disabled={action.busy} aria-describedby={stage === 'going' ? `${id}-going` : undefined}>
+          <button type="submit" className="button primary" disabled={action.busy}>
             {action.busy ? 'Seating…' : stage === 'unseated' ? 'Seat people' : 'Seat again'}
           </button>
-          {stage === 'going' && (
-            <p id={`${id}-going`} className="hint">
-              A round is going: end it before changing the tables.
-            </p>
-          )}
         </div>
         <ActionAlert error={invalid ?? action.error} />
       </form>

@@ -10,10 +10,7 @@ import {
   gatheringLabel,
   movedSentence,
   moveOutcome,
-  nextRoundNumber,
   pinnedSentence,
-  roundLabel,
-  roundStage,
   statusLabel,
 } from './format.js';
 
@@ -26,9 +23,7 @@ describe('dashboard words', () => {
     expect(editsLabel(12)).toBe('12 edits in the last minute');
   });
 
-  it('names the round and the gathering', () => {
-    expect(roundLabel(0)).toBe('Not seated yet');
-    expect(roundLabel(2)).toBe('Round 2');
+  it('names the gathering', () => {
     expect(gatheringLabel(Gathering.Plenary)).toBe('Everyone is in the plenary');
     expect(gatheringLabel(Gathering.Tables)).toBe('Everyone is at their tables');
   });
@@ -48,19 +43,6 @@ describe('dashboard words', () => {
     expect(activityFraction(10, 40)).toBe(0.25);
     expect(activityFraction(2, 2)).toBe(0.2);
     expect(activityFraction(0, 0)).toBe(0);
-  });
-
-  it('knows the stage of the round and which round Start starts', () => {
-    const lobby = [tableFixture(1), tableFixture(2)];
-    expect(roundStage(payloadFixture(lobby, [], { convening: false, round: 0 }))).toBe('unseated');
-    expect(roundStage(payloadFixture(lobby, []))).toBe('ready');
-    expect(nextRoundNumber(payloadFixture(lobby, [], { round: 1 }))).toBe(1);
-    const going = [tableFixture(1, [], { status: RunStatus.Running }), tableFixture(2, [], { status: RunStatus.Done })];
-    expect(roundStage(payloadFixture(going, []))).toBe('going');
-    const ended = [tableFixture(1, [], { status: RunStatus.Done }), tableFixture(2, [], { status: RunStatus.Done })];
-    expect(roundStage(payloadFixture(ended, []))).toBe('ended');
-    expect(nextRoundNumber(payloadFixture(ended, [], { round: 1 }))).toBe(2);
-    expect(nextRoundNumber(payloadFixture([], [], { convening: false, round: 0 }))).toBe(1);
   });
 
   it('says what a move or a pin did', () => {

@@ -2,16 +2,11 @@
  * Words for the host dashboard: the round, where everyone is, a table's status, activity and
  * counts, and the sentences announced after a move or a pin. Pure.
  */
-import { Gathering, RunStatus, type DashboardPayload, type DashboardTable } from '@worktable/shared';
+import { Gathering, RunStatus, type DashboardTable } from '@worktable/shared';
 
 /** "1 edit", "3 edits": a count with its noun in the right number. */
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
-}
-
-/** The round as the header shows it: "Round 2", or "Not seated yet" before the first seating. */
-export function roundLabel(round: number): string {
-  return round > 0 ? `Round ${round}` : 'Not seated yet';
 }
 
 /** Where everyone's attention is, in words. */
@@ -51,23 +46,6 @@ export function activityFraction(edits: number, busiest: number): number {
 /** The most edits any table made in the last minute. */
 export function busiestEdits(tables: readonly Pick<DashboardTable, 'editsLastMinute'>[]): number {
   return tables.reduce((most, t) => Math.max(most, t.editsLastMinute), 0);
-}
-
-/** Where the convening is: not seated, seated and waiting to start, a round going, or a round over. */
-export type RoundStage = 'unseated' | 'ready' | 'going' | 'ended';
-
-/** The stage of the convening, from its tables' runs. */
-export function roundStage(payload: Pick<DashboardPayload, 'convening' | 'tables'>): RoundStage {
-  if (!payload.convening || payload.tables.length === 0) return 'unseated';
-  const statuses = payload.tables.map((t) => t.status);
-  if (statuses.some((s) => s === RunStatus.Running || s === RunStatus.Paused)) return 'going';
-  if (statuses.every((s) => s === RunStatus.Lobby)) return 'ready';
-  return 'ended';
-}
-
-/** The round the "Start round" button starts: this round when it has not started, else the next. */
-export function nextRoundNumber(payload: Pick<DashboardPayload, 'convening' | 'tables' | 'round'>): number {
-  return roundStage(payload) === 'ready' ? Math.max(1, payload.round) : payload.round + 1;
 }
 
 /** Announced after a move: "Ana moved to Table 4". */

@@ -1,0 +1,79 @@
+/**
+ * The agenda group of the control bar: start the agenda, see where it is, move on to the next
+ * part now (asked once more: it ends the current part everywhere), hold the end of the current
+ * part (the round then waits for you instead of reseating by itself), and go on when it waits.
+ */
+import { useId, useState } from 'react';
+import type { DashboardPayload } from '@worktable/shared';
+import { ActionAlert } from './ActionAlert.js';
+import { agendaPositionLabel, agendaStage, blockName, currentAgendaBlock, nextAgendaBlock } from './agendaFormat.js';
+import { usePendingAction } from './usePendingAction.js';
+
+/** Props of `AgendaControls`. */
+export interface AgendaControlsProps {
+  dashboard: DashboardPayload;
+}
+
+/** The agenda group. */
+export function AgendaControls({ dashboard }: AgendaControlsProps) {
+  const id = useId();
+  const act = usePendingAction();
+  const [confirmNext, setConfirmNext] = useState(false);
+  const { agenda } = dashboard;
+  const stage = agendaStage(agenda);
+  const rounds = agenda?.rounds ?? 0;
+  const current = currentAgendaBlock(agenda);
+  const next = nextAgendaBlock(agenda);
+  const nextName = next ? blockName(next, rounds) : null;
+  const currentName = current ? blockName(current, rounds) : null;
+  const startNext = async () => {
+    if (await act.runFor('next', { action: 'startRound' }, `${nextName ?? 'The next part'} started.`)) setConfirmNext(false);
+  };
+
+  return (
+    <div className="dash-group" role="group" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} className="dash-group-title">
+        Agenda
+      </h2>
+      {stage === 'unseated' && <p className="hint dash-narrow">Seat people at tables first (below), then start the agenda here.</p>}
+      {stage !== 'unseated' && <p className="dash-agenda-now">{agendaPositionLabel(agenda)}</p>}
+      <div className="actions" aria-busy={act.busy}>
+        {(stage === 'ready' || stage === 'waiting') && nextName && (
+          <button type="button" className="button primary" disabled={act.busy} onClick={() => void startNext()}>
+            {act.pending === 'next' ? 'Starting…' : `Start ${nextName}`}
+          </button>
+        )}
+        {stage === 'going' && !confirmNext && (
+          <button type="button" className="button secondary" onClick={() => setConfirmNext(true)}>
+            {nextName ? `End ${currentName} now` : `Finish ${currentName} now`}
+          </button>
+        )}
+        {stage === 'going' && confirmNext && (
+          <div className="dash-confirm" role="group" aria-labelledby={`${id}-confirm`}>
+            <p id={`${id}-confirm`}>{nextName ? `End ${currentName} everywhere and start ${nextName} now?` : `End ${currentName} now? The agenda will be over.`}</p>
+            <button type="button" className="button primary" disabled={act.busy} onClick={() => void startNext()} autoFocus>
+              {act.pending === 'next' ? 'Moving on…' : nextName ? `Start ${nextName}` : 'Finish'}
+            </button>
+            <button type="button" className="button ghost" onClick={() => setConfirmNext(false)}>
+              Keep going
+            </button>
+          </div>
+        )}
+      </div>
+      {stage === 'going' && next && (
+        <label className="dash-check">
+          <input
+            type="checkbox"
+            checked={dashboard.agenda?.held ?? false}
+            disabled={act.busy}
+            onChange={(event) => void act.runFor('hold', { action: 'hold', on: event.target.checked }, event.target.checked ? `${currentName} will wait for you at its end.` : `${nextName} will start by itself when ${currentName} ends.`)}
+          />{' '}
+          Hold at the end of {currentName} (otherwise {nextName} starts by itself)
+        </label>
+      )}
+      {stage === 'waiting' && <p className="hint dash-narrow">{currentName} is over and waits for you.{next?.reseat ? ' Travelers move to new tables when you start; table hosts stay.' : ''}</p>}
+      {stage === 'over' && <p className="hint dash-narrow">Every part of the agenda is done. The tables stay open; export the record from the table page.</p>}
+      <ActionAlert error={act.error} />
+    </div>
+  );
+}
