@@ -4,7 +4,7 @@
  * and assign a role to a person (the host can lock it, and unlock locked roles).
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { RoleName, RunStatus, type SessionState } from '@worktable/shared';
+import { ClockMode, RoleName, RunStatus, type SessionState } from '@worktable/shared';
 import { controlAvailability, rolesInPlay, type Availability } from './controls.js';
 import { roleTitle } from './labels.js';
 import { nameOf, type ProtocolParticipant } from './people.js';
@@ -61,10 +61,17 @@ export function FacilitatorControls({ state, isHost, participants, send, protoco
   };
   const running = state.status === RunStatus.Running;
   const lobby = state.status === RunStatus.Lobby;
+  // In a convening the agenda starts each part; with one round clock only the host sets the time.
+  const agendaStarts = state.convening && lobby;
+  const hostKeepsTime = state.convening && !isHost && state.clock === ClockMode.Shared;
+  const timing = !agendaStarts && !hostKeepsTime;
 
   return (
     <section className="protocol-card" aria-labelledby={headingId}>
       <h2 id={headingId}>Facilitate</h2>
+      {agendaStarts && <p className="hint">The host starts the agenda; each part starts by itself after that.</p>}
+      {hostKeepsTime && <p className="hint">One clock runs every table: the host moves everyone on. Keep the conversation on the question and make room for every voice.</p>}
+      {timing && (
       <div className="protocol-row" role="group" aria-label="Timer">
         {lobby && <ControlButton label="Start" primary availability={can.start} busy={busy} onClick={() => void run({ action: 'start' })} />}
         {!lobby && (
@@ -78,9 +85,10 @@ export function FacilitatorControls({ state, isHost, participants, send, protoco
         <ControlButton label="+1 min" availability={can.extend} busy={busy} onClick={() => void run({ action: 'extend', ms: 60_000 })} />
         <ControlButton label="+5 min" availability={can.extend} busy={busy} onClick={() => void run({ action: 'extend', ms: 300_000 })} />
       </div>
+      )}
       <div className="protocol-row" role="group" aria-label="Phases">
-        <ControlButton label="Back" availability={can.back} busy={busy} onClick={() => void run({ action: 'back' })} />
-        <ControlButton label="Next" primary={!lobby} availability={can.next} busy={busy} onClick={next} />
+        {timing && <ControlButton label="Back" availability={can.back} busy={busy} onClick={() => void run({ action: 'back' })} />}
+        {timing && <ControlButton label="Next" primary={!lobby} availability={can.next} busy={busy} onClick={next} />}
         {!lobby && state.status !== RunStatus.Done && <span className="protocol-count">{ready.label}</span>}
         <ControlButton label="Rotate roles" availability={can.rotate} busy={busy} onClick={() => void run({ action: 'rotate' })} />
       </div>

@@ -1,10 +1,12 @@
 /**
- * The phase banner everyone sees: protocol, "3 / 8 · Clarifying questions" (and the round), the
- * prompt, who speaks, which feedback is open, and the countdown ring. Lobby, paused, over and done
- * each have their own line.
+ * The phase banner everyone sees: protocol, "3 / 8 · Clarifying questions" (and the round with
+ * its question in a convening), the prompt, who speaks, which feedback is open, and the countdown
+ * ring. Lobby, paused, over and done each have their own line, which in a convening says where
+ * the agenda goes next.
  */
 import { RunStatus, type SessionState } from '@worktable/shared';
 import { formatDuration, timerTone } from './clock.js';
+import { agendaMoment } from './agendaMoment.js';
 import { FeedbackTypes } from './FeedbackTypes.js';
 import { SPEAKERS_LABEL } from './labels.js';
 import { PhaseTimer } from './PhaseTimer.js';
@@ -30,14 +32,16 @@ export function PhaseBanner({ state, remainingMs, flash = false }: PhaseBannerPr
   }
   const { phase, status } = state;
   const title = <p className="protocol-title">{state.protocolTitle}</p>;
+  const moment = agendaMoment(state);
+  const question = moment.question && <p className="protocol-question">{moment.question}</p>;
 
   if (status === RunStatus.Done || !phase) {
     return (
       <section className={`protocol-card protocol-banner${flash ? ' is-flash' : ''}`} aria-label="Protocol">
         <div className="protocol-banner-text">
           {title}
-          <h2 className="protocol-phase">Protocol complete</h2>
-          <p className="protocol-status-line">Thank you — the run is over. The table stays open.</p>
+          <h2 className="protocol-phase">{moment.doneTitle}</h2>
+          <p className="protocol-status-line">{moment.doneLine}</p>
         </div>
       </section>
     );
@@ -48,7 +52,8 @@ export function PhaseBanner({ state, remainingMs, flash = false }: PhaseBannerPr
       <section className="protocol-card protocol-banner" aria-label="Protocol">
         <div className="protocol-banner-text">
           {title}
-          <h2 className="protocol-phase">Not started yet — the facilitator starts when the group is ready</h2>
+          <h2 className="protocol-phase">{moment.lobbyTitle}</h2>
+          {question}
           <p className="protocol-status-line">
             First: {phase.title} · {formatDuration(phase.remainingMs)} · {state.phaseCount} phases
           </p>
@@ -72,14 +77,16 @@ export function PhaseBanner({ state, remainingMs, flash = false }: PhaseBannerPr
         {state.protocolRounds > 1 && state.protocolRound > 0 && (
           <p className="protocol-round">
             Round {state.protocolRound} of {state.protocolRounds}
+            {moment.where && ` · ${moment.where}`}
           </p>
         )}
+        {question}
         {phase.prompt && <p className="protocol-prompt">{phase.prompt}</p>}
         <p className="protocol-speakers">
           <span className="muted">Who speaks:</span> <strong>{SPEAKERS_LABEL[phase.speakers]}</strong>
         </p>
         <FeedbackTypes phase={phase} />
-        {phase.over && !paused && <p className="protocol-up-note">Time is up — waiting for the facilitator</p>}
+        {phase.over && !paused && <p className="protocol-up-note">Time is up — waiting for {moment.waitsFor}</p>}
       </div>
       <PhaseTimer remainingMs={remainingMs} durationMs={phase.durationMs} paused={paused} over={phase.over} />
     </section>

@@ -1,11 +1,11 @@
 /**
- * Your role(s) this phase and one sentence of what to do, who holds each role, who facilitates
- * next, and "Pass my role" for a role you hold.
+ * Your role(s) this phase and one sentence of what to do now (the phase, the clock, newcomers at
+ * your table), who holds each role, who facilitates next, and "Pass my role" for a role you hold.
  */
 import { useId } from 'react';
-import { RunStatus, type RoleName, type SessionState } from '@worktable/shared';
+import { ClockMode, RunStatus, type RoleName, type SessionState } from '@worktable/shared';
 import { rolesInPlay } from './controls.js';
-import { memberGuidance, roleGuidance, roleTitle, rolesOf } from './labels.js';
+import { memberGuidance, roleGuidance, roleTitle, rolesOf, type RoleSituation } from './labels.js';
 import { nameOf, type ProtocolParticipant } from './people.js';
 import { useAction, type SendAction } from './useAction.js';
 
@@ -27,6 +27,13 @@ export function RoleCard({ state, me, participants, send }: RoleCardProps) {
   const speakers = state.phase?.speakers;
   const active = state.status === RunStatus.Running || state.status === RunStatus.Paused;
   const nextFacilitator = state.rotation.next.facilitator;
+  const ownTable = state.tables.find((t) => t.id === state.tableId);
+  const situation: RoleSituation = {
+    phaseId: state.phase?.id,
+    sharedClock: state.convening && state.clock === ClockMode.Shared,
+    round: state.convening ? state.protocolRound : 0,
+    newcomers: ownTable?.newcomers.filter((id) => id !== me).length ?? 0,
+  };
 
   const passLabel = (role: RoleName) => (mine.length === 1 ? 'Pass my role' : `Pass the ${roleTitle(role).toLowerCase()} role`);
   const passReason = (role: RoleName) =>
@@ -51,7 +58,7 @@ export function RoleCard({ state, me, participants, send }: RoleCardProps) {
           {mine.map((role) => (
             <p key={role} className="protocol-guidance">
               {mine.length > 1 && <strong>{roleTitle(role)}: </strong>}
-              {roleGuidance(role, speakers)}
+              {roleGuidance(role, speakers, situation)}
             </p>
           ))}
           {mine.length === 0 && <p className="protocol-guidance">{memberGuidance(speakers)}</p>}

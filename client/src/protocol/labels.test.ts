@@ -10,6 +10,14 @@ describe('labels', () => {
     expect(memberGuidance('presenter')).toMatch(/Listen to the presenter/);
   });
 
+  it('says what to do in this phase, with this clock, for these newcomers', () => {
+    expect(roleGuidance('presenter', 'presenter', { phaseId: 'reflection' })).toMatch(/^Reflect aloud/);
+    expect(roleGuidance('presenter', 'presenter', { phaseId: 'presentation' })).toMatch(/present your work/);
+    expect(roleGuidance('facilitator', 'everyone', { sharedClock: true })).toMatch(/the host keeps one clock/);
+    expect(roleGuidance('tableHost', 'everyone', { round: 2, newcomers: 3 })).toMatch(/^Welcome the newcomers/);
+    expect(roleGuidance('tableHost', 'everyone', { round: 1, newcomers: 0 })).toMatch(/open the question/);
+  });
+
   it('names who speaks as the banner shows it', () => {
     expect(SPEAKERS_LABEL.everyone).toBe('Everyone');
     expect(SPEAKERS_LABEL.presenter).toBe('Presenter only — everyone else listens');

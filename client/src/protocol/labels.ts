@@ -45,24 +45,44 @@ export function joinRoles(roles: readonly RoleName[]): string {
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
-/** One sentence of what the holder of `role` does during a phase where `speakers` speak. */
-export function roleGuidance(role: RoleName, speakers: Speakers): string {
+/** What the role card knows about the moment, beyond who speaks. */
+export interface RoleSituation {
+  /** The phase's id (a presenter's reflection is not their presentation). */
+  phaseId?: string;
+  /** One clock runs every table: the host keeps the time, not the table. */
+  sharedClock?: boolean;
+  /** The convening round (1-based; 0 outside convenings). */
+  round?: number;
+  /** People new to the table this round. */
+  newcomers?: number;
+}
+
+const PRESENTING = new Set(['presentation', 'overview', 'share', 'opening']);
+const REFLECTING = new Set(['reflection', 'valuable']);
+
+/** One sentence of what the holder of `role` does now: in a phase where `speakers` speak, in this situation. */
+export function roleGuidance(role: RoleName, speakers: Speakers, situation: RoleSituation = {}): string {
   switch (role) {
     case 'presenter':
       if (speakers === Speakers.AllButPresenter) return 'Listen silently and take notes — you will respond in your reflection.';
-      if (speakers === Speakers.PresenterOnly) return 'This is your time: present your work while the group listens.';
+      if (REFLECTING.has(situation.phaseId ?? '')) return 'Reflect aloud on what you heard and what you will take forward; the group listens.';
+      if (speakers === Speakers.PresenterOnly) return PRESENTING.has(situation.phaseId ?? '') || !situation.phaseId ? 'This is your time: present your work while the group listens.' : 'This is your time to speak while the group listens.';
       if (speakers === Speakers.Silent) return 'Work quietly on your own, like everyone else.';
       return 'Take part in the conversation about your work.';
     case 'scribe':
       return 'Capture the key points of this phase in the notes document on the table.';
     case 'facilitator':
-      return 'Keep the group to the protocol and the time.';
+      return situation.sharedClock
+        ? 'Keep the conversation on the question and make room for every voice; the host keeps one clock for every table.'
+        : 'Keep the group to the protocol and the time.';
     case 'timekeeper':
-      return 'Give the group a one-minute warning.';
+      return situation.sharedClock ? 'The host keeps one clock for every table: give your group a one-minute warning.' : 'Give the group a one-minute warning.';
     case 'tableHost':
+      if ((situation.newcomers ?? 0) > 0) return 'Welcome the newcomers and tell them in a minute what this table talked about before; then open this round’s question. You stay here when travelers move.';
+      if ((situation.round ?? 0) > 0) return 'Welcome people, open the question and keep the conversation connected to what is on the table. You stay here when travelers move.';
       return 'Welcome people to the table and keep the conversation connected to what is on it.';
     case 'reporter':
-      return 'Note what to share back with the whole group at the end.';
+      return 'Note what to share back with everyone, and post it as harvest cards before the round ends.';
   }
 }
 

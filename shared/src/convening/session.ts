@@ -158,6 +158,7 @@ function applyAction(control: SessionControl, action: SessionAction, actor: Acto
     return result.ok ? versioned(control, result.control, [target]) : result;
   }
   const { tableId, ...runAction } = action;
+  if (control.convening && runAction.action === 'start') return fail('conflict', 'The host starts the agenda (Start on the dashboard); each part starts by itself after that.');
   const apply = (run: ControlState, ctx: ControlContext) => applyControl(run, runAction, actor, ctx);
   const timing = TIMING_ACTIONS.has(runAction.action);
   const plenary = currentBlock(control)?.kind === BlockKind.Plenary;
