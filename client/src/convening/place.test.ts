@@ -20,11 +20,17 @@ describe('docNameFor', () => {
     expect(docNameFor(convening({ tableId: null }))).toBe('plenary');
   });
 
-  it('lets someone at no table visit a table of this round only', () => {
+  it('lets the host visit a table of this round, even while everyone is in the plenary', () => {
     expect(docNameFor(convening({ tableId: null }), 'table-3')).toBe('table-3');
     expect(docNameFor(convening({ tableId: null }), 'table-9')).toBe('plenary');
-    expect(docNameFor(convening({ tableId: null, gathering: 'plenary' }), 'table-3')).toBe('plenary');
-    expect(docNameFor(convening({ tableId: 'table-1' }), 'table-3')).toBe('table-1');
+    expect(docNameFor(convening({ tableId: null, gathering: 'plenary' }), 'table-3')).toBe('table-3');
+    expect(docNameFor(convening({ tableId: 'table-1' }), 'table-3')).toBe('table-3');
+  });
+
+  it('brings everyone to the table the host shows, wherever they sit', () => {
+    expect(docNameFor(convening({ tableId: 'table-1', spotlight: 'table-3' }))).toBe('table-3');
+    expect(docNameFor(convening({ gathering: 'plenary', spotlight: 'table-3' }), 'table-1')).toBe('table-3');
+    expect(docNameFor(convening({ spotlight: 'table-9' }))).toBe('table-1');
   });
 });
 
@@ -76,8 +82,10 @@ describe('placeLabel', () => {
 });
 
 describe('conveningAnnouncement', () => {
-  it('says nothing for the first state or unchanged places', () => {
-    expect(conveningAnnouncement(null, convening())).toBeNull();
+  it('tells someone arriving where they sit; says nothing for unchanged places', () => {
+    expect(conveningAnnouncement(null, convening())).toBe('You sit at Table 1 for round 1.');
+    expect(conveningAnnouncement(null, convening({ tableId: null }))).toBeNull();
+    expect(conveningAnnouncement(convening(), convening({ spotlight: 'table-3' }))).toBe('The host is showing Table 3 to everyone.');
     expect(conveningAnnouncement(convening(), convening({ version: 11 }))).toBeNull();
     expect(conveningAnnouncement(stateFixture(), stateFixture({ version: 11 }))).toBeNull();
   });

@@ -6,17 +6,19 @@
 import { Gathering, PLENARY_DOC, SINGLE_TABLE_ID, type SessionState, type WireTable } from '@worktable/shared';
 
 /** The parts of the state that decide where someone is. */
-export type PlaceState = Pick<SessionState, 'gathering' | 'tableId' | 'convening' | 'round' | 'tables'>;
+export type PlaceState = Pick<SessionState, 'gathering' | 'tableId' | 'convening' | 'round' | 'tables'> & Partial<Pick<SessionState, 'spotlight'>>;
 
 /**
- * The document to open: the plenary while everyone is summoned, else the viewer's table; someone
- * at no table (the roaming host) sees the table they `visit`, or the plenary. A session that is
- * not a convening has its single table.
+ * The document to open: the table the host shows to everyone, if any; the table a host chose to
+ * visit (even while everyone is in the plenary); the plenary while everyone is together; else the
+ * viewer's table, or the plenary for someone at no table. A session that is not a convening has
+ * its single table.
  */
 export function docNameFor(state: PlaceState, visit: string | null = null): string {
+  if (state.spotlight && state.tables.some((t) => t.id === state.spotlight)) return state.spotlight;
+  if (visit && state.tables.some((t) => t.id === visit)) return visit;
   if (state.gathering === Gathering.Plenary) return PLENARY_DOC;
   if (state.tableId) return state.tableId;
-  if (visit && state.tables.some((t) => t.id === visit)) return visit;
   return state.convening ? PLENARY_DOC : SINGLE_TABLE_ID;
 }
 
@@ -66,7 +68,11 @@ export function placeLabel(state: PlaceState, docName: string): string | null {
  * for a new round.
  */
 export function conveningAnnouncement(previous: PlaceState | null, next: PlaceState): string | null {
-  if (!previous) return null;
+  // Arriving (or coming back) while the tables are seated: where you sit.
+  if (!previous) return next.convening && next.tableId && next.round > 0 ? `You sit at ${tableNameOf(next, next.tableId)} for round ${next.round}.` : null;
+  if ((previous.spotlight ?? null) !== (next.spotlight ?? null)) {
+    return next.spotlight ? `The host is showing ${tableNameOf(next, next.spotlight)} to everyone.` : 'Back to your own place.';
+  }
   if (previous.gathering !== next.gathering) {
     return next.gathering === Gathering.Plenary ? 'The host called everyone to the plenary.' : 'Back to your tables.';
   }

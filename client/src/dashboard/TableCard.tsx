@@ -1,6 +1,6 @@
 /**
  * One table on the dashboard: name, status, phase and live time left, a Visit link (the table
- * page looking at this table) and, with a timer per table, its time menu; who sits there,
+ * page looking at this table), Show to everyone and, with a timer per table, its time menu; who sits there,
  * activity, notes and harvest cards. A drop target for member chips.
  */
 import { memo, useState, type DragEvent } from 'react';
@@ -13,6 +13,7 @@ import { carriesParticipant, droppedParticipant, PARTICIPANT_DRAG_TYPE } from '.
 import { chipsOf, type PeopleIndex } from './filter.js';
 import { activityFraction, countOf, editsLabel, statusLabel } from './format.js';
 import { MemberChip } from './MemberChip.js';
+import { SpotlightButton } from './SpotlightButton.js';
 import { TableTimeMenu } from './TableTimeMenu.js';
 
 /** Props of `TableCard`. */
@@ -28,12 +29,14 @@ export interface TableCardProps {
   offsetMs: number;
   /** One round clock (no time menu on the cards) or a timer per table. */
   clock: ClockMode;
+  /** Whether this table's canvas is shown to everyone now. */
+  spotlighted: boolean;
   onMove(participantId: string): void;
   onDropPerson(participantId: string, tableId: string): void;
 }
 
 /** A table card. */
-export const TableCard = memo(function TableCard({ table, people, tableNames, matched, busiest, offsetMs, clock, onMove, onDropPerson }: TableCardProps) {
+export const TableCard = memo(function TableCard({ table, people, tableNames, matched, busiest, offsetMs, clock, spotlighted, onMove, onDropPerson }: TableCardProps) {
   const { sessionId } = useDashboardContext();
   const [dropping, setDropping] = useState(false);
   const headingId = `dash-${table.id}`;
@@ -80,6 +83,7 @@ export const TableCard = memo(function TableCard({ table, people, tableNames, ma
         <Link className="chip-move table-visit" href={visitPath(sessionId, table.id)} aria-label={`Visit ${table.name}`} title={`Open ${table.name}’s canvas`}>
           Visit
         </Link>
+        <SpotlightButton table={table} shown={spotlighted} />
         <TableTimeMenu table={table} clock={clock} />
       </div>
       {chips.length > 0 ? (

@@ -80,6 +80,7 @@ export function TablesSection({ dashboard, offsetMs }: TablesSectionProps) {
                   busiest={busiest}
                   offsetMs={offsetMs}
                   clock={dashboard.clock}
+                  spotlighted={dashboard.spotlight === table.id}
                   onMove={onMove}
                   onDropPerson={onDropPerson}
                 />

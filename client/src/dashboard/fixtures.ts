@@ -45,6 +45,7 @@ export function payloadFixture(tables: DashboardTable[], people: DashboardPerson
     plenary: null,
     plan: [],
     seed: 1,
+    spotlight: null,
     unseated: [],
     people,
     ...overrides,

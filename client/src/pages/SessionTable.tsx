@@ -172,7 +172,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
 
   return (
     <div className="page page-session">
-      <ConveningBanners sessionId={sessionId} state={state} me={view.you.participantId} nameOf={nameOf} />
+      <ConveningBanners sessionId={sessionId} state={state} me={view.you.participantId} nameOf={nameOf} isHost={role === 'host'} />
       <header className="session-header">
         <div>
           <p className="eyebrow">Session</p>

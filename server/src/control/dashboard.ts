@@ -70,6 +70,7 @@ export function buildDashboard(runtime: SessionRuntime, activity: DocumentActivi
     plenary: plenaryOf(runtime),
     plan: runtime.plan(),
     seed: control.seed,
+    spotlight: control.spotlight,
     tables: tables.map((table) => {
       const view = runtime.runView(table.id) ?? runtime.stateFor(table.id, tables);
       const key = docKey(runtime.sessionId, table.id);

@@ -73,6 +73,8 @@ export interface DashboardPayload {
   plenary: DashboardPlenary | null;
   /** Every round of the agenda as seated or planned, with its repeated pairs and same-organization tables. */
   plan: PlannedRound[];
+  /** The table shown to everyone, or null. */
+  spotlight: string | null;
   /** The seed the seating uses (the host may set it to reproduce a plan). */
   seed: number;
   /** Present people who sit at no table (late, or the host when not seated). */

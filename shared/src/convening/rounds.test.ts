@@ -240,4 +240,22 @@ describe('a café as an agenda, with a fake clock', () => {
     again.act({ action: 'seat', tableCount: 5, seed: 2026 });
     expect(planSeatings(again.control, again.context).map((r) => r.tables)).toEqual(plan.map((r) => r.tables));
   });
+
+  it('the host shows one table to everyone until they send everyone back or the round ends', () => {
+    const event = new Event(cafe, twenty());
+    event.act({ action: 'seat', tableCount: 5 });
+    event.act({ action: 'startRound' });
+    event.act({ action: 'next' });
+    event.act({ action: 'spotlight', tableId: 'table-2' });
+    expect(sessionStateOf(event.control, event.context, 'o0p0').spotlight).toBe('table-2');
+    const by = { participantId: 'o0p0', isHost: false, isObserver: false };
+    expect(applySessionAction(event.control, { action: 'spotlight', tableId: null }, by, event.context)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(applySessionAction(event.control, { action: 'spotlight', tableId: 'table-9' }, HOST, event.context)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    event.act({ action: 'spotlight', tableId: null });
+    expect(event.control.spotlight).toBeNull();
+    event.act({ action: 'spotlight', tableId: 'table-4' });
+    event.fireTimer();
+    expect(event.control.round).toBe(2);
+    expect(event.control.spotlight).toBeNull();
+  });
 });

@@ -65,11 +65,11 @@ function seatFor(control: SessionControl, context: SessionContext, block: Agenda
 /**
  * Enters block `index` at `at`: a plenary block starts the plenary's run with everyone together;
  * a table block seats the round and starts every table's run. Past the last block, the agenda is
- * over. Broadcasts and the host's hold belong to the block that ended.
+ * over. Broadcasts, the spotlight and the host's hold belong to the block that ended.
  */
 export function enterBlock(control: SessionControl, context: SessionContext, index: number, at: number): SessionControl {
   const ended = endCurrentRuns(control, at);
-  const base: SessionControl = { ...ended, block: index, hold: false, broadcast: null };
+  const base: SessionControl = { ...ended, block: index, hold: false, broadcast: null, spotlight: null };
   const block = control.agenda[index];
   if (!block) return { ...base, block: control.agenda.length };
   if (block.kind === BlockKind.Plenary) {

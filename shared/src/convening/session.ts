@@ -33,7 +33,7 @@ import type { SeatingPerson } from './types.js';
 import { applyVoteAction, isVoteAction } from './voting.js';
 
 
-const CONVENING_ACTIONS: ReadonlySet<string> = new Set(['seat', 'startRound', 'endRound', 'hold', 'question', 'move', 'pin', 'summon', 'broadcast', 'shareParticipation', 'anonymousReactions']);
+const CONVENING_ACTIONS: ReadonlySet<string> = new Set(['seat', 'startRound', 'endRound', 'hold', 'question', 'spotlight', 'move', 'pin', 'summon', 'broadcast', 'shareParticipation', 'anonymousReactions']);
 /** Actions that set the time; with one round clock only the host may, for every table at once. */
 const TIMING_ACTIONS: ReadonlySet<string> = new Set(['start', 'pause', 'resume', 'next', 'back', 'extend']);
 
@@ -70,6 +70,7 @@ export function initialSessionControl(protocol: Protocol, seed: number): Session
     questions: {},
     namedHosts: {},
     seatings: [],
+    spotlight: null,
   };
 }
 
@@ -239,6 +240,11 @@ function applyConvening(control: SessionControl, action: ConveningAction, actor:
     }
     case 'pin':
       return pin(control, action, context);
+    case 'spotlight': {
+      if (action.tableId !== null && !control.tables.some((t) => t.id === action.tableId)) return fail('bad_request', `There is no table ${action.tableId}.`);
+      if (action.tableId === control.spotlight) return fail('conflict', action.tableId ? 'That table is already shown to everyone.' : 'No table is shown to everyone.');
+      return versioned(control, { ...control, spotlight: action.tableId }, 'all');
+    }
     case 'summon': {
       if (action.to === control.gathering) return fail('conflict', action.to === Gathering.Plenary ? 'Everyone is already in the plenary.' : 'Everyone is already at their tables.');
       if (currentBlock(control)?.kind === BlockKind.Plenary) return fail('conflict', 'This part of the agenda is the plenary: start the next round to send people to their tables.');

@@ -115,6 +115,8 @@ export interface SessionControl {
   namedHosts: Record<string, string>;
   /** Each round's seating as it started, oldest first (the record shows who sat where). */
   seatings: RoundSeating[];
+  /** The table whose canvas the host shows to everyone ("bring everyone to me"), or null. */
+  spotlight: string | null;
 }
 
 /** One round's seating as it started. */
@@ -152,6 +154,7 @@ export type ConveningAction =
   | { action: 'endRound' }
   | { action: 'hold'; on: boolean }
   | { action: 'question'; blockId: string; text: string }
+  | { action: 'spotlight'; tableId: string | null }
   | { action: 'move'; participantId: string; tableId: string }
   | { action: 'pin'; participantId: string; tableId: string | null; host?: boolean }
   | { action: 'summon'; to: Gathering }

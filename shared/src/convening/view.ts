@@ -76,6 +76,7 @@ export function sessionStateFor(control: SessionControl, context: SessionContext
     gathering: control.gathering,
     broadcast: control.broadcast,
     agenda,
+    spotlight: control.spotlight,
     vote: control.votes[shown] && atTable ? toWireVote(control.votes[shown]) : null,
     participationShared: control.participationShared,
     anonymousReactions: control.anonymousReactions,

@@ -104,6 +104,8 @@ export interface SessionState extends RunView {
   broadcast: Broadcast | null;
   /** The convening's agenda (null for a session with one table). */
   agenda: WireAgenda | null;
+  /** The table whose canvas everyone is shown now ("bring everyone to me"), or null. */
+  spotlight: string | null;
   /** The dot vote open at the receiver's table: who voted, and results once revealed (never ballots). */
   vote: WireVote | null;
   /** Whether everyone may see the participation view. */
@@ -188,6 +190,7 @@ export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnio
   z.strictObject({ action: z.literal('startRound') }),
   z.strictObject({ action: z.literal('endRound') }),
   z.strictObject({ action: z.literal('hold'), on: z.boolean() }),
+  z.strictObject({ action: z.literal('spotlight'), tableId: tableId.nullable() }),
   z.strictObject({ action: z.literal('question'), blockId: z.string().regex(/^round-[0-9]{1,2}$/, 'must be a round id like round-2'), text: z.string().max(500) }),
   z.strictObject({ action: z.literal('move'), participantId, tableId }),
   z.strictObject({ action: z.literal('pin'), participantId, tableId: tableId.nullable(), host: z.boolean().optional() }),

@@ -1,0 +1,28 @@
+/** While the host shows one table's canvas to everyone: which table it is, and for the host a way to send everyone back. */
+import type { SessionState } from '@worktable/shared';
+import { sendControl } from '../protocol/controlConnection.js';
+import { tableNameOf } from './place.js';
+
+/** Props of `SpotlightBanner`. */
+export interface SpotlightBannerProps {
+  state: SessionState;
+  isHost: boolean;
+}
+
+/** "Everyone is looking at Table 3" (nothing when no table is shown). */
+export function SpotlightBanner({ state, isHost }: SpotlightBannerProps) {
+  if (!state.spotlight) return null;
+  const name = tableNameOf(state, state.spotlight);
+  return (
+    <div className="banner banner-spotlight">
+      <p>
+        <strong>Everyone is looking at {name}.</strong> {isHost ? 'You brought everyone here.' : 'The host brought everyone here; you go back when they are done.'}
+      </p>
+      {isHost && (
+        <button type="button" className="button ghost banner-dismiss" onClick={() => void sendControl({ action: 'spotlight', tableId: null })}>
+          Send everyone back
+        </button>
+      )}
+    </div>
+  );
+}
