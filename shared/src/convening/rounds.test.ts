@@ -258,4 +258,21 @@ describe('a café as an agenda, with a fake clock', () => {
     expect(event.control.round).toBe(2);
     expect(event.control.spotlight).toBeNull();
   });
+
+  it('in the plenary everyone dot-votes on harvest themes; the host runs the vote', () => {
+    const event = new Event(cafe, twenty());
+    event.act({ action: 'seat', tableCount: 5 });
+    event.act({ action: 'startRound' });
+    const ana = { participantId: 'o0p0', isHost: false, isObserver: false };
+    const ben = { participantId: 'o1p0', isHost: false, isObserver: false };
+    expect(applySessionAction(event.control, { action: 'openVote', items: ['theme-a', 'theme-b'], dots: 2 }, ana, event.context)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    event.act({ action: 'openVote', items: ['theme-a', 'theme-b'], dots: 2, title: 'Which theme next?' });
+    event.act({ action: 'vote', itemId: 'theme-a', count: 2 }, ana);
+    event.act({ action: 'vote', itemId: 'theme-b', count: 1 }, ben);
+    expect(sessionStateOf(event.control, event.context, 'o2p0').vote).toMatchObject({ items: ['theme-a', 'theme-b'], voters: ['o0p0', 'o1p0'] });
+    event.act({ action: 'revealVote' });
+    expect(sessionStateOf(event.control, event.context, 'o2p0').vote?.results).toEqual({ 'theme-a': 2, 'theme-b': 1 });
+    event.act({ action: 'closeVote' });
+    expect(event.control.closedVotes.map((v) => v.tableId)).toEqual(['plenary']);
+  });
 });

@@ -148,6 +148,11 @@ function applyAction(control: SessionControl, action: SessionAction, actor: Acto
   }
   const tables = tablesOf(control, context);
   const own = tableOfParticipant(control, context, actor.participantId);
+  if (isVoteAction(action) && plenaryVoting(control, action.tableId)) {
+    // In the plenary everyone votes together (on harvest cards or themes); the host runs the vote.
+    const result = applyVoteAction(control, action, actor, PLENARY_RUN, true, context.now);
+    return result.ok ? versioned(control, result.control, 'all') : result;
+  }
   if (action.tableId !== undefined && !tables.some((t) => t.id === action.tableId)) return fail('bad_request', `There is no table ${action.tableId}.`);
   if (isVoteAction(action) || isPrivateAction(action)) {
     if (!actor.isHost && action.tableId !== undefined && action.tableId !== own) return fail('forbidden', 'You can only act at your own table.');
@@ -181,6 +186,12 @@ function applyAction(control: SessionControl, action: SessionAction, actor: Acto
     return applyToRuns(control, context, tables.map((t) => t.id), apply);
   }
   return applyToRuns(control, context, [target], apply);
+}
+
+/** Whether a vote action is the plenary's: aimed at it, or sent without a table while a plenary block goes on. */
+function plenaryVoting(control: SessionControl, tableId: string | undefined): boolean {
+  if (tableId === PLENARY_RUN) return true;
+  return tableId === undefined && currentBlock(control)?.kind === BlockKind.Plenary;
 }
 
 /** A participant volunteers to host their table (it has no host, or its host is away). */

@@ -77,7 +77,7 @@ export function sessionStateFor(control: SessionControl, context: SessionContext
     broadcast: control.broadcast,
     agenda,
     spotlight: control.spotlight,
-    vote: control.votes[shown] && atTable ? toWireVote(control.votes[shown]) : null,
+    vote: control.votes[shown] && (atTable || shown === PLENARY_RUN) ? toWireVote(control.votes[shown]) : null,
     participationShared: control.participationShared,
     anonymousReactions: control.anonymousReactions,
     privateWriting: atTable ? (control.privateWriting[shown] ?? null) : null,

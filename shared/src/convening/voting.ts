@@ -1,9 +1,12 @@
 /**
- * Dot-vote actions on the session control: open, cast, reveal and close a vote at one table.
- * The table's facilitator or the host runs the vote; people seated at the table vote.
+ * Dot-vote actions on the session control: open, cast, reveal and close a vote at one table, or in
+ * the plenary (`PLENARY_RUN`) on harvest cards or themes. The table's facilitator or the host runs
+ * a table's vote, the host the plenary's; people seated at the table vote, everyone in the plenary.
  */
 import { canControl, type Actor } from '../protocols/control.js';
 import { VoteStatus, castVote, closeVote, openVote, type Ballot } from '../record/votes.js';
+import { BlockKind, PLENARY_RUN } from './agenda.js';
+import { currentBlock } from './position.js';
 import type { SessionControl } from './sessionTypes.js';
 
 /** Vote actions (the `control` payload), each optionally aimed at a table by the host. */
@@ -62,8 +65,9 @@ export function applyVoteAction(control: SessionControl, action: VoteAction, act
   }
 }
 
-/** A person's own ballot in the vote open at a table (empty when none). */
+/** A person's own ballot in the vote they take part in now: their table's, or the plenary's during a plenary block (null when none). */
 export function ballotOf(control: SessionControl, tableId: string | null, participantId: string): { voteId: number; ballot: Ballot } | null {
-  const vote = tableId ? control.votes[tableId] : undefined;
+  const key = currentBlock(control)?.kind === BlockKind.Plenary ? PLENARY_RUN : tableId;
+  const vote = key ? control.votes[key] : undefined;
   return vote ? { voteId: vote.id, ballot: vote.ballots[participantId] ?? {} } : null;
 }

@@ -164,6 +164,8 @@ const tableId = z.string().regex(/^table-[0-9]{1,3}$/, 'must be a table id like 
 const participantId = z.string().min(1).max(64);
 /** A run action's payload, optionally aimed at one table. */
 const run = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ ...shape, tableId: tableId.optional() });
+/** A vote action's payload, optionally aimed at one table or at the plenary. */
+const voteAt = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ ...shape, tableId: z.union([tableId, z.literal('plenary')]).optional() });
 
 /** Schema of the `control` event's payload: a table run action or a convening action. */
 export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnion('action', [
@@ -201,16 +203,16 @@ export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnio
   z.strictObject({ action: z.literal('volunteerHost') }),
   run({ action: z.literal('startPrivate'), anonymous: z.boolean().optional() }),
   run({ action: z.literal('reveal') }),
-  run({
+  voteAt({
     action: z.literal('openVote'),
     items: z.array(z.string().min(1).max(64)).min(1).max(MAX_VOTE_ITEMS),
     dots: z.number().int().min(1).max(MAX_VOTE_DOTS),
     maxPerItem: z.number().int().min(1).max(MAX_VOTE_DOTS).optional(),
     title: z.string().max(240).optional(),
   }),
-  run({ action: z.literal('vote'), itemId: z.string().min(1).max(64), count: z.number().int().min(0).max(MAX_VOTE_DOTS) }),
-  run({ action: z.literal('revealVote') }),
-  run({ action: z.literal('closeVote') }),
+  voteAt({ action: z.literal('vote'), itemId: z.string().min(1).max(64), count: z.number().int().min(0).max(MAX_VOTE_DOTS) }),
+  voteAt({ action: z.literal('revealVote') }),
+  voteAt({ action: z.literal('closeVote') }),
 ]);
 
 /**
