@@ -247,7 +247,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
       <ReactionViewerContext.Provider value={reactionViewer}>
         <div className="session-grid session-grid-canvas">
           <div className="session-main">
-            {atPlenary && state?.convening && <HarvestWall cards={harvest} synced={plenary?.synced ?? false} />}
+            {atPlenary && state?.convening && <HarvestWall cards={harvest} synced={plenary?.synced ?? false} doc={plenary?.doc ?? null} me={{ participantId: view.you.participantId, role }} />}
             <section className={atPlenary ? 'canvas-area is-plenary' : 'canvas-area'} aria-label={atPlenary ? 'The plenary' : 'The table'}>
               {connection && timeline ? (
                 <TimelineView

@@ -3,11 +3,9 @@
  * while it is open; the ranking once revealed. The facilitator (or host) reveals the results and
  * closes the vote (asked once more, with what closing does).
  */
-import { useEffect, useId, useRef, useState } from 'react';
-import type * as Y from 'yjs';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { VoteStatus, type Ballot, type SessionAction, type WireVote } from '@worktable/shared';
 import { dotsLabel, dotsLeftLabel, dotsSpent, eligibleCount, votedLabel } from './ballot.js';
-import { VoteRanking } from './VoteRanking.js';
 
 /** Props of `VoteBar`. */
 export interface VoteBarProps {
@@ -15,17 +13,19 @@ export interface VoteBarProps {
   ballot: Ballot;
   /** Members of the table (who may vote). */
   members: readonly string[];
-  /** The table's document, for the items' names in the ranking. */
-  doc: Y.Doc | null;
+  /** The ranking shown once the results are revealed (it knows what the items are called). */
+  results: ReactNode;
   /** Whether the viewer runs the vote (facilitator or host). */
   runs: boolean;
   run(action: SessionAction): Promise<boolean>;
   busy: boolean;
   error: string | null;
+  /** Where people place their dots. */
+  hint?: string;
 }
 
 /** The vote bar. */
-export function VoteBar({ vote, ballot, members, doc, runs, run, busy, error }: VoteBarProps) {
+export function VoteBar({ vote, ballot, members, results, runs, run, busy, error, hint = 'Use − and + on the items on the table. Nobody sees anyone’s dots until the results are revealed.' }: VoteBarProps) {
   const id = useId();
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -52,12 +52,12 @@ export function VoteBar({ vote, ballot, members, doc, runs, run, busy, error }: 
           <p className="vote-meta">
             {voted} · {dotsLabel(vote.dots)} each, at most {vote.maxPerItem} on one item
           </p>
-          <p className="hint">Use − and + on the items on the table. Nobody sees anyone’s dots until the results are revealed.</p>
+          <p className="hint">{hint}</p>
         </>
       ) : (
         <>
           <p className="vote-meta">{voted}</p>
-          {doc && <VoteRanking vote={vote} doc={doc} />}
+          {results}
         </>
       )}
       {runs && (

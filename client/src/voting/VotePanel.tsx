@@ -11,6 +11,7 @@ import { useCanvasUi } from '../canvas/uiStore.js';
 import { sendControl, useControlStore } from '../protocol/controlConnection.js';
 import { canRunControls, type ProtocolMe } from '../protocol/people.js';
 import { useAction } from '../protocol/useAction.js';
+import { CanvasVoteRanking } from './CanvasVoteRanking.js';
 import { OpenVoteDialog } from './OpenVoteDialog.js';
 import { votingAt } from './ballot.js';
 import { useTableVote } from './useTableVote.js';
@@ -66,7 +67,7 @@ export function VotePanel({ doc, docName, me }: VotePanelProps) {
         {said && <p key={said.id}>{said.text}</p>}
       </div>
       {vote ? (
-        <VoteBar vote={vote} ballot={ballot} members={members} doc={doc} runs={runs} run={run} busy={busy} error={error} />
+        <VoteBar vote={vote} ballot={ballot} members={members} results={doc && <CanvasVoteRanking vote={vote} doc={doc} />} runs={runs} run={run} busy={busy} error={error} />
       ) : (
         runs && (
           <section className="protocol-card vote-start" aria-labelledby={`${id}-h`}>
