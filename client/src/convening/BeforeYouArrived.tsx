@@ -1,12 +1,14 @@
 /**
  * "Before you arrived", pinned at the top of the sidebar from round 2 on: what earlier rounds at
- * this table left — their notes (a preview, and a button that shows the document on the canvas)
- * and the harvest cards the table posted. Collapsible; open by default.
+ * this table left — their notes (a preview, and a button that shows the document on the canvas),
+ * the stickies, images, links and other items made on the canvas before this round, and the
+ * harvest cards the table posted. Collapsible; open by default.
  */
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import type { HarvestCard } from '@worktable/shared';
-import type { EarlierNotes } from './earlierNotes.js';
+import { viewOf } from '../artifacts/registry.js';
+import type { EarlierItem, EarlierNotes } from './earlierNotes.js';
 import { focusArtifact } from './focusArtifact.js';
 import { HarvestCardView } from './HarvestCardView.js';
 import './convening.css';
@@ -17,15 +19,17 @@ export interface BeforeYouArrivedProps {
   doc: Y.Doc;
   tableName: string;
   notes: readonly EarlierNotes[];
+  /** What earlier rounds left on the canvas (stickies, images, links…), oldest first. */
+  items: readonly EarlierItem[];
   /** This table's cards of earlier rounds. */
   cards: readonly HarvestCard[];
 }
 
 /** The panel. */
-export function BeforeYouArrived({ doc, tableName, notes, cards }: BeforeYouArrivedProps) {
+export function BeforeYouArrived({ doc, tableName, notes, items, cards }: BeforeYouArrivedProps) {
   const [open, setOpen] = useState(true);
   const id = useId();
-  const empty = notes.length === 0 && cards.length === 0;
+  const empty = notes.length === 0 && items.length === 0 && cards.length === 0;
   return (
     <section className="card before-you-arrived" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="collapsible-heading">
@@ -46,13 +50,28 @@ export function BeforeYouArrived({ doc, tableName, notes, cards }: BeforeYouArri
                 {notes.map((n) => (
                   <li key={n.id} className="earlier-note">
                     <h3>{n.title}</h3>
-                    <p className={n.preview ? 'earlier-preview' : 'earlier-preview muted'}>{n.preview || 'Nothing was written.'}</p>
+                    <p className={n.preview ? 'earlier-preview' : 'earlier-preview muted'}>{n.preview || (items.length > 0 ? 'The notes document is empty; see what was left on the table below.' : 'The notes document is empty.')}</p>
                     <button type="button" className="button ghost button-small" onClick={() => focusArtifact(doc, n.id)} aria-label={`Show on the canvas: ${n.title}`}>
                       Show on the canvas
                     </button>
                   </li>
                 ))}
               </ul>
+            )}
+            {items.length > 0 && (
+              <div className="earlier-items">
+                <h3>Left on the table ({items.length})</h3>
+                <ul aria-label="Items from earlier rounds">
+                  {items.map((item) => (
+                    <li key={item.id}>
+                      <span className="earlier-kind">{viewOf(item.kind).label}</span> {item.title}{' '}
+                      <button type="button" className="protocol-link-button" onClick={() => focusArtifact(doc, item.id)} aria-label={`Show on the canvas: ${item.title}`}>
+                        Show
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
             )}
             {cards.length > 0 && (
               <div className="earlier-harvest">

@@ -20,8 +20,8 @@ export interface TableHistoryProps {
 export function TableHistory({ state, doc, docName, cards }: TableHistoryProps) {
   const round = state?.convening ? state.round : 0;
   const atTable = docName !== PLENARY_DOC;
-  const notes = useEarlierNotes(atTable ? doc : null, state?.protocolId ?? null, round);
+  const { notes, items } = useEarlierNotes(atTable ? doc : null, state?.protocolId ?? null, round, state?.agenda?.roundStartedAt ?? null);
   const earlier = useMemo(() => cards.filter((c) => c.tableId === docName && c.round < round).sort((a, b) => a.round - b.round || a.at - b.at), [cards, docName, round]);
   if (!state || !doc || !atTable || round <= 1) return null;
-  return <BeforeYouArrived doc={doc} tableName={tableNameOf(state, docName)} notes={notes} cards={earlier} />;
+  return <BeforeYouArrived doc={doc} tableName={tableNameOf(state, docName)} notes={notes} items={items} cards={earlier} />;
 }

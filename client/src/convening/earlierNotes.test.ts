@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ArtifactField } from '@worktable/shared';
 import { ensurePhaseNotes, findNotesDocument } from '../protocol/scribeNotes.js';
-import { earlierNotes, notesText, shorten } from './earlierNotes.js';
+import { earlierItems, earlierNotes, notesText, shorten } from './earlierNotes.js';
 
 const keeper = { participantId: 'p_k', name: 'Kim' };
 
@@ -16,6 +16,28 @@ function write(doc: Y.Doc, round: number, text: string): void {
   paragraph.insert(0, [body]);
   fragment.push([paragraph]);
 }
+
+describe('earlierItems', () => {
+  it('lists what was made on the canvas before the round started, not the notes documents, oldest first', () => {
+    const doc = new Y.Doc();
+    write(doc, 1, 'Notes are listed on their own.');
+    const artifacts = doc.getMap<Y.Map<unknown>>('artifacts');
+    const put = (id: string, kind: string, createdAt: number, title: string) => {
+      const item = new Y.Map<unknown>();
+      artifacts.set(id, item);
+      for (const [k, v] of Object.entries({ id, kind, x: 0, y: 0, w: 100, h: 100, z: 1, createdBy: 'p', createdByName: 'Ana', createdAt, draft: false, title })) item.set(k, v);
+    };
+    put('s2', 'sticky', 2_000, 'Second sticky');
+    put('s1', 'sticky', 1_000, 'First sticky');
+    put('now', 'sticky', Date.now() + 2e9, 'Made this round');
+    // The notes document was made just now, before this start: only its kind keeps it out.
+    const items = earlierItems(doc, Date.now() + 1e9, (a) => String(a.get('title')));
+    expect(items.map((i) => [i.id, i.title])).toEqual([
+      ['s1', 'First sticky'],
+      ['s2', 'Second sticky'],
+    ]);
+  });
+});
 
 describe('earlierNotes', () => {
   it('lists the notes of earlier rounds only, oldest first, with their text', () => {

@@ -49,6 +49,27 @@ export function shorten(text: string, max = NOTES_PREVIEW_CHARS): string {
   return `${(space >= max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+/** Something left on the table before this round started. */
+export interface EarlierItem {
+  id: string;
+  kind: ArtifactKind;
+  /** Its first words or title, else what it is and who made it. */
+  title: string;
+  createdAt: number;
+}
+
+/** Artifacts on the table made before `startedAt` (the round's start), oldest first — notes documents are listed on their own. */
+export function earlierItems(doc: Y.Doc, startedAt: number, describe: (artifact: Y.Map<unknown>) => string): EarlierItem[] {
+  const found: EarlierItem[] = [];
+  for (const [id, artifact] of artifactsOf(doc)) {
+    if (!(artifact instanceof Y.Map)) continue;
+    const meta = readArtifactMeta(artifact);
+    if (!meta || meta.createdAt >= startedAt || typeof artifact.get(ArtifactField.NotesOf) === 'string') continue;
+    found.push({ id, kind: meta.kind, title: describe(artifact) || `${meta.kind} by ${meta.createdByName}`, createdAt: meta.createdAt });
+  }
+  return found.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
 /** The notes documents of rounds before `round` of protocol `protocolId` on this table, oldest first. */
 export function earlierNotes(doc: Y.Doc, protocolId: string, round: number): EarlierNotes[] {
   const found: EarlierNotes[] = [];

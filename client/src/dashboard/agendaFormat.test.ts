@@ -13,6 +13,7 @@ const agenda = (index: number, waiting = false): WireAgenda => ({
   rounds: 2,
   held: waiting,
   waiting,
+  roundStartedAt: null,
 });
 
 describe('agenda words', () => {

@@ -40,6 +40,7 @@ export function wireAgenda(control: SessionControl, context: SessionContext): Wi
     rounds: roundCountOf(control.agenda),
     held: control.hold,
     waiting: finished && control.block < control.agenda.length,
+    roundStartedAt: control.seatings.at(-1)?.at ?? null,
   };
 }
 

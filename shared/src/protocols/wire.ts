@@ -88,6 +88,8 @@ export interface WireAgenda {
   held: boolean;
   /** Every run of the current block is done and the host holds it: waiting for the host to go on. */
   waiting: boolean;
+  /** When the current seating round started (server epoch ms), or null before the first. */
+  roundStartedAt: number | null;
 }
 
 /** Payload of `session:state`, emitted on connect and after every change: the receiver's table run and the convening. */
