@@ -1,12 +1,15 @@
 /**
  * A convening end to end, in real Chromium against a real server: a host (driving the convening
- * over socket.io, watching the plenary in a browser) and three participants in a World Café. The
- * host seats two tables and starts round 1; each page opens its own table; people write the
- * round's notes; a table's reporter and the host post harvest cards; round 2 reseats (table hosts
- * stay, the traveler moves): the traveler's page follows to the new table, says so, and shows that
- * table's round-1 notes under "Before you arrived"; the table host is asked to welcome them; a
- * broadcast reaches everyone; the summon brings everyone to the plenary, where the harvest wall
- * shows the cards under "Table N · Round 1"; axe finds no serious or critical violations.
+ * over socket.io, watching the plenary in a browser) and three participants in a World Café run as
+ * its agenda. The host seats two tables and starts: everyone is together for the welcome, then
+ * round 1 opens at the tables with its question; each page opens its own table; people write the
+ * round's notes and stickies; a table's reporter and the host post harvest cards; round 2 reseats
+ * (table hosts stay, the traveler moves): the traveler's page follows to the new table, says so, and
+ * shows that table's round-1 notes and stickies under "Before you arrived"; the table host is asked
+ * to welcome them; a broadcast reaches everyone; the host shows one table to everyone; the summon
+ * brings everyone to the plenary, where the harvest wall shows the cards under "Table N · Round 1";
+ * the closing harvest groups cards into a theme and dot-votes on the themes; axe finds no serious
+ * or critical violations.
  * Screenshots (convening-*.png) land in tests/e2e/screenshots/ (gitignored).
  *
  * Needs the built client (`npm run build:client`) and Chromium at /usr/bin/chromium or $CHROMIUM_PATH.
@@ -90,12 +93,22 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     }
     await waitFor(() => people.every((p) => p.control.states.length > 0) && host.states.length > 0, 5000, 'everyone on the control channel');
 
-    // Round 1: two tables.
+    // Two tables planned; the agenda opens with everyone together for the welcome.
     const seated = await host.send({ action: 'seat', tableCount: 2 });
     expect(seated.ok).toBe(true);
     const started = await host.send({ action: 'startRound' });
-    expect(started.ok).toBe(true);
-    await waitFor(() => people.every((p) => p.control.latest()?.round === 1 && p.control.latest()?.status === 'running'), 5000, 'round 1 running');
+    expect(started).toMatchObject({ ok: true, state: { gathering: 'plenary', phase: { title: 'Welcome and café etiquette' } } });
+    for (const person of people) {
+      await expect.poll(() => place(person.page).textContent(), POLL).toBe('Plenary · Welcome and café etiquette');
+      await person.page.getByRole('heading', { name: /Welcome and café etiquette/ }).waitFor();
+      expect(await person.page.getByRole('button', { name: 'I’m done' }).count()).toBe(0);
+    }
+    await screenshot(people[0]!.page, 'convening-00-welcome');
+    // The host closes the welcome: round 1 opens at the tables, with its question.
+    expect(await host.send({ action: 'next' })).toMatchObject({ ok: true, state: { gathering: 'tables', agenda: { index: 1 } } });
+    await waitFor(() => people.every((p) => p.control.latest()?.round === 1 && p.control.latest()?.status === 'running' && p.control.latest()?.gathering === 'tables'), 5000, 'round 1 running');
+    const question1 = stateOf(people[0]!).agenda!.blocks[1]!.question!;
+    for (const person of people) await person.page.locator('.protocol-question').filter({ hasText: question1 }).waitFor();
     const round1 = new Map(people.map((p) => [p.participantId, stateOf(p).tableId]));
     const tables1 = stateOf(people[0]!).tables;
     expect(tables1).toHaveLength(2);
@@ -107,12 +120,18 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     await expect.poll(() => place(hostPage).textContent(), POLL).toBe('Plenary · Round 1');
     await screenshot(people[0]!.page, 'convening-01-round-one');
 
-    // Each table's notes of round 1 (kept by the reporter, table host or facilitator's browser).
+    // Each table's notes of round 1 (kept by the reporter, table host or facilitator's browser), and a sticky.
     const notesOf: Record<string, string> = {};
+    const stickyOf: Record<string, string> = {};
     for (const table of tables1) {
       const writer = people.find((p) => round1.get(p.participantId) === table.id)!;
       notesOf[table.id] = `At ${table.name} we found that feedback lands when it is asked for.`;
       await writeNotes(writer.page, 1, notesOf[table.id]!);
+      stickyOf[table.id] = `${table.name}: ask before you advise`;
+      await writer.page.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name: 'Sticky note' }).click();
+      await expect.poll(() => writer.page.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL).toBe(`Sticky note text by ${writer.name}`);
+      await writer.page.keyboard.type(stickyOf[table.id]!);
+      await writer.page.keyboard.press('Escape');
     }
 
     // The reporter of the first table posts a shift; everyone at that table sees it, read-only.
@@ -159,6 +178,8 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     const before = traveler!.page.getByRole('region', { name: 'Before you arrived' });
     await before.getByRole('heading', { name: 'Notes · Round 1' }).waitFor();
     await expect.poll(() => before.textContent(), POLL).toContain(notesOf[newTable.id]!);
+    // …and the sticky that round left on the canvas.
+    await before.getByRole('list', { name: 'Items from earlier rounds' }).getByText(stickyOf[newTable.id]!).waitFor();
     if (newTable.id === first.id) await before.getByRole('article', { name: /from/ }).first().waitFor();
     await before.getByRole('button', { name: 'Show on the canvas: Notes · Round 1' }).click();
     await expect.poll(() => notesFrame(traveler!.page, 1).evaluate((el) => el === document.activeElement), POLL).toBe(true);
@@ -181,6 +202,14 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     await screenshot(traveler!.page, 'convening-05-broadcast');
     await traveler!.page.getByRole('button', { name: 'Dismiss the host’s message' }).click();
     await expect.poll(() => traveler!.page.getByRole('alert').filter({ hasText: 'From the host' }).count(), POLL).toBe(0);
+
+    // The host shows the traveler's new table to everyone, then sends everyone back.
+    expect((await host.send({ action: 'spotlight', tableId: newTable.id })).ok).toBe(true);
+    for (const person of people) await expect.poll(() => place(person.page).textContent(), POLL).toBe(`${newTable.name} · Round 2`);
+    await people.find((p) => p !== traveler && stateOf(p).tableId !== newTable.id)?.page.getByText(`Everyone is looking at ${newTable.name}.`).waitFor();
+    await screenshot(hostPage, 'convening-05b-spotlight-host');
+    expect((await host.send({ action: 'spotlight', tableId: null })).ok).toBe(true);
+    await expect.poll(() => place(hostPage).textContent(), POLL).toBe('Plenary · Round 2');
 
     // The summon: everyone to the plenary, where the harvest wall groups cards by round and table.
     expect((await host.send({ action: 'summon', to: 'plenary' })).ok).toBe(true);
@@ -224,6 +253,7 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
         }
       }
     });
+    await wall.getByRole('button', { name: 'By round and table' }).click();
     await wall.getByRole('region', { name: 'Table 40 · Round 2' }).waitFor();
     const round1Column = wall.getByRole('region', { name: /^Round 1/ });
     expect(await round1Column.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
@@ -239,6 +269,40 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     expect((await host.send({ action: 'summon', to: 'tables' })).ok).toBe(true);
     await expect.poll(() => place(traveler!.page).textContent(), POLL).toBe(`${newTable.name} · Round 2`);
     await expect.poll(() => announced(traveler!.page).textContent(), POLL).toBe('Back to your tables.');
+
+    // Round 3, then the closing harvest with everyone together.
+    expect(await host.send({ action: 'startRound' })).toMatchObject({ ok: true, state: { round: 3 } });
+    expect(await host.send({ action: 'startRound' })).toMatchObject({ ok: true, state: { gathering: 'plenary', phase: { id: 'harvest' } } });
+    for (const person of people) await person.page.getByRole('heading', { name: /Harvest/ }).first().waitFor();
+    // Themes: the traveler names one and drags the shift card into it; Ana uses the card's menu.
+    const board = traveler!.page.getByRole('region', { name: 'Harvest', exact: true });
+    await board.getByRole('button', { name: 'By theme' }).click();
+    await board.getByLabel('New theme').fill('Feedback as a next step');
+    await board.getByRole('button', { name: 'Add theme' }).click();
+    await board.getByLabel('New theme').fill('Who decides');
+    await board.getByRole('button', { name: 'Add theme' }).click();
+    const themeColumn = board.getByRole('region', { name: /^Feedback as a next step/ });
+    await themeColumn.waitFor();
+    const shiftCard = board.getByRole('listitem').filter({ hasText: 'Feedback is about the next step' });
+    await shiftCard.dragTo(themeColumn);
+    await expect.poll(() => themeColumn.textContent(), POLL).toContain('Feedback is about the next step');
+    const anaWall = people[0]!.page.getByRole('region', { name: 'Harvest', exact: true });
+    await anaWall.getByRole('button', { name: 'By theme' }).click();
+    await anaWall.getByLabel('Theme of “Who decides when feedback is welcome?”').selectOption({ label: 'Who decides' });
+    await expect.poll(() => board.getByRole('region', { name: /^Who decides/ }).textContent(), POLL).toContain('Who decides when feedback is welcome?');
+    // The host opens a dot vote on the themes; everyone places dots on the wall; the host reveals.
+    await hostPage.getByRole('region', { name: 'Harvest', exact: true }).getByRole('button', { name: 'Dot vote on the 2 themes' }).click();
+    for (const person of people) {
+      const dots = person.page.getByRole('group', { name: /^Your dots on Feedback as a next step/ });
+      await dots.getByRole('button', { name: 'Add a dot' }).click();
+      await expect.poll(() => dots.getAttribute('aria-label'), POLL).toMatch(/: 1 here, 2 of 3 left$/);
+    }
+    await screenshot(traveler!.page, 'convening-10-themes-vote');
+    await hostPage.getByRole('button', { name: 'Reveal results' }).click();
+    const ranking = traveler!.page.getByRole('list', { name: 'Results, most dots first' });
+    await expect.poll(() => ranking.textContent(), POLL).toMatch(/^1Feedback as a next step3 dots/);
+    await screenshot(traveler!.page, 'convening-11-vote-results');
+    await expectAccessible(traveler!.page, 'plenary themes and vote');
 
     for (const control of controls) control.close();
     expect(errors).toEqual([]);

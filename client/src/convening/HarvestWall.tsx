@@ -44,6 +44,7 @@ export function HarvestWall({ cards, synced, doc, me }: HarvestWallProps) {
         <p className="hint" aria-live="polite">
           {synced ? `${plural(cards.length, 'card')} from ${plural(tables.length, 'table')}` : 'Loading the harvest…'}
         </p>
+        {cards.length > 0 && (
         <div className="harvest-view" role="group" aria-label="Group the cards">
           <button type="button" className="button ghost" aria-pressed={view === 'themes'} onClick={() => setView('themes')}>
             By theme
@@ -52,6 +53,7 @@ export function HarvestWall({ cards, synced, doc, me }: HarvestWallProps) {
             By round and table
           </button>
         </div>
+        )}
         {view === 'rounds' && tables.length > 1 && (
           <div className="harvest-filter">
             <label htmlFor={`${id}-only`}>Show</label>

@@ -3,7 +3,7 @@
  * there are themes, on the cards); while it is open everyone places dots with − and + on the wall;
  * the host reveals and closes it. Results rank the themes or cards by name.
  */
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { MAX_VOTE_DOTS, MAX_VOTE_ITEMS, type HarvestCard, type HarvestTheme } from '@worktable/shared';
 import { sendControl, useControlStore } from '../protocol/controlConnection.js';
 import { useAction } from '../protocol/useAction.js';
@@ -26,7 +26,8 @@ const cardTitle = (card: HarvestCard) => (card.text.length > 60 ? `${card.text.s
 export function PlenaryVote({ themes, cards, isHost }: PlenaryVoteProps) {
   const id = useId();
   const { vote, ballot } = useTableVote();
-  const everyone = useControlStore((s) => s.state?.tables.flatMap((t) => t.members) ?? []);
+  const tables = useControlStore((s) => s.state?.tables);
+  const everyone = useMemo(() => tables?.flatMap((t) => t.members) ?? [], [tables]);
   const { run, busy, error } = useAction(sendControl);
   const [dots, setDots] = useState('3');
   const said = useVoteAnnouncement(vote);

@@ -68,7 +68,7 @@ export function ThemeBoard({ doc, cards, themes, cardThemes, me, readOnly }: The
   return (
     <div className="theme-board">
       {!readOnly && (
-        <form className="theme-new" onSubmit={create} aria-label="New theme" noValidate>
+        <form className="theme-new" onSubmit={create} aria-label="Add a theme" noValidate>
           <label htmlFor={`${id}-name`}>New theme</label>
           <input id={`${id}-name`} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} placeholder="e.g. Time for teachers to plan together" aria-describedby={problem ? `${id}-problem` : undefined} />
           <button type="submit" className="button secondary" disabled={!doc}>

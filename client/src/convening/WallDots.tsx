@@ -22,7 +22,7 @@ export function WallDots({ itemId, title }: WallDotsProps) {
   if (vote.results) {
     const dots = vote.results[itemId] ?? 0;
     return (
-      <p className={`vote-result${dots === 0 ? ' is-zero' : ''}`}>
+      <p className={`vote-result wall-dots${dots === 0 ? ' is-zero' : ''}`}>
         <span className="vote-pip" aria-hidden="true" />
         {dotsLabel(dots)}
       </p>

@@ -6,7 +6,7 @@
 import { Gathering, PLENARY_DOC, SINGLE_TABLE_ID, type SessionState, type WireTable } from '@worktable/shared';
 
 /** The parts of the state that decide where someone is. */
-export type PlaceState = Pick<SessionState, 'gathering' | 'tableId' | 'convening' | 'round' | 'tables'> & Partial<Pick<SessionState, 'spotlight'>>;
+export type PlaceState = Pick<SessionState, 'gathering' | 'tableId' | 'convening' | 'round' | 'tables'> & Partial<Pick<SessionState, 'spotlight' | 'agenda'>>;
 
 /**
  * The document to open: the table the host shows to everyone, if any; the table a host chose to
@@ -55,10 +55,15 @@ export function tableNameOf(state: { tables: readonly WireTable[] }, tableId: st
   return tableOf(state, tableId)?.name ?? tableId.replace(/^table-(\d+)$/, 'Table $1');
 }
 
-/** The header's place line, e.g. "Table 3 · Round 2" or "Plenary · Round 2"; null outside convenings. */
+/**
+ * The header's place line, e.g. "Table 3 · Round 2", "Plenary · Round 2" (called there during a
+ * round) or "Plenary · Harvest" (a plenary part of the agenda); null outside convenings.
+ */
 export function placeLabel(state: PlaceState, docName: string): string | null {
   if (!state.convening) return null;
   const where = docName === PLENARY_DOC ? 'Plenary' : tableNameOf(state, docName);
+  const block = state.agenda?.blocks[state.agenda.index];
+  if (block?.kind === 'plenary' && docName === PLENARY_DOC) return `${where} · ${block.title}`;
   return state.round > 0 ? `${where} · Round ${state.round}` : where;
 }
 

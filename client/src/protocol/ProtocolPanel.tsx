@@ -6,7 +6,7 @@
  * a chime and a brief highlight mark the end of a phase.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ControlAck, ControlAction, RoleName } from '@worktable/shared';
+import type { ControlAck, ControlAction, RoleName, SessionState } from '@worktable/shared';
 import { openControl, OFFLINE_ACK, useControlStore, type ControlConnection } from './controlConnection.js';
 import { FacilitatorControls } from './FacilitatorControls.js';
 import { OfferBanner } from './OfferBanner.js';
@@ -19,6 +19,12 @@ import { SoundToggle } from './SoundToggle.js';
 import { useAnnouncer } from './useAnnouncer.js';
 import { useRemaining } from './useRemaining.js';
 import './protocol.css';
+
+
+/** Everyone is together in a plenary part of the agenda: the host runs it; nobody marks ready or holds a table role. */
+function inPlenaryBlock(state: SessionState): boolean {
+  return state.agenda?.blocks[state.agenda.index]?.kind === 'plenary';
+}
 
 /** Props of `ProtocolPanel`. */
 export interface ProtocolPanelProps {
@@ -92,10 +98,10 @@ export function ProtocolPanel({ sessionId, token, me, participants, protocolRole
         <>
           <OfferBanner state={state} me={me.participantId} send={send} />
           {controls && <FacilitatorControls state={state} isHost={me.role === 'host'} participants={participants} send={send} protocolRoles={protocolRoles} />}
-          {state.roles.facilitator !== me.participantId && (
+          {state.roles.facilitator !== me.participantId && !inPlenaryBlock(state) && (
             <ReadyToggle state={state} me={me.participantId} participants={participants} send={send} />
           )}
-          <RoleCard state={state} me={me.participantId} participants={participants} send={send} />
+          {!inPlenaryBlock(state) && <RoleCard state={state} me={me.participantId} participants={participants} send={send} />}
         </>
       )}
     </div>
