@@ -1,12 +1,13 @@
 /**
  * The host's controls in one compact bar, so the tables stay in view: the round, the round clock,
- * the plenary, a broadcast, and the seating form (open until people are seated, then folded).
+ * the plenary, a broadcast, the room (invite QR code, room display), and the seating form (open until people are seated, then folded).
  */
 import type { DashboardPayload } from '@worktable/shared';
 import { BroadcastForm } from './BroadcastForm.js';
 import { ClockControls } from './ClockControls.js';
 import { roundStage } from './format.js';
 import { GatheringControl } from './GatheringControl.js';
+import { RoomControls } from './RoomControls.js';
 import { RoundControls } from './RoundControls.js';
 import { SeatForm } from './SeatForm.js';
 
@@ -24,6 +25,7 @@ export function ControlBar({ dashboard }: ControlBarProps) {
         {roundStage(dashboard) !== 'unseated' && <ClockControls dashboard={dashboard} />}
         <GatheringControl gathering={dashboard.gathering} />
         <BroadcastForm />
+        <RoomControls />
       </div>
       <SeatForm dashboard={dashboard} />
     </section>

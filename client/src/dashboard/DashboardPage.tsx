@@ -98,6 +98,6 @@ export function DashboardPage({ sessionId }: DashboardPageProps) {
         </div>
       );
     case 'ready':
-      return <Dashboard sessionId={sessionId} title={load.title} token={load.identity.token} />;
+      return <Dashboard sessionId={sessionId} title={load.title} token={load.identity.token} inviteCode={load.identity.inviteCode ?? null} />;
   }
 }

@@ -20,7 +20,7 @@ import { CopyField } from '../components/CopyField.js';
 import { PresenceList, roleLabel } from '../components/People.js';
 import { Link } from '../components/Link.js';
 import { forgetIdentity, type StoredIdentity } from '../identity.js';
-import { joinPath, navigate } from '../router.js';
+import { inviteUrl, joinPath, navigate } from '../router.js';
 import { colorFor } from '../session/colors.js';
 import { SelectedFeedback } from '../feedback/SelectedFeedback.js';
 import { ConveningBanners } from '../convening/ConveningBanners.js';
@@ -317,7 +317,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
               <section className="card" aria-label="Invite">
                 <CopyField
                   label="Invite link"
-                  value={`${window.location.origin}${joinPath(sessionId, identity.inviteCode)}`}
+                  value={inviteUrl(sessionId, identity.inviteCode)}
                   description="Send this to the people who join."
                 />
               </section>
