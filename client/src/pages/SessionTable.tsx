@@ -9,9 +9,8 @@
  * The host removes people and deletes the session (client/src/removal); a roaming host's table
  * visit is told to the server (`useHostVisit`) so the protocol panel follows that table.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Gathering, PLENARY_DOC, canWrite, type SessionView } from '@worktable/shared';
-import { getSession } from '../api.js';
 import { ArtifactAddon, combineAddons } from '../canvas/artifactAddon.js';
 import { Canvas } from '../canvas/Canvas.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
@@ -50,6 +49,7 @@ import { useScribeNotes } from '../protocol/useScribeNotes.js';
 import { ArtifactReactions } from '../reactions/ArtifactReactions.js';
 import { ReactionViewerContext, useSessionReactionViewer } from '../reactions/reactionViewer.js';
 import { openTable, useTableStore, type PresenceUser, type TableConnection } from '../session/tableConnection.js';
+import { useSessionView } from '../session/useSessionView.js';
 import { useVoteAddon } from '../voting/useVoteAddon.js';
 import { VotePanel } from '../voting/VotePanel.js';
 
@@ -83,20 +83,25 @@ function requestedVisit(): string | null {
 
 /** The table of a session the browser has joined. */
 export function SessionTable({ sessionId, initialView, identity }: SessionTableProps) {
-  const [view, setView] = useState(initialView);
+  const state = useControlStore((s) => s.state);
+  const peers = useTableStore((s) => s.peers);
+  const [visit, setVisit] = useState(requestedVisit);
+  // Who you are stays as the first answer said (later answers only bring other people's names).
+  const role = initialView.you.role;
+  // A visiting host's state names the visited table; where they sit is decided by the seating.
+  const ownState = useMemo(() => (state ? ownPlace(state, initialView.you.participantId) : null), [state, initialView.you.participantId]);
+  const docName = useTableDocName(sessionId, ownState, role === 'host' ? visit : null);
+  // People on the table and seated at it: the page learns the names of newcomers among them (the table host greets them by name).
+  const tableMembers = useMemo(() => state?.tables.find((t) => t.id === docName)?.members ?? [], [state?.tables, docName]);
+  const seen = useMemo(() => [...peers.map((p) => p.participantId), ...tableMembers], [peers, tableMembers]);
+  const [view, setView] = useSessionView(sessionId, identity.token, initialView, seen);
   const you = view.participants.find((p) => p.participantId === view.you.participantId);
   const name = you?.name ?? identity.name;
-  const role = view.you.role;
   const closed = useTableStore((s) => s.closed);
   const observing = !canWrite(role);
   // Removed by the host or session deleted: nothing done here can reach the table any more.
   const readOnly = observing || (closed?.ended ?? false);
   const color = colorFor(view.you.participantId, view.participants);
-  const state = useControlStore((s) => s.state);
-  const [visit, setVisit] = useState(requestedVisit);
-  // A visiting host's state names the visited table; where they sit is decided by the seating.
-  const ownState = useMemo(() => (state ? ownPlace(state, view.you.participantId) : null), [state, view.you.participantId]);
-  const docName = useTableDocName(sessionId, ownState, role === 'host' ? visit : null);
   useHostVisit(visitTarget(state, { participantId: view.you.participantId, role }, visit));
   const connection = useTableConnection(sessionId, identity.token, { name, color, participantId: view.you.participantId, role }, docName);
   const plenary = usePlenaryDoc(sessionId, identity.token, state?.convening ?? false, connection);
@@ -112,7 +117,6 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
     (participantId: string) => view.participants.find((p) => p.participantId === participantId)?.name ?? 'someone',
     [view.participants],
   );
-  const peers = useTableStore((s) => s.peers);
   const synced = useTableStore((s) => s.synced);
   const storedLocally = useTableStore((s) => s.storedLocally);
   const status = useTableStore((s) => s.status);
@@ -135,29 +139,6 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   useEffect(() => {
     document.title = `${view.title} · Worktable`;
   }, [view.title]);
-
-  // Someone new is at the table: reload the participant list (once per unknown participant).
-  const asked = useRef(new Set<string>());
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-  // (Also people seated at this table whom the page has not met yet: the table host greets them by name.)
-  const tableMembers = useMemo(() => state?.tables.find((t) => t.id === docName)?.members ?? [], [state?.tables, docName]);
-  useEffect(() => {
-    const known = new Set(view.participants.map((p) => p.participantId));
-    const ids = [...peers.map((p) => p.participantId), ...tableMembers];
-    const unknown = ids.filter((id) => id && !known.has(id) && !asked.current.has(id));
-    if (unknown.length === 0) return;
-    for (const id of unknown) asked.current.add(id);
-    getSession(sessionId, identity.token).then(
-      (fresh) => mounted.current && setView(fresh),
-      () => undefined,
-    );
-  }, [peers, tableMembers, view.participants, sessionId, identity.token]);
 
   // The host removed someone: they leave the list (what they put on the table stays).
   const dropParticipant = useCallback(
