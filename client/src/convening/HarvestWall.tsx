@@ -14,12 +14,14 @@ export interface HarvestWallProps {
   cards: readonly HarvestCard[];
   /** False while the plenary document is still loading. */
   synced: boolean;
+  /** Offer the "Show" filter by table (not on the room display, which nobody operates). */
+  filterable?: boolean;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The wall, as a region headed "Harvest". */
-export function HarvestWall({ cards, synced }: HarvestWallProps) {
+export function HarvestWall({ cards, synced, filterable = true }: HarvestWallProps) {
   const id = useId();
   const [only, setOnly] = useState('');
   const tables = useMemo(() => harvestTables(cards), [cards]);
@@ -32,7 +34,7 @@ export function HarvestWall({ cards, synced }: HarvestWallProps) {
         <p className="hint" aria-live="polite">
           {synced ? `${plural(cards.length, 'card')} from ${plural(tables.length, 'table')}` : 'Loading the harvest…'}
         </p>
-        {tables.length > 1 && (
+        {filterable && tables.length > 1 && (
           <div className="harvest-filter">
             <label htmlFor={`${id}-only`}>Show</label>
             <select id={`${id}-only`} value={only} onChange={(event) => setOnly(event.target.value)}>

@@ -1,0 +1,54 @@
+/**
+ * The words at the top of the room display, as big as the room needs them: a line saying where
+ * the convening is ("Round 1 of 3 · Café round"), the question in large type, and a note of
+ * what comes next or what it waits for. Pure.
+ */
+import { ClockMode, type SessionState } from '@worktable/shared';
+import { agendaStage, currentBlockOf, currentQuestion, isTogether, nextBlockOf, roundOfLabel } from '../convening/agendaView.js';
+
+/** What the room reads first. */
+export interface RoomHeadline {
+  /** Where the convening is. */
+  eyebrow: string;
+  /** The question (or what to do now). */
+  headline: string;
+  /** Whether the headline is a long prompt rather than a question (set smaller). */
+  long: boolean;
+  /** What comes next, or what the agenda waits for; null for nothing. */
+  note: string | null;
+}
+
+/** Prompts longer than this are set smaller than a question. */
+const LONG_CHARS = 100;
+
+/** The headline for `state`. */
+export function roomHeadline(state: SessionState): RoomHeadline {
+  const stage = agendaStage(state);
+  const next = nextBlockOf(state);
+  if (stage === 'before') {
+    return {
+      eyebrow: 'Starting soon',
+      headline: state.convening && state.tables.length > 0 ? 'Welcome — find your table' : 'Welcome — scan the code to join',
+      long: false,
+      note: next ? `Up first: ${next.title}` : null,
+    };
+  }
+  if (stage === 'over') return { eyebrow: 'The end', headline: 'Thank you — the convening is over', long: false, note: null };
+  const block = currentBlockOf(state);
+  const where = roundOfLabel(state) ?? (state.convening && isTogether(state) ? 'Everyone together' : null);
+  const what = state.phase?.title ?? block?.title ?? state.protocolTitle;
+  const headline = currentQuestion(state) ?? block?.title ?? what;
+  const waiting = state.agenda?.waiting ? 'Waiting for the host to go on' : null;
+  return {
+    eyebrow: [where, what].filter((part): part is string => part !== null).join(' · '),
+    headline,
+    long: headline.length > LONG_CHARS,
+    note: waiting ?? (next ? `Next: ${next.title}` : null),
+  };
+}
+
+/** Whether the room shows one big timer: while a block goes on, except when every table keeps its own time at the tables. */
+export function showsRoomTimer(state: SessionState): boolean {
+  if (agendaStage(state) !== 'going' || !state.phase) return false;
+  return !(state.convening && state.clock === ClockMode.PerTable && !isTogether(state));
+}

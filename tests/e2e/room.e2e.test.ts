@@ -1,0 +1,151 @@
+/**
+ * Live rooms and phones, end to end in Chromium against a real server: a World Café with five
+ * participants (one on a 390 × 844 phone, one at a laptop, three connected over socket.io only).
+ * The host opens the room display from the dashboard (a window of its own, 1280 × 720 like a
+ * projector): the welcome with the invite's QR code, then the opening plenary ("Everyone
+ * together", the harvest wall), then round 1 — "Round 1 of 3", the round's question, a big
+ * timer counting down, the table map with hosts and first names. On the phone the participant
+ * sees their table, the question and the timer instead of the canvas, adds a sticky note that
+ * lands on their tablemate's canvas clear of what was there, and posts a harvest card when they
+ * report. axe finds no serious or critical violation on either. Screenshots (room-*.png) land in
+ * tests/e2e/screenshots/ (gitignored).
+ *
+ * Needs the built client (`npm run build:client`) and Chromium at /usr/bin/chromium or $CHROMIUM_PATH.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { CreateSessionResponse, JoinSessionResponse, SessionState } from '@worktable/shared';
+import { openControlClient, type ControlClient } from '../../server/src/testing/controlClient.js';
+import { postJson, waitFor, type TestServer } from '../../server/src/testing/testServer.js';
+import { expectAccessible } from '../support/axe.js';
+import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
+import { withServerAndBrowser } from '../support/suite.js';
+
+/** How long live changes may take to show up in a browser (the machine may be shared). */
+const POLL = { timeout: 10_000, interval: 50 };
+/** A projector's 16:9. */
+const PROJECTOR = { width: 1280, height: 720 };
+/** A phone held upright (an iPhone 12–15). */
+const PHONE = { width: 390, height: 844 };
+
+/** Someone in the café: their control socket (to read their seat), and their page if they have one. */
+interface Person {
+  name: string;
+  participantId: string;
+  token: string;
+  control: ControlClient;
+}
+
+describe('room display and phone layout', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const errors: string[] = [];
+  const controls: ControlClient[] = [];
+
+  withServerAndBrowser((startedServer, startedBrowser) => {
+    server = startedServer;
+    browser = startedBrowser;
+  });
+
+  const stateOf = (person: Person): SessionState => {
+    const state = person.control.latest();
+    if (!state) throw new Error(`${person.name} has no state yet`);
+    return state;
+  };
+  const identityOf = (page: Page, sessionId: string) =>
+    page.evaluate((id) => JSON.parse(localStorage.getItem(`worktable:identity:${id}`) ?? '{}') as { participantId: string; token: string }, sessionId);
+  /** Seconds shown by the big timer ("19:42" → 1182). */
+  const shownSeconds = async (room: Page) => {
+    const [minutes, seconds] = ((await room.locator('.room .protocol-clock').textContent()) ?? '').split(':').map(Number);
+    return (minutes ?? 0) * 60 + (seconds ?? 0);
+  };
+
+  it('projects the café and lets a phone take part', { timeout: 150_000 }, async () => {
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Café: what makes feedback land',
+      protocol: 'world-cafe',
+      hostName: 'Hana Host',
+    });
+    const host = openControlClient(server.url, session.hostToken);
+    controls.push(host);
+
+    // The phone and the laptop join through the invite link; three more join over the API.
+    const phone = await openPage(browser, server.url, PHONE, errors);
+    await joinByInvite(phone, session.inviteUrl, 'Ana Alvarez');
+    const laptop = await openPage(browser, server.url, DESKTOP, errors);
+    await joinByInvite(laptop, session.inviteUrl, 'Ben Brook');
+    const people: Person[] = [];
+    for (const [name, page] of [
+      ['Ana Alvarez', phone],
+      ['Ben Brook', laptop],
+    ] as const) {
+      const identity = await identityOf(page, session.sessionId);
+      people.push({ name, ...identity, control: openControlClient(server.url, identity.token) });
+    }
+    for (const name of ['Cy Chen', 'Dee Diaz', 'Eli Ek']) {
+      const { body } = await postJson<JoinSessionResponse>(`${server.url}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name });
+      people.push({ name, ...body, control: openControlClient(server.url, body.token) });
+    }
+    controls.push(...people.map((p) => p.control));
+    await waitFor(() => people.every((p) => p.control.states.length > 0) && host.states.length > 0, 5000, 'everyone on the control channel');
+    const [ana, ben] = people as [Person, Person];
+
+    // The host opens the dashboard, and from it the room display in a window of its own.
+    const hostPage = await openPage(browser, server.url, DESKTOP, errors);
+    await hostPage.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
+    await hostPage.getByRole('link', { name: 'Host dashboard' }).click();
+    await hostPage.waitForURL(/\/dashboard$/);
+    await hostPage.getByRole('img', { name: 'QR code of the invite link' }).waitFor();
+    const [room] = await Promise.all([hostPage.context().waitForEvent('page'), hostPage.getByRole('link', { name: /Open room display/ }).click()]);
+    room.on('pageerror', (error) => errors.push(`room: ${error.name}: ${error.message}`));
+    await room.setViewportSize(PROJECTOR);
+    await room.waitForURL(/\/room$/);
+    await room.getByRole('heading', { level: 1, name: 'Café: what makes feedback land' }).waitFor();
+    await room.getByText('Welcome — scan the code to join').waitFor();
+    await room.getByRole('img', { name: 'QR code of the invite link' }).waitFor();
+    await screenshot(room, 'room-01-before-seating');
+
+    // Seat two tables, with Ben at Ana's table, and open the café in the plenary.
+    expect((await host.send({ action: 'seat', tableCount: 2 })).ok).toBe(true);
+    await waitFor(() => people.every((p) => stateOf(p).tableId !== null), 5000, 'everyone seated');
+    if (stateOf(ben).tableId !== stateOf(ana).tableId) {
+      expect((await host.send({ action: 'move', participantId: ben.participantId, tableId: stateOf(ana).tableId })).ok).toBe(true);
+      await waitFor(() => stateOf(ben).tableId === stateOf(ana).tableId, 5000, 'Ben at Ana’s table');
+    }
+    await room.getByText('Welcome — find your table').waitFor();
+    await expect.poll(() => room.locator('.room-plaque').count(), POLL).toBe(2);
+    await screenshot(room, 'room-02-seated');
+
+    expect((await host.send({ action: 'startRound' })).ok).toBe(true);
+    await room.getByRole('heading', { name: 'Everyone together' }).waitFor();
+    await room.getByRole('region', { name: 'Harvest', exact: true }).waitFor();
+    await expect.poll(() => room.locator('.room-eyebrow').textContent(), POLL).toBe('Everyone together · Welcome and café etiquette');
+    await screenshot(room, 'room-03-opening-plenary');
+
+    // Round 1 at the tables: the round, its question, the big timer counting down, the table map.
+    expect((await host.send({ action: 'startRound' })).ok).toBe(true);
+    await waitFor(() => people.every((p) => stateOf(p).round === 1 && stateOf(p).gathering === 'tables' && stateOf(p).status === 'running'), 5000, 'round 1 at the tables');
+    const question = stateOf(ana).agenda?.blocks.find((b) => b.id === 'round-1')?.question;
+    expect(question).toBeTruthy();
+    await expect.poll(() => room.locator('.room-eyebrow').textContent(), POLL).toBe('Round 1 of 3 · Café round');
+    await room.getByRole('heading', { name: question! }).waitFor();
+    const before = await shownSeconds(room);
+    expect(before).toBeGreaterThan(19 * 60);
+    await expect.poll(() => shownSeconds(room), { timeout: 5000, interval: 200 }).toBeLessThan(before);
+    await room.getByRole('timer', { name: /left/ }).waitFor();
+    const tables = stateOf(ana).tables;
+    for (const table of tables) {
+      const plaque = room.locator('.room-plaque').filter({ hasText: table.name });
+      await expect.poll(() => plaque.textContent(), POLL).toContain(table.name);
+    }
+    const anaTable = tables.find((t) => t.id === stateOf(ana).tableId)!;
+    const anaPlaque = room.locator('.room-plaque').filter({ hasText: anaTable.name });
+    await expect.poll(() => anaPlaque.textContent(), POLL).toMatch(/Ana/);
+    await expect.poll(() => anaPlaque.textContent(), POLL).toMatch(/Ben/);
+    await screenshot(room, 'room-04-round-one');
+    await expectAccessible(room, 'room display');
+
+    for (const control of controls) control.close();
+    expect(errors).toEqual([]);
+  });
+});
