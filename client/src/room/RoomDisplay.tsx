@@ -21,6 +21,7 @@ import { useAnnouncer } from '../protocol/useAnnouncer.js';
 import { useRemaining } from '../protocol/useRemaining.js';
 import { dashboardPath, inviteUrl, joinPath } from '../router.js';
 import { useSessionView } from '../session/useSessionView.js';
+import { isWelcome } from './roomHeadline.js';
 import { RoomNow } from './RoomNow.js';
 import { RoomTableMap } from './RoomTableMap.js';
 import '../protocol/protocol.css';
@@ -70,7 +71,7 @@ export function RoomDisplay({ sessionId, initialView, identity }: RoomDisplayPro
   const invite = identity.inviteCode ? inviteUrl(sessionId, identity.inviteCode) : null;
   const together = state !== null && state.convening && (isTogether(state) || agendaStage(state) === 'over');
   // Before anyone is seated the invite is what the room needs most: the code is shown big.
-  const welcome = state !== null && agendaStage(state) === 'before' && state.tables.length === 0;
+  const welcome = state !== null && isWelcome(state);
 
   useEffect(() => {
     document.title = `Room display · ${view.title} · Worktable`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WireAgenda } from '@worktable/shared';
 import { phaseFixture, stateFixture } from '../protocol/fixtures.js';
-import { roomHeadline, showsRoomTimer } from './roomHeadline.js';
+import { isWelcome, roomHeadline, showsRoomTimer } from './roomHeadline.js';
 
 const blocks: WireAgenda['blocks'] = [
   { id: 'opening', kind: 'plenary', title: 'Welcome and café etiquette', round: 0, question: null, durationMs: 600_000, reseat: false },
@@ -59,5 +59,14 @@ describe('showsRoomTimer', () => {
   it('leaves the time to each table when every table keeps its own, except in the plenary', () => {
     expect(showsRoomTimer(at(1, { clock: 'perTable' }))).toBe(false);
     expect(showsRoomTimer(at(0, { clock: 'perTable' }))).toBe(true);
+  });
+});
+
+describe('isWelcome', () => {
+  it('welcomes until people are seated at tables', () => {
+    expect(isWelcome(stateFixture({ status: 'lobby' }))).toBe(true);
+    expect(isWelcome(at(-1, { tables: [] }))).toBe(true);
+    expect(isWelcome(at(-1))).toBe(false);
+    expect(isWelcome(at(0))).toBe(false);
   });
 });

@@ -21,6 +21,11 @@ export interface RoomHeadline {
 /** Prompts longer than this are set smaller than a question. */
 const LONG_CHARS = 100;
 
+/** Before the start with nobody seated yet: the room's first job is to let people join. */
+export function isWelcome(state: SessionState): boolean {
+  return agendaStage(state) === 'before' && !(state.convening && state.tables.length > 0);
+}
+
 /** The headline for `state`. */
 export function roomHeadline(state: SessionState): RoomHeadline {
   const stage = agendaStage(state);
@@ -28,7 +33,7 @@ export function roomHeadline(state: SessionState): RoomHeadline {
   if (stage === 'before') {
     return {
       eyebrow: 'Starting soon',
-      headline: state.convening && state.tables.length > 0 ? 'Welcome — find your table' : 'Welcome — scan the code to join',
+      headline: isWelcome(state) ? 'Welcome — scan the code to join' : 'Welcome — find your table',
       long: false,
       note: next ? `Up first: ${next.title}` : null,
     };
