@@ -1,14 +1,16 @@
 /**
  * Live rooms and phones, end to end in Chromium against a real server: a World Café with five
  * participants (one on a 390 × 844 phone, one at a laptop, three connected over socket.io only).
- * The host opens the room display from the dashboard (a window of its own, 1280 × 720 like a
- * projector): the welcome with the invite's QR code, then the opening plenary ("Everyone
- * together", the harvest wall), then round 1 — "Round 1 of 3", the round's question, a big
- * timer counting down, the table map with hosts and first names. On the phone the participant
- * sees their table, the question and the timer instead of the canvas, adds a sticky note that
- * lands on their tablemate's canvas clear of what was there, and posts a harvest card when they
- * report. axe finds no serious or critical violation on either. Screenshots (room-*.png) land in
- * tests/e2e/screenshots/ (gitignored).
+ * The host's dashboard shows the invite's QR code ("Show big" fills the screen, Escape gives the
+ * keyboard back) and opens the room display in a window of its own (1280 × 720, a projector):
+ * the welcome with the code big, the seated tables, the opening plenary ("Everyone together",
+ * the harvest wall), then round 1 — "Round 1 of 3", the round's question, a big timer counting
+ * down, the table map with hosts and first names. On the phone the participant sees their table,
+ * the question and the timer instead of the canvas; adds a sticky note that lands on their
+ * tablemate's canvas clear of what was there; places a dot in a vote; posts a harvest card as
+ * the reporter, which the room's harvest wall shows once everyone is called to the plenary. axe
+ * finds no serious or critical violation on the dashboard, the room display or the phone.
+ * Screenshots (room-*.png) land in tests/e2e/screenshots/ (gitignored).
  *
  * Needs the built client (`npm run build:client`) and Chromium at /usr/bin/chromium or $CHROMIUM_PATH.
  */
@@ -27,6 +29,8 @@ const POLL = { timeout: 10_000, interval: 50 };
 const PROJECTOR = { width: 1280, height: 720 };
 /** A phone held upright (an iPhone 12–15). */
 const PHONE = { width: 390, height: 844 };
+/** The phone's whole page, scrolled (its layout is one long column). */
+const FULL_PAGE = { fullPage: true };
 
 /** Someone in the café: their control socket (to read their seat), and their page if they have one. */
 interface Person {
@@ -96,6 +100,18 @@ describe('room display and phone layout', () => {
     await hostPage.getByRole('link', { name: 'Host dashboard' }).click();
     await hostPage.waitForURL(/\/dashboard$/);
     await hostPage.getByRole('img', { name: 'QR code of the invite link' }).waitFor();
+    await screenshot(hostPage, 'room-00-dashboard-invite');
+    await expectAccessible(hostPage, 'dashboard with the invite QR code');
+    // "Show big" fills the screen with the code; Escape closes it and gives the keyboard back.
+    const showBig = hostPage.getByRole('button', { name: 'Show big' });
+    await showBig.click();
+    const big = hostPage.getByRole('dialog', { name: 'Scan to join' });
+    await big.getByRole('img', { name: 'QR code of the invite link' }).waitFor();
+    expect(await big.textContent()).toContain(session.inviteUrl);
+    await screenshot(hostPage, 'room-00-show-big');
+    await hostPage.keyboard.press('Escape');
+    await expect.poll(() => big.count(), POLL).toBe(0);
+    await expect.poll(() => showBig.evaluate((el) => el === document.activeElement), POLL).toBe(true);
     const [room] = await Promise.all([hostPage.context().waitForEvent('page'), hostPage.getByRole('link', { name: /Open room display/ }).click()]);
     room.on('pageerror', (error) => errors.push(`room: ${error.name}: ${error.message}`));
     await room.setViewportSize(PROJECTOR);
@@ -143,7 +159,76 @@ describe('room display and phone layout', () => {
     await expect.poll(() => anaPlaque.textContent(), POLL).toMatch(/Ana/);
     await expect.poll(() => anaPlaque.textContent(), POLL).toMatch(/Ben/);
     await screenshot(room, 'room-04-round-one');
-    await expectAccessible(room, 'room display');
+    await expectAccessible(room, 'room display at the tables');
+
+    // The phone: Ana's table (its host, who else), the question, the round and the timer — no canvas.
+    const nameOf = (id: string | null) => people.find((p) => p.participantId === id)?.name ?? 'nobody';
+    const place = phone.getByRole('region', { name: anaTable.name, exact: true });
+    await place.waitFor();
+    expect(await phone.locator('.canvas-shell').count()).toBe(0);
+    await expect.poll(() => place.locator('dd').first().textContent(), POLL).toBe(anaTable.host === ana.participantId ? 'You' : nameOf(anaTable.host));
+    await expect.poll(() => place.textContent(), POLL).toContain(ben.name);
+    const phoneQuestion = phone.getByRole('region', { name: question!, exact: true });
+    await expect.poll(() => phoneQuestion.textContent(), POLL).toContain('Round 1 of 3');
+    await phone.getByRole('timer', { name: /left/ }).waitFor();
+    const phoneClock = phone.locator('.protocol-clock');
+    const phoneBefore = await phoneClock.textContent();
+    await expect.poll(() => phoneClock.textContent(), { timeout: 5000, interval: 200 }).not.toBe(phoneBefore);
+    await screenshot(phone, 'room-05-phone-at-table', FULL_PAGE);
+    await expectAccessible(phone, 'phone at the table');
+
+    // Ben put a note on the canvas first; Ana's note from the phone lands on his canvas beside it, hiding nothing.
+    await laptop.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name: 'Sticky note' }).click();
+    await expect.poll(() => laptop.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL).toBe('Sticky note text by Ben Brook');
+    await laptop.keyboard.type('Ask before you give feedback.');
+    await laptop.keyboard.press('Escape');
+    await phone.getByLabel('Your note').fill('Feedback lands when it is asked for.');
+    await phone.getByRole('button', { name: `Add to ${anaTable.name}` }).click();
+    await phone.getByRole('status').filter({ hasText: `Your note is on ${anaTable.name}.` }).waitFor();
+    expect(await phone.getByLabel('Your note').inputValue()).toBe('');
+    const anaNote = laptop.getByRole('group', { name: 'Sticky note by Ana Alvarez: Feedback lands when it is asked for.' });
+    await anaNote.waitFor();
+    const noteBox = await anaNote.boundingBox();
+    const frames = await laptop.locator('[data-artifact-id]').all();
+    expect(frames.length).toBeGreaterThan(1);
+    for (const frame of frames) {
+      if ((await frame.getAttribute('aria-label'))?.startsWith('Sticky note by Ana Alvarez')) continue;
+      const box = await frame.boundingBox();
+      const apart = !noteBox || !box || noteBox.x >= box.x + box.width || box.x >= noteBox.x + noteBox.width || noteBox.y >= box.y + box.height || box.y >= noteBox.y + noteBox.height;
+      expect(apart, `Ana's note overlaps ${await frame.getAttribute('aria-label')}`).toBe(true);
+    }
+    await screenshot(laptop, 'room-06-laptop-gets-the-phone-note');
+
+    // A dot vote at Ana's table: the phone lists the items with their − and +.
+    const items = await Promise.all(frames.map((frame) => frame.getAttribute('data-artifact-id')));
+    const opened = await host.send({ action: 'openVote', tableId: anaTable.id, items: items.filter((id): id is string => id !== null), dots: 3, title: 'Which idea do we take further?' });
+    expect(opened.ok).toBe(true);
+    await phone.getByRole('heading', { name: 'Which idea do we take further?' }).waitFor();
+    const dots = phone.getByRole('group', { name: /^Your dots on Feedback lands when it is asked for\./ });
+    await dots.getByRole('button', { name: 'Add a dot' }).click();
+    await expect.poll(() => dots.getAttribute('aria-label'), POLL).toBe('Your dots on Feedback lands when it is asked for.: 1 here, 2 of 3 left');
+    await phone.getByText('You have 2 dots left').waitFor();
+    await screenshot(phone, 'room-07-phone-vote', FULL_PAGE);
+    expect((await host.send({ action: 'closeVote', tableId: anaTable.id })).ok).toBe(true);
+
+    // Ana reports for her table: the harvest form, on the phone.
+    expect((await host.send({ action: 'assign', tableId: anaTable.id, role: 'reporter', participantId: ana.participantId })).ok).toBe(true);
+    const form = phone.getByRole('form', { name: 'Post to the plenary' });
+    await form.getByLabel('The insight', { exact: true }).fill('Feedback lands when the person asked for it.');
+    await form.getByRole('button', { name: 'Post to the plenary' }).click();
+    await form.getByRole('status').filter({ hasText: `Posted to the plenary: Key insight from ${anaTable.name}.` }).waitFor();
+
+    // Everyone to the plenary: the room shows the harvest wall with Ana's card; the phone the plenary.
+    expect((await host.send({ action: 'summon', to: 'plenary' })).ok).toBe(true);
+    await room.getByRole('heading', { name: 'Everyone together' }).waitFor();
+    const wall = room.getByRole('region', { name: 'Harvest', exact: true });
+    await expect.poll(() => wall.textContent(), POLL).toContain('Feedback lands when the person asked for it.');
+    await screenshot(room, 'room-08-plenary-harvest');
+    await expectAccessible(room, 'room display in the plenary');
+    await phone.getByRole('region', { name: 'The plenary', exact: true }).waitFor();
+    await phone.getByRole('form', { name: 'Post to the plenary' }).waitFor();
+    await screenshot(phone, 'room-09-phone-in-the-plenary', FULL_PAGE);
+    await expectAccessible(phone, 'phone in the plenary');
 
     for (const control of controls) control.close();
     expect(errors).toEqual([]);

@@ -8,6 +8,7 @@
  * participation view and the host's session settings live in client/src/participation.
  * The host removes people and deletes the session (client/src/removal); a roaming host's table
  * visit is told to the server (`useHostVisit`) so the protocol panel follows that table.
+ * On a phone (≤ 400 px) the canvas and sidebar give way to a stacked layout (client/src/phone).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Gathering, PLENARY_DOC, canWrite, type SessionView } from '@worktable/shared';
@@ -51,6 +52,8 @@ import { ReactionViewerContext, useSessionReactionViewer } from '../reactions/re
 import { openTable, useTableStore, type PresenceUser, type TableConnection } from '../session/tableConnection.js';
 import { useSessionView } from '../session/useSessionView.js';
 import { useVoteAddon } from '../voting/useVoteAddon.js';
+import { PhoneSession } from '../phone/PhoneSession.js';
+import { useNarrowScreen } from '../phone/useNarrowScreen.js';
 import { VotePanel } from '../voting/VotePanel.js';
 
 /** Props of `SessionTable`. */
@@ -110,8 +113,10 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const voteAddon = useVoteAddon(docName);
   const addon = useMemo(() => combineAddons([voteAddon, ArtifactReactions]), [voteAddon]);
   const reactionViewer = useSessionReactionViewer(view.you.participantId, !readOnly, view.participants);
+  // A phone gets a stacked layout instead of the canvas (client/src/phone).
+  const phone = useNarrowScreen();
   const [timelineOpen, setTimelineOpen] = useState(false);
-  const timeline = timelineOpen && !atPlenary && connection !== null;
+  const timeline = timelineOpen && !atPlenary && !phone && connection !== null;
   const place = state ? placeLabel(state, docName) : null;
   const nameOf = useCallback(
     (participantId: string) => view.participants.find((p) => p.participantId === participantId)?.name ?? 'someone',
@@ -171,7 +176,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
           )}
         </div>
         <div className="session-header-side">
-          {!atPlenary && <TimelineButton open={timeline} onToggle={() => setTimelineOpen((open) => !open)} />}
+          {!atPlenary && !phone && <TimelineButton open={timeline} onToggle={() => setTimelineOpen((open) => !open)} />}
           <ParticipationButton sessionId={sessionId} token={identity.token} me={me} />
           {role === 'host' && <ExportMenu sessionId={sessionId} token={identity.token} />}
           {role === 'host' && <DeleteSessionButton sessionId={sessionId} title={view.title} token={identity.token} />}
@@ -226,86 +231,105 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
       )}
 
       <ReactionViewerContext.Provider value={reactionViewer}>
-        <div className="session-grid session-grid-canvas">
-          <div className="session-main">
-            {atPlenary && state?.convening && <HarvestWall cards={harvest} synced={plenary?.synced ?? false} />}
-            <section className={atPlenary ? 'canvas-area is-plenary' : 'canvas-area'} aria-label={atPlenary ? 'The plenary' : 'The table'}>
-              {connection && timeline ? (
-                <TimelineView
-                  key={connection.docName}
-                  sessionId={sessionId}
-                  token={identity.token}
-                  docName={connection.docName}
-                  tableName={state?.convening ? tableNameOf(state, connection.docName) : 'The table'}
-                  liveDoc={connection.doc}
-                  user={localUser}
-                  readOnly={readOnly}
-                  onClose={() => setTimelineOpen(false)}
-                />
-              ) : connection ? (
-                <ArtifactAddon.Provider value={addon}>
-                  <Canvas
+        {phone ? (
+          <PhoneSession
+            sessionId={sessionId}
+            token={identity.token}
+            state={state}
+            ownState={ownState}
+            docName={docName}
+            doc={connection?.doc ?? null}
+            plenary={plenary}
+            cards={harvest}
+            user={localUser}
+            me={me}
+            roleHolders={roleHolders}
+            layer={privateLayer}
+            readOnly={readOnly}
+            nameOf={nameOf}
+          />
+        ) : (
+          <div className="session-grid session-grid-canvas">
+            <div className="session-main">
+              {atPlenary && state?.convening && <HarvestWall cards={harvest} synced={plenary?.synced ?? false} />}
+              <section className={atPlenary ? 'canvas-area is-plenary' : 'canvas-area'} aria-label={atPlenary ? 'The plenary' : 'The table'}>
+                {connection && timeline ? (
+                  <TimelineView
                     key={connection.docName}
-                    doc={connection.doc}
-                    awareness={connection.provider.awareness}
                     sessionId={sessionId}
                     token={identity.token}
+                    docName={connection.docName}
+                    tableName={state?.convening ? tableNameOf(state, connection.docName) : 'The table'}
+                    liveDoc={connection.doc}
                     user={localUser}
                     readOnly={readOnly}
-                    ready={synced || storedLocally}
-                    place={atPlenary ? 'plenary' : 'table'}
-                    layer={privateLayer}
+                    onClose={() => setTimelineOpen(false)}
                   />
-                </ArtifactAddon.Provider>
-              ) : (
-                <div className="canvas-shell canvas-placeholder" aria-hidden="true" />
-              )}
-            </section>
-          </div>
-
-          <aside className="sidebar" aria-label="Protocol, feedback and people">
-            <TableHistory state={state} doc={connection?.doc ?? null} docName={docName} cards={harvest} />
-            <ProtocolPanel
-              sessionId={sessionId}
-              token={identity.token}
-              me={{ participantId: view.you.participantId, role }}
-              participants={roleHolders}
-            />
-            <PrivateWritingControls me={me} />
-            <VotePanel doc={connection?.doc ?? null} docName={docName} me={{ participantId: view.you.participantId, role }} />
-            {state && (
-              <HarvestPanel
-                state={state}
-                docName={docName}
-                plenary={plenary}
-                cards={harvest}
-                me={{ participantId: view.you.participantId, name, role }}
-                nameOf={nameOf}
-              />
-            )}
-            {connection && !timeline && <SelectedFeedback doc={connection.doc} author={{ participantId: view.you.participantId, name }} readOnly={readOnly} />}
-            <section className="card" aria-labelledby="here-heading">
-              <h2 id="here-heading">Here now</h2>
-              <PresenceList peers={peers} following={following} onFollow={follow} />
-            </section>
-            <ParticipantsCard
-              participants={view.participants}
-              youId={view.you.participantId}
-              online={online}
-              removal={role === 'host' ? { sessionId, token: identity.token, onRemoved: dropParticipant } : undefined}
-            />
-            {role === 'host' && identity.inviteCode && (
-              <section className="card" aria-label="Invite">
-                <CopyField
-                  label="Invite link"
-                  value={inviteUrl(sessionId, identity.inviteCode)}
-                  description="Send this to the people who join."
-                />
+                ) : connection ? (
+                  <ArtifactAddon.Provider value={addon}>
+                    <Canvas
+                      key={connection.docName}
+                      doc={connection.doc}
+                      awareness={connection.provider.awareness}
+                      sessionId={sessionId}
+                      token={identity.token}
+                      user={localUser}
+                      readOnly={readOnly}
+                      ready={synced || storedLocally}
+                      place={atPlenary ? 'plenary' : 'table'}
+                      layer={privateLayer}
+                    />
+                  </ArtifactAddon.Provider>
+                ) : (
+                  <div className="canvas-shell canvas-placeholder" aria-hidden="true" />
+                )}
               </section>
-            )}
-            {role === 'host' && <SessionSettings />}
-          </aside>
-        </div>
+            </div>
+
+            <aside className="sidebar" aria-label="Protocol, feedback and people">
+              <TableHistory state={state} doc={connection?.doc ?? null} docName={docName} cards={harvest} />
+              <ProtocolPanel
+                sessionId={sessionId}
+                token={identity.token}
+                me={{ participantId: view.you.participantId, role }}
+                participants={roleHolders}
+              />
+              <PrivateWritingControls me={me} />
+              <VotePanel doc={connection?.doc ?? null} docName={docName} me={{ participantId: view.you.participantId, role }} />
+              {state && (
+                <HarvestPanel
+                  state={state}
+                  docName={docName}
+                  plenary={plenary}
+                  cards={harvest}
+                  me={{ participantId: view.you.participantId, name, role }}
+                  nameOf={nameOf}
+                />
+              )}
+              {connection && !timeline && <SelectedFeedback doc={connection.doc} author={{ participantId: view.you.participantId, name }} readOnly={readOnly} />}
+              <section className="card" aria-labelledby="here-heading">
+                <h2 id="here-heading">Here now</h2>
+                <PresenceList peers={peers} following={following} onFollow={follow} />
+              </section>
+              <ParticipantsCard
+                participants={view.participants}
+                youId={view.you.participantId}
+                online={online}
+                removal={role === 'host' ? { sessionId, token: identity.token, onRemoved: dropParticipant } : undefined}
+              />
+              {role === 'host' && identity.inviteCode && (
+                <section className="card" aria-label="Invite">
+                  <CopyField
+                    label="Invite link"
+                    value={inviteUrl(sessionId, identity.inviteCode)}
+                    description="Send this to the people who join."
+                  />
+                </section>
+              )}
+              {role === 'host' && <SessionSettings />}
+            </aside>
+          </div>
+        )}
       </ReactionViewerContext.Provider>
     </div>
   );

@@ -5,7 +5,7 @@
  * a polite live region with phase changes, the last minute, time up, pause/resume and your roles;
  * a chime and a brief highlight mark the end of a phase.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ControlAck, ControlAction, RoleName } from '@worktable/shared';
 import { openControl, OFFLINE_ACK, useControlStore, type ControlConnection } from './controlConnection.js';
 import { FacilitatorControls } from './FacilitatorControls.js';
@@ -30,13 +30,15 @@ export interface ProtocolPanelProps {
   participants: readonly ProtocolParticipant[];
   /** The protocol's roles, if the page has the protocol (fills the Assign form's role list in the lobby). */
   protocolRoles?: readonly RoleName[];
+  /** Shown right under the phase and its timer, before the roles and controls (the phone's actions). */
+  afterBanner?: ReactNode;
 }
 
 /** How long the banner stays highlighted after a phase ends. */
 const FLASH_MS = 2_500;
 
 /** Everything about the running protocol, for one viewer. */
-export function ProtocolPanel({ sessionId, token, me, participants, protocolRoles }: ProtocolPanelProps) {
+export function ProtocolPanel({ sessionId, token, me, participants, protocolRoles, afterBanner }: ProtocolPanelProps) {
   const connection = useRef<ControlConnection | null>(null);
   useEffect(() => {
     const opened = openControl(sessionId, token);
@@ -88,6 +90,7 @@ export function ProtocolPanel({ sessionId, token, me, participants, protocolRole
       <div className="protocol-row protocol-sound-row">
         <SoundToggle on={soundOn} onChange={setSoundOn} />
       </div>
+      {afterBanner}
       {state && !observer && (
         <>
           <OfferBanner state={state} me={me.participantId} send={send} />
