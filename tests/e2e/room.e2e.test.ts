@@ -144,6 +144,7 @@ describe('room display and phone layout', () => {
     const question = stateOf(ana).agenda?.blocks.find((b) => b.id === 'round-1')?.question;
     expect(question).toBeTruthy();
     await expect.poll(() => room.locator('.room-eyebrow').textContent(), POLL).toBe('Round 1 of 3 · Café round');
+    await expect.poll(() => room.getByTestId('room-announcer').textContent(), POLL).toBe('Now: Café round, 20 minutes. Round 1 of 3. Everyone speaks.');
     await room.getByRole('heading', { name: question! }).waitFor();
     const before = await shownSeconds(room);
     expect(before).toBeGreaterThan(19 * 60);
@@ -221,6 +222,7 @@ describe('room display and phone layout', () => {
     // Everyone to the plenary: the room shows the harvest wall with Ana's card; the phone the plenary.
     expect((await host.send({ action: 'summon', to: 'plenary' })).ok).toBe(true);
     await room.getByRole('heading', { name: 'Everyone together' }).waitFor();
+    await expect.poll(() => room.getByTestId('convening-announcer').textContent(), POLL).toBe('The host called everyone to the plenary.');
     const wall = room.getByRole('region', { name: 'Harvest', exact: true });
     await expect.poll(() => wall.textContent(), POLL).toContain('Feedback lands when the person asked for it.');
     await screenshot(room, 'room-08-plenary-harvest');

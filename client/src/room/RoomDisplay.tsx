@@ -79,7 +79,7 @@ export function RoomDisplay({ sessionId, initialView, identity }: RoomDisplayPro
 
   return (
     <div className={`room${together ? ' is-together' : ''}${welcome ? ' is-welcome' : ''}`}>
-      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="room-announcer">
         {announcement && <p key={announcement.id}>{announcement.text}</p>}
       </div>
       <ConveningAnnouncer state={state} me={THE_ROOM} />
