@@ -5,7 +5,7 @@
  */
 import { RunStatus, type SessionState } from '@worktable/shared';
 import { PhaseTimer } from '../protocol/PhaseTimer.js';
-import { roomHeadline, showsRoomTimer } from './roomHeadline.js';
+import { roomClockOf, roomHeadline } from './roomHeadline.js';
 
 /** Props of `RoomNow`. */
 export interface RoomNowProps {
@@ -17,6 +17,7 @@ export interface RoomNowProps {
 /** The headline and the timer. */
 export function RoomNow({ state, remainingMs }: RoomNowProps) {
   const headline = roomHeadline(state);
+  const clock = roomClockOf(state);
   const phase = state.phase;
   return (
     <section className="room-now" aria-labelledby="room-now-heading">
@@ -27,11 +28,10 @@ export function RoomNow({ state, remainingMs }: RoomNowProps) {
         </h2>
         {headline.note && <p className="room-note">{headline.note}</p>}
       </div>
-      {phase && showsRoomTimer(state) ? (
+      {clock === 'one' && phase && (
         <PhaseTimer remainingMs={remainingMs} durationMs={phase.durationMs} paused={state.status === RunStatus.Paused} over={phase.over} />
-      ) : (
-        state.convening && state.agenda && state.agenda.index >= 0 && state.agenda.index < state.agenda.blocks.length && <p className="room-own-time">Each table keeps its own time</p>
       )}
+      {clock === 'each-table' && <p className="room-own-time">Each table keeps its own time</p>}
     </section>
   );
 }

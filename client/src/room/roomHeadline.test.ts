@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WireAgenda } from '@worktable/shared';
 import { phaseFixture, stateFixture } from '../protocol/fixtures.js';
-import { isWelcome, roomHeadline, showsRoomTimer } from './roomHeadline.js';
+import { isWelcome, roomClockOf, roomHeadline } from './roomHeadline.js';
 
 const blocks: WireAgenda['blocks'] = [
   { id: 'opening', kind: 'plenary', title: 'Welcome and café etiquette', round: 0, question: null, durationMs: 600_000, reseat: false },
@@ -49,16 +49,16 @@ describe('roomHeadline', () => {
   });
 });
 
-describe('showsRoomTimer', () => {
+describe('roomClockOf', () => {
   it('shows one timer while a block goes on', () => {
-    expect(showsRoomTimer(at(1))).toBe(true);
-    expect(showsRoomTimer(at(-1))).toBe(false);
-    expect(showsRoomTimer(at(4))).toBe(false);
+    expect(roomClockOf(at(1))).toBe('one');
+    expect(roomClockOf(at(-1))).toBe('none');
+    expect(roomClockOf(at(4))).toBe('none');
   });
 
   it('leaves the time to each table when every table keeps its own, except in the plenary', () => {
-    expect(showsRoomTimer(at(1, { clock: 'perTable' }))).toBe(false);
-    expect(showsRoomTimer(at(0, { clock: 'perTable' }))).toBe(true);
+    expect(roomClockOf(at(1, { clock: 'perTable' }))).toBe('each-table');
+    expect(roomClockOf(at(0, { clock: 'perTable' }))).toBe('one');
   });
 });
 

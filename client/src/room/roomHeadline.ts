@@ -52,8 +52,11 @@ export function roomHeadline(state: SessionState): RoomHeadline {
   };
 }
 
-/** Whether the room shows one big timer: while a block goes on, except when every table keeps its own time at the tables. */
-export function showsRoomTimer(state: SessionState): boolean {
-  if (agendaStage(state) !== 'going' || !state.phase) return false;
-  return !(state.convening && state.clock === ClockMode.PerTable && !isTogether(state));
+/** The room's clock: one big timer, a note that each table keeps its own time (their plaques show it), or none. */
+export type RoomClock = 'one' | 'each-table' | 'none';
+
+/** One big timer while a block goes on, except at the tables when every table keeps its own time. */
+export function roomClockOf(state: SessionState): RoomClock {
+  if (agendaStage(state) !== 'going' || !state.phase) return 'none';
+  return state.convening && state.clock === ClockMode.PerTable && !isTogether(state) ? 'each-table' : 'one';
 }
