@@ -199,6 +199,11 @@ describe('room display and phone layout', () => {
       expect(apart, `Ana's note overlaps ${await frame.getAttribute('aria-label')}`).toBe(true);
     }
     await screenshot(laptop, 'room-06-laptop-gets-the-phone-note');
+    // The phone can still look at the canvas, and come back.
+    await phone.getByRole('button', { name: 'Show the canvas' }).click();
+    await phone.getByRole('group', { name: 'Sticky note by Ben Brook: Ask before you give feedback.' }).waitFor();
+    await phone.getByRole('button', { name: 'Phone view' }).click();
+    await phone.getByRole('button', { name: `Add to ${anaTable.name}` }).waitFor();
 
     // A dot vote at Ana's table: the phone lists the items with their − and +.
     const items = await Promise.all(frames.map((frame) => frame.getAttribute('data-artifact-id')));

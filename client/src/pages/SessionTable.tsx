@@ -52,7 +52,8 @@ import { ReactionViewerContext, useSessionReactionViewer } from '../reactions/re
 import { openTable, useTableStore, type PresenceUser, type TableConnection } from '../session/tableConnection.js';
 import { useSessionView } from '../session/useSessionView.js';
 import { useVoteAddon } from '../voting/useVoteAddon.js';
-import { PhoneSession } from '../phone/PhoneSession.js';
+import { PhoneActions } from '../phone/PhoneActions.js';
+import { PhonePlace } from '../phone/PhonePlace.js';
 import { useNarrowScreen } from '../phone/useNarrowScreen.js';
 import { VotePanel } from '../voting/VotePanel.js';
 
@@ -113,8 +114,13 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const voteAddon = useVoteAddon(docName);
   const addon = useMemo(() => combineAddons([voteAddon, ArtifactReactions]), [voteAddon]);
   const reactionViewer = useSessionReactionViewer(view.you.participantId, !readOnly, view.participants);
-  // A phone gets a stacked layout instead of the canvas (client/src/phone).
-  const phone = useNarrowScreen();
+  // A participant's phone in a convening gets the stacked layout instead of the canvas (client/src/phone),
+  // also while the first state is on its way; observers and one-table sessions keep the canvas, and
+  // "Show the canvas" opens it anyway.
+  const narrow = useNarrowScreen();
+  const phoneLayout = narrow && !observing && (state === null || state.convening);
+  const [canvasOnPhone, setCanvasOnPhone] = useState(false);
+  const phone = phoneLayout && !canvasOnPhone;
   const [timelineOpen, setTimelineOpen] = useState(false);
   const timeline = timelineOpen && !atPlenary && !phone && connection !== null;
   const place = state ? placeLabel(state, docName) : null;
@@ -176,6 +182,11 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
           )}
         </div>
         <div className="session-header-side">
+          {phoneLayout && (
+            <button type="button" className="button ghost" onClick={() => setCanvasOnPhone((shown) => !shown)}>
+              {canvasOnPhone ? 'Phone view' : 'Show the canvas'}
+            </button>
+          )}
           {!atPlenary && !phone && <TimelineButton open={timeline} onToggle={() => setTimelineOpen((open) => !open)} />}
           <ParticipationButton sessionId={sessionId} token={identity.token} me={me} />
           {role === 'host' && <ExportMenu sessionId={sessionId} token={identity.token} />}
@@ -231,105 +242,114 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
       )}
 
       <ReactionViewerContext.Provider value={reactionViewer}>
-        {phone ? (
-          <PhoneSession
-            sessionId={sessionId}
-            token={identity.token}
-            state={state}
-            ownState={ownState}
-            docName={docName}
-            doc={connection?.doc ?? null}
-            plenary={plenary}
-            cards={harvest}
-            user={localUser}
-            me={me}
-            roleHolders={roleHolders}
-            layer={privateLayer}
-            readOnly={readOnly}
-            nameOf={nameOf}
-          />
-        ) : (
-          <div className="session-grid session-grid-canvas">
-            <div className="session-main">
-              {atPlenary && state?.convening && <HarvestWall cards={harvest} synced={plenary?.synced ?? false} />}
-              <section className={atPlenary ? 'canvas-area is-plenary' : 'canvas-area'} aria-label={atPlenary ? 'The plenary' : 'The table'}>
-                {connection && timeline ? (
-                  <TimelineView
-                    key={connection.docName}
-                    sessionId={sessionId}
-                    token={identity.token}
-                    docName={connection.docName}
-                    tableName={state?.convening ? tableNameOf(state, connection.docName) : 'The table'}
-                    liveDoc={connection.doc}
-                    user={localUser}
-                    readOnly={readOnly}
-                    onClose={() => setTimelineOpen(false)}
-                  />
-                ) : connection ? (
-                  <ArtifactAddon.Provider value={addon}>
-                    <Canvas
+        <div className={phone ? 'session-grid session-grid-phone' : 'session-grid session-grid-canvas'}>
+          <div className="session-main">
+            {phone ? (
+              ownState && <PhonePlace state={ownState} me={view.you.participantId} nameOf={nameOf} />
+            ) : (
+              <>
+                {atPlenary && state?.convening && <HarvestWall cards={harvest} synced={plenary?.synced ?? false} />}
+                <section className={atPlenary ? 'canvas-area is-plenary' : 'canvas-area'} aria-label={atPlenary ? 'The plenary' : 'The table'}>
+                  {connection && timeline ? (
+                    <TimelineView
                       key={connection.docName}
-                      doc={connection.doc}
-                      awareness={connection.provider.awareness}
                       sessionId={sessionId}
                       token={identity.token}
+                      docName={connection.docName}
+                      tableName={state?.convening ? tableNameOf(state, connection.docName) : 'The table'}
+                      liveDoc={connection.doc}
                       user={localUser}
                       readOnly={readOnly}
-                      ready={synced || storedLocally}
-                      place={atPlenary ? 'plenary' : 'table'}
-                      layer={privateLayer}
+                      onClose={() => setTimelineOpen(false)}
                     />
-                  </ArtifactAddon.Provider>
-                ) : (
-                  <div className="canvas-shell canvas-placeholder" aria-hidden="true" />
-                )}
-              </section>
-            </div>
-
-            <aside className="sidebar" aria-label="Protocol, feedback and people">
-              <TableHistory state={state} doc={connection?.doc ?? null} docName={docName} cards={harvest} />
-              <ProtocolPanel
-                sessionId={sessionId}
-                token={identity.token}
-                me={{ participantId: view.you.participantId, role }}
-                participants={roleHolders}
-              />
-              <PrivateWritingControls me={me} />
-              <VotePanel doc={connection?.doc ?? null} docName={docName} me={{ participantId: view.you.participantId, role }} />
-              {state && (
-                <HarvestPanel
-                  state={state}
-                  docName={docName}
-                  plenary={plenary}
-                  cards={harvest}
-                  me={{ participantId: view.you.participantId, name, role }}
-                  nameOf={nameOf}
-                />
-              )}
-              {connection && !timeline && <SelectedFeedback doc={connection.doc} author={{ participantId: view.you.participantId, name }} readOnly={readOnly} />}
-              <section className="card" aria-labelledby="here-heading">
-                <h2 id="here-heading">Here now</h2>
-                <PresenceList peers={peers} following={following} onFollow={follow} />
-              </section>
-              <ParticipantsCard
-                participants={view.participants}
-                youId={view.you.participantId}
-                online={online}
-                removal={role === 'host' ? { sessionId, token: identity.token, onRemoved: dropParticipant } : undefined}
-              />
-              {role === 'host' && identity.inviteCode && (
-                <section className="card" aria-label="Invite">
-                  <CopyField
-                    label="Invite link"
-                    value={inviteUrl(sessionId, identity.inviteCode)}
-                    description="Send this to the people who join."
-                  />
+                  ) : connection ? (
+                    <ArtifactAddon.Provider value={addon}>
+                      <Canvas
+                        key={connection.docName}
+                        doc={connection.doc}
+                        awareness={connection.provider.awareness}
+                        sessionId={sessionId}
+                        token={identity.token}
+                        user={localUser}
+                        readOnly={readOnly}
+                        ready={synced || storedLocally}
+                        place={atPlenary ? 'plenary' : 'table'}
+                        layer={privateLayer}
+                      />
+                    </ArtifactAddon.Provider>
+                  ) : (
+                    <div className="canvas-shell canvas-placeholder" aria-hidden="true" />
+                  )}
                 </section>
-              )}
-              {role === 'host' && <SessionSettings />}
-            </aside>
+              </>
+            )}
           </div>
-        )}
+
+          {/* The protocol panel keeps its place in both layouts: it holds the control connection, which must not reopen when the layout changes. */}
+          <aside className="sidebar" aria-label={phone ? 'Timer and what you can add' : 'Protocol, feedback and people'}>
+            {!phone && <TableHistory state={state} doc={connection?.doc ?? null} docName={docName} cards={harvest} />}
+            <ProtocolPanel
+              sessionId={sessionId}
+              token={identity.token}
+              me={me}
+              participants={roleHolders}
+              afterBanner={
+                phone ? (
+                  <PhoneActions
+                    state={state}
+                    ownState={ownState}
+                    docName={docName}
+                    doc={connection?.doc ?? null}
+                    plenary={plenary}
+                    cards={harvest}
+                    user={localUser}
+                    me={me}
+                    layer={privateLayer}
+                    readOnly={readOnly}
+                    nameOf={nameOf}
+                  />
+                ) : undefined
+              }
+            />
+            {!phone && (
+              <>
+                <PrivateWritingControls me={me} />
+                <VotePanel doc={connection?.doc ?? null} docName={docName} me={me} />
+                {state && (
+                  <HarvestPanel
+                    state={state}
+                    docName={docName}
+                    plenary={plenary}
+                    cards={harvest}
+                    me={{ participantId: view.you.participantId, name, role }}
+                    nameOf={nameOf}
+                  />
+                )}
+                {connection && !timeline && <SelectedFeedback doc={connection.doc} author={{ participantId: view.you.participantId, name }} readOnly={readOnly} />}
+                <section className="card" aria-labelledby="here-heading">
+                  <h2 id="here-heading">Here now</h2>
+                  <PresenceList peers={peers} following={following} onFollow={follow} />
+                </section>
+                <ParticipantsCard
+                  participants={view.participants}
+                  youId={view.you.participantId}
+                  online={online}
+                  removal={role === 'host' ? { sessionId, token: identity.token, onRemoved: dropParticipant } : undefined}
+                />
+                {role === 'host' && identity.inviteCode && (
+                  <section className="card" aria-label="Invite">
+                    <CopyField
+                      label="Invite link"
+                      value={inviteUrl(sessionId, identity.inviteCode)}
+                      description="Send this to the people who join."
+                    />
+                  </section>
+                )}
+                {role === 'host' && <SessionSettings />}
+              </>
+            )}
+          </aside>
+        </div>
       </ReactionViewerContext.Provider>
     </div>
   );

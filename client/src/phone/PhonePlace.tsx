@@ -6,6 +6,7 @@ import { useId } from 'react';
 import type { SessionState } from '@worktable/shared';
 import { agendaStage, currentQuestion, isTogether, roundOfLabel } from '../convening/agendaView.js';
 import { joinNames, tableOf } from '../convening/place.js';
+import './phone.css';
 
 /** Props of `PhonePlace`. */
 export interface PhonePlaceProps {
