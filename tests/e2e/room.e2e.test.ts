@@ -240,4 +240,36 @@ describe('room display and phone layout', () => {
     for (const control of controls) control.close();
     expect(errors).toEqual([]);
   });
+
+  it('fits a bigger café on the projector: 30 people at 8 tables', { timeout: 90_000 }, async () => {
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Regional café', protocol: 'world-cafe', hostName: 'Hana Host' });
+    const host = openControlClient(server.url, session.hostToken);
+    const sockets = [host];
+    const first = ['Ana', 'Bo', 'Chen', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lea', 'Max', 'Noor', 'Omar'];
+    for (let i = 0; i < 30; i++) {
+      const name = `${first[i % first.length]} ${i < first.length ? 'Alvarez' : 'Brook'}`;
+      const { body } = await postJson<JoinSessionResponse>(`${server.url}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name });
+      sockets.push(openControlClient(server.url, body.token));
+    }
+    await waitFor(() => sockets.every((s) => s.states.length > 0), 15_000, 'everyone connected');
+    expect((await host.send({ action: 'seat', tableCount: 8 })).ok).toBe(true);
+    expect((await host.send({ action: 'startRound' })).ok).toBe(true);
+    expect((await host.send({ action: 'startRound' })).ok).toBe(true);
+
+    // The host link stores the host's identity in this browser; the room display opens with it.
+    const room = await openPage(browser, server.url, PROJECTOR, errors);
+    await room.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
+    await room.getByRole('link', { name: 'Host dashboard' }).waitFor();
+    await room.goto(`/s/${session.sessionId}/room`);
+    await expect.poll(() => room.locator('.room-plaque').count(), POLL).toBe(8);
+    await expect.poll(() => room.locator('.room-eyebrow').textContent(), POLL).toBe('Round 1 of 3 · Café round');
+    // Two people share each first name: the map tells them apart by initial.
+    await expect.poll(() => room.locator('.room-tables').textContent(), POLL).toMatch(/Ana [AB]\./);
+    const bottom = await room.locator('.room-tables').evaluate((el) => el.getBoundingClientRect().bottom);
+    expect(bottom).toBeLessThanOrEqual(PROJECTOR.height);
+    await screenshot(room, 'room-10-eight-tables');
+    await expectAccessible(room, 'room display with eight tables');
+    for (const socket of sockets) socket.close();
+    expect(errors).toEqual([]);
+  });
 });

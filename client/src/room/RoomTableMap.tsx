@@ -19,6 +19,9 @@ export interface RoomTableMapProps {
   offsetMs: number;
 }
 
+/** More tables than this are drawn smaller, so a big convening still fits the screen. */
+const DENSE_AFTER = 6;
+
 /** The map, as a region headed "Tables". */
 export function RoomTableMap({ state, nameOf, clocks, offsetMs }: RoomTableMapProps) {
   const plaques = useMemo(() => tablePlaques(state.tables, nameOf), [state.tables, nameOf]);
@@ -31,7 +34,7 @@ export function RoomTableMap({ state, nameOf, clocks, offsetMs }: RoomTableMapPr
       {plaques.length === 0 ? (
         <p className="room-empty">Tables are set once everyone has arrived.</p>
       ) : (
-        <ul className="room-plaques">
+        <ul className={plaques.length > DENSE_AFTER ? 'room-plaques is-dense' : 'room-plaques'}>
           {plaques.map((plaque) => {
             const clock = ownClocks ? clocks?.find((t) => t.id === plaque.id) : undefined;
             return (
