@@ -1,4 +1,4 @@
-/** The app shell: header, skip link, and the page for the current route. */
+/** The app shell: header, skip link, and the page for the current route (the room display alone, without the shell). */
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link } from './components/Link.js';
 import { HomePage } from './pages/HomePage.js';
@@ -9,6 +9,8 @@ import { matchRoute, useLocation } from './router.js';
 
 // Only hosts open the dashboard: it loads as a chunk of its own.
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
+// The room display too: a projector's page, in a chunk of its own.
+const RoomPage = lazy(() => import('./room/RoomPage.js').then((m) => ({ default: m.RoomPage })));
 
 /** The whole app. */
 export function App() {
@@ -47,6 +49,15 @@ export function App() {
         </Suspense>
       );
       break;
+    case 'room':
+      // Full screen for a projector: no app header, nothing to skip.
+      return (
+        <main id="main" className="main-room" ref={mainRef} tabIndex={-1}>
+          <Suspense fallback={<p className="h-quiet">Opening the room display…</p>}>
+            <RoomPage key={route.sessionId} sessionId={route.sessionId} />
+          </Suspense>
+        </main>
+      );
     case 'not-found':
       page = <NotFoundPage />;
       break;

@@ -1,5 +1,5 @@
 /**
- * A tiny router (`/`, `/join/:id?code=`, `/s/:id`, `/s/:id/dashboard`): the current location
+ * A tiny router (`/`, `/join/:id?code=`, `/s/:id`, `/s/:id/dashboard`, `/s/:id/room`): the current location
  * lives in a zustand store fed by `history.pushState` (through `navigate`) and by `popstate`
  * (back/forward). Routes are matched on the pathname only;
  * the server answers every unknown GET with index.html, so deep links work.
@@ -20,6 +20,7 @@ export type Route =
   | { name: 'join'; sessionId: string; inviteCode: string | null }
   | { name: 'session'; sessionId: string }
   | { name: 'dashboard'; sessionId: string }
+  | { name: 'room'; sessionId: string }
   | { name: 'not-found' };
 
 function readLocation(): AppLocation {
@@ -53,6 +54,8 @@ export function matchRoute(location: AppLocation): Route {
   if (session?.[1] && SESSION_ID_PATTERN.test(session[1])) return { name: 'session', sessionId: session[1] };
   const dashboard = /^\/s\/([^/]+)\/dashboard$/.exec(path);
   if (dashboard?.[1] && SESSION_ID_PATTERN.test(dashboard[1])) return { name: 'dashboard', sessionId: dashboard[1] };
+  const room = /^\/s\/([^/]+)\/room$/.exec(path);
+  if (room?.[1] && SESSION_ID_PATTERN.test(room[1])) return { name: 'room', sessionId: room[1] };
   return { name: 'not-found' };
 }
 
@@ -71,8 +74,18 @@ export function dashboardPath(sessionId: string): string {
   return `${sessionPath(sessionId)}/dashboard`;
 }
 
+/** Path of a session's room display (the projector's view of the convening; the host opens it). */
+export function roomPath(sessionId: string): string {
+  return `${sessionPath(sessionId)}/room`;
+}
+
 /** Path of a session's join page, with the invite code when known. */
 export function joinPath(sessionId: string, inviteCode?: string | null): string {
   const base = `/join/${encodeURIComponent(sessionId)}`;
   return inviteCode ? `${base}?code=${encodeURIComponent(inviteCode)}` : base;
+}
+
+/** The full invite link of a session (this origin's join page with the code), as people share and scan it. */
+export function inviteUrl(sessionId: string, inviteCode: string): string {
+  return `${window.location.origin}${joinPath(sessionId, inviteCode)}`;
 }

@@ -41,9 +41,9 @@ export async function openPage(browser: Browser, baseURL: string, viewport = DES
   return page;
 }
 
-/** Saves a screenshot under tests/e2e/screenshots/<name>.png. */
-export function screenshot(page: Page, name: string): Promise<Buffer> {
-  return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+/** Saves a screenshot under tests/e2e/screenshots/<name>.png (`fullPage`: the whole scrolled page, e.g. a phone's). */
+export function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<Buffer> {
+  return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), ...options });
 }
 
 /** Joins a session through its invite link as `name`, and waits until the table is connected. */

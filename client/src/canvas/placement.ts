@@ -1,5 +1,8 @@
-/** Where a new artifact goes: the visible centre if free, else the nearest free spot around it. */
-import { inflate, intersects, placementFor, type Point, type Rect } from '@worktable/shared';
+/**
+ * Where a new artifact goes: the visible centre if free, else the nearest free spot around it;
+ * from a page with no canvas on screen (the phone layout), a free spot among the table's content.
+ */
+import { boundsOf, inflate, intersects, placementFor, type Point, type Rect } from '@worktable/shared';
 
 /** Gap kept between a new artifact and the others, in world units. */
 const GAP = 32;
@@ -33,4 +36,17 @@ export function freePlacement(size: { w: number; h: number }, visible: Rect, occ
     }
   }
   return placementFor(size, visible, occupied);
+}
+
+/** What a laptop's canvas shows of an empty table when it opens (the viewport at the origin, zoom 1). */
+export const EMPTY_TABLE_VIEW: Rect = { x: 0, y: 0, w: 960, h: 600 };
+
+/**
+ * A top-left corner for an artifact added without a canvas on screen: a free spot inside the
+ * area the table's content spans (where people's canvases open, fitted to it), else the nearest
+ * free spot around it, so it hides nothing; on an empty table, where an empty table opens.
+ */
+export function placementAmong(size: { w: number; h: number }, occupied: readonly Rect[]): Point {
+  const content = boundsOf(occupied);
+  return freePlacement(size, content ? inflate(content, GAP) : EMPTY_TABLE_VIEW, occupied);
 }

@@ -22,12 +22,14 @@ export interface HarvestWallProps {
   /** The plenary document (themes live there), when open. */
   doc: Y.Doc | null;
   me: { participantId: string; role: string };
+  /** Offer the "Show" filter by table (not on the room display, which nobody operates). */
+  filterable?: boolean;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The wall, as a region headed "Harvest". */
-export function HarvestWall({ cards, synced, doc, me }: HarvestWallProps) {
+export function HarvestWall({ cards, synced, doc, me, filterable = true }: HarvestWallProps) {
   const id = useId();
   const [only, setOnly] = useState('');
   const { themes, cardThemes } = useThemes(doc);
@@ -54,7 +56,7 @@ export function HarvestWall({ cards, synced, doc, me }: HarvestWallProps) {
           </button>
         </div>
         )}
-        {view === 'rounds' && tables.length > 1 && (
+        {filterable && view === 'rounds' && tables.length > 1 && (
           <div className="harvest-filter">
             <label htmlFor={`${id}-only`}>Show</label>
             <select id={`${id}-only`} value={only} onChange={(event) => setOnly(event.target.value)}>
@@ -68,7 +70,7 @@ export function HarvestWall({ cards, synced, doc, me }: HarvestWallProps) {
           </div>
         )}
       </div>
-      <PlenaryVote themes={themes} cards={cards} isHost={me.role === 'host'} />
+      {!readOnly && <PlenaryVote themes={themes} cards={cards} isHost={me.role === 'host'} />}
       {synced && cards.length === 0 && <p className="muted">Nothing harvested yet. Each table’s reporter posts what their table found from the table.</p>}
       {view === 'themes' && cards.length > 0 && <ThemeBoard doc={doc} cards={cards} themes={themes} cardThemes={cardThemes} me={me.participantId} readOnly={readOnly} />}
       {view === 'rounds' && (

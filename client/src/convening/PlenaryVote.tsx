@@ -54,7 +54,7 @@ export function PlenaryVote({ themes, cards, isHost }: PlenaryVoteProps) {
           run={run}
           busy={busy}
           error={error}
-          hint={`Use − and + on the ${vote.items.every((i) => names.has(i) && themes.some((t) => t.id === i)) ? 'themes' : 'cards'} below. Nobody sees anyone’s dots until the results are revealed.`}
+          howTo={`Use − and + on the ${vote.items.every((i) => names.has(i) && themes.some((t) => t.id === i)) ? 'themes' : 'cards'} below. Nobody sees anyone’s dots until the results are revealed.`}
         />
       ) : (
         isHost &&

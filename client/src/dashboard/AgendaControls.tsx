@@ -6,7 +6,8 @@
 import { useId, useState } from 'react';
 import type { DashboardPayload } from '@worktable/shared';
 import { ActionAlert } from './ActionAlert.js';
-import { agendaPositionLabel, agendaStage, blockName, currentAgendaBlock, nextAgendaBlock } from './agendaFormat.js';
+import { blockName, currentBlockOf, nextBlockOf } from '../convening/agendaView.js';
+import { agendaPositionLabel, hostStage } from './agendaFormat.js';
 import { usePendingAction } from './usePendingAction.js';
 
 /** Props of `AgendaControls`. */
@@ -20,10 +21,10 @@ export function AgendaControls({ dashboard }: AgendaControlsProps) {
   const act = usePendingAction();
   const [confirmNext, setConfirmNext] = useState(false);
   const { agenda } = dashboard;
-  const stage = agendaStage(agenda);
+  const stage = hostStage(agenda);
   const rounds = agenda?.rounds ?? 0;
-  const current = currentAgendaBlock(agenda);
-  const next = nextAgendaBlock(agenda);
+  const current = currentBlockOf(dashboard);
+  const next = nextBlockOf(dashboard);
   const nextName = next ? blockName(next, rounds) : null;
   const currentName = current ? blockName(current, rounds) : null;
   const startNext = async () => {

@@ -7,7 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { DashboardPayload, WireAgendaBlock } from '@worktable/shared';
 import { formatDuration } from '../protocol/clock.js';
 import { ActionAlert } from './ActionAlert.js';
-import { blockName } from './agendaFormat.js';
+import { blockName } from '../convening/agendaView.js';
 import { useHostAction } from './useHostAction.js';
 
 /** Props of `AgendaOutline`. */

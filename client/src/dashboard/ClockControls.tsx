@@ -8,7 +8,7 @@
 import { useId } from 'react';
 import { ClockMode, RunStatus, type DashboardPayload } from '@worktable/shared';
 import { ActionAlert } from './ActionAlert.js';
-import { blockName, currentAgendaBlock } from './agendaFormat.js';
+import { blockName, currentBlockOf } from '../convening/agendaView.js';
 import { CardTimer } from './CardTimer.js';
 import { usePendingAction } from './usePendingAction.js';
 
@@ -25,7 +25,7 @@ const MINUTE = 60_000;
 export function ClockControls({ dashboard, offsetMs }: ClockControlsProps) {
   const id = useId();
   const clock = usePendingAction();
-  const block = currentAgendaBlock(dashboard.agenda);
+  const block = currentBlockOf(dashboard);
   const inPlenary = block?.kind === 'plenary';
   const hostRuns = inPlenary || dashboard.clock === ClockMode.Shared;
   const lead = inPlenary ? dashboard.plenary : dashboard.tables.find((t) => t.status !== RunStatus.Done) ?? dashboard.tables[0];

@@ -1,11 +1,12 @@
 /**
  * The host dashboard of a session the browser hosts: opens the control connection, shows the
- * controls (seat, round and clock, plenary and broadcast) and the tables, and announces what
+ * controls (seat, round and clock, plenary, broadcast, the invite's QR code and the room display) and the tables, and announces what
  * each action did in a polite live region that also shows briefly on screen.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useControlStore } from '../protocol/controlConnection.js';
 import { AgendaOutline } from './AgendaOutline.js';
+import { inviteUrl } from '../router.js';
 import { ControlBar } from './ControlBar.js';
 import { DashboardContext } from './DashboardContext.js';
 import { DashboardHeader } from './DashboardHeader.js';
@@ -21,19 +22,21 @@ export interface DashboardProps {
   title: string;
   /** The host's bearer token. */
   token: string;
+  /** The invite code, when this browser knows it (for the invite's QR code). */
+  inviteCode: string | null;
 }
 
 /** How long an announcement stays on screen (it stays in the live region's history for screen readers). */
 const TOAST_MS = 6_000;
 
 /** The live dashboard. */
-export function Dashboard({ sessionId, title, token }: DashboardProps) {
+export function Dashboard({ sessionId, title, token, inviteCode }: DashboardProps) {
   const send = useControlChannel(sessionId, token);
   const dashboard = useControlStore((s) => s.dashboard);
   const offsetMs = useControlStore((s) => s.offsetMs);
   const [said, setSaid] = useState<{ id: number; text: string } | null>(null);
   const announce = useCallback((text: string) => setSaid((previous) => ({ id: (previous?.id ?? 0) + 1, text })), []);
-  const context = useMemo(() => ({ sessionId, send, announce }), [sessionId, send, announce]);
+  const context = useMemo(() => ({ sessionId, inviteUrl: inviteCode ? inviteUrl(sessionId, inviteCode) : null, send, announce }), [sessionId, inviteCode, send, announce]);
 
   useEffect(() => {
     if (!said) return;

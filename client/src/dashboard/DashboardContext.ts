@@ -1,10 +1,12 @@
-/** What every dashboard control needs: the session, the control connection's `send` and the page's live region. */
+/** What every dashboard control needs: the session, its invite link, the control connection's `send` and the page's live region. */
 import { createContext, useContext } from 'react';
 import type { SendSessionAction } from './useControlChannel.js';
 
 /** The dashboard's connection and announcer. */
 export interface DashboardContextValue {
   sessionId: string;
+  /** The full invite link, when this browser knows the invite code. */
+  inviteUrl: string | null;
   send: SendSessionAction;
   /** Shows and announces (politely) what just happened, e.g. "Ana moved to Table 4". */
   announce(text: string): void;

@@ -3,19 +3,10 @@
  * session (open the host link once to store it), checks with the server that it is the host's,
  * then shows the live dashboard. Anyone else gets a way back to the table.
  */
-import { useEffect, useState } from 'react';
-import { getSession, userMessage } from '../api.js';
 import { Link } from '../components/Link.js';
-import { loadIdentity, type StoredIdentity } from '../identity.js';
 import { sessionPath } from '../router.js';
 import { Dashboard } from './Dashboard.js';
-
-type Load =
-  | { kind: 'loading' }
-  | { kind: 'no-identity' }
-  | { kind: 'not-host' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; title: string; identity: StoredIdentity };
+import { useHostSession } from './useHostSession.js';
 
 /** Props of `DashboardPage`. */
 export interface DashboardPageProps {
@@ -24,25 +15,7 @@ export interface DashboardPageProps {
 
 /** The dashboard page: who you are, then the dashboard or a way back. */
 export function DashboardPage({ sessionId }: DashboardPageProps) {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const identity = loadIdentity(sessionId);
-    if (!identity) {
-      setLoad({ kind: 'no-identity' });
-      return;
-    }
-    let cancelled = false;
-    setLoad({ kind: 'loading' });
-    getSession(sessionId, identity.token).then(
-      (view) => !cancelled && setLoad(view.you.role === 'host' ? { kind: 'ready', title: view.title, identity } : { kind: 'not-host' }),
-      (error: unknown) => !cancelled && setLoad({ kind: 'error', message: userMessage(error) }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [sessionId, attempt]);
+  const { load, retry } = useHostSession(sessionId);
 
   const back = (
     <Link className="button primary" href={sessionPath(sessionId)}>
@@ -88,7 +61,7 @@ export function DashboardPage({ sessionId }: DashboardPageProps) {
             {load.message}
           </p>
           <div className="actions">
-            <button type="button" className="button primary" onClick={() => setAttempt((n) => n + 1)}>
+            <button type="button" className="button primary" onClick={retry}>
               Try again
             </button>
             <Link className="button ghost" href={sessionPath(sessionId)}>
@@ -98,6 +71,6 @@ export function DashboardPage({ sessionId }: DashboardPageProps) {
         </div>
       );
     case 'ready':
-      return <Dashboard sessionId={sessionId} title={load.title} token={load.identity.token} />;
+      return <Dashboard sessionId={sessionId} title={load.view.title} token={load.identity.token} inviteCode={load.identity.inviteCode ?? null} />;
   }
 }

@@ -7,7 +7,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ClockMode, MAX_TABLES, type DashboardPayload } from '@worktable/shared';
 import { ActionAlert } from './ActionAlert.js';
-import { agendaStage, seatingLocked } from './agendaFormat.js';
+import { hostStage, seatingLocked } from './agendaFormat.js';
 import { countOf } from './format.js';
 import { seatAction, TABLE_SIZE_RANGE, type SeatBy } from './seatInput.js';
 import { useHostAction } from './useHostAction.js';
@@ -27,7 +27,7 @@ export function SeatForm({ dashboard }: SeatFormProps) {
   const [includeHost, setIncludeHost] = useState(dashboard.includeHost);
   const [invalid, setInvalid] = useState<string | null>(null);
   const action = useHostAction();
-  const stage = agendaStage(dashboard.agenda);
+  const stage = hostStage(dashboard.agenda);
   const [open, setOpen] = useState(stage === 'unseated');
   if (seatingLocked(dashboard.agenda)) return null;
 

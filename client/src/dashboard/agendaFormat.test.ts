@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WireAgenda } from '@worktable/shared';
-import { agendaPositionLabel, agendaStage, blockName, nextAgendaBlock } from './agendaFormat.js';
+import { blockName, nextBlockOf } from '../convening/agendaView.js';
+import { agendaPositionLabel, hostStage } from './agendaFormat.js';
 
 const agenda = (index: number, waiting = false): WireAgenda => ({
   blocks: [
@@ -18,17 +19,17 @@ const agenda = (index: number, waiting = false): WireAgenda => ({
 
 describe('agenda words', () => {
   it('names the stage and the position', () => {
-    expect(agendaStage(null)).toBe('unseated');
-    expect([-1, 0, 4].map((i) => agendaStage(agenda(i)))).toEqual(['ready', 'going', 'over']);
-    expect(agendaStage(agenda(1, true))).toBe('waiting');
+    expect(hostStage(null)).toBe('unseated');
+    expect([-1, 0, 4].map((i) => hostStage(agenda(i)))).toEqual(['ready', 'going', 'over']);
+    expect(hostStage(agenda(1, true))).toBe('waiting');
     expect(agendaPositionLabel(agenda(0))).toBe('Welcome · everyone together');
     expect(agendaPositionLabel(agenda(2))).toBe('Round 2 of 2 · at the tables');
     expect(agendaPositionLabel(agenda(4))).toBe('The agenda is over');
   });
   it('names the next block', () => {
     const a = agenda(1);
-    expect(blockName(nextAgendaBlock(a)!, a.rounds)).toBe('Round 2');
-    expect(nextAgendaBlock(agenda(3))).toBeNull();
+    expect(blockName(nextBlockOf({ agenda: a })!, a.rounds)).toBe('Round 2');
+    expect(nextBlockOf({ agenda: agenda(3) })).toBeNull();
     expect(blockName(a.blocks[1]!, 1)).toBe('Round 1');
   });
 });

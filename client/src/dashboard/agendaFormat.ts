@@ -4,37 +4,20 @@
  */
 import type { WireAgenda, WireAgendaBlock } from '@worktable/shared';
 
-/** Where the agenda is: not seated, seated and not started, a part going, a part over and held, or over. */
-export type AgendaStage = 'unseated' | 'ready' | 'going' | 'waiting' | 'over';
+/** Where the agenda is for the host: not seated, seated and not started, a part going, a part over and held, or over. */
+export type HostStage = 'unseated' | 'ready' | 'going' | 'waiting' | 'over';
 
 /** The stage, from the agenda (null before the first seating). */
-export function agendaStage(agenda: WireAgenda | null): AgendaStage {
+export function hostStage(agenda: WireAgenda | null): HostStage {
   if (!agenda) return 'unseated';
   if (agenda.index < 0) return 'ready';
   if (agenda.index >= agenda.blocks.length) return 'over';
   return agenda.waiting ? 'waiting' : 'going';
 }
 
-/** A block's short name: "Round 2" at the tables (the protocol's title for a single round), its title in the plenary. */
-export function blockName(block: WireAgendaBlock, rounds: number): string {
-  if (block.kind === 'tables') return rounds > 1 ? `Round ${block.round}` : block.title;
-  return block.title;
-}
-
-/** The current block, or null outside the agenda. */
-export function currentAgendaBlock(agenda: WireAgenda | null): WireAgendaBlock | null {
-  return agenda?.blocks[agenda.index] ?? null;
-}
-
-/** The block the host's "Start" button starts next, or null at the end. */
-export function nextAgendaBlock(agenda: WireAgenda | null): WireAgendaBlock | null {
-  if (!agenda) return null;
-  return agenda.blocks[agenda.index + 1] ?? null;
-}
-
 /** "Round 2 of 3 · at the tables", "Harvest · everyone together", "Not started", "The agenda is over". */
 export function agendaPositionLabel(agenda: WireAgenda | null): string {
-  const stage = agendaStage(agenda);
+  const stage = hostStage(agenda);
   if (!agenda || stage === 'unseated') return 'Not seated yet';
   if (stage === 'ready') return 'Seated · not started';
   if (stage === 'over') return 'The agenda is over';

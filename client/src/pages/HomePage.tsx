@@ -1,4 +1,7 @@
-/** `/`: start a session, then share its invite link and keep the host link (and the notice a previous page left, e.g. "Session deleted"). */
+/**
+ * `/`: start a session, then share its invite link (copy it, or let the room scan its QR code) and
+ * keep the host link (and the notice a previous page left, e.g. "Session deleted").
+ */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Protocol } from '@worktable/shared';
 import { DEFAULT_PROTOCOL_ID, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, SessionRole, type CreateSessionResponse } from '@worktable/shared';
@@ -9,6 +12,7 @@ import { TextField } from '../components/TextField.js';
 import { Link } from '../components/Link.js';
 import { PageNotice } from '../components/PageNotice.js';
 import { hostLinkFragment, saveIdentity } from '../identity.js';
+import { InviteQr } from '../invite/InviteQr.js';
 import { sessionPath } from '../router.js';
 import { CustomProtocolCard } from '../protocolEditor/CustomProtocolCard.js';
 import { copyProtocol } from '../protocolEditor/editProtocol.js';
@@ -185,6 +189,7 @@ function SessionReady({ created, onReset }: { created: Created; onReset: () => v
           value={session.inviteUrl}
           description="Send this to the people who join. Anyone with it can join as a participant or observer."
         />
+        <InviteQr url={session.inviteUrl} />
         <CopyField
           label="Host link"
           value={created.hostLink}

@@ -8,10 +8,10 @@
  * participation view and the host's session settings live in client/src/participation.
  * The host removes people and deletes the session (client/src/removal); a roaming host's table
  * visit is told to the server (`useHostVisit`) so the protocol panel follows that table.
+ * On a phone (≤ 400 px) the canvas and sidebar give way to a stacked layout (client/src/phone).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Gathering, PLENARY_DOC, canWrite, type SessionView } from '@worktable/shared';
-import { getSession } from '../api.js';
 import { ArtifactAddon, combineAddons } from '../canvas/artifactAddon.js';
 import { Canvas } from '../canvas/Canvas.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
@@ -20,7 +20,7 @@ import { CopyField } from '../components/CopyField.js';
 import { PresenceList, roleLabel } from '../components/People.js';
 import { Link } from '../components/Link.js';
 import { forgetIdentity, type StoredIdentity } from '../identity.js';
-import { joinPath, navigate } from '../router.js';
+import { inviteUrl, joinPath, navigate } from '../router.js';
 import { colorFor } from '../session/colors.js';
 import { SelectedFeedback } from '../feedback/SelectedFeedback.js';
 import { ConveningBanners } from '../convening/ConveningBanners.js';
@@ -50,7 +50,11 @@ import { useScribeNotes } from '../protocol/useScribeNotes.js';
 import { ArtifactReactions } from '../reactions/ArtifactReactions.js';
 import { ReactionViewerContext, useSessionReactionViewer } from '../reactions/reactionViewer.js';
 import { openTable, useTableStore, type PresenceUser, type TableConnection } from '../session/tableConnection.js';
+import { useSessionView } from '../session/useSessionView.js';
 import { useVoteAddon } from '../voting/useVoteAddon.js';
+import { PhoneActions } from '../phone/PhoneActions.js';
+import { PhonePlace } from '../phone/PhonePlace.js';
+import { useNarrowScreen } from '../phone/useNarrowScreen.js';
 import { VotePanel } from '../voting/VotePanel.js';
 
 /** Props of `SessionTable`. */
@@ -83,20 +87,25 @@ function requestedVisit(): string | null {
 
 /** The table of a session the browser has joined. */
 export function SessionTable({ sessionId, initialView, identity }: SessionTableProps) {
-  const [view, setView] = useState(initialView);
+  const state = useControlStore((s) => s.state);
+  const peers = useTableStore((s) => s.peers);
+  const [visit, setVisit] = useState(requestedVisit);
+  // Who you are stays as the first answer said (later answers only bring other people's names).
+  const role = initialView.you.role;
+  // A visiting host's state names the visited table; where they sit is decided by the seating.
+  const ownState = useMemo(() => (state ? ownPlace(state, initialView.you.participantId) : null), [state, initialView.you.participantId]);
+  const docName = useTableDocName(sessionId, ownState, role === 'host' ? visit : null);
+  // People on the table and seated at it: the page learns the names of newcomers among them (the table host greets them by name).
+  const tableMembers = useMemo(() => state?.tables.find((t) => t.id === docName)?.members ?? [], [state?.tables, docName]);
+  const seen = useMemo(() => [...peers.map((p) => p.participantId), ...tableMembers], [peers, tableMembers]);
+  const [view, setView] = useSessionView(sessionId, identity.token, initialView, seen);
   const you = view.participants.find((p) => p.participantId === view.you.participantId);
   const name = you?.name ?? identity.name;
-  const role = view.you.role;
   const closed = useTableStore((s) => s.closed);
   const observing = !canWrite(role);
   // Removed by the host or session deleted: nothing done here can reach the table any more.
   const readOnly = observing || (closed?.ended ?? false);
   const color = colorFor(view.you.participantId, view.participants);
-  const state = useControlStore((s) => s.state);
-  const [visit, setVisit] = useState(requestedVisit);
-  // A visiting host's state names the visited table; where they sit is decided by the seating.
-  const ownState = useMemo(() => (state ? ownPlace(state, view.you.participantId) : null), [state, view.you.participantId]);
-  const docName = useTableDocName(sessionId, ownState, role === 'host' ? visit : null);
   useHostVisit(visitTarget(state, { participantId: view.you.participantId, role }, visit));
   const connection = useTableConnection(sessionId, identity.token, { name, color, participantId: view.you.participantId, role }, docName);
   const plenary = usePlenaryDoc(sessionId, identity.token, state?.convening ?? false, connection);
@@ -105,14 +114,20 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const voteAddon = useVoteAddon(docName);
   const addon = useMemo(() => combineAddons([voteAddon, ArtifactReactions]), [voteAddon]);
   const reactionViewer = useSessionReactionViewer(view.you.participantId, !readOnly, view.participants);
+  // A participant's phone in a convening gets the stacked layout instead of the canvas (client/src/phone),
+  // also while the first state is on its way; observers and one-table sessions keep the canvas, and
+  // "Show the canvas" opens it anyway.
+  const narrow = useNarrowScreen();
+  const phoneLayout = narrow && !observing && (state === null || state.convening);
+  const [canvasOnPhone, setCanvasOnPhone] = useState(false);
+  const phone = phoneLayout && !canvasOnPhone;
   const [timelineOpen, setTimelineOpen] = useState(false);
-  const timeline = timelineOpen && !atPlenary && connection !== null;
+  const timeline = timelineOpen && !atPlenary && !phone && connection !== null;
   const place = state ? placeLabel(state, docName) : null;
   const nameOf = useCallback(
     (participantId: string) => view.participants.find((p) => p.participantId === participantId)?.name ?? 'someone',
     [view.participants],
   );
-  const peers = useTableStore((s) => s.peers);
   const synced = useTableStore((s) => s.synced);
   const storedLocally = useTableStore((s) => s.storedLocally);
   const status = useTableStore((s) => s.status);
@@ -135,29 +150,6 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   useEffect(() => {
     document.title = `${view.title} · Worktable`;
   }, [view.title]);
-
-  // Someone new is at the table: reload the participant list (once per unknown participant).
-  const asked = useRef(new Set<string>());
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-  // (Also people seated at this table whom the page has not met yet: the table host greets them by name.)
-  const tableMembers = useMemo(() => state?.tables.find((t) => t.id === docName)?.members ?? [], [state?.tables, docName]);
-  useEffect(() => {
-    const known = new Set(view.participants.map((p) => p.participantId));
-    const ids = [...peers.map((p) => p.participantId), ...tableMembers];
-    const unknown = ids.filter((id) => id && !known.has(id) && !asked.current.has(id));
-    if (unknown.length === 0) return;
-    for (const id of unknown) asked.current.add(id);
-    getSession(sessionId, identity.token).then(
-      (fresh) => mounted.current && setView(fresh),
-      () => undefined,
-    );
-  }, [peers, tableMembers, view.participants, sessionId, identity.token]);
 
   // The host removed someone: they leave the list (what they put on the table stays).
   const dropParticipant = useCallback(
@@ -190,7 +182,12 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
           )}
         </div>
         <div className="session-header-side">
-          {!atPlenary && <TimelineButton open={timeline} onToggle={() => setTimelineOpen((open) => !open)} />}
+          {phoneLayout && (
+            <button type="button" className="button ghost" onClick={() => setCanvasOnPhone((shown) => !shown)}>
+              {canvasOnPhone ? 'Phone view' : 'Show the canvas'}
+            </button>
+          )}
+          {!atPlenary && !phone && <TimelineButton open={timeline} onToggle={() => setTimelineOpen((open) => !open)} />}
           <ParticipationButton sessionId={sessionId} token={identity.token} me={me} />
           {role === 'host' && <ExportMenu sessionId={sessionId} token={identity.token} />}
           {role === 'host' && <DeleteSessionButton sessionId={sessionId} title={view.title} token={identity.token} />}
@@ -245,84 +242,112 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
       )}
 
       <ReactionViewerContext.Provider value={reactionViewer}>
-        <div className="session-grid session-grid-canvas">
+        <div className={phone ? 'session-grid session-grid-phone' : 'session-grid session-grid-canvas'}>
           <div className="session-main">
-            {atPlenary && state?.convening && <HarvestWall cards={harvest} synced={plenary?.synced ?? false} doc={plenary?.doc ?? null} me={{ participantId: view.you.participantId, role }} />}
-            <section className={atPlenary ? 'canvas-area is-plenary' : 'canvas-area'} aria-label={atPlenary ? 'The plenary' : 'The table'}>
-              {connection && timeline ? (
-                <TimelineView
-                  key={connection.docName}
-                  sessionId={sessionId}
-                  token={identity.token}
-                  docName={connection.docName}
-                  tableName={state?.convening ? tableNameOf(state, connection.docName) : 'The table'}
-                  liveDoc={connection.doc}
-                  user={localUser}
-                  readOnly={readOnly}
-                  onClose={() => setTimelineOpen(false)}
-                />
-              ) : connection ? (
-                <ArtifactAddon.Provider value={addon}>
-                  <Canvas
-                    key={connection.docName}
-                    doc={connection.doc}
-                    awareness={connection.provider.awareness}
-                    sessionId={sessionId}
-                    token={identity.token}
-                    user={localUser}
-                    readOnly={readOnly}
-                    ready={synced || storedLocally}
-                    place={atPlenary ? 'plenary' : 'table'}
-                    layer={privateLayer}
-                  />
-                </ArtifactAddon.Provider>
-              ) : (
-                <div className="canvas-shell canvas-placeholder" aria-hidden="true" />
-              )}
-            </section>
+            {phone ? (
+              ownState && <PhonePlace state={ownState} me={view.you.participantId} nameOf={nameOf} />
+            ) : (
+              <>
+                {atPlenary && state?.convening && <HarvestWall cards={harvest} synced={plenary?.synced ?? false} doc={plenary?.doc ?? null} me={{ participantId: view.you.participantId, role }} />}
+                <section className={atPlenary ? 'canvas-area is-plenary' : 'canvas-area'} aria-label={atPlenary ? 'The plenary' : 'The table'}>
+                  {connection && timeline ? (
+                    <TimelineView
+                      key={connection.docName}
+                      sessionId={sessionId}
+                      token={identity.token}
+                      docName={connection.docName}
+                      tableName={state?.convening ? tableNameOf(state, connection.docName) : 'The table'}
+                      liveDoc={connection.doc}
+                      user={localUser}
+                      readOnly={readOnly}
+                      onClose={() => setTimelineOpen(false)}
+                    />
+                  ) : connection ? (
+                    <ArtifactAddon.Provider value={addon}>
+                      <Canvas
+                        key={connection.docName}
+                        doc={connection.doc}
+                        awareness={connection.provider.awareness}
+                        sessionId={sessionId}
+                        token={identity.token}
+                        user={localUser}
+                        readOnly={readOnly}
+                        ready={synced || storedLocally}
+                        place={atPlenary ? 'plenary' : 'table'}
+                        layer={privateLayer}
+                      />
+                    </ArtifactAddon.Provider>
+                  ) : (
+                    <div className="canvas-shell canvas-placeholder" aria-hidden="true" />
+                  )}
+                </section>
+              </>
+            )}
           </div>
 
-          <aside className="sidebar" aria-label="Protocol, feedback and people">
-            <TableHistory state={state} doc={connection?.doc ?? null} docName={docName} cards={harvest} />
+          {/* The protocol panel keeps its place in both layouts: it holds the control connection, which must not reopen when the layout changes. */}
+          <aside className="sidebar" aria-label={phone ? 'Timer and what you can add' : 'Protocol, feedback and people'}>
+            {!phone && <TableHistory state={state} doc={connection?.doc ?? null} docName={docName} cards={harvest} />}
             <ProtocolPanel
               sessionId={sessionId}
               token={identity.token}
-              me={{ participantId: view.you.participantId, role }}
+              me={me}
               participants={roleHolders}
+              afterBanner={
+                phone ? (
+                  <PhoneActions
+                    state={state}
+                    ownState={ownState}
+                    docName={docName}
+                    doc={connection?.doc ?? null}
+                    plenary={plenary}
+                    cards={harvest}
+                    user={localUser}
+                    me={me}
+                    layer={privateLayer}
+                    readOnly={readOnly}
+                    nameOf={nameOf}
+                  />
+                ) : undefined
+              }
             />
-            <PrivateWritingControls me={me} />
-            <VotePanel doc={connection?.doc ?? null} docName={docName} me={{ participantId: view.you.participantId, role }} />
-            {state && (
-              <HarvestPanel
-                state={state}
-                docName={docName}
-                plenary={plenary}
-                cards={harvest}
-                me={{ participantId: view.you.participantId, name, role }}
-                nameOf={nameOf}
-              />
-            )}
-            {connection && !timeline && <SelectedFeedback doc={connection.doc} author={{ participantId: view.you.participantId, name }} readOnly={readOnly} />}
-            <section className="card" aria-labelledby="here-heading">
-              <h2 id="here-heading">Here now</h2>
-              <PresenceList peers={peers} following={following} onFollow={follow} />
-            </section>
-            <ParticipantsCard
-              participants={view.participants}
-              youId={view.you.participantId}
-              online={online}
-              removal={role === 'host' ? { sessionId, token: identity.token, onRemoved: dropParticipant } : undefined}
-            />
-            {role === 'host' && identity.inviteCode && (
-              <section className="card" aria-label="Invite">
-                <CopyField
-                  label="Invite link"
-                  value={`${window.location.origin}${joinPath(sessionId, identity.inviteCode)}`}
-                  description="Send this to the people who join."
+            {!phone && (
+              <>
+                <PrivateWritingControls me={me} />
+                <VotePanel doc={connection?.doc ?? null} docName={docName} me={me} />
+                {state && (
+                  <HarvestPanel
+                    state={state}
+                    docName={docName}
+                    plenary={plenary}
+                    cards={harvest}
+                    me={{ participantId: view.you.participantId, name, role }}
+                    nameOf={nameOf}
+                  />
+                )}
+                {connection && !timeline && <SelectedFeedback doc={connection.doc} author={{ participantId: view.you.participantId, name }} readOnly={readOnly} />}
+                <section className="card" aria-labelledby="here-heading">
+                  <h2 id="here-heading">Here now</h2>
+                  <PresenceList peers={peers} following={following} onFollow={follow} />
+                </section>
+                <ParticipantsCard
+                  participants={view.participants}
+                  youId={view.you.participantId}
+                  online={online}
+                  removal={role === 'host' ? { sessionId, token: identity.token, onRemoved: dropParticipant } : undefined}
                 />
-              </section>
+                {role === 'host' && identity.inviteCode && (
+                  <section className="card" aria-label="Invite">
+                    <CopyField
+                      label="Invite link"
+                      value={inviteUrl(sessionId, identity.inviteCode)}
+                      description="Send this to the people who join."
+                    />
+                  </section>
+                )}
+                {role === 'host' && <SessionSettings />}
+              </>
             )}
-            {role === 'host' && <SessionSettings />}
           </aside>
         </div>
       </ReactionViewerContext.Provider>

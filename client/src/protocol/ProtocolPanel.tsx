@@ -5,9 +5,10 @@
  * a polite live region with phase changes, the last minute, time up, pause/resume and your roles;
  * a chime and a brief highlight mark the end of a phase.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ControlAck, ControlAction, RoleName, SessionState } from '@worktable/shared';
 import { openControl, OFFLINE_ACK, useControlStore, type ControlConnection } from './controlConnection.js';
+import { currentBlockOf } from '../convening/agendaView.js';
 import { FacilitatorControls } from './FacilitatorControls.js';
 import { OfferBanner } from './OfferBanner.js';
 import { canRunControls, type ProtocolMe, type ProtocolParticipant } from './people.js';
@@ -22,9 +23,7 @@ import './protocol.css';
 
 
 /** Everyone is together in a plenary part of the agenda: the host runs it; nobody marks ready or holds a table role. */
-function inPlenaryBlock(state: SessionState): boolean {
-  return state.agenda?.blocks[state.agenda.index]?.kind === 'plenary';
-}
+const inPlenaryBlock = (state: SessionState): boolean => currentBlockOf(state)?.kind === 'plenary';
 
 /** Props of `ProtocolPanel`. */
 export interface ProtocolPanelProps {
@@ -36,13 +35,15 @@ export interface ProtocolPanelProps {
   participants: readonly ProtocolParticipant[];
   /** The protocol's roles, if the page has the protocol (fills the Assign form's role list in the lobby). */
   protocolRoles?: readonly RoleName[];
+  /** Shown right under the phase and its timer, before the roles and controls (the phone's actions). */
+  afterBanner?: ReactNode;
 }
 
 /** How long the banner stays highlighted after a phase ends. */
 const FLASH_MS = 2_500;
 
 /** Everything about the running protocol, for one viewer. */
-export function ProtocolPanel({ sessionId, token, me, participants, protocolRoles }: ProtocolPanelProps) {
+export function ProtocolPanel({ sessionId, token, me, participants, protocolRoles, afterBanner }: ProtocolPanelProps) {
   const connection = useRef<ControlConnection | null>(null);
   useEffect(() => {
     const opened = openControl(sessionId, token);
@@ -94,6 +95,7 @@ export function ProtocolPanel({ sessionId, token, me, participants, protocolRole
       <div className="protocol-row protocol-sound-row">
         <SoundToggle on={soundOn} onChange={setSoundOn} />
       </div>
+      {afterBanner}
       {state && !observer && (
         <>
           <OfferBanner state={state} me={me.participantId} send={send} />

@@ -3,7 +3,8 @@
  * runs, who a phase whose time is up waits for, and what comes after a table's part is done.
  * Pure; a session that is not a convening gets the single table's words.
  */
-import { ClockMode, type SessionState, type WireAgendaBlock } from '@worktable/shared';
+import { ClockMode, type SessionState } from '@worktable/shared';
+import { blockName } from '../convening/agendaView.js';
 
 /** The banner's words for the agenda. */
 export interface AgendaMoment {
@@ -17,8 +18,6 @@ export interface AgendaMoment {
   doneTitle: string;
   doneLine: string;
 }
-
-const blockName = (block: WireAgendaBlock, rounds: number) => (block.kind === 'tables' && rounds > 1 ? `Round ${block.round}` : block.title);
 
 /** The banner's words for `state`. */
 export function agendaMoment(state: Pick<SessionState, 'agenda' | 'convening' | 'clock' | 'gathering'>): AgendaMoment {

@@ -20,12 +20,15 @@ export interface VoteBarProps {
   run(action: SessionAction): Promise<boolean>;
   busy: boolean;
   error: string | null;
-  /** Where people place their dots. */
-  hint?: string;
+  /** How to place dots, when not on the canvas's items (the phone lists the items under the bar). */
+  howTo?: string;
 }
 
+/** How to place dots on the canvas. */
+const ON_THE_TABLE = 'Use − and + on the items on the table. Nobody sees anyone’s dots until the results are revealed.';
+
 /** The vote bar. */
-export function VoteBar({ vote, ballot, members, results, runs, run, busy, error, hint = 'Use − and + on the items on the table. Nobody sees anyone’s dots until the results are revealed.' }: VoteBarProps) {
+export function VoteBar({ vote, ballot, members, results, runs, run, busy, error, howTo = ON_THE_TABLE }: VoteBarProps) {
   const id = useId();
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -52,7 +55,7 @@ export function VoteBar({ vote, ballot, members, results, runs, run, busy, error
           <p className="vote-meta">
             {voted} · {dotsLabel(vote.dots)} each, at most {vote.maxPerItem} on one item
           </p>
-          <p className="hint">{hint}</p>
+          <p className="hint">{howTo}</p>
         </>
       ) : (
         <>
