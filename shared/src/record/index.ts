@@ -1,4 +1,5 @@
-/** The record of a session: history snapshots, votes, participation. */
+/** The record of a session: history snapshots, votes, participation, how scribe notes are keyed. */
 export * from './history.js';
 export * from './votes.js';
 export * from './participation.js';
+export * from './scribeNotes.js';
