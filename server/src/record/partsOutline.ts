@@ -95,7 +95,7 @@ function conveningParts(data: SessionRecordData, context: OutlineContext): PartO
       kind: 'round',
       title: block.title,
       question,
-      startedAt: seating?.at != null ? context.clock.time(seating.at) : null,
+      startedAt: seating && seating.at !== null ? context.clock.time(seating.at) : null,
       tables: tables.sort((a, b) => tableNumberOf(a.id) - tableNumberOf(b.id)).map((t) => tableOutline(t, block.round, seating, data, context, tableHeading)),
     });
   });
