@@ -50,7 +50,6 @@ function readingNotes(options: RecordOptions, zone: string): string[] {
 function summaryOutline(data: SessionRecordData, context: OutlineContext, day: number): SummaryOutline {
   return {
     date: context.clock.day(day),
-    timeZone: context.clock.zone(day),
     exportedAt: context.clock.time(data.exportedAt),
     protocolTitle: data.protocol.title,
     protocolSummary: data.protocol.summary,

@@ -24,14 +24,12 @@ export interface AgendaLine {
 export interface SummaryOutline {
   /** The session's day in full. */
   date: string;
-  /** The zone every time is in, named once. */
-  timeZone: string;
   exportedAt: string;
   protocolTitle: string;
   protocolSummary: string;
   agenda: AgendaLine[];
   attendance: Attendance;
-  /** How to read the record (the order of items on canvases). */
+  /** How to read the record: the zone every time is in (named only here), the order of items on canvases, what is left out. */
   notes: string[];
 }
 
