@@ -4,6 +4,7 @@
  */
 import type {
   ApiError,
+  CreateRecordLinkBody,
   CreateSessionBody,
   CreateSessionResponse,
   HistoryLabel,
@@ -11,6 +12,9 @@ import type {
   JoinSessionResponse,
   ParticipationRow,
   Protocol,
+  RecordLinkView,
+  RecordLinksResponse,
+  RecordOptions,
   SessionView,
 } from '@worktable/shared';
 
@@ -137,6 +141,23 @@ export interface ParticipationResponse {
 /** `GET /api/sessions/:id/participation`: who has contributed what (see docs/API.md "Participation"). */
 export function getParticipation(sessionId: string, token: string): Promise<ParticipationResponse> {
   return request('GET', `/api/sessions/${encodeURIComponent(sessionId)}/participation`, { token });
+}
+
+/** `POST /api/sessions/:id/record-links` (host only): a read-only link to the record with these options. */
+export function createRecordLink(sessionId: string, token: string, options: RecordOptions): Promise<RecordLinkView> {
+  const body: CreateRecordLinkBody = options;
+  return request('POST', `/api/sessions/${encodeURIComponent(sessionId)}/record-links`, { token, body });
+}
+
+/** `GET /api/sessions/:id/record-links` (host only): the session's record links, newest first, revoked ones too. */
+export async function listRecordLinks(sessionId: string, token: string): Promise<RecordLinkView[]> {
+  const body = await request<RecordLinksResponse>('GET', `/api/sessions/${encodeURIComponent(sessionId)}/record-links`, { token });
+  return body.links;
+}
+
+/** `DELETE /api/sessions/:id/record-links/:linkId` (host only): the link stops working for everyone. */
+export async function revokeRecordLink(sessionId: string, linkId: string, token: string): Promise<void> {
+  await request<null>('DELETE', `/api/sessions/${encodeURIComponent(sessionId)}/record-links/${encodeURIComponent(linkId)}`, { token });
 }
 
 /**

@@ -30,6 +30,7 @@ import { removalRoutes } from './routes/removalRoutes.js';
 import { participationRoutes } from './routes/participationRoutes.js';
 import { installErrorHandlers } from './routes/httpErrors.js';
 import { protocolRoutes } from './routes/protocolRoutes.js';
+import { PUBLIC_PDFS_PER_MINUTE, recordLinkRoutes } from './routes/recordLinkRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
 import { requestForLog } from './security/logRedaction.js';
 import { originAllowed } from './security/origins.js';
@@ -139,6 +140,16 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await app.register(protocolRoutes);
   await app.register(historyRoutes, { storage, signer });
   await app.register(exportRoutes, { storage, signer, history, findProtocol, chromiumPath: config.chromiumPath });
+  await app.register(recordLinkRoutes, {
+    storage,
+    signer,
+    history,
+    findProtocol,
+    chromiumPath: config.chromiumPath,
+    publicUrl: config.publicUrl,
+    failureLimit: new RateLimiter(config.recordLinkFailuresPerMinute),
+    pdfLimit: new RateLimiter(PUBLIC_PDFS_PER_MINUTE),
+  });
   await app.register(participationRoutes, { storage, signer, history, findProtocol });
   await app.register(uploadRoutes, { storage, signer, metrics, maxUploadBytes: config.maxUploadBytes });
   await clientRoutes(app, options.clientDir);

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH } from './ids.js';
+import { MAX_TIME_ZONE_LENGTH, canonicalTimeZone, timeZoneProblem, type RecordOptions } from './record/recordOptions.js';
 
 /** Version of the wire contract; bumped on any incompatible change. */
 export const API_VERSION = 1;
@@ -107,6 +108,38 @@ export interface SessionView {
   /** The caller, as identified by the token. */
   you: { participantId: string; role: SessionRole };
   participants: ParticipantView[];
+}
+
+/** Body of `POST /api/sessions/:sessionId/record-links`: the options the shared record is rendered with (flags absent: included). */
+export const createRecordLinkBody = z.strictObject({
+  timeZone: z
+    .string()
+    .max(MAX_TIME_ZONE_LENGTH, `must be at most ${MAX_TIME_ZONE_LENGTH} characters`)
+    .superRefine((name, context) => {
+      if (canonicalTimeZone(name) === null) context.addIssue({ code: 'custom', message: timeZoneProblem(name) });
+    }),
+  names: z.boolean().optional(),
+  organizations: z.boolean().optional(),
+  systemRoles: z.boolean().optional(),
+});
+/** Parsed body of `POST /api/sessions/:sessionId/record-links`. */
+export type CreateRecordLinkBody = z.infer<typeof createRecordLinkBody>;
+
+/** A read-only link to a session's record, as its host sees it. */
+export interface RecordLinkView {
+  linkId: string;
+  /** The address to send: opens the record in a browser, no sign-in. */
+  url: string;
+  /** What the record behind the link shows (fixed when the link was made). */
+  options: RecordOptions;
+  createdAt: string;
+  /** When the host revoked it (the link then answers 410), or null while it works. */
+  revokedAt: string | null;
+}
+
+/** Response of `GET /api/sessions/:sessionId/record-links`: the session's links, newest first. */
+export interface RecordLinksResponse {
+  links: RecordLinkView[];
 }
 
 /** Every error response has this shape. */

@@ -6,6 +6,9 @@
 /** Session ids: URL-safe base64 of random bytes (server generated). */
 export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
+/** Read-only record links: `r_` and 24 URL-safe characters of random bytes (server generated). */
+export const RECORD_LINK_ID_PATTERN = /^r_[A-Za-z0-9_-]{24}$/;
+
 /** Document names inside a session, e.g. `table-1`, `plenary`. */
 export const DOC_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 

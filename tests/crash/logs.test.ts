@@ -1,5 +1,5 @@
 /**
- * No tokens, invite codes or content in the logs: a scripted session against the real server
+ * No tokens, invite codes, record links or content in the logs: a scripted session against the real server
  * process at debug level (everything it can log), then the whole log is searched.
  */
 import crypto from 'node:crypto';
@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 describe('logs', () => {
-  it('L1 hold no token, invite code, secret or content, even at debug level', async () => {
+  it('L1 hold no token, invite code, record link, secret or content, even at debug level', async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'worktable-logs-'));
     const secret = crypto.randomBytes(32).toString('hex');
     server = await startServerProcess({ DATA_DIR: dataDir, PORT: String(await freePort()), LOG_LEVEL: 'debug', TOKEN_SECRET: secret });
@@ -45,6 +45,12 @@ describe('logs', () => {
     expect(await upgradeStatus(`${server.wsUrl}/yjs/${session.sessionId}/table-1?token=${session.hostToken}x`)).toBe(401);
     table.doc.getText('t').insert(0, 'x'.repeat(10)); // more traffic
     await fetch(`${server.url}/api/sessions/${session.sessionId}/export?format=md`, { headers: { authorization: `Bearer ${session.hostToken}` } });
+    // A read-only record link: made, read, revoked, read again (410) — its id is a secret too.
+    const made = await fetch(`${server.url}/api/sessions/${session.sessionId}/record-links`, { method: 'POST', headers: { authorization: `Bearer ${session.hostToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ timeZone: 'UTC' }) });
+    const link = (await made.json()) as { linkId: string; url: string };
+    await fetch(link.url);
+    await fetch(`${server.url}/api/sessions/${session.sessionId}/record-links/${link.linkId}`, { method: 'DELETE', headers: { authorization: `Bearer ${session.hostToken}` } });
+    await fetch(link.url);
     await new Promise((resolve) => setTimeout(resolve, 300));
     control.close();
     table.destroy();
@@ -53,6 +59,7 @@ describe('logs', () => {
     server = undefined;
     const output = stopped.output();
     expect(output).toContain(`/join/${session.sessionId}`); // requests are logged (their path only)
+    expect(output).toContain('/records/[record-link]');
     for (const [what, value] of Object.entries({
       hostToken: session.hostToken,
       participantToken: members[0]!.token,
@@ -61,6 +68,7 @@ describe('logs', () => {
       secret,
       content,
       broadcast: 'Secret broadcast words',
+      recordLink: link.linkId.slice(2),
     })) {
       expect(output.includes(value), `${what} must not be in the logs`).toBe(false);
     }

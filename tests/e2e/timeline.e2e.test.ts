@@ -3,8 +3,9 @@
  * first phase of a Tuning Protocol and moves on (the server keeps a snapshot); one note is edited,
  * the other deleted. The Timeline shows the table at the end of the first phase, read-only;
  * "Restore to the table" brings both back (the deleted one with its id, the edited one as a copy
- * beside it) and a participant sees them live. Then the host exports the record as HTML and PDF
- * from the header's menu; a participant has no such menu. Axe finds nothing serious.
+ * beside it) and a participant sees them live. Then the host opens the record dialog (a
+ * participant has none), leaves names out, downloads HTML and PDF, makes a read-only link that a
+ * browser without a token opens, and revokes it. Axe finds nothing serious.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,7 @@ import { withServerAndBrowser } from '../support/suite.js';
 const POLL = { timeout: 10_000, interval: 50 };
 const TITLE = 'Timeline: Grade 9 essays';
 
-describe('timeline and export', () => {
+describe('timeline, export and shared record', () => {
   let server: TestServer;
   let browser: Browser;
   const errors: string[] = [];
@@ -140,42 +141,70 @@ describe('timeline and export', () => {
     await host.keyboard.press('Escape');
     await host.getByRole('region', { name: 'Table canvas' }).waitFor();
 
-    // Export: the host's menu; a participant has none.
+    // Export: the host's dialog; a participant has none.
     expect(await pat.getByRole('button', { name: /Export record/ }).count()).toBe(0);
-    const exportButton = host.getByRole('button', { name: /Export record/ });
+    const exportButton = host.getByRole('button', { name: 'Export record' });
     await exportButton.click();
-    const menu = host.getByRole('menu', { name: 'Export the record as' });
-    await menu.waitFor();
-    await expect.poll(() => host.evaluate(() => document.activeElement?.textContent), POLL).toBe('Markdown');
-    await host.keyboard.press('ArrowDown');
-    await expect.poll(() => host.evaluate(() => document.activeElement?.textContent), POLL).toBe('HTML');
-    await screenshot(host, 'timeline-04-export-menu');
-    await expectAccessible(host, 'export menu');
-    const [htmlDownload] = await Promise.all([host.waitForEvent('download'), host.keyboard.press('Enter')]);
+    const dialog = host.getByRole('dialog', { name: 'The session record' });
+    await dialog.waitFor();
+    const zone = await host.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    await dialog.getByText(`Times are shown in ${zone}, your time zone.`).waitFor();
+    const names = dialog.getByRole('checkbox', { name: 'Names' });
+    expect(await names.isChecked()).toBe(true);
+    await names.uncheck();
+    await dialog.getByText('People appear as “Participant 1”, “Participant 2”… and are counted, not listed.').waitFor();
+    await screenshot(host, 'timeline-04-record-dialog');
+    const [htmlDownload] = await Promise.all([host.waitForEvent('download'), dialog.getByRole('button', { name: 'HTML', exact: true }).click()]);
     expect(htmlDownload.suggestedFilename()).toMatch(/-record\.html$/);
     const htmlPath = path.join(SCREENSHOTS, 'timeline-record.html');
     await htmlDownload.saveAs(htmlPath);
-    await host.getByText(`Downloaded ${htmlDownload.suggestedFilename()}.`).first().waitFor();
+    await dialog.getByText(`Downloaded ${htmlDownload.suggestedFilename()}.`).first().waitFor();
+    const exported = fs.readFileSync(htmlPath, 'utf8');
+    expect(exported).toContain('Keep me');
+    expect(exported).not.toContain('Hana Host'); // names left out, as chosen
+    expect(exported.indexOf('<h2>Summary</h2>')).toBeLessThan(exported.indexOf('<h2>Tuning Protocol</h2>'));
 
-    const record = await openPage(browser, server.url, DESKTOP, errors);
-    await record.goto(`file://${htmlPath}`);
-    await record.getByRole('heading', { name: TITLE }).first().waitFor();
-    expect(await record.content()).toContain('Keep me');
-    await screenshot(record, 'timeline-05-exported-html');
+    // A read-only link with the same choices: made, copied, opened without a token, revoked.
+    await dialog.getByRole('button', { name: 'Make a link' }).click();
+    const linkField = dialog.getByRole('textbox', { name: /^Link made / });
+    await linkField.waitFor();
+    const url = await linkField.inputValue();
+    expect(url).toMatch(new RegExp(`^${server.url}/records/r_[A-Za-z0-9_-]{24}$`));
+    await dialog.getByText(`without names; times in ${zone}.`).waitFor();
+    await linkField.scrollIntoViewIfNeeded();
+    await screenshot(host, 'timeline-05-record-link');
+    await expectAccessible(host, 'record dialog');
 
-    // PDF takes a few seconds: the page says so while the server prints it.
-    await exportButton.click();
+    const reader = await openPage(browser, server.url, DESKTOP, errors);
+    await reader.goto(url);
+    await reader.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    await reader.getByRole('heading', { name: 'Summary', level: 2 }).waitFor();
+    expect(await reader.content()).toContain('Keep me');
+    expect(await reader.content()).not.toContain('Hana Host');
+    await screenshot(reader, 'timeline-06-shared-record');
+
+    await dialog.getByRole('button', { name: /^Revoke the link made / }).click();
+    await expect.poll(() => linkField.count(), POLL).toBe(0);
+    await reader.reload();
+    await reader.getByRole('heading', { name: 'This link was revoked' }).waitFor();
+    await reader.getByText('The host has revoked this link to the record; ask them for a new one.').waitFor();
+    await screenshot(reader, 'timeline-07-revoked-link');
+    await reader.context().close();
+
+    // PDF takes a few seconds: the dialog says so while the server prints it.
     const pdfDownload = host.waitForEvent('download', { timeout: 60_000 });
-    await menu.getByRole('menuitem', { name: 'PDF' }).click();
-    await host.locator('.export-status').getByText(/^Preparing PDF… this can take a few seconds/).waitFor();
-    expect(await exportButton.isDisabled()).toBe(true);
-    await screenshot(host, 'timeline-06-preparing-pdf');
+    await dialog.getByRole('button', { name: 'PDF', exact: true }).click();
+    await dialog.locator('.export-status').getByText(/^Preparing PDF… this can take a few seconds/).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Markdown', exact: true }).isDisabled()).toBe(true);
+    await screenshot(host, 'timeline-08-preparing-pdf');
     const pdf = await pdfDownload;
     expect(pdf.suggestedFilename()).toMatch(/-record\.pdf$/);
     const pdfPath = path.join(SCREENSHOTS, 'timeline-record.pdf');
     await pdf.saveAs(pdfPath);
     expect(fs.readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
-    await host.getByText(`Downloaded ${pdf.suggestedFilename()}.`).first().waitFor();
+    await dialog.getByText(`Downloaded ${pdf.suggestedFilename()}.`).first().waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => dialog.isVisible(), POLL).toBe(false);
     expect(errors).toEqual([]);
   });
 });

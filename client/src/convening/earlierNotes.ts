@@ -3,9 +3,8 @@
  * lists for people who just sat down. Pure reads of the table document.
  */
 import * as Y from 'yjs';
-import { ArtifactField, ArtifactKind, readArtifactMeta } from '@worktable/shared';
+import { ArtifactField, ArtifactKind, notesProtocolOf, notesRoundOf, readArtifactMeta } from '@worktable/shared';
 import { artifactsOf } from '../canvas/tableModel.js';
-import { notesProtocolOf, notesRoundOf } from '../protocol/scribeNotes.js';
 
 /** Longest preview of a notes document, in characters. */
 export const NOTES_PREVIEW_CHARS = 280;

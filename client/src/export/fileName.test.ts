@@ -18,8 +18,9 @@ describe('export file names', () => {
     expect(fileNameFromDisposition(null, 'session-record.md')).toBe('session-record.md');
   });
 
-  it('asks for each format by its id', () => {
+  it('asks for each format by its id, with the time zone and what is left out', () => {
     expect(EXPORT_FORMATS.map((f) => f.label)).toEqual(['Markdown', 'HTML', 'PDF']);
-    expect(exportPath('s_1/2', EXPORT_FORMATS[2]!)).toBe('/api/sessions/s_1%2F2/export?format=pdf');
+    const options = { timeZone: 'Europe/Paris', names: false, organizations: true, systemRoles: true };
+    expect(exportPath('s_1/2', EXPORT_FORMATS[2]!, options)).toBe('/api/sessions/s_1%2F2/export?format=pdf&tz=Europe%2FParis&names=0');
   });
 });

@@ -34,7 +34,7 @@ import { useHostVisit } from '../convening/useHostVisit.js';
 import { usePlenaryDoc } from '../convening/usePlenaryDoc.js';
 import { useTableDocName } from '../convening/useTableDocName.js';
 import { VisitPicker } from '../convening/VisitPicker.js';
-import { ExportMenu } from '../export/ExportMenu.js';
+import { ExportButton } from '../export/ExportButton.js';
 import { ParticipationButton } from '../participation/ParticipationButton.js';
 import { SessionSettings } from '../participation/SessionSettings.js';
 import { DeleteSessionButton } from '../removal/DeleteSessionButton.js';
@@ -189,7 +189,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
           )}
           {!atPlenary && !phone && <TimelineButton open={timeline} onToggle={() => setTimelineOpen((open) => !open)} />}
           <ParticipationButton sessionId={sessionId} token={identity.token} me={me} />
-          {role === 'host' && <ExportMenu sessionId={sessionId} token={identity.token} />}
+          {role === 'host' && <ExportButton sessionId={sessionId} token={identity.token} />}
           {role === 'host' && <DeleteSessionButton sessionId={sessionId} title={view.title} token={identity.token} />}
           {role === 'host' && <HostDashboardLink sessionId={sessionId} />}
           <ConnectionStatus />

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ArtifactField } from '@worktable/shared';
+import { ArtifactField, notesKey, notesProtocolOf, notesRoundOf } from '@worktable/shared';
 import { stateFixture } from './fixtures.js';
-import { ensurePhaseNotes, findNotesDocument, notesKeeperOf, notesKey, notesProtocolOf, notesRoundOf, phaseHeading } from './scribeNotes.js';
+import { ensurePhaseNotes, findNotesDocument, notesKeeperOf, phaseHeading } from './scribeNotes.js';
 
 const scribe = { participantId: 'p_s', name: 'Sam' };
 const run = (heading: string) => ({ protocolId: 'tuning', protocolTitle: 'Tuning Protocol', heading });

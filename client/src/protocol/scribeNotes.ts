@@ -6,17 +6,16 @@
  * a heading twice.
  */
 import * as Y from 'yjs';
-import { ArtifactField, ArtifactKind, TableRoot, boundsOf, readArtifactMeta, type SessionState } from '@worktable/shared';
+import { ArtifactField, ArtifactKind, TableRoot, boundsOf, notesKey, phaseNotesHeading, readArtifactMeta, type SessionState } from '@worktable/shared';
 import { documentView } from '../artifacts/document/index.js';
 import { createArtifact, readArtifacts } from '../canvas/tableModel.js';
 
 /** Transaction origin of headings the app adds (kept out of the scribe's undo history). */
 export const SCRIBE_NOTES_ORIGIN = Symbol('worktable:scribe-notes');
 
-/** The heading of a phase in the notes, e.g. "3 / 8 · Clarifying questions · Round 2". */
+/** The heading of a phase in the notes, e.g. "3 / 8 · Clarifying questions · Round 2" (see `phaseNotesHeading`). */
 export function phaseHeading(state: Pick<SessionState, 'phaseIndex' | 'phaseCount' | 'protocolRound' | 'protocolRounds'> & { phase: { title: string } }): string {
-  const round = state.protocolRounds > 1 && state.protocolRound > 0 ? ` · Round ${state.protocolRound}` : '';
-  return `${state.phaseIndex + 1} / ${state.phaseCount} · ${state.phase.title}${round}`;
+  return phaseNotesHeading({ phaseIndex: state.phaseIndex, phaseCount: state.phaseCount, phaseTitle: state.phase.title, protocolRound: state.protocolRounds > 1 ? state.protocolRound : 0 });
 }
 
 /**
@@ -27,24 +26,6 @@ export function notesKeeperOf(state: Pick<SessionState, 'roles' | 'convening'>):
   const { roles } = state;
   if (!state.convening) return roles.scribe;
   return roles.scribe ?? roles.reporter ?? roles.tableHost ?? roles.facilitator;
-}
-
-const ROUND_SUFFIX = /@round-([1-9][0-9]*)$/;
-
-/** The `notesOf` value of a run's notes: the protocol id, plus `@round-N` in round N of a convening. */
-export function notesKey(protocolId: string, round: number | null = null): string {
-  return round !== null && round > 0 ? `${protocolId}@round-${round}` : protocolId;
-}
-
-/** The convening round a notes key belongs to, or null for a run outside convenings. */
-export function notesRoundOf(key: string): number | null {
-  const match = ROUND_SUFFIX.exec(key);
-  return match ? Number(match[1]) : null;
-}
-
-/** The protocol id of a notes key. */
-export function notesProtocolOf(key: string): string {
-  return key.replace(ROUND_SUFFIX, '');
 }
 
 /** The title of a notes document: "Notes — Tuning Protocol", or "Notes · Round 2" in a convening. */

@@ -12,6 +12,11 @@ export function newParticipantId(): string {
   return `p_${crypto.randomBytes(12).toString('base64url')}`;
 }
 
+/** A new record link id: `r_` and 24 URL-safe characters (144 random bits), see `RECORD_LINK_ID_PATTERN`. */
+export function newRecordLinkId(): string {
+  return `r_${crypto.randomBytes(18).toString('base64url')}`;
+}
+
 /** A new invite code: 8 characters from an alphabet without look-alikes (40 bits). */
 export function newInviteCode(): string {
   let code = '';

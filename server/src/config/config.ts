@@ -53,6 +53,8 @@ export const configSchema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   /** Wrong invite codes allowed per client IP per minute; then 429 until the bucket refills. */
   JOIN_FAILURES_PER_MINUTE: integer(1, 100_000).default(10),
+  /** Unknown or revoked record links allowed per client IP per minute; then 429 until the bucket refills. */
+  RECORD_LINK_FAILURES_PER_MINUTE: integer(1, 100_000).default(10),
   /** Chromium used to print the record to PDF; found in the usual places when unset. */
   CHROMIUM_PATH: z.string().optional(),
   /** PostgreSQL for several nodes (`postgres://user:password@host:5432/db`); the embedded SQLite file when unset. */
@@ -95,6 +97,7 @@ export interface Config {
   /** Origins allowed to open WebSockets (null: same origin). */
   allowedOrigins: string[] | null;
   joinFailuresPerMinute: number;
+  recordLinkFailuresPerMinute: number;
 }
 
 /** Names of the environment variables the server reads. */
@@ -144,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: c.REDIS_URL,
     allowedOrigins: parseAllowedOrigins(c.ALLOWED_ORIGINS),
     joinFailuresPerMinute: c.JOIN_FAILURES_PER_MINUTE,
+    recordLinkFailuresPerMinute: c.RECORD_LINK_FAILURES_PER_MINUTE,
   };
 }
 

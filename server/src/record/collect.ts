@@ -1,65 +1,32 @@
 /**
  * Gathers a session's record from storage and the open documents: who took part, the protocol
- * and its phases, each table's seating per round, artifacts, feedback, scribe notes, votes,
- * who held which role in each phase (from the history), and the plenary's harvest cards.
+ * and the convening's agenda with each round's question, each round's seating as it started,
+ * every table's artifacts, feedback, scribe notes and votes, who held which role in each phase
+ * (from the history), and the plenary: its canvas, harvest cards and themes.
  */
 import * as Y from 'yjs';
 import {
   PLENARY_DOC,
   PlenaryRoot,
+  RunStatus,
   docKey,
+  questionOf,
   readHarvestCard,
+  readHarvestTheme,
   tableIdentity,
+  tableNumberOf,
   timelineOf,
   upgradeSessionControl,
-  type ClosedVote,
   type HarvestCard,
+  type HarvestTheme,
   type HistoryLabel,
   type Protocol,
   type SessionControl,
 } from '@worktable/shared';
 import type { HistoryRecorder } from '../history/historyRecorder.js';
 import type { StoragePort } from '../storage/port.js';
+import type { RecordSeat, RecordTable, RoundSeatingRecord, SessionRecordData } from './recordData.js';
 import { readTableContent, type TableContent } from './tableContent.js';
-
-/** A participant in the record. */
-export interface RecordPerson {
-  id: string;
-  name: string;
-  role: string;
-  organization: string | null;
-  systemRole: string | null;
-}
-
-/** One table in the record. */
-export interface RecordTable {
-  id: string;
-  name: string;
-  /** Who sat there in each round (round 0: the whole session when it was not a convening). */
-  seating: { round: number; members: string[]; host: string | null }[];
-  content: TableContent;
-  votes: ClosedVote[];
-  /** Phases that ended here, in order, with who held each role. */
-  phases: HistoryLabel[];
-}
-
-/** Everything an export shows. */
-export interface SessionRecordData {
-  sessionId: string;
-  title: string;
-  createdAt: number;
-  exportedAt: number;
-  protocol: { id: string; title: string; summary: string; rounds: number; phases: { title: string; prompt: string; durationMs: number; round: number }[] };
-  people: RecordPerson[];
-  tables: RecordTable[];
-  harvest: HarvestCard[];
-  /** Upload id → its bytes and type (images are embedded in the HTML). */
-  uploads: Map<string, { mime: string; name: string; bytes: Uint8Array }>;
-  /** Dots each person has placed in votes still open (not yet in the record's votes). */
-  openVoteDots: Record<string, number>[];
-  /** The control state, when the session has one. */
-  control: SessionControl | null;
-}
 
 /** Reads a document's current state into a fresh Y.Doc (the caller destroys it). */
 async function openDoc(history: HistoryRecorder, key: string): Promise<Y.Doc> {
@@ -68,7 +35,42 @@ async function openDoc(history: HistoryRecorder, key: string): Promise<Y.Doc> {
   return doc;
 }
 
-const tableNumber = (id: string) => Number(/^table-(\d+)$/.exec(id)?.[1] ?? 0);
+/**
+ * Each round's seating, oldest first: as it started (`control.seatings`); for rounds that were
+ * not kept that way (sessions from before), as they ended (`pastRounds`), or the current tables
+ * once their round has begun. A start not kept is taken as the end of the previous round's last
+ * phase, when one ended.
+ */
+export function roundSeatingsOf(control: SessionControl | null, phases: readonly HistoryLabel[]): RoundSeatingRecord[] {
+  if (!control?.convening) return [];
+  const byRound = new Map<number, RoundSeatingRecord>();
+  for (const s of control.seatings) if (!byRound.has(s.round)) byRound.set(s.round, { round: s.round, blockId: s.blockId, at: s.at, tables: s.tables });
+  for (const past of control.pastRounds) if (!byRound.has(past.round)) byRound.set(past.round, { round: past.round, blockId: null, at: null, tables: past.tables });
+  const begun = control.tables.some((t) => (control.runs[t.id]?.status ?? RunStatus.Lobby) !== RunStatus.Lobby);
+  if (control.round > 0 && begun && !byRound.has(control.round)) byRound.set(control.round, { round: control.round, blockId: null, at: null, tables: control.tables });
+  const rounds = [...byRound.values()].sort((a, b) => a.round - b.round);
+  for (const r of rounds) {
+    if (r.at !== null) continue;
+    const previousEnds = phases.filter((p) => p.round === r.round - 1 && p.round > 0).map((p) => p.endedAt);
+    r.at = previousEnds.length > 0 ? Math.max(...previousEnds) : null;
+  }
+  return rounds;
+}
+
+/** Harvest cards, themes and which theme each card is in, from the plenary document. */
+function readHarvest(plenary: Y.Doc): { harvest: HarvestCard[]; themes: HarvestTheme[]; cardThemes: Record<string, string> } {
+  const harvest = [...plenary.getMap<unknown>(PlenaryRoot.Harvest).values()].map(readHarvestCard).filter((c): c is HarvestCard => c !== null);
+  harvest.sort((a, b) => a.round - b.round || tableNumberOf(a.tableId) - tableNumberOf(b.tableId) || a.at - b.at);
+  const themes = [...plenary.getMap<unknown>(PlenaryRoot.Themes).values()].map(readHarvestTheme).filter((t): t is HarvestTheme => t !== null);
+  const cardThemes: Record<string, string> = {};
+  for (const [cardId, themeId] of plenary.getMap<unknown>(PlenaryRoot.CardThemes).entries()) if (typeof themeId === 'string') cardThemes[cardId] = themeId;
+  return { harvest, themes, cardThemes };
+}
+
+/** Upload ids the images and PDFs of `content` show. */
+function uploadIdsOf(content: TableContent): string[] {
+  return content.artifacts.flatMap((a) => ((a.content.kind === 'image' || a.content.kind === 'pdf') && a.content.uploadId ? [a.content.uploadId] : []));
+}
 
 /** Collects the record of one session (which must exist). */
 export async function collectRecord(
@@ -84,40 +86,37 @@ export async function collectRecord(
   ]);
   if (!session) throw new Error(`unknown session ${sessionId}`);
   const control: SessionControl | null = stored === null ? null : upgradeSessionControl(stored, protocol, 0);
-  const phases = labels.map((h) => h.label as HistoryLabel);
+  const phases = labels.map((h) => h.label as HistoryLabel).sort((a, b) => a.endedAt - b.endedAt);
+  const rounds = roundSeatingsOf(control, phases);
   const tableIds = new Set<string>(['table-1']);
   for (const t of control?.tables ?? []) tableIds.add(t.id);
+  for (const r of rounds) for (const t of r.tables) tableIds.add(t.id);
   for (const h of labels) if (/^table-\d+$/.test(h.docName)) tableIds.add(h.docName);
+  const seated = new Set(rounds.flatMap((r) => r.tables.map((t) => t.id)));
+  const everyone: RecordSeat[] = [{ round: 0, members: participants.filter((p) => p.role !== 'observer').map((p) => p.participantId), host: null }];
 
   const tables: RecordTable[] = [];
   const uploadIds = new Set<string>();
-  for (const id of [...tableIds].sort((a, b) => tableNumber(a) - tableNumber(b))) {
+  for (const id of [...tableIds].sort((a, b) => tableNumberOf(a) - tableNumberOf(b))) {
     const doc = await openDoc(history, docKey(sessionId, id));
     const content = readTableContent(doc);
     doc.destroy();
-    for (const a of content.artifacts) if ((a.content.kind === 'image' || a.content.kind === 'pdf') && a.content.uploadId) uploadIds.add(a.content.uploadId);
-    const seating = control?.convening
-      ? [...control.pastRounds, { round: control.round, tables: control.tables }].flatMap(({ round, tables: seated }) =>
-          seated.filter((t) => t.id === id).map((t) => ({ round, members: t.members, host: t.host })),
-        )
-      : [{ round: 0, members: participants.filter((p) => p.role !== 'observer').map((p) => p.participantId), host: null }];
     const tablePhases = phases.filter((p) => p.tableId === id);
     const empty = content.artifacts.length === 0 && content.threads.length === 0 && tablePhases.length === 0;
-    if (empty && id !== 'table-1' && !control?.tables.some((t) => t.id === id)) continue;
-    tables.push({
-      id,
-      name: control?.tables.find((t) => t.id === id)?.name ?? tableIdentity(tableNumber(id) - 1).name,
-      seating,
-      content,
-      votes: (control?.closedVotes ?? []).filter((v) => v.tableId === id),
-      phases: tablePhases,
-    });
+    if (empty && id !== 'table-1' && !control?.tables.some((t) => t.id === id) && !seated.has(id)) continue;
+    for (const uploadId of uploadIdsOf(content)) uploadIds.add(uploadId);
+    const seating = control?.convening
+      ? rounds.flatMap(({ round, tables: at }) => at.filter((t) => t.id === id).map((t) => ({ round, members: t.members, host: t.host })))
+      : everyone;
+    const named = [...rounds.map((r) => r.tables), control?.tables ?? []].flat().find((t) => t.id === id)?.name;
+    tables.push({ id, name: named ?? tableIdentity(tableNumberOf(id) - 1).name, seating, content, votes: (control?.closedVotes ?? []).filter((v) => v.tableId === id), phases: tablePhases });
   }
 
-  const plenary = await openDoc(history, docKey(sessionId, PLENARY_DOC));
-  const harvest = [...plenary.getMap<unknown>(PlenaryRoot.Harvest).values()].map(readHarvestCard).filter((c): c is HarvestCard => c !== null);
-  plenary.destroy();
-  harvest.sort((a, b) => a.round - b.round || tableNumber(a.tableId) - tableNumber(b.tableId) || a.at - b.at);
+  const plenaryDoc = await openDoc(history, docKey(sessionId, PLENARY_DOC));
+  const plenary = readTableContent(plenaryDoc);
+  const { harvest, themes, cardThemes } = readHarvest(plenaryDoc);
+  plenaryDoc.destroy();
+  for (const uploadId of uploadIdsOf(plenary)) uploadIds.add(uploadId);
 
   const uploads = new Map<string, { mime: string; name: string; bytes: Uint8Array }>();
   for (const uploadId of deps.withUploads === false ? [] : uploadIds) {
@@ -137,9 +136,15 @@ export async function collectRecord(
       rounds: protocol.rounds,
       phases: timelineOf(protocol).map((step) => ({ title: step.phase.title, prompt: step.phase.prompt, durationMs: step.phase.durationMs, round: step.round })),
     },
+    agenda: control?.convening ? control.agenda.map((block) => ({ block, question: questionOf(protocol, block, control.questions) })) : [],
+    rounds,
     people: participants.map((p) => ({ id: p.participantId, name: p.name, role: p.role, organization: p.organization ?? null, systemRole: p.systemRole ?? null })),
     tables,
+    phases,
+    plenary,
     harvest,
+    themes,
+    cardThemes,
     uploads,
     openVoteDots: Object.values(control?.votes ?? {}).map((vote) =>
       Object.fromEntries(Object.entries(vote.ballots).map(([id, ballot]) => [id, Object.values(ballot).reduce((a, b) => a + b, 0)])),

@@ -1,22 +1,12 @@
-/** Small formatting helpers shared by the Markdown and HTML renderers. */
-import type { RoleHolders } from '@worktable/shared';
-import type { SessionRecordData } from './collect.js';
-
-/** A date and time in UTC, e.g. "21 Nov 2026, 09:30 UTC" (the record is read anywhere). */
-export function formatDate(ms: number): string {
-  return `${new Date(ms).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })} UTC`;
-}
+/** Small wording helpers the record's outline shares: durations, roles, notes titles, item titles. */
+import { ROLE_NAMES, type RoleHolders, type RoleName } from '@worktable/shared';
+import type { RecordArtifact } from './tableContent.js';
 
 /** "5 min", "1 h 30 min", "45 s". */
 export function formatDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000);
   if (minutes < 1) return `${Math.round(ms / 1000)} s`;
   return minutes >= 60 ? `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}` : `${minutes} min`;
-}
-
-/** A participant's name in the record. */
-export function nameOf(id: string, data: SessionRecordData): string {
-  return data.people.find((p) => p.id === id)?.name ?? 'someone who left';
 }
 
 const ROLE_LABELS: Record<string, string> = {
@@ -28,15 +18,23 @@ const ROLE_LABELS: Record<string, string> = {
   reporter: 'reporter',
 };
 
-/** "facilitator Ana, scribe Ben". */
-export function describeRoles(roles: RoleHolders, data: SessionRecordData): string {
-  return Object.entries(roles)
-    .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
-    .map(([role, id]) => `${ROLE_LABELS[role] ?? role} ${nameOf(id, data)}`)
+/** "facilitator Ana, scribe Ben" (roles in the order protocols fill them), each holder named by `nameOf`. */
+export function describeRoles(roles: RoleHolders, nameOf: (id: string) => string): string {
+  return ROLE_NAMES.map((role) => [role, roles[role]] as const)
+    .filter((entry): entry is readonly [RoleName, string] => typeof entry[1] === 'string')
+    .map(([role, id]) => `${ROLE_LABELS[role] ?? role} ${nameOf(id)}`)
     .join(', ');
 }
 
 /** The heading of a notes document ("Notes · Round 2" stays as is; others are prefixed). */
 export function notesLabel(title: string): string {
   return /^notes/i.test(title) ? title : `Notes: ${title || 'untitled'}`;
+}
+
+/** How a vote or a feedback thread names an item: a sticky's text, else its title, else its kind. */
+export function itemTitle(artifact: RecordArtifact | undefined): string {
+  if (!artifact) return 'an item no longer on the canvas';
+  const c = artifact.content;
+  if (c.kind === 'sticky') return c.text || 'an empty sticky note';
+  return 'title' in c && c.title ? c.title : c.kind;
 }

@@ -1,177 +1,121 @@
-/** The session record as Markdown: readable as plain text, every piece of content included. */
-import { FEEDBACK_TYPE_INFO, FEEDBACK_TYPES, HARVEST_KIND_LABELS, groupHarvest, rankResults, type HistoryLabel } from '@worktable/shared';
-import type { SessionRecordData } from './collect.js';
-import { describeRoles, formatDate, formatDuration, nameOf, notesLabel } from './format.js';
-import type { Block, Inline } from './richText.js';
-import type { RecordArtifact } from './tableContent.js';
+/**
+ * The session record as Markdown, readable as plain text: the summary, the themes and harvest,
+ * then each part of the agenda (see outline.ts for what is in it and in which order).
+ */
+import { FEEDBACK_TYPE_INFO, FEEDBACK_TYPES, HARVEST_KIND_LABELS } from '@worktable/shared';
+import { artifactsMarkdown, escapeMarkdown as esc, markdownBlocks } from './markdownBlocks.js';
+import type { ItemsOutline, PartOutline, PhaseOutline, RecordOutline, SummaryOutline, TableOutline, ThemeOutline } from './outlineTypes.js';
+import type { HeadCount } from './people.js';
 
-/** Escapes Markdown syntax in text people wrote (so it shows as written). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
+const h = (level: number, text: string) => `${'#'.repeat(Math.min(6, level))} ${text}`;
+const counts = (list: readonly HeadCount[]) => list.map((c) => `${esc(c.label)} (${c.count})`).join(', ');
+
+function summary(s: SummaryOutline): string[] {
+  const a = s.attendance;
+  const out = [h(2, 'Summary'), '', `**${esc(s.protocolTitle)}** — ${esc(s.protocolSummary)}`, '', h(3, 'Agenda'), ''];
+  s.agenda.forEach((line, i) => {
+    out.push(`${i + 1}. **${esc(line.title)}** (${line.planned})${line.question ? ` — Question: “${esc(line.question)}”` : ''}`);
+    for (const p of line.phases) out.push(`   - ${esc(p.title)} (${p.planned})`);
+  });
+  out.push('', h(3, 'Who came'), '', `${a.total} ${a.total === 1 ? 'person' : 'people'}: ${a.bySessionRole.map((c) => `${c.count} ${c.label}`).join(', ')}.`, '');
+  if (a.byOrganization && a.byOrganization.length > 0) out.push(`By organization: ${counts(a.byOrganization)}.`, '');
+  if (a.bySystemRole && a.bySystemRole.length > 0) out.push(`By role in their system: ${counts(a.bySystemRole)}.`, '');
+  if (a.names) {
+    for (const p of a.names) out.push(`- ${esc(p.name)} (${[p.role, p.organization, p.systemRole].filter(Boolean).map((x) => esc(x as string)).join(', ')})`);
+    out.push('');
+  }
+  for (const note of s.notes) out.push(`*${esc(note)}*`, '');
+  return out;
 }
 
-function inline(inlines: readonly Inline[]): string {
-  return inlines
-    .map((i) => {
-      let text = i.code ? `\`${i.text.replace(/`/g, 'ˋ')}\`` : escapeMarkdown(i.text);
-      if (i.bold) text = `**${text}**`;
-      if (i.italic) text = `*${text}*`;
-      if (i.strike) text = `~~${text}~~`;
-      if (i.href) text = `[${text}](<${i.href}>)`;
-      return text;
-    })
-    .join('');
+function themes(list: readonly ThemeOutline[]): string[] {
+  const withCards = list.filter((t) => t.cards.length > 0);
+  const empty = list.filter((t) => t.cards.length === 0 && t.name !== null);
+  if (list.length === 0) return [];
+  const out = [h(2, 'Themes and harvest'), ''];
+  const named = list.some((t) => t.name !== null);
+  for (const theme of withCards) {
+    out.push(h(3, esc(theme.name ?? (named ? 'Not in a theme yet' : 'Harvest cards'))), '');
+    for (const card of theme.cards) {
+      const body = card.kind === 'shift' ? `We thought ${esc(card.text)}; it turns out ${esc(card.turnsOut ?? '')}` : esc(card.text);
+      out.push(`- **${HARVEST_KIND_LABELS[card.kind]}** — ${body} *(${esc(card.from)} · ${esc(card.by)})*`);
+    }
+    out.push('');
+  }
+  if (empty.length > 0) out.push(`Themes with no cards yet: ${empty.map((t) => esc(t.name ?? '')).join(', ')}.`, '');
+  return out;
 }
 
-function blocks(list: readonly Block[], indent = '', separate = true): string[] {
+/** Phases in the order they ended: runs of phases without notes as one list, a phase with notes under its own heading. */
+function phases(list: readonly PhaseOutline[], level: number): string[] {
   const out: string[] = [];
-  for (const block of list) {
-    if (separate && out.length > 0) out.push('');
-    switch (block.type) {
-      case 'heading':
-        out.push(`${indent}${'#'.repeat(Math.min(6, block.level + 3))} ${inline(block.inlines)}`);
-        break;
-      case 'paragraph':
-        out.push(`${indent}${inline(block.inlines)}`);
-        break;
-      case 'quote':
-        out.push(`${indent}> ${inline(block.inlines)}`);
-        break;
-      case 'code':
-        out.push(`${indent}\`\`\``, ...block.inlines.map((i) => i.text).join('').split('\n').map((l) => `${indent}${l}`), `${indent}\`\`\``);
-        break;
-      case 'rule':
-        out.push(`${indent}---`);
-        break;
-      case 'list':
-        block.items.forEach((item, n) => {
-          const [first = '', ...rest] = blocks(item, `${indent}   `, false).map((l) => l.slice(indent.length + 3));
-          out.push(`${indent}${block.ordered ? `${n + 1}.` : '-'} ${first}`, ...rest.map((l) => `${indent}   ${l}`));
-        });
-        break;
-      case 'checklist':
-        for (const item of block.items) {
-          const [first = '', ...rest] = blocks(item.blocks, `${indent}   `, false).map((l) => l.slice(indent.length + 3));
-          out.push(`${indent}- [${item.checked ? 'x' : ' '}] ${first}`, ...rest.map((l) => `${indent}   ${l}`));
-        }
-        break;
+  const line = (p: PhaseOutline) => `${esc(p.title)} · ended ${p.endedAt}${p.roles ? ` · ${esc(p.roles)}` : ''}`;
+  list.forEach((p, i) => {
+    if (p.notes.length === 0) {
+      out.push(`- ${line(p)}`);
+      if (list[i + 1]?.notes.length !== 0) out.push('');
+      return;
+    }
+    out.push(h(level, `${esc(p.title)} · ended ${p.endedAt}`), '');
+    if (p.roles) out.push(`*${esc(p.roles)}*`, '');
+    out.push(...markdownBlocks(p.notes, level + 1), '');
+  });
+  return out;
+}
+
+function items(it: ItemsOutline, uploads: RecordOutline['uploads'], level: number, canvasName: string): string[] {
+  const out: string[] = [];
+  if (it.artifacts.length > 0) out.push(h(level, canvasName), '', ...artifactsMarkdown(it.artifacts, uploads, level + 1));
+  if (it.threads.length > 0) {
+    out.push(h(level, 'Feedback'), '');
+    for (const type of FEEDBACK_TYPES) {
+      const threads = it.threads.filter((t) => t.type === type);
+      if (threads.length === 0) continue;
+      out.push(h(level + 1, `${FEEDBACK_TYPE_INFO[type].label} (${threads.length})`), '');
+      for (const t of threads) {
+        out.push(`- On “${esc(t.on)}”${t.quote ? ` about “${esc(t.quote)}”` : ''}${t.resolved ? ' (resolved)' : ''}:`);
+        for (const m of t.messages) out.push(`  - ${esc(m.author)}: ${esc(m.text)}`);
+      }
+      out.push('');
+    }
+  }
+  if (it.votes.length > 0) {
+    out.push(h(level, 'Votes'), '');
+    for (const vote of it.votes) {
+      out.push(h(level + 1, `${esc(vote.title)} (${vote.voters} voted, ${vote.dots} dots each)`), '');
+      for (const r of vote.ranked) out.push(`- ${r.dots} · ${esc(r.item)}`);
+      out.push('');
     }
   }
   return out;
 }
 
-function artifact(a: RecordArtifact, data: SessionRecordData): string[] {
-  const by = `*${escapeMarkdown(a.createdByName || 'Someone')}, ${formatDate(a.createdAt)}${a.draft ? ', draft' : ''}*`;
-  const c = a.content;
-  switch (c.kind) {
-    case 'document':
-      return [`#### ${c.notesOf ? notesLabel(c.title) : `Document: ${escapeMarkdown(c.title || 'Untitled')}`}`, by, '', ...blocks(c.blocks), ''];
-    case 'sticky':
-      return [`#### Sticky note`, by, '', ...c.text.split('\n').map((l) => `> ${escapeMarkdown(l)}`), ''];
-    case 'image':
-    case 'pdf': {
-      const upload = c.uploadId ? data.uploads.get(c.uploadId) : undefined;
-      return [`#### ${c.kind === 'image' ? 'Image' : 'PDF'}: ${escapeMarkdown(c.title || c.fileName || upload?.name || 'untitled')}`, by, ''];
-    }
-    case 'link':
-      return [`#### Link: ${escapeMarkdown(c.title || c.url || 'untitled')}`, by, '', c.url ? `<${c.url}>` : '(the link was not http or https and is left out)', ''];
-    case 'table': {
-      if (c.rows.length === 0) return [`#### Table: ${escapeMarkdown(c.title || 'Untitled')}`, by, '', '(empty)', ''];
-      const width = Math.max(...c.rows.map((r) => r.length));
-      const cell = (v: string | undefined) => escapeMarkdown((v ?? '').replace(/\n/g, ' '));
-      const [head = [], ...body] = c.rows;
-      return [
-        `#### Table: ${escapeMarkdown(c.title || 'Untitled')}`,
-        by,
-        '',
-        `| ${Array.from({ length: width }, (_, i) => cell(head[i])).join(' | ')} |`,
-        `|${' --- |'.repeat(width)}`,
-        ...body.map((row) => `| ${Array.from({ length: width }, (_, i) => cell(row[i])).join(' | ')} |`),
-        '',
-      ];
-    }
-    case 'frame':
-      return [`#### Frame: ${escapeMarkdown(c.title || 'Untitled')}`, ''];
-    case 'checklist':
-      return [
-        `#### Checklist: ${escapeMarkdown(c.title || 'Decisions and actions')}`,
-        by,
-        '',
-        ...(c.items.length ? c.items.map((i) => `- [${i.done ? 'x' : ' '}] ${escapeMarkdown(i.text)}${i.owner ? ` — ${escapeMarkdown(i.owner)}` : ''}${i.due ? ` (by ${escapeMarkdown(i.due)})` : ''}`) : ['(empty)']),
-        '',
-      ];
-  }
+function otherNotes(list: TableOutline['otherNotes'], level: number): string[] {
+  return list.flatMap((n) => [h(level, esc(n.title)), '', ...markdownBlocks(n.blocks, level + 1), '']);
 }
 
-function phaseLine(label: HistoryLabel, data: SessionRecordData): string {
-  const round = label.round > 0 ? `Round ${label.round} · ` : '';
-  return `- ${round}${escapeMarkdown(label.phaseTitle)} (ended ${formatDate(label.endedAt)}): ${escapeMarkdown(describeRoles(label.roles, data)) || 'no roles'}`;
+function table(t: TableOutline, uploads: RecordOutline['uploads']): string[] {
+  const out = [h(3, esc(t.name)), ''];
+  if (t.seated.length > 0) out.push(`Seated: ${t.seated.map(esc).join(', ')}${t.host ? ` (table host: ${esc(t.host)})` : ''}`, '');
+  out.push(...phases(t.phases, 4), ...otherNotes(t.otherNotes, 4), ...items(t.items, uploads, 4, 'On the table'));
+  return out;
+}
+
+function part(p: PartOutline, uploads: RecordOutline['uploads']): string[] {
+  if (p.kind === 'plenary') {
+    return [h(2, `Plenary: ${esc(p.title)}`), '', ...phases(p.phases, 3), ...otherNotes(p.otherNotes, 3), ...items(p.items, uploads, 3, 'On the plenary canvas')];
+  }
+  const out = [h(2, esc(p.title)), ''];
+  if (p.question) out.push(`Question: “${esc(p.question)}”`, '');
+  if (p.startedAt) out.push(`Started ${p.startedAt}.`, '');
+  for (const t of p.tables) out.push(...table(t, uploads));
+  return out;
 }
 
 /** Renders the record as Markdown. */
-export function renderMarkdown(data: SessionRecordData): string {
-  const out: string[] = [
-    `# ${escapeMarkdown(data.title)}`,
-    '',
-    `Worktable session record · ${formatDate(data.createdAt)} · exported ${formatDate(data.exportedAt)}`,
-    '',
-    '## Participants',
-    '',
-    ...data.people.map((p) => `- ${escapeMarkdown(p.name)} (${p.role}${p.organization ? `, ${escapeMarkdown(p.organization)}` : ''}${p.systemRole ? `, ${escapeMarkdown(p.systemRole)}` : ''})`),
-    '',
-    `## Protocol: ${escapeMarkdown(data.protocol.title)}`,
-    '',
-    escapeMarkdown(data.protocol.summary),
-    '',
-    ...data.protocol.phases.map((p, i) => `${i + 1}. **${escapeMarkdown(p.title)}** (${formatDuration(p.durationMs)}${data.protocol.rounds > 1 && p.round > 0 ? `, round ${p.round}` : ''})${p.prompt ? ` — ${escapeMarkdown(p.prompt)}` : ''}`),
-    '',
-  ];
-  for (const table of data.tables) {
-    out.push(`## ${escapeMarkdown(table.name)}`, '');
-    for (const seat of table.seating) {
-      const who = seat.members.map((id) => escapeMarkdown(nameOf(id, data))).join(', ') || 'nobody';
-      const host = seat.host ? ` (table host: ${escapeMarkdown(nameOf(seat.host, data))})` : '';
-      out.push(`${seat.round > 0 ? `Round ${seat.round}` : 'At the table'}: ${who}${host}`, '');
-    }
-    if (table.phases.length > 0) out.push('### Phases and roles', '', ...table.phases.map((l) => phaseLine(l, data)), '');
-    const notes = table.content.artifacts.filter((a) => a.content.kind === 'document' && a.content.notesOf);
-    const work = table.content.artifacts.filter((a) => !(a.content.kind === 'document' && a.content.notesOf));
-    if (notes.length > 0) out.push('### Scribe notes', '', ...notes.flatMap((a) => artifact(a, data)));
-    out.push('### On the table', '', ...(work.length > 0 ? work.flatMap((a) => artifact(a, data)) : ['(nothing)', '']));
-    if (table.content.threads.length > 0) {
-      out.push('### Feedback', '');
-      const titleOf = new Map(table.content.artifacts.map((a) => [a.id, 'title' in a.content && a.content.title ? a.content.title : a.content.kind]));
-      for (const type of FEEDBACK_TYPES) {
-        const threads = table.content.threads.filter((t) => t.type === type);
-        if (threads.length === 0) continue;
-        out.push(`#### ${FEEDBACK_TYPE_INFO[type].label} (${threads.length})`, '');
-        for (const t of threads) {
-          out.push(`- On “${escapeMarkdown(titleOf.get(t.artifactId) ?? 'an artifact')}”${t.quote ? ` about “${escapeMarkdown(t.quote)}”` : ''}${t.resolved ? ' (resolved)' : ''}:`);
-          for (const m of t.messages) out.push(`  - ${escapeMarkdown(m.authorName)}: ${escapeMarkdown(m.text)}`);
-        }
-        out.push('');
-      }
-    }
-    if (table.votes.length > 0) {
-      out.push('### Votes', '');
-      const titleOf = new Map(table.content.artifacts.map((a) => [a.id, a.content.kind === 'sticky' ? a.content.text : 'title' in a.content && a.content.title ? a.content.title : a.content.kind]));
-      for (const vote of table.votes) {
-        out.push(`#### ${escapeMarkdown(vote.title)} (${vote.voters} voted, ${vote.dots} dots each)`, '');
-        for (const r of rankResults(vote.results, vote.items)) out.push(`- ${r.dots} · ${escapeMarkdown(titleOf.get(r.itemId) ?? r.itemId)}`);
-        out.push('');
-      }
-    }
-  }
-  if (data.harvest.length > 0) {
-    out.push('## Harvest', '');
-    for (const group of groupHarvest(data.harvest)) {
-      out.push(`### ${escapeMarkdown(group.tableName)} · Round ${group.round}`, '');
-      for (const card of group.cards) {
-        const body = card.kind === 'shift' ? `We thought ${escapeMarkdown(card.text)}; it turns out ${escapeMarkdown(card.turnsOut ?? '')}` : escapeMarkdown(card.text);
-        out.push(`- **${HARVEST_KIND_LABELS[card.kind]}** — ${body} (${escapeMarkdown(card.byName)})`);
-      }
-      out.push('');
-    }
-  }
+export function renderMarkdown(outline: RecordOutline): string {
+  const s = outline.summary;
+  const out = [h(1, esc(outline.title)), '', `Worktable session record · ${esc(s.date)} · exported ${s.exportedAt}`, '', ...summary(s), ...themes(outline.themes)];
+  for (const p of outline.parts) out.push(...part(p, outline.uploads));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }

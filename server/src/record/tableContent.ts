@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { ArtifactField, ArtifactKind, ChecklistItemField, TableRoot, readArtifactMeta, readThread, type ArtifactMeta, type FeedbackThread } from '@worktable/shared';
+import { inReadingOrder } from './readingOrder.js';
 import { readRichText, type Block } from './richText.js';
 
 /** One artifact's content, by kind. */
@@ -22,7 +23,7 @@ export type RecordArtifact = ArtifactMeta & { content: ArtifactContent };
 
 /** Everything on one table document. */
 export interface TableContent {
-  /** Top to bottom, then left to right (reading order on the canvas). */
+  /** In reading order on the canvas (see readingOrder.ts). */
   artifacts: RecordArtifact[];
   threads: FeedbackThread[];
 }
@@ -95,12 +96,11 @@ export function readTableContent(doc: Y.Doc): TableContent {
     const meta = readArtifactMeta(value);
     if (meta) artifacts.push({ ...meta, content: contentOf(meta, value) });
   }
-  artifacts.sort((a, b) => a.y - b.y || a.x - b.x || a.id.localeCompare(b.id));
   const threads: FeedbackThread[] = [];
   for (const value of doc.getMap<unknown>(TableRoot.Feedback).values()) {
     const thread = value instanceof Y.Map ? readThread(value) : null;
     if (thread) threads.push(thread);
   }
   threads.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-  return { artifacts, threads };
+  return { artifacts: inReadingOrder(artifacts), threads };
 }

@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { marked, type Token } from 'marked';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { ArtifactField, ArtifactKind, PLENARY_DOC, PlenaryRoot, TableRoot, ThreadField } from '@worktable/shared';
+import { ArtifactField, ArtifactKind, PLENARY_DOC, PlenaryRoot } from '@worktable/shared';
 import { findChromium } from '../record/pdf.js';
+import { putArtifact as put, putThread, xmlElement, xmlText, yText } from '../testing/canvasWrites.js';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
 import { onePixelPng } from '../testing/sampleFiles.js';
 import { connectClient, createSessionWith, startTestServer, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
@@ -44,54 +45,24 @@ const SCRIPTED = {
   harvest: 'Pairs make questions land',
 } as const;
 
+/** Ana wrote everything on the table, at one moment. */
+const ANA = { id: 'p', name: 'Ana Alvarez', at: 1_800_000_000_000 };
+
+/** An artifact by Ana at height `y`. */
 function putArtifact(doc: Y.Doc, id: string, kind: string, fields: Record<string, unknown>, y: number): Y.Map<unknown> {
-  const artifact = new Y.Map<unknown>();
-  doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).set(id, artifact);
-  const base: Record<string, unknown> = {
-    [ArtifactField.Id]: id,
-    [ArtifactField.Kind]: kind,
-    [ArtifactField.X]: 0,
-    [ArtifactField.Y]: y,
-    [ArtifactField.W]: 200,
-    [ArtifactField.H]: 200,
-    [ArtifactField.Z]: y,
-    [ArtifactField.CreatedBy]: 'p',
-    [ArtifactField.CreatedByName]: 'Ana Alvarez',
-    [ArtifactField.CreatedAt]: 1_800_000_000_000,
-  };
-  for (const [key, value] of Object.entries({ ...base, ...fields })) artifact.set(key, value);
-  return artifact;
-}
-
-function text(value: string): Y.Text {
-  const t = new Y.Text();
-  t.insert(0, value);
-  return t;
-}
-
-function element(name: string, children: (Y.XmlElement | Y.XmlText)[], attributes: Record<string, string> = {}): Y.XmlElement {
-  const el = new Y.XmlElement(name);
-  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
-  el.insert(0, children);
-  return el;
-}
-
-function xmlText(value: string, attributes?: Record<string, unknown>): Y.XmlText {
-  const t = new Y.XmlText();
-  t.insert(0, value, attributes);
-  return t;
+  return put(doc, id, kind, fields, { y }, ANA);
 }
 
 function writeTable(doc: Y.Doc, imageUploadId: string): void {
   doc.transact(() => {
-    putArtifact(doc, 'a-sticky', ArtifactKind.Sticky, { [ArtifactField.Text]: text(SCRIPTED.sticky) }, 0);
+    putArtifact(doc, 'a-sticky', ArtifactKind.Sticky, { [ArtifactField.Text]: yText(SCRIPTED.sticky) }, 0);
     const content = new Y.XmlFragment();
     putArtifact(doc, 'a-doc', ArtifactKind.Document, { [ArtifactField.Title]: SCRIPTED.docTitle, [ArtifactField.Content]: content }, 10);
     content.insert(0, [
-      element('heading', [xmlText(SCRIPTED.docHeading)], { level: '2' }),
-      element('paragraph', [xmlText('Students will '), xmlText(SCRIPTED.docBold, { bold: true })]),
-      element('bulletList', [element('listItem', [element('paragraph', [xmlText(SCRIPTED.docItem)])])]),
-      element('paragraph', [xmlText('<script>alert(1)</script>')]),
+      xmlElement('heading', [xmlText(SCRIPTED.docHeading)], { level: '2' }),
+      xmlElement('paragraph', [xmlText('Students will '), xmlText(SCRIPTED.docBold, { bold: true })]),
+      xmlElement('bulletList', [xmlElement('listItem', [xmlElement('paragraph', [xmlText(SCRIPTED.docItem)])])]),
+      xmlElement('paragraph', [xmlText('<script>alert(1)</script>')]),
     ]);
     putArtifact(doc, 'a-link', ArtifactKind.Link, { [ArtifactField.Url]: SCRIPTED.link, [ArtifactField.Title]: SCRIPTED.linkTitle }, 20);
     putArtifact(doc, 'a-evil-link', ArtifactKind.Link, { [ArtifactField.Url]: 'javascript:alert(1)', [ArtifactField.Title]: 'Evil' }, 21);
@@ -100,22 +71,17 @@ function writeTable(doc: Y.Doc, imageUploadId: string): void {
     const columns = new Y.Array<string>();
     columns.push(['c1', 'c2']);
     const cells = new Y.Map<Y.Text>();
-    cells.set('r1:c1', text('Criterion'));
-    cells.set('r1:c2', text('Level'));
-    cells.set('r2:c1', text(SCRIPTED.tableCell));
-    cells.set('r2:c2', text('3'));
+    cells.set('r1:c1', yText('Criterion'));
+    cells.set('r1:c2', yText('Level'));
+    cells.set('r2:c1', yText(SCRIPTED.tableCell));
+    cells.set('r2:c2', yText('3'));
     putArtifact(doc, 'a-table', ArtifactKind.DataTable, { [ArtifactField.Title]: 'Rubric', [ArtifactField.RowIds]: rows, [ArtifactField.ColumnIds]: columns, [ArtifactField.Cells]: cells }, 30);
     putArtifact(doc, 'a-image', ArtifactKind.Image, { [ArtifactField.UploadId]: imageUploadId, [ArtifactField.Mime]: 'image/png', [ArtifactField.FileName]: SCRIPTED.image }, 40);
     const notes = new Y.XmlFragment();
     putArtifact(doc, 'a-notes', ArtifactKind.Document, { [ArtifactField.Title]: 'Notes · Tuning', [ArtifactField.NotesOf]: 'tuning', [ArtifactField.Content]: notes }, 50);
-    notes.insert(0, [element('heading', [xmlText('1 / 8 · Introduction')], { level: '2' }), element('paragraph', [xmlText(SCRIPTED.notes)])]);
-    const thread = (id: string, type: string, messages: { text: string; authorName: string }[]) => {
-      const map = new Y.Map<unknown>();
-      doc.getMap<Y.Map<unknown>>(TableRoot.Feedback).set(id, map);
-      const list = new Y.Array<unknown>();
-      list.push(messages.map((m, i) => ({ id: `${id}-${i}`, authorId: 'p', authorName: m.authorName, text: m.text, at: 1_800_000_000_000 + i })));
-      for (const [k, v] of Object.entries({ [ThreadField.Id]: id, [ThreadField.ArtifactId]: 'a-doc', [ThreadField.Type]: type, [ThreadField.CreatedBy]: 'p', [ThreadField.CreatedByName]: 'Ben', [ThreadField.CreatedAt]: 1, [ThreadField.Messages]: list })) map.set(k, v);
-    };
+    notes.insert(0, [xmlElement('heading', [xmlText('1 / 8 · Introduction')], { level: '2' }), xmlElement('paragraph', [xmlText(SCRIPTED.notes)])]);
+    const thread = (id: string, type: string, messages: { text: string; authorName: string }[]) =>
+      putThread(doc, id, 'a-doc', type, messages.map((m, i) => ({ ...m, authorId: 'p', at: 1_800_000_000_000 + i })));
     thread('t-warm', 'warm', [{ text: SCRIPTED.warm, authorName: 'Ben Brook' }]);
     thread('t-probing', 'probing', [
       { text: SCRIPTED.probing, authorName: 'Ben Brook' },
@@ -202,7 +168,9 @@ describe('export', () => {
     expect(all).toContain('Probing question');
     expect(markdown).toMatch(/- 2 · Students ask better questions in pairs\n- 1 · Unit plan draft/); // ranked vote results
     expect(markdown).not.toContain('javascript:');
-    expect(all).toMatch(/Introduction \(ended .*\): facilitator/); // roles per phase
+    expect(markdown).toMatch(/^#### Introduction · ended \d\d:\d\d\n\n\*facilitator /m); // roles per phase, its notes under it
+    // The summary, then themes and harvest, then the table.
+    expect(tokens.filter((tk) => tk.type === 'heading' && tk.depth === 2).map((tk) => (tk as { text: string }).text)).toEqual(['Summary', 'Themes and harvest', 'Tuning Protocol']);
   });
 
   it('E2 HTML: self-contained, no scripts, escaped, and holds every item of the script', async () => {
@@ -239,6 +207,9 @@ describe('export', () => {
     }
     const squashed = all.replace(/\s+/g, '');
     for (const value of Object.values(SCRIPTED)) expect(squashed).toContain(value.replace(/\s+/g, ''));
+    // It opens with the summary, then the themes and harvest, then the table.
+    const at = ['Summary', 'Themesandharvest', SCRIPTED.harvest.replace(/\s+/g, ''), 'Table1', SCRIPTED.sticky.replace(/\s+/g, '')].map((s) => squashed.indexOf(s));
+    expect(at.every((p, i) => p >= 0 && (i === 0 || p > at[i - 1]!))).toBe(true);
   }, 60_000);
 
   it('E4 only the host exports; bad formats and tokens get clear errors', async () => {

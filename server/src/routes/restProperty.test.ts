@@ -22,24 +22,27 @@ afterAll(async () => {
 
 const body = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }).map((value) => ({ raw: JSON.stringify(value) ?? 'null', type: 'application/json' })),
-  fc.record({ title: fc.anything(), protocol: fc.anything(), customProtocol: fc.anything(), inviteCode: fc.anything(), name: fc.anything(), role: fc.anything() }).map((value) => ({ raw: JSON.stringify(value) ?? '{}', type: 'application/json' })),
+  fc.record({ title: fc.anything(), protocol: fc.anything(), customProtocol: fc.anything(), inviteCode: fc.anything(), name: fc.anything(), role: fc.anything(), timeZone: fc.oneof(fc.anything(), fc.constantFrom('UTC', 'Europe/Paris')), names: fc.anything() }).map((value) => ({ raw: JSON.stringify(value) ?? '{}', type: 'application/json' })),
   fc.string({ maxLength: 200 }).map((raw) => ({ raw, type: 'application/json' })),
   fc.string({ maxLength: 100 }).map((raw) => ({ raw, type: 'text/plain' })),
 );
 
 describe('REST bodies (property)', () => {
-  it('any body to create and join: a clear 4xx (or a valid result), never a 5xx', async () => {
+  it('any body to create, join and share the record: a clear 4xx (or a valid result), never a 5xx', async () => {
     const participantsBefore = (await t.server.storage.listParticipants(sessionId)).length;
     let created = 0;
     let joined = 0;
+    let linked = 0;
+    const urls = { create: `${t.url}/api/sessions`, join: `${t.url}/api/sessions/${sessionId}/join`, link: `${t.url}/api/sessions/${sessionId}/record-links` };
     await fc.assert(
-      fc.asyncProperty(body, fc.constantFrom('create', 'join'), async ({ raw, type }, route) => {
-        const url = route === 'create' ? `${t.url}/api/sessions` : `${t.url}/api/sessions/${sessionId}/join`;
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': type }, body: raw });
+      fc.asyncProperty(body, fc.constantFrom('create', 'join', 'link'), async ({ raw, type }, route) => {
+        const auth: Record<string, string> = route === 'link' ? { authorization: `Bearer ${hostToken}` } : {};
+        const response = await fetch(urls[route], { method: 'POST', headers: { 'content-type': type, ...auth }, body: raw });
         expect(response.status).toBeLessThan(500);
         if (response.status === 201) {
           if (route === 'create') created++;
-          else joined++;
+          else if (route === 'join') joined++;
+          else linked++;
           return;
         }
         expect(response.status).toBeGreaterThanOrEqual(400);
@@ -51,7 +54,9 @@ describe('REST bodies (property)', () => {
     );
     // Joins that were refused added nobody.
     expect((await t.server.storage.listParticipants(sessionId)).length).toBe(participantsBefore + joined);
-    expect(created + joined).toBeLessThan(300);
+    expect(created + joined + linked).toBeLessThan(300);
+    // Refused links were not kept.
+    expect((await t.server.storage.listRecordLinks(sessionId)).length).toBe(linked);
     expect((await fetch(`${t.url}/api/sessions/${sessionId}`, { headers: { authorization: `Bearer ${hostToken}` } })).status).toBe(200);
   }, 120_000);
 });

@@ -1,8 +1,9 @@
 /**
  * A small per-key rate limit (a token bucket per client IP) for what people could use to guess:
- * wrong invite codes. Only failures spend tokens, so a room of 200 people behind one school
- * network joining at once is never slowed, while guessing a 40-bit code stays hopeless. In memory,
- * per node; a deployment behind a proxy should also limit there.
+ * wrong invite codes, record links that do not work. Only failures spend tokens, so a room of 200
+ * people behind one school network joining at once is never slowed, while guessing a 40-bit code
+ * stays hopeless. Also for what is costly to serve (PDFs printed through record links), where each
+ * request spends one. In memory, per node; a deployment behind a proxy should also limit there.
  */
 
 /** A limit of `perMinute` attempts per key, refilled continuously. */

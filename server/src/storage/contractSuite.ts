@@ -332,6 +332,7 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
         await store.putUpload(upload(id, `u_${id}`, 10), binary(10));
         await store.saveControlState(id, 'running', { version: 1 });
         await store.saveHistorySnapshot({ sessionId: id, docName: 'table-1', label: {}, state: binary(5), createdAt: 1 });
+        await store.createRecordLink({ linkId: `r_${id}`, sessionId: id, options: {}, createdBy: 'p_host', createdAt: 1, revokedAt: null });
       }
       await store.appendUpdates(keep.map((update) => ({ docKey: 's1/plenary', update })));
       await store.compactDocument('s1/plenary', mergeYjsDocument);
@@ -344,11 +345,36 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
       expect(await store.getUpload('s1', 'u_s1')).toBeNull();
       expect(await store.loadControlState('s1')).toBeNull();
       expect(await store.listHistory('s1')).toEqual([]);
+      expect(await store.getRecordLink('r_s1')).toBeNull();
+      expect(await store.listRecordLinks('s1')).toEqual([]);
       // s11 starts with "s1" but is another session: untouched.
       expect(await store.getSession('s11')).not.toBeNull();
       expect(textOf(null, (await store.loadDocument('s11/table-1')).updates)).toBe('gone');
       expect(await store.getUpload('s11', 'u_s11')).not.toBeNull();
       expect(await store.listHistory('s11')).toHaveLength(1);
+      expect(await store.getRecordLink('r_s11')).not.toBeNull();
+    });
+
+    it('SC22 keeps record links with their options, newest first, revoked once, also after reopening', async () => {
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      await store.createSession(session('s2'), participant('s2', 'p_other', SessionRole.Host, 1));
+      const options = { timeZone: 'Europe/Paris', names: false, organizations: true, systemRoles: false };
+      const first = { linkId: 'r_first', sessionId: 's1', options, createdBy: 'p_host', createdAt: 1_700_000_000_000, revokedAt: null };
+      await store.createRecordLink(first);
+      await store.createRecordLink({ ...first, linkId: 'r_second', createdAt: 1_700_000_000_100 });
+      await store.createRecordLink({ ...first, linkId: 'r_other', sessionId: 's2', createdBy: 'p_other' });
+      expect(await store.getRecordLink('r_first')).toEqual(first);
+      expect((await store.listRecordLinks('s1')).map((l) => l.linkId)).toEqual(['r_second', 'r_first']);
+      await expect(store.createRecordLink(first)).rejects.toThrow();
+      await expect(store.createRecordLink({ ...first, linkId: 'r_ghost', sessionId: 'ghost' })).rejects.toThrow();
+      expect(await store.revokeRecordLink('s2', 'r_first', 5)).toBe(false); // another session's link
+      expect(await store.revokeRecordLink('s1', 'r_first', 1_700_000_000_500)).toBe(true);
+      expect(await store.revokeRecordLink('s1', 'r_first', 1_700_000_000_900)).toBe(false); // once
+      expect(await store.revokeRecordLink('s1', 'r_unknown', 5)).toBe(false);
+      if (factory.reopen) store = await factory.reopen(store);
+      expect(await store.getRecordLink('r_first')).toEqual({ ...first, revokedAt: 1_700_000_000_500 });
+      expect((await store.getRecordLink('r_second'))?.revokedAt).toBeNull();
+      expect(await store.getRecordLink('r_unknown')).toBeNull();
     });
   });
 }

@@ -104,6 +104,20 @@ export interface StoredUpload {
   bytes: Uint8Array;
 }
 
+/** A read-only link to a session's record, as stored. */
+export interface RecordLinkRecord {
+  /** Random and unguessable: whoever has it may read the record. */
+  linkId: string;
+  sessionId: string;
+  /** The options the record is rendered with, fixed when the link was made (JSON, see `RecordOptions`). */
+  options: unknown;
+  /** The host who made it. */
+  createdBy: string;
+  createdAt: number;
+  /** When the host revoked it, or null while it works. */
+  revokedAt: number | null;
+}
+
 /** Durable storage behind the server. Every method either completes fully or changes nothing. */
 export interface StoragePort {
   /** Which engine this is, for health and metrics. */
@@ -126,7 +140,7 @@ export interface StoragePort {
   removeParticipant(sessionId: string, participantId: string): Promise<boolean>;
   /**
    * Deletes a session and everything of it: participants, documents (snapshots and logs of every
-   * `<sessionId>/…` document), uploads, history, control state. False when unknown.
+   * `<sessionId>/…` document), uploads, history, control state, record links. False when unknown.
    */
   deleteSession(sessionId: string): Promise<boolean>;
 
@@ -175,6 +189,15 @@ export interface StoragePort {
   listHistory(sessionId: string, docName?: string): Promise<HistorySnapshotRecord[]>;
   /** One snapshot with its state, or null when unknown here (also when it belongs to another session). */
   loadHistorySnapshot(sessionId: string, snapshotId: number): Promise<{ record: HistorySnapshotRecord; state: Uint8Array } | null>;
+
+  /** Stores a new record link. Rejects when the session is unknown or the link id is taken. */
+  createRecordLink(link: RecordLinkRecord): Promise<void>;
+  /** A record link by its id (of whichever session), revoked or not; null when unknown. */
+  getRecordLink(linkId: string): Promise<RecordLinkRecord | null>;
+  /** A session's record links, revoked ones too, newest first. */
+  listRecordLinks(sessionId: string): Promise<RecordLinkRecord[]>;
+  /** Revokes a link of this session as of `at`; false (changing nothing) when unknown here or already revoked. */
+  revokeRecordLink(sessionId: string, linkId: string, at: number): Promise<boolean>;
 
   /** Flushes and releases the engine. */
   close(): Promise<void>;

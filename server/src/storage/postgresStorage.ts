@@ -15,6 +15,7 @@ import type {
   MergeDocument,
   ParticipantRecord,
   PendingUpdate,
+  RecordLinkRecord,
   SessionRecord,
   StoragePort,
   StoredDocument,
@@ -85,6 +86,16 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX doc_history_by_session ON doc_history(session_id, doc_name, snapshot_id);`,
   `ALTER TABLE control_states ADD COLUMN version INTEGER;
    UPDATE control_states SET version = (state::json->>'version')::integer;`,
+  `CREATE TABLE record_links (
+     seq        BIGSERIAL,
+     link_id    TEXT PRIMARY KEY,
+     session_id TEXT NOT NULL REFERENCES sessions(session_id),
+     options    TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     revoked_at BIGINT
+   );
+   CREATE INDEX record_links_by_session ON record_links(session_id, created_at, seq);`,
 ];
 
 /** A fixed key for the migration advisory lock. */
@@ -124,6 +135,14 @@ const toUpload = (r: Row): UploadRecord => ({
   sha256: r.sha256 as string,
   createdBy: r.created_by as string,
   createdAt: num(r.created_at),
+});
+const toRecordLink = (r: Row): RecordLinkRecord => ({
+  linkId: r.link_id as string,
+  sessionId: r.session_id as string,
+  options: JSON.parse(r.options as string) as unknown,
+  createdBy: r.created_by as string,
+  createdAt: num(r.created_at),
+  revokedAt: r.revoked_at === null ? null : num(r.revoked_at),
 });
 const toHistory = (r: Row): HistorySnapshotRecord => ({
   snapshotId: num(r.snapshot_id),
@@ -269,7 +288,7 @@ export class PostgresStorage implements StoragePort {
     return this.transaction(async (client) => {
       await client.query('DELETE FROM doc_updates WHERE starts_with(doc_key, $1)', [prefix]);
       await client.query('DELETE FROM doc_snapshots WHERE starts_with(doc_key, $1)', [prefix]);
-      for (const table of ['uploads', 'doc_history', 'control_states', 'participants']) await client.query(`DELETE FROM ${table} WHERE session_id = $1`, [sessionId]);
+      for (const table of ['uploads', 'doc_history', 'control_states', 'record_links', 'participants']) await client.query(`DELETE FROM ${table} WHERE session_id = $1`, [sessionId]);
       const { rowCount } = await client.query('DELETE FROM sessions WHERE session_id = $1', [sessionId]);
       return rowCount === 1;
     });
@@ -413,6 +432,32 @@ export class PostgresStorage implements StoragePort {
     );
     const row = rows[0] as Row | undefined;
     return row ? { record: toHistory(row), state: bytes(row.state) } : null;
+  }
+
+  async createRecordLink(link: RecordLinkRecord): Promise<void> {
+    await this.pool.query('INSERT INTO record_links (link_id, session_id, options, created_by, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+      link.linkId,
+      link.sessionId,
+      JSON.stringify(link.options),
+      link.createdBy,
+      link.createdAt,
+      link.revokedAt,
+    ]);
+  }
+
+  async getRecordLink(linkId: string): Promise<RecordLinkRecord | null> {
+    const { rows } = await this.pool.query('SELECT * FROM record_links WHERE link_id = $1', [linkId]);
+    return rows[0] ? toRecordLink(rows[0] as Row) : null;
+  }
+
+  async listRecordLinks(sessionId: string): Promise<RecordLinkRecord[]> {
+    const { rows } = await this.pool.query('SELECT * FROM record_links WHERE session_id = $1 ORDER BY created_at DESC, seq DESC', [sessionId]);
+    return rows.map((r) => toRecordLink(r as Row));
+  }
+
+  async revokeRecordLink(sessionId: string, linkId: string, at: number): Promise<boolean> {
+    const { rowCount } = await this.pool.query('UPDATE record_links SET revoked_at = $1 WHERE session_id = $2 AND link_id = $3 AND revoked_at IS NULL', [at, sessionId, linkId]);
+    return rowCount === 1;
   }
 
   async close(): Promise<void> {

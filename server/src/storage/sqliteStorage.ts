@@ -16,6 +16,7 @@ import type {
   MergeDocument,
   ParticipantRecord,
   PendingUpdate,
+  RecordLinkRecord,
   SessionRecord,
   StoragePort,
   StoredDocument,
@@ -88,6 +89,15 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX doc_history_by_session ON doc_history(session_id, doc_name, snapshot_id);`,
   `ALTER TABLE control_states ADD COLUMN version INTEGER;
    UPDATE control_states SET version = json_extract(state, '$.version');`,
+  `CREATE TABLE record_links (
+     link_id    TEXT PRIMARY KEY,
+     session_id TEXT NOT NULL REFERENCES sessions(session_id),
+     options    TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     revoked_at INTEGER
+   );
+   CREATE INDEX record_links_by_session ON record_links(session_id, created_at);`,
 ];
 
 interface SessionRow {
@@ -114,6 +124,14 @@ interface HistoryRow {
   label: string;
   created_at: number;
   bytes: number;
+}
+interface RecordLinkRow {
+  link_id: string;
+  session_id: string;
+  options: string;
+  created_by: string;
+  created_at: number;
+  revoked_at: number | null;
 }
 interface UploadRow {
   upload_id: string;
@@ -161,6 +179,15 @@ const toUpload = (r: UploadRow): UploadRecord => ({
   sha256: r.sha256,
   createdBy: r.created_by,
   createdAt: r.created_at,
+});
+
+const toRecordLink = (r: RecordLinkRow): RecordLinkRecord => ({
+  linkId: r.link_id,
+  sessionId: r.session_id,
+  options: JSON.parse(r.options) as unknown,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
 });
 
 /** Opens (creating and migrating when needed) the SQLite store at `file`. */
@@ -233,6 +260,10 @@ export class SqliteStorage implements StoragePort {
       getHistory: db.prepare<[number, string], HistoryRow & { state: Buffer }>(
         'SELECT snapshot_id, session_id, doc_name, label, created_at, length(state) AS bytes, state FROM doc_history WHERE snapshot_id = ? AND session_id = ?',
       ),
+      insertRecordLink: db.prepare('INSERT INTO record_links (link_id, session_id, options, created_by, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      getRecordLink: db.prepare<[string], RecordLinkRow>('SELECT * FROM record_links WHERE link_id = ?'),
+      listRecordLinks: db.prepare<[string], RecordLinkRow>('SELECT * FROM record_links WHERE session_id = ? ORDER BY created_at DESC, rowid DESC'),
+      revokeRecordLink: db.prepare('UPDATE record_links SET revoked_at = ? WHERE session_id = ? AND link_id = ? AND revoked_at IS NULL'),
       listActiveControl: db.prepare<[], { session_id: string; state: string }>(
         "SELECT session_id, state FROM control_states WHERE status IN ('running', 'paused')",
       ),
@@ -308,7 +339,7 @@ export class SqliteStorage implements StoragePort {
       const docs = 'substr(doc_key, 1, length(?)) = ?';
       this.db.prepare(`DELETE FROM doc_updates WHERE ${docs}`).run(prefix, prefix);
       this.db.prepare(`DELETE FROM doc_snapshots WHERE ${docs}`).run(prefix, prefix);
-      for (const table of ['uploads', 'doc_history', 'control_states', 'participants']) this.db.prepare(`DELETE FROM ${table} WHERE session_id = ?`).run(sessionId);
+      for (const table of ['uploads', 'doc_history', 'control_states', 'record_links', 'participants']) this.db.prepare(`DELETE FROM ${table} WHERE session_id = ?`).run(sessionId);
       return this.db.prepare('DELETE FROM sessions WHERE session_id = ?').run(sessionId).changes === 1;
     }).immediate();
   }
@@ -430,6 +461,23 @@ export class SqliteStorage implements StoragePort {
   async loadHistorySnapshot(sessionId: string, snapshotId: number): Promise<{ record: HistorySnapshotRecord; state: Uint8Array } | null> {
     const row = this.statements.getHistory.get(snapshotId, sessionId);
     return row ? { record: toHistory(row), state: asBytes(row.state) } : null;
+  }
+
+  async createRecordLink(link: RecordLinkRecord): Promise<void> {
+    this.statements.insertRecordLink.run(link.linkId, link.sessionId, JSON.stringify(link.options), link.createdBy, link.createdAt, link.revokedAt);
+  }
+
+  async getRecordLink(linkId: string): Promise<RecordLinkRecord | null> {
+    const row = this.statements.getRecordLink.get(linkId);
+    return row ? toRecordLink(row) : null;
+  }
+
+  async listRecordLinks(sessionId: string): Promise<RecordLinkRecord[]> {
+    return this.statements.listRecordLinks.all(sessionId).map(toRecordLink);
+  }
+
+  async revokeRecordLink(sessionId: string, linkId: string, at: number): Promise<boolean> {
+    return this.statements.revokeRecordLink.run(at, sessionId, linkId).changes === 1;
   }
 
   /** Writes a consistent copy of the database to `destination` while the server keeps running. */

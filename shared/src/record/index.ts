@@ -1,4 +1,6 @@
-/** The record of a session: history snapshots, votes, participation. */
+/** The record of a session: history snapshots, votes, participation, how scribe notes are keyed, the options a record is rendered with. */
 export * from './history.js';
 export * from './votes.js';
 export * from './participation.js';
+export * from './scribeNotes.js';
+export * from './recordOptions.js';

@@ -1,25 +1,25 @@
 /**
- * The host's "Export record" menu (Markdown, HTML, PDF): fetches the record with the host's token,
- * says what is happening while the server prepares it (PDFs take a few seconds) and while it
- * arrives, saves the file, and says what to do when it fails.
+ * The record's downloads (Markdown, HTML, PDF) with the host's options: says what is happening
+ * while the server prepares the file (PDFs take a few seconds) and while it arrives, saves it, and
+ * says what to do when it fails.
  */
 import { useEffect, useState } from 'react';
+import type { RecordOptions } from '@worktable/shared';
 import { userMessage } from '../api.js';
-import { MenuButton } from '../components/MenuButton.js';
 import { ProgressStatus } from '../components/ProgressStatus.js';
 import { fractionOf } from '../transfer.js';
 import { downloadRecord, type DownloadStage } from './downloadRecord.js';
 import { EXPORT_FORMATS, type ExportFormat } from './formats.js';
-import './export.css';
 
-/** Props of `ExportMenu`. */
-export interface ExportMenuProps {
+/** Props of `RecordDownloads`. */
+export interface RecordDownloadsProps {
   sessionId: string;
   /** The host's token (others get 403 from the server). */
   token: string;
+  options: RecordOptions;
 }
 
-type ExportState =
+type DownloadState =
   | { kind: 'idle' }
   | { kind: 'busy'; format: ExportFormat; stage: DownloadStage; since: number }
   | { kind: 'done'; fileName: string }
@@ -39,9 +39,9 @@ function useSecondsSince(since: number | null): number {
   return since === null ? 0 : Math.max(0, Math.floor((now - since) / 1000));
 }
 
-/** The export menu and its status. */
-export function ExportMenu({ sessionId, token }: ExportMenuProps) {
-  const [state, setState] = useState<ExportState>({ kind: 'idle' });
+/** One button per format and the download's status. */
+export function RecordDownloads({ sessionId, token, options }: RecordDownloadsProps) {
+  const [state, setState] = useState<DownloadState>({ kind: 'idle' });
   const seconds = useSecondsSince(state.kind === 'busy' ? state.since : null);
 
   useEffect(() => {
@@ -53,39 +53,32 @@ export function ExportMenu({ sessionId, token }: ExportMenuProps) {
   const start = (format: ExportFormat) => {
     const since = Date.now();
     setState({ kind: 'busy', format, stage: { stage: 'preparing' }, since });
-    downloadRecord(sessionId, token, format, (stage) => setState({ kind: 'busy', format, stage, since })).then(
+    downloadRecord(sessionId, token, format, options, (stage) => setState({ kind: 'busy', format, stage, since })).then(
       (fileName) => setState({ kind: 'done', fileName }),
       (error: unknown) => setState({ kind: 'error', format, message: userMessage(error) }),
     );
   };
 
   return (
-    <div className="export-menu">
+    <div className="record-downloads">
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {state.kind === 'busy' && <p>{state.format.preparing}</p>}
         {state.kind === 'done' && <p>Downloaded {state.fileName}.</p>}
       </div>
-      <MenuButton
-        className="export-menu-anchor"
-        buttonClassName="button ghost"
-        menuClassName="menu-below"
-        menuLabel="Export the record as"
-        disabled={state.kind === 'busy'}
-        items={EXPORT_FORMATS.map((format) => ({ label: format.label, onSelect: () => start(format) }))}
-      >
-        Export record <span aria-hidden="true">▾</span>
-      </MenuButton>
+      <div className="record-formats">
+        {EXPORT_FORMATS.map((format) => (
+          <button key={format.id} type="button" className="button secondary" disabled={state.kind === 'busy'} onClick={() => start(format)}>
+            {format.label}
+          </button>
+        ))}
+      </div>
       {state.kind === 'busy' &&
         (state.stage.stage === 'preparing' ? (
           <ProgressStatus className="export-status" live={false} text={seconds >= 2 ? `${state.format.preparing} (${seconds} s)` : state.format.preparing} />
         ) : (
           <ProgressStatus className="export-status" live={false} text={`Downloading the ${state.format.label} record…`} fraction={fractionOf(state.stage.progress)} />
         ))}
-      {state.kind === 'done' && (
-        <p className="export-status export-done">
-          Downloaded {state.fileName}.
-        </p>
-      )}
+      {state.kind === 'done' && <p className="export-status export-done">Downloaded {state.fileName}.</p>}
       {state.kind === 'error' && (
         <div className="export-status alert" role="alert">
           <p>

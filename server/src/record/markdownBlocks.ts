@@ -1,0 +1,127 @@
+/**
+ * Markdown for what people wrote: escaped text, rich-text blocks (documents and notes) and the
+ * artifacts of a canvas, headings starting at a given level. Stickies in a row of the listing are
+ * one bullet list rather than a heading each.
+ */
+import type { ArtifactOutline, RecordOutline } from './outlineTypes.js';
+import type { Block, Inline } from './richText.js';
+
+/** Escapes Markdown syntax in text people wrote (so it shows as written). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
+}
+
+const heading = (level: number, text: string) => `${'#'.repeat(Math.min(6, level))} ${text}`;
+
+function inline(inlines: readonly Inline[]): string {
+  return inlines
+    .map((i) => {
+      let text = i.code ? `\`${i.text.replace(/`/g, 'ˋ')}\`` : escapeMarkdown(i.text);
+      if (i.bold) text = `**${text}**`;
+      if (i.italic) text = `*${text}*`;
+      if (i.strike) text = `~~${text}~~`;
+      if (i.href) text = `[${text}](<${i.href}>)`;
+      return text;
+    })
+    .join('');
+}
+
+/** Rich-text blocks; a document's level-1 heading becomes a heading of level `base`. */
+export function markdownBlocks(list: readonly Block[], base: number, indent = '', separate = true): string[] {
+  const out: string[] = [];
+  for (const block of list) {
+    if (separate && out.length > 0) out.push('');
+    switch (block.type) {
+      case 'heading':
+        out.push(`${indent}${heading(base + block.level - 1, inline(block.inlines))}`);
+        break;
+      case 'paragraph':
+        out.push(`${indent}${inline(block.inlines)}`);
+        break;
+      case 'quote':
+        out.push(`${indent}> ${inline(block.inlines)}`);
+        break;
+      case 'code':
+        out.push(`${indent}\`\`\``, ...block.inlines.map((i) => i.text).join('').split('\n').map((l) => `${indent}${l}`), `${indent}\`\`\``);
+        break;
+      case 'rule':
+        out.push(`${indent}---`);
+        break;
+      case 'list':
+        block.items.forEach((item, n) => {
+          const [first = '', ...rest] = markdownBlocks(item, base, `${indent}   `, false).map((l) => l.slice(indent.length + 3));
+          out.push(`${indent}${block.ordered ? `${n + 1}.` : '-'} ${first}`, ...rest.map((l) => `${indent}   ${l}`));
+        });
+        break;
+      case 'checklist':
+        for (const item of block.items) {
+          const [first = '', ...rest] = markdownBlocks(item.blocks, base, `${indent}   `, false).map((l) => l.slice(indent.length + 3));
+          out.push(`${indent}- [${item.checked ? 'x' : ' '}] ${first}`, ...rest.map((l) => `${indent}   ${l}`));
+        }
+        break;
+    }
+  }
+  return out;
+}
+
+/** One artifact other than a sticky, under a heading of `level`. */
+function artifactMarkdown(a: ArtifactOutline, uploads: RecordOutline['uploads'], level: number): string[] {
+  const by = `*${escapeMarkdown(a.by)}, ${a.at}${a.draft ? ', draft' : ''}*`;
+  const c = a.content;
+  switch (c.kind) {
+    case 'document':
+      return [heading(level, `Document: ${escapeMarkdown(c.title || 'Untitled')}`), by, '', ...markdownBlocks(c.blocks, level + 1), ''];
+    case 'sticky':
+      return [heading(level, 'Sticky note'), by, '', ...c.text.split('\n').map((l) => `> ${escapeMarkdown(l)}`), ''];
+    case 'image':
+    case 'pdf': {
+      const upload = c.uploadId ? uploads.get(c.uploadId) : undefined;
+      return [heading(level, `${c.kind === 'image' ? 'Image' : 'PDF'}: ${escapeMarkdown(c.title || c.fileName || upload?.name || 'untitled')}`), by, ''];
+    }
+    case 'link':
+      return [heading(level, `Link: ${escapeMarkdown(c.title || c.url || 'untitled')}`), by, '', c.url ? `<${c.url}>` : '(the link was not http or https and is left out)', ''];
+    case 'table': {
+      if (c.rows.length === 0) return [heading(level, `Table: ${escapeMarkdown(c.title || 'Untitled')}`), by, '', '(empty)', ''];
+      const width = Math.max(...c.rows.map((r) => r.length));
+      const cell = (v: string | undefined) => escapeMarkdown((v ?? '').replace(/\n/g, ' '));
+      const [head = [], ...body] = c.rows;
+      return [
+        heading(level, `Table: ${escapeMarkdown(c.title || 'Untitled')}`),
+        by,
+        '',
+        `| ${Array.from({ length: width }, (_, i) => cell(head[i])).join(' | ')} |`,
+        `|${' --- |'.repeat(width)}`,
+        ...body.map((row) => `| ${Array.from({ length: width }, (_, i) => cell(row[i])).join(' | ')} |`),
+        '',
+      ];
+    }
+    case 'frame':
+      return [heading(level, `Frame: ${escapeMarkdown(c.title || 'Untitled')}`), ''];
+    case 'checklist':
+      return [
+        heading(level, `Checklist: ${escapeMarkdown(c.title || 'Decisions and actions')}`),
+        by,
+        '',
+        ...(c.items.length ? c.items.map((i) => `- [${i.done ? 'x' : ' '}] ${escapeMarkdown(i.text)}${i.owner ? ` — ${escapeMarkdown(i.owner)}` : ''}${i.due ? ` (by ${escapeMarkdown(i.due)})` : ''}`) : ['(empty)']),
+        '',
+      ];
+  }
+}
+
+/** A sticky as one bullet: its text (lines joined) and who wrote it when. */
+function stickyBullet(a: ArtifactOutline): string {
+  const text = a.content.kind === 'sticky' ? a.content.text : '';
+  return `- ${escapeMarkdown(text.replace(/\s*\n\s*/g, ' / ')) || '(empty)'} — *${escapeMarkdown(a.by)}, ${a.at}${a.draft ? ', draft' : ''}*`;
+}
+
+/** The artifacts of a canvas in their order, consecutive stickies as one list. */
+export function artifactsMarkdown(artifacts: readonly ArtifactOutline[], uploads: RecordOutline['uploads'], level: number): string[] {
+  const out: string[] = [];
+  artifacts.forEach((a, i) => {
+    if (a.content.kind !== 'sticky') return void out.push(...artifactMarkdown(a, uploads, level));
+    if (artifacts[i - 1]?.content.kind !== 'sticky') out.push(heading(level, 'Sticky notes'), '');
+    out.push(stickyBullet(a));
+    if (artifacts[i + 1]?.content.kind !== 'sticky') out.push('');
+  });
+  return out;
+}

@@ -1,0 +1,52 @@
+/**
+ * The record's pure pieces: the reading order of a canvas, scribe notes sorted under their phases
+ * without empty headings, and each round's seating for sessions from before seatings were kept.
+ */
+import { describe, expect, it } from 'vitest';
+import { RunStatus, builtInProtocol, initialSessionControl, type HistoryLabel, type SessionControl, type TableSeating } from '@worktable/shared';
+import { roundSeatingsOf } from './collect.js';
+import { notesByPhase, withoutEmptyHeadings } from './notesByPhase.js';
+import { inReadingOrder } from './readingOrder.js';
+import type { Block } from './richText.js';
+
+const at = (id: string, x: number, y: number, h = 100, createdAt = 0) => ({ id, x, y, h, createdAt });
+const heading = (text: string, level = 2): Block => ({ type: 'heading', level, inlines: [{ text }] });
+const paragraph = (text: string): Block => ({ type: 'paragraph', inlines: text ? [{ text }] : [] });
+
+describe('record parts', () => {
+  it('RP1 reads a canvas row by row from the top, left to right, whatever order things were made in', () => {
+    const items = [at('c', 0, 300), at('b', 400, 30), at('a', 0, 0), at('d', 200, 310), at('e', 200, 0, 100, 5), at('f', 200, 0, 100, 1)];
+    expect(inReadingOrder(items).map((i) => i.id)).toEqual(['a', 'f', 'e', 'b', 'c', 'd']);
+  });
+
+  it('RP2 puts notes under the phase they were written in, drops empty phase headings and empty paragraphs, keeps the rest apart', () => {
+    const blocks = [paragraph('Before anything'), heading('1 / 2 · Talk'), paragraph('We talked'), paragraph(''), heading('2 / 2 · Gather'), paragraph(''), heading('3 / 3 · Still going'), paragraph('Live notes')];
+    const split = notesByPhase(blocks, new Set(['1 / 2 · Talk', '2 / 2 · Gather']));
+    expect([...split.phases.keys()]).toEqual(['1 / 2 · Talk']);
+    expect(split.phases.get('1 / 2 · Talk')).toEqual([paragraph('We talked')]);
+    expect(split.rest).toEqual([paragraph('Before anything'), heading('3 / 3 · Still going'), paragraph('Live notes')]);
+    expect(withoutEmptyHeadings([heading('Empty', 1), heading('Also empty', 2), heading('Full', 2), paragraph('x')])).toEqual([heading('Empty', 1), heading('Full', 2), paragraph('x')]);
+  });
+
+  it('RP3 a session from before seatings were kept shows each round as it ended, started when the round before ended', () => {
+    const table = (id: string, members: string[]): TableSeating => ({ id, name: id, members, host: members[0] ?? null });
+    const protocol = builtInProtocol('world-cafe')!;
+    const base = initialSessionControl(protocol, 1);
+    const control: SessionControl = {
+      ...base,
+      convening: true,
+      round: 2,
+      tables: [table('table-1', ['c', 'd'])],
+      runs: { 'table-1': { ...base.runs['table-1']!, status: RunStatus.Running } },
+      pastRounds: [{ round: 1, tables: [table('table-1', ['a', 'b'])] }],
+    };
+    const label = { tableId: 'table-1', round: 1, endedAt: 5_000 } as HistoryLabel;
+    expect(roundSeatingsOf(control, [label])).toEqual([
+      { round: 1, blockId: null, at: null, tables: [table('table-1', ['a', 'b'])] },
+      { round: 2, blockId: null, at: 5_000, tables: [table('table-1', ['c', 'd'])] },
+    ]);
+    // Kept seatings win over the seating as it ended.
+    const kept = { ...control, seatings: [{ round: 1, blockId: 'round-1', at: 1_000, tables: [table('table-1', ['a', 'z'])] }] };
+    expect(roundSeatingsOf(kept, [label])[0]).toEqual({ round: 1, blockId: 'round-1', at: 1_000, tables: [table('table-1', ['a', 'z'])] });
+  });
+});
