@@ -2,7 +2,7 @@
  * The sessions API: create a session (the caller becomes its host), join with an invite code,
  * and read a session with a bearer token. Documented in docs/API.md.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
   SESSION_ID_PATTERN,
   SessionRole,
@@ -22,6 +22,7 @@ import type { StoragePort } from '../storage/port.js';
 import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import type { RateLimiter } from '../security/rateLimit.js';
 import { sendError } from './httpErrors.js';
+import { publicOrigin } from './publicOrigin.js';
 
 /** Dependencies of the session routes. */
 export interface SessionDeps {
@@ -40,7 +41,6 @@ type SessionParams = { Params: { sessionId: string } };
 /** Registers the `/api/sessions` routes. */
 export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Promise<void> {
   const { storage, signer } = deps;
-  const origin = (request: FastifyRequest) => deps.publicUrl ?? `${request.protocol}://${request.host}`;
 
   app.post('/api/sessions', async (request, reply) => {
     const parsed = createSessionBody.safeParse(request.body ?? {});
@@ -69,7 +69,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Pr
       hostToken: signer.sign({ sid: sessionId, pid: participantId, role: SessionRole.Host }),
       participantId,
       inviteCode,
-      inviteUrl: `${origin(request)}/join/${sessionId}?code=${inviteCode}`,
+      inviteUrl: `${publicOrigin(request, deps.publicUrl)}/join/${sessionId}?code=${inviteCode}`,
     };
     return reply.code(201).send(body);
   });
