@@ -61,8 +61,16 @@ describe('roster: import, plan, itineraries and personal links', () => {
     await host.waitForURL(/\/dashboard$/);
     await host.getByRole('status').filter({ hasText: /^Live$/ }).waitFor();
 
+    // The views are tabs, with the arrow keys: the plan says to seat people first.
+    await tab(host, 'Tables').focus();
+    await host.keyboard.press('End');
+    await expect.poll(() => tab(host, 'Plan and itineraries').getAttribute('aria-selected')).toBe('true');
+    await host.getByText(/^Seat people first/).waitFor();
+    await screenshot(host, 'roster-00-plan-before-seating');
+
     // The Roster view, empty: the import form.
-    await tab(host, 'Roster').click();
+    await host.keyboard.press('ArrowLeft');
+    await expect.poll(() => tab(host, 'Roster').evaluate((el) => el === document.activeElement && el.getAttribute('aria-selected') === 'true')).toBe(true);
     const csv = host.getByLabel('Roster (CSV)');
     await csv.waitFor();
     await screenshot(host, 'roster-01-empty');
@@ -145,6 +153,11 @@ describe('roster: import, plan, itineraries and personal links', () => {
     expect(await host.getByRole('button', { name: 'Copy all itineraries' }).isVisible()).toBe(false);
     await host.getByText('Spring convening: where you sit in each round').waitFor();
     await screenshot(host, 'roster-07-print-itineraries');
+    await host.evaluate(() => (document.documentElement.dataset.printing = 'plan'));
+    expect(await host.getByRole('heading', { name: 'Round 1', exact: true }).isVisible()).toBe(true);
+    expect(await host.getByText('Spring convening: where you sit in each round').isVisible()).toBe(false);
+    await host.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(host, 'roster-07-print-plan');
     await host.emulateMedia({ media: 'screen' });
     await host.evaluate(() => delete document.documentElement.dataset.printing);
 

@@ -47,7 +47,7 @@ export function SeedForm({ dashboard }: SeedFormProps) {
   };
 
   return (
-    <form className="plan-seed" onSubmit={submit} noValidate>
+    <form className="plan-seed no-print" onSubmit={submit} noValidate>
       <div className="plan-seed-row">
         <label htmlFor={`${id}-seed`}>Seating seed</label>
         <input id={`${id}-seed`} type="text" inputMode="numeric" className="plan-seed-input" value={seed} aria-describedby={`${id}-hint`} onChange={(e) => setSeed(e.target.value)} />

@@ -14,6 +14,8 @@ export interface RosterSeatCellsProps {
   person: DashboardPerson | undefined;
   /** The highest table number that exists (the seating's, or the most a convening may have). */
   maxTable: number;
+  /** How many tables the seating has (null before seating): a pin beyond them is not honoured. */
+  seatedTables: number | null;
   busy: boolean;
   /** Pins them to `table` (null: unpins), as its host or not. */
   pin(participantId: string, name: string, table: number | null, host: boolean): void;
@@ -22,9 +24,10 @@ export interface RosterSeatCellsProps {
 }
 
 /** The Table and Table host cells of a roster row. */
-export const RosterSeatCells = memo(function RosterSeatCells({ name, participantId, person, maxTable, busy, pin, invalid }: RosterSeatCellsProps) {
+export const RosterSeatCells = memo(function RosterSeatCells({ name, participantId, person, maxTable, seatedTables, busy, pin, invalid }: RosterSeatCellsProps) {
   const pinned = person?.pinnedTo ? tableNumberOf(person.pinnedTo) : null;
   const hosts = person?.namedHostOf !== null && person?.namedHostOf !== undefined;
+  const unseatable = pinned !== null && seatedTables !== null && pinned > seatedTables;
   const [draft, setDraft] = useState(pinned === null ? '' : String(pinned));
   useEffect(() => setDraft(pinned === null ? '' : String(pinned)), [pinned]);
 
@@ -61,6 +64,7 @@ export const RosterSeatCells = memo(function RosterSeatCells({ name, participant
           onBlur={commit}
           onKeyDown={onKeyDown}
         />
+        {unseatable && <span className="roster-pin-note">The seating has no Table {pinned}: pin them to another table, or seat again with more tables.</span>}
       </td>
       <td>
         <input

@@ -99,7 +99,7 @@ export function RosterTable({ people, linksExpireAt, dashboard, title }: RosterT
                   <td>
                     <span className={`roster-arrival is-${arrival}`}>{arrival === 'here' ? 'Here' : 'Expected'}</span>
                   </td>
-                  <RosterSeatCells name={person.name} participantId={person.participantId} person={live} maxTable={maxTable} busy={action.pending === person.participantId} pin={pin} invalid={setInvalid} />
+                  <RosterSeatCells name={person.name} participantId={person.participantId} person={live} maxTable={maxTable} seatedTables={dashboard.convening ? dashboard.tableCount : null} busy={action.pending === person.participantId} pin={pin} invalid={setInvalid} />
                   <td>
                     <CopyButton text={person.link} className="button ghost roster-copy" forWhat={person.name} onCopied={() => announce(`Copied the personal link of ${person.name}.`)}>
                       Copy link
