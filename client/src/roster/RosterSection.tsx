@@ -3,7 +3,7 @@
  * table hosts, and the import (open while the roster is empty, folded under "Import again…"
  * afterwards).
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { DashboardPayload, RosterImportResult } from '@worktable/shared';
 import { useDashboardContext } from '../dashboard/DashboardContext.js';
 import { RosterImport } from './RosterImport.js';
@@ -26,9 +26,11 @@ export function RosterSection({ dashboard, token, title }: RosterSectionProps) {
   const { sessionId, announce } = useDashboardContext();
   const { load, replace, reload } = useRoster(sessionId, token);
   const people = load.kind === 'ready' ? load.roster.people : [];
+  const [imports, setImports] = useState(0);
 
   const onImported = (result: RosterImportResult) => {
     replace(result);
+    setImports((n) => n + 1);
     announce(importedSentence(result));
   };
 
@@ -54,7 +56,7 @@ export function RosterSection({ dashboard, token, title }: RosterSectionProps) {
           </button>
         </div>
       )}
-      {load.kind === 'ready' && people.length > 0 && <RosterTable people={people} linksExpireAt={load.roster.linksExpireAt} dashboard={dashboard} title={title} />}
+      {load.kind === 'ready' && people.length > 0 && <RosterTable people={people} linksExpireAt={load.roster.linksExpireAt} dashboard={dashboard} title={title} imports={imports} />}
       {load.kind === 'ready' &&
         (people.length === 0 ? (
           <RosterImport sessionId={sessionId} token={token} hasRoster={false} onImported={onImported} />

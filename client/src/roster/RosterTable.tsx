@@ -3,7 +3,7 @@
  * pinned to and whether they host it (editable, before or after seating), and their personal
  * link to copy one by one, all at once as text, or download as CSV for a mail merge.
  */
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { MAX_TABLES, type DashboardPayload, type RosterPersonView } from '@worktable/shared';
 import { CopyButton } from '../components/CopyButton.js';
 import { ActionAlert } from '../dashboard/ActionAlert.js';
@@ -22,15 +22,21 @@ export interface RosterTableProps {
   dashboard: DashboardPayload;
   /** Session title, for the downloaded file's name. */
   title: string;
+  /** Imports so far: after each one the keyboard lands on the roster (the form it was in folds away). */
+  imports: number;
 }
 
 /** The roster table with its bulk actions. */
-export function RosterTable({ people, linksExpireAt, dashboard, title }: RosterTableProps) {
+export function RosterTable({ people, linksExpireAt, dashboard, title, imports }: RosterTableProps) {
   const id = useId();
   const { announce } = useDashboardContext();
   const [query, setQuery] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
   const action = usePendingAction();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (imports > 0) heading.current?.focus();
+  }, [imports]);
   const byId = useMemo(() => indexPeople(dashboard.people), [dashboard.people]);
   const maxTable = dashboard.convening ? dashboard.tableCount : MAX_TABLES;
   const shown = useMemo(() => {
@@ -53,7 +59,9 @@ export function RosterTable({ people, linksExpireAt, dashboard, title }: RosterT
   return (
     <section className="roster-list" aria-labelledby={`${id}-h`}>
       <div className="roster-list-bar">
-        <h3 id={`${id}-h`}>On the roster</h3>
+        <h3 id={`${id}-h`} ref={heading} tabIndex={-1}>
+          On the roster
+        </h3>
         <p className="roster-counts">{rosterCounts(people, byId)}</p>
       </div>
       <div className="actions roster-bulk">
