@@ -15,6 +15,8 @@ import type {
   RecordLinkView,
   RecordLinksResponse,
   RecordOptions,
+  RosterImportResult,
+  RosterView,
   SessionView,
 } from '@worktable/shared';
 
@@ -108,6 +110,19 @@ export async function removeParticipant(sessionId: string, participantId: string
 /** `DELETE /api/sessions/:id` (host only): deletes the session, its documents, uploads, history and every link, for everyone. */
 export async function deleteSession(sessionId: string, token: string): Promise<void> {
   await request<null>('DELETE', `/api/sessions/${encodeURIComponent(sessionId)}`, { token });
+}
+
+/** `GET /api/sessions/:id/roster` (host only): everyone on the roster, with freshly signed personal links. */
+export function getRoster(sessionId: string, token: string): Promise<RosterView> {
+  return request('GET', `/api/sessions/${encodeURIComponent(sessionId)}/roster`, { token });
+}
+
+/**
+ * `POST /api/sessions/:id/roster` (host only): imports the roster CSV; people already in the
+ * session are updated, the roster's pins and table hosts applied. Refused whole when a line has a problem.
+ */
+export function importRoster(sessionId: string, csv: string, token: string): Promise<RosterImportResult> {
+  return request('POST', `/api/sessions/${encodeURIComponent(sessionId)}/roster`, { token, body: { csv } });
 }
 
 /** One labelled snapshot of a table document, as `GET /api/sessions/:id/history` lists it. */

@@ -7,6 +7,7 @@
  * `/s/<sessionId>#token=<hostToken>&code=<inviteCode>`: the token travels in the URL fragment,
  * which browsers never send to the server (so it stays out of access logs and Referer headers).
  * The session page adopts it into localStorage and removes the fragment from the address bar.
+ * Personal links from the host's roster (`/s/<sessionId>#token=<token>`) work the same way.
  */
 import { SessionRole } from '@worktable/shared';
 

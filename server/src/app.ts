@@ -27,6 +27,7 @@ import { healthRoutes } from './routes/healthRoutes.js';
 import { exportRoutes } from './routes/exportRoutes.js';
 import { historyRoutes } from './routes/historyRoutes.js';
 import { removalRoutes } from './routes/removalRoutes.js';
+import { rosterRoutes } from './roster/rosterRoutes.js';
 import { participationRoutes } from './routes/participationRoutes.js';
 import { installErrorHandlers } from './routes/httpErrors.js';
 import { protocolRoutes } from './routes/protocolRoutes.js';
@@ -175,6 +176,13 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     signer,
     participantRemoved: (sessionId, participantId) => controlPlane.participantRemoved(sessionId, participantId),
     sessionDeleted: (sessionId) => controlPlane.sessionDeleted(sessionId),
+  });
+  await app.register(rosterRoutes, {
+    storage,
+    signer,
+    publicUrl: config.publicUrl,
+    controlOf: (sessionId) => controlPlane.controlOf(sessionId),
+    rosterImported: (sessionId, hostId, people, seats, columns) => controlPlane.rosterImported(sessionId, hostId, people, seats, columns),
   });
   await controlPlane.resumeAll();
   const detachTransport = attachYjsTransport(app.server, relay, {

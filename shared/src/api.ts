@@ -89,6 +89,47 @@ export interface JoinSessionResponse {
   token: string;
 }
 
+/** Longest roster text `POST /api/sessions/:sessionId/roster` accepts, in characters (a thousand people with long names fit). */
+export const MAX_ROSTER_CHARS = 300_000;
+
+/** Body of `POST /api/sessions/:sessionId/roster`: the roster as CSV text (read with `parseRoster`). */
+export const importRosterBody = z.strictObject({
+  csv: z
+    .string()
+    .max(MAX_ROSTER_CHARS, `must be at most ${MAX_ROSTER_CHARS.toLocaleString('en-US')} characters; import the roster in parts`)
+    .refine((text) => text.trim() !== '', 'is empty: paste a header row and one line per person'),
+});
+/** Parsed body of `POST /api/sessions/:sessionId/roster`. */
+export type ImportRosterBody = z.infer<typeof importRosterBody>;
+
+/** A person on the host's roster with their personal link. */
+export interface RosterPersonView {
+  participantId: string;
+  name: string;
+  organization: string | null;
+  systemRole: string | null;
+  /**
+   * `<origin>/s/<sessionId>#token=<token>`: opens the session as this person in any browser. The
+   * token is in the fragment, which browsers never send to the server.
+   */
+  link: string;
+}
+
+/** Response of `GET /api/sessions/:sessionId/roster`: everyone on the roster, in roster order, with fresh links. */
+export interface RosterView {
+  people: RosterPersonView[];
+  /** When these links stop working (ISO-8601); ask for the roster again for new ones. */
+  linksExpireAt: string;
+}
+
+/** Response of `POST /api/sessions/:sessionId/roster` (200): the whole roster after the import. */
+export interface RosterImportResult extends RosterView {
+  /** People new to the session. */
+  added: number;
+  /** People already in the session (same name and organization) whose details were updated. */
+  updated: number;
+}
+
 /** A participant as listed in a session. */
 export interface ParticipantView {
   participantId: string;

@@ -11,3 +11,4 @@ export * from './convening/index.js';
 export * from './record/index.js';
 export * from './canvas/cloneArtifact.js';
 export * from './reactions.js';
+export * from './roster/index.js';

@@ -1,5 +1,6 @@
 /** A read-only link with a Copy button that confirms visibly and falls back to selecting the text. */
 import { useEffect, useId, useRef, useState } from 'react';
+import { copyToClipboard } from './clipboard.js';
 
 /** Props of `CopyField`. */
 export interface CopyFieldProps {
@@ -24,16 +25,14 @@ export function CopyField({ label, value, description }: CopyFieldProps) {
   }, [state]);
 
   const copy = async () => {
-    try {
-      if (!navigator.clipboard) throw new Error('clipboard unavailable');
-      await navigator.clipboard.writeText(value);
+    if (await copyToClipboard(value)) {
       setState('copied');
-    } catch {
-      // No clipboard access (insecure origin, denied permission): select the text for Ctrl+C.
-      inputRef.current?.focus();
-      inputRef.current?.select();
-      setState('manual');
+      return;
     }
+    // No clipboard access (insecure origin, denied permission): select the text for Ctrl+C.
+    inputRef.current?.focus();
+    inputRef.current?.select();
+    setState('manual');
   };
 
   return (

@@ -1,15 +1,19 @@
 /**
  * The host dashboard of a session the browser hosts: opens the control connection, shows the
- * controls (seat, round and clock, plenary, broadcast, the invite's QR code and the room display) and the tables, and announces what
- * each action did in a polite live region that also shows briefly on screen.
+ * controls (the agenda and its clock, seat, plenary, broadcast, the invite's QR code and the room
+ * display), the agenda, and as tabs the tables, the roster and the plan, and announces what each
+ * action did in a polite live region that also shows briefly on screen.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { PlanSection } from '../plan/PlanSection.js';
 import { useControlStore } from '../protocol/controlConnection.js';
 import { AgendaOutline } from './AgendaOutline.js';
 import { inviteUrl } from '../router.js';
+import { RosterSection } from '../roster/RosterSection.js';
 import { ControlBar } from './ControlBar.js';
 import { DashboardContext } from './DashboardContext.js';
 import { DashboardHeader } from './DashboardHeader.js';
+import { DashboardPanel, DashboardTabs, DashboardView } from './DashboardTabs.js';
 import { TablesSection } from './TablesSection.js';
 import { useControlChannel } from './useControlChannel.js';
 import './dashboard.css';
@@ -35,6 +39,7 @@ export function Dashboard({ sessionId, title, token, inviteCode }: DashboardProp
   const dashboard = useControlStore((s) => s.dashboard);
   const offsetMs = useControlStore((s) => s.offsetMs);
   const [said, setSaid] = useState<{ id: number; text: string } | null>(null);
+  const [view, setView] = useState<DashboardView>(DashboardView.Tables);
   const announce = useCallback((text: string) => setSaid((previous) => ({ id: (previous?.id ?? 0) + 1, text })), []);
   const context = useMemo(() => ({ sessionId, inviteUrl: inviteCode ? inviteUrl(sessionId, inviteCode) : null, send, announce }), [sessionId, inviteCode, send, announce]);
 
@@ -56,7 +61,12 @@ export function Dashboard({ sessionId, title, token, inviteCode }: DashboardProp
           <>
             <ControlBar dashboard={dashboard} offsetMs={offsetMs} />
             <AgendaOutline dashboard={dashboard} />
-            <TablesSection dashboard={dashboard} offsetMs={offsetMs} />
+            <DashboardTabs view={view} onChange={setView} />
+            <DashboardPanel view={view}>
+              {view === DashboardView.Tables && <TablesSection dashboard={dashboard} offsetMs={offsetMs} />}
+              {view === DashboardView.Roster && <RosterSection dashboard={dashboard} token={token} title={title} />}
+              {view === DashboardView.Plan && <PlanSection dashboard={dashboard} title={title} />}
+            </DashboardPanel>
           </>
         ) : (
           <p className="h-quiet" aria-busy="true">

@@ -1,6 +1,6 @@
 /**
- * One person on the dashboard: name, organization, marks (table host, new here, pinned, away,
- * roles). Drag it onto another table card to move them; "Move…" does the same from the keyboard.
+ * One person on the dashboard: name, organization, marks (table host, new here, pinned, away or
+ * expected from the roster, roles). Drag it onto another table card to move them; "Move…" does the same from the keyboard.
  */
 import { memo, type DragEvent } from 'react';
 import { roleTitle } from '../protocol/labels.js';
@@ -36,7 +36,7 @@ export const MemberChip = memo(function MemberChip({ chip, pinnedName, highlight
           {chip.tableHost && <span className="chip-mark mark-host">Table host</span>}
           {chip.newcomer && <span className="chip-mark mark-new">New here</span>}
           {pinnedName && <span className="chip-mark mark-pin">Pinned to {pinnedName}</span>}
-          {!chip.present && <span className="chip-mark mark-away">Away</span>}
+          {!chip.present && (chip.expected ? <span className="chip-mark mark-expected">Expected</span> : <span className="chip-mark mark-away">Away</span>)}
         </span>
         {details && (
           <span className="chip-details" title={details}>

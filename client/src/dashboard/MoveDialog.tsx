@@ -1,7 +1,9 @@
 /**
  * The keyboard and screen-reader way to move someone: a modal dialog with the tables to choose
- * from, "Pin here for next rounds" (and, pinned, "Make them this table's host"). Escape or
- * Cancel closes it; after a move focus goes to the person's chip at their new table.
+ * from, "Pin here for next rounds" (and, pinned, "Make them this table's host"). Before the move
+ * it warns, naming them, of people at the chosen table of the same organization or whom the
+ * person already sat with (the button then says "Move anyway"). Escape or Cancel closes it;
+ * after a move focus goes to the person's chip at their new table.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type SyntheticEvent } from 'react';
 import type { DashboardPerson } from '@worktable/shared';
@@ -23,6 +25,8 @@ export interface MoveDialogProps {
   /** The table they sit at now, or null. */
   currentTableId: string | null;
   tables: readonly TableChoice[];
+  /** What to know before seating them at a table (sentences naming who), empty when nothing. */
+  warningsFor(tableId: string): string[];
   onClose(): void;
 }
 
@@ -39,7 +43,7 @@ function focusChipSoon(participantId: string, tableId: string): void {
 }
 
 /** The Move dialog. */
-export function MoveDialog({ person, currentTableId, tables, onClose }: MoveDialogProps) {
+export function MoveDialog({ person, currentTableId, tables, warningsFor, onClose }: MoveDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const opener = useRef<Element | null>(null);
@@ -48,6 +52,8 @@ export function MoveDialog({ person, currentTableId, tables, onClose }: MoveDial
   const [makeHost, setMakeHost] = useState(false);
   const action = useHostAction();
   const { announce } = useDashboardContext();
+  const chosen = tables.find((t) => t.id === tableId);
+  const warnings = chosen && tableId !== currentTableId ? warningsFor(tableId) : [];
 
   useEffect(() => {
     opener.current = document.activeElement;
@@ -91,13 +97,29 @@ export function MoveDialog({ person, currentTableId, tables, onClose }: MoveDial
         <p className="hint">{currentTableId ? `Now at ${tables.find((t) => t.id === currentTableId)?.name ?? currentTableId}.` : 'Not at a table now.'}</p>
         <div className="field">
           <label htmlFor={`${id}-table`}>Move to table</label>
-          <select id={`${id}-table`} value={tableId} onChange={(e) => setTableId(e.target.value)} autoFocus>
+          <select id={`${id}-table`} value={tableId} onChange={(e) => setTableId(e.target.value)} aria-describedby={`${id}-warn`} autoFocus>
             {tables.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name} ({t.members} {t.members === 1 ? 'person' : 'people'}){t.id === currentTableId ? ' — now' : ''}
               </option>
             ))}
           </select>
+        </div>
+        <div id={`${id}-warn`} className={warnings.length > 0 ? 'move-warning' : 'visually-hidden'} role="status">
+          {warnings.length > 0 && chosen && (
+            <>
+              <p>
+                <strong>
+                  Before you move {person.name} to {chosen.name}:
+                </strong>
+              </p>
+              <ul>
+                {warnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+            </>
+          )}
         </div>
         <div className="field field-check">
           <input id={`${id}-pin`} type="checkbox" checked={pin} onChange={(e) => setPin(e.target.checked)} />
@@ -110,7 +132,7 @@ export function MoveDialog({ person, currentTableId, tables, onClose }: MoveDial
         <ActionAlert error={action.error} />
         <div className="actions">
           <button type="submit" className="button primary" disabled={action.busy}>
-            {action.busy ? 'Moving…' : 'Move'}
+            {action.busy ? 'Moving…' : warnings.length > 0 ? 'Move anyway' : 'Move'}
           </button>
           <button type="button" className="button ghost" onClick={() => close(null)}>
             Cancel

@@ -39,7 +39,8 @@ export function SeatForm({ dashboard }: SeatFormProps) {
       return;
     }
     setInvalid(null);
-    if (await action.run(read.action, (state) => `Seated everyone present at ${countOf(state.tables.length, 'table')}.`)) setOpen(false);
+    const who = dashboard.people.some((p) => p.expected) ? 'everyone present and expected' : 'everyone present';
+    if (await action.run(read.action, (state) => `Seated ${who} at ${countOf(state.tables.length, 'table')}.`)) setOpen(false);
   };
 
   const radio = (name: string, value: string, checked: boolean, onChange: () => void, label: string) => (

@@ -9,6 +9,7 @@ import { ActionAlert } from './ActionAlert.js';
 import { filterTables, indexPeople, sortTables } from './filter.js';
 import { busiestEdits, countOf, movedSentence } from './format.js';
 import { MoveDialog } from './MoveDialog.js';
+import { moveWarningSentences, moveWarnings } from './moveWarnings.js';
 import { TableCard } from './TableCard.js';
 import { UnseatedList } from './UnseatedList.js';
 import { useHostAction } from './useHostAction.js';
@@ -33,14 +34,16 @@ export function TablesSection({ dashboard, offsetMs }: TablesSectionProps) {
   const busiest = busiestEdits(tables);
 
   // Drops read the latest names without making every card re-render when they change.
-  const latest = useRef({ people, tableNames });
-  latest.current = { people, tableNames };
+  const latest = useRef({ people, tableNames, dashboard });
+  latest.current = { people, tableNames, dashboard };
   const { run: runDrop } = drop;
   const onDropPerson = useCallback(
     (participantId: string, tableId: string) => {
       const name = latest.current.people.get(participantId)?.name ?? 'Someone';
       const tableName = latest.current.tableNames.get(tableId) ?? tableId;
-      void runDrop({ action: 'move', participantId, tableId }, movedSentence(name, tableName));
+      // A drop cannot ask first: what the Move dialog would have warned of is said with the move.
+      const warnings = moveWarningSentences(name, moveWarnings(participantId, tableId, latest.current.dashboard));
+      void runDrop({ action: 'move', participantId, tableId }, [`${movedSentence(name, tableName)}.`, ...warnings].join(' '));
     },
     [runDrop],
   );
@@ -48,6 +51,7 @@ export function TablesSection({ dashboard, offsetMs }: TablesSectionProps) {
   const closeMove = useCallback(() => setMoving(null), []);
 
   const movingPerson = moving ? people.get(moving) : undefined;
+  const warningsFor = useCallback((tableId: string) => (movingPerson ? moveWarningSentences(movingPerson.name, moveWarnings(movingPerson.participantId, tableId, dashboard)) : []), [movingPerson, dashboard]);
   const choices = useMemo(() => tables.map((t) => ({ id: t.id, name: t.name, members: t.members.length })), [tables]);
   const filtering = query.trim() !== '';
 
@@ -98,6 +102,7 @@ export function TablesSection({ dashboard, offsetMs }: TablesSectionProps) {
           person={movingPerson}
           currentTableId={tables.find((t) => t.members.includes(movingPerson.participantId))?.id ?? null}
           tables={choices}
+          warningsFor={warningsFor}
           onClose={closeMove}
         />
       )}

@@ -66,6 +66,7 @@ describe('dashboard filter', () => {
       ['Someone who left', false, false, null],
     ]);
     expect(chips[2]?.present).toBe(false);
+    expect(chipsOf(['p-Eve'], null, indexPeople([personFixture('Eve', { present: false, expected: true })]))[0]).toMatchObject({ present: false, expected: true });
     expect(chips.map((c) => c.roles)).toEqual([[], ['facilitator'], []]);
     expect(chipsOf(['p-Bo'], null, people)[0]?.tableHost).toBe(false);
   });

@@ -80,6 +80,8 @@ export interface ChipFacts {
   tableHost: boolean;
   newcomer: boolean;
   present: boolean;
+  /** On the roster and not here yet (rather than gone). */
+  expected: boolean;
   /** Observers follow the session but are never seated: no move for them. */
   observer: boolean;
   pinnedTo: string | null;
@@ -98,6 +100,7 @@ export function chipsOf(members: readonly string[], table: Pick<DashboardTable, 
       tableHost: table?.host === id,
       newcomer: table?.newcomers.includes(id) ?? false,
       present: person?.present ?? false,
+      expected: person?.expected ?? false,
       observer: person?.role === 'observer',
       pinnedTo: person?.pinnedTo ?? null,
       roles: table ? rolesOf(table.roles, id).filter((role) => role !== 'tableHost') : [],

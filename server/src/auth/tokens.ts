@@ -35,7 +35,8 @@ export class TokenSigner {
 
   constructor(
     secret: string,
-    private readonly ttlSeconds: number,
+    /** How long the tokens it signs stay valid. */
+    readonly ttlSeconds: number,
     private readonly now: () => number = Date.now,
   ) {
     this.key = Buffer.from(secret, 'utf8');

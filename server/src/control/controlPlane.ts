@@ -18,9 +18,13 @@ import {
   visitActionSchema,
   describeIssue,
   initialSessionControl,
+  rosterPinActions,
   upgradeSessionControl,
   type ControlAck,
+  type RosterColumns,
+  type RosterSeat,
   type SessionAction,
+  type SessionControl,
   type Protocol,
 } from '@worktable/shared';
 import crypto from 'node:crypto';
@@ -29,10 +33,10 @@ import type { PrivateReveal } from './privateReveal.js';
 import { LEASE_RENEW_MS, LocalLeases, type Leases } from '../scaleout/sessionLeases.js';
 import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import type { RelayLogger } from '../relay/relay.js';
-import type { StoragePort } from '../storage/port.js';
+import type { ParticipantRecord, StoragePort } from '../storage/port.js';
 import { sessionRoom, type ControlServer, type ControlSocket, type ControlSocketData } from './controlServer.js';
 import { buildDashboard, type DocumentActivity } from './dashboard.js';
-import { SessionRuntime, type Changed, type Member } from './sessionRuntime.js';
+import { SessionRuntime, type Changed, type Member, type RuntimeResult } from './sessionRuntime.js';
 
 /** Control plane settings. */
 export interface ControlPlaneOptions {
@@ -98,6 +102,7 @@ export class ControlPlane {
     this.takeover?.unref();
     io.on('wt:participant-removed', (sessionId, participantId) => void this.forgetParticipant(sessionId, participantId));
     io.on('wt:session-deleted', (sessionId) => void this.forgetSession(sessionId));
+    io.on('wt:roster-imported', (sessionId) => void this.reloadParticipants(sessionId).catch((error: unknown) => this.failed(error, sessionId)));
     this.leases.onLost((sessionId) => {
       void this.runtimes.get(sessionId)?.then((r) => r.stopTimer(), () => undefined);
     });
@@ -181,16 +186,22 @@ export class ControlPlane {
         .then(async (r) => {
           if (this.leases.shared) await r.presenceIs(await this.presenceAcrossNodes(sessionId));
           else await r.presenceChanged(participantId, -1);
-          // Nobody connected (not even a socket still joining) and no deadline pending: drop it;
-          // its state is persisted and reloads on the next connection.
-          const joining = this.io.sockets.adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0;
-          if (!r.isActive && joining === 0 && this.runtimes.get(sessionId) === runtime) {
-            r.close();
-            this.runtimes.delete(sessionId);
-          }
+          this.dropIfIdle(sessionId, runtime, r);
         })
         .catch((error: unknown) => this.failed(error, sessionId));
     });
+  }
+
+  /**
+   * Nobody connected (not even a socket still joining) and no deadline pending: drops the runtime;
+   * its state is persisted and reloads on the next connection.
+   */
+  private dropIfIdle(sessionId: string, runtime: Promise<SessionRuntime>, r: SessionRuntime): void {
+    const joining = this.io.sockets.adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0;
+    if (!r.isActive && joining === 0 && this.runtimes.get(sessionId) === runtime) {
+      r.close();
+      this.runtimes.delete(sessionId);
+    }
   }
 
   /** A host visits a table (or leaves it, with null): their socket follows that table's state. */
@@ -310,6 +321,40 @@ export class ControlPlane {
     await this.forgetSession(sessionId);
   }
 
+  /** The session's control state now (its runtime loaded if needed, caught up with other nodes). */
+  async controlOf(sessionId: string): Promise<SessionControl> {
+    const r = await this.runtime(sessionId);
+    await this.catchUpAcrossNodes(sessionId, r);
+    return r.control;
+  }
+
+  /**
+   * A roster was imported (and stored): the session's runtime learns its people (on every node),
+   * then the roster's pins and table hosts are applied as `hostId`, in one change.
+   */
+  async rosterImported(sessionId: string, hostId: string, people: readonly ParticipantRecord[], seats: readonly RosterSeat[], columns: RosterColumns): Promise<RuntimeResult> {
+    if (this.leases.shared) this.io.serverSideEmit('wt:roster-imported', sessionId);
+    const runtime = this.runtime(sessionId);
+    const r = await runtime;
+    await this.catchUpAcrossNodes(sessionId, r);
+    for (const person of people) r.upsertParticipant(memberOf(person));
+    const pins = rosterPinActions(seats, r.control, columns);
+    const result = pins.length > 0 ? await r.applyAll(pins, hostId) : ({ ok: true } as const);
+    // New people change the dashboard even when no pin did.
+    this.scheduleDashboard(r);
+    this.dropIfIdle(sessionId, runtime, r);
+    return result;
+  }
+
+  /** Another node imported a roster: a runtime held here learns the session's people again. */
+  private async reloadParticipants(sessionId: string): Promise<void> {
+    const runtime = this.runtimes.get(sessionId);
+    if (!runtime) return;
+    const r = await runtime;
+    for (const p of await this.storage.listParticipants(sessionId)) r.upsertParticipant(memberOf(p));
+    this.scheduleDashboard(r);
+  }
+
   private async forgetParticipant(sessionId: string, participantId: string): Promise<void> {
     this.options.onForgetParticipant?.(sessionId, participantId);
     for (const id of this.io.sockets.adapter.rooms.get(sessionRoom(sessionId)) ?? []) {
@@ -410,7 +455,8 @@ function atVisitedTable(action: SessionAction, visiting: string | null | undefin
   return { ...action, tableId: visiting };
 }
 
-function memberOf(p: { participantId: string; name: string; role: string; joinedAt: number; organization?: string | null; systemRole?: string | null }): Member {
+/** A stored participant as the control plane keeps them (rostered people are expected until they arrive). */
+function memberOf(p: ParticipantRecord): Member {
   const role = p.role === 'host' || p.role === 'observer' ? p.role : 'participant';
-  return { participantId: p.participantId, name: p.name, role, joinedAt: p.joinedAt, organization: p.organization ?? null, systemRole: p.systemRole ?? null };
+  return { participantId: p.participantId, name: p.name, role, joinedAt: p.joinedAt, organization: p.organization ?? null, systemRole: p.systemRole ?? null, rostered: p.rostered === true };
 }

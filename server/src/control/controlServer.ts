@@ -31,10 +31,12 @@ export function sessionRoom(sessionId: string): string {
   return `session:${sessionId}`;
 }
 
-/** Events between server nodes (socket.io `serverSideEmit`): what every node must forget. */
+/** Events between server nodes (socket.io `serverSideEmit`): what every node must forget or learn. */
 export interface InterServerEvents {
   'wt:participant-removed': (sessionId: string, participantId: string) => void;
   'wt:session-deleted': (sessionId: string) => void;
+  /** A roster was imported: runtimes of the session learn its people again. */
+  'wt:roster-imported': (sessionId: string) => void;
 }
 
 /** A typed, authenticated socket of the control plane. */

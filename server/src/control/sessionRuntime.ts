@@ -195,11 +195,27 @@ export class SessionRuntime {
 
   /** Applies a control action; persists and publishes when accepted (on the newest stored state). */
   apply(action: SessionAction, participantId: string): Promise<RuntimeResult> {
+    return this.applyAll([action], participantId);
+  }
+
+  /**
+   * Applies several actions as one change (e.g. a roster's pins): persisted and published once
+   * when every one is accepted; the first refusal changes nothing.
+   */
+  applyAll(actions: readonly SessionAction[], participantId: string): Promise<RuntimeResult> {
     return this.serialize(() =>
       this.withLatest(async () => {
-        const result = applySessionAction(this.state, action, this.actorOf(participantId), this.context());
-        if (!result.ok) return result;
-        await this.commit(result.control, result.changed);
+        const actor = this.actorOf(participantId);
+        const context = this.context();
+        let next = this.state;
+        let changed: Changed = [];
+        for (const action of actions) {
+          const result = applySessionAction(next, action, actor, context);
+          if (!result.ok) return result;
+          next = result.control;
+          changed = changed === 'all' || result.changed === 'all' ? 'all' : [...new Set([...changed, ...result.changed])];
+        }
+        if (next !== this.state) await this.commit(next, changed);
         return { ok: true } as const;
       }),
     );

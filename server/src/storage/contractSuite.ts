@@ -31,6 +31,7 @@ const participant = (sessionId: string, id: string, role: ParticipantRecord['rol
   joinedAt,
   organization: null,
   systemRole: null,
+  rostered: false,
 });
 
 const upload = (sessionId: string, id: string, size: number): UploadRecord => ({
@@ -259,6 +260,31 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
       await store.addParticipant({ ...participant('s1', 'p_t', SessionRole.Participant, 2), organization: 'Lincoln High', systemRole: 'teacher' });
       expect(await store.getParticipant('s1', 'p_t')).toMatchObject({ organization: 'Lincoln High', systemRole: 'teacher' });
       expect((await store.listParticipants('s1'))[0]).toMatchObject({ organization: null, systemRole: null });
+    });
+
+    it('SC22 imports a roster in one transaction: new people added and existing ones updated, all marked rostered', async () => {
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      await store.addParticipant({ ...participant('s1', 'p_walkin', SessionRole.Participant, 2), name: 'Ana', organization: 'Lincoln' });
+      expect(await store.getParticipant('s1', 'p_walkin')).toMatchObject({ rostered: false });
+      await store.saveRoster('s1', {
+        add: [{ ...participant('s1', 'p_r1', SessionRole.Participant, 3), organization: 'Roosevelt', systemRole: 'teacher' }],
+        update: [{ participantId: 'p_walkin', name: 'Ana Alvarez', organization: 'Lincoln', systemRole: 'principal' }],
+      });
+      const listed = await store.listParticipants('s1');
+      expect(listed.map((p) => [p.participantId, p.rostered])).toEqual([
+        ['p_host', false],
+        ['p_walkin', true],
+        ['p_r1', true],
+      ]);
+      expect(listed[1]).toMatchObject({ name: 'Ana Alvarez', organization: 'Lincoln', systemRole: 'principal', joinedAt: 2 });
+      expect(listed[2]).toMatchObject({ organization: 'Roosevelt', systemRole: 'teacher', role: SessionRole.Participant });
+      // An update naming nobody of the session, or an unknown session: nothing changes.
+      await expect(
+        store.saveRoster('s1', { add: [participant('s1', 'p_r2', SessionRole.Participant, 4)], update: [{ participantId: 'p_nobody', name: 'X', organization: null, systemRole: null }] }),
+      ).rejects.toThrow();
+      await expect(store.saveRoster('s_unknown', { add: [participant('s_unknown', 'p_r3', SessionRole.Participant, 4)], update: [] })).rejects.toThrow();
+      expect((await store.listParticipants('s1')).map((p) => p.participantId)).toEqual(['p_host', 'p_walkin', 'p_r1']);
+      expect(await store.getParticipant('s_unknown', 'p_r3')).toBeNull();
     });
 
     it('SC17 keeps a session’s custom protocol definition as given', async () => {

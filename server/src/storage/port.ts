@@ -27,6 +27,17 @@ export interface ParticipantRecord {
   organization?: string | null;
   /** Their role in their system, e.g. "teacher", "district leader", if they said. */
   systemRole?: string | null;
+  /** Added from the host's roster (expected before they arrive) rather than by joining. */
+  rostered?: boolean;
+}
+
+/** What a roster import changes of someone already in the session. */
+export type RosterUpdate = Pick<ParticipantRecord, 'participantId' | 'name'> & { organization: string | null; systemRole: string | null };
+
+/** A roster import: people new to the session, and people already in it to update (both end up rostered). */
+export interface RosterChanges {
+  add: ParticipantRecord[];
+  update: RosterUpdate[];
 }
 
 /** A history snapshot to keep. */
@@ -135,6 +146,12 @@ export interface StoragePort {
   getParticipant(sessionId: string, participantId: string): Promise<ParticipantRecord | null>;
   /** All participants of a session, in the order they joined. */
   listParticipants(sessionId: string): Promise<ParticipantRecord[]>;
+  /**
+   * Imports a roster in one transaction: adds the new people and updates the names, organizations
+   * and system roles of the others, marking all of them rostered. Rejects, changing nothing, when
+   * the session is unknown or an update names nobody of this session.
+   */
+  saveRoster(sessionId: string, changes: RosterChanges): Promise<void>;
 
   /** Removes a participant from a session (their token stops working); false when unknown. */
   removeParticipant(sessionId: string, participantId: string): Promise<boolean>;

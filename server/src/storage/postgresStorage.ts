@@ -16,6 +16,7 @@ import type {
   ParticipantRecord,
   PendingUpdate,
   RecordLinkRecord,
+  RosterChanges,
   SessionRecord,
   StoragePort,
   StoredDocument,
@@ -96,6 +97,7 @@ const MIGRATIONS: readonly string[] = [
      revoked_at BIGINT
    );
    CREATE INDEX record_links_by_session ON record_links(session_id, created_at, seq);`,
+  `ALTER TABLE participants ADD COLUMN rostered BOOLEAN NOT NULL DEFAULT FALSE;`,
 ];
 
 /** A fixed key for the migration advisory lock. */
@@ -125,6 +127,7 @@ const toParticipant = (r: Row): ParticipantRecord => ({
   joinedAt: num(r.joined_at),
   organization: (r.organization as string | null) ?? null,
   systemRole: (r.system_role as string | null) ?? null,
+  rostered: r.rostered === true,
 });
 const toUpload = (r: Row): UploadRecord => ({
   uploadId: r.upload_id as string,
@@ -257,7 +260,7 @@ export class PostgresStorage implements StoragePort {
   }
 
   private async insertParticipant(db: pg.Pool | pg.PoolClient, p: ParticipantRecord): Promise<void> {
-    await db.query('INSERT INTO participants (participant_id, session_id, name, role, joined_at, organization, system_role) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    await db.query('INSERT INTO participants (participant_id, session_id, name, role, joined_at, organization, system_role, rostered) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
       p.participantId,
       p.sessionId,
       p.name,
@@ -265,7 +268,26 @@ export class PostgresStorage implements StoragePort {
       p.joinedAt,
       p.organization ?? null,
       p.systemRole ?? null,
+      p.rostered === true,
     ]);
+  }
+
+  async saveRoster(sessionId: string, changes: RosterChanges): Promise<void> {
+    await this.transaction(async (client) => {
+      const { rowCount } = await client.query('SELECT 1 FROM sessions WHERE session_id = $1', [sessionId]);
+      if (rowCount !== 1) throw new Error(`unknown session ${sessionId}`);
+      for (const p of changes.add) await this.insertParticipant(client, { ...p, sessionId, rostered: true });
+      for (const u of changes.update) {
+        const updated = await client.query('UPDATE participants SET name = $1, organization = $2, system_role = $3, rostered = TRUE WHERE session_id = $4 AND participant_id = $5', [
+          u.name,
+          u.organization,
+          u.systemRole,
+          sessionId,
+          u.participantId,
+        ]);
+        if (updated.rowCount !== 1) throw new Error(`no participant ${u.participantId} in session ${sessionId}`);
+      }
+    });
   }
 
   async getParticipant(sessionId: string, participantId: string): Promise<ParticipantRecord | null> {

@@ -17,6 +17,7 @@ import type {
   ParticipantRecord,
   PendingUpdate,
   RecordLinkRecord,
+  RosterChanges,
   SessionRecord,
   StoragePort,
   StoredDocument,
@@ -98,6 +99,7 @@ const MIGRATIONS: readonly string[] = [
      revoked_at INTEGER
    );
    CREATE INDEX record_links_by_session ON record_links(session_id, created_at);`,
+  `ALTER TABLE participants ADD COLUMN rostered INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 interface SessionRow {
@@ -116,6 +118,7 @@ interface ParticipantRow {
   joined_at: number;
   organization: string | null;
   system_role: string | null;
+  rostered: number;
 }
 interface HistoryRow {
   snapshot_id: number;
@@ -161,6 +164,7 @@ const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
   joinedAt: r.joined_at,
   organization: r.organization,
   systemRole: r.system_role,
+  rostered: r.rostered === 1,
 });
 const toHistory = (r: HistoryRow): HistorySnapshotRecord => ({
   snapshotId: r.snapshot_id,
@@ -215,7 +219,10 @@ export class SqliteStorage implements StoragePort {
       ),
       getSession: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE session_id = ?'),
       insertParticipant: db.prepare(
-        'INSERT INTO participants (participant_id, session_id, name, role, joined_at, organization, system_role) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO participants (participant_id, session_id, name, role, joined_at, organization, system_role, rostered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      updateRostered: db.prepare(
+        'UPDATE participants SET name = ?, organization = ?, system_role = ?, rostered = 1 WHERE session_id = ? AND participant_id = ?',
       ),
       getParticipant: db.prepare<[string, string], ParticipantRow>(
         'SELECT * FROM participants WHERE session_id = ? AND participant_id = ?',
@@ -317,7 +324,18 @@ export class SqliteStorage implements StoragePort {
   }
 
   private insertParticipant(p: ParticipantRecord): void {
-    this.statements.insertParticipant.run(p.participantId, p.sessionId, p.name, p.role, p.joinedAt, p.organization ?? null, p.systemRole ?? null);
+    this.statements.insertParticipant.run(p.participantId, p.sessionId, p.name, p.role, p.joinedAt, p.organization ?? null, p.systemRole ?? null, p.rostered ? 1 : 0);
+  }
+
+  async saveRoster(sessionId: string, changes: RosterChanges): Promise<void> {
+    this.db.transaction(() => {
+      if (!this.statements.getSession.get(sessionId)) throw new Error(`unknown session ${sessionId}`);
+      for (const p of changes.add) this.insertParticipant({ ...p, sessionId, rostered: true });
+      for (const u of changes.update) {
+        const { changes: updated } = this.statements.updateRostered.run(u.name, u.organization, u.systemRole, sessionId, u.participantId);
+        if (updated !== 1) throw new Error(`no participant ${u.participantId} in session ${sessionId}`);
+      }
+    }).immediate();
   }
 
   async getParticipant(sessionId: string, participantId: string): Promise<ParticipantRecord | null> {

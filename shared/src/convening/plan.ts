@@ -5,7 +5,7 @@
  * tables that hold two people of one organization.
  */
 import { BlockKind } from './agenda.js';
-import { addRoundToHistory, pairKey } from './pairs.js';
+import { repeatedPairs, sharedOrganizations, withRound, type PairRounds } from './planDetails.js';
 import { reseat } from './tableSeating.js';
 import type { SessionContext, SessionControl, SessionPerson, TableSeating } from './sessionTypes.js';
 
@@ -25,27 +25,12 @@ export interface PlannedRound {
 /** Tables holding two or more people of one organization. */
 export function sameOrganizationTables(tables: readonly TableSeating[], people: readonly SessionPerson[]): number {
   const organization = new Map(people.map((p) => [p.id, p.organization ?? null]));
-  return tables.filter((table) => {
-    const seen = new Set<string>();
-    return table.members.some((id) => {
-      const org = organization.get(id);
-      if (!org) return false;
-      if (seen.has(org)) return true;
-      seen.add(org);
-      return false;
-    });
-  }).length;
+  return tables.filter((table) => sharedOrganizations(table.members, (id) => organization.get(id)).length > 0).length;
 }
 
-/** Pairs at one table who met in `history`. */
-function repeatsIn(tables: readonly TableSeating[], history: Readonly<Record<string, number>>): number {
-  let repeats = 0;
-  for (const table of tables) {
-    for (let i = 0; i < table.members.length; i++) {
-      for (let j = i + 1; j < table.members.length; j++) if ((history[pairKey(table.members[i] as string, table.members[j] as string)] ?? 0) > 0) repeats++;
-    }
-  }
-  return repeats;
+/** Pairs at one table who met in an earlier round of `met`. */
+function repeatsIn(tables: readonly TableSeating[], met: PairRounds): number {
+  return tables.reduce((sum, table) => sum + repeatedPairs(table.members, met).length, 0);
 }
 
 /**
@@ -60,7 +45,7 @@ export function planSeatings(control: SessionControl, context: SessionContext): 
   const ctx: SessionContext = { ...context, people };
   const rounds: PlannedRound[] = [];
   let sim = control;
-  let history: Record<string, number> = {};
+  let met: PairRounds = new Map();
   for (const block of control.agenda) {
     if (block.kind !== BlockKind.Tables) continue;
     const happened = control.seatings.find((s) => s.blockId === block.id);
@@ -72,8 +57,8 @@ export function planSeatings(control: SessionControl, context: SessionContext): 
       tables = sim.tables;
     }
     if (happened) sim = { ...sim, round: block.round, tables: block.round === control.round ? control.tables : happened.tables };
-    rounds.push({ round: block.round, blockId: block.id, tables, repeatedPairs: repeatsIn(tables, history), sameOrganizationTables: sameOrganizationTables(tables, people), started: happened !== undefined });
-    history = addRoundToHistory(history, { tables: tables.map((t) => t.members), hosts: [] });
+    rounds.push({ round: block.round, blockId: block.id, tables, repeatedPairs: repeatsIn(tables, met), sameOrganizationTables: sameOrganizationTables(tables, people), started: happened !== undefined });
+    met = withRound(met, block.round, tables);
   }
   return rounds;
 }
