@@ -186,9 +186,9 @@ describe('roster: import, plan, itineraries and personal links', () => {
 
     // The host starts: the opening in the plenary, then round 1 at the tables the plan gave them.
     await tab(host, 'Tables').click();
-    await host.getByRole('button', { name: 'Start round 1' }).click();
-    await expect.poll(() => ana.locator('.session-place').textContent(), POLL).toBe('Plenary · Round 1');
-    await host.getByRole('button', { name: 'Start round 1' }).click();
+    await host.getByRole('button', { name: 'Start Welcome and café etiquette' }).click();
+    await expect.poll(() => ana.locator('.session-place').textContent(), POLL).toBe('Plenary · Welcome and café etiquette');
+    await host.getByRole('button', { name: 'Finish Welcome and café etiquette' }).click();
     await expect.poll(() => ana.locator('.session-place').textContent(), POLL).toBe('Table 1 · Round 1');
     await expect.poll(() => dev.locator('.session-place').textContent(), POLL).toBe(`${devTable} · Round 1`);
     await screenshot(dev, 'roster-09-personal-link-at-table');
