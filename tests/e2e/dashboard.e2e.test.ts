@@ -38,8 +38,8 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
   });
 
   /** A session with `count` participants, each joined over REST and connected with a control socket of their own. */
-  async function convening(title: string, count: number) {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title, protocol: 'tuning', hostName: 'Hana Host' });
+  async function convening(title: string, count: number, protocol = 'tuning') {
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title, protocol, hostName: 'Hana Host' });
     const people: { participantId: string; token: string; name: string; socket: ControlClient }[] = [];
     for (let i = 0; i < count; i++) {
       const name = `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}${i >= FIRST.length * LAST.length ? ` ${i}` : ''}`;
@@ -76,7 +76,7 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
     page.evaluate((id) => document.querySelector(`.chip[data-participant-id="${id}"]`)?.closest('.table-card')?.getAttribute('data-table-id') ?? null, participantId);
 
   it('seats three tables, runs the round, moves people by drag and by keyboard, broadcasts', { timeout: 90_000 }, async () => {
-    const { session, people } = await convening('Spring convening', 8);
+    const { session, people } = await convening('Spring convening', 8, 'world-cafe');
     const host = await openDashboard(session, 'dashboard-00-table-with-link');
     await host.getByRole('heading', { level: 1, name: 'Spring convening' }).waitFor();
     await screenshot(host, 'dashboard-01-before-seating');
@@ -91,10 +91,20 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
     for (const id of ['table-1', 'table-2', 'table-3']) await card(host, id).locator('.chip').first().waitFor();
     expect(await host.locator('.table-grid .chip').count()).toBe(8);
     expect(await host.locator('.mark-host').count()).toBe(3);
-    await host.locator('.dash-meta').filter({ hasText: 'Round 1' }).waitFor();
+    await host.locator('.dash-meta').filter({ hasText: 'Seated · not started' }).waitFor();
+    // The agenda, with each round's question, editable before it starts.
+    const agendaList = host.getByRole('region', { name: 'Agenda' });
+    await agendaList.getByRole('button', { name: 'Edit the question of Round 3' }).click();
+    await agendaList.getByLabel('Question for Round 3').fill('What will we try before we meet again?');
+    await agendaList.getByRole('button', { name: 'Save' }).click();
+    await agendaList.getByText('What will we try before we meet again?').waitFor();
 
-    // Start the round: every card runs and counts down.
-    await host.getByRole('button', { name: 'Start round 1' }).click();
+    // Start the agenda: the welcome with everyone together, run by the host; then round 1 at the tables.
+    await host.getByRole('button', { name: 'Start Welcome and café etiquette' }).click();
+    await host.locator('.dash-meta').filter({ hasText: 'Welcome and café etiquette · everyone together' }).waitFor();
+    await waitFor(() => people.every((p) => p.socket.latest()?.gathering === 'plenary'), 5_000, 'everyone together for the welcome');
+    await screenshot(host, 'dashboard-01b-welcome');
+    await host.getByRole('button', { name: 'Finish Welcome and café etiquette' }).click();
     await expect.poll(() => host.locator('.table-card.status-running').count()).toBe(3);
     const timer = card(host, 'table-1').locator('.card-timer');
     await expect.poll(() => timer.textContent()).toMatch(/^Time left: \d+:\d\d$/);
@@ -150,11 +160,8 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
     await host.locator('.dash-sent').filter({ hasText: message }).waitFor();
     await waitFor(() => people.every((p) => p.socket.latest()?.broadcast?.message === message), 5_000, 'the broadcast on every socket');
 
-    // A refusal shows the server's words: seating again while the round is going.
-    await host.getByText('Seat again…').click();
-    await host.getByRole('button', { name: 'Seat again', exact: true }).click();
-    await host.getByRole('alert').filter({ hasText: 'End the round before changing the tables.' }).waitFor();
-    await host.getByText('Seat again…').click();
+    // Once the first round started, the rounds reseat by themselves: no seating form any more.
+    expect(await host.getByText('Seat again…').count()).toBe(0);
 
     // The filter finds a person's table.
     await host.getByLabel('Find a person or table').fill(moved.name);
@@ -175,12 +182,12 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
     await host.locator('.dash-meta').filter({ hasText: 'Everyone is at their tables' }).waitFor();
     await expect.poll(() => host.locator('.table-card.status-running').count()).toBe(3);
 
-    // End the round (asked once more), then the next round reseats: the pinned person stays at table 3.
-    await host.getByRole('button', { name: 'End round 1' }).click();
-    await host.getByRole('button', { name: 'End it' }).click();
-    await expect.poll(() => host.locator('.table-card.status-done').count()).toBe(3);
-    await host.getByRole('button', { name: 'Start round 2' }).click();
-    await host.locator('.dash-meta').filter({ hasText: 'Round 2' }).waitFor();
+    // Hold the end of round 1, then end it now (asked once more): round 2 reseats; the pinned person stays at table 3.
+    await host.getByRole('checkbox', { name: /^Hold at the end of Round 1/ }).check();
+    await host.getByText('Round 1 will wait for you at its end.').waitFor();
+    await host.getByRole('button', { name: 'End Round 1 now' }).click();
+    await host.getByRole('group', { name: 'End Round 1 everywhere and start Round 2 now?' }).getByRole('button', { name: 'Start Round 2' }).click();
+    await host.locator('.dash-meta').filter({ hasText: 'Round 2 of 3' }).waitFor();
     await expect.poll(() => host.locator('.table-card.status-running').count()).toBe(3);
     await expect.poll(() => tableOf(host, keyboardMoved.participantId)).toBe('table-3');
     await waitFor(() => keyboardMoved.socket.latest()?.round === 2 && keyboardMoved.socket.latest()?.tableId === 'table-3', 5_000, 'the pin to hold in round 2');
@@ -214,7 +221,7 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
     // Before the round there is no time to set at a table.
     const time2 = host.getByRole('button', { name: 'Time at Table 2' });
     expect(await time2.count()).toBe(0);
-    await host.getByRole('button', { name: 'Start round 1' }).click();
+    await host.getByRole('button', { name: 'Start Tuning Protocol' }).click();
     await expect.poll(() => host.locator('.table-card.status-running').count()).toBe(2);
     await time2.waitFor();
 
@@ -274,7 +281,7 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
     await host.getByRole('button', { name: 'Seat people' }).click();
     await expect.poll(() => host.locator('.table-card').count(), { timeout: 10_000 }).toBe(40);
     expect(await host.locator('.table-grid .chip').count()).toBe(120);
-    await host.getByRole('button', { name: 'Start round 1' }).click();
+    await host.getByRole('button', { name: 'Start Tuning Protocol' }).click();
     await expect.poll(() => host.locator('.table-card.status-running').count()).toBe(40);
     await screenshot(host, 'dashboard-06-forty-tables');
     await host.locator('.table-grid').scrollIntoViewIfNeeded();

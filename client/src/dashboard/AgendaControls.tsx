@@ -3,7 +3,7 @@
  * part now (asked once more: it ends the current part everywhere), hold the end of the current
  * part (the round then waits for you instead of reseating by itself), and go on when it waits.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { DashboardPayload } from '@worktable/shared';
 import { ActionAlert } from './ActionAlert.js';
 import { blockName, currentBlockOf, nextBlockOf } from '../convening/agendaView.js';
@@ -20,6 +20,14 @@ export function AgendaControls({ dashboard }: AgendaControlsProps) {
   const id = useId();
   const act = usePendingAction();
   const [confirmNext, setConfirmNext] = useState(false);
+  // The box shows the host's choice at once; the server's answer (the next payload) confirms it.
+  const [holdWanted, setHoldWanted] = useState<boolean | null>(null);
+  const held = dashboard.agenda?.held ?? false;
+  useEffect(() => setHoldWanted(null), [held]);
+  const setHold = async (on: boolean) => {
+    setHoldWanted(on);
+    if (!(await act.runFor('hold', { action: 'hold', on }, on ? `${currentName} will wait for you at its end.` : `${nextName} will start by itself when ${currentName} ends.`))) setHoldWanted(null);
+  };
   const { agenda } = dashboard;
   const stage = hostStage(agenda);
   const rounds = agenda?.rounds ?? 0;
@@ -65,9 +73,9 @@ export function AgendaControls({ dashboard }: AgendaControlsProps) {
         <label className="dash-check">
           <input
             type="checkbox"
-            checked={dashboard.agenda?.held ?? false}
+            checked={holdWanted ?? held}
             disabled={act.busy}
-            onChange={(event) => void act.runFor('hold', { action: 'hold', on: event.target.checked }, event.target.checked ? `${currentName} will wait for you at its end.` : `${nextName} will start by itself when ${currentName} ends.`)}
+            onChange={(event) => void setHold(event.target.checked)}
           />{' '}
           Hold at the end of {currentName} (otherwise {nextName} starts by itself)
         </label>

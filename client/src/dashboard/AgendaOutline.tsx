@@ -56,7 +56,7 @@ function AgendaItem({ block, name, state }: AgendaItemProps) {
           · {block.kind === 'plenary' ? 'everyone together' : block.reseat ? 'travelers move, hosts stay' : 'at the tables'} · {formatDuration(block.durationMs)}
         </span>
         {state === 'now' && <span className="dash-agenda-badge">now</span>}
-        {state === 'done' && <span className="visually-hidden"> (done)</span>}
+        {state === 'done' && <span className="dash-agenda-done">done</span>}
       </p>
       {block.kind === 'tables' && !editing && (
         <p className="dash-agenda-question">
