@@ -7,6 +7,7 @@
 import type { DashboardPayload } from '@worktable/shared';
 import { BroadcastForm } from './BroadcastForm.js';
 import { ClockControls } from './ClockControls.js';
+import { AgendaComposer } from './AgendaComposer.js';
 import { AgendaControls } from './AgendaControls.js';
 import { hostStage } from './agendaFormat.js';
 import { GatheringControl } from './GatheringControl.js';
@@ -18,10 +19,12 @@ export interface ControlBarProps {
   dashboard: DashboardPayload;
   /** Server clock minus ours. */
   offsetMs: number;
+  /** The session's protocol (the composer starts from its agenda). */
+  protocolId: string | null;
 }
 
 /** The control bar. */
-export function ControlBar({ dashboard, offsetMs }: ControlBarProps) {
+export function ControlBar({ dashboard, offsetMs, protocolId }: ControlBarProps) {
   return (
     <section className="card dash-toolbar" aria-label="Controls">
       <div className="dash-groups">
@@ -32,6 +35,7 @@ export function ControlBar({ dashboard, offsetMs }: ControlBarProps) {
         <RoomControls />
       </div>
       <SeatForm dashboard={dashboard} />
+      {(hostStage(dashboard.agenda) === 'unseated' || hostStage(dashboard.agenda) === 'ready') && <AgendaComposer protocolId={protocolId} />}
     </section>
   );
 }

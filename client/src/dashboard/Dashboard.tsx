@@ -24,6 +24,8 @@ import './tables.css';
 export interface DashboardProps {
   sessionId: string;
   title: string;
+  /** The session's protocol id (null: the default). */
+  protocolId: string | null;
   /** The host's bearer token. */
   token: string;
   /** The invite code, when this browser knows it (for the invite's QR code). */
@@ -34,7 +36,7 @@ export interface DashboardProps {
 const TOAST_MS = 6_000;
 
 /** The live dashboard. */
-export function Dashboard({ sessionId, title, token, inviteCode }: DashboardProps) {
+export function Dashboard({ sessionId, title, token, inviteCode, protocolId }: DashboardProps) {
   const send = useControlChannel(sessionId, token);
   const dashboard = useControlStore((s) => s.dashboard);
   const offsetMs = useControlStore((s) => s.offsetMs);
@@ -59,7 +61,7 @@ export function Dashboard({ sessionId, title, token, inviteCode }: DashboardProp
         <DashboardHeader sessionId={sessionId} title={title} token={token} dashboard={dashboard} />
         {dashboard ? (
           <>
-            <ControlBar dashboard={dashboard} offsetMs={offsetMs} />
+            <ControlBar dashboard={dashboard} offsetMs={offsetMs} protocolId={protocolId} />
             <AgendaOutline dashboard={dashboard} />
             <DashboardTabs view={view} onChange={setView} />
             <DashboardPanel view={view}>

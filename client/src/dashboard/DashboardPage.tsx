@@ -71,6 +71,6 @@ export function DashboardPage({ sessionId }: DashboardPageProps) {
         </div>
       );
     case 'ready':
-      return <Dashboard sessionId={sessionId} title={load.view.title} token={load.identity.token} inviteCode={load.identity.inviteCode ?? null} />;
+      return <Dashboard sessionId={sessionId} title={load.view.title} protocolId={load.view.protocol} token={load.identity.token} inviteCode={load.identity.inviteCode ?? null} />;
   }
 }

@@ -136,7 +136,7 @@ export async function collectRecord(
       rounds: protocol.rounds,
       phases: timelineOf(protocol).map((step) => ({ title: step.phase.title, prompt: step.phase.prompt, durationMs: step.phase.durationMs, round: step.round })),
     },
-    agenda: control?.convening ? control.agenda.map((block) => ({ block, question: questionOf(protocol, block, control.questions) })) : [],
+    agenda: control?.convening ? control.agenda.map((block) => ({ block, question: questionOf(block, control.questions) })) : [],
     rounds,
     people: participants.map((p) => ({ id: p.participantId, name: p.name, role: p.role, organization: p.organization ?? null, systemRole: p.systemRole ?? null })),
     tables,

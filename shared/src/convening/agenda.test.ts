@@ -32,12 +32,12 @@ describe('protocol → agenda', () => {
       ['round-3', 'tables', 'Round 3'],
       ['closing', 'plenary', 'Harvest'],
     ]);
-    const questions = agenda.map((b) => questionOf(cafe, b, {}));
+    const questions = agenda.map((b) => questionOf(b, {}));
     expect(questions[0]).toBeNull();
     expect(new Set(questions.slice(1, 4)).size).toBe(3);
     // The host's own question wins; an empty one means "no question".
-    expect(questionOf(cafe, agenda[2]!, { 'round-2': 'What surprised you?' })).toBe('What surprised you?');
-    expect(questionOf(cafe, agenda[2]!, { 'round-2': '' })).toBeNull();
+    expect(questionOf(agenda[2]!, { 'round-2': 'What surprised you?' })).toBe('What surprised you?');
+    expect(questionOf(agenda[2]!, { 'round-2': '' })).toBeNull();
   });
 
   it('a block runs as a protocol of its phases only: roles once per block, the plenary deals none', () => {

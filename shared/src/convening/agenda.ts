@@ -27,6 +27,12 @@ export interface AgendaBlock {
   round: number;
   /** Travelers move to new tables when this block starts (a café's later rounds). */
   reseat: boolean;
+  /** The question that opens a table round, as the protocol (or the host's composition) gave it. */
+  question?: string;
+  /** Roles of the protocol this block comes from, when the host composed the agenda (else the session's protocol's). */
+  roles?: RoleName[];
+  /** Title of the protocol this block comes from, when the host composed the agenda. */
+  protocolTitle?: string;
 }
 
 /** The run key of the plenary's own run (table runs are keyed by table id). */
@@ -51,6 +57,7 @@ export function agendaOf(protocol: Protocol): AgendaBlock[] {
       phases: protocol.round,
       round,
       reseat: round > 1 && protocol.reseat === true,
+      ...(protocol.roundQuestions?.[round - 1] ? { question: protocol.roundQuestions[round - 1] } : {}),
     });
   }
   if (protocol.closing.length > 0) {
@@ -72,7 +79,8 @@ export function roundCountOf(agenda: readonly AgendaBlock[]): number {
 export function blockProtocol(protocol: Protocol, block: AgendaBlock): Protocol {
   return {
     ...protocol,
-    roles: block.kind === BlockKind.Plenary ? [RoleName.Facilitator] : protocol.roles,
+    title: block.protocolTitle ?? protocol.title,
+    roles: block.kind === BlockKind.Plenary ? [RoleName.Facilitator] : (block.roles ?? protocol.roles),
     rotateAt: RotateAt.Run,
     opening: [],
     round: block.phases,
@@ -82,11 +90,11 @@ export function blockProtocol(protocol: Protocol, block: AgendaBlock): Protocol 
 }
 
 /** The question that opens a table block: the host's for this session, else the protocol's. */
-export function questionOf(protocol: Protocol, block: AgendaBlock, questions: Readonly<Record<string, string>>): string | null {
+export function questionOf(block: AgendaBlock, questions: Readonly<Record<string, string>>): string | null {
   if (block.kind !== BlockKind.Tables) return null;
   const own = questions[block.id];
   if (own !== undefined) return own.length > 0 ? own : null;
-  return protocol.roundQuestions?.[block.round - 1] ?? null;
+  return block.question ?? null;
 }
 
 /** Total planned minutes of an agenda, in ms. */

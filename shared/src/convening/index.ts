@@ -10,6 +10,7 @@ export * from './position.js';
 export * from './tableSeating.js';
 export * from './rounds.js';
 export * from './plan.js';
+export * from './compose.js';
 export * from './planDetails.js';
 export * from './session.js';
 export * from './view.js';

@@ -9,7 +9,9 @@
  */
 import { RunStatus, applyControl, catchUp, initialControlState, nextDeadline, reviewFacilitator, type Actor, type ControlAction, type ControlContext, type ControlResult, type ControlState } from '../protocols/control.js';
 import type { Protocol } from '../protocols/definition.js';
+import { builtInProtocol } from '../protocols/builtins.js';
 import { BlockKind, PLENARY_RUN, agendaOf } from './agenda.js';
+import { composeAgenda } from './compose.js';
 import { currentBlock, currentRunKeys } from './position.js';
 import { applyPrivateAction, isPrivateAction } from './privateWriting.js';
 import { tableCountOf } from './problem.js';
@@ -33,7 +35,7 @@ import type { SeatingPerson } from './types.js';
 import { applyVoteAction, isVoteAction } from './voting.js';
 
 
-const CONVENING_ACTIONS: ReadonlySet<string> = new Set(['seat', 'startRound', 'endRound', 'hold', 'question', 'spotlight', 'move', 'pin', 'summon', 'broadcast', 'shareParticipation', 'anonymousReactions']);
+const CONVENING_ACTIONS: ReadonlySet<string> = new Set(['seat', 'startRound', 'endRound', 'hold', 'question', 'spotlight', 'composeAgenda', 'move', 'pin', 'summon', 'broadcast', 'shareParticipation', 'anonymousReactions']);
 /** Actions that set the time; with one round clock only the host may, for every table at once. */
 const TIMING_ACTIONS: ReadonlySet<string> = new Set(['start', 'pause', 'resume', 'next', 'back', 'extend']);
 
@@ -214,7 +216,7 @@ function seat(control: SessionControl, action: Extract<ConveningAction, { action
   const tableCount = sized ? tableCountOf({ people: new Array<SeatingPerson>(seatable), tableCount: action.tableCount, tableSize: action.tableSize, seed: 0 }) : control.settings.tableCount;
   if (tableCount < 1 || tableCount > MAX_TABLES) return fail('bad_request', `Choose between 1 and ${MAX_TABLES} tables.`);
   const settings: ConveningSettings = { tableCount, clock: action.clock ?? control.settings.clock, includeHost };
-  const agenda = control.convening ? control.agenda : agendaOf(context.protocol);
+  const agenda = control.agenda.length > 0 ? control.agenda : agendaOf(context.protocol);
   // Seating again before the agenda starts replaces the plan: nobody has sat anywhere yet.
   const base: SessionControl = { ...control, convening: true, settings, agenda, seed: action.seed ?? control.seed, round: 0, tables: [], history: {}, pastRounds: [] };
   return versioned(control, reseat(base, context, 1), 'all');
@@ -251,6 +253,13 @@ function applyConvening(control: SessionControl, action: ConveningAction, actor:
     }
     case 'pin':
       return pin(control, action, context);
+    case 'composeAgenda': {
+      if (control.block >= 0) return fail('conflict', 'The agenda has started: it can only be composed before.');
+      const composed = composeAgenda(action.parts, (id) => (id === context.protocol.id ? context.protocol : builtInProtocol(id)));
+      if (!composed.ok) return fail('bad_request', composed.message);
+      // The first seating stays; its rounds follow the new agenda.
+      return versioned(control, { ...control, agenda: composed.agenda, questions: {} }, 'all');
+    }
     case 'spotlight': {
       if (action.tableId !== null && !control.tables.some((t) => t.id === action.tableId)) return fail('bad_request', `There is no table ${action.tableId}.`);
       if (action.tableId === control.spotlight) return fail('conflict', action.tableId ? 'That table is already shown to everyone.' : 'No table is shown to everyone.');

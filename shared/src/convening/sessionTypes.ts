@@ -9,6 +9,7 @@ import type { Protocol } from '../protocols/definition.js';
 import type { RoleCounts } from '../protocols/rotation.js';
 import type { ClosedVote, VoteState } from '../record/votes.js';
 import type { AgendaBlock } from './agenda.js';
+import type { AgendaPart } from './compose.js';
 import type { PrivateAction, PrivateWriting } from './privateWriting.js';
 import type { PairHistory } from './types.js';
 import type { VoteAction } from './voting.js';
@@ -155,6 +156,7 @@ export type ConveningAction =
   | { action: 'hold'; on: boolean }
   | { action: 'question'; blockId: string; text: string }
   | { action: 'spotlight'; tableId: string | null }
+  | { action: 'composeAgenda'; parts: AgendaPart[] }
   | { action: 'move'; participantId: string; tableId: string }
   | { action: 'pin'; participantId: string; tableId: string | null; host?: boolean }
   | { action: 'summon'; to: Gathering }

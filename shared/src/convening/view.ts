@@ -32,7 +32,7 @@ export function wireAgenda(control: SessionControl, context: SessionContext): Wi
       kind: block.kind,
       title: block.title,
       round: block.round,
-      question: questionOf(context.protocol, block, control.questions),
+      question: questionOf(block, control.questions),
       durationMs: block.phases.reduce((sum, phase) => sum + phase.durationMs, 0),
       reseat: block.reseat,
     })),

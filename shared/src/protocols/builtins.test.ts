@@ -23,7 +23,7 @@ const PUBLISHED_MINUTES: Record<string, number[]> = {
 };
 
 describe('built-in protocols', () => {
-  it('P1 all eleven validate against the schema', () => {
+  it('P1 all twelve validate against the schema', () => {
     expect(BUILT_IN_PROTOCOLS.map((p) => p.id).sort()).toEqual(Object.keys(PUBLISHED_MINUTES).sort());
     for (const protocol of BUILT_IN_PROTOCOLS) expect(validateProtocol(protocol), protocol.id).toMatchObject({ ok: true });
   });

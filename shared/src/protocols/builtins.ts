@@ -228,6 +228,20 @@ const norms: Protocol = {
   source: 'School Reform Initiative, Forming Ground Rules (Norms)',
 };
 
+const closingCircle: Protocol = {
+  id: 'closing-circle',
+  title: 'Closing circle',
+  summary: 'Everyone together, each person in turn says what they take away, in a word or a sentence.',
+  groupSize: { min: 2, max: 200 },
+  roles: [R.Facilitator],
+  rotateAt: RotateAt.Run,
+  opening: [],
+  round: [phase('circle', 'Closing circle', 10, S.Everyone, 'In turn, each person says in a word or a sentence what they take away from today. No replies.')],
+  rounds: 1,
+  closing: [],
+  source: 'School Reform Initiative, closing rituals',
+};
+
 /** The built-in protocols, in the order a picker shows them. */
 export const BUILT_IN_PROTOCOLS: readonly Protocol[] = [
   tuning,
@@ -241,6 +255,7 @@ export const BUILT_IN_PROTOCOLS: readonly Protocol[] = [
   pdsa,
   checkIn,
   norms,
+  closingCircle,
 ];
 
 /** A built-in protocol by id. */

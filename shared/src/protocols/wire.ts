@@ -11,6 +11,7 @@ import { timelineOf } from './timeline.js';
 import { MAX_VOTE_DOTS, MAX_VOTE_ITEMS, type Ballot, type WireVote } from '../record/votes.js';
 import type { PrivateWriting } from '../convening/privateWriting.js';
 import type { BlockKind } from '../convening/agenda.js';
+import { MAX_AGENDA_PARTS, PartPlace } from '../convening/compose.js';
 import { ClockMode, Gathering, MAX_TABLES, MAX_BROADCAST_CHARS, type Broadcast, type SessionAction } from '../convening/sessionTypes.js';
 
 /** The current phase as clients see it. */
@@ -195,6 +196,13 @@ export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnio
   z.strictObject({ action: z.literal('endRound') }),
   z.strictObject({ action: z.literal('hold'), on: z.boolean() }),
   z.strictObject({ action: z.literal('spotlight'), tableId: tableId.nullable() }),
+  z.strictObject({
+    action: z.literal('composeAgenda'),
+    parts: z
+      .array(z.strictObject({ protocolId: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be a protocol id'), place: z.enum([PartPlace.Plenary, PartPlace.Tables, PartPlace.Own]) }))
+      .min(1)
+      .max(MAX_AGENDA_PARTS),
+  }),
   z.strictObject({ action: z.literal('question'), blockId: z.string().regex(/^round-[0-9]{1,2}$/, 'must be a round id like round-2'), text: z.string().max(500) }),
   z.strictObject({ action: z.literal('move'), participantId, tableId }),
   z.strictObject({ action: z.literal('pin'), participantId, tableId: tableId.nullable(), host: z.boolean().optional() }),
