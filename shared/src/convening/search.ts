@@ -1,11 +1,12 @@
 /**
- * Seating search: a greedy construction in seeded order, then first-improvement local search
- * (swap two free people between tables, or move one between tables whose sizes differ by one)
- * with seeded perturbations to leave local minima, within a deterministic evaluation budget.
+ * Seating search: a greedy construction in seeded order, a first-improvement descent (swap two
+ * free people between tables, or move one between tables whose sizes differ by one), then a tabu
+ * walk from there, within a deterministic evaluation budget.
  */
 import { mixSeed, seededRandom, seededShuffle } from '../protocols/random.js';
 import type { SeatingProblem } from './problem.js';
-import { canMove, emptyState, EPSILON, kick, move, place, restore, swap, swapDelta, type SearchState } from './searchState.js';
+import { canMove, emptyState, EPSILON, move, place, swap, swapDelta, type SearchState } from './searchState.js';
+import { tabuWalk } from './tabu.js';
 
 function greedy(problem: SeatingProblem, seed: number): SearchState {
   const n = problem.ids.length;
@@ -95,13 +96,7 @@ export function searchSeating(problem: SeatingProblem, seed: number, budget: num
   const order = seededShuffle(free, mixSeed(seed, 3));
   const fixedCount = new Array<number>(problem.tableCount).fill(0);
   for (const t of problem.fixedTable) if (t >= 0) fixedCount[t] = (fixedCount[t] ?? 0) + 1;
-  let used = descend(problem, state, order, fixedCount, budget);
-  let best = { tableOf: state.tableOf.slice(), total: state.total };
-  while (used < budget && best.total > EPSILON && order.length > 1 && problem.tableCount > 1) {
-    kick(problem, state, order, random);
-    used += order.length + descend(problem, state, order, fixedCount, budget - used);
-    if (state.total < best.total - EPSILON) best = { tableOf: state.tableOf.slice(), total: state.total };
-    else if (state.total > best.total + EPSILON) restore(problem, state, best.tableOf, best.total);
-  }
-  return best.tableOf;
+  const used = descend(problem, state, order, fixedCount, budget);
+  if (used >= budget || state.total <= EPSILON || order.length < 2 || problem.tableCount < 2) return state.tableOf;
+  return tabuWalk(problem, state, order, fixedCount, budget - used, random).tableOf;
 }
