@@ -20,6 +20,8 @@ export interface SeatingProblem {
   hostOf: number[];
   /** Seats per table: balanced, unless pins force a table to be larger. */
   capacity: number[];
+  /** The weights the costs were built with. */
+  weights: SeatingWeights;
 }
 
 /** The number of tables for an input (at least one). */
@@ -27,6 +29,12 @@ export function tableCountOf(input: SeatingInput): number {
   if (input.tableCount !== undefined) return Math.max(1, Math.floor(input.tableCount));
   if (input.tableSize !== undefined && input.tableSize > 0) return Math.max(1, Math.ceil(input.people.length / input.tableSize));
   return 1;
+}
+
+/** What seating a pair together costs for their earlier meetings (0 if they never met). */
+export function meetingCost(meetings: number, weights: SeatingWeights): number {
+  // A pair that met before adds one repeated pair; meeting a third time costs a little more still (spread repeats out).
+  return meetings > 0 ? weights.repeat * (1 + (meetings - 1) / 4) : 0;
 }
 
 function pairCosts(input: SeatingInput, ids: string[], weights: SeatingWeights): { cost: Float64Array; met: Int32Array } {
@@ -47,8 +55,7 @@ function pairCosts(input: SeatingInput, ids: string[], weights: SeatingWeights):
     for (let j = i + 1; j < n; j++) {
       const o = input.people[j];
       const meetings = met[i * n + j] ?? 0;
-      // A pair that met before adds one repeated pair; meeting a third time costs a little more still (spread repeats out).
-      let c = meetings > 0 ? weights.repeat * (1 + (meetings - 1) / 4) : 0;
+      let c = meetingCost(meetings, weights);
       if (p?.organization && p.organization === o?.organization) c += weights.organization;
       if (p?.systemRole && p.systemRole === o?.systemRole) c += weights.systemRole;
       cost[i * n + j] = c;
@@ -148,5 +155,5 @@ export function buildProblem(input: SeatingInput): SeatingProblem {
   if (input.chooseHosts) chooseHosts(people, hostOf, fixedTable, mixSeed(input.seed, 0x4057));
   const required = new Array<number>(tableCount).fill(0);
   for (const t of fixedTable) if (t >= 0) required[t] = (required[t] ?? 0) + 1;
-  return { ids, tableCount, cost, met, fixedTable, hostOf, capacity: capacities(n, required) };
+  return { ids, tableCount, cost, met, fixedTable, hostOf, capacity: capacities(n, required), weights };
 }
