@@ -1,34 +1,17 @@
 /**
- * Seating search: a greedy construction in seeded order, then first-improvement local search
- * (swap two free people between tables, or move one between tables whose sizes differ by one)
- * with seeded perturbations to leave local minima, within a deterministic evaluation budget.
+ * Seating search: a greedy construction in seeded order, a first-improvement descent (swap two
+ * free people between tables, or move one between tables whose sizes differ by one), then a tabu
+ * walk from there, within a deterministic evaluation budget.
  */
 import { mixSeed, seededRandom, seededShuffle } from '../protocols/random.js';
 import type { SeatingProblem } from './problem.js';
+import { canMove, emptyState, EPSILON, move, place, swap, swapDelta, type SearchState } from './searchState.js';
+import { tabuWalk } from './tabu.js';
 
-const EPSILON = 1e-9;
-
-/** Table index per person, and the search state kept in step with it. */
-interface State {
-  tableOf: Int32Array;
-  size: Int32Array;
-  /** n × T: sum of pair costs from a person to everyone at a table. */
-  toTable: Float64Array;
-  total: number;
-}
-
-function place(problem: SeatingProblem, state: State, p: number, t: number, sign: 1 | -1): void {
+function greedy(problem: SeatingProblem, seed: number): SearchState {
   const n = problem.ids.length;
   const T = problem.tableCount;
-  for (let q = 0; q < n; q++) state.toTable[q * T + t] = (state.toTable[q * T + t] ?? 0) + sign * (problem.cost[q * n + p] ?? 0);
-  state.size[t] = (state.size[t] ?? 0) + sign;
-  state.tableOf[p] = sign === 1 ? t : -1;
-}
-
-function greedy(problem: SeatingProblem, seed: number): State {
-  const n = problem.ids.length;
-  const T = problem.tableCount;
-  const state: State = { tableOf: new Int32Array(n).fill(-1), size: new Int32Array(T), toTable: new Float64Array(n * T), total: 0 };
+  const state = emptyState(problem);
   for (let p = 0; p < n; p++) {
     const t = problem.fixedTable[p] ?? -1;
     if (t >= 0) {
@@ -61,33 +44,8 @@ function greedy(problem: SeatingProblem, seed: number): State {
   return state;
 }
 
-function swapDelta(problem: SeatingProblem, state: State, a: number, b: number): number {
-  const n = problem.ids.length;
-  const T = problem.tableCount;
-  const ta = state.tableOf[a] ?? 0;
-  const tb = state.tableOf[b] ?? 0;
-  const w = problem.cost[a * n + b] ?? 0;
-  return (
-    (state.toTable[a * T + tb] ?? 0) - w + (state.toTable[b * T + ta] ?? 0) - w - (state.toTable[a * T + ta] ?? 0) - (state.toTable[b * T + tb] ?? 0)
-  );
-}
-
-function swap(problem: SeatingProblem, state: State, a: number, b: number): void {
-  const ta = state.tableOf[a] ?? 0;
-  const tb = state.tableOf[b] ?? 0;
-  place(problem, state, a, ta, -1);
-  place(problem, state, b, tb, -1);
-  place(problem, state, a, tb, 1);
-  place(problem, state, b, ta, 1);
-}
-
-function move(problem: SeatingProblem, state: State, p: number, t: number): void {
-  place(problem, state, p, state.tableOf[p] ?? 0, -1);
-  place(problem, state, p, t, 1);
-}
-
 /** Descends until no swap or move improves, or the budget runs out; returns evaluations used. */
-function descend(problem: SeatingProblem, state: State, free: number[], fixedCount: number[], budget: number): number {
+function descend(problem: SeatingProblem, state: SearchState, free: number[], fixedCount: number[], budget: number): number {
   const T = problem.tableCount;
   let used = 0;
   let improved = true;
@@ -114,8 +72,7 @@ function descend(problem: SeatingProblem, state: State, free: number[], fixedCou
         // A move keeps the tables balanced when it goes to a table with one seat fewer.
         for (let t = 0; t < T; t++) {
           used++;
-          // Sizes swap, so `ta` must keep a seat for each of its fixed people.
-          if ((state.size[t] ?? 0) + 1 !== (state.size[ta] ?? 0) || (state.size[t] ?? 0) < (fixedCount[ta] ?? 0)) continue;
+          if (!canMove(state, fixedCount, ta, t)) continue;
           const delta = (state.toTable[a * T + t] ?? 0) - fromA;
           if (delta < -EPSILON) {
             move(problem, state, a, t);
@@ -139,29 +96,7 @@ export function searchSeating(problem: SeatingProblem, seed: number, budget: num
   const order = seededShuffle(free, mixSeed(seed, 3));
   const fixedCount = new Array<number>(problem.tableCount).fill(0);
   for (const t of problem.fixedTable) if (t >= 0) fixedCount[t] = (fixedCount[t] ?? 0) + 1;
-  let used = descend(problem, state, order, fixedCount, budget);
-  let best = { tableOf: state.tableOf.slice(), total: state.total };
-  while (used < budget && best.total > EPSILON && order.length > 1 && problem.tableCount > 1) {
-    // Perturb: a few random swaps between different tables, then descend again.
-    const kicks = 1 + Math.floor(random() * 3);
-    for (let k = 0; k < kicks; k++) {
-      const a = order[Math.floor(random() * order.length)] ?? 0;
-      const b = order[Math.floor(random() * order.length)] ?? 0;
-      if (state.tableOf[a] === state.tableOf[b]) continue;
-      state.total += swapDelta(problem, state, a, b);
-      swap(problem, state, a, b);
-    }
-    used += order.length + descend(problem, state, order, fixedCount, budget - used);
-    if (state.total < best.total - EPSILON) best = { tableOf: state.tableOf.slice(), total: state.total };
-    else if (state.total > best.total + EPSILON) restore(problem, state, best.tableOf, best.total);
-  }
-  return best.tableOf;
-}
-
-function restore(problem: SeatingProblem, state: State, tableOf: Int32Array, total: number): void {
-  for (let p = 0; p < problem.ids.length; p++) {
-    const want = tableOf[p] ?? 0;
-    if (state.tableOf[p] !== want) move(problem, state, p, want);
-  }
-  state.total = total;
+  const used = descend(problem, state, order, fixedCount, budget);
+  if (used >= budget || state.total <= EPSILON || order.length < 2 || problem.tableCount < 2) return state.tableOf;
+  return tabuWalk(problem, state, order, fixedCount, budget - used, random).tableOf;
 }

@@ -43,7 +43,7 @@ export interface SeatingInput {
   seed: number;
   /** Overrides for the default weights. */
   weights?: Partial<SeatingWeights>;
-  /** Budget of swap evaluations for the local search (deterministic; default scales with size). */
+  /** Budget of swap evaluations for the round, shared by its searches and its look at the next round (deterministic; default scales with size). */
   maxEvaluations?: number;
 }
 
