@@ -20,6 +20,7 @@ const PUBLISHED_MINUTES: Record<string, number[]> = {
   'pdsa-debrief': [5, 10, 10, 10],
   'check-in': [6],
   norms: [5, 10, 5],
+  'closing-circle': [10],
 };
 
 describe('built-in protocols', () => {
