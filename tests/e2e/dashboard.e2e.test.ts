@@ -303,4 +303,33 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
     await host.context().close();
     expect(errors).toEqual([]);
   });
+
+  it('the host composes a convening day by hand and starts it with everyone together', { timeout: 60_000 }, async () => {
+    const { session, people } = await convening('Network day', 6, 'world-cafe');
+    const host = await openDashboard(session);
+    await host.getByText('Compose the agenda by hand…').click();
+    await host.getByRole('button', { name: /^A convening day/ }).click();
+    await expect.poll(() => host.locator('.dash-compose-list > li').count()).toBe(5);
+    // Move the closing circle before the café, then back: the order is the host's.
+    await host.getByRole('button', { name: 'Move Closing circle earlier' }).click();
+    await expect.poll(() => host.locator('.dash-compose-list > li').nth(3).locator('select').first().inputValue()).toBe('closing-circle');
+    await host.getByRole('button', { name: 'Move Closing circle later' }).click();
+    await host.getByRole('button', { name: 'Use this agenda' }).click();
+    await host.getByText('The agenda has 5 parts.').waitFor();
+    await screenshot(host, 'dashboard-14-compose');
+    await host.getByRole('radio', { name: 'Number of tables' }).check();
+    await host.getByRole('spinbutton', { name: 'Number of tables' }).fill('2');
+    await host.getByRole('button', { name: 'Seat people' }).click();
+    const agendaList = host.getByRole('region', { name: 'Agenda' });
+    await expect.poll(() => agendaList.getByRole('listitem').count()).toBe(9);
+    await host.getByRole('button', { name: 'Start Check-in' }).click();
+    await host.locator('.dash-meta').filter({ hasText: 'Check-in · everyone together' }).waitFor();
+    await waitFor(() => people.every((p) => p.socket.latest()?.gathering === 'plenary' && p.socket.latest()?.phase?.id === 'connections'), 5_000, 'everyone at the check-in');
+    await host.getByRole('button', { name: 'Finish Check-in' }).click();
+    await host.locator('.dash-meta').filter({ hasText: 'Norms setting · everyone together' }).waitFor();
+    await screenshot(host, 'dashboard-15-composed-running');
+    await expectAccessible(host, 'dashboard with a composed agenda');
+    await host.context().close();
+    expect(errors).toEqual([]);
+  });
 });

@@ -55,7 +55,7 @@ describe('removal: the host removes a participant, visits a table, deletes the s
 
   it('removes Ana, follows a visited table’s clock, and deletes the session for everyone', { timeout: 150_000 }, async () => {
     const title = 'Tuning: Grade 9 essay unit';
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title, protocol: 'world-cafe', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title, protocol: 'tuning', hostName: 'Hana Host' });
     const host = await openPage(browser, server.url, DESKTOP, errors);
     await host.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
     await host.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();

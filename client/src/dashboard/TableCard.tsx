@@ -29,8 +29,8 @@ export interface TableCardProps {
   offsetMs: number;
   /** One round clock (no time menu on the cards) or a timer per table. */
   clock: ClockMode;
-  /** Whether this table's canvas is shown to everyone now. */
-  spotlighted: boolean;
+  /** Whether this table's canvas is shown to everyone now (null outside convenings: nothing to show it to). */
+  spotlighted: boolean | null;
   onMove(participantId: string): void;
   onDropPerson(participantId: string, tableId: string): void;
 }
@@ -83,7 +83,7 @@ export const TableCard = memo(function TableCard({ table, people, tableNames, ma
         <Link className="chip-move table-visit" href={visitPath(sessionId, table.id)} aria-label={`Visit ${table.name}`} title={`Open ${table.name}’s canvas`}>
           Visit
         </Link>
-        <SpotlightButton table={table} shown={spotlighted} />
+        {spotlighted !== null && <SpotlightButton table={table} shown={spotlighted} />}
         <TableTimeMenu table={table} clock={clock} />
       </div>
       {chips.length > 0 ? (

@@ -84,7 +84,7 @@ export function TablesSection({ dashboard, offsetMs }: TablesSectionProps) {
                   busiest={busiest}
                   offsetMs={offsetMs}
                   clock={dashboard.clock}
-                  spotlighted={dashboard.spotlight === table.id}
+                  spotlighted={dashboard.convening ? dashboard.spotlight === table.id : null}
                   onMove={onMove}
                   onDropPerson={onDropPerson}
                 />
