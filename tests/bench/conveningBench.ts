@@ -30,7 +30,9 @@ const protocol = {
   rotateAt: 'round',
   opening: [],
   round: ['listen', 'talk', 'harvest'].map((id) => ({ id, title: id, prompt: '', durationMs: PHASE_MS, speakers: 'everyone', feedback: [], advance: 'auto' })),
-  rounds: 1,
+  // Two café rounds: the second reseats (travelers move, hosts stay).
+  rounds: 2,
+  reseat: true,
   closing: [],
 };
 
@@ -107,10 +109,11 @@ async function main(): Promise<number> {
 
     const seat = await fanOut(host, people, { action: 'seat', tableCount: TABLES });
     const start = await fanOut(host, people, { action: 'startRound' });
-    // The timed round: 3 phases, 2 changes at deadlines (every table at once), then the end.
+    // The timed round: 3 phases, 2 changes at deadlines (every table at once); the host ends it in
+    // its third phase (before it would end and reseat by itself) and starts round 2.
     const deadlineLatencies: number[] = [];
     const firstEndsAt = start.state.phase?.endsAt ?? Date.now();
-    const roundEnds = firstEndsAt + 2 * PHASE_MS + 2_000;
+    const roundEnds = firstEndsAt + PHASE_MS + 2_000;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, roundEnds - Date.now())));
     const wallOffset = Date.now() - performance.now();
     for (const person of people) {
