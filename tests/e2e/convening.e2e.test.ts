@@ -1,11 +1,11 @@
 /**
  * A convening end to end, in real Chromium against a real server: a host (driving the convening
- * over socket.io, watching the plenary in a browser) and three participants in a World Café run as
+ * over socket.io, watching the plenary in a browser) and four participants in a World Café run as
  * its agenda. The host seats two tables and starts: everyone is together for the welcome, then
  * round 1 opens at the tables with its question; each page opens its own table; people write the
  * round's notes and stickies; a table's reporter and the host post harvest cards; round 2 reseats
- * (table hosts stay, the traveler moves): the traveler's page follows to the new table, says so, and
- * shows that table's round-1 notes and stickies under "Before you arrived"; the table host is asked
+ * (table hosts stay, the two travelers swap): each traveler's page follows to the new table, says
+ * so, and shows that table's round-1 notes and stickies under "Before you arrived"; the table host is asked
  * to welcome them; a broadcast reaches everyone; the host shows one table to everyone; the summon
  * brings everyone to the plenary, where the harvest wall shows the cards under "Table N · Round 1";
  * the closing harvest groups cards into a theme and dot-votes on the themes; axe finds no serious
@@ -83,7 +83,7 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     await hostPage.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
 
     const people: Person[] = [];
-    for (const name of ['Ana Alvarez', 'Ben Brook', 'Cy Chen']) {
+    for (const name of ['Ana Alvarez', 'Ben Brook', 'Cy Chen', 'Dee Diaz']) {
       const page = await openPage(browser, server.url, DESKTOP, errors);
       await joinByInvite(page, session.inviteUrl, name);
       const identity = await page.evaluate((id) => JSON.parse(localStorage.getItem(`worktable:identity:${id}`) ?? '{}') as { participantId: string; token: string }, session.sessionId);
@@ -168,8 +168,16 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     expect(round2Ack.ok).toBe(true);
     await waitFor(() => people.every((p) => p.control.latest()?.round === 2), 5000, 'round 2 seated');
     const tables2 = stateOf(people[0]!).tables;
-    const traveler = people.find((p) => stateOf(p).tableId !== round1.get(p.participantId));
-    expect(traveler, 'someone travels in round 2').toBeDefined();
+    const travelers = people.filter((p) => stateOf(p).tableId !== round1.get(p.participantId));
+    // Two tables of two: the hosts stay, the two travelers swap.
+    expect(travelers).toHaveLength(2);
+    for (const other of travelers) {
+      const at = tables2.find((t) => t.id === stateOf(other).tableId)!;
+      const arrived = other.page.getByRole('region', { name: 'Before you arrived' });
+      await expect.poll(() => arrived.textContent(), POLL).toContain(notesOf[at.id]!);
+      await arrived.getByRole('list', { name: 'Items from earlier rounds' }).getByText(stickyOf[at.id]!).waitFor();
+    }
+    const traveler = travelers[0];
     const newTable = tables2.find((t) => t.id === stateOf(traveler!).tableId)!;
     await expect.poll(() => place(traveler!.page).textContent(), POLL).toBe(`${newTable.name} · Round 2`);
     await expect.poll(() => announced(traveler!.page).textContent(), POLL).toBe(`You moved to ${newTable.name} for round 2.`);
@@ -300,7 +308,7 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     await screenshot(traveler!.page, 'convening-10-themes-vote');
     await hostPage.getByRole('button', { name: 'Reveal results' }).click();
     const ranking = traveler!.page.getByRole('list', { name: 'Results, most dots first' });
-    await expect.poll(() => ranking.textContent(), POLL).toMatch(/^1Feedback as a next step3 dots/);
+    await expect.poll(() => ranking.textContent(), POLL).toMatch(new RegExp(`^1Feedback as a next step${people.length} dots`));
     await screenshot(traveler!.page, 'convening-11-vote-results');
     await expectAccessible(traveler!.page, 'plenary themes and vote');
 

@@ -145,6 +145,13 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
     // Focus followed the person to their new table.
     await expect.poll(() => host.evaluate(() => document.activeElement?.closest('.table-card')?.getAttribute('data-table-id') ?? null)).toBe('table-3');
 
+    // Show to everyone: every page opens table 2's canvas, until the host sends them back.
+    await card(host, 'table-2').getByRole('button', { name: 'Show to everyone' }).click();
+    await host.getByText('Everyone now sees Table 2.').waitFor();
+    await waitFor(() => people.every((p) => p.socket.latest()?.spotlight === 'table-2'), 5_000, 'the spotlight on every socket');
+    await card(host, 'table-2').getByRole('button', { name: 'Shown to everyone' }).click();
+    await waitFor(() => people.every((p) => p.socket.latest()?.spotlight === null), 5_000, 'everyone sent back');
+
     // One round clock: pause and resume every table.
     await host.getByRole('button', { name: 'Pause all' }).click();
     await expect.poll(() => host.locator('.table-card.status-paused').count()).toBe(3);

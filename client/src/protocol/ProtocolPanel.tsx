@@ -100,7 +100,7 @@ export function ProtocolPanel({ sessionId, token, me, participants, protocolRole
         <>
           <OfferBanner state={state} me={me.participantId} send={send} />
           {controls && <FacilitatorControls state={state} isHost={me.role === 'host'} participants={participants} send={send} protocolRoles={protocolRoles} />}
-          {state.roles.facilitator !== me.participantId && !inPlenaryBlock(state) && (
+          {state.roles.facilitator !== me.participantId && !inPlenaryBlock(state) && state.gathering !== 'plenary' && (
             <ReadyToggle state={state} me={me.participantId} participants={participants} send={send} />
           )}
           {!inPlenaryBlock(state) && <RoleCard state={state} me={me.participantId} participants={participants} send={send} />}
