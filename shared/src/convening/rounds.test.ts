@@ -275,4 +275,30 @@ describe('a café as an agenda, with a fake clock', () => {
     event.act({ action: 'closeVote' });
     expect(event.control.closedVotes.map((v) => v.tableId)).toEqual(['plenary']);
   });
+
+  it('a Knowledge Café: the talk together, three reshuffled rounds that end by themselves, the circle and pledges together', () => {
+    const knowledge = builtInProtocol('knowledge-cafe') as Protocol;
+    const event = new Event(knowledge, twenty());
+    event.act({ action: 'seat', tableSize: 4 });
+    event.act({ action: 'startRound' });
+    const parts: string[] = [];
+    for (let guard = 0; guard < 20 && event.control.block < event.control.agenda.length; guard++) {
+      const state = sessionStateOf(event.control, event.context, 'o3p1');
+      parts.push(`${event.block()}:${state.phase?.id}`);
+      // The host closes only the phases that wait for them; the rounds end at their deadlines.
+      if (state.phase?.advance === Advance.Facilitator) {
+        event.advance(state.phase.durationMs);
+        event.act({ action: 'next' });
+      } else event.fireTimer();
+    }
+    expect(parts).toEqual(['opening:opening', 'round-1:conversation', 'round-2:conversation', 'round-3:conversation', 'closing:circle', 'closing:pledge']);
+    expect(event.control.seatings.map((s) => s.tables.length)).toEqual([5, 5, 5]);
+    // Reshuffled each round: nobody sits with the same three people twice.
+    for (let r = 1; r < 3; r++) {
+      for (const table of event.control.seatings[r]!.tables) {
+        const before = event.control.seatings[r - 1]!.tables.find((t) => t.members.includes(table.members[1]!))!;
+        expect(table.members.filter((id) => before.members.includes(id)).length).toBeLessThan(table.members.length);
+      }
+    }
+  });
 });
