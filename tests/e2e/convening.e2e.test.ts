@@ -8,18 +8,20 @@
  * so, and shows that table's round-1 notes and stickies under "Before you arrived"; the table host is asked
  * to welcome them; a broadcast reaches everyone; the host shows one table to everyone; the summon
  * brings everyone to the plenary, where the harvest wall shows the cards under "Table N · Round 1";
- * the closing harvest groups cards into a theme and dot-votes on the themes; axe finds no serious
- * or critical violations.
+ * the closing harvest groups cards into a theme and dot-votes on the themes; the host exports the
+ * record, which opens with the summary and the themes; axe finds no serious or critical violations.
  * Screenshots (convening-*.png) land in tests/e2e/screenshots/ (gitignored).
  *
  * Needs the built client (`npm run build:client`) and Chromium at /usr/bin/chromium or $CHROMIUM_PATH.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PLENARY_DOC, PlenaryRoot, type CreateSessionResponse, type HarvestCard, type SessionState } from '@worktable/shared';
 import { openControlClient, type ControlClient } from '../../server/src/testing/controlClient.js';
 import { connectClient, postJson, waitFor, type TestServer } from '../../server/src/testing/testServer.js';
-import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
+import { DESKTOP, SCREENSHOTS, joinByInvite, openPage, screenshot } from '../support/browser.js';
 import { expectAccessible } from '../support/axe.js';
 import { withServerAndBrowser } from '../support/suite.js';
 
@@ -311,6 +313,28 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     await expect.poll(() => ranking.textContent(), POLL).toMatch(new RegExp(`^1Feedback as a next step${people.length} dots`));
     await screenshot(traveler!.page, 'convening-11-vote-results');
     await expectAccessible(traveler!.page, 'plenary themes and vote');
+
+    // The record a network lead sends: summary first, then the themes, then the rounds in order.
+    await hostPage.getByRole('button', { name: 'Export record' }).click();
+    const recordDialog = hostPage.getByRole('dialog', { name: 'The session record' });
+    const [download] = await Promise.all([hostPage.waitForEvent('download'), recordDialog.getByRole('button', { name: 'HTML', exact: true }).click()]);
+    const recordPath = path.join(SCREENSHOTS, 'convening-record.html');
+    await download.saveAs(recordPath);
+    const record = fs.readFileSync(recordPath, 'utf8');
+    const at = (text: string) => record.indexOf(text);
+    expect(at('<h2>Summary</h2>')).toBeGreaterThan(-1);
+    expect(at('<h2>Summary</h2>')).toBeLessThan(at('<h2>Themes and harvest</h2>'));
+    expect(at('Feedback as a next step')).toBeGreaterThan(at('<h2>Themes and harvest</h2>'));
+    // The summary's agenda names each round's question; the rounds follow the themes, in order.
+    expect(at(question1)).toBeLessThan(at('<h2>Themes and harvest</h2>'));
+    expect(at('<h2>Themes and harvest</h2>')).toBeLessThan(at('<h2>Round 1</h2>'));
+    expect(at('<h2>Round 1</h2>')).toBeLessThan(at('<h2>Round 2</h2>'));
+    expect(at('<h2>Round 2</h2>')).toBeLessThan(at('<h2>Round 3</h2>'));
+    expect(at(stickyOf[tables1[0]!.id]!)).toBeGreaterThan(at('<h2>Themes and harvest</h2>'));
+    const recordPage = await openPage(browser, server.url, DESKTOP, errors);
+    await recordPage.goto(`file://${recordPath}`);
+    await screenshot(recordPage, 'convening-12-record');
+    await recordPage.context().close();
 
     for (const control of controls) control.close();
     expect(errors).toEqual([]);
