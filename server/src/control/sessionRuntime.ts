@@ -86,6 +86,8 @@ export class SessionRuntime {
   private timer: NodeJS.Timeout | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** The last plan, and the state and presence it was made for. */
+  private planned: { key: string; plan: PlannedRound[] } | null = null;
 
   constructor(
     readonly sessionId: string,
@@ -153,9 +155,19 @@ export class SessionRuntime {
     return wireAgenda(this.state, this.context());
   }
 
-  /** Every round of the agenda as seated or planned. */
+  /**
+   * Every round of the agenda as seated or planned. Seating a round of 200 takes tens of
+   * milliseconds, and the dashboard is rebuilt every few seconds: the plan is kept until the
+   * control state or who is there changes.
+   */
   plan(): PlannedRound[] {
-    return planSeatings(this.state, this.context());
+    const context = this.context();
+    // What the seating reads (not the runs: a ready toggle or a phase change leaves the plan as it is).
+    const { round, tables, pins, namedHosts, seed, settings, seatings, agenda } = this.state;
+    const inputs = JSON.stringify([round, tables, pins, namedHosts, seed, settings, seatings.length, agenda.map((b) => b.id)]);
+    const key = `${inputs}|${context.people.map((p) => `${p.id}:${p.present ? 1 : 0}${p.expected ? 1 : 0}`).join(',')}`;
+    if (this.planned?.key !== key) this.planned = { key, plan: planSeatings(this.state, context) };
+    return this.planned.plan;
   }
 
   /** The `session:state` a participant receives. */

@@ -231,4 +231,21 @@ describe('convening session control', () => {
     const next = act(act(result.control, { action: 'endRound' }, HOST, context(hostAway)), { action: 'startRound' }, HOST, context(hostAway));
     expect(next.tables[0]?.host).toBe(volunteer);
   });
+
+  it('a convening stored before agendas existed gets its protocol’s agenda, held at the round it was in', () => {
+    const ctx = context(people(8));
+    const seated = act(initialSessionControl(cafe, 4), { action: 'seat', tableCount: 2 }, HOST, ctx);
+    // As an older server stored it: no agenda fields, the tables running the whole protocol.
+    const { agenda: _agenda, block: _block, hold: _hold, seatings: _seatings, ...legacy } = seated;
+    const runs = Object.fromEntries(Object.entries(legacy.runs).map(([id, run]) => [id, { ...run, status: RunStatus.Running, endsAt: ctx.now + 60_000 }]));
+    const upgraded = upgradeSessionControl({ ...legacy, runs }, cafe, 4);
+    expect(upgraded.agenda.map((b) => b.id)).toEqual(['opening', 'round-1', 'round-2', 'round-3', 'closing']);
+    expect(upgraded.block).toBe(1);
+    expect(upgraded.hold).toBe(true);
+    expect(upgraded.tables.map((t) => upgraded.runs[t.id]?.status)).toEqual([RunStatus.Done, RunStatus.Done]);
+    // The host goes on from there: round 2 reseats.
+    const next = act(upgraded, { action: 'startRound' }, HOST, ctx);
+    expect(next.round).toBe(2);
+    expect(next.agenda[next.block]?.id).toBe('round-2');
+  });
 });
