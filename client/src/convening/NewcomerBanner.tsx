@@ -1,6 +1,7 @@
 /** The table host's prompt to brief the people new to the table this round (role=status). */
 import { useState } from 'react';
 import type { SessionState } from '@worktable/shared';
+import { awayFromTables } from './agendaView.js';
 import { newcomerPrompt } from './place.js';
 import './convening.css';
 
@@ -15,7 +16,8 @@ export interface NewcomerBannerProps {
 /** "Welcome Ana and Ben: brief them on what this table discussed", until "Done" for this round. */
 export function NewcomerBanner({ state, me, nameOf }: NewcomerBannerProps) {
   const [doneRound, setDoneRound] = useState<number | null>(null);
-  const prompt = newcomerPrompt(state, me, nameOf);
+  // Only while the round goes on at the tables: not during a plenary part or after the agenda.
+  const prompt = awayFromTables(state) || state.gathering !== 'tables' ? null : newcomerPrompt(state, me, nameOf);
   if (!prompt || doneRound === state.round) return null;
   return (
     <div className="banner banner-newcomers" role="status">

@@ -41,6 +41,13 @@ export function nextBlockOf(state: Pick<SessionState, 'agenda'>): WireAgendaBloc
   return agenda ? (agenda.blocks[agenda.index + 1] ?? null) : null;
 }
 
+/** Whether the tables are not at work: a plenary block goes on, or the agenda is over (no table roles, ready checks or briefings then). */
+export function awayFromTables(state: Pick<SessionState, 'agenda'>): boolean {
+  const agenda = state.agenda;
+  if (!agenda || agenda.index < 0) return false;
+  return agenda.index >= agenda.blocks.length || agenda.blocks[agenda.index]?.kind === BlockKind.Plenary;
+}
+
 /** Whether everyone is together: a plenary block, or the host called everyone to the plenary. */
 export function isTogether(state: AgendaState): boolean {
   return state.gathering === Gathering.Plenary || currentBlockOf(state)?.kind === BlockKind.Plenary;

@@ -64,6 +64,7 @@ export function placeLabel(state: PlaceState, docName: string): string | null {
   const where = docName === PLENARY_DOC ? 'Plenary' : tableNameOf(state, docName);
   const block = state.agenda?.blocks[state.agenda.index];
   if (block?.kind === 'plenary' && docName === PLENARY_DOC) return `${where} · ${block.title}`;
+  if (state.agenda && state.agenda.index >= state.agenda.blocks.length) return `${where} · after the agenda`;
   return state.round > 0 ? `${where} · Round ${state.round}` : where;
 }
 

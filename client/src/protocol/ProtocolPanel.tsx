@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ControlAck, ControlAction, RoleName, SessionState } from '@worktable/shared';
 import { openControl, OFFLINE_ACK, useControlStore, type ControlConnection } from './controlConnection.js';
-import { currentBlockOf } from '../convening/agendaView.js';
+import { awayFromTables } from '../convening/agendaView.js';
 import { FacilitatorControls } from './FacilitatorControls.js';
 import { OfferBanner } from './OfferBanner.js';
 import { canRunControls, type ProtocolMe, type ProtocolParticipant } from './people.js';
@@ -22,8 +22,8 @@ import { useRemaining } from './useRemaining.js';
 import './protocol.css';
 
 
-/** Everyone is together in a plenary part of the agenda: the host runs it; nobody marks ready or holds a table role. */
-const inPlenaryBlock = (state: SessionState): boolean => currentBlockOf(state)?.kind === 'plenary';
+/** Everyone is together in a plenary part of the agenda (the host runs it), or the agenda is over: nobody marks ready or holds a table role. */
+const inPlenaryBlock = (state: SessionState): boolean => awayFromTables(state);
 
 /** Props of `ProtocolPanel`. */
 export interface ProtocolPanelProps {
