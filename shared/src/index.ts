@@ -12,3 +12,4 @@ export * from './record/index.js';
 export * from './canvas/cloneArtifact.js';
 export * from './reactions.js';
 export * from './roster/index.js';
+export * from './talk/index.js';

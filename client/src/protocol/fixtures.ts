@@ -39,6 +39,7 @@ export function stateFixture(overrides: Partial<SessionState> = {}): SessionStat
     round: 0,
     agenda: null,
     spotlight: null,
+    talk: null,
     tableId: 'table-1',
     tables: [{ id: 'table-1', name: 'Table 1', members: ['fa', 'sc', 'pr'], host: null, newcomers: [] }],
     convening: false,

@@ -301,4 +301,28 @@ describe('a café as an agenda, with a fake clock', () => {
       }
     }
   });
+
+  it('hands go up at a table for its people only; the plenary has one queue for everyone; a new part starts with none', () => {
+    const event = new Event(cafe, twenty());
+    event.act({ action: 'seat', tableCount: 5 });
+    event.act({ action: 'startRound' });
+    event.act({ action: 'next' });
+    const ana = { participantId: 'o0p0', isHost: false, isObserver: false };
+    event.act({ action: 'raiseHand', up: true }, ana);
+    const table = event.control.tables.find((t) => t.members.includes('o0p0'))!;
+    const neighbour = table.members.find((id) => id !== 'o0p0')!;
+    const elsewhere = event.control.tables.find((t) => t.id !== table.id)!.members[0]!;
+    expect(sessionStateOf(event.control, event.context, neighbour).talk?.hands.map((h) => h.participantId)).toEqual(['o0p0']);
+    expect(sessionStateOf(event.control, event.context, elsewhere).talk).toBeNull();
+    expect(applySessionAction(event.control, { action: 'raiseHand', up: true, tableId: 'table-9' }, ana, event.context).ok).toBe(false);
+    event.fireTimer(); // round 2: fresh queues
+    expect(sessionStateOf(event.control, event.context, 'o0p0').talk).toBeNull();
+    event.fireTimer();
+    event.fireTimer(); // the harvest, everyone together
+    event.act({ action: 'raiseHand', up: true }, ana);
+    event.act({ action: 'startPiece', perPersonMs: 60_000 });
+    const state = sessionStateOf(event.control, event.context, elsewhere);
+    expect(state.talk?.hands.map((h) => h.participantId)).toEqual(['o0p0']);
+    expect(state.talk?.piece?.order).toHaveLength(21); // the host takes a turn too
+  });
 });

@@ -69,7 +69,7 @@ function seatFor(control: SessionControl, context: SessionContext, block: Agenda
  */
 export function enterBlock(control: SessionControl, context: SessionContext, index: number, at: number): SessionControl {
   const ended = endCurrentRuns(control, at);
-  const base: SessionControl = { ...ended, block: index, hold: false, broadcast: null, spotlight: null };
+  const base: SessionControl = { ...ended, block: index, hold: false, broadcast: null, spotlight: null, talk: {} };
   const block = control.agenda[index];
   if (!block) return { ...base, block: control.agenda.length };
   if (block.kind === BlockKind.Plenary) {

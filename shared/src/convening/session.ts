@@ -33,6 +33,7 @@ import {
 import { isSeatable, placeIn, reseat, runContext, seatArrival, sessionRoleCounts, setTableHost, tableIdentity, tableOfParticipant, tablesOf } from './tableSeating.js';
 import type { SeatingPerson } from './types.js';
 import { applyVoteAction, isVoteAction } from './voting.js';
+import { EMPTY_QUEUE, applyTalkAction, isTalkAction, type TalkAction } from '../talk/speakingQueue.js';
 
 
 const CONVENING_ACTIONS: ReadonlySet<string> = new Set(['seat', 'startRound', 'endRound', 'hold', 'question', 'spotlight', 'composeAgenda', 'move', 'pin', 'summon', 'broadcast', 'shareParticipation', 'anonymousReactions']);
@@ -73,6 +74,7 @@ export function initialSessionControl(protocol: Protocol, seed: number): Session
     namedHosts: {},
     seatings: [],
     spotlight: null,
+    talk: {},
   };
 }
 
@@ -150,6 +152,7 @@ function applyAction(control: SessionControl, action: SessionAction, actor: Acto
   }
   const tables = tablesOf(control, context);
   const own = tableOfParticipant(control, context, actor.participantId);
+  if (isTalkAction(action)) return talk(control, action, actor, context, own);
   if (isVoteAction(action) && plenaryVoting(control, action.tableId)) {
     // In the plenary everyone votes together (on harvest cards or themes); the host runs the vote.
     const result = applyVoteAction(control, action, actor, PLENARY_RUN, true, context.now);
@@ -194,6 +197,22 @@ function applyAction(control: SessionControl, action: SessionAction, actor: Acto
 function plenaryVoting(control: SessionControl, tableId: string | undefined): boolean {
   if (tableId === PLENARY_RUN) return true;
   return tableId === undefined && currentBlock(control)?.kind === BlockKind.Plenary;
+}
+
+/** A talk action (speaking queue, talking piece) at the actor's table, the host's choice, or the plenary. */
+function talk(control: SessionControl, action: TalkAction, actor: Actor, context: SessionContext, own: string | null): SessionResult {
+  const plenary = currentBlock(control)?.kind === BlockKind.Plenary && action.tableId === undefined;
+  if (!plenary && !actor.isHost && action.tableId !== undefined && action.tableId !== own) return fail('forbidden', 'You can only act at your own table.');
+  const key = plenary ? PLENARY_RUN : ((actor.isHost ? action.tableId : undefined) ?? own ?? (control.convening ? null : SINGLE_TABLE_ID));
+  if (key === null) return fail('bad_request', 'Name the table (tableId).');
+  if (!control.runs[key]) return fail('bad_request', `There is no table ${key}.`);
+  const members = plenary
+    ? context.people.filter((p) => p.present && p.role !== 'observer').sort((a, b) => a.joinedAt - b.joinedAt).map((p) => p.id)
+    : runContext(control, context, key).members;
+  const leads = actor.isHost || control.runs[key]?.roles.facilitator === actor.participantId;
+  const result = applyTalkAction(control.talk[key] ?? EMPTY_QUEUE, action, { participantId: actor.participantId, leads, member: members.includes(actor.participantId) }, members, context.now);
+  if (!result.ok) return result;
+  return versioned(control, { ...control, talk: { ...control.talk, [key]: result.queue } }, plenary ? 'all' : [key]);
 }
 
 /** A participant volunteers to host their table (it has no host, or its host is away). */

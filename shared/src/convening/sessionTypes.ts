@@ -11,6 +11,7 @@ import type { ClosedVote, VoteState } from '../record/votes.js';
 import type { AgendaBlock } from './agenda.js';
 import type { AgendaPart } from './compose.js';
 import type { PrivateAction, PrivateWriting } from './privateWriting.js';
+import type { SpeakingQueue, TalkAction } from '../talk/speakingQueue.js';
 import type { PairHistory } from './types.js';
 import type { VoteAction } from './voting.js';
 
@@ -118,6 +119,8 @@ export interface SessionControl {
   seatings: RoundSeating[];
   /** The table whose canvas the host shows to everyone ("bring everyone to me"), or null. */
   spotlight: string | null;
+  /** The speaking queue and talking piece of each table (and the plenary), by run key; reset with each block. */
+  talk: Record<string, SpeakingQueue>;
 }
 
 /** One round's seating as it started. */
@@ -171,7 +174,7 @@ export type VolunteerAction = { action: 'volunteerHost' };
 export type TableRunAction = ControlAction & { tableId?: string };
 
 /** Any `control` payload. */
-export type SessionAction = ConveningAction | TableRunAction | VoteAction | PrivateAction | VolunteerAction;
+export type SessionAction = ConveningAction | TableRunAction | VoteAction | PrivateAction | VolunteerAction | TalkAction;
 
 /** A refused action. */
 export interface SessionError {

@@ -78,6 +78,7 @@ export function sessionStateFor(control: SessionControl, context: SessionContext
     broadcast: control.broadcast,
     agenda,
     spotlight: control.spotlight,
+    talk: control.talk[shown] ?? null,
     vote: control.votes[shown] && (atTable || shown === PLENARY_RUN) ? toWireVote(control.votes[shown]) : null,
     participationShared: control.participationShared,
     anonymousReactions: control.anonymousReactions,

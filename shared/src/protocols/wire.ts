@@ -10,6 +10,7 @@ import type { RoleHolders } from './rotation.js';
 import { timelineOf } from './timeline.js';
 import { MAX_VOTE_DOTS, MAX_VOTE_ITEMS, type Ballot, type WireVote } from '../record/votes.js';
 import type { PrivateWriting } from '../convening/privateWriting.js';
+import type { SpeakingQueue } from '../talk/speakingQueue.js';
 import type { BlockKind } from '../convening/agenda.js';
 import { MAX_AGENDA_PARTS, PartPlace } from '../convening/compose.js';
 import { ClockMode, Gathering, MAX_TABLES, MAX_BROADCAST_CHARS, type Broadcast, type SessionAction } from '../convening/sessionTypes.js';
@@ -109,6 +110,8 @@ export interface SessionState extends RunView {
   agenda: WireAgenda | null;
   /** The table whose canvas everyone is shown now ("bring everyone to me"), or null. */
   spotlight: string | null;
+  /** The speaking queue and talking piece of the receiver's table (or the plenary), or null when nobody used them. */
+  talk: SpeakingQueue | null;
   /** The dot vote open at the receiver's table: who voted, and results once revealed (never ballots). */
   vote: WireVote | null;
   /** Whether everyone may see the participation view. */
@@ -211,6 +214,11 @@ export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnio
   z.strictObject({ action: z.literal('shareParticipation'), visible: z.boolean() }),
   z.strictObject({ action: z.literal('anonymousReactions'), on: z.boolean() }),
   z.strictObject({ action: z.literal('volunteerHost') }),
+  run({ action: z.literal('raiseHand'), up: z.boolean() }),
+  run({ action: z.literal('callNext') }),
+  run({ action: z.literal('startPiece'), perPersonMs: z.number().int() }),
+  run({ action: z.literal('passPiece') }),
+  run({ action: z.literal('stopPiece') }),
   run({ action: z.literal('startPrivate'), anonymous: z.boolean().optional() }),
   run({ action: z.literal('reveal') }),
   voteAt({

@@ -1,0 +1,2 @@
+/** Talking at the table: the speaking queue and the talking piece. */
+export * from './speakingQueue.js';
