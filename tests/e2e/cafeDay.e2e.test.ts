@@ -69,6 +69,20 @@ describe('a café day through the UI', () => {
     }
     expect(poster).toBeDefined();
 
+    // Who speaks at a table: a hand goes up, a neighbour calls them, the table sees who has the floor.
+    const asker = people[0]!;
+    const neighbour = people.find((p) => p !== asker && seats.get(p.name) === seats.get(asker.name))!;
+    const askerCard = asker.page.getByRole('region', { name: 'Who speaks' });
+    await askerCard.getByRole('button', { name: 'Raise my hand' }).click();
+    const neighbourCard = neighbour.page.getByRole('region', { name: 'Who speaks' });
+    await neighbourCard.getByRole('list', { name: 'Hands up, in order' }).getByText(asker.name).waitFor();
+    await neighbourCard.getByRole('button', { name: `Call ${asker.name}` }).click();
+    await askerCard.locator('.speaking-floor').filter({ hasText: 'You have the floor.' }).waitFor();
+    await neighbourCard.locator('.speaking-floor').filter({ hasText: `${asker.name} has the floor.` }).waitFor();
+    // …and it was announced to screen readers.
+    await neighbourCard.locator('[aria-live="polite"]').filter({ hasText: `${asker.name} has the floor.` }).waitFor();
+    await screenshot(neighbour.page, 'cafe-day-01b-who-speaks');
+
     // The host moves the café on: round 2 reseats; the travelers are told where they sit now.
     await dash.getByRole('button', { name: 'End Round 1 now' }).click();
     await dash.getByRole('group', { name: 'End Round 1 everywhere and start Round 2 now?' }).getByRole('button', { name: 'Start Round 2' }).click();
@@ -95,6 +109,19 @@ describe('a café day through the UI', () => {
     await screenshot(people[1]!.page, 'cafe-day-03-harvest');
     await expectAccessible(people[1]!.page, 'the harvest');
     await screenshot(dash, 'cafe-day-04-dashboard-harvest');
+
+    // A go round in the plenary: the host starts it and speaks first, then passes the piece to Ana.
+    const hostCard = hostTable.getByRole('region', { name: 'Who speaks' });
+    await hostCard.getByRole('button', { name: 'Start a go round' }).click();
+    await hostCard.locator('.speaking-piece').filter({ hasText: 'You hold' }).waitFor();
+    const anaCard = people[0]!.page.getByRole('region', { name: 'Who speaks' });
+    await anaCard.locator('.speaking-piece').filter({ hasText: 'Hana Host holds' }).waitFor();
+    await hostCard.getByRole('button', { name: 'Pass the piece' }).click();
+    await anaCard.locator('.speaking-piece').filter({ hasText: 'You hold' }).waitFor();
+    await screenshot(people[0]!.page, 'cafe-day-04b-talking-piece');
+    await expectAccessible(people[0]!.page, 'the talking piece');
+    await anaCard.getByRole('button', { name: 'Pass the piece' }).click();
+    await anaCard.locator('.speaking-piece').filter({ hasText: 'Ben Brook holds' }).waitFor();
 
     // The host finishes the harvest: the agenda is over for everyone; the record opens with its summary.
     await dash.getByRole('button', { name: 'Finish Harvest now' }).click();

@@ -15,6 +15,7 @@ import { canRunControls, type ProtocolMe, type ProtocolParticipant } from './peo
 import { PhaseBanner } from './PhaseBanner.js';
 import { ReadyToggle } from './ReadyToggle.js';
 import { RoleCard } from './RoleCard.js';
+import { SpeakingCard } from '../talk/SpeakingCard.js';
 import { playChime, useAudioUnlock, useSoundPreference } from './sound.js';
 import { SoundToggle } from './SoundToggle.js';
 import { useAnnouncer } from './useAnnouncer.js';
@@ -104,6 +105,7 @@ export function ProtocolPanel({ sessionId, token, me, participants, protocolRole
             <ReadyToggle state={state} me={me.participantId} participants={participants} send={send} />
           )}
           {!inPlenaryBlock(state) && <RoleCard state={state} me={me.participantId} participants={participants} send={send} />}
+          {state.convening && <SpeakingCard state={state} me={me} participants={participants} offsetMs={offsetMs} />}
         </>
       )}
     </div>
