@@ -47,6 +47,27 @@ describe('a café day through the UI', () => {
     await dash.getByRole('spinbutton', { name: 'Number of tables' }).fill('2');
     await dash.getByRole('button', { name: 'Seat people' }).click();
     await expect.poll(() => dash.locator('.table-card').count(), POLL).toBe(2);
+    // The host's own video platform: everyone's call, and Table 1 its own.
+    await dash.getByText('Call links (your own video platform)…').click();
+    const everyoneForm = dash.getByRole('form', { name: 'Call link: Everyone (the plenary)' });
+    await everyoneForm.getByLabel('Everyone (the plenary)').fill('https://meet.example.org/network-cafe');
+    await everyoneForm.getByRole('button', { name: 'Save' }).click();
+    await dash.getByText('Everyone (the plenary): call link saved.').waitFor();
+    const tableForm = dash.getByRole('form', { name: 'Call link: Table 1' });
+    await tableForm.getByLabel('Table 1').fill('javascript:alert(1)');
+    await tableForm.getByRole('button', { name: 'Save' }).click();
+    await tableForm.getByRole('alert').filter({ hasText: 'https://' }).waitFor();
+    await tableForm.getByLabel('Table 1').fill('https://meet.example.org/table-1');
+    await tableForm.getByRole('button', { name: 'Save' }).click();
+    await dash.getByText('Table 1: call link saved.').waitFor();
+    /** Each person's call follows where they sit: Table 1's own, else everyone's. */
+    const expectCalls = async () => {
+      for (const p of people) {
+        const at = (await place(p.page).textContent()) ?? '';
+        const want = at.startsWith('Table 1 ') ? 'https://meet.example.org/table-1' : 'https://meet.example.org/network-cafe';
+        await expect.poll(() => p.page.locator('.call-link a').getAttribute('href'), POLL).toBe(want);
+      }
+    };
     await dash.getByRole('button', { name: 'Start Welcome and café etiquette' }).click();
     for (const p of people) await expect.poll(() => place(p.page).textContent(), POLL).toBe('Plenary · Welcome and café etiquette');
     await dash.getByRole('button', { name: 'Finish Welcome and café etiquette' }).click();
@@ -58,6 +79,7 @@ describe('a café day through the UI', () => {
       seats.set(p.name, (await place(p.page).textContent()) ?? '');
       await p.page.locator('.protocol-question').first().waitFor();
     }
+    await expectCalls();
     await screenshot(people[0]!.page, 'cafe-day-01-round-one');
     const poster = people.find((p) => p.page.getByRole('form', { name: 'Post to the plenary' }));
     for (const p of people) {
@@ -95,6 +117,7 @@ describe('a café day through the UI', () => {
       }
     }
     expect(moved).toBe(2);
+    await expectCalls();
     await screenshot(dash, 'cafe-day-02-dashboard-round-two');
 
     // Round 3, then the harvest with everyone together.
@@ -104,6 +127,7 @@ describe('a café day through the UI', () => {
     await dash.getByRole('button', { name: 'End Round 3 now' }).click();
     await dash.getByRole('button', { name: 'Start Harvest' }).click();
     for (const p of people) await expect.poll(() => place(p.page).textContent(), POLL).toBe('Plenary · Harvest');
+    await expectCalls();
     const wall = people[1]!.page.getByRole('region', { name: 'Harvest', exact: true });
     await expect.poll(() => wall.textContent(), POLL).toContain('feedback lands when it is asked for');
     await screenshot(people[1]!.page, 'cafe-day-03-harvest');

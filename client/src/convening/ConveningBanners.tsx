@@ -7,6 +7,7 @@ import { BroadcastBanner } from './BroadcastBanner.js';
 import { ConveningAnnouncer } from './ConveningAnnouncer.js';
 import { NewcomerBanner } from './NewcomerBanner.js';
 import { SpotlightBanner } from './SpotlightBanner.js';
+import { CallLinkBanner } from '../talk/CallLinkBanner.js';
 
 /** Props of `ConveningBanners`. */
 export interface ConveningBannersProps {
@@ -24,6 +25,7 @@ export function ConveningBanners({ sessionId, state, me, nameOf, isHost }: Conve
       <ConveningAnnouncer state={state} me={me} />
       <BroadcastBanner sessionId={sessionId} broadcast={state?.broadcast ?? null} />
       {state && <SpotlightBanner state={state} isHost={isHost} />}
+      {state && <CallLinkBanner state={state} />}
       {state && <NewcomerBanner state={state} me={me} nameOf={nameOf} />}
     </>
   );

@@ -8,6 +8,7 @@ import type { DashboardPayload } from '@worktable/shared';
 import { BroadcastForm } from './BroadcastForm.js';
 import { ClockControls } from './ClockControls.js';
 import { AgendaComposer } from './AgendaComposer.js';
+import { CallLinksForm } from './CallLinksForm.js';
 import { AgendaControls } from './AgendaControls.js';
 import { hostStage } from './agendaFormat.js';
 import { GatheringControl } from './GatheringControl.js';
@@ -35,6 +36,7 @@ export function ControlBar({ dashboard, offsetMs, protocolId }: ControlBarProps)
         <RoomControls />
       </div>
       <SeatForm dashboard={dashboard} />
+      <CallLinksForm dashboard={dashboard} />
       {(hostStage(dashboard.agenda) === 'unseated' || hostStage(dashboard.agenda) === 'ready') && <AgendaComposer protocolId={protocolId} />}
     </section>
   );

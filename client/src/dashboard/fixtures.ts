@@ -46,6 +46,7 @@ export function payloadFixture(tables: DashboardTable[], people: DashboardPerson
     plan: [],
     seed: 1,
     spotlight: null,
+    callLinks: { convening: null, tables: {} },
     unseated: [],
     people,
     ...overrides,

@@ -40,6 +40,7 @@ export function stateFixture(overrides: Partial<SessionState> = {}): SessionStat
     agenda: null,
     spotlight: null,
     talk: null,
+    callLink: null,
     tableId: 'table-1',
     tables: [{ id: 'table-1', name: 'Table 1', members: ['fa', 'sc', 'pr'], host: null, newcomers: [] }],
     convening: false,

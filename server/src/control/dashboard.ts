@@ -71,6 +71,7 @@ export function buildDashboard(runtime: SessionRuntime, activity: DocumentActivi
     plan: runtime.plan(),
     seed: control.seed,
     spotlight: control.spotlight,
+    callLinks: control.callLinks,
     tables: tables.map((table) => {
       const view = runtime.runView(table.id) ?? runtime.stateFor(table.id, tables);
       const key = docKey(runtime.sessionId, table.id);

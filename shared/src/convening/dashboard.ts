@@ -6,6 +6,7 @@
 import type { RunStatus } from '../protocols/control.js';
 import type { RoleHolders } from '../protocols/rotation.js';
 import type { WireAgenda, WireTable } from '../protocols/wire.js';
+import type { CallLinks } from '../talk/callLinks.js';
 import type { PlannedRound } from './plan.js';
 import type { ClockMode, Gathering } from './sessionTypes.js';
 
@@ -75,6 +76,8 @@ export interface DashboardPayload {
   plan: PlannedRound[];
   /** The table shown to everyone, or null. */
   spotlight: string | null;
+  /** The host's call links. */
+  callLinks: CallLinks;
   /** The seed the seating uses (the host may set it to reproduce a plan). */
   seed: number;
   /** Present people who sit at no table (late, or the host when not seated). */

@@ -33,10 +33,11 @@ import {
 import { isSeatable, placeIn, reseat, runContext, seatArrival, sessionRoleCounts, setTableHost, tableIdentity, tableOfParticipant, tablesOf } from './tableSeating.js';
 import type { SeatingPerson } from './types.js';
 import { applyVoteAction, isVoteAction } from './voting.js';
+import { NO_CALL_LINKS, checkCallLink, withCallLink } from '../talk/callLinks.js';
 import { EMPTY_QUEUE, applyTalkAction, isTalkAction, type TalkAction } from '../talk/speakingQueue.js';
 
 
-const CONVENING_ACTIONS: ReadonlySet<string> = new Set(['seat', 'startRound', 'endRound', 'hold', 'question', 'spotlight', 'composeAgenda', 'move', 'pin', 'summon', 'broadcast', 'shareParticipation', 'anonymousReactions']);
+const CONVENING_ACTIONS: ReadonlySet<string> = new Set(['seat', 'startRound', 'endRound', 'hold', 'question', 'spotlight', 'composeAgenda', 'callLink', 'move', 'pin', 'summon', 'broadcast', 'shareParticipation', 'anonymousReactions']);
 /** Actions that set the time; with one round clock only the host may, for every table at once. */
 const TIMING_ACTIONS: ReadonlySet<string> = new Set(['start', 'pause', 'resume', 'next', 'back', 'extend']);
 
@@ -75,6 +76,7 @@ export function initialSessionControl(protocol: Protocol, seed: number): Session
     seatings: [],
     spotlight: null,
     talk: {},
+    callLinks: NO_CALL_LINKS,
   };
 }
 
@@ -278,6 +280,13 @@ function applyConvening(control: SessionControl, action: ConveningAction, actor:
       if (!composed.ok) return fail('bad_request', composed.message);
       // The first seating stays; its rounds follow the new agenda.
       return versioned(control, { ...control, agenda: composed.agenda, questions: {} }, 'all');
+    }
+    case 'callLink': {
+      if (action.tableId !== null && !/^table-\d{1,3}$/.test(action.tableId)) return fail('bad_request', `There is no table ${action.tableId}.`);
+      if (action.url === null || action.url.trim() === '') return versioned(control, { ...control, callLinks: withCallLink(control.callLinks, action.tableId, null) }, 'all');
+      const checked = checkCallLink(action.url);
+      if (!checked.ok) return fail('bad_request', checked.message);
+      return versioned(control, { ...control, callLinks: withCallLink(control.callLinks, action.tableId, checked.url) }, 'all');
     }
     case 'spotlight': {
       if (action.tableId !== null && !control.tables.some((t) => t.id === action.tableId)) return fail('bad_request', `There is no table ${action.tableId}.`);

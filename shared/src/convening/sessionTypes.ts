@@ -11,6 +11,7 @@ import type { ClosedVote, VoteState } from '../record/votes.js';
 import type { AgendaBlock } from './agenda.js';
 import type { AgendaPart } from './compose.js';
 import type { PrivateAction, PrivateWriting } from './privateWriting.js';
+import type { CallLinks } from '../talk/callLinks.js';
 import type { SpeakingQueue, TalkAction } from '../talk/speakingQueue.js';
 import type { PairHistory } from './types.js';
 import type { VoteAction } from './voting.js';
@@ -121,6 +122,8 @@ export interface SessionControl {
   spotlight: string | null;
   /** The speaking queue and talking piece of each table (and the plenary), by run key; reset with each block. */
   talk: Record<string, SpeakingQueue>;
+  /** The host's call links (their own video platform), the convening's and each table's. */
+  callLinks: CallLinks;
 }
 
 /** One round's seating as it started. */
@@ -160,6 +163,7 @@ export type ConveningAction =
   | { action: 'question'; blockId: string; text: string }
   | { action: 'spotlight'; tableId: string | null }
   | { action: 'composeAgenda'; parts: AgendaPart[] }
+  | { action: 'callLink'; tableId: string | null; url: string | null }
   | { action: 'move'; participantId: string; tableId: string }
   | { action: 'pin'; participantId: string; tableId: string | null; host?: boolean }
   | { action: 'summon'; to: Gathering }

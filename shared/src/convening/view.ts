@@ -6,6 +6,7 @@
 import { RunStatus } from '../protocols/control.js';
 import { toRunView, type RunView, type SessionState, type WireAgenda, type WireTable } from '../protocols/wire.js';
 import { toWireVote } from '../record/votes.js';
+import { callLinkFor } from '../talk/callLinks.js';
 import { BlockKind, PLENARY_RUN, questionOf, roundCountOf } from './agenda.js';
 import { blockOfRun, currentBlock, currentRunKeys } from './position.js';
 import type { SessionContext, SessionControl, TableSeating } from './sessionTypes.js';
@@ -79,6 +80,7 @@ export function sessionStateFor(control: SessionControl, context: SessionContext
     agenda,
     spotlight: control.spotlight,
     talk: control.talk[shown] ?? null,
+    callLink: callLinkFor(control.callLinks, atTable ? tableId : null),
     vote: control.votes[shown] && (atTable || shown === PLENARY_RUN) ? toWireVote(control.votes[shown]) : null,
     participationShared: control.participationShared,
     anonymousReactions: control.anonymousReactions,

@@ -10,6 +10,7 @@ import type { RoleHolders } from './rotation.js';
 import { timelineOf } from './timeline.js';
 import { MAX_VOTE_DOTS, MAX_VOTE_ITEMS, type Ballot, type WireVote } from '../record/votes.js';
 import type { PrivateWriting } from '../convening/privateWriting.js';
+import type { CallLinkView } from '../talk/callLinks.js';
 import type { SpeakingQueue } from '../talk/speakingQueue.js';
 import type { BlockKind } from '../convening/agenda.js';
 import { MAX_AGENDA_PARTS, PartPlace } from '../convening/compose.js';
@@ -112,6 +113,8 @@ export interface SessionState extends RunView {
   spotlight: string | null;
   /** The speaking queue and talking piece of the receiver's table (or the plenary), or null when nobody used them. */
   talk: SpeakingQueue | null;
+  /** The call to join where the receiver is now (their table's, else the convening's), or null. */
+  callLink: CallLinkView | null;
   /** The dot vote open at the receiver's table: who voted, and results once revealed (never ballots). */
   vote: WireVote | null;
   /** Whether everyone may see the participation view. */
@@ -214,6 +217,7 @@ export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnio
   z.strictObject({ action: z.literal('shareParticipation'), visible: z.boolean() }),
   z.strictObject({ action: z.literal('anonymousReactions'), on: z.boolean() }),
   z.strictObject({ action: z.literal('volunteerHost') }),
+  z.strictObject({ action: z.literal('callLink'), tableId: tableId.nullable(), url: z.string().max(2000).nullable() }),
   run({ action: z.literal('raiseHand'), up: z.boolean() }),
   run({ action: z.literal('callNext') }),
   run({ action: z.literal('startPiece'), perPersonMs: z.number().int() }),

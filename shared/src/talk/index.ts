@@ -1,2 +1,3 @@
 /** Talking at the table: the speaking queue and the talking piece. */
 export * from './speakingQueue.js';
+export * from './callLinks.js';
