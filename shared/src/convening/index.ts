@@ -13,6 +13,8 @@ export * from './plan.js';
 export * from './compose.js';
 export * from './planDetails.js';
 export * from './session.js';
+export * from './conveningActions.js';
+export * from './sessionResult.js';
 export * from './view.js';
 export * from './harvest.js';
 export * from './dashboard.js';
