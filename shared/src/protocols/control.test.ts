@@ -27,6 +27,17 @@ describe('control state machine', () => {
     expect(state.version).toBe(2);
   });
 
+  it('C1b roles the host assigned in the lobby stand at Start; only the others are dealt', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      let state = run(initialControlState(tuning, seed), { action: 'assign', role: 'presenter', participantId: 'dee' }, host, T0);
+      state = run(state, { action: 'assign', role: 'scribe', participantId: 'ben' }, host, T0);
+      state = run(state, { action: 'start' }, host, T0);
+      expect(state.roles).toMatchObject({ presenter: 'dee', scribe: 'ben' });
+      expect(new Set(Object.values(state.roles)).size).toBe(4);
+      expect(state.locked).toEqual({}); // kept for this start, not locked for the rounds after
+    }
+  });
+
   it('C2 pause keeps the remaining time, resume sets a new deadline, extend adds to either', () => {
     let state = run(initialControlState(tuning, 1), { action: 'start' }, host, T0);
     state = run(state, { action: 'pause' }, host, T0 + 60_000);

@@ -121,12 +121,13 @@ export function canControl(state: ControlState, actor: Actor): boolean {
   return !actor.isObserver && (actor.isHost || state.roles.facilitator === actor.participantId);
 }
 
-function rotated(state: ControlState, context: ControlContext): ControlState {
+/** Deals the roles anew (those in `keep` stay with their holders: the locked ones, by default). */
+function rotated(state: ControlState, context: ControlContext, keep: RoleHolders = state.locked): ControlState {
   const roles = assignRoles({
     roles: context.protocol.roles,
     members: context.members,
     counts: state.roleCounts,
-    locked: state.locked,
+    locked: keep,
     seed: state.seed,
     rotation: state.rotations,
   });
@@ -177,7 +178,8 @@ export function applyControl(previous: ControlState, action: ControlAction, acto
     case 'start': {
       if (state.status !== RunStatus.Lobby) return fail('conflict', 'The session has already started.');
       const running: ControlState = { ...state, status: RunStatus.Running };
-      return done(rotated(enterStep(running, steps, 0, now, context, false), context));
+      // Roles assigned in the lobby stand (the host chose the presenter); only the others are dealt.
+      return done(rotated(enterStep(running, steps, 0, now, context, false), context, { ...state.roles, ...state.locked }));
     }
     case 'pause':
       if (state.status !== RunStatus.Running) return fail('conflict', 'Only a running phase can be paused.');
