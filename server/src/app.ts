@@ -159,6 +159,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   const privateReveal = new PrivateReveal(relay, app.log.child({ component: 'private' }));
   const controlPlane = new ControlPlane(io, storage, {
     facilitatorGraceMs: config.facilitatorGraceMs,
+    ice: config.ice,
+    callCounters: { signal: (outcome) => metrics.callSignals.inc({ outcome }) },
     logger: app.log.child({ component: 'control' }),
     findProtocol,
     activity: { editsLastMinute: (key) => activity.editsLastMinute(key), document: (key) => relay.loadedRoom(key)?.doc },

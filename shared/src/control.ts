@@ -5,6 +5,7 @@
  */
 import type { ControlAck, OwnBallot, SessionState, TimeSyncAck } from './protocols/wire.js';
 import type { DashboardPayload } from './convening/dashboard.js';
+import type { CallClientEvents, CallServerEvents } from './talk/call.js';
 
 /** Path of the socket.io endpoint. */
 export const CONTROL_PATH = '/socket.io';
@@ -42,8 +43,8 @@ export const ControlAuthError = {
   Forbidden: 'forbidden',
 } as const;
 
-/** Events the server emits, with their payloads (socket.io typing). */
-export interface ServerToClientEvents {
+/** Events the server emits, with their payloads (socket.io typing); the call's too. */
+export interface ServerToClientEvents extends CallServerEvents {
   [ControlEvent.Welcome]: (payload: WelcomePayload) => void;
   [ControlEvent.State]: (payload: SessionState) => void;
   [ControlEvent.Dashboard]: (payload: DashboardPayload) => void;
@@ -51,7 +52,7 @@ export interface ServerToClientEvents {
 }
 
 /** Events the client emits. Payloads are `unknown` on purpose: the server validates them. */
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends CallClientEvents {
   [ControlEvent.Control]: (payload: unknown, ack: (result: ControlAck) => void) => void;
   [ControlEvent.TimeSync]: (ack: (result: TimeSyncAck) => void) => void;
 }

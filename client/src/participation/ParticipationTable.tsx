@@ -35,6 +35,7 @@ export function ParticipationTable({ rows, me }: ParticipationTableProps) {
             <th scope="col">Dots</th>
             <th scope="col">Roles</th>
             <th scope="col">Holding the floor</th>
+            <th scope="col">Speaking in the call</th>
           </tr>
         </thead>
         <tbody>
@@ -61,6 +62,9 @@ export function ParticipationTable({ rows, me }: ParticipationTableProps) {
                 <td>{rolesSummary(row)}</td>
                 <td className="participation-number">
                   <time dateTime={`PT${Math.round(row.floorMs / 1000)}S`}>{formatFloor(row.floorMs)}</time>
+                </td>
+                <td className="participation-number" data-testid="spoken-time">
+                  <time dateTime={`PT${Math.round(row.spokenMs / 1000)}S`}>{formatFloor(row.spokenMs)}</time>
                 </td>
               </tr>
             );

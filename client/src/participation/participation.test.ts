@@ -14,6 +14,7 @@ const row = (name: string, over: Partial<ParticipationRow> = {}): ParticipationR
   rolePhases: {},
   tableHostRounds: 0,
   floorMs: 0,
+  spokenMs: 0,
   quiet: false,
   ...over,
 });

@@ -16,6 +16,8 @@ import { PhaseBanner } from './PhaseBanner.js';
 import { ReadyToggle } from './ReadyToggle.js';
 import { RoleCard } from './RoleCard.js';
 import { SpeakingCard } from '../talk/SpeakingCard.js';
+import { CallCard } from '../call/CallCard.js';
+import { useTableCall } from '../call/useTableCall.js';
 import { playChime, useAudioUnlock, useSoundPreference } from './sound.js';
 import { SoundToggle } from './SoundToggle.js';
 import { useAnnouncer } from './useAnnouncer.js';
@@ -77,6 +79,8 @@ export function ProtocolPanel({ sessionId, token, me, participants, protocolRole
     return () => window.clearTimeout(timer);
   }, [flash]);
   const announcement = useAnnouncer(state, remainingMs, me.participantId, onPhaseEnd);
+  // The call lives as long as the panel (which holds the control connection), whatever the layout.
+  const call = useTableCall(sessionId, state, me);
 
   const observer = me.role === 'observer';
   const controls = state !== null && canRunControls(state, me);
@@ -100,6 +104,7 @@ export function ProtocolPanel({ sessionId, token, me, participants, protocolRole
       {state && !observer && (
         <>
           <OfferBanner state={state} me={me.participantId} send={send} />
+          <CallCard state={state} me={me} participants={participants} call={call} />
           {controls && <FacilitatorControls state={state} isHost={me.role === 'host'} participants={participants} send={send} protocolRoles={protocolRoles} />}
           {state.roles.facilitator !== me.participantId && !inPlenaryBlock(state) && state.gathering !== 'plenary' && (
             <ReadyToggle state={state} me={me.participantId} participants={participants} send={send} />

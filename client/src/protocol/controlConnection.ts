@@ -89,7 +89,8 @@ export function explainConnectError(message: string): string {
   return 'Cannot reach the session’s timer and roles; retrying…';
 }
 
-type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** The typed socket.io socket of the control channel. */
+export type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 function applyState(next: SessionState): void {
   useControlStore.setState((s) => {
@@ -123,6 +124,13 @@ async function sampleClock(socket: ControlSocket): Promise<void> {
 }
 
 let current: ControlConnection | null = null;
+/** The open connection's socket, for the call (call/callChannel.ts), or null. */
+let currentSocket: ControlSocket | null = null;
+
+/** The socket of the open control connection (connected or not), or null when none is open. */
+export function controlSocket(): ControlSocket | null {
+  return currentSocket;
+}
 /** The table the host looks at from the inside (see `visitTable`), or null. */
 let visiting: string | null = null;
 
@@ -226,9 +234,25 @@ export function openControl(sessionId: string, token: string): ControlConnection
       socket.removeAllListeners();
       socket.disconnect();
       if (current === connection) current = null;
+      if (currentSocket === socket) currentSocket = null;
+      notifySocketChanged();
       useControlStore.setState(initialState, true);
     },
   };
   current = connection;
+  currentSocket = socket;
+  notifySocketChanged();
   return connection;
+}
+
+const socketListeners = new Set<() => void>();
+
+/** Calls `listener` whenever a control connection opens or closes; returns the unsubscribe. */
+export function onControlSocketChanged(listener: () => void): () => void {
+  socketListeners.add(listener);
+  return () => socketListeners.delete(listener);
+}
+
+function notifySocketChanged(): void {
+  for (const listener of [...socketListeners]) listener();
 }

@@ -49,6 +49,7 @@ export function stateFixture(overrides: Partial<SessionState> = {}): SessionStat
     broadcast: null,
     vote: null,
     participationShared: false,
+    talkTimeInRecord: false,
     privateWriting: null,
     anonymousReactions: false,
     ...overrides,

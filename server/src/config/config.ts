@@ -6,6 +6,7 @@ import path from 'node:path';
 import { MAX_RELAY_INTERVAL_MS } from '../relay/room.js';
 import { parseAllowedOrigins } from '../security/origins.js';
 import { z } from 'zod';
+import type { IceSettings } from '../control/iceServers.js';
 
 const integer = (min: number, max: number) =>
   z
@@ -55,6 +56,20 @@ export const configSchema = z.object({
   JOIN_FAILURES_PER_MINUTE: integer(1, 100_000).default(10),
   /** Unknown or revoked record links allowed per client IP per minute; then 429 until the bucket refills. */
   RECORD_LINK_FAILURES_PER_MINUTE: integer(1, 100_000).default(10),
+  /** ICE servers for the calls at the tables, comma-separated (`stun:stun.example.org:3478,turn:turn.example.org:3478`); none: browsers connect directly (a LAN, localhost). */
+  ICE_SERVERS: z
+    .string()
+    .trim()
+    .regex(/^(?:(?:stuns?|turns?):[^\s,]+)(?:\s*,\s*(?:stuns?|turns?):[^\s,]+)*$/i, 'must be comma-separated stun:, stuns:, turn: or turns: addresses such as stun:stun.example.org:3478,turn:turn.example.org:3478')
+    .optional(),
+  /** The TURN server's shared secret (coturn `static-auth-secret`); credentials are derived from it per person. */
+  TURN_SECRET: z.string().min(16, 'must be at least 16 characters (use `openssl rand -hex 32`), the same as coturn’s static-auth-secret').optional(),
+  /** How long a person's TURN credentials stay valid. */
+  TURN_TTL_SECONDS: integer(60, 24 * 3600).default(3600),
+  /** `relay`: calls go only through the TURN server (participants never learn each other's addresses); `all`: direct when possible. */
+  ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
+  /** Above this many people in one table's call, video is off (audio only): a full mesh sends every stream to every peer. */
+  CALL_MAX_VIDEO_PEERS: integer(2, 16).default(8),
   /** Chromium used to print the record to PDF; found in the usual places when unset. */
   CHROMIUM_PATH: z.string().optional(),
   /** PostgreSQL for several nodes (`postgres://user:password@host:5432/db`); the embedded SQLite file when unset. */
@@ -98,6 +113,8 @@ export interface Config {
   allowedOrigins: string[] | null;
   joinFailuresPerMinute: number;
   recordLinkFailuresPerMinute: number;
+  /** The calls' ICE servers, TURN secret and mesh cap. */
+  ice: IceSettings;
 }
 
 /** Names of the environment variables the server reads. */
@@ -123,6 +140,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const c = parsed.data;
+  if (c.ICE_TRANSPORT_POLICY === 'relay' && !/(^|,)\s*turns?:/i.test(c.ICE_SERVERS ?? '')) {
+    throw new ConfigError(['ICE_TRANSPORT_POLICY: relay needs a turn: address in ICE_SERVERS (and TURN_SECRET)']);
+  }
+  if (c.ICE_SERVERS && /(^|,)\s*turns?:/i.test(c.ICE_SERVERS) && !c.TURN_SECRET) {
+    throw new ConfigError(['TURN_SECRET: must be set when ICE_SERVERS has a turn: address (the same value as coturn’s static-auth-secret)']);
+  }
   return {
     host: c.HOST,
     port: c.PORT,
@@ -148,6 +171,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: parseAllowedOrigins(c.ALLOWED_ORIGINS),
     joinFailuresPerMinute: c.JOIN_FAILURES_PER_MINUTE,
     recordLinkFailuresPerMinute: c.RECORD_LINK_FAILURES_PER_MINUTE,
+    ice: {
+      urls: c.ICE_SERVERS ? c.ICE_SERVERS.split(',').map((u) => u.trim()) : [],
+      turnSecret: c.TURN_SECRET,
+      turnTtlSeconds: c.TURN_TTL_SECONDS,
+      maxVideoPeers: c.CALL_MAX_VIDEO_PEERS,
+      transportPolicy: c.ICE_TRANSPORT_POLICY,
+    },
   };
 }
 

@@ -35,6 +35,8 @@ import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import type { RelayLogger } from '../relay/relay.js';
 import type { ParticipantRecord, StoragePort } from '../storage/port.js';
 import { sessionRoom, type ControlServer, type ControlSocket, type ControlSocketData } from './controlServer.js';
+import { CallSignaling, type CallCounters } from './callSignaling.js';
+import type { IceSettings } from './iceServers.js';
 import { buildDashboard, type DocumentActivity } from './dashboard.js';
 import { SessionRuntime, type Changed, type Member, type RuntimeResult } from './sessionRuntime.js';
 
@@ -50,6 +52,10 @@ export interface ControlPlaneOptions {
   history?: HistoryRecorder;
   /** Reveals private writing when it ends. */
   privateReveal?: PrivateReveal;
+  /** ICE servers and mesh cap for the calls at the tables (none: browsers connect directly). */
+  ice?: IceSettings;
+  /** Counts call signals for `/metrics`. */
+  callCounters?: CallCounters;
   /** Who keeps each session's timers (one node: this one; with Redis: leases). */
   leases?: Leases;
   /** A participant was removed (here or on another node): close their document connections on this node. */
@@ -74,6 +80,9 @@ export function hostsRoom(sessionId: string): string {
   return `hosts:${sessionId}`;
 }
 
+/** No ICE servers (browsers on one network reach each other directly) and the default mesh cap. */
+const NO_ICE: IceSettings = { urls: [], turnSecret: undefined, turnTtlSeconds: 3600, maxVideoPeers: 8, transportPolicy: 'all' };
+
 /** Runs every session's protocol on the server. */
 export class ControlPlane {
   private readonly runtimes = new Map<string, Promise<SessionRuntime>>();
@@ -85,6 +94,7 @@ export class ControlPlane {
   private readonly takeover: NodeJS.Timeout | null;
   private readonly leases: Leases;
   private readonly now: () => number;
+  private readonly calls: CallSignaling;
   private closing = false;
 
   constructor(
@@ -94,6 +104,7 @@ export class ControlPlane {
   ) {
     this.now = options.now ?? Date.now;
     this.leases = options.leases ?? new LocalLeases();
+    this.calls = new CallSignaling(io, { ice: options.ice ?? NO_ICE, shared: this.leases.shared, counters: options.callCounters, now: this.now });
     io.on('connection', (socket) => this.connected(socket));
     this.refresh = setInterval(() => this.refreshDashboards(), DASHBOARD_REFRESH_MS);
     this.refresh.unref();
@@ -130,6 +141,7 @@ export class ControlPlane {
     const runtime = this.runtime(sessionId);
     let counted = false;
     if (role === SessionRole.Host) void socket.join(hostsRoom(sessionId));
+    this.calls.attach(socket);
     runtime.then(
       async (r) => {
         if (!r.hasParticipant(participantId)) {
@@ -230,6 +242,7 @@ export class ControlPlane {
     if (current) void socket.leave(current);
     void socket.join(room);
     this.tableRoomOf.set(socket, room);
+    this.calls.moved(socket, current, room);
   }
 
   /** Sends a committed change: re-seats sockets when the seating changed, then one state per changed table. */
@@ -266,6 +279,7 @@ export class ControlPlane {
             for (const other of socket.rooms) if (other.startsWith(`table:${sessionId}:`) && other !== room) socket.leave(other);
             if (!socket.rooms.has(room)) socket.join(room);
           }
+          this.calls.reseated(sessionId, [...tables.map((t) => tableRoom(sessionId, t.id)), tableRoom(sessionId, null)]);
         }
         emit();
       })
@@ -440,6 +454,7 @@ export class ControlPlane {
   async close(): Promise<void> {
     this.closing = true;
     clearInterval(this.refresh);
+    this.calls.close();
     if (this.takeover) clearInterval(this.takeover);
     for (const timer of this.dashboardDue.values()) clearTimeout(timer);
     this.dashboardDue.clear();
@@ -451,7 +466,7 @@ export class ControlPlane {
 
 /** A host visiting a table acts on that table unless they name another. */
 function atVisitedTable(action: SessionAction, visiting: string | null | undefined): SessionAction {
-  if (!visiting || isConveningAction(action) || action.action === 'volunteerHost' || action.tableId !== undefined) return action;
+  if (!visiting || isConveningAction(action) || action.action === 'volunteerHost' || action.action === 'spoke' || action.tableId !== undefined) return action;
   return { ...action, tableId: visiting };
 }
 

@@ -13,7 +13,9 @@ import {
   ControlEvent,
   type ClientToServerEvents,
   type ServerToClientEvents,
+  type SignalIn,
 } from '@worktable/shared';
+import type { CallPresence } from './callSignaling.js';
 import type { TokenSigner } from '../auth/tokens.js';
 import type { StoragePort } from '../storage/port.js';
 
@@ -24,6 +26,8 @@ export interface ControlSocketData {
   role: string;
   /** The table a host is visiting (their state is that table's), if any. */
   visiting?: string | null;
+  /** In the call of the table this socket sits at: its microphone and camera (see callSignaling.ts). */
+  call?: CallPresence;
 }
 
 /** The socket.io room of a session. */
@@ -37,6 +41,8 @@ export interface InterServerEvents {
   'wt:session-deleted': (sessionId: string) => void;
   /** A roster was imported: runtimes of the session learn its people again. */
   'wt:roster-imported': (sessionId: string) => void;
+  /** A call signal for socket `to`, if it sits in table room `room` on the receiving node. */
+  'wt:call-signal': (to: string, room: string, signal: SignalIn) => void;
 }
 
 /** A typed, authenticated socket of the control plane. */

@@ -63,6 +63,12 @@ export class Metrics {
     help: 'Bytes of the uploads stored.',
     registers: [this.registry],
   });
+  readonly callSignals = new Counter({
+    name: 'worktable_call_signals_total',
+    help: 'Call signals (offers, answers, ICE candidates) by outcome: relayed to a peer at the same table, refused (not in the call, not at that table, malformed) or limited (over the per-connection rate).',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
   readonly errors = new Counter({
     name: 'worktable_errors_total',
     help: 'Errors by kind: closed connections by close code, refused handshakes by status, refused upload requests by status, storage failures.',

@@ -39,6 +39,7 @@ export async function participationRoutes(app: FastifyInstance, deps: Participat
       phases: data.tables.flatMap((t) => t.phases).sort((a, b) => a.endedAt - b.endedAt),
       tableHosts: data.tables.flatMap((t) => t.seating.map((s) => ({ round: s.round, host: s.host }))),
       protocol,
+      spoken: data.control?.spoken,
     });
     const facilitates = Object.values(data.control?.runs ?? {}).some((run) => run.roles.facilitator === member.participantId);
     const all = member.role === SessionRole.Host || facilitates || data.control?.participationShared === true;

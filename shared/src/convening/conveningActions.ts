@@ -16,7 +16,7 @@ import { Gathering, MAX_BROADCAST_CHARS, MAX_TABLES, type ConveningAction, type 
 import { isSeatable, placeIn, reseat, runContext, sessionRoleCounts, setTableHost } from './tableSeating.js';
 import type { SeatingPerson } from './types.js';
 
-const CONVENING_ACTIONS: ReadonlySet<string> = new Set(['seat', 'startRound', 'endRound', 'hold', 'question', 'spotlight', 'composeAgenda', 'callLink', 'move', 'pin', 'summon', 'broadcast', 'shareParticipation', 'anonymousReactions']);
+const CONVENING_ACTIONS: ReadonlySet<string> = new Set(['seat', 'startRound', 'endRound', 'hold', 'question', 'spotlight', 'composeAgenda', 'callLink', 'move', 'pin', 'summon', 'broadcast', 'shareParticipation', 'anonymousReactions', 'talkTimeInRecord']);
 
 /** Whether an action is a convening action (as opposed to a table run action). */
 export function isConveningAction(action: { action: string }): action is ConveningAction {
@@ -108,6 +108,8 @@ export function applyConveningAction(control: SessionControl, action: ConveningA
       return versioned(control, { ...control, participationShared: action.visible }, 'all');
     case 'anonymousReactions':
       return versioned(control, { ...control, anonymousReactions: action.on }, 'all');
+    case 'talkTimeInRecord':
+      return versioned(control, { ...control, talkTimeInRecord: action.on }, 'all');
     case 'broadcast': {
       const message = action.message.trim();
       if (message.length === 0 || message.length > MAX_BROADCAST_CHARS) return fail('bad_request', `Write a message of 1 to ${MAX_BROADCAST_CHARS} characters.`);

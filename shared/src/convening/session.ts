@@ -12,6 +12,7 @@ import { RunStatus, applyControl, catchUp, initialControlState, nextDeadline, re
 import type { Protocol } from '../protocols/definition.js';
 import { NO_CALL_LINKS } from '../talk/callLinks.js';
 import { EMPTY_QUEUE, applyTalkAction, isTalkAction, type TalkAction } from '../talk/speakingQueue.js';
+import { addSpokenTime } from '../talk/speakingTime.js';
 import { BlockKind, PLENARY_RUN, agendaOf } from './agenda.js';
 import { applyConveningAction, isConveningAction, volunteer } from './conveningActions.js';
 import { currentBlock, currentRunKeys } from './position.js';
@@ -56,6 +57,8 @@ export function initialSessionControl(protocol: Protocol, seed: number): Session
     spotlight: null,
     talk: {},
     callLinks: NO_CALL_LINKS,
+    spoken: {},
+    talkTimeInRecord: false,
   };
 }
 
@@ -121,8 +124,13 @@ export function applySessionAction(control: SessionControl, action: SessionActio
 function applyAction(control: SessionControl, action: SessionAction, actor: Actor, context: SessionContext): SessionResult {
   if (actor.isObserver) return fail('forbidden', 'Observers follow the session but cannot change it.');
   if (action.action === 'volunteerHost') return volunteer(control, actor, context);
+  if (action.action === 'spoke') {
+    const added = addSpokenTime(control.spoken, actor.participantId, action.ms, context.now);
+    // Nobody's view shows it: stored for the participation view and the record, sent to no table.
+    return added.ok ? versioned(control, { ...control, spoken: added.spoken }, []) : fail('bad_request', added.message);
+  }
   if (isConveningAction(action)) {
-    if (!actor.isHost) return fail('forbidden', action.action === 'shareParticipation' || action.action === 'anonymousReactions' ? 'Only the host changes the session’s settings.' : 'Only the host can change the tables and the agenda.');
+    if (!actor.isHost) return fail('forbidden', action.action === 'shareParticipation' || action.action === 'anonymousReactions' || action.action === 'talkTimeInRecord' ? 'Only the host changes the session’s settings.' : 'Only the host can change the tables and the agenda.');
     return applyConveningAction(control, action, actor, context);
   }
   const tables = tablesOf(control, context);

@@ -13,6 +13,7 @@ import type { AgendaPart } from './compose.js';
 import type { PrivateAction, PrivateWriting } from './privateWriting.js';
 import type { CallLinks } from '../talk/callLinks.js';
 import type { SpeakingQueue, TalkAction } from '../talk/speakingQueue.js';
+import type { SpokenTime } from '../talk/speakingTime.js';
 import type { PairHistory } from './types.js';
 import type { VoteAction } from './voting.js';
 
@@ -124,6 +125,10 @@ export interface SessionControl {
   talk: Record<string, SpeakingQueue>;
   /** The host's call links (their own video platform), the convening's and each table's. */
   callLinks: CallLinks;
+  /** Speaking time each person's browser measured in the calls, by participant id. */
+  spoken: Record<string, SpokenTime>;
+  /** The record shows the anonymous spread of talk time (the host's choice). */
+  talkTimeInRecord: boolean;
 }
 
 /** One round's seating as it started. */
@@ -169,16 +174,20 @@ export type ConveningAction =
   | { action: 'summon'; to: Gathering }
   | { action: 'broadcast'; message: string }
   | { action: 'shareParticipation'; visible: boolean }
-  | { action: 'anonymousReactions'; on: boolean };
+  | { action: 'anonymousReactions'; on: boolean }
+  | { action: 'talkTimeInRecord'; on: boolean };
 
 /** A participant offers to host their table (when it has no host there). */
 export type VolunteerAction = { action: 'volunteerHost' };
+
+/** A browser reports speech its microphone heard in a call since its last report. */
+export type SpokeAction = { action: 'spoke'; ms: number };
 
 /** A run action, optionally aimed at one table (the host's choice; others act on their own table). */
 export type TableRunAction = ControlAction & { tableId?: string };
 
 /** Any `control` payload. */
-export type SessionAction = ConveningAction | TableRunAction | VoteAction | PrivateAction | VolunteerAction | TalkAction;
+export type SessionAction = ConveningAction | TableRunAction | VoteAction | PrivateAction | VolunteerAction | TalkAction | SpokeAction;
 
 /** A refused action. */
 export interface SessionError {

@@ -83,6 +83,7 @@ export function sessionStateFor(control: SessionControl, context: SessionContext
     callLink: callLinkFor(control.callLinks, atTable ? tableId : null),
     vote: control.votes[shown] && (atTable || shown === PLENARY_RUN) ? toWireVote(control.votes[shown]) : null,
     participationShared: control.participationShared,
+    talkTimeInRecord: control.talkTimeInRecord,
     anonymousReactions: control.anonymousReactions,
     privateWriting: atTable ? (control.privateWriting[shown] ?? null) : null,
   };

@@ -12,6 +12,7 @@ import { MAX_VOTE_DOTS, MAX_VOTE_ITEMS, type Ballot, type WireVote } from '../re
 import type { PrivateWriting } from '../convening/privateWriting.js';
 import type { CallLinkView } from '../talk/callLinks.js';
 import type { SpeakingQueue } from '../talk/speakingQueue.js';
+import { MAX_SPOKEN_REPORT_MS } from '../talk/speakingTime.js';
 import type { BlockKind } from '../convening/agenda.js';
 import { MAX_AGENDA_PARTS, PartPlace } from '../convening/compose.js';
 import { ClockMode, Gathering, MAX_TABLES, MAX_BROADCAST_CHARS, type Broadcast, type SessionAction } from '../convening/sessionTypes.js';
@@ -119,6 +120,8 @@ export interface SessionState extends RunView {
   vote: WireVote | null;
   /** Whether everyone may see the participation view. */
   participationShared: boolean;
+  /** The record shows the anonymous spread of talk time. */
+  talkTimeInRecord: boolean;
   /** Reactions are given under pseudonyms (`session:welcome.pseudonym`). */
   anonymousReactions: boolean;
   /** Private writing at the receiver's table: new stickies go to `private-<tableId>-<you>` until the reveal. */
@@ -216,6 +219,8 @@ export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnio
   z.strictObject({ action: z.literal('broadcast'), message: z.string().max(MAX_BROADCAST_CHARS * 2) }),
   z.strictObject({ action: z.literal('shareParticipation'), visible: z.boolean() }),
   z.strictObject({ action: z.literal('anonymousReactions'), on: z.boolean() }),
+  z.strictObject({ action: z.literal('talkTimeInRecord'), on: z.boolean() }),
+  z.strictObject({ action: z.literal('spoke'), ms: z.number().int().min(1).max(MAX_SPOKEN_REPORT_MS) }),
   z.strictObject({ action: z.literal('volunteerHost') }),
   z.strictObject({ action: z.literal('callLink'), tableId: tableId.nullable(), url: z.string().max(2000).nullable() }),
   run({ action: z.literal('raiseHand'), up: z.boolean() }),

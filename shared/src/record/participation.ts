@@ -1,7 +1,8 @@
 /**
  * Participation equity: per person, what they put on the table, the feedback they gave by type,
  * the dots they cast, the roles they held (phases in each role, rounds as table host) and the time
- * they held the floor in phases where one person speaks. Computed from the documents and the
+ * they held the floor in phases where one person speaks, and their speaking time in the calls
+ * (each browser measures its own). Computed from the documents and the
  * control history only; a person may always see their own row.
  */
 import { FEEDBACK_TYPES, type FeedbackThread, type FeedbackType } from '../feedback.js';
@@ -27,6 +28,8 @@ export interface ParticipationRow {
   tableHostRounds: number;
   /** Time holding the floor in phases where one person speaks (the presenter), in ms. */
   floorMs: number;
+  /** Time speaking in the calls, as their own browser measured it, in ms. */
+  spokenMs: number;
   /** Nothing on the table, no feedback, no dots and no role: someone the facilitator may invite in. */
   quiet: boolean;
 }
@@ -43,6 +46,8 @@ export interface ParticipationInput {
   /** Table hosts per round. */
   tableHosts: readonly { round: number; host: string | null }[];
   protocol: Protocol;
+  /** Speaking time in the calls, by participant id. */
+  spoken?: Readonly<Record<string, { ms: number }>>;
 }
 
 /** Computes every non-observer's row, in the order people joined. */
@@ -61,6 +66,7 @@ export function computeParticipation(input: ParticipationInput): ParticipationRo
       rolePhases: {},
       tableHostRounds: 0,
       floorMs: 0,
+      spokenMs: input.spoken?.[person.id]?.ms ?? 0,
       quiet: true,
     });
   }
@@ -104,7 +110,7 @@ export function computeParticipation(input: ParticipationInput): ParticipationRo
   }
   for (const row of rows.values()) {
     const gave = Object.values(row.feedback).some((n) => n > 0) || row.replies > 0;
-    row.quiet = row.artifacts === 0 && !gave && row.dots === 0 && Object.keys(row.rolePhases).length === 0 && row.tableHostRounds === 0;
+    row.quiet = row.spokenMs === 0 && row.artifacts === 0 && !gave && row.dots === 0 && Object.keys(row.rolePhases).length === 0 && row.tableHostRounds === 0;
   }
   return [...rows.values()];
 }

@@ -1,0 +1,96 @@
+/**
+ * Keeps the page's call where you are: once you joined, it follows your table (a reseat, a
+ * host's visit) and leaves while everyone is in the plenary, coming back at the next round; a
+ * reload rejoins (the choice is kept for the session in this tab). At each new phase the
+ * protocol sets your microphone (the presenter listens; silent phases start muted); a host who
+ * visits a table arrives muted. Ctrl+D (⌘D) mutes and unmutes, as in other call tools.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { SessionState } from '@worktable/shared';
+import { useCallStore } from './callStore.js';
+import { callTableOf, phaseKeyOf, phaseMicPolicy } from './callPlace.js';
+import { meshCall } from './meshCall.js';
+
+/** What the panel can do with the call. */
+export interface TableCall {
+  /** You want to be in your table's call (kept across reloads of this tab). */
+  wanted: boolean;
+  /** The table whose call you would be in now (null: none here). */
+  callTable: string | null;
+  start(): void;
+  stop(): void;
+}
+
+const wantKey = (sessionId: string) => `worktable:call:${sessionId}`;
+
+function readWanted(sessionId: string): boolean {
+  try {
+    return sessionStorage.getItem(wantKey(sessionId)) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function writeWanted(sessionId: string, wanted: boolean): void {
+  try {
+    if (wanted) sessionStorage.setItem(wantKey(sessionId), '1');
+    else sessionStorage.removeItem(wantKey(sessionId));
+  } catch {
+    // Private mode without storage: the choice lasts until the page closes.
+  }
+}
+
+/** The call of `me` in `sessionId`, following `state`. */
+export function useTableCall(sessionId: string, state: SessionState | null, me: { participantId: string; role: string }): TableCall {
+  const [wanted, setWanted] = useState(() => readWanted(sessionId));
+  const callTable = callTableOf(state);
+  const status = useCallStore((s) => s.status);
+  const policy = phaseMicPolicy(state, me.participantId);
+  const phaseKey = phaseKeyOf(state);
+  const isHost = me.role === 'host';
+
+  useEffect(() => {
+    if (wanted && callTable !== null && status === 'off') void meshCall.join({ muted: isHost && state?.tableId !== null ? false : policy.muted });
+    if (callTable === null && (status === 'in' || status === 'starting')) meshCall.leave();
+    // Joining depends on where you are, not on every state.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [wanted, callTable, status]);
+
+  // The protocol sets microphones when a phase starts (and when you join mid-phase).
+  useEffect(() => {
+    if (status !== 'in' || phaseKey === '') return;
+    meshCall.applyPolicy(policy.muted, policy.listening, policy.reason);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [phaseKey, status]);
+
+  // A host arriving at another table's call comes in muted.
+  useEffect(() => {
+    if (isHost && status === 'in' && callTable !== null) meshCall.setMuted(true);
+  }, [isHost, callTable, status]);
+
+  useEffect(() => () => meshCall.leave(), []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'd') return;
+      if (useCallStore.getState().status !== 'in') return;
+      event.preventDefault();
+      meshCall.setMuted(!useCallStore.getState().muted);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const start = useCallback(() => {
+    writeWanted(sessionId, true);
+    setWanted(true);
+    if (useCallStore.getState().status === 'error') useCallStore.setState({ status: 'off', error: null });
+  }, [sessionId]);
+  const stop = useCallback(() => {
+    writeWanted(sessionId, false);
+    setWanted(false);
+    meshCall.leave();
+  }, [sessionId]);
+
+  return { wanted, callTable, start, stop };
+}

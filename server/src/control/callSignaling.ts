@@ -1,0 +1,210 @@
+/**
+ * Signaling of the calls at the tables, over the control channel: who is in each table's call
+ * (`call:peers`, sent to the table's room whenever someone joins, leaves, mutes or moves) and the
+ * relay of offers, answers and ICE candidates between two sockets of the same table. Media never
+ * passes through here.
+ *
+ * A call is the table room a socket sits in (controlPlane.ts places sockets by the seating), so
+ * when a round reseats, the rooms change and each table's new list of peers goes out; browsers
+ * hang up on the peers that left and call the ones that came. With several nodes, rooms span
+ * nodes through the Redis adapter and a signal for a socket on another node goes there with
+ * `serverSideEmit`; the node holding the target checks that it still sits at the same table.
+ */
+import {
+  CallEvent,
+  callJoinSchema,
+  callUpdateSchema,
+  describeIssue,
+  signalOutSchema,
+  type CallPeer,
+  type CallSettings,
+  type SignalIn,
+} from '@worktable/shared';
+import type { ControlServer, ControlSocket } from './controlServer.js';
+import { turnCredentials, type IceSettings } from './iceServers.js';
+
+/** What a socket in a call carries (in `socket.data.call`). */
+export interface CallPresence {
+  muted: boolean;
+  video: boolean;
+  asksToSpeak: boolean;
+}
+
+/** Signals one socket may send in a burst, and per second after it. */
+export const SIGNAL_BURST = 200;
+/** Steady signals per second per socket (a mesh of 8 renegotiating needs far fewer). */
+export const SIGNALS_PER_SECOND = 50;
+/** How long peer lists of one room are gathered before they go out. */
+export const PEERS_COALESCE_MS = 20;
+
+/** Counts for `/metrics`. */
+export interface CallCounters {
+  signal(outcome: 'relayed' | 'refused' | 'limited'): void;
+}
+
+/** Call signaling settings. */
+export interface CallSignalingOptions {
+  ice: IceSettings;
+  /** Whether several nodes share the rooms (signals may need to cross nodes). */
+  shared: boolean;
+  counters?: CallCounters;
+  now?: () => number;
+}
+
+/** The prefix of every table room of a session (see `tableRoom`). */
+function tableRoomPrefix(sessionId: string): string {
+  return `table:${sessionId}:`;
+}
+
+/** The table room a socket sits in, and its table id (null: at no table, where there is no call). */
+function seatOf(rooms: ReadonlySet<string>, sessionId: string): { room: string; tableId: string | null } | null {
+  const prefix = tableRoomPrefix(sessionId);
+  for (const room of rooms) {
+    if (!room.startsWith(prefix)) continue;
+    const tableId = room.slice(prefix.length);
+    return { room, tableId: tableId === '-' ? null : tableId };
+  }
+  return null;
+}
+
+/** Relays the calls of every session on this node. */
+export class CallSignaling {
+  private readonly due = new Set<string>();
+  private flushTimer: NodeJS.Timeout | null = null;
+  private readonly buckets = new WeakMap<ControlSocket, { tokens: number; at: number }>();
+  private readonly now: () => number;
+
+  constructor(
+    private readonly io: ControlServer,
+    private readonly options: CallSignalingOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    io.on('wt:call-signal', (to, room, signal) => this.deliverLocal(to, room, signal));
+  }
+
+  /** Listens to one socket's call events. */
+  attach(socket: ControlSocket): void {
+    socket.on(CallEvent.Join, (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = callJoinSchema.safeParse(payload);
+      if (!parsed.success) return ack({ ok: false, error: { code: 'bad_request', message: describeIssue(parsed.error) } });
+      socket.data.call = { muted: parsed.data.muted, video: parsed.data.video, asksToSpeak: false };
+      ack({ ok: true, peerId: socket.id, settings: this.settingsFor(socket) });
+      this.roomChanged(socket);
+    });
+    socket.on(CallEvent.Update, (payload) => {
+      const parsed = callUpdateSchema.safeParse(payload);
+      const call = socket.data.call;
+      if (!parsed.success || !call) return;
+      socket.data.call = { ...call, ...definedOnly(parsed.data) };
+      this.roomChanged(socket);
+    });
+    socket.on(CallEvent.Leave, () => {
+      if (!socket.data.call) return;
+      delete socket.data.call;
+      this.roomChanged(socket);
+    });
+    socket.on(CallEvent.Signal, (payload) => this.relay(socket, payload));
+    socket.on('disconnecting', () => {
+      if (socket.data.call) this.roomChanged(socket);
+    });
+  }
+
+  /** ICE servers for this socket (TURN credentials made now, valid for the configured time). */
+  private settingsFor(socket: ControlSocket): CallSettings {
+    const { ice } = this.options;
+    return { iceServers: turnCredentials(ice, `${socket.data.sessionId}.${socket.data.participantId}`, this.now()), maxVideoPeers: ice.maxVideoPeers, iceTransportPolicy: ice.transportPolicy };
+  }
+
+  /** A socket's call changed or it moved: its table's list of peers goes out again. */
+  private roomChanged(socket: ControlSocket): void {
+    const seat = seatOf(socket.rooms, socket.data.sessionId);
+    if (seat) this.schedule(seat.room);
+  }
+
+  /** A socket moved from one table room to another (a visit, a move, a reseat). */
+  moved(socket: ControlSocket, from: string | undefined, to: string): void {
+    if (!socket.data.call) return;
+    if (from) this.schedule(from);
+    this.schedule(to);
+  }
+
+  /** The seating changed: every table of the session gets its list of peers again. */
+  reseated(sessionId: string, rooms: readonly string[]): void {
+    for (const room of rooms) if (room.startsWith(tableRoomPrefix(sessionId))) this.schedule(room);
+  }
+
+  private schedule(room: string): void {
+    this.due.add(room);
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      const rooms = [...this.due];
+      this.due.clear();
+      for (const r of rooms) void this.sendPeers(r).catch(() => undefined);
+    }, PEERS_COALESCE_MS);
+    this.flushTimer.unref();
+  }
+
+  /** Sends a table room its call: every socket in it (on every node) that joined. */
+  private async sendPeers(room: string): Promise<void> {
+    const [, sessionId = '', table = '-'] = room.split(':');
+    const tableId = table === '-' ? null : table;
+    const sockets = await this.io.in(room).fetchSockets();
+    const peers: CallPeer[] =
+      tableId === null
+        ? [] // At no table (or in the plenary's room), nobody is called: the plenary uses the convening's link.
+        : sockets.flatMap((s) => (s.data.call ? [{ peerId: s.id, participantId: s.data.participantId, ...s.data.call }] : []));
+    if (sessionId === '') return;
+    this.io.to(room).emit(CallEvent.Peers, { tableId, peers });
+  }
+
+  /** Relays one signal to a socket at the sender's table, if the sender is in the call and within its rate. */
+  private relay(socket: ControlSocket, payload: unknown): void {
+    const counters = this.options.counters;
+    if (!this.spend(socket)) return counters?.signal('limited');
+    const parsed = signalOutSchema.safeParse(payload);
+    const seat = seatOf(socket.rooms, socket.data.sessionId);
+    if (!parsed.success || !seat || seat.tableId === null || !socket.data.call || parsed.data.to === socket.id) return counters?.signal('refused');
+    const { to, ...rest } = parsed.data;
+    const signal: SignalIn = { ...rest, from: socket.id };
+    if (this.deliverLocal(to, seat.room, signal)) return counters?.signal('relayed');
+    if (this.options.shared && !this.io.sockets.sockets.has(to)) {
+      this.io.serverSideEmit('wt:call-signal', to, seat.room, signal);
+      return counters?.signal('relayed');
+    }
+    counters?.signal('refused');
+  }
+
+  /** Delivers a signal to a socket on this node that sits in `room` and is in the call. */
+  private deliverLocal(to: string, room: string, signal: SignalIn): boolean {
+    const target = this.io.sockets.sockets.get(to);
+    if (!target || !target.rooms.has(room) || !target.data.call) return false;
+    target.emit(CallEvent.Signal, signal);
+    return true;
+  }
+
+  /** Takes one token of the socket's bucket; false when it is empty. */
+  private spend(socket: ControlSocket): boolean {
+    const now = this.now();
+    const bucket = this.buckets.get(socket) ?? { tokens: SIGNAL_BURST, at: now };
+    bucket.tokens = Math.min(SIGNAL_BURST, bucket.tokens + ((now - bucket.at) * SIGNALS_PER_SECOND) / 1000);
+    bucket.at = now;
+    this.buckets.set(socket, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+
+  /** Stops the pending peer lists. */
+  close(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    this.due.clear();
+  }
+}
+
+/** The fields of an update that were given. */
+function definedOnly(update: Partial<CallPresence>): Partial<CallPresence> {
+  return Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined));
+}

@@ -1,0 +1,152 @@
+/**
+ * Calls at the table, end to end in Chromium with fake media (a microphone playing a steady tone,
+ * Chromium's test-pattern camera) against a real server: three people of a Tuning group join
+ * their table's call from the sidebar and get connected peer connections with inbound audio
+ * (bytes growing); speaking time grows for the unmuted and stays ≈ 0 for the muted; the protocol
+ * mutes the presenter while the group gives feedback ("I need to speak" unmutes and shows it to
+ * the table) and everyone in a silent phase; a person whose browser refuses the microphone is
+ * told what to do and keeps working at the table. Screenshots: call-*.png.
+ *
+ * Needs the built client (`npm run build:client`) and Chromium at /usr/bin/chromium or $CHROMIUM_PATH.
+ */
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateSessionResponse, ParticipationResponse } from '@worktable/shared';
+import { openControlClient, type ControlClient } from '../../server/src/testing/controlClient.js';
+import { postJson, startTestServer, waitFor, type TestServer } from '../../server/src/testing/testServer.js';
+import { expectAccessible } from '../support/axe.js';
+import { SCREENSHOTS, joinByInvite, openPage, screenshot } from '../support/browser.js';
+import { launchWithFakeMedia, writeToneWav } from '../support/fakeMedia.js';
+
+/** How long live changes may take to show up in a browser (the machine may be shared). */
+const POLL = { timeout: 15_000, interval: 100 };
+
+/** The call card of a page. */
+const callCard = (page: Page) => page.locator('.call-card');
+/** The entry of `participantId` in a page's call list. */
+const peerEntry = (page: Page, participantId: string) => callCard(page).locator(`.call-peer[data-participant="${participantId}"]`);
+
+/** Inbound audio bytes a page received from each peer, by participant id. */
+async function inboundBytes(page: Page): Promise<Record<string, number>> {
+  return page.locator('.call-peer[data-link]').evaluateAll((items) => Object.fromEntries(items.map((el) => [el.getAttribute('data-participant') ?? '', Number(el.getAttribute('data-inbound-bytes') ?? 0)])));
+}
+
+describe('calls at the table', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const errors: string[] = [];
+  const controls: ControlClient[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchWithFakeMedia(writeToneWav())]);
+  });
+  afterAll(async () => {
+    for (const c of controls) c.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const identityOf = (page: Page, sessionId: string) =>
+    page.evaluate((id) => JSON.parse(localStorage.getItem(`worktable:identity:${id}`) ?? '{}') as { participantId: string; token: string }, sessionId);
+
+  it('connects a Tuning group, measures speaking time, and lets the protocol mute the presenter', { timeout: 150_000 }, async () => {
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Tuning: our feedback rubric', protocol: 'tuning', hostName: 'Hana Host' });
+    const host = openControlClient(server.url, session.hostToken);
+    controls.push(host);
+    const names = ['Ana Alvarez', 'Ben Brook', 'Cy Chen'];
+    const pages: Page[] = [];
+    const ids: string[] = [];
+    for (const name of names) {
+      const page = await openPage(browser, server.url, undefined, errors);
+      await joinByInvite(page, session.inviteUrl, name);
+      pages.push(page);
+      ids.push((await identityOf(page, session.sessionId)).participantId);
+    }
+    const [ana, ben, cy] = pages as [Page, Page, Page];
+    const [anaId, benId, cyId] = ids as [string, string, string];
+
+    // Everyone joins from the sidebar; the call says nothing is recorded.
+    for (const page of pages) {
+      await expect.poll(() => callCard(page).getByText('Worktable records nothing').isVisible(), POLL).toBe(true);
+      await callCard(page).getByRole('button', { name: 'Join the call' }).click();
+    }
+    for (const page of pages) {
+      for (const other of ids) {
+        if (other === (await identityOf(page, session.sessionId)).participantId) continue;
+        await expect.poll(() => peerEntry(page, other).getAttribute('data-link'), POLL).toBe('connected');
+      }
+    }
+    // Audio flows between every pair: inbound bytes grow from each peer.
+    const before = await Promise.all(pages.map(inboundBytes));
+    await new Promise((r) => setTimeout(r, 4_500));
+    const after = await Promise.all(pages.map(inboundBytes));
+    pages.forEach((_, i) => {
+      const from = Object.keys(after[i]!);
+      expect(from).toHaveLength(2);
+      for (const id of from) expect(after[i]![id]!).toBeGreaterThan((before[i]![id] ?? 0) + 1_000);
+    });
+    await screenshot(ana, 'call-connected');
+    await callCard(ana).screenshot({ path: path.join(SCREENSHOTS, 'call-card-connected.png') });
+
+    // Cy mutes (Ctrl+D); Ana and Ben keep talking (the fake microphone plays a tone).
+    await cy.locator('body').click({ position: { x: 5, y: 5 } });
+    await cy.keyboard.press('Control+d');
+    await expect.poll(() => callCard(cy).getByRole('button', { name: 'Unmute' }).isVisible(), POLL).toBe(true);
+    await expect.poll(() => peerEntry(ana, cyId).getByText('muted', { exact: true }).isVisible(), POLL).toBe(true);
+    const spoken = async () => {
+      const response = await fetch(`${server.url}/api/sessions/${session.sessionId}/participation`, { headers: { authorization: `Bearer ${session.hostToken}` } });
+      const body = (await response.json()) as ParticipationResponse;
+      return Object.fromEntries(body.rows.map((r) => [r.participantId, r.spokenMs]));
+    };
+    const start = await spoken();
+    await expect.poll(async () => ((await spoken())[anaId] ?? 0) - (start[anaId] ?? 0), { timeout: 20_000, interval: 500 }).toBeGreaterThan(5_000);
+    const end = await spoken();
+    expect((end[benId] ?? 0) - (start[benId] ?? 0)).toBeGreaterThan(3_000);
+    expect((end[cyId] ?? 0) - (start[cyId] ?? 0)).toBeLessThan(1_000);
+    await cy.keyboard.press('Control+d');
+
+    // Ana presents; at the feedback phase she listens: muted by the protocol, "I need to speak" for her.
+    expect(await host.send({ action: 'assign', role: 'presenter', participantId: anaId })).toMatchObject({ ok: true });
+    expect(await host.send({ action: 'start' })).toMatchObject({ ok: true });
+    for (let i = 0; i < 3; i++) expect(await host.send({ action: 'next' })).toMatchObject({ ok: true });
+    await expect.poll(() => host.latest()?.phase?.id, POLL).toBe('examine');
+    // A silent phase: everyone starts muted.
+    for (const page of pages) await expect.poll(() => callCard(page).getByRole('button', { name: 'Unmute' }).isVisible(), POLL).toBe(true);
+    for (let i = 0; i < 2; i++) expect(await host.send({ action: 'next' })).toMatchObject({ ok: true });
+    await expect.poll(() => host.latest()?.phase?.id, POLL).toBe('feedback');
+    await expect.poll(() => callCard(ana).getByRole('button', { name: 'I need to speak' }).isVisible(), POLL).toBe(true);
+    await expect.poll(() => callCard(ben).getByRole('button', { name: 'Mute', exact: true }).isVisible(), POLL).toBe(true);
+    await expect.poll(() => peerEntry(ben, anaId).getByText('muted', { exact: true }).isVisible(), POLL).toBe(true);
+    await callCard(ana).screenshot({ path: path.join(SCREENSHOTS, 'call-card-presenter-listens.png') });
+    await callCard(ana).getByRole('button', { name: 'I need to speak' }).click();
+    await expect.poll(() => peerEntry(ben, anaId).getByText('asks to speak').isVisible(), POLL).toBe(true);
+    await expect.poll(() => peerEntry(ben, anaId).getByText('muted', { exact: true }).isVisible(), POLL).toBe(false);
+    await callCard(ben).screenshot({ path: path.join(SCREENSHOTS, 'call-card-presenter-asks.png') });
+    await expectAccessible(ben, 'the table with a call');
+
+    // Leaving the call takes you out of everyone's list.
+    await callCard(cy).getByRole('button', { name: 'Leave the call' }).click();
+    await expect.poll(() => peerEntry(ana, cyId).count(), POLL).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('tells someone whose browser refuses the microphone what to do, and the table still works', { timeout: 60_000 }, async () => {
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'No microphone here', protocol: 'tuning', hostName: 'Hana Host' });
+    const page = await openPage(browser, server.url, undefined, errors);
+    // The browser answers "blocked", as after the person clicked Block on the prompt.
+    await page.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+    });
+    await joinByInvite(page, session.inviteUrl, 'Dee Diaz');
+    await callCard(page).getByRole('button', { name: 'Join the call' }).click();
+    const alert = callCard(page).getByRole('alert');
+    await expect.poll(() => alert.textContent(), POLL).toMatch(/blocked your microphone.*Allow it for this site.*works without the call/);
+    await expect.poll(() => callCard(page).getByRole('button', { name: 'Try the call again' }).isVisible(), POLL).toBe(true);
+    await callCard(page).screenshot({ path: path.join(SCREENSHOTS, 'call-card-denied.png') });
+    // The table works: a sticky note goes on the canvas.
+    await page.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name: 'Sticky note' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL).toBe('Sticky note text by Dee Diaz');
+    expect(errors).toEqual([]);
+  });
+});
