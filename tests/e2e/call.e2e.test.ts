@@ -12,7 +12,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateSessionResponse, ParticipationResponse } from '@worktable/shared';
+import type { CreateSessionResponse, ParticipationRow } from '@worktable/shared';
 import { openControlClient, type ControlClient } from '../../server/src/testing/controlClient.js';
 import { postJson, startTestServer, waitFor, type TestServer } from '../../server/src/testing/testServer.js';
 import { expectAccessible } from '../support/axe.js';
@@ -96,7 +96,7 @@ describe('calls at the table', () => {
     await expect.poll(() => peerEntry(ana, cyId).getByText('muted', { exact: true }).isVisible(), POLL).toBe(true);
     const spoken = async () => {
       const response = await fetch(`${server.url}/api/sessions/${session.sessionId}/participation`, { headers: { authorization: `Bearer ${session.hostToken}` } });
-      const body = (await response.json()) as ParticipationResponse;
+      const body = (await response.json()) as { rows: ParticipationRow[] };
       return Object.fromEntries(body.rows.map((r) => [r.participantId, r.spokenMs]));
     };
     const start = await spoken();
