@@ -17,6 +17,7 @@ import { openControlClient, type ControlClient } from '../../server/src/testing/
 import { postJson, startTestServer, waitFor, type TestServer } from '../../server/src/testing/testServer.js';
 import { expectAccessible } from '../support/axe.js';
 import { SCREENSHOTS, joinByInvite, openPage, screenshot } from '../support/browser.js';
+import { startCoturn } from '../support/coturn.js';
 import { launchWithFakeMedia, writeToneWav } from '../support/fakeMedia.js';
 
 /** How long live changes may take to show up in a browser (the machine may be shared). */
@@ -125,9 +126,104 @@ describe('calls at the table', () => {
     await callCard(ben).screenshot({ path: path.join(SCREENSHOTS, 'call-card-presenter-asks.png') });
     await expectAccessible(ben, 'the table with a call');
 
+    // Ben's network drops and comes back (a laptop waking up): his call comes back by itself.
+    await ben.context().setOffline(true);
+    await expect.poll(() => peerEntry(ana, benId).count(), { timeout: 60_000, interval: 200 }).toBe(0);
+    await ben.context().setOffline(false);
+    await expect.poll(() => peerEntry(ana, benId).getAttribute('data-link'), { timeout: 30_000, interval: 200 }).toBe('connected');
+    await expect.poll(() => peerEntry(ben, anaId).getAttribute('data-link'), POLL).toBe('connected');
+
     // Leaving the call takes you out of everyone's list.
     await callCard(cy).getByRole('button', { name: 'Leave the call' }).click();
     await expect.poll(() => peerEntry(ana, cyId).count(), POLL).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('moves a café traveler’s call to their new table within 3 s of the round start, and leaves calls for the plenary', { timeout: 150_000 }, async () => {
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Virtual café', protocol: 'world-cafe', hostName: 'Hana Host' });
+    const host = openControlClient(server.url, session.hostToken);
+    controls.push(host);
+    const people: { name: string; page: Page; id: string }[] = [];
+    for (const name of ['Ana Alvarez', 'Ben Brook', 'Cy Chen', 'Dee Diaz']) {
+      const page = await openPage(browser, server.url, undefined, errors);
+      await joinByInvite(page, session.inviteUrl, name);
+      people.push({ name, page, id: (await identityOf(page, session.sessionId)).participantId });
+    }
+    await waitFor(() => host.states.length > 0, 5_000, 'host connected');
+    expect(await host.send({ action: 'seat', tableCount: 2 })).toMatchObject({ ok: true });
+    // The opening plenary: no table calls (the plenary uses the convening's call link).
+    expect(await host.send({ action: 'startRound' })).toMatchObject({ ok: true, state: { gathering: 'plenary' } });
+    for (const { page } of people) await expect.poll(() => callCard(page).getByText('Everyone is together in the plenary').isVisible(), POLL).toBe(true);
+    await callCard(people[0]!.page).screenshot({ path: path.join(SCREENSHOTS, 'call-card-plenary.png') });
+    expect(await host.send({ action: 'next' })).toMatchObject({ ok: true, state: { gathering: 'tables' } });
+    const tableOf = (id: string) => host.latest()!.tables.find((t) => t.members.includes(id))!;
+    await waitFor(() => people.every((p) => host.latest()!.tables.some((t) => t.members.includes(p.id))), 5_000, 'everyone seated');
+    for (const { page } of people) await callCard(page).getByRole('button', { name: 'Join the call' }).click();
+    for (const person of people) {
+      const mate = tableOf(person.id).members.find((m) => m !== person.id)!;
+      await expect.poll(() => peerEntry(person.page, mate).getAttribute('data-link'), POLL).toBe('connected');
+    }
+    const round1 = new Map(people.map((p) => [p.id, tableOf(p.id).id]));
+
+    // Round 2: travelers move, table hosts stay; each call follows by itself.
+    expect(await host.send({ action: 'endRound' })).toMatchObject({ ok: true });
+    const started = Date.now();
+    expect(await host.send({ action: 'startRound' })).toMatchObject({ ok: true, state: { round: 2 } });
+    await waitFor(() => host.latest()!.round === 2, 5_000, 'round 2 reached the host');
+    const travelers = people.filter((p) => tableOf(p.id).id !== round1.get(p.id));
+    expect(travelers.length).toBeGreaterThan(0);
+    const reconnected = await Promise.all(
+      people.map(async (person) => {
+        const mates = tableOf(person.id).members.filter((m) => m !== person.id);
+        await expect.poll(async () => (await Promise.all(mates.map((m) => peerEntry(person.page, m).getAttribute('data-link')))).every((l) => l === 'connected'), { timeout: 10_000, interval: 50 }).toBe(true);
+        return Date.now() - started;
+      }),
+    );
+    // Everyone's call is with their new table within 3 s of the round start (the issue's bar).
+    expect(Math.max(...reconnected)).toBeLessThan(3_000);
+    const traveler = travelers[0]!;
+    const newTable = tableOf(traveler.id);
+    await expect.poll(() => callCard(traveler.page).locator('[aria-live]').textContent(), POLL).toContain(`Moving to ${newTable.name}`);
+    await expect.poll(() => callCard(traveler.page).getByRole('heading').textContent(), POLL).toBe(`Call · ${newTable.name}`);
+    await callCard(traveler.page).screenshot({ path: path.join(SCREENSHOTS, 'call-card-moved.png') });
+    // Nobody keeps a link to their round-1 tablemate who moved away.
+    for (const person of people) {
+      const listed = await callCard(person.page).locator('.call-peer[data-link]').evaluateAll((items) => items.map((el) => el.getAttribute('data-participant')));
+      expect(listed.sort()).toEqual(tableOf(person.id).members.filter((m) => m !== person.id).sort());
+    }
+    for (const { page } of people) await page.context().close();
+    expect(errors).toEqual([]);
+  });
+
+  it('relays the audio through TURN (coturn on 127.0.0.1, relay-only ICE) with credentials from the shared secret', { timeout: 90_000 }, async () => {
+    const turn = await startCoturn();
+    const relayed = await startTestServer(turn.env);
+    try {
+      const { body: session } = await postJson<CreateSessionResponse>(`${relayed.url}/api/sessions`, { title: 'Through TURN', protocol: 'tuning', hostName: 'Hana Host' });
+      const pages: Page[] = [];
+      const ids: string[] = [];
+      for (const name of ['Ana Alvarez', 'Ben Brook']) {
+        const page = await openPage(browser, relayed.url, undefined, errors);
+        await joinByInvite(page, session.inviteUrl, name);
+        await callCard(page).getByRole('button', { name: 'Join the call' }).click();
+        pages.push(page);
+        ids.push((await identityOf(page, session.sessionId)).participantId);
+      }
+      const [ana, ben] = pages as [Page, Page];
+      await expect.poll(() => peerEntry(ana, ids[1]!).getAttribute("data-link"), { timeout: 20_000, interval: 100 }).toBe("connected").catch((error: unknown) => {
+        console.log(turn.log.join(""));
+        throw error;
+      });
+      // Only relay candidates exist, so the pair in use goes through coturn; audio still flows.
+      await expect.poll(() => peerEntry(ana, ids[1]!).getAttribute('data-candidate'), POLL).toBe('relay');
+      const first = Number(await peerEntry(ben, ids[0]!).getAttribute('data-inbound-bytes'));
+      await expect.poll(async () => Number(await peerEntry(ben, ids[0]!).getAttribute('data-inbound-bytes')) - first, POLL).toBeGreaterThan(2_000);
+      expect(turn.log.join('')).toMatch(/ALLOCATE/i);
+      for (const page of pages) await page.context().close();
+    } finally {
+      await relayed.stop();
+      await turn.stop();
+    }
     expect(errors).toEqual([]);
   });
 

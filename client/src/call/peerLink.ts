@@ -25,6 +25,9 @@ export interface LinkStats {
   localCandidateType: string | null;
 }
 
+/** A link not connected after this long negotiates again (ICE restart). */
+const STUCK_MS = 10_000;
+
 /** Maps a connection state to what people are told. */
 function linkStateOf(pc: RTCPeerConnection): LinkState {
   switch (pc.connectionState) {
@@ -46,6 +49,7 @@ export class PeerLink {
   private ignoreOffer = false;
   private closed = false;
   private readonly senders = new Map<string, RTCRtpSender>();
+  private watchdog: number | undefined;
 
   constructor(
     readonly peerId: string,
@@ -65,7 +69,12 @@ export class PeerLink {
       events.state(linkStateOf(this.pc));
       // A network change or a laptop waking up: look for a new path (the other side answers).
       if (this.pc.connectionState === 'failed') this.pc.restartIce();
+      if (this.pc.connectionState === 'connected') window.clearTimeout(this.watchdog);
     };
+    // A signal lost on the way (a reconnect in between) would leave the link waiting forever.
+    this.watchdog = window.setTimeout(() => {
+      if (!this.closed && this.pc.connectionState !== 'connected') this.pc.restartIce();
+    }, STUCK_MS);
   }
 
   /** Sends `track` (from `stream`) to the peer, replacing the one of the same kind. */
@@ -143,6 +152,7 @@ export class PeerLink {
   /** Hangs up. */
   close(): void {
     this.closed = true;
+    window.clearTimeout(this.watchdog);
     this.pc.close();
   }
 }
