@@ -17,6 +17,7 @@ import { openControlClient, type ControlClient } from '../../server/src/testing/
 import { postJson, startTestServer, waitFor, type TestServer } from '../../server/src/testing/testServer.js';
 import { expectAccessible } from '../support/axe.js';
 import { SCREENSHOTS, joinByInvite, openPage, screenshot } from '../support/browser.js';
+import { REPORT_MS } from '../../client/src/call/voiceActivity.js';
 import { startCoturn } from '../support/coturn.js';
 import { launchWithFakeMedia, writeToneWav } from '../support/fakeMedia.js';
 
@@ -60,6 +61,13 @@ describe('calls at the table', () => {
     const ids: string[] = [];
     for (const name of names) {
       const page = await openPage(browser, server.url, undefined, errors);
+      // Cy's camera is taken by another program: it cannot open, the microphone can.
+      if (name === 'Cy Chen') {
+        await page.addInitScript(() => {
+          const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+          navigator.mediaDevices.getUserMedia = (constraints) => (constraints?.video ? Promise.reject(new DOMException('Device in use', 'NotReadableError')) : open(constraints));
+        });
+      }
       await joinByInvite(page, session.inviteUrl, name);
       pages.push(page);
       ids.push((await identityOf(page, session.sessionId)).participantId);
@@ -90,6 +98,17 @@ describe('calls at the table', () => {
     await screenshot(ana, 'call-connected');
     await callCard(ana).screenshot({ path: path.join(SCREENSHOTS, 'call-card-connected.png') });
 
+    // Ben turns his camera on: Ana sees him. Cy's camera fails: he is told, and his audio goes on.
+    await callCard(ben).getByRole('button', { name: 'Camera on' }).click();
+    await expect.poll(() => callCard(ana).getByLabel('Ben Brook’s camera').count(), POLL).toBe(1);
+    await callCard(cy).getByRole('button', { name: 'Camera on' }).click();
+    await expect.poll(() => callCard(cy).getByText(/camera is busy in another program.*Audio goes on/).isVisible(), POLL).toBe(true);
+    const cyBytes = Number(await peerEntry(ana, cyId).getAttribute('data-inbound-bytes'));
+    await expect.poll(async () => Number(await peerEntry(ana, cyId).getAttribute('data-inbound-bytes')) - cyBytes, POLL).toBeGreaterThan(1_000);
+    await callCard(ana).screenshot({ path: path.join(SCREENSHOTS, 'call-card-video.png') });
+    await callCard(ben).getByRole('button', { name: 'Camera off' }).click();
+    await expect.poll(() => callCard(ana).getByLabel('Ben Brook’s camera').count(), POLL).toBe(0);
+
     // Cy mutes (Ctrl+D); Ana and Ben keep talking (the fake microphone plays a tone).
     await cy.locator('body').click({ position: { x: 5, y: 5 } });
     await cy.keyboard.press('Control+d');
@@ -100,6 +119,8 @@ describe('calls at the table', () => {
       const body = (await response.json()) as { rows: ParticipationRow[] };
       return Object.fromEntries(body.rows.map((r) => [r.participantId, r.spokenMs]));
     };
+    // What Cy said before muting is reported within one report interval; count from after it.
+    await new Promise((r) => setTimeout(r, REPORT_MS + 1_000));
     const start = await spoken();
     await expect.poll(async () => ((await spoken())[anaId] ?? 0) - (start[anaId] ?? 0), { timeout: 20_000, interval: 500 }).toBeGreaterThan(5_000);
     const end = await spoken();
@@ -191,7 +212,19 @@ describe('calls at the table', () => {
       const listed = await callCard(person.page).locator('.call-peer[data-link]').evaluateAll((items) => items.map((el) => el.getAttribute('data-participant')));
       expect(listed.sort()).toEqual(tableOf(person.id).members.filter((m) => m !== person.id).sort());
     }
-    for (const { page } of people) await page.context().close();
+    // The host visits the traveler's table: they join its call muted.
+    const hostPage = await openPage(browser, server.url, undefined, errors);
+    await hostPage.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
+    await hostPage.getByRole('link', { name: 'Host dashboard' }).waitFor();
+    await hostPage.goto(`/s/${session.sessionId}?table=${newTable.id}`);
+    await hostPage.locator('.session-place').filter({ hasText: newTable.name }).waitFor();
+    await callCard(hostPage).getByRole('button', { name: 'Join the call' }).click();
+    await expect.poll(() => callCard(hostPage).getByRole('button', { name: 'Unmute' }).isVisible(), POLL).toBe(true);
+    const hostId = host.latest() ? (await identityOf(hostPage, session.sessionId)).participantId : '';
+    await expect.poll(() => peerEntry(traveler.page, hostId).getAttribute('data-link'), POLL).toBe('connected');
+    await expect.poll(() => peerEntry(traveler.page, hostId).getByText('muted', { exact: true }).isVisible(), POLL).toBe(true);
+    await callCard(hostPage).screenshot({ path: path.join(SCREENSHOTS, 'call-card-host-visits.png') });
+    for (const page of [hostPage, ...people.map((p) => p.page)]) await page.context().close();
     expect(errors).toEqual([]);
   });
 

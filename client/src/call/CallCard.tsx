@@ -26,6 +26,13 @@ function tableName(state: SessionState, tableId: string | null): string {
   return state.tables.find((t) => t.id === tableId)?.name ?? 'your table';
 }
 
+/** Why there is no table call where you are now. */
+function placeNote(state: SessionState): string {
+  if (state.tableId === null) return 'Calls are per table: you are not at a table now.';
+  const link = state.callLink ? ' Join the plenary through the call link above.' : ' The host can give the plenary a call link on the dashboard.';
+  return `Everyone is together in the plenary: a table’s call does not carry a room.${link} Your table’s call comes back with the next round.`;
+}
+
 /** What the live region says after a change of the call, or null. */
 function useCallAnnouncement(state: SessionState, participants: readonly ProtocolParticipant[], me: string): string | null {
   const movingTo = useCallStore((s) => s.movingTo);
@@ -57,7 +64,7 @@ export function CallCard({ state, me, participants, call }: CallCardProps) {
   const here = call.callTable;
   let body: ReactNode;
   if (here === null) {
-    body = <p className="call-note">{state.tableId === null ? 'Calls are per table: you are not at a table now.' : 'Everyone is together in the plenary: use the convening’s call link above. Your table’s call comes back with the next round.'}</p>;
+    body = <p className="call-note">{placeNote(state)}</p>;
   } else if (store.status === 'off' || store.status === 'error') {
     body = (
       <>

@@ -15,12 +15,10 @@ import { controlSocket, onControlSocketChanged, sendControl, type ControlSocket 
 import { INITIAL_CALL, useCallStore, type CallPeerView } from './callStore.js';
 import { explainMediaError, listDevices, openCamera, openMicrophone } from './media.js';
 import { PeerLink } from './peerLink.js';
-import { VoiceActivity, rmsOf } from './voiceActivity.js';
+import { REPORT_MS, VoiceActivity, rmsOf } from './voiceActivity.js';
 
 /** How often levels are sampled (voice activity, meter, speaking rings). */
 const SAMPLE_MS = 100;
-/** How often speaking time is reported. */
-export const REPORT_MS = 5_000;
 /** How often transfer counters are read. */
 const STATS_MS = 2_000;
 /** Signals for a peer not known yet are kept this long (their `call:peers` may come just after). */

@@ -5,6 +5,9 @@
  * detector only adds up durations (no audio is kept or sent).
  */
 
+/** How often a browser reports the speaking time it measured. */
+export const REPORT_MS = 5_000;
+
 /** RMS level above which a sample counts as voice (about −40 dBFS). */
 export const VOICE_LEVEL = 0.01;
 /** Silence shorter than this after voice still counts as speaking (pauses between words). */
