@@ -122,11 +122,18 @@ describe('calls at the table', () => {
     // What Cy said before muting is reported within one report interval; count from after it.
     await new Promise((r) => setTimeout(r, REPORT_MS + 1_000));
     const start = await spoken();
-    await expect.poll(async () => ((await spoken())[anaId] ?? 0) - (start[anaId] ?? 0), { timeout: 20_000, interval: 500 }).toBeGreaterThan(5_000);
+    await expect.poll(async () => ((await spoken())[anaId] ?? 0) - (start[anaId] ?? 0), { timeout: 30_000, interval: 500 }).toBeGreaterThan(5_000);
     const end = await spoken();
     expect((end[benId] ?? 0) - (start[benId] ?? 0)).toBeGreaterThan(3_000);
     expect((end[cyId] ?? 0) - (start[cyId] ?? 0)).toBeLessThan(1_000);
     await cy.keyboard.press('Control+d');
+    // Ana sees her own speaking time in the participation view, beside what she contributed.
+    await ana.getByRole('button', { name: 'Participation' }).click();
+    const dialog = ana.locator('dialog.participation-dialog');
+    await expect.poll(() => dialog.getByRole('columnheader', { name: 'Speaking in the call' }).isVisible(), POLL).toBe(true);
+    await expect.poll(async () => (await dialog.getByTestId('spoken-time').first().textContent()) ?? '', POLL).toMatch(/^00:(0[5-9]|[1-5]\d)$/);
+    await screenshot(ana, 'call-participation');
+    await ana.keyboard.press('Escape');
 
     // Ana presents; at the feedback phase she listens: muted by the protocol, "I need to speak" for her.
     expect(await host.send({ action: 'assign', role: 'presenter', participantId: anaId })).toMatchObject({ ok: true });

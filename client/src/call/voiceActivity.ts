@@ -6,7 +6,7 @@
  */
 
 /** How often a browser reports the speaking time it measured. */
-export const REPORT_MS = 5_000;
+export const REPORT_MS = 10_000;
 
 /** RMS level above which a sample counts as voice (about −40 dBFS). */
 export const VOICE_LEVEL = 0.01;

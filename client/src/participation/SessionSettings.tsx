@@ -1,7 +1,8 @@
 /**
- * The host's session settings in the sidebar: share the participation view with everyone, and
- * make reactions anonymous. Each switch shows the server's state (`participationShared`,
- * `anonymousReactions`) and sends the change over the control connection.
+ * The host's session settings in the sidebar: share the participation view with everyone, make
+ * reactions anonymous, and put the anonymous spread of talk time in the record. Each switch shows
+ * the server's state (`participationShared`, `anonymousReactions`, `talkTimeInRecord`) and sends
+ * the change over the control connection.
  */
 import { useId, useState } from 'react';
 import type { SessionAction } from '@worktable/shared';
@@ -69,6 +70,17 @@ export function SessionSettings() {
         checked={state?.anonymousReactions ?? false}
         disabled={offline}
         onChange={(on) => run({ action: 'anonymousReactions', on })}
+      />
+      <Setting
+        label="Talk time in the record"
+        hint={
+          state?.talkTimeInRecord
+            ? 'The record says how talk time in the calls was spread, without names (“the most active speaker held 34 %”).'
+            : 'Speaking time stays in the participation view; the record says nothing about it.'
+        }
+        checked={state?.talkTimeInRecord ?? false}
+        disabled={offline}
+        onChange={(on) => run({ action: 'talkTimeInRecord', on })}
       />
       {error && (
         <p className="alert" role="alert">

@@ -161,3 +161,37 @@ describe('call signaling', () => {
     expect(() => loadConfig({ ICE_TRANSPORT_POLICY: 'relay' })).toThrow(/ICE_TRANSPORT_POLICY: relay needs a turn: address/);
   });
 });
+
+describe('speaking time', () => {
+  it('ST3 reports add up per person in the participation view; the record shows the spread without names only when the host chose it', async () => {
+    t = await startTestServer();
+    const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
+    const [ana, ben] = members.map((m) => caller(t!.url, m.token)) as [Caller, Caller];
+    const host = caller(t.url, session.hostToken);
+    await waitFor(() => [ana, ben, host].every((c) => c.states.length > 0), 5000, 'connected');
+    const beforeVersion = ana.latest()!.version;
+    expect(await ana.send({ action: 'spoke', ms: 3_000 })).toMatchObject({ ok: true });
+    expect(await ben.send({ action: 'spoke', ms: 1_000 })).toMatchObject({ ok: true });
+    // More than has passed since Ana's last report; a negative or fractional report.
+    expect(await ana.send({ action: 'spoke', ms: 50_000 })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await ben.send({ action: 'spoke', ms: -1 })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    // Nobody's view changes with a report: no state goes out for it.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(ben.states.filter((s) => s.version > beforeVersion)).toEqual([]);
+
+    const auth = { authorization: `Bearer ${session.hostToken}` };
+    const rows = ((await (await fetch(`${t.url}/api/sessions/${session.sessionId}/participation`, { headers: auth })).json()) as { rows: { name: string; spokenMs: number }[] }).rows;
+    expect(Object.fromEntries(rows.map((r) => [r.name, r.spokenMs]))).toMatchObject({ Ana: 3_000, Ben: 1_000 });
+    // Ben sees only his own row.
+    const own = ((await (await fetch(`${t.url}/api/sessions/${session.sessionId}/participation`, { headers: { authorization: `Bearer ${members[1]!.token}` } })).json()) as { rows: { name: string }[] }).rows;
+    expect(own.map((r) => r.name)).toEqual(['Ben']);
+
+    const record = async () => (await fetch(`${t!.url}/api/sessions/${session.sessionId}/export?format=md`, { headers: auth })).text();
+    expect(await record()).not.toMatch(/Talk time/);
+    expect(await ben.send({ action: 'talkTimeInRecord', on: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await host.send({ action: 'talkTimeInRecord', on: true })).toMatchObject({ ok: true, state: { talkTimeInRecord: true } });
+    const md = await record();
+    expect(md).toContain('Talk time in the calls: 2 people spoke; the most active speaker held 75 % of the talk time.');
+    expect(md.split('Talk time')[1]?.split('\n')[0]).not.toMatch(/Ana|Ben/);
+  });
+});

@@ -29,7 +29,7 @@ function summary(s: SummaryOutline): string {
 <h3>Agenda</h3><ol class="agenda">${agenda}</ol>
 <h3>Who came</h3><p>${a.total} ${a.total === 1 ? 'person' : 'people'}: ${a.bySessionRole.map((c) => `${c.count} ${e(c.label)}`).join(', ')}.</p>${
     a.byOrganization && a.byOrganization.length > 0 ? `<p>By organization: ${counts(a.byOrganization)}.</p>` : ''
-  }${a.bySystemRole && a.bySystemRole.length > 0 ? `<p>By role in their system: ${counts(a.bySystemRole)}.</p>` : ''}${names}
+  }${a.bySystemRole && a.bySystemRole.length > 0 ? `<p>By role in their system: ${counts(a.bySystemRole)}.</p>` : ''}${names}${s.talkTime ? `<p class="talk-time">${e(s.talkTime)}</p>` : ''}
 <div class="reading">${s.notes.map((n) => `<p>${e(n)}</p>`).join('')}</div></section>`;
 }
 

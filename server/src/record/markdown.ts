@@ -24,6 +24,7 @@ function summary(s: SummaryOutline): string[] {
     for (const p of a.names) out.push(`- ${esc(p.name)} (${[p.role, p.organization, p.systemRole].filter(Boolean).map((x) => esc(x as string)).join(', ')})`);
     out.push('');
   }
+  if (s.talkTime) out.push(esc(s.talkTime), '');
   for (const note of s.notes) out.push(`*${esc(note)}*`, '');
   return out;
 }

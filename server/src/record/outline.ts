@@ -4,7 +4,7 @@
  * themes and harvest, then the agenda part by part (partsOutline.ts). Times are in the options'
  * zone; names, organizations and system roles appear only as the options allow.
  */
-import { groupByTheme, type RecordOptions } from '@worktable/shared';
+import { describeTalkSpread, groupByTheme, talkSpread, type RecordOptions } from '@worktable/shared';
 import { RecordClock } from './clock.js';
 import { formatDuration } from './format.js';
 import type { OutlineContext } from './itemsOutline.js';
@@ -47,6 +47,13 @@ function readingNotes(options: RecordOptions, zone: string): string[] {
   return notes;
 }
 
+/** The spread of talk time, no names, if the host put it in the record and anyone spoke in a call. */
+function talkTimeLine(data: SessionRecordData): string | null {
+  if (!data.control?.talkTimeInRecord) return null;
+  const spread = talkSpread(data.control.spoken ?? {});
+  return spread ? `Talk time in the calls: ${describeTalkSpread(spread)}` : null;
+}
+
 function summaryOutline(data: SessionRecordData, context: OutlineContext, day: number): SummaryOutline {
   return {
     date: context.clock.day(day),
@@ -55,6 +62,7 @@ function summaryOutline(data: SessionRecordData, context: OutlineContext, day: n
     protocolSummary: data.protocol.summary,
     agenda: agendaLines(data),
     attendance: context.people.attendance(),
+    talkTime: talkTimeLine(data),
     notes: readingNotes(context.options, context.clock.zone(day)),
   };
 }

@@ -29,6 +29,8 @@ export interface SummaryOutline {
   protocolSummary: string;
   agenda: AgendaLine[];
   attendance: Attendance;
+  /** The anonymous spread of talk time in the calls (when the host chose to include it), or null. */
+  talkTime: string | null;
   /** How to read the record: the zone every time is in (named only here), the order of items on canvases, what is left out. */
   notes: string[];
 }
