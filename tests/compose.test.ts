@@ -15,6 +15,7 @@ interface ComposeService {
   image?: string;
   profiles?: string[];
   environment?: Record<string, string> | string[];
+  command?: string[];
 }
 
 const compose = parse(fs.readFileSync(path.join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
@@ -49,5 +50,16 @@ describe('docker-compose.yml', () => {
     expect(nginx).toMatch(/server node1:8080;[\s\S]*server node2:8080;/);
     expect(nginx).toContain('proxy_set_header Upgrade $http_upgrade;');
     expect(nginx).not.toMatch(/^\s*(ip_hash|sticky|hash )/m);
+  });
+
+  it('D3 calls: coturn checks the credentials the app derives from the same TURN_SECRET', () => {
+    const turn = compose.services.turn;
+    expect(turn?.profiles).toContain('calls');
+    const command = turn?.command ?? [];
+    expect(command).toContain('--use-auth-secret');
+    expect(command.find((arg) => arg.startsWith('--static-auth-secret='))).toMatch(/\$\{TURN_SECRET:\?/);
+    const app = compose.services.app?.environment as Record<string, string>;
+    expect(app.TURN_SECRET).toBe('${TURN_SECRET:-}');
+    expect(app.ICE_SERVERS).toBe('${ICE_SERVERS:-}');
   });
 });
