@@ -28,9 +28,8 @@ function tableName(state: SessionState, tableId: string | null): string {
 
 /** Why there is no table call where you are now. */
 function placeNote(state: SessionState): string {
-  if (state.tableId === null) return 'Calls are per table: you are not at a table now.';
-  const link = state.callLink ? ' Join the plenary through the call link above.' : ' The host can give the plenary a call link on the dashboard.';
-  return `Everyone is together in the plenary: a table’s call does not carry a room.${link} Your table’s call comes back with the next round.`;
+  if (state.callLink && state.tableId !== null) return 'Everyone is together in the plenary: join it through the call link above. Your table’s call comes back with the next round.';
+  return state.callLink ? 'Everyone is together in the plenary: join it through the call link above.' : 'Calls are per table: you are not at a table now (the host joins a table’s call by visiting it).';
 }
 
 /** What the live region says after a change of the call, or null. */
@@ -61,7 +60,8 @@ export function CallCard({ state, me, participants, call }: CallCardProps) {
   const said = useCallAnnouncement(state, participants, me.participantId);
   const name = (participantId: string) => nameOf(participants, participantId, me.participantId);
   const inCall = store.status === 'in';
-  const here = call.callTable;
+  const here = call.place;
+  const where = here?.scope === 'plenary' ? 'the plenary' : tableName(state, here?.tableId ?? null);
   let body: ReactNode;
   if (here === null) {
     body = <p className="call-note">{placeNote(state)}</p>;
@@ -73,7 +73,11 @@ export function CallCard({ state, me, participants, call }: CallCardProps) {
             {store.error}
           </p>
         )}
-        <p className="call-note">Talk with the people at {tableName(state, here)}. The call follows you when you change tables.</p>
+        <p className="call-note">
+          {here.scope === 'plenary'
+            ? 'Everyone is together: join the plenary’s call (audio only; you arrive muted, unmute to speak).'
+            : `Talk with the people at ${where}. The call follows you when you change tables.`}
+        </p>
         <button type="button" className="button primary" onClick={call.start}>
           {store.status === 'error' ? 'Try the call again' : 'Join the call'}
         </button>
@@ -116,7 +120,11 @@ export function CallCard({ state, me, participants, call }: CallCardProps) {
           <meter min={0} max={1} low={0.15} high={0.85} optimum={0.5} value={store.level} />
         </label>
         {store.videoError && <p className="alert">{store.videoError}</p>}
-        {store.videoCapped && <p className="call-note">Video is off: the call has more people than a table’s call carries with video. Audio goes on.</p>}
+        {store.videoCapped && (
+          <p className="call-note">
+            {store.scope === 'plenary' ? 'The plenary’s call is audio only: unmute when you speak.' : 'Video is off: the call has more people than a table’s call carries with video. Audio goes on.'}
+          </p>
+        )}
         <Videos peers={store.peers} local={store.localVideo} name={name} />
         <PeerList peers={store.peers} name={name} me={me.participantId} speaking={store.speaking} muted={store.muted} asksToSpeak={store.asksToSpeak} />
         <Devices />
@@ -126,7 +134,7 @@ export function CallCard({ state, me, participants, call }: CallCardProps) {
   return (
     <section className="protocol-card call-card" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>
-        Call{inCall && here ? ` · ${tableName(state, here)}` : ''}
+        Call{inCall && here ? ` · ${here.scope === 'plenary' ? 'Plenary' : where}` : ''}
       </h3>
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {said && <p>{said}</p>}

@@ -4,7 +4,7 @@
  * the mesh call (meshCall.ts).
  */
 import { create } from 'zustand';
-import type { CallPeer } from '@worktable/shared';
+import type { CallPeer, CallScope } from '@worktable/shared';
 import type { LinkState, LinkStats } from './peerLink.js';
 
 /** One person in the call as the UI shows them. */
@@ -22,6 +22,8 @@ export type CallStatus = 'off' | 'starting' | 'in' | 'error';
 /** The call's state. */
 export interface CallStoreState {
   status: CallStatus;
+  /** Your table's call or the plenary's. */
+  scope: CallScope;
   /** The table whose call you are in (null: none now, e.g. in the plenary). */
   tableId: string | null;
   /** The table you are moving to after a reseat, until its call connects; null otherwise. */
@@ -54,6 +56,7 @@ export interface CallStoreState {
 /** The call before anyone joins. */
 export const INITIAL_CALL: CallStoreState = {
   status: 'off',
+  scope: 'table',
   tableId: null,
   movingTo: null,
   peers: [],

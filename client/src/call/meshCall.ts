@@ -10,7 +10,7 @@
  * (durations only, never audio) is reported with the `spoke` action every few seconds. Remote
  * audio plays through detached audio elements, so the call goes on whatever the UI shows.
  */
-import { CallEvent, type CallPeers, type CallSettings, type SignalIn } from '@worktable/shared';
+import { CallEvent, type CallPeers, type CallScope, type CallSettings, type SignalIn } from '@worktable/shared';
 import { controlSocket, onControlSocketChanged, sendControl, type ControlSocket } from '../protocol/controlConnection.js';
 import { INITIAL_CALL, useCallStore, type CallPeerView } from './callStore.js';
 import { explainMediaError, listDevices, openCamera, openMicrophone } from './media.js';
@@ -39,6 +39,10 @@ interface Meter {
 /** Options of a join. */
 export interface JoinOptions {
   muted: boolean;
+  /** Your table's call, or the plenary's (audio only). */
+  scope: CallScope;
+  /** `muted` is the phase's doing (the next phase may unmute), not the person's or the host's role. */
+  byPolicy?: boolean;
 }
 
 /** The one call of the page. */
@@ -59,16 +63,21 @@ class MeshCall {
   private timers: number[] = [];
   private movingTimer: number | undefined;
   private unsubscribe: (() => void) | null = null;
-  private joinOptions: JoinOptions = { muted: false };
+  private joinOptions: JoinOptions = { muted: false, scope: 'table' };
   /** Speaking time measured and not yet accepted by the server. */
   private unreported = 0;
+  /** You are muted because the phase asked for it (not by your own choice). */
+  private mutedByPolicy = false;
+  /** The last list of the call, kept until the join's answer says which entry is ours. */
+  private lastPeers: CallPeers | null = null;
 
   /** Joins the call of the table the control connection sits at. */
   async join(options: JoinOptions): Promise<void> {
     const store = useCallStore.getState();
     if (store.status === 'in' || store.status === 'starting') return;
     this.joinOptions = options;
-    useCallStore.setState({ status: 'starting', error: null, muted: options.muted });
+    this.mutedByPolicy = options.muted && options.byPolicy === true;
+    useCallStore.setState({ status: 'starting', error: null, muted: options.muted, scope: options.scope, videoCapped: options.scope === 'plenary' });
     try {
       this.microphone = await openMicrophone(store.microphoneId);
     } catch (error) {
@@ -119,18 +128,22 @@ class MeshCall {
     const socket = this.socket;
     if (!socket) return;
     const { muted, video } = useCallStore.getState();
+    const { scope } = this.joinOptions;
+    this.peerId = null;
     socket
       .timeout(JOIN_TIMEOUT_MS)
-      .emitWithAck(CallEvent.Join, { muted, video })
+      .emitWithAck(CallEvent.Join, { muted, video: video && scope === 'table', scope })
       .then(
         (ack) => {
-          if (socket !== this.socket) return;
+          if (socket !== this.socket || scope !== this.joinOptions.scope) return;
           if (!ack.ok) {
             useCallStore.setState({ error: `The call could not start: ${ack.error.message}` });
             return;
           }
           this.peerId = ack.peerId;
           this.settings = ack.settings;
+          useCallStore.setState({ error: null });
+          if (this.lastPeers) this.onPeers(this.lastPeers);
         },
         () => {
           if (socket === this.socket && socket.connected) useCallStore.setState({ error: 'The server did not answer the call; it tries again when the connection comes back.' });
@@ -140,11 +153,17 @@ class MeshCall {
 
   /** The connection dropped: every link belongs to the old connection's peer id. */
   private readonly onDisconnect = (): void => {
+    this.lastPeers = null;
     this.closeLinks();
     useCallStore.setState({ peers: [] });
   };
 
   private readonly onPeers = (payload: CallPeers): void => {
+    // Another call's list (the plenary's while you are at your table, or the other way round).
+    if (payload.scope !== this.joinOptions.scope) return;
+    this.lastPeers = payload;
+    // Until the join is answered we do not know which entry is ours.
+    if (!this.peerId) return;
     const store = useCallStore.getState();
     const moved = payload.tableId !== store.tableId;
     if (moved) {
@@ -164,7 +183,7 @@ class MeshCall {
       const was = moved ? undefined : previous.get(p.peerId);
       return { ...p, link: was?.link ?? 'connecting', speaking: was?.speaking ?? false, stream: was?.stream ?? null, stats: was?.stats ?? null };
     });
-    const capped = this.settings !== null && payload.peers.length > this.settings.maxVideoPeers;
+    const capped = payload.scope === 'plenary' || (this.settings !== null && payload.peers.length > this.settings.maxVideoPeers);
     useCallStore.setState({ tableId: payload.tableId, peers, videoCapped: capped });
     if (capped && store.video) void this.setVideo(false);
   };
@@ -314,6 +333,12 @@ class MeshCall {
 
   /** Mutes or unmutes your microphone (unmuting while you listen asks to speak). */
   setMuted(muted: boolean): void {
+    // Your own choice: the protocol will not undo it at the next phase.
+    this.mutedByPolicy = false;
+    this.mute(muted);
+  }
+
+  private mute(muted: boolean): void {
     const store = useCallStore.getState();
     for (const track of this.microphone?.getAudioTracks() ?? []) track.enabled = !muted;
     const asksToSpeak = !muted && store.listening ? true : muted ? false : store.asksToSpeak;
@@ -323,9 +348,19 @@ class MeshCall {
 
   /** The protocol's microphone at a new phase: muted or not, and whether you listen. */
   applyPolicy(muted: boolean, listening: boolean, note: string | null): void {
+    const store = useCallStore.getState();
     useCallStore.setState({ listening, policyNote: note });
-    if (useCallStore.getState().muted !== muted) this.setMuted(muted);
-    else if (!listening && useCallStore.getState().asksToSpeak) this.setMuted(muted);
+    if (muted) {
+      // Muted by the phase (unless you had muted yourself): the next phase gives the word back.
+      if (!store.muted) {
+        this.mute(true);
+        this.mutedByPolicy = true;
+      }
+      return;
+    }
+    if (this.mutedByPolicy && store.muted) this.mute(false);
+    else if (store.asksToSpeak) this.mute(store.muted);
+    this.mutedByPolicy = false;
   }
 
   /** Turns your camera on or off; a camera that fails leaves the audio going. */
@@ -357,6 +392,20 @@ class MeshCall {
     useCallStore.setState({ video: true, videoError: null, localVideo: this.camera });
     this.socket?.emit(CallEvent.Update, { video: true });
     void this.refreshDevices();
+  }
+
+  /** Moves to another call (your table's ↔ the plenary's) without letting go of the microphone. */
+  moveTo(scope: CallScope, muted: boolean, byPolicy = false): void {
+    if (scope === this.joinOptions.scope) return;
+    this.joinOptions = { ...this.joinOptions, scope };
+    this.lastPeers = null;
+    this.closeLinks();
+    if (scope === 'plenary' && useCallStore.getState().video) void this.setVideo(false);
+    useCallStore.setState({ scope, tableId: null, peers: [], movingTo: null, videoCapped: scope === 'plenary' });
+    for (const track of this.microphone?.getAudioTracks() ?? []) track.enabled = !muted;
+    useCallStore.setState({ muted, asksToSpeak: false });
+    this.mutedByPolicy = muted && byPolicy;
+    if (this.socket?.connected) this.onConnect();
   }
 
   /** Switches to another microphone without leaving the call. */
@@ -411,6 +460,7 @@ class MeshCall {
     void this.context?.close().catch(() => undefined);
     this.context = null;
     this.peerId = null;
+    this.lastPeers = null;
     const { microphoneId, cameraId, microphones, cameras } = useCallStore.getState();
     useCallStore.setState({ ...INITIAL_CALL, microphoneId, cameraId, microphones, cameras });
   }

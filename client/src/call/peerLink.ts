@@ -1,8 +1,10 @@
 /**
  * One peer connection of the table's mesh call, negotiated the "perfect negotiation" way: either
  * side may offer (when it adds a track, or after a network change restarts ICE); when both offer
- * at once, the polite side (the smaller peer id) rolls its own offer back and answers. Signals go
- * through `send` (the control channel); what arrives goes to `receive`.
+ * at once, the polite side (the smaller peer id) rolls its own offer back and answers. The first
+ * offer is always the impolite side's: the polite side waits for it (its microphone joins the
+ * answer), because a first offer rolled back in Chromium can leave the link without candidates.
+ * Signals go through `send` (the control channel); what arrives goes to `receive`.
  */
 import type { IceServer, SignalIn, SignalOut } from '@worktable/shared';
 
@@ -50,6 +52,8 @@ export class PeerLink {
   private closed = false;
   private readonly senders = new Map<string, RTCRtpSender>();
   private watchdog: number | undefined;
+  /** Whether this side may offer: the impolite side at once, the polite side after the first offer it got. */
+  private mayOffer: boolean;
 
   constructor(
     readonly peerId: string,
@@ -58,8 +62,11 @@ export class PeerLink {
     private readonly events: LinkEvents,
     iceTransportPolicy: RTCIceTransportPolicy = 'all',
   ) {
+    this.mayOffer = !polite;
     this.pc = new RTCPeerConnection({ iceServers, iceTransportPolicy });
-    this.pc.onnegotiationneeded = () => void this.offer();
+    this.pc.onnegotiationneeded = () => {
+      if (this.mayOffer) void this.offer();
+    };
     this.pc.onicecandidate = ({ candidate }) => {
       if (candidate) events.send({ candidate: candidate.toJSON() as NonNullable<SignalOut['candidate']> });
     };
@@ -73,7 +80,9 @@ export class PeerLink {
     };
     // A signal lost on the way (a reconnect in between) would leave the link waiting forever.
     this.watchdog = window.setTimeout(() => {
-      if (!this.closed && this.pc.connectionState !== 'connected') this.pc.restartIce();
+      if (this.closed || this.pc.connectionState === 'connected') return;
+      this.mayOffer = true;
+      this.pc.restartIce();
     }, STUCK_MS);
   }
 
@@ -110,6 +119,7 @@ export class PeerLink {
     if (this.closed) return;
     const { description, candidate } = signal;
     if (description) {
+      if (description.type === 'offer') this.mayOffer = true;
       const collision = description.type === 'offer' && (this.makingOffer || this.pc.signalingState !== 'stable');
       this.ignoreOffer = !this.polite && collision;
       if (this.ignoreOffer) return;

@@ -1,22 +1,24 @@
 /**
  * Keeps the page's call where you are: once you joined, it follows your table (a reseat, a
- * host's visit) and leaves while everyone is in the plenary, coming back at the next round; a
- * reload rejoins (the choice is kept for the session in this tab). At each new phase the
- * protocol sets your microphone (the presenter listens; silent phases start muted); a host who
- * visits a table arrives muted. Ctrl+D (⌘D) mutes and unmutes, as in other call tools.
+ * host's visit), moves to the plenary's audio call while everyone is together (everyone but the
+ * host arrives muted there) — or leaves while the plenary is on the convening's call link — and
+ * comes back to your table at the next round; a reload rejoins (the choice is kept for the
+ * session in this tab). At each new phase the protocol sets your microphone (the presenter
+ * listens; silent phases start muted); a host who visits a table arrives muted. Ctrl+D (⌘D)
+ * mutes and unmutes, as in other call tools.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionState } from '@worktable/shared';
 import { useCallStore } from './callStore.js';
-import { callTableOf, phaseKeyOf, phaseMicPolicy } from './callPlace.js';
+import { callKeyOf, callPlaceOf, phaseKeyOf, phaseMicPolicy, type CallPlace } from './callPlace.js';
 import { meshCall } from './meshCall.js';
 
 /** What the panel can do with the call. */
 export interface TableCall {
   /** You want to be in your table's call (kept across reloads of this tab). */
   wanted: boolean;
-  /** The table whose call you would be in now (null: none here). */
-  callTable: string | null;
+  /** The call you would be in now (null: none here). */
+  place: CallPlace | null;
   start(): void;
   stop(): void;
 }
@@ -43,30 +45,47 @@ function writeWanted(sessionId: string, wanted: boolean): void {
 /** The call of `me` in `sessionId`, following `state`. */
 export function useTableCall(sessionId: string, state: SessionState | null, me: { participantId: string; role: string }): TableCall {
   const [wanted, setWanted] = useState(() => readWanted(sessionId));
-  const callTable = callTableOf(state);
+  const place = callPlaceOf(state);
+  const key = callKeyOf(place);
   const status = useCallStore((s) => s.status);
   const policy = phaseMicPolicy(state, me.participantId);
   const phaseKey = phaseKeyOf(state);
   const isHost = me.role === 'host';
+  // In the plenary the host speaks and everyone else starts muted; a host arrives at tables muted.
+  const arriveMuted = place?.scope === 'plenary' ? !isHost : isHost || policy.muted;
+  const mutedByPhase = place?.scope === 'table' && !isHost && policy.muted;
 
   useEffect(() => {
-    if (wanted && callTable !== null && status === 'off') void meshCall.join({ muted: isHost && state?.tableId !== null ? false : policy.muted });
-    if (callTable === null && (status === 'in' || status === 'starting')) meshCall.leave();
+    if (!place) {
+      if (status === 'in' || status === 'starting') meshCall.leave();
+      return;
+    }
+    if (!wanted) return;
+    if (status === 'off') void meshCall.join({ muted: arriveMuted, scope: place.scope, byPolicy: mutedByPhase });
+    else if (status === 'in') meshCall.moveTo(place.scope, arriveMuted, mutedByPhase);
     // Joining depends on where you are, not on every state.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [wanted, callTable, status]);
+  }, [wanted, key, status]);
 
-  // The protocol sets microphones when a phase starts (and when you join mid-phase).
+  // The protocol sets microphones when a phase starts at your table (when you join mid-phase it
+  // only mutes: a host or someone who arrives muted stays so until they unmute).
   useEffect(() => {
-    if (status !== 'in' || phaseKey === '') return;
+    if (status !== 'in' || phaseKey === '' || place?.scope !== 'table') return;
     meshCall.applyPolicy(policy.muted, policy.listening, policy.reason);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [phaseKey, status]);
 
   // A host arriving at another table's call comes in muted.
+  const tableKey = place?.scope === 'table' ? place.tableId : null;
+  const arrived = useRef<string | null>(null);
   useEffect(() => {
-    if (isHost && status === 'in' && callTable !== null) meshCall.setMuted(true);
-  }, [isHost, callTable, status]);
+    if (status !== 'in') {
+      arrived.current = null;
+      return;
+    }
+    if (isHost && tableKey !== null && arrived.current !== null && arrived.current !== tableKey) meshCall.setMuted(true);
+    arrived.current = tableKey;
+  }, [isHost, tableKey, status]);
 
   useEffect(() => () => meshCall.leave(), []);
 
@@ -92,5 +111,5 @@ export function useTableCall(sessionId: string, state: SessionState | null, me: 
     meshCall.leave();
   }, [sessionId]);
 
-  return { wanted, callTable, start, stop };
+  return { wanted, place, start, stop };
 }

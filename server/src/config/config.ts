@@ -70,6 +70,8 @@ export const configSchema = z.object({
   ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
   /** Above this many people in one table's call, video is off (audio only): a full mesh sends every stream to every peer. */
   CALL_MAX_VIDEO_PEERS: integer(2, 16).default(8),
+  /** Most people in the plenary's audio-only call (a convening without a call link of its own); beyond it the host gives the plenary a call link. */
+  CALL_MAX_PLENARY_PEERS: integer(2, 50).default(24),
   /** Chromium used to print the record to PDF; found in the usual places when unset. */
   CHROMIUM_PATH: z.string().optional(),
   /** PostgreSQL for several nodes (`postgres://user:password@host:5432/db`); the embedded SQLite file when unset. */
@@ -177,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       turnTtlSeconds: c.TURN_TTL_SECONDS,
       maxVideoPeers: c.CALL_MAX_VIDEO_PEERS,
       transportPolicy: c.ICE_TRANSPORT_POLICY,
+      maxPlenaryPeers: c.CALL_MAX_PLENARY_PEERS,
     },
   };
 }

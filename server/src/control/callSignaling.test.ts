@@ -195,3 +195,36 @@ describe('speaking time', () => {
     expect(md.split('Talk time')[1]?.split('\n')[0]).not.toMatch(/Ana|Ben/);
   });
 });
+
+describe('the plenary call', () => {
+  it('CS6 everyone together shares one audio call up to its cap; its signals stay in it', async () => {
+    t = await startTestServer({ CALL_MAX_PLENARY_PEERS: '2' });
+    const { members } = await createSessionWith(t.url, ['Ana', 'Ben', 'Cy']);
+    const [ana, ben, cy] = members.map((m) => caller(t!.url, m.token)) as [Caller, Caller, Caller];
+    await waitFor(() => [ana, ben, cy].every((c) => c.states.length > 0), 5000, 'connected');
+    const join = (c: Caller) => c.socket.timeout(3000).emitWithAck(CallEvent.Join, { muted: true, video: true, scope: 'plenary' }) as Promise<CallJoinAck>;
+    const anaAck = await join(ana);
+    const benAck = await join(ben);
+    expect(benAck).toMatchObject({ ok: true, settings: { maxPlenaryPeers: 2 } });
+    expect(await join(cy)).toMatchObject({ ok: false, error: { code: 'full', message: expect.stringContaining('call link') } });
+    const plenaryPeers = (c: Caller) => c.peers.filter((p) => p.scope === 'plenary').at(-1);
+    await waitFor(() => plenaryPeers(ana)?.peers.length === 2, 3000, 'two in the plenary call');
+    // Audio only: a camera asked for is not on.
+    expect(plenaryPeers(ana)?.peers.every((p) => !p.video)).toBe(true);
+    const ids = [anaAck, benAck].map((a) => (a.ok ? a.peerId : ''));
+    ana.socket.emit(CallEvent.Signal, { to: ids[1], description: offer });
+    await waitFor(() => ben.signals.length === 1, 3000, 'Ben gets Ana’s offer');
+    // Cy, in the table's call instead, can neither reach them nor be reached.
+    const cyAck = await cy.join();
+    const cyId = cyAck.ok ? cyAck.peerId : '';
+    cy.socket.emit(CallEvent.Signal, { to: ids[0], description: offer });
+    ana.socket.emit(CallEvent.Signal, { to: cyId, description: offer });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(ana.signals).toEqual([]);
+    expect(cy.signals).toEqual([]);
+    // Back to the table's call: Ana leaves the plenary's.
+    expect(await ana.join()).toMatchObject({ ok: true });
+    await waitFor(() => plenaryPeers(ben)?.peers.length === 1, 3000, 'Ana left the plenary call');
+    await waitFor(() => lastPeers(cy)?.scope === 'table' && lastPeers(cy)?.peers.length === 2, 3000, 'Ana joined the table call');
+  });
+});

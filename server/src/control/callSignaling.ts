@@ -16,11 +16,12 @@ import {
   callUpdateSchema,
   describeIssue,
   signalOutSchema,
+  type CallJoinAck,
   type CallPeer,
   type CallSettings,
   type SignalIn,
 } from '@worktable/shared';
-import type { ControlServer, ControlSocket } from './controlServer.js';
+import { sessionRoom, type ControlServer, type ControlSocket } from './controlServer.js';
 import { turnCredentials, type IceSettings } from './iceServers.js';
 
 /** What a socket in a call carries (in `socket.data.call`). */
@@ -28,6 +29,8 @@ export interface CallPresence {
   muted: boolean;
   video: boolean;
   asksToSpeak: boolean;
+  /** In the plenary's call (everyone's) rather than their table's. */
+  plenary?: boolean;
 }
 
 /** Signals one socket may send in a burst, and per second after it. */
@@ -49,6 +52,18 @@ export interface CallSignalingOptions {
   shared: boolean;
   counters?: CallCounters;
   now?: () => number;
+}
+
+/** The key of a session's plenary call (among the table rooms waiting for their lists). */
+const PLENARY_PREFIX = 'plenary-call:';
+
+function plenaryKey(sessionId: string): string {
+  return `${PLENARY_PREFIX}${sessionId}`;
+}
+
+/** One entry of `call:peers`. */
+function peerOf(peerId: string, participantId: string, call: CallPresence): CallPeer {
+  return { peerId, participantId, muted: call.muted, video: call.video, asksToSpeak: call.asksToSpeak };
 }
 
 /** The prefix of every table room of a session (see `tableRoom`). */
@@ -86,11 +101,7 @@ export class CallSignaling {
   attach(socket: ControlSocket): void {
     socket.on(CallEvent.Join, (payload, ack) => {
       if (typeof ack !== 'function') return;
-      const parsed = callJoinSchema.safeParse(payload);
-      if (!parsed.success) return ack({ ok: false, error: { code: 'bad_request', message: describeIssue(parsed.error) } });
-      socket.data.call = { muted: parsed.data.muted, video: parsed.data.video, asksToSpeak: false };
-      ack({ ok: true, peerId: socket.id, settings: this.settingsFor(socket) });
-      this.roomChanged(socket);
+      this.join(socket, payload).then(ack, () => ack({ ok: false, error: { code: 'internal', message: 'The server could not start the call; try again.' } }));
     });
     socket.on(CallEvent.Update, (payload) => {
       const parsed = callUpdateSchema.safeParse(payload);
@@ -100,9 +111,10 @@ export class CallSignaling {
       this.roomChanged(socket);
     });
     socket.on(CallEvent.Leave, () => {
-      if (!socket.data.call) return;
+      const was = socket.data.call;
+      if (!was) return;
       delete socket.data.call;
-      this.roomChanged(socket);
+      this.scheduleFor(socket, was);
     });
     socket.on(CallEvent.Signal, (payload) => this.relay(socket, payload));
     socket.on('disconnecting', () => {
@@ -110,21 +122,52 @@ export class CallSignaling {
     });
   }
 
+  /** Joins `socket` to its table's call or the plenary's; the answer is the ack. */
+  private async join(socket: ControlSocket, payload: unknown): Promise<CallJoinAck> {
+    const parsed = callJoinSchema.safeParse(payload);
+    if (!parsed.success) return { ok: false, error: { code: 'bad_request', message: describeIssue(parsed.error) } };
+    const plenary = parsed.data.scope === 'plenary';
+    if (plenary && (await this.plenaryCount(socket.data.sessionId, socket.id)) >= this.options.ice.maxPlenaryPeers) {
+      return { ok: false, error: { code: 'full', message: `The plenary's call holds ${this.options.ice.maxPlenaryPeers} people. The host can give the plenary a call link on the dashboard.` } };
+    }
+    const was = socket.data.call;
+    socket.data.call = { muted: parsed.data.muted, video: plenary ? false : parsed.data.video, asksToSpeak: false, plenary };
+    // Switching between the table's call and the plenary's: both lists change.
+    if (was && was.plenary !== plenary) this.scheduleFor(socket, was);
+    this.roomChanged(socket);
+    return { ok: true, peerId: socket.id, settings: this.settingsFor(socket) };
+  }
+
   /** ICE servers for this socket (TURN credentials made now, valid for the configured time). */
   private settingsFor(socket: ControlSocket): CallSettings {
     const { ice } = this.options;
-    return { iceServers: turnCredentials(ice, `${socket.data.sessionId}.${socket.data.participantId}`, this.now()), maxVideoPeers: ice.maxVideoPeers, iceTransportPolicy: ice.transportPolicy };
+    return { iceServers: turnCredentials(ice, `${socket.data.sessionId}.${socket.data.participantId}`, this.now()), maxVideoPeers: ice.maxVideoPeers, iceTransportPolicy: ice.transportPolicy, maxPlenaryPeers: ice.maxPlenaryPeers };
   }
 
-  /** A socket's call changed or it moved: its table's list of peers goes out again. */
+  /** A socket's call changed: the list of peers of its call goes out again. */
   private roomChanged(socket: ControlSocket): void {
+    if (socket.data.call) this.scheduleFor(socket, socket.data.call);
+  }
+
+  /** Schedules the list of the call `call` of `socket` is in (its table's or the plenary's). */
+  private scheduleFor(socket: ControlSocket, call: CallPresence): void {
+    if (call.plenary) {
+      this.schedule(plenaryKey(socket.data.sessionId));
+      return;
+    }
     const seat = seatOf(socket.rooms, socket.data.sessionId);
     if (seat) this.schedule(seat.room);
   }
 
+  /** People in the plenary's call of a session, on every node (not counting `except`). */
+  private async plenaryCount(sessionId: string, except: string): Promise<number> {
+    const sockets = await this.io.in(sessionRoom(sessionId)).fetchSockets();
+    return sockets.filter((s) => s.id !== except && s.data.call?.plenary).length;
+  }
+
   /** A socket moved from one table room to another (a visit, a move, a reseat). */
   moved(socket: ControlSocket, from: string | undefined, to: string): void {
-    if (!socket.data.call) return;
+    if (!socket.data.call || socket.data.call.plenary) return;
     if (from) this.schedule(from);
     this.schedule(to);
   }
@@ -146,17 +189,22 @@ export class CallSignaling {
     this.flushTimer.unref();
   }
 
-  /** Sends a table room its call: every socket in it (on every node) that joined. */
-  private async sendPeers(room: string): Promise<void> {
-    const [, sessionId = '', table = '-'] = room.split(':');
-    const tableId = table === '-' ? null : table;
-    const sockets = await this.io.in(room).fetchSockets();
-    const peers: CallPeer[] =
-      tableId === null
-        ? [] // At no table (or in the plenary's room), nobody is called: the plenary uses the convening's link.
-        : sockets.flatMap((s) => (s.data.call ? [{ peerId: s.id, participantId: s.data.participantId, ...s.data.call }] : []));
+  /** Sends a call its list: a table room's (every socket in it, on every node, in its call) or a session's plenary call. */
+  private async sendPeers(key: string): Promise<void> {
+    if (key.startsWith(PLENARY_PREFIX)) {
+      const room = sessionRoom(key.slice(PLENARY_PREFIX.length));
+      const sockets = await this.io.in(room).fetchSockets();
+      const peers = sockets.flatMap((s) => (s.data.call?.plenary ? [peerOf(s.id, s.data.participantId, s.data.call)] : []));
+      this.io.to(room).emit(CallEvent.Peers, { scope: 'plenary', tableId: null, peers });
+      return;
+    }
+    const [, sessionId = '', table = '-'] = key.split(':');
     if (sessionId === '') return;
-    this.io.to(room).emit(CallEvent.Peers, { tableId, peers });
+    const tableId = table === '-' ? null : table;
+    const sockets = await this.io.in(key).fetchSockets();
+    // At no table nobody is called.
+    const peers: CallPeer[] = tableId === null ? [] : sockets.flatMap((s) => (s.data.call && !s.data.call.plenary ? [peerOf(s.id, s.data.participantId, s.data.call)] : []));
+    this.io.to(key).emit(CallEvent.Peers, { scope: 'table', tableId, peers });
   }
 
   /** Relays one signal to a socket at the sender's table, if the sender is in the call and within its rate. */
@@ -164,22 +212,27 @@ export class CallSignaling {
     const counters = this.options.counters;
     if (!this.spend(socket)) return counters?.signal('limited');
     const parsed = signalOutSchema.safeParse(payload);
-    const seat = seatOf(socket.rooms, socket.data.sessionId);
-    if (!parsed.success || !seat || seat.tableId === null || !socket.data.call || parsed.data.to === socket.id) return counters?.signal('refused');
+    const call = socket.data.call;
+    const room = call?.plenary ? plenaryKey(socket.data.sessionId) : seatOf(socket.rooms, socket.data.sessionId)?.room;
+    if (!parsed.success || !call || !room || room.endsWith(':-') || parsed.data.to === socket.id) return counters?.signal('refused');
     const { to, ...rest } = parsed.data;
     const signal: SignalIn = { ...rest, from: socket.id };
-    if (this.deliverLocal(to, seat.room, signal)) return counters?.signal('relayed');
+    if (this.deliverLocal(to, room, signal)) return counters?.signal('relayed');
     if (this.options.shared && !this.io.sockets.sockets.has(to)) {
-      this.io.serverSideEmit('wt:call-signal', to, seat.room, signal);
+      this.io.serverSideEmit('wt:call-signal', to, room, signal);
       return counters?.signal('relayed');
     }
     counters?.signal('refused');
   }
 
-  /** Delivers a signal to a socket on this node that sits in `room` and is in the call. */
-  private deliverLocal(to: string, room: string, signal: SignalIn): boolean {
+  /** Delivers a signal to a socket on this node that is in the same call (`call`: a table room or a plenary key). */
+  private deliverLocal(to: string, call: string, signal: SignalIn): boolean {
     const target = this.io.sockets.sockets.get(to);
-    if (!target || !target.rooms.has(room) || !target.data.call) return false;
+    if (!target?.data.call) return false;
+    const same = call.startsWith(PLENARY_PREFIX)
+      ? target.data.call.plenary === true && target.data.sessionId === call.slice(PLENARY_PREFIX.length)
+      : !target.data.call.plenary && target.rooms.has(call);
+    if (!same) return false;
     target.emit(CallEvent.Signal, signal);
     return true;
   }

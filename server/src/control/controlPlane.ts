@@ -81,7 +81,7 @@ export function hostsRoom(sessionId: string): string {
 }
 
 /** No ICE servers (browsers on one network reach each other directly) and the default mesh cap. */
-const NO_ICE: IceSettings = { urls: [], turnSecret: undefined, turnTtlSeconds: 3600, maxVideoPeers: 8, transportPolicy: 'all' };
+const NO_ICE: IceSettings = { urls: [], turnSecret: undefined, turnTtlSeconds: 3600, maxVideoPeers: 8, transportPolicy: 'all', maxPlenaryPeers: 24 };
 
 /** Runs every session's protocol on the server. */
 export class ControlPlane {

@@ -19,6 +19,8 @@ export interface IceSettings {
   maxVideoPeers: number;
   /** `relay`: calls only through TURN (hides addresses); `all`: direct when possible. */
   transportPolicy: 'all' | 'relay';
+  /** Most people in a plenary's audio-only call. */
+  maxPlenaryPeers: number;
 }
 
 /** Whether an ICE address is a TURN server (which needs credentials). */

@@ -7,6 +7,8 @@
  * A call belongs to the table room a socket sits in, so it follows the seating by itself: when a
  * round reseats, the server moves sockets between table rooms and every table gets its new list
  * of peers (`call:peers`); each browser hangs up on peers that left and calls the ones that came.
+ * While everyone is together, a convening without a call link of its own has one audio-only call
+ * for the whole session (the plenary's), up to a cap a mesh carries.
  */
 import { z } from 'zod';
 import { Speakers } from '../protocols/definition.js';
@@ -36,8 +38,12 @@ export interface CallPeer {
   asksToSpeak: boolean;
 }
 
-/** The call of the table a socket sits at (`tableId` null: at no table). */
+/** Which call: your table's, or everyone's in the plenary (audio only, up to `maxPlenaryPeers`). */
+export type CallScope = 'table' | 'plenary';
+
+/** Who is in a call: the table's a socket sits at (`tableId` null: at no table), or the plenary's. */
 export interface CallPeers {
+  scope: CallScope;
   tableId: string | null;
   peers: CallPeer[];
 }
@@ -56,6 +62,8 @@ export interface CallSettings {
   maxVideoPeers: number;
   /** `relay`: only through TURN (nobody learns another's address); `all`: direct when possible. */
   iceTransportPolicy: 'all' | 'relay';
+  /** Most people in the plenary's audio call; beyond it the plenary needs the convening's call link. */
+  maxPlenaryPeers: number;
 }
 
 /** The ack of `call:join`. */
@@ -71,7 +79,7 @@ const candidate = z.strictObject({
 });
 
 /** `call:join`. */
-export const callJoinSchema = z.strictObject({ muted: z.boolean(), video: z.boolean() });
+export const callJoinSchema = z.strictObject({ muted: z.boolean(), video: z.boolean(), scope: z.enum(['table', 'plenary']).optional() });
 /** A `call:join` payload. */
 export type CallJoin = z.infer<typeof callJoinSchema>;
 
