@@ -95,6 +95,9 @@ describe('calls at the table', () => {
       expect(from).toHaveLength(2);
       for (const id of from) expect(after[i]![id]!).toBeGreaterThan((before[i]![id] ?? 0) + 1_000);
     });
+    // Speaking rings: the fake microphones play a tone, so Ana sees Ben speak, in the call and in "Here now".
+    await expect.poll(() => peerEntry(ana, benId).evaluate((el) => el.classList.contains('is-speaking')), POLL).toBe(true);
+    await expect.poll(() => ana.locator('ul.people .person.is-speaking').count(), POLL).toBeGreaterThan(1);
     await screenshot(ana, 'call-connected');
     await callCard(ana).screenshot({ path: path.join(SCREENSHOTS, 'call-card-connected.png') });
 

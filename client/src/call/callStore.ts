@@ -79,3 +79,10 @@ export const INITIAL_CALL: CallStoreState = {
 
 /** The call's store. */
 export const useCallStore = create<CallStoreState>(() => INITIAL_CALL);
+
+/** Participant ids speaking in your call now (you as `me` included), as a stable key "a,b". */
+export function speakingKey(state: CallStoreState, me: string): string {
+  const ids = state.peers.filter((p) => p.speaking && !p.muted).map((p) => p.participantId);
+  if (state.speaking && !state.muted) ids.push(me);
+  return [...new Set(ids)].sort().join(',');
+}

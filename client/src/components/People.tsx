@@ -37,12 +37,14 @@ export interface PresenceListProps {
   peers: readonly PresentPeer[];
   /** Client id of the person whose view you follow, or null. */
   following?: number | null;
+  /** Participant ids speaking in the call right now (a ring around their avatar). */
+  speaking?: ReadonlySet<string>;
   /** Starts (client id) or stops (null) following someone; without it there are no Follow buttons. */
   onFollow?: (clientId: number | null) => void;
 }
 
 /** The people connected to the table now, one entry per person even with several tabs open. */
-export function PresenceList({ peers, following = null, onFollow }: PresenceListProps) {
+export function PresenceList({ peers, following = null, onFollow, speaking }: PresenceListProps) {
   const seen = new Set<string>();
   const people = peers.filter((peer) => {
     const key = peer.participantId || `client:${peer.clientId}`;
@@ -54,9 +56,10 @@ export function PresenceList({ peers, following = null, onFollow }: PresenceList
   return (
     <ul className="people" aria-label="Connected now">
       {people.map((peer) => (
-        <li key={peer.clientId} className="person">
+        <li key={peer.clientId} className={speaking?.has(peer.participantId) ? 'person is-speaking' : 'person'}>
           <Avatar name={peer.name} color={peer.color} />
           <span className="person-name">{peer.name}</span>
+          {speaking?.has(peer.participantId) && <span className="visually-hidden">speaking</span>}
           {peer.isLocal && <span className="muted">(you)</span>}
           {!peer.isLocal && onFollow && (
             <button

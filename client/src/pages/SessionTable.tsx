@@ -45,6 +45,7 @@ import { usePrivateLayer } from '../privateWriting/usePrivateLayer.js';
 import { TimelineButton } from '../history/TimelineButton.js';
 import { TimelineView } from '../history/TimelineView.js';
 import { useControlStore } from '../protocol/controlConnection.js';
+import { useSpeaking } from '../call/useSpeaking.js';
 import { ProtocolPanel } from '../protocol/ProtocolPanel.js';
 import { useScribeNotes } from '../protocol/useScribeNotes.js';
 import { ArtifactReactions } from '../reactions/ArtifactReactions.js';
@@ -101,6 +102,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const [view, setView] = useSessionView(sessionId, identity.token, initialView, seen);
   const you = view.participants.find((p) => p.participantId === view.you.participantId);
   const name = you?.name ?? identity.name;
+  const speaking = useSpeaking(view.you.participantId);
   const closed = useTableStore((s) => s.closed);
   const observing = !canWrite(role);
   // Removed by the host or session deleted: nothing done here can reach the table any more.
@@ -328,7 +330,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
                 {connection && !timeline && <SelectedFeedback doc={connection.doc} author={{ participantId: view.you.participantId, name }} readOnly={readOnly} />}
                 <section className="card" aria-labelledby="here-heading">
                   <h2 id="here-heading">Here now</h2>
-                  <PresenceList peers={peers} following={following} onFollow={follow} />
+                  <PresenceList peers={peers} following={following} onFollow={follow} speaking={speaking} />
                 </section>
                 <ParticipantsCard
                   participants={view.participants}
