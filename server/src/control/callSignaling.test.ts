@@ -122,6 +122,25 @@ describe('call signaling', () => {
     expect(metrics).toMatch(/worktable_call_signals_total\{outcome="limited"\} \d{3,}/);
   });
 
+  it('CS7 toggling the microphone 5,000 times sends the table a bounded number of peer lists', async () => {
+    t = await startTestServer();
+    const { members } = await createSessionWith(t.url, ['Ana', 'Ben']);
+    const [ana, ben] = members.map((m) => caller(t!.url, m.token)) as [Caller, Caller];
+    await waitFor(() => [ana, ben].every((c) => c.states.length > 0), 5000, 'connected');
+    await ana.join();
+    await ben.join();
+    await waitFor(() => lastPeers(ben)?.peers.length === 2, 3000, 'both in the call');
+    const before = ben.peers.length;
+    const started = Date.now();
+    for (let i = 0; i < 5_000; i++) ana.socket.emit(CallEvent.Update, { muted: i % 2 === 0 });
+    await new Promise((r) => setTimeout(r, 1_000));
+    const lists = ben.peers.length - before;
+    // Lists are gathered per 20 ms and updates share the connection's rate limit.
+    expect(lists).toBeGreaterThan(0);
+    expect(lists).toBeLessThan(Math.ceil((Date.now() - started) / 20) + 5);
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+  });
+
   it('CS4 calls follow the seating: a move takes the person out of one table’s call and into the other’s', async () => {
     t = await startTestServer();
     const created = await postJson<{ sessionId: string; hostToken: string; inviteCode: string }>(`${t.url}/api/sessions`, { title: 'Café', protocol: 'world-cafe' });

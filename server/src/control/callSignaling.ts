@@ -33,7 +33,7 @@ export interface CallPresence {
   plenary?: boolean;
 }
 
-/** Signals one socket may send in a burst, and per second after it. */
+/** Call messages (signals, joins, updates) one socket may send in a burst, and per second after it. */
 export const SIGNAL_BURST = 200;
 /** Steady signals per second per socket (a mesh of 8 renegotiating needs far fewer). */
 export const SIGNALS_PER_SECOND = 50;
@@ -101,12 +101,13 @@ export class CallSignaling {
   attach(socket: ControlSocket): void {
     socket.on(CallEvent.Join, (payload, ack) => {
       if (typeof ack !== 'function') return;
+      if (!this.spend(socket)) return ack({ ok: false, error: { code: 'rate_limited', message: 'Too many call changes at once; wait a moment and try again.' } });
       this.join(socket, payload).then(ack, () => ack({ ok: false, error: { code: 'internal', message: 'The server could not start the call; try again.' } }));
     });
     socket.on(CallEvent.Update, (payload) => {
       const parsed = callUpdateSchema.safeParse(payload);
       const call = socket.data.call;
-      if (!parsed.success || !call) return;
+      if (!parsed.success || !call || !this.spend(socket)) return;
       socket.data.call = { ...call, ...definedOnly(parsed.data) };
       this.roomChanged(socket);
     });
