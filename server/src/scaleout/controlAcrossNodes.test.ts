@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { CallEvent, type CallJoinAck, type CallPeers, type SignalIn } from '@worktable/shared';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
 import { TEST_REDIS_URL, createTestDatabase, dropTestDatabases, serviceAvailable } from '../testing/services.js';
 import { createSessionWith, startTestServer, waitFor, type TestServer } from '../testing/testServer.js';
@@ -72,5 +73,55 @@ describe.skipIf(!available)('control across nodes', () => {
     members.forEach((m, i) => expect(tables.find((t) => t.members.includes(m.participantId))?.id).toBe(people[i]!.latest()!.tableId));
     expect((await host.send({ action: 'startRound' })).ok).toBe(true);
     await waitFor(() => people.every((p) => p.latest()?.status === 'running'), 5000, 'round running on both nodes');
+  }, 30_000);
+
+  it('XC5 a table’s call over two nodes: one list of peers, signals cross nodes, a move to another table follows', async () => {
+    const [a, b] = await twoNodes();
+    const { session, members } = await createSessionWith(a.url, ['P1', 'P2', 'P3', 'P4']);
+    const host = control(a, session.hostToken);
+    const people = members.map((m, i) => control(i % 2 === 0 ? a : b, m.token));
+    const lists = people.map(() => [] as CallPeers[]);
+    const signals = people.map(() => [] as SignalIn[]);
+    people.forEach((p, i) => {
+      p.socket.on(CallEvent.Peers, (list: CallPeers) => lists[i]!.push(list));
+      p.socket.on(CallEvent.Signal, (signal: SignalIn) => signals[i]!.push(signal));
+    });
+    await waitFor(() => [host, ...people].every((c) => c.states.length > 0), 5000, 'connected');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // P1 (node A) with P2 (node B) at Table 1, P3 (A) with P4 (B) at Table 2: every call spans both nodes.
+    for (const [i, tableId] of [[0, 'table-1'], [1, 'table-1'], [2, 'table-2'], [3, 'table-2']] as const) {
+      expect(await host.send({ action: 'pin', participantId: members[i]!.participantId, tableId })).toMatchObject({ ok: true });
+    }
+    expect(await host.send({ action: 'seat', tableCount: 2 })).toMatchObject({ ok: true });
+    await waitFor(() => people.map((p) => p.latest()?.tableId).join() === 'table-1,table-1,table-2,table-2', 5000, 'seated as pinned');
+    const ids: string[] = [];
+    for (const p of people) {
+      const ack = (await p.socket.timeout(3000).emitWithAck(CallEvent.Join, { muted: false, video: false })) as CallJoinAck;
+      ids.push(ack.ok ? ack.peerId : '');
+    }
+    const tableOf = (i: number) => people[i]!.latest()!.tableId;
+    // Each table's list has its two people, wherever they are connected.
+    await waitFor(() => people.every((_, i) => lists[i]!.at(-1)?.tableId === tableOf(i) && lists[i]!.at(-1)?.peers.length === 2), 5000, 'two calls of two across nodes');
+    const mateOf = (i: number) => people.findIndex((_, j) => j !== i && tableOf(j) === tableOf(i));
+    const nodeOf = (i: number) => (i % 2 === 0 ? 'a' : 'b');
+    for (const from of [0, 3]) {
+      const to = mateOf(from);
+      expect(nodeOf(from)).not.toBe(nodeOf(to));
+      people[from]!.socket.emit(CallEvent.Signal, { to: ids[to], description: { type: 'offer', sdp: 'v=0' } });
+      await waitFor(() => signals[to]!.some((s) => s.from === ids[from]), 5000, 'a signal crossed nodes');
+    }
+    // A move: the mover's call is the other table's, on both nodes.
+    const mover = 0;
+    const other = tableOf(mover) === 'table-1' ? 'table-2' : 'table-1';
+    expect(await host.send({ action: 'move', participantId: members[mover]!.participantId, tableId: other })).toMatchObject({ ok: true });
+    await waitFor(() => lists[mover]!.at(-1)?.tableId === other && lists[mover]!.at(-1)?.peers.length === 3, 5000, 'the mover is in the other call');
+    const newMates = people.map((_, i) => i).filter((i) => i !== mover && tableOf(i) === other);
+    for (const i of newMates) await waitFor(() => lists[i]!.at(-1)?.peers.some((p) => p.peerId === ids[mover]) === true, 5000, 'the new table sees the mover');
+    // Signals across tables are refused even across nodes.
+    const stayer = people.findIndex((_, i) => i !== mover && tableOf(i) !== other);
+    const before = signals[stayer]!.length;
+    people[mover]!.socket.emit(CallEvent.Signal, { to: ids[stayer], description: { type: 'offer', sdp: 'v=0' } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(signals[stayer]!.length).toBe(before);
   }, 30_000);
 });
