@@ -66,7 +66,7 @@ export async function startCoturn(): Promise<Coturn> {
     child.stderr?.on('data', onData);
     child.on('error', (error) => {
       clearTimeout(timer);
-      reject(new Error(`cannot start ${TURNSERVER} (install coturn: scripts/ensure-coturn.sh): ${error.message}`));
+      reject(new Error(`cannot start ${TURNSERVER} (install coturn: scripts/ensure-test-tools.sh): ${error.message}`));
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
