@@ -17,7 +17,7 @@ ensure() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
     return 0
   fi
-  echo "$purpose needs $package. Install it (Debian/Ubuntu: sudo apt-get install $package)" >&2
+  echo "Missing $package, for $purpose. Install it (Debian/Ubuntu: sudo apt-get install $package)" >&2
   echo "or point $variable at it, then run the tests again." >&2
   missing+=("$package")
 }
