@@ -72,6 +72,8 @@ export interface BuildOptions {
   clientDir?: string;
   /** Where protocol ids are looked up (defaults to the built-ins; tests add short ones). */
   findProtocol?: (id: string) => Protocol | undefined;
+  /** Silence after which a document connection gets a keepalive (tests shorten it). */
+  keepaliveMs?: number;
 }
 
 /** Builds (but does not start) a server from validated configuration. */
@@ -192,6 +194,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     logger: log,
     onRefused: (status) => metrics.errors.inc({ kind: `refused_${status}` }),
     originAllowed: allowOrigin,
+    keepaliveMs: options.keepaliveMs,
   });
 
   app.addHook('preClose', async () => {

@@ -15,6 +15,16 @@ import { encodeBinaryFrame } from './webSocketFrame.js';
 /** How long a closing peer gets to complete the close handshake before its socket is destroyed. */
 const CLOSE_HANDSHAKE_MS = 2000;
 
+/**
+ * How long a connection may go without a message from us before it gets a keepalive. The
+ * y-websocket client closes a connection that heard nothing for 30 s — which is every lone
+ * participant's (we relay presence to the others, not back to its sender), and WebSocket pings
+ * do not reach page scripts.
+ */
+export const KEEPALIVE_MS = 10_000;
+/** The keepalive: an awareness message with no client in it (y-websocket applies it as nothing). */
+const KEEPALIVE_MESSAGE = new Uint8Array([1, 1, 0]);
+
 /** URL prefix of the y-websocket endpoint. */
 export const YJS_PATH_PREFIX = '/yjs/';
 
@@ -24,6 +34,8 @@ export interface YjsTransportOptions {
   maxFrameBytes: number;
   /** Interval of WebSocket pings; a client that misses one is dropped. */
   heartbeatMs?: number;
+  /** Silence after which a connection gets a keepalive message (default `KEEPALIVE_MS`). */
+  keepaliveMs?: number;
   logger: RelayLogger;
   /** Called when a handshake is refused, with the HTTP status. */
   onRefused?(status: number): void;
@@ -36,6 +48,8 @@ export function attachYjsTransport(server: Server, relay: Relay, options: YjsTra
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes, perMessageDeflate: false });
   const alive = new WeakMap<WebSocket, boolean>();
   const frames = new WeakMap<Uint8Array, Buffer[]>();
+  /** When each connection was last sent anything. */
+  const lastSent = new WeakMap<WebSocket, number>();
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -57,7 +71,8 @@ export function attachYjsTransport(server: Server, relay: Relay, options: YjsTra
         if (socket.destroyed) return;
         wss.handleUpgrade(request, socket, head, (ws) => {
           alive.set(ws, true);
-          const handle = relay.connect(socketAdapter(ws, frames), principal, address);
+          lastSent.set(ws, Date.now());
+          const handle = relay.connect(socketAdapter(ws, frames, lastSent), principal, address);
           ws.on('message', (data: Buffer) => handle.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
           ws.on('pong', () => alive.set(ws, true));
           ws.on('error', (error) => options.logger.warn({ err: error, doc: address.docKey }, 'websocket error'));
@@ -85,9 +100,16 @@ export function attachYjsTransport(server: Server, relay: Relay, options: YjsTra
     }
   }, options.heartbeatMs ?? 30_000);
   heartbeat.unref();
+  const keepaliveMs = options.keepaliveMs ?? KEEPALIVE_MS;
+  const keepalive = setInterval(() => {
+    const due = Date.now() - keepaliveMs;
+    for (const ws of wss.clients) if (ws.readyState === ws.OPEN && (lastSent.get(ws) ?? 0) <= due) socketAdapter(ws, frames, lastSent).send(KEEPALIVE_MESSAGE);
+  }, keepaliveMs / 2);
+  keepalive.unref();
 
   return () => {
     clearInterval(heartbeat);
+    clearInterval(keepalive);
     server.off('upgrade', onUpgrade);
     for (const ws of wss.clients) ws.terminate();
     wss.close();
@@ -124,11 +146,12 @@ function frameSenderOf(ws: WebSocket): FrameSender | null {
  * merges a turn's updates into one message per client, and corking measured slower.) Falls back
  * to `ws.send` if ws's internals change.
  */
-function socketAdapter(ws: WebSocket, frames: WeakMap<Uint8Array, Buffer[]>): RelaySocket {
+function socketAdapter(ws: WebSocket, frames: WeakMap<Uint8Array, Buffer[]>, lastSent: WeakMap<WebSocket, number>): RelaySocket {
   const sender = frameSenderOf(ws);
   return {
     send(message) {
       if (ws.readyState !== ws.OPEN) return;
+      lastSent.set(ws, Date.now());
       if (!sender) {
         ws.send(message, { binary: true });
         return;
