@@ -63,7 +63,10 @@ describe('words and ring', () => {
   });
 
   it('labels the timer in 10-second steps', () => {
-    expect(spokenRemaining(61_000)).toBe('About 1 minute 10 seconds left');
+    expect(spokenRemaining(61_000)).toBe('1 minute 1 second left');
+    // What the clock shows, to the second (it said "about 1 minute 20 seconds" at 1:12).
+    expect(spokenRemaining(71_200)).toBe('1 minute 12 seconds left');
+    expect(formatClock(71_200)).toBe('1:12');
     expect(spokenRemaining(0)).toBe('No time left');
   });
 

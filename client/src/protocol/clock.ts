@@ -49,10 +49,10 @@ export function formatDuration(ms: number): string {
   return seconds === 0 ? plural(minutes, 'minute') : `${plural(minutes, 'minute')} ${plural(seconds, 'second')}`;
 }
 
-/** Time left in words, rounded up to 10 seconds, for the timer's accessible label. */
+/** Time left in words, the same whole seconds the clock shows ("1:12" → "1 minute 12 seconds left"), for the timer's accessible label. */
 export function spokenRemaining(ms: number): string {
-  const rounded = Math.ceil(Math.max(0, ms) / 10_000) * 10_000;
-  return rounded === 0 ? 'No time left' : `About ${formatDuration(rounded)} left`;
+  const seconds = Math.max(0, Math.ceil((Number.isFinite(ms) ? ms : 0) / 1000));
+  return seconds === 0 ? 'No time left' : `${formatDuration(seconds * 1000)} left`;
 }
 
 /** Fraction of the phase still ahead, 0–1, for the progress ring. */
