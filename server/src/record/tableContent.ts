@@ -4,7 +4,7 @@
  * which documents are scribe notes. Malformed entries are skipped.
  */
 import * as Y from 'yjs';
-import { ArtifactField, ArtifactKind, ChecklistItemField, TableRoot, readArtifactMeta, readThread, type ArtifactMeta, type FeedbackThread } from '@worktable/shared';
+import { ArtifactField, ArtifactKind, ChecklistItemField, DATA_TABLE_HEADER_ROW, cellKey, TableRoot, readArtifactMeta, readThread, type ArtifactMeta, type FeedbackThread } from '@worktable/shared';
 import { inReadingOrder } from './readingOrder.js';
 import { readRichText, type Block } from './richText.js';
 
@@ -38,10 +38,9 @@ function rowsOf(artifact: Y.Map<unknown>): string[][] {
   const cells = artifact.get(ArtifactField.Cells);
   if (!(rowIds instanceof Y.Array) || !(columnIds instanceof Y.Array) || !(cells instanceof Y.Map)) return [];
   const columns = columnIds.toArray().filter((id): id is string => typeof id === 'string');
-  return rowIds
-    .toArray()
-    .filter((id): id is string => typeof id === 'string')
-    .map((row) => columns.map((column) => text(cells.get(`${row}:${column}`))));
+  // The column names first: they live in the header row, which is not among the row ids.
+  const rows = [DATA_TABLE_HEADER_ROW, ...rowIds.toArray().filter((id): id is string => typeof id === 'string' && id !== DATA_TABLE_HEADER_ROW)];
+  return rows.map((row) => columns.map((column) => text(cells.get(cellKey(row, column)))));
 }
 
 function contentOf(meta: ArtifactMeta, artifact: Y.Map<unknown>): ArtifactContent {

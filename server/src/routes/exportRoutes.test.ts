@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { marked, type Token } from 'marked';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { ArtifactField, ArtifactKind, PLENARY_DOC, PlenaryRoot } from '@worktable/shared';
+import { ArtifactField, ArtifactKind, DATA_TABLE_HEADER_ROW, PLENARY_DOC, PlenaryRoot, cellKey } from '@worktable/shared';
 import { findChromium } from '../record/pdf.js';
 import { putArtifact as put, putThread, xmlElement, xmlText, yText } from '../testing/canvasWrites.js';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
@@ -67,14 +67,15 @@ function writeTable(doc: Y.Doc, imageUploadId: string): void {
     putArtifact(doc, 'a-link', ArtifactKind.Link, { [ArtifactField.Url]: SCRIPTED.link, [ArtifactField.Title]: SCRIPTED.linkTitle }, 20);
     putArtifact(doc, 'a-evil-link', ArtifactKind.Link, { [ArtifactField.Url]: 'javascript:alert(1)', [ArtifactField.Title]: 'Evil' }, 21);
     const rows = new Y.Array<string>();
-    rows.push(['r1', 'r2']);
+    rows.push(['r1']);
     const columns = new Y.Array<string>();
     columns.push(['c1', 'c2']);
     const cells = new Y.Map<Y.Text>();
-    cells.set('r1:c1', yText('Criterion'));
-    cells.set('r1:c2', yText('Level'));
-    cells.set('r2:c1', yText(SCRIPTED.tableCell));
-    cells.set('r2:c2', yText('3'));
+    // As the client writes it: the column names in the header row, which is not among the row ids.
+    cells.set(cellKey(DATA_TABLE_HEADER_ROW, 'c1'), yText('Criterion'));
+    cells.set(cellKey(DATA_TABLE_HEADER_ROW, 'c2'), yText('Level'));
+    cells.set('r1:c1', yText(SCRIPTED.tableCell));
+    cells.set('r1:c2', yText('3'));
     putArtifact(doc, 'a-table', ArtifactKind.DataTable, { [ArtifactField.Title]: 'Rubric', [ArtifactField.RowIds]: rows, [ArtifactField.ColumnIds]: columns, [ArtifactField.Cells]: cells }, 30);
     putArtifact(doc, 'a-image', ArtifactKind.Image, { [ArtifactField.UploadId]: imageUploadId, [ArtifactField.Mime]: 'image/png', [ArtifactField.FileName]: SCRIPTED.image }, 40);
     const notes = new Y.XmlFragment();
@@ -168,6 +169,8 @@ describe('export', () => {
     expect(all).toContain('Probing question');
     expect(markdown).toMatch(/- 2 · Students ask better questions in pairs\n- 1 · Unit plan draft/); // ranked vote results
     expect(markdown).not.toContain('javascript:');
+    // The data table keeps its header row (it was lost in every format).
+    expect(markdown).toContain(`| Criterion | Level |\n| --- | --- |\n| ${SCRIPTED.tableCell} | 3 |`);
     expect(markdown).toMatch(/^#### Introduction · ended \d\d:\d\d\n\n\*facilitator /m); // roles per phase, its notes under it
     // The summary, then themes and harvest, then the table.
     expect(tokens.filter((tk) => tk.type === 'heading' && tk.depth === 2).map((tk) => (tk as { text: string }).text)).toEqual(['Summary', 'Themes and harvest', 'Tuning Protocol']);
@@ -190,6 +193,8 @@ describe('export', () => {
     expect(hrefs).toContain(SCRIPTED.link);
     expect(hrefs.every((href) => /^(https?:|mailto:)/.test(href))).toBe(true);
     expect(html).toContain("default-src 'none'");
+    const headers = elements(document, 'th').map(textOf);
+    expect(headers).toEqual(expect.arrayContaining(['Criterion', 'Level']));
   });
 
   it.skipIf(findChromium(undefined) === null)('E3 PDF: printed by Chromium, its text holds every item of the script', async () => {

@@ -93,13 +93,16 @@ export const ArtifactField = {
   Page: 'page',
   /** On the document that holds a protocol run's notes: the protocol id (string). */
   NotesOf: 'notesOf',
-  /** Data table: row ids and column ids in order (Y.Array<string>), cells keyed `row:col` (Y.Map<Y.Text>). */
+  /** Data table: row ids and column ids in order (Y.Array<string>), cells keyed `row:col` (Y.Map<Y.Text>); the column names are the cells of row `DATA_TABLE_HEADER_ROW`, which is never in the row ids. */
   RowIds: 'rowIds',
   ColumnIds: 'columnIds',
   Cells: 'cells',
   /** Checklist: its items in order (Y.Array of Y.Map with `ChecklistItemField`s). */
   Items: 'items',
 } as const;
+
+/** Row id of a data table's header cells (its column names); never in `rowIds`. */
+export const DATA_TABLE_HEADER_ROW = 'header';
 
 /** Field names inside a checklist item's Y.Map. */
 export const ChecklistItemField = {

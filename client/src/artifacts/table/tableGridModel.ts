@@ -17,10 +17,10 @@
  * Writes run in one Yjs transaction each (joining the caller's transaction when there is one).
  */
 import * as Y from 'yjs';
-import { ArtifactField, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, cellKey } from '@worktable/shared';
+import { ArtifactField, DATA_TABLE_HEADER_ROW, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, cellKey } from '@worktable/shared';
 
 /** Row id of the header cells (the column names). Never appears in `rowIds`. */
-export const HEADER_ROW_ID = 'header';
+export const HEADER_ROW_ID = DATA_TABLE_HEADER_ROW;
 
 /** Column names of a new table. */
 export const DEFAULT_COLUMN_NAMES: readonly string[] = ['A', 'B', 'C'];
