@@ -54,6 +54,14 @@ describe('protocol: server-kept time and rotating roles', () => {
     expect(Math.abs(hostSeconds - patSeconds)).toBeLessThanOrEqual(1);
     await screenshot(pat, 'protocol-01-participant-running');
 
+    // The ready check names who is done: the one marking it and the facilitator both see the name.
+    const doer = (await pat.getByRole('button', { name: 'I’m done' }).count()) > 0 ? pat : host;
+    const lead = doer === pat ? host : pat;
+    await doer.getByRole('button', { name: 'I’m done' }).click();
+    const doerName = doer === pat ? 'Pat Participant' : 'Hana Host';
+    await lead.locator('.protocol-ready-names').filter({ hasText: `Done: ${doerName}` }).waitFor();
+    await doer.locator('.protocol-ready-names').filter({ hasText: 'Done: you' }).waitFor();
+
     // Next: both banners change.
     await host.getByRole('button', { name: 'Next', exact: true }).click();
     const moveOn = host.getByRole('button', { name: 'Move on' });

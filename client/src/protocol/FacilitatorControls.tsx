@@ -8,7 +8,7 @@ import { ClockMode, RoleName, RunStatus, type SessionState } from '@worktable/sh
 import { controlAvailability, rolesInPlay, type Availability } from './controls.js';
 import { roleTitle } from './labels.js';
 import { nameOf, type ProtocolParticipant } from './people.js';
-import { readySummary } from './ready.js';
+import { readyNames, readySummary } from './ready.js';
 import { useAction, type SendAction } from './useAction.js';
 
 /** Props of `FacilitatorControls`. */
@@ -92,6 +92,7 @@ export function FacilitatorControls({ state, isHost, participants, send, protoco
         {!lobby && state.status !== RunStatus.Done && <span className="protocol-count">{ready.label}</span>}
         <ControlButton label="Rotate roles" availability={can.rotate} busy={busy} onClick={() => void run({ action: 'rotate' })} />
       </div>
+      {!lobby && state.status !== RunStatus.Done && ready.total > 0 && <p className="protocol-ready-names">{readyNames(ready, (id) => nameOf(participants, id))}</p>}
       {confirming && ready.confirm && (
         <div className="protocol-confirm" role="group" aria-label="Confirm moving on">
           <p>{ready.confirm}</p>

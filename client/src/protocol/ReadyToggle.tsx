@@ -1,7 +1,7 @@
-/** "I’m done" / "Not done yet" for people who are not running the session, with the ready count. */
+/** "I’m done" / "Not done yet" for people who are not running the session, with the ready count and who is done. */
 import { RunStatus, type SessionState } from '@worktable/shared';
-import type { ProtocolParticipant } from './people.js';
-import { readySummary } from './ready.js';
+import { nameOf, type ProtocolParticipant } from './people.js';
+import { readyNames, readySummary } from './ready.js';
 import { useAction, type SendAction } from './useAction.js';
 
 /** Props of `ReadyToggle`. */
@@ -37,6 +37,7 @@ export function ReadyToggle({ state, me, participants, send }: ReadyToggleProps)
           {summary.label}
         </span>
       </div>
+      <p className="protocol-ready-names">{readyNames(summary, (id) => nameOf(participants, id, me))}</p>
       {error && (
         <p className="alert protocol-error" role="alert">
           {error}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { controlAvailability, rolesInPlay } from './controls.js';
 import { phaseFixture, stateFixture } from './fixtures.js';
 import { becameFacilitator, canRunControls, nameOf } from './people.js';
-import { readySummary } from './ready.js';
+import { readyNames, readySummary } from './ready.js';
 
 describe('readySummary', () => {
   const members = ['fa', 'sc', 'pr', 'a', 'b', 'c', 'd'];
@@ -11,6 +11,12 @@ describe('readySummary', () => {
     const summary = readySummary(stateFixture({ ready: ['sc', 'pr', 'a', 'b'] }), members);
     expect(summary).toMatchObject({ ready: 4, total: 6, waiting: 2, label: '4 / 6 ready' });
     expect(summary.confirm).toBe('2 people are still working. Move on anyway?');
+  });
+
+  it('names who is done and who is still working', () => {
+    const summary = readySummary(stateFixture({ ready: ['a', 'sc'] }), ['fa', 'sc', 'a', 'b']);
+    expect(readyNames(summary, (id) => id.toUpperCase())).toBe('Done: SC, A · Still working: B');
+    expect(readyNames(readySummary(stateFixture({ ready: [] }), ['fa']), (id) => id)).toBe('');
   });
 
   it('uses the singular for one person', () => {

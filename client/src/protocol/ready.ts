@@ -1,4 +1,4 @@
-/** The ready count ("4 / 6 ready") and the facilitator's confirmation before moving on. */
+/** The ready count ("4 / 6 ready"), who is done by name, and the facilitator's confirmation before moving on. */
 import type { SessionState } from '@worktable/shared';
 
 /** Who has finished the current phase. */
@@ -11,6 +11,9 @@ export interface ReadySummary {
   label: string;
   /** Text of the inline confirmation before Next, or null when everyone is ready. */
   confirm: string | null;
+  /** Who is done and who is still working, in the members' order. */
+  readyIds: string[];
+  waitingIds: string[];
 }
 
 /**
@@ -21,10 +24,20 @@ export function readySummary(state: SessionState, memberIds: readonly string[]):
   const facilitator = state.roles.facilitator;
   const members = [...new Set(memberIds)].filter((id) => id !== facilitator);
   const readySet = new Set(state.ready);
-  const ready = members.filter((id) => readySet.has(id)).length;
+  const readyIds = members.filter((id) => readySet.has(id));
+  const waitingIds = members.filter((id) => !readySet.has(id));
+  const ready = readyIds.length;
   const total = members.length;
-  const waiting = total - ready;
+  const waiting = waitingIds.length;
   const confirm =
     waiting > 0 ? `${waiting} ${waiting === 1 ? 'person is' : 'people are'} still working. Move on anyway?` : null;
-  return { ready, total, waiting, label: `${ready} / ${total} ready`, confirm };
+  return { ready, total, waiting, label: `${ready} / ${total} ready`, confirm, readyIds, waitingIds };
+}
+
+/** Who is done and who is not, in words ("Done: Ana, Ben · Still working: Cy"); empty when nobody counts. */
+export function readyNames(summary: ReadySummary, name: (id: string) => string): string {
+  const parts: string[] = [];
+  if (summary.readyIds.length > 0) parts.push(`Done: ${summary.readyIds.map(name).join(', ')}`);
+  if (summary.waitingIds.length > 0) parts.push(`Still working: ${summary.waitingIds.map(name).join(', ')}`);
+  return parts.join(' · ');
 }
