@@ -88,6 +88,18 @@ describe('protocol: server-kept time and rotating roles', () => {
     expect(after).not.toBe(before);
     await screenshot(host, 'protocol-02-host-after-rotation');
     await screenshot(pat, 'protocol-03-participant-after-rotation');
+
+    // Back asks first; "Stay here" keeps the phase and gives the focus back to Back.
+    await host.getByRole('button', { name: 'Back', exact: true }).click();
+    const confirmBack = host.getByRole('group', { name: 'Confirm going back' });
+    await confirmBack.waitFor();
+    await confirmBack.getByRole('button', { name: 'Stay here' }).click();
+    await expect.poll(() => host.evaluate(() => document.activeElement?.textContent)).toBe('Back');
+    await phaseHeading(pat, 'Presentation').waitFor();
+    await host.keyboard.press('Enter');
+    await confirmBack.getByRole('button', { name: 'Go back' }).click();
+    await phaseHeading(pat, 'Introduction').waitFor();
+    await expect.poll(() => host.evaluate(() => document.activeElement?.textContent)).toBe('Next');
     expect(errors).toEqual([]);
   });
 

@@ -43,14 +43,41 @@ export function FacilitatorControls({ state, isHost, participants, send, protoco
   const can = controlAvailability(state, busy);
   const ready = readySummary(state, participants.map((p) => p.participantId));
   const [confirming, setConfirming] = useState(false);
+  const [confirmingBack, setConfirmingBack] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const backRef = useRef<HTMLButtonElement>(null);
+  const phasesRef = useRef<HTMLDivElement>(null);
+  /** Set when the focus must come back to the phase buttons once the page settles (never to the page). */
+  const refocus = useRef(false);
+  const focusPhases = () => {
+    const button = phasesRef.current?.querySelector<HTMLButtonElement>('button:not(:disabled)');
+    button?.focus();
+  };
+  /** Closes the Back confirmation; the focus goes to Back (or Next when Back is no longer possible). */
+  const closeBack = () => {
+    setConfirmingBack(false);
+    // Until the server's answer has changed the buttons (a few seconds at most).
+    refocus.current = true;
+    window.setTimeout(() => (refocus.current = false), 3_000);
+    window.requestAnimationFrame(focusPhases);
+  };
+  // A Back that reached the first phase disables the Back button the focus was on.
+  useEffect(() => {
+    if (refocus.current && (document.activeElement === document.body || document.activeElement === null)) focusPhases();
+  });
   const headingId = useId();
 
   // A new phase (or everyone ready) makes a pending confirmation moot.
-  useEffect(() => setConfirming(false), [state.phaseIndex, state.status]);
+  useEffect(() => {
+    setConfirming(false);
+    setConfirmingBack(false);
+  }, [state.phaseIndex, state.status]);
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
+  useEffect(() => {
+    if (confirmingBack) backRef.current?.focus();
+  }, [confirmingBack]);
 
   const next = () => {
     if (ready.confirm && !confirming) setConfirming(true);
@@ -86,13 +113,33 @@ export function FacilitatorControls({ state, isHost, participants, send, protoco
         <ControlButton label="+5 min" availability={can.extend} busy={busy} onClick={() => void run({ action: 'extend', ms: 300_000 })} />
       </div>
       )}
-      <div className="protocol-row" role="group" aria-label="Phases">
-        {timing && <ControlButton label="Back" availability={can.back} busy={busy} onClick={() => void run({ action: 'back' })} />}
+      <div className="protocol-row" role="group" aria-label="Phases" ref={phasesRef}>
+        {timing && <ControlButton label="Back" availability={can.back} busy={busy} onClick={() => setConfirmingBack(true)} />}
         {timing && <ControlButton label="Next" primary={!lobby} availability={can.next} busy={busy} onClick={next} />}
         {!lobby && state.status !== RunStatus.Done && <span className="protocol-count">{ready.label}</span>}
         <ControlButton label="Rotate roles" availability={can.rotate} busy={busy} onClick={() => void run({ action: 'rotate' })} />
       </div>
       {!lobby && state.status !== RunStatus.Done && ready.total > 0 && <p className="protocol-ready-names">{readyNames(ready, (id) => nameOf(participants, id))}</p>}
+      {confirmingBack && (
+        <div className="protocol-confirm" role="group" aria-label="Confirm going back">
+          <p>Go back to the previous phase? Its timer starts again from its full time, for everyone at this table.</p>
+          <button
+            ref={backRef}
+            type="button"
+            className="button primary"
+            disabled={busy}
+            onClick={() => {
+              closeBack();
+              void run({ action: 'back' });
+            }}
+          >
+            Go back
+          </button>
+          <button type="button" className="button ghost" onClick={closeBack}>
+            Stay here
+          </button>
+        </div>
+      )}
       {confirming && ready.confirm && (
         <div className="protocol-confirm" role="group" aria-label="Confirm moving on">
           <p>{ready.confirm}</p>
