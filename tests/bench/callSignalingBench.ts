@@ -554,6 +554,7 @@ function resultsMarkdown(join: Stage, moved: Stage): string {
   const sizes = moved.seating.map((t) => t.members.length);
   const rows: [string, string][] = [
     ['initial join: `call:join` acks (all sent at once)', `${ms(join.ackMs)} ms`],
+    ['initial join: full `call:peers` of the table received', distribution(join.listed).text],
     ['initial join: every call whole', `${distribution(join.whole).text} (${join.whole.filter((t) => t !== null).length}/${PEOPLE})`],
     ['initial join: signaling (clients)', trafficText(join.traffic, join.trafficAfter)],
     ['reseat: `startRound` ack', `${ms(moved.ackMs)} ms (round 2 tables of ${Math.min(...sizes)}..${Math.max(...sizes)})`],
@@ -569,7 +570,8 @@ function resultsMarkdown(join: Stage, moved: Stage): string {
   return [
     `### Run of ${when} UTC: ${PEOPLE} people, ${TABLES} tables`,
     '',
-    `Machine: ${machine()}. The load generator (${PEOPLE + 1} clients in one Node process) shares the cores with the server.`,
+    `Machine: ${machine()}.`,
+    `The load generator (${PEOPLE + 1} clients in one Node process) shares the cores with the server.`,
     '',
     '| measure | value |',
     '|---|---|',
@@ -583,15 +585,15 @@ function sectionIntro(): string {
   return [
     SECTION_HEADING,
     '',
-    `\`npm run bench:calls\` (issue #17), first recorded ${RUN_DATE}. 200 participants (real socket.io clients in one`,
-    'process) and a host on one server process with SQLite; the host seats 40 tables of 5 and starts a',
-    'two-round café (round 2 reseats: table hosts stay, travelers move). Everyone joins their table\'s',
-    'call and negotiates like a browser over `call:signal` (a fake ~2.5 KB SDP and 4 ICE candidates each',
-    'way per link, the larger peer id offers; no media). A link is connected when both sides have sent',
-    'and received a description and all candidates; a call is reconnected when it has a connected link',
-    'to everyone its new table\'s `call:peers` lists (checked against the round-2 seating). Times run from',
-    'the host\'s `startRound` send (the previous round ended before). Server CPU from /proc, over the',
-    'window from that send to the last call whole. Target: p95 ≤ 3 s on localhost.',
+    `\`npm run bench:calls\` (issue #17), first recorded ${RUN_DATE}. 200 participants (real socket.io`,
+    'clients in one process) and a host on one server process with SQLite; the host seats 40 tables of',
+    '5 and starts a two-round café (round 2 reseats: table hosts stay, travelers move). Everyone joins',
+    "their table's call and negotiates like a browser over `call:signal` (a fake ~2.5 KB SDP and 4 ICE",
+    'candidates each way per link, the larger peer id offers; no media). A link is connected when both',
+    'sides have sent and received a description and all candidates; a call is reconnected when it has',
+    "a connected link to everyone its new table's `call:peers` lists (checked against the round-2",
+    "seating). Times run from the host's `startRound` send (round 1 was ended before). Server CPU from",
+    '/proc, over the window from that send to the last call whole. Target: p95 ≤ 3 s on localhost.',
     '',
   ].join('\n');
 }
