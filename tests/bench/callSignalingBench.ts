@@ -566,7 +566,7 @@ function resultsMarkdown(join: Stage, moved: Stage): string {
     ['reseat: server RSS before / peak / after', `${moved.window.rssBeforeMiB.toFixed(0)} / ${moved.window.rssPeakMiB.toFixed(0)} / ${moved.window.rssAfterMiB.toFixed(0)} MiB`],
     ['reseat: load generator CPU / event-loop delay p99', `${ms(moved.window.generatorCpuMs)} ms / ${moved.window.generatorLoopDelayP99Ms.toFixed(0)} ms`],
   ];
-  const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const when = new Date().toISOString().slice(0, 19).replace('T', ' ');
   return [
     `### Run of ${when} UTC: ${PEOPLE} people, ${TABLES} tables`,
     '',
