@@ -198,6 +198,7 @@ class SimulatedCall {
     });
   }
 
+  /** A new list of the table's call: a new table hangs up on everyone; then drop the gone, call the new. */
   private onPeers(payload: CallPeers): void {
     this.traffic.peersReceived++;
     if (payload.tableId !== this.tableId) this.closeLinks();
@@ -210,6 +211,7 @@ class SimulatedCall {
     for (const peerId of this.listed.keys()) if (!this.links.has(peerId)) this.openLink(peerId);
   }
 
+  /** A signal for a linked peer goes to its link; one from a peer not linked yet waits for its link. */
   private onSignal(signal: SignalIn): void {
     this.traffic.signalsReceived++;
     const link = this.links.get(signal.from);
@@ -219,6 +221,7 @@ class SimulatedCall {
     this.pending.set(signal.from, waiting);
   }
 
+  /** Hangs up on everyone (and forgets what was waiting). */
   private closeLinks(): void {
     this.links.clear();
     this.pending.clear();
@@ -235,6 +238,7 @@ class SimulatedCall {
     for (const signal of waiting) this.receive(peerId, link, signal);
   }
 
+  /** Takes a description (answering an offer) or a candidate. */
   private receive(peerId: string, link: Link, signal: SignalIn): void {
     if (signal.description) {
       link.receivedDescription = true;
@@ -245,6 +249,7 @@ class SimulatedCall {
     this.markIfComplete(link);
   }
 
+  /** Sends this side's offer or answer, then trickles its candidates. */
   private sendDescriptionAndCandidates(peerId: string, link: Link, type: 'offer' | 'answer'): void {
     this.send({ to: peerId, description: { type, sdp: this.descriptions[type] } });
     link.sentDescription = true;
@@ -257,11 +262,13 @@ class SimulatedCall {
     this.markIfComplete(link);
   }
 
+  /** Emits one `call:signal`, counting its bytes. */
   private send(signal: SignalOut): void {
     this.traffic.bytesSent += JSON.stringify(signal).length;
     this.socket.emit(CallEvent.Signal, signal);
   }
 
+  /** Stamps the moment this side has sent and received everything. */
   private markIfComplete(link: Link): void {
     if (link.completedAt !== null) return;
     if (link.sentDescription && link.receivedDescription && link.candidatesSent >= CANDIDATES_PER_SIDE && link.candidatesReceived >= CANDIDATES_PER_SIDE) link.completedAt = performance.now();
@@ -323,12 +330,14 @@ async function waitUntilWhole(people: readonly Person[], seating: readonly WireT
 // Session set-up (as in conveningBench.ts)
 // ---------------------------------------------------------------------------------------------
 
+/** POSTs JSON and returns the JSON answer (fails on an error status). */
 async function post<T>(url: string, body: unknown): Promise<T> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
 
+/** A control connection with a participant's (or the host's) token, WebSocket only, no reconnection. */
 function connect(url: string, token: string): Socket {
   return connectSocket(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
 }
@@ -416,6 +425,7 @@ interface WindowResult {
   generatorLoopDelayP99Ms: number;
 }
 
+/** Starts measuring: the server's CPU, RSS (sampled every 20 ms) and signal counts, this process's CPU and event loop. */
 async function openWindow(url: string, pid: number): Promise<Window> {
   const mib = () => processMemory(pid).rssBytes / 2 ** 20;
   const signalsBefore = await serverSignalCounts(url);
@@ -614,6 +624,7 @@ function recordInBenchmarks(run: string): void {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Runs the scenario; 0 when every call reconnected (and, in a full run, the p95 target was met). */
 async function main(): Promise<number> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'worktable-calls-'));
   const server = await startServerProcess({ DATA_DIR: dataDir, PORT: String(await freePort()), LOG_LEVEL: 'info', ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}) });
