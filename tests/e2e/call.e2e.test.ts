@@ -132,6 +132,10 @@ describe('calls at the table', () => {
     // Each browser reports every REPORT_MS: both speakers' time grows by several seconds.
     await expect.poll(grown, { timeout: 3 * REPORT_MS, interval: 500 }).toBeGreaterThan(5_000);
     const end = await spoken();
+    // A muted microphone sends nothing at all (no encoder runs): Ana receives no audio from Cy.
+    const fromCy = Number(await peerEntry(ana, cyId).getAttribute('data-inbound-bytes'));
+    await new Promise((r) => setTimeout(r, 4_500));
+    expect(Number(await peerEntry(ana, cyId).getAttribute('data-inbound-bytes')) - fromCy).toBeLessThan(500);
     expect((end[cyId] ?? 0) - (start[cyId] ?? 0)).toBeLessThan(1_000);
     // Ana sees her own speaking time in the participation view, beside what she contributed.
     await ana.getByRole('button', { name: 'Participation' }).click();

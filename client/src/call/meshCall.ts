@@ -222,6 +222,7 @@ class MeshCall {
     );
     this.links.set(peerId, link);
     for (const track of this.outgoing.getTracks()) link.setTrack(track.kind === 'video' ? 'video' : 'audio', track, this.outgoing);
+    if (useCallStore.getState().muted) link.holdAudio(true, null);
     const waiting = this.pending.get(peerId);
     this.pending.delete(peerId);
     void (async () => {
@@ -341,6 +342,8 @@ class MeshCall {
   private mute(muted: boolean): void {
     const store = useCallStore.getState();
     for (const track of this.microphone?.getAudioTracks() ?? []) track.enabled = !muted;
+    const audio = this.microphone?.getAudioTracks()[0] ?? null;
+    for (const link of this.links.values()) link.holdAudio(muted, audio);
     const asksToSpeak = !muted && store.listening ? true : muted ? false : store.asksToSpeak;
     useCallStore.setState({ muted, asksToSpeak, speaking: store.speaking && !muted });
     this.socket?.emit(CallEvent.Update, { muted, asksToSpeak });
@@ -428,7 +431,11 @@ class MeshCall {
     }
     this.microphone = next;
     this.outgoing.addTrack(track);
-    for (const link of this.links.values()) link.setTrack('audio', track, this.outgoing);
+    const muted = useCallStore.getState().muted;
+    for (const link of this.links.values()) {
+      link.setTrack('audio', track, this.outgoing);
+      if (muted) link.holdAudio(true, null);
+    }
     this.ownMeter?.source.disconnect();
     this.ownMeter = this.meterOf(new MediaStream([track.clone()]));
     useCallStore.setState({ error: null });

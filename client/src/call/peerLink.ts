@@ -102,6 +102,17 @@ export class PeerLink {
     if (track) this.senders.set(kind, this.pc.addTrack(track, stream));
   }
 
+  /**
+   * Stops or resumes sending the microphone without renegotiating: a muted microphone sends
+   * nothing at all (no encoder runs), which matters in a plenary where most people listen.
+   */
+  holdAudio(held: boolean, track: MediaStreamTrack | null): void {
+    const sender = this.senders.get('audio');
+    if (!sender || this.closed) return;
+    const next = held ? null : track;
+    if (sender.track !== next) void sender.replaceTrack(next).catch(() => undefined);
+  }
+
   private async offer(): Promise<void> {
     try {
       this.makingOffer = true;
