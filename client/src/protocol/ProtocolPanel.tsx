@@ -17,6 +17,7 @@ import { ReadyToggle } from './ReadyToggle.js';
 import { RoleCard } from './RoleCard.js';
 import { SpeakingCard } from '../talk/SpeakingCard.js';
 import { CallCard } from '../call/CallCard.js';
+import { FocusQuestion } from './FocusQuestion.js';
 import { useTableCall } from '../call/useTableCall.js';
 import { playChime, useAudioUnlock, useSoundPreference } from './sound.js';
 import { SoundToggle } from './SoundToggle.js';
@@ -96,6 +97,7 @@ export function ProtocolPanel({ sessionId, token, me, participants, protocolRole
       ) : (
         state && !connected && <p className="protocol-status-line" role="status">Reconnecting… the timer may be out of date.</p>
       )}
+      {state && !inPlenaryBlock(state) && <FocusQuestion state={state} me={me} participants={participants} send={send} />}
       <PhaseBanner state={state} remainingMs={remainingMs} flash={flash} />
       <div className="protocol-row protocol-sound-row">
         <SoundToggle on={soundOn} onChange={setSoundOn} />

@@ -50,6 +50,7 @@ export function stateFixture(overrides: Partial<SessionState> = {}): SessionStat
     vote: null,
     participationShared: false,
     talkTimeInRecord: false,
+    focus: null,
     privateWriting: null,
     anonymousReactions: false,
     ...overrides,

@@ -100,7 +100,8 @@ function otherNotes(list: TableOutline['otherNotes'], level: number): string {
 
 function table(t: TableOutline, uploads: RecordOutline['uploads']): string {
   const seated = t.seated.length > 0 ? `<p class="seating"><strong>Seated:</strong> ${e(t.seated.join(', '))}${t.host ? ` (table host: ${e(t.host)})` : ''}</p>` : '';
-  return `<section class="table-record"><h3>${e(t.name)}</h3>${seated}${phases(t.phases, 4)}${otherNotes(t.otherNotes, 4)}${items(t.items, uploads, 4, 'On the table')}</section>`;
+  const focus = t.focus ? `<p class="focus"><strong>Focusing question:</strong> ${e(t.focus)}</p>` : '';
+  return `<section class="table-record"><h3>${e(t.name)}</h3>${seated}${focus}${phases(t.phases, 4)}${otherNotes(t.otherNotes, 4)}${items(t.items, uploads, 4, 'On the table')}</section>`;
 }
 
 function part(p: PartOutline, uploads: RecordOutline['uploads']): string {

@@ -98,6 +98,7 @@ function otherNotes(list: TableOutline['otherNotes'], level: number): string[] {
 function table(t: TableOutline, uploads: RecordOutline['uploads']): string[] {
   const out = [h(3, esc(t.name)), ''];
   if (t.seated.length > 0) out.push(`Seated: ${t.seated.map(esc).join(', ')}${t.host ? ` (table host: ${esc(t.host)})` : ''}`, '');
+  if (t.focus) out.push(`**Focusing question:** ${esc(t.focus)}`, '');
   out.push(...phases(t.phases, 4), ...otherNotes(t.otherNotes, 4), ...items(t.items, uploads, 4, 'On the table'));
   return out;
 }

@@ -99,6 +99,8 @@ export interface PhaseOutline {
 /** One table in one round. */
 export interface TableOutline {
   name: string;
+  /** The presenter's focusing question (the table's latest), or null. */
+  focus: string | null;
   /** Who sat there as the round started (empty for a table no one was seated at). */
   seated: string[];
   host: string | null;

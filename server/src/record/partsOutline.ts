@@ -37,8 +37,12 @@ function tableOutline(table: RecordTable, round: number, seating: RoundSeatingRe
     headingOf,
     context,
   );
+  // The run keeps its presenter's latest focusing question: it belongs to the table's last round.
+  const lastRound = Math.max(0, ...tableRounds.map((r) => r.round));
+  const focus = round >= lastRound ? (data.control?.runs[table.id]?.focus?.text ?? null) : null;
   return {
     name: seat?.name ?? table.name,
+    focus,
     seated: (seat?.members ?? []).map((id) => context.people.name(id)),
     host: seat?.host ? context.people.name(seat.host) : null,
     phases,
@@ -119,6 +123,7 @@ function singleTableParts(data: SessionRecordData, context: OutlineContext): Par
     const seat = table.seating[0];
     return {
       name: table.name,
+      focus: data.control?.runs[table.id]?.focus?.text ?? null,
       seated: (seat?.members ?? []).map((id) => context.people.name(id)),
       host: null,
       phases,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtInProtocol } from './builtins.js';
-import { applyControl, catchUp, initialControlState, nextDeadline, reviewFacilitator, type Actor, type ControlAction, type ControlState } from './control.js';
+import { MAX_FOCUS_CHARS, applyControl, catchUp, focusOf, initialControlState, nextDeadline, reviewFacilitator, type Actor, type ControlAction, type ControlState } from './control.js';
 import { minutes, type Protocol } from './definition.js';
 import { timelineOf } from './timeline.js';
 
@@ -25,6 +25,25 @@ describe('control state machine', () => {
     expect(Object.keys(state.roles).sort()).toEqual(['facilitator', 'presenter', 'scribe', 'timekeeper']);
     expect(new Set(Object.values(state.roles)).size).toBe(4);
     expect(state.version).toBe(2);
+  });
+
+  it('C1c the presenter asks the focusing question; the facilitator may reword it; nobody else; it belongs to its presenter', () => {
+    let state = run(initialControlState(tuning, 3), { action: 'assign', role: 'presenter', participantId: 'dee' }, host, T0);
+    const dee: Actor = { participantId: 'dee', isHost: false, isObserver: false };
+    const ben: Actor = { participantId: 'ben', isHost: false, isObserver: false };
+    state = run(state, { action: 'focus', text: '  How do I get students   to ask better questions? ' }, dee, T0);
+    expect(focusOf(state)).toBe('How do I get students to ask better questions?');
+    state = run(state, { action: 'start' }, host, T0);
+    expect(focusOf(state)).toBe('How do I get students to ask better questions?');
+    const other = state.roles.facilitator === 'ben' ? 'cy' : 'ben';
+    expect(applyControl(state, { action: 'focus', text: 'Hijacked' }, { ...ben, participantId: other }, { now: T0, protocol: tuning, members })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(applyControl(state, { action: 'focus', text: 'x'.repeat(MAX_FOCUS_CHARS + 1) }, dee, { now: T0, protocol: tuning, members })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const facilitator: Actor = { participantId: state.roles.facilitator!, isHost: false, isObserver: false };
+    state = run(state, { action: 'focus', text: 'How do pairs help students ask better questions?' }, facilitator, T0);
+    expect(focusOf(state)).toBe('How do pairs help students ask better questions?');
+    // Another presenter does not inherit it.
+    expect(focusOf({ ...state, roles: { ...state.roles, presenter: 'ana' } })).toBeNull();
+    expect(focusOf(run(state, { action: 'focus', text: '' }, dee, T0))).toBeNull();
   });
 
   it('C1b roles the host assigned in the lobby stand at Start; only the others are dealt', () => {

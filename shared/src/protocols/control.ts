@@ -48,6 +48,8 @@ export interface ControlState {
   seed: number;
   /** When the run finished (server epoch ms): the last deadline, or when it was moved past its end. */
   doneAt?: number | null;
+  /** The presenter's focusing question, and whose it is (shown while they present). */
+  focus?: { text: string; presenter: string } | null;
 }
 
 /** Everything the transitions need to know besides the state. */
@@ -71,7 +73,8 @@ export type ControlAction =
   | { action: 'unlock'; role: RoleName }
   | { action: 'ready'; ready: boolean }
   | { action: 'pass'; role: RoleName }
-  | { action: 'accept' };
+  | { action: 'accept' }
+  | { action: 'focus'; text: string };
 
 /** Who asks for an action. */
 export interface Actor {
@@ -88,6 +91,15 @@ export interface ControlError {
 
 /** The result of an action. */
 export type ControlResult = { ok: true; state: ControlState } | { ok: false; error: ControlError };
+
+/** Longest focusing question. */
+export const MAX_FOCUS_CHARS = 300;
+
+/** The focusing question shown at a run: the current presenter's, else none. */
+export function focusOf(state: ControlState): string | null {
+  const focus = state.focus;
+  return focus && focus.presenter === state.roles.presenter ? focus.text : null;
+}
 
 /** Longest single extension. */
 export const MAX_EXTEND_MS = 60 * 60_000;
@@ -170,7 +182,7 @@ export function applyControl(previous: ControlState, action: ControlAction, acto
   const { now } = context;
   const steps = timelineOf(context.protocol);
   const done = (next: ControlState): ControlResult => ({ ok: true, state: { ...next, version: previous.version + 1 } });
-  const personal = action.action === 'ready' || action.action === 'pass' || action.action === 'accept';
+  const personal = action.action === 'ready' || action.action === 'pass' || action.action === 'accept' || action.action === 'focus';
   if (actor.isObserver) return fail('forbidden', 'Observers follow the session but cannot change it.');
   if (!personal && !canControl(state, actor)) return fail('forbidden', 'Only the facilitator or the host can do this.');
 
@@ -220,6 +232,14 @@ export function applyControl(previous: ControlState, action: ControlAction, acto
       const locked = { ...state.locked };
       delete locked[action.role];
       return done({ ...state, locked });
+    }
+    case 'focus': {
+      const presenter = state.roles.presenter;
+      if (!presenter) return fail('conflict', 'Nobody presents here yet: the presenter asks the focusing question.');
+      if (actor.participantId !== presenter && !canControl(state, actor)) return fail('forbidden', 'The presenter (or the facilitator) sets the focusing question.');
+      const text = action.text.trim().replace(/\s+/g, ' ');
+      if (text.length > MAX_FOCUS_CHARS) return fail('bad_request', `A focusing question has at most ${MAX_FOCUS_CHARS} characters.`);
+      return done({ ...state, focus: text === '' ? null : { text, presenter } });
     }
     case 'ready': {
       if (!context.members.includes(actor.participantId)) return fail('forbidden', 'Join the table to mark yourself ready.');

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { FEEDBACK_TYPES, type FeedbackType } from '../feedback.js';
 import { ROLE_NAMES, type Protocol, type RoleName, type Speakers, type Advance } from './definition.js';
-import { RunStatus, nextRotation, type ControlContext, type ControlState } from './control.js';
+import { MAX_FOCUS_CHARS, RunStatus, focusOf, nextRotation, type ControlContext, type ControlState } from './control.js';
 import type { RoleHolders } from './rotation.js';
 import { timelineOf } from './timeline.js';
 import { MAX_VOTE_DOTS, MAX_VOTE_ITEMS, type Ballot, type WireVote } from '../record/votes.js';
@@ -53,6 +53,8 @@ export interface RunView {
   rotation: { next: RoleHolders };
   ready: string[];
   offer: { role: RoleName; to: string[]; since: number } | null;
+  /** The presenter's focusing question, shown on top for everyone while they present; null when none. */
+  focus: string | null;
 }
 
 /** A table as everyone sees it. */
@@ -167,6 +169,7 @@ export function toRunView(state: ControlState, context: ControlContext): RunView
     rotation: { next: nextRotation(state, context) },
     ready: state.ready,
     offer: state.offer,
+    focus: focusOf(state),
   };
 }
 
@@ -193,6 +196,7 @@ export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnio
   run({ action: z.literal('ready'), ready: z.boolean() }),
   run({ action: z.literal('pass'), role }),
   run({ action: z.literal('accept') }),
+  run({ action: z.literal('focus'), text: z.string().max(MAX_FOCUS_CHARS * 2) }),
   z.strictObject({
     action: z.literal('seat'),
     tableCount: z.number().int().min(1).max(MAX_TABLES).optional(),
