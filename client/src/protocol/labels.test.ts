@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILT_IN_PROTOCOLS } from '@worktable/shared';
 import { joinRoles, memberGuidance, roleGuidance, rolesOf, roleTitle, SPEAKERS_LABEL } from './labels.js';
 
 describe('labels', () => {
@@ -30,5 +31,24 @@ describe('labels', () => {
     expect(joinRoles(['facilitator'])).toBe('the facilitator');
     expect(joinRoles(['scribe', 'timekeeper', 'tableHost'])).toBe('the scribe, the timekeeper and the table host');
     expect(roleTitle('tableHost')).toBe('Table host');
+  });
+
+  it('gives every role of every built-in protocol guidance that fits each phase', () => {
+    for (const protocol of BUILT_IN_PROTOCOLS) {
+      const phases = [...protocol.opening, ...protocol.round, ...protocol.closing];
+      for (const phase of phases) {
+        for (const role of protocol.roles) {
+          const said = roleGuidance(role, phase.speakers, { phaseId: phase.id });
+          expect(said.length, `${protocol.id}/${phase.id}/${role}`).toBeGreaterThan(10);
+          if (role !== 'presenter') continue;
+          const where = `${protocol.id}/${phase.id}`;
+          if (phase.speakers === 'all-but-presenter') expect(said, where).toMatch(/^Listen silently/);
+          if (phase.speakers === 'presenter' && /reflect|respond/i.test(phase.title)) expect(said, where).toMatch(/^Reflect/);
+          // "Present your work" only where the presenter really presents (shares, describes, talks).
+          if (/present your work/.test(said)) expect(`${phase.title} ${phase.prompt}`, where).toMatch(/present|shares|describes|talk/i);
+          if (phase.speakers === 'silent') expect(said, where).toMatch(/quietly/);
+        }
+      }
+    }
   });
 });
