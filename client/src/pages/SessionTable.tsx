@@ -48,6 +48,7 @@ import { useControlStore } from '../protocol/controlConnection.js';
 import { useSpeaking } from '../call/useSpeaking.js';
 import { ProtocolPanel } from '../protocol/ProtocolPanel.js';
 import { useScribeNotes } from '../protocol/useScribeNotes.js';
+import { useOpenNotes } from '../protocol/useOpenNotes.js';
 import { ArtifactReactions } from '../reactions/ArtifactReactions.js';
 import { ReactionViewerContext, useSessionReactionViewer } from '../reactions/reactionViewer.js';
 import { openTable, useTableStore, type PresenceUser, type TableConnection } from '../session/tableConnection.js';
@@ -110,6 +111,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const color = colorFor(view.you.participantId, view.participants);
   useHostVisit(visitTarget(state, { participantId: view.you.participantId, role }, visit));
   const connection = useTableConnection(sessionId, identity.token, { name, color, participantId: view.you.participantId, role }, docName);
+  const openNotes = useOpenNotes(connection?.doc ?? null);
   const plenary = usePlenaryDoc(sessionId, identity.token, state?.convening ?? false, connection);
   const harvest = useHarvest(plenary?.doc ?? null);
   const atPlenary = docName === PLENARY_DOC;
@@ -295,6 +297,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
               token={identity.token}
               me={me}
               participants={roleHolders}
+              openNotes={openNotes}
               afterBanner={
                 phone ? (
                   <PhoneActions

@@ -41,13 +41,15 @@ export interface ProtocolPanelProps {
   protocolRoles?: readonly RoleName[];
   /** Shown right under the phase and its timer, before the roles and controls (the phone's actions). */
   afterBanner?: ReactNode;
+  /** Opens the run's notes document large on the canvas; false when there is none yet (the scribe's button). */
+  openNotes?: () => boolean;
 }
 
 /** How long the banner stays highlighted after a phase ends. */
 const FLASH_MS = 2_500;
 
 /** Everything about the running protocol, for one viewer. */
-export function ProtocolPanel({ sessionId, token, me, participants, protocolRoles, afterBanner }: ProtocolPanelProps) {
+export function ProtocolPanel({ sessionId, token, me, participants, protocolRoles, afterBanner, openNotes }: ProtocolPanelProps) {
   const connection = useRef<ControlConnection | null>(null);
   useEffect(() => {
     const opened = openControl(sessionId, token);
@@ -111,7 +113,7 @@ export function ProtocolPanel({ sessionId, token, me, participants, protocolRole
           {state.roles.facilitator !== me.participantId && !inPlenaryBlock(state) && state.gathering !== 'plenary' && (
             <ReadyToggle state={state} me={me.participantId} participants={participants} send={send} />
           )}
-          {!inPlenaryBlock(state) && <RoleCard state={state} me={me.participantId} participants={participants} send={send} />}
+          {!inPlenaryBlock(state) && <RoleCard state={state} me={me.participantId} participants={participants} send={send} openNotes={openNotes} />}
           {state.convening && <SpeakingCard state={state} me={me} participants={participants} offsetMs={offsetMs} />}
         </>
       )}

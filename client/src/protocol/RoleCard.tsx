@@ -1,8 +1,9 @@
 /**
  * Your role(s) this phase and one sentence of what to do now (the phase, the clock, newcomers at
- * your table), who holds each role, who facilitates next, and "Pass my role" for a role you hold.
+ * your table), who holds each role, who facilitates next, "Pass my role" for a role you hold, and
+ * for the scribe "Open the notes".
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { ClockMode, RunStatus, type RoleName, type SessionState } from '@worktable/shared';
 import { rolesInPlay } from './controls.js';
 import { memberGuidance, roleGuidance, roleTitle, rolesOf, type RoleSituation } from './labels.js';
@@ -16,11 +17,14 @@ export interface RoleCardProps {
   me: string;
   participants: readonly ProtocolParticipant[];
   send: SendAction;
+  /** Opens the run's notes large (the scribe's "Open the notes"); false when there are none yet. */
+  openNotes?: () => boolean;
 }
 
 /** The viewer's roles and the group's roster. */
-export function RoleCard({ state, me, participants, send }: RoleCardProps) {
+export function RoleCard({ state, me, participants, send, openNotes }: RoleCardProps) {
   const { run, busy, error } = useAction(send);
+  const [notesMissing, setNotesMissing] = useState(false);
   const headingId = useId();
   const mine = rolesOf(state.roles, me);
   const roster = rolesInPlay(state).filter((role) => state.roles[role] !== undefined);
@@ -63,6 +67,14 @@ export function RoleCard({ state, me, participants, send }: RoleCardProps) {
           ))}
           {mine.length === 0 && <p className="protocol-guidance">{memberGuidance(speakers)}</p>}
         </>
+      )}
+      {openNotes && mine.includes('scribe') && active && (
+        <div className="protocol-row">
+          <button type="button" className="button secondary" onClick={() => setNotesMissing(!openNotes())}>
+            Open the notes
+          </button>
+          {notesMissing && <span className="protocol-count">The notes document appears on the table with the phase’s heading in a moment.</span>}
+        </div>
       )}
       {mine.length > 0 && state.status !== RunStatus.Done && (
         <div className="protocol-row">

@@ -38,14 +38,23 @@ export function notesRoundOfState(state: Pick<SessionState, 'convening' | 'round
   return state.convening && state.round > 0 ? state.round : null;
 }
 
-/** The notes document keyed `key` (see `notesKey`), if it exists. */
-export function findNotesDocument(doc: Y.Doc, key: string): Y.Map<unknown> | null {
-  for (const artifact of doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).values()) {
-    if (artifact instanceof Y.Map && artifact.get(ArtifactField.NotesOf) === key && readArtifactMeta(artifact)?.kind === ArtifactKind.Document) {
-      return artifact;
-    }
+/** The id of the notes document keyed `key` (see `notesKey`), if it exists. */
+export function findNotesId(doc: Y.Doc, key: string): string | null {
+  for (const [id, artifact] of doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).entries()) {
+    if (artifact instanceof Y.Map && artifact.get(ArtifactField.NotesOf) === key && readArtifactMeta(artifact)?.kind === ArtifactKind.Document) return id;
   }
   return null;
+}
+
+/** The notes document keyed `key` (see `notesKey`), if it exists. */
+export function findNotesDocument(doc: Y.Doc, key: string): Y.Map<unknown> | null {
+  const id = findNotesId(doc, key);
+  return id === null ? null : (doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).get(id) ?? null);
+}
+
+/** The id of the notes document the run of `state` writes to, if it exists yet. */
+export function runNotesId(doc: Y.Doc, state: Pick<SessionState, 'protocolId' | 'convening' | 'round'>): string | null {
+  return findNotesId(doc, notesKey(state.protocolId, notesRoundOfState(state)));
 }
 
 function headingsOf(fragment: Y.XmlFragment): string[] {
