@@ -17,6 +17,7 @@ import { Canvas } from '../canvas/Canvas.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
 import { ConnectionStatus } from '../components/ConnectionStatus.js';
 import { CopyField } from '../components/CopyField.js';
+import { SkipLinks } from '../components/SkipLinks.js';
 import { PresenceList, roleLabel } from '../components/People.js';
 import { Link } from '../components/Link.js';
 import { forgetIdentity, type StoredIdentity } from '../identity.js';
@@ -168,6 +169,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
 
   return (
     <div className="page page-session">
+      <SkipLinks />
       <ConveningBanners sessionId={sessionId} state={state} me={view.you.participantId} nameOf={nameOf} isHost={role === 'host'} />
       <header className="session-header">
         <div>
@@ -290,7 +292,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
           </div>
 
           {/* The protocol panel keeps its place in both layouts: it holds the control connection, which must not reopen when the layout changes. */}
-          <aside className="sidebar" aria-label={phone ? 'Timer and what you can add' : 'Protocol, feedback and people'}>
+          <aside className="sidebar" tabIndex={-1} aria-label={phone ? 'Timer and what you can add' : 'Protocol, feedback and people'}>
             {!phone && <TableHistory state={state} doc={connection?.doc ?? null} docName={docName} cards={harvest} />}
             <ProtocolPanel
               sessionId={sessionId}
