@@ -216,7 +216,7 @@ function AssignForm({ state, isHost, participants, availability, run, protocolRo
         </label>
         {isHost && (
           <label className="protocol-check">
-            <input type="checkbox" checked={lock} onChange={(e) => setLock(e.target.checked)} /> Lock
+            <input type="checkbox" checked={lock} onChange={(e) => setLock(e.target.checked)} /> Lock for every round
           </label>
         )}
         <button
@@ -228,6 +228,7 @@ function AssignForm({ state, isHost, participants, availability, run, protocolRo
           Assign
         </button>
       </form>
+      {state.status === RunStatus.Lobby && <p className="protocol-count">Roles you assign now stand when the session starts; lock a role to keep it with the same person in later rounds too.</p>}
       {locked.length > 0 && (
         <ul className="protocol-locked" aria-label="Locked roles">
           {locked.map(([r, id]) => (
