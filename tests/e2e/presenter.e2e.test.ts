@@ -1,0 +1,102 @@
+/**
+ * The presenter at the centre of a Tuning group, end to end in Chromium against a real server:
+ * the host assigns the presenter in the lobby (the form says the role stands at Start), the
+ * presenter asks the focusing question and everyone sees it on top of the panel, Start keeps the
+ * presenter, the scribe opens the notes with one button, skip links reach the toolbar, the canvas
+ * and the side panel, and the record carries the focusing question. Screenshots: presenter-*.png.
+ *
+ * Needs the built client (`npm run build:client`) and Chromium at /usr/bin/chromium or $CHROMIUM_PATH.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { CreateSessionResponse } from '@worktable/shared';
+import { postJson, type TestServer } from '../../server/src/testing/testServer.js';
+import { expectAccessible } from '../support/axe.js';
+import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
+import { withServerAndBrowser } from '../support/suite.js';
+
+const POLL = { timeout: 10_000, interval: 50 };
+const QUESTION = 'How can our rubric help students ask better questions of each other?';
+
+describe('the presenter at the centre', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const errors: string[] = [];
+  withServerAndBrowser((startedServer, startedBrowser) => {
+    server = startedServer;
+    browser = startedBrowser;
+  });
+
+  const focusCard = (page: Page) => page.locator('.focus-question');
+  const roleBadges = (page: Page) => page.locator('.protocol-badge').allTextContents();
+
+  it('focusing question, presenter kept at Start, Open the notes, skip links, and the record', { timeout: 120_000 }, async () => {
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Tuning: our rubric', protocol: 'tuning', hostName: 'Hana Host' });
+    const host = await openPage(browser, server.url, DESKTOP, errors);
+    await host.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
+    await host.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    const people: Page[] = [];
+    for (const name of ['Ana Alvarez', 'Ben Brook', 'Cy Chen']) {
+      const page = await openPage(browser, server.url, DESKTOP, errors);
+      await joinByInvite(page, session.inviteUrl, name);
+      people.push(page);
+    }
+    const [ana, ben] = people as [Page, Page, Page];
+
+    // The host makes Ana the presenter in the lobby; the form says it stands at Start.
+    const assign = host.getByRole('form', { name: 'Assign a role' });
+    await assign.getByLabel('Role').selectOption({ label: 'Presenter' });
+    await assign.getByLabel('Person').selectOption({ label: 'Ana Alvarez' });
+    await host.getByText('Roles you assign now stand when the session starts').waitFor();
+    await assign.getByRole('button', { name: 'Assign' }).click();
+    await expect.poll(() => roleBadges(ana), POLL).toContain('Presenter');
+
+    // Ana asks the focusing question; Ben sees who will ask it, then the question on top.
+    await focusCard(ben).getByText('Ana Alvarez will ask the question').waitFor();
+    await focusCard(ana).getByRole('textbox', { name: 'Focusing question' }).fill(QUESTION);
+    await focusCard(ana).getByRole('button', { name: 'Ask the group' }).click();
+    for (const page of [ben, host]) await focusCard(page).getByText(QUESTION).waitFor();
+    await screenshot(ben, 'presenter-01-focusing-question');
+
+    // Start keeps Ana as the presenter (she is not told she is no longer the presenter).
+    await host.getByRole('button', { name: 'Start', exact: true }).click();
+    await ana.getByRole('region', { name: 'Current phase' }).getByRole('heading', { name: /·\s*Introduction$/ }).waitFor();
+    await expect.poll(() => roleBadges(ana), POLL).toContain('Presenter');
+    await focusCard(ana).getByText(QUESTION).waitFor();
+    expect(await ana.getByText('You are no longer the presenter').count()).toBe(0);
+
+    // The scribe opens the notes with one button: the notes document opens large.
+    const pages = [host, ...people];
+    let scribe: Page | undefined;
+    await expect
+      .poll(async () => {
+        for (const page of pages) if ((await page.getByRole('button', { name: 'Open the notes' }).count()) > 0) scribe = page;
+        return scribe !== undefined;
+      }, POLL)
+      .toBe(true);
+    await scribe!.getByRole('button', { name: 'Open the notes' }).click();
+    const expanded = scribe!.locator('dialog.dialog-expanded');
+    await expanded.waitFor();
+    await expect.poll(() => expanded.getAttribute('aria-label'), POLL).toMatch(/Notes — Tuning Protocol/);
+    await screenshot(scribe!, 'presenter-02-open-notes');
+    await scribe!.keyboard.press('Escape');
+
+    // Skip links: the first Tabs reach them, and each lands where it says.
+    await ben.keyboard.press('Escape');
+    await ben.locator('body').press('Tab');
+    const toToolbar = ben.getByRole('link', { name: 'Skip to the toolbar' });
+    for (let i = 0; i < 6 && !(await toToolbar.evaluate((el) => el === document.activeElement)); i++) await ben.keyboard.press('Tab');
+    await ben.keyboard.press('Enter');
+    await expect.poll(() => ben.evaluate(() => document.activeElement?.closest('[role="toolbar"]')?.getAttribute('aria-label') ?? ''), POLL).toBe('Add to the table');
+    await ben.getByRole('link', { name: 'Skip to the side panel' }).focus();
+    await ben.keyboard.press('Enter');
+    await expect.poll(() => ben.evaluate(() => document.activeElement?.tagName), POLL).toBe('ASIDE');
+    await expectAccessible(ben, 'the table with a focusing question');
+
+    // The record carries the focusing question.
+    const record = await fetch(`${server.url}/api/sessions/${session.sessionId}/export?format=md`, { headers: { authorization: `Bearer ${session.hostToken}` } });
+    expect(await record.text()).toContain(`**Focusing question:** ${QUESTION}`);
+    for (const page of pages) await page.context().close();
+    expect(errors).toEqual([]);
+  });
+});
