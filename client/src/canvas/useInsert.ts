@@ -11,9 +11,11 @@ import {
   DEFAULT_ARTIFACT_SIZE,
   contains,
   fitToContent,
+  freePlacement,
   visibleWorldRect,
   type ArtifactMeta,
   type Point,
+  type Rect,
   type Viewport,
 } from '@worktable/shared';
 import { userMessage } from '../api.js';
@@ -23,7 +25,6 @@ import type { LocalUser } from '../artifacts/types.js';
 import type { CanvasLayer } from './canvasLayer.js';
 import { FIT_PADDING } from './fitting.js';
 import { imageSize, kindOfFile, pastedText } from './insert.js';
-import { freePlacement } from './placement.js';
 import { createArtifact, type NewArtifact } from './tableModel.js';
 import { useCanvasUi } from './uiStore.js';
 
@@ -65,7 +66,7 @@ export function useInsert({ doc, user, sessionId, token, readOnly, shellRef, lat
     (kind: ArtifactKind, options: AddOptions = {}): string => {
       const { artifacts: all, size: screen, viewport: view, manager } = latest.current;
       const itemSize = options.size ?? DEFAULT_ARTIFACT_SIZE[kind];
-      const visible = visibleWorldRect(view, screen);
+      const visible = belowToolbar(visibleWorldRect(view, screen), view.zoom);
       const at = options.at ?? freePlacement(itemSize, visible, [...all, ...(layerRef.current?.artifacts() ?? [])]);
       const target = layerRef.current?.docFor(kind) ?? doc;
       manager?.stopCapturing();
@@ -169,4 +170,13 @@ export function useInsert({ doc, user, sessionId, token, readOnly, shellRef, lat
 
   const dismissNotice = useCallback(() => setNotice(null), []);
   return { add, addFiles, notice, dismissNotice, focusNext };
+}
+
+/** Screen pixels at the top of the canvas that the floating toolbar covers. */
+const TOOLBAR_COVERS_PX = 80;
+
+/** The part of the visible world below the floating toolbar (new items never land under it). */
+function belowToolbar(visible: Rect, zoom: number): Rect {
+  const cut = TOOLBAR_COVERS_PX / zoom;
+  return visible.h > cut * 2 ? { ...visible, y: visible.y + cut, h: visible.h - cut } : visible;
 }

@@ -5,11 +5,10 @@
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import * as Y from 'yjs';
-import { ArtifactField, ArtifactKind, DEFAULT_ARTIFACT_SIZE, MAX_STICKY_LENGTH } from '@worktable/shared';
+import { ArtifactField, ArtifactKind, DEFAULT_ARTIFACT_SIZE, MAX_STICKY_LENGTH, placementAmong } from '@worktable/shared';
 import { stickyView } from '../artifacts/sticky/index.js';
 import type { LocalUser } from '../artifacts/types.js';
 import type { CanvasLayer } from '../canvas/canvasLayer.js';
-import { placementAmong } from '../canvas/placement.js';
 import { createArtifact, readArtifacts } from '../canvas/tableModel.js';
 
 /** Props of `PhoneSticky`. */

@@ -2,10 +2,12 @@
  * The reveal of private writing: every private document of a table is copied onto the table
  * document (the artifacts keep their ids; names removed when the reveal is anonymous), then the
  * private document is emptied. Copy first, empty after: a crash in between can only leave a copy
- * behind, never lose a note; copying again skips ids already on the table.
+ * behind, never lose a note; copying again skips ids already on the table. Revealed notes come on
+ * top of what is on the table, where their authors put them unless that would cover something
+ * (then the nearest free spot): everyone's notes stay visible.
  */
 import * as Y from 'yjs';
-import { ArtifactField, TableRoot, cloneArtifact, docKey, parseDocKey, privateDocName } from '@worktable/shared';
+import { ArtifactField, ArtifactKind, TableRoot, cloneArtifact, docKey, freeSpotNear, parseDocKey, privateDocName, readArtifactMeta, type ArtifactMeta } from '@worktable/shared';
 import type { DocumentAddress } from '../relay/hooks.js';
 import type { Relay, RelayLogger } from '../relay/relay.js';
 
@@ -14,6 +16,16 @@ const address = (sessionId: string, docName: string): DocumentAddress => {
   if (!parseDocKey(key)) throw new Error(`bad document name ${docName}`);
   return { sessionId, docName, docKey: key };
 };
+
+/** The items on a table that a revealed note must not cover (frames group items and may hold notes). */
+function tableItems(artifacts: Y.Map<unknown>): ArtifactMeta[] {
+  const items: ArtifactMeta[] = [];
+  for (const value of artifacts.values()) {
+    const meta = value instanceof Y.Map ? readArtifactMeta(value) : null;
+    if (meta && meta.kind !== ArtifactKind.Frame) items.push(meta);
+  }
+  return items;
+}
 
 /** Reveals private writing through the relay (so connected people see it at once). */
 export class PrivateReveal {
@@ -42,7 +54,22 @@ export class PrivateReveal {
         if (copies.length === 0) continue;
         await this.relay.editDocument(address(sessionId, tableId), (doc) => {
           const artifacts = doc.getMap<unknown>(TableRoot.Artifacts);
-          for (const { id, artifact } of copies) if (!artifacts.has(id)) artifacts.set(id, artifact);
+          const onTable = tableItems(artifacts);
+          let z = Math.max(0, ...onTable.map((m) => m.z));
+          for (const { id, artifact } of copies) {
+            if (artifacts.has(id)) continue;
+            artifacts.set(id, artifact);
+            // On top of what is there, where its author put it unless that covers something
+            // (read once it is in the document: a Y.Map outside one cannot be read).
+            const placed = artifacts.get(id);
+            const meta = placed instanceof Y.Map ? readArtifactMeta(placed) : null;
+            if (!(placed instanceof Y.Map) || !meta) continue;
+            const spot = freeSpotNear(meta, onTable);
+            if (spot.x !== meta.x) placed.set(ArtifactField.X, spot.x);
+            if (spot.y !== meta.y) placed.set(ArtifactField.Y, spot.y);
+            placed.set(ArtifactField.Z, ++z);
+            onTable.push({ ...meta, ...spot });
+          }
         });
         await this.relay.editDocument(privateAddress, (doc) => {
           const artifacts = doc.getMap<unknown>(TableRoot.Artifacts);

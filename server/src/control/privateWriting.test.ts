@@ -88,4 +88,46 @@ describe('private writing', () => {
     expect([revealed.get(ArtifactField.CreatedBy), revealed.get(ArtifactField.CreatedByName)]).toEqual(['', 'Anonymous']);
     expect(await host.send({ action: 'reveal' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
+
+  it('PW2 revealed notes come on top and cover nothing, though everyone wrote theirs at the same spot over a PDF', async () => {
+    t = await startTestServer();
+    const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben', 'Cy']);
+    const host = openControlClient(t.url, session.hostToken);
+    clients.push(host);
+    await waitFor(() => host.states.length > 0);
+    const table = connectClient(t.wsUrl, session.sessionId, 'table-1', session.hostToken);
+    docs.push(table);
+    await table.synced;
+    // A large item on the table, in front of everything so far.
+    writeSticky(table.doc, 'big-pdf', 'The PDF', session.participantId, 'Hana');
+    table.doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).get('big-pdf')!.set(ArtifactField.W, 600);
+    table.doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).get('big-pdf')!.set(ArtifactField.H, 400);
+    table.doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).get('big-pdf')!.set(ArtifactField.Z, 5);
+    await host.send({ action: 'start' });
+    expect(await host.send({ action: 'startPrivate' })).toMatchObject({ ok: true });
+    for (const [i, member] of members.entries()) {
+      const own = connectClient(t.wsUrl, session.sessionId, privateDocName('table-1', member.participantId), member.token);
+      docs.push(own);
+      await own.synced;
+      // Everyone's note at the same default spot, under the PDF.
+      writeSticky(own.doc, `note-${i}`, `Note ${i}`, member.participantId, `P${i}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await host.send({ action: 'reveal' })).ok).toBe(true);
+    const artifacts = table.doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts);
+    await waitFor(() => [0, 1, 2].every((i) => artifacts.has(`note-${i}`)), 3000, 'all three revealed');
+    const rect = (id: string) => {
+      const a = artifacts.get(id)!;
+      return { x: a.get(ArtifactField.X) as number, y: a.get(ArtifactField.Y) as number, w: a.get(ArtifactField.W) as number, h: a.get(ArtifactField.H) as number, z: a.get(ArtifactField.Z) as number };
+    };
+    const ids = ['big-pdf', 'note-0', 'note-1', 'note-2'];
+    for (const [i, a] of ids.entries()) {
+      for (const b of ids.slice(i + 1)) {
+        const [p, q] = [rect(a), rect(b)];
+        const overlap = p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h;
+        expect(overlap, `${a} and ${b} overlap`).toBe(false);
+      }
+    }
+    for (const i of [0, 1, 2]) expect(rect(`note-${i}`).z).toBeGreaterThan(5);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intersects } from '@worktable/shared';
+import { intersects } from './geometry.js';
 import { EMPTY_TABLE_VIEW, freePlacement, placementAmong } from './placement.js';
 
 describe('freePlacement', () => {

@@ -1,8 +1,9 @@
 /**
  * Where a new artifact goes: the visible centre if free, else the nearest free spot around it;
- * from a page with no canvas on screen (the phone layout), a free spot among the table's content.
+ * from a page with no canvas on screen (the phone layout), a free spot among the table's content;
+ * and where a revealed item goes (where its author put it, else the nearest free spot). Pure.
  */
-import { boundsOf, inflate, intersects, placementFor, type Point, type Rect } from '@worktable/shared';
+import { boundsOf, inflate, intersects, placementFor, type Point, type Rect } from './geometry.js';
 
 /** Gap kept between a new artifact and the others, in world units. */
 const GAP = 32;
@@ -49,4 +50,9 @@ export const EMPTY_TABLE_VIEW: Rect = { x: 0, y: 0, w: 960, h: 600 };
 export function placementAmong(size: { w: number; h: number }, occupied: readonly Rect[]): Point {
   const content = boundsOf(occupied);
   return freePlacement(size, content ? inflate(content, GAP) : EMPTY_TABLE_VIEW, occupied);
+}
+
+/** Where an item placed at `rect` can stay without covering any of `occupied`: there if free, else the nearest free spot. */
+export function freeSpotNear(rect: Rect, occupied: readonly Rect[]): Point {
+  return freePlacement({ w: rect.w, h: rect.h }, rect, occupied);
 }
