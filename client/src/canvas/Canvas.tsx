@@ -22,6 +22,7 @@ import { ArtifactFrame, type Editor, type FrameActions } from './ArtifactFrame.j
 import type { CanvasLayer } from './canvasLayer.js';
 import { Cursors } from './Cursors.js';
 import { ExpandedArtifact } from './ExpandedArtifact.js';
+import { loadView, saveView } from './savedView.js';
 import { FIT_PADDING, contentBounds } from './fitting.js';
 import { LinkDialog } from './LinkDialog.js';
 import { Minimap } from './Minimap.js';
@@ -57,6 +58,8 @@ export interface CanvasProps {
   emptyText?: string;
   /** A document drawn over the table's artifacts (e.g. your private notes), taking some new artifacts. */
   layer?: CanvasLayer | undefined;
+  /** Keeps your pan and zoom of this canvas across reloads, under this key (e.g. `<session>/<document>`). */
+  viewKey?: string;
 }
 
 /** World units rendered beyond the visible edges (so a quick pan shows no gaps). */
@@ -64,7 +67,7 @@ const CULL_MARGIN = 240;
 const GRID = 24;
 
 /** The table canvas. */
-export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready, place = 'table', label, emptyText, layer }: CanvasProps) {
+export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready, place = 'table', label, emptyText, layer, viewKey }: CanvasProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const shellRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(rootRef);
@@ -85,9 +88,18 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
   useEffect(() => {
     if (fitted.current || !ready || size.w === 0) return;
     fitted.current = true;
-    if (artifacts.length > 0) setViewport(fitToContent(contentBounds(artifacts), size, FIT_PADDING));
+    const saved = viewKey ? loadView(viewKey) : null;
+    if (saved) setViewport(saved);
+    else if (artifacts.length > 0) setViewport(fitToContent(contentBounds(artifacts), size, FIT_PADDING));
     else setViewport({ x: -size.w / 2, y: -size.h / 2, zoom: 1 });
-  }, [ready, size, artifacts, setViewport]);
+  }, [ready, size, artifacts, setViewport, viewKey]);
+
+  // Keep your view for the next reload (half a second after it stops changing).
+  useEffect(() => {
+    if (!viewKey || !fitted.current) return;
+    const timer = window.setTimeout(() => saveView(viewKey, viewport), 500);
+    return () => window.clearTimeout(timer);
+  }, [viewKey, viewport]);
 
   // Follow someone: show what they see.
   useEffect(() => {

@@ -18,7 +18,7 @@ import {
   type Rect,
   type ResizeHandle,
 } from '@worktable/shared';
-import { setRects, withFrameContents } from './tableModel.js';
+import { bringToFront, setRects, withFrameContents } from './tableModel.js';
 import { useCanvasUi } from './uiStore.js';
 
 type Gesture =
@@ -250,7 +250,11 @@ export function useGestures({ rootRef, doc, readOnly, artifacts, undo, onCursor 
       case 'move': {
         const delta = { x: point.x - g.start.x, y: point.y - g.start.y };
         if (!g.moved && Math.hypot(delta.x, delta.y) * ui.viewport.zoom < DRAG_SLOP) return;
-        if (!g.moved) beginEdit();
+        if (!g.moved) {
+          beginEdit();
+          // What you drag comes in front of everything: it never stays hidden behind a PDF.
+          bringToFront(doc, [...g.origins.keys()]);
+        }
         g.moved = true;
         g.delta = delta;
         schedule();

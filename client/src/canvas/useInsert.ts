@@ -86,10 +86,13 @@ export function useInsert({ doc, user, sessionId, token, readOnly, shellRef, lat
       const ui = useCanvasUi.getState();
       if (!contains(visible, placed)) {
         const fits = placed.w <= visible.w && placed.h <= visible.h;
+        // Centred in the part of the canvas below the toolbar.
+        const inset = visible.y - view.y;
+        const fitted = fitToContent(placed, { w: screen.w, h: Math.max(1, screen.h - inset * view.zoom) }, FIT_PADDING);
         ui.setViewport(
           fits
-            ? { ...view, x: placed.x + placed.w / 2 - visible.w / 2, y: placed.y + placed.h / 2 - visible.h / 2 }
-            : fitToContent(placed, screen, FIT_PADDING),
+            ? { ...view, x: placed.x + placed.w / 2 - visible.w / 2, y: placed.y + placed.h / 2 - visible.h / 2 - inset }
+            : { ...fitted, y: fitted.y - (inset * view.zoom) / fitted.zoom },
           true,
         );
       }

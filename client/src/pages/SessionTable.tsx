@@ -281,6 +281,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
                         ready={synced || storedLocally}
                         place={atPlenary ? 'plenary' : 'table'}
                         layer={privateLayer}
+                        viewKey={`${sessionId}/${connection.docName}`}
                       />
                     </ArtifactAddon.Provider>
                   ) : (
