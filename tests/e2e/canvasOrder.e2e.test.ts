@@ -70,6 +70,21 @@ describe('a canvas that never hides work', () => {
     await expect.poll(() => topmostAtCentre(ben, sticky), POLL).toBe(stickyId);
     await screenshot(ben, 'canvas-order-dragged-in-front');
 
+    // Feedback shows on the board: a badge with the open threads by type; clicking it shows them.
+    await documentFrame.focus();
+    const feedback = ben.getByRole('region', { name: 'Feedback', exact: true });
+    await feedback.getByRole('heading', { name: /^Feedback on document/ }).waitFor();
+    await feedback.getByLabel('Type', { exact: true }).selectOption({ label: 'Warm feedback' });
+    await feedback.getByLabel('Your feedback').fill('The rubric names what good questions do.');
+    await feedback.getByRole('button', { name: 'Add feedback' }).click();
+    const badge = documentFrame.locator('.feedback-badge');
+    await expect.poll(() => badge.textContent(), POLL).toContain('Warm 1');
+    await sticky.focus();
+    await feedback.getByRole('heading', { name: /^Feedback on sticky/i }).waitFor();
+    await badge.click();
+    await feedback.getByText('The rubric names what good questions do.').waitFor();
+    await screenshot(ben, 'canvas-order-feedback-badge');
+
     // Zoom in, reload: the same zoom.
     const zoomLabel = ben.getByRole('group', { name: 'Zoom' });
     await zoomLabel.getByRole('button', { name: 'Zoom in' }).click();

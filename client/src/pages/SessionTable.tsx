@@ -24,6 +24,7 @@ import { forgetIdentity, type StoredIdentity } from '../identity.js';
 import { inviteUrl, joinPath, navigate } from '../router.js';
 import { colorFor } from '../session/colors.js';
 import { SelectedFeedback } from '../feedback/SelectedFeedback.js';
+import { FeedbackBadge } from '../feedback/FeedbackBadge.js';
 import { ConveningBanners } from '../convening/ConveningBanners.js';
 import { HostDashboardLink } from '../dashboard/HostDashboardLink.js';
 import { HarvestPanel } from '../convening/HarvestPanel.js';
@@ -117,7 +118,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const harvest = useHarvest(plenary?.doc ?? null);
   const atPlenary = docName === PLENARY_DOC;
   const voteAddon = useVoteAddon(docName);
-  const addon = useMemo(() => combineAddons([voteAddon, ArtifactReactions]), [voteAddon]);
+  const addon = useMemo(() => combineAddons([voteAddon, ArtifactReactions, FeedbackBadge]), [voteAddon]);
   const reactionViewer = useSessionReactionViewer(view.you.participantId, !readOnly, view.participants);
   // A participant's phone in a convening gets the stacked layout instead of the canvas (client/src/phone),
   // also while the first state is on its way; observers and one-table sessions keep the canvas, and

@@ -3,7 +3,7 @@
  * not heard yet first, what each put on the table, gave as feedback and held as roles, in a few
  * words; floor time as m:ss; the facilitator's gentle hint. Pure.
  */
-import { FEEDBACK_TYPES, FEEDBACK_TYPE_INFO, type ParticipationRow, type RoleName } from '@worktable/shared';
+import { FEEDBACK_TYPES, FEEDBACK_TYPE_INFO, type FeedbackType, type ParticipationRow, type RoleName } from '@worktable/shared';
 import { roleTitle } from '../protocol/labels.js';
 
 /** Rows with the people not heard yet (`quiet`) first, otherwise in the server's order (who joined first). */
@@ -29,13 +29,19 @@ function shortType(type: string): string {
   return type.charAt(0).toUpperCase() + type.slice(1);
 }
 
+/** A feedback type in a sentence: "warm feedback", "probing question", "“I notice…”". */
+function typeInWords(type: FeedbackType): string {
+  const label = FEEDBACK_TYPE_INFO[type].label;
+  return label.startsWith('I ') ? `“${label}”` : label.toLowerCase();
+}
+
 /** Feedback threads opened, compact ("Warm 2 · Probing 1") and in full ("2 warm feedback, 1 probing question"); "—" for none. */
 export function feedbackSummary(feedback: ParticipationRow['feedback']): { short: string; full: string } {
   const given = FEEDBACK_TYPES.filter((type) => feedback[type] > 0);
   if (given.length === 0) return { short: '—', full: 'No feedback' };
   return {
     short: given.map((type) => `${shortType(type)} ${feedback[type]}`).join(' · '),
-    full: given.map((type) => `${feedback[type]} ${FEEDBACK_TYPE_INFO[type].label.toLowerCase()}`).join(', '),
+    full: given.map((type) => `${feedback[type]} ${typeInWords(type)}`).join(', '),
   };
 }
 

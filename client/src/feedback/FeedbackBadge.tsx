@@ -1,0 +1,39 @@
+/**
+ * Feedback you can see on the board: a badge at the top right of every item that has feedback,
+ * with the open threads by type ("Warm 2 · Probing 1"), as a canvas overlay (`ArtifactAddon`).
+ * Clicking it selects the item, which opens its threads in the side panel.
+ */
+import * as Y from 'yjs';
+import { countByType, type FeedbackThread } from '@worktable/shared';
+import type { ArtifactAddonProps } from '../canvas/artifactAddon.js';
+import { useCanvasUi } from '../canvas/uiStore.js';
+import { feedbackSummary } from '../participation/participation.js';
+import { useThreads } from './useThreads.js';
+import './feedback.css';
+
+const EMPTY_DOC = new Y.Doc();
+
+/** "Warm 2 · Probing 1" and "2 warm feedback, 1 probing question" for the open threads of one item; null for none. */
+export function badgeText(threads: readonly FeedbackThread[]): { short: string; full: string } | null {
+  return threads.length === 0 ? null : feedbackSummary(countByType(threads));
+}
+
+/** The feedback badge of one artifact frame. */
+export function FeedbackBadge({ meta, artifact }: ArtifactAddonProps) {
+  const threads = useThreads(artifact.doc ?? EMPTY_DOC).filter((t) => t.artifactId === meta.id && !t.resolved);
+  const text = badgeText(threads);
+  if (!text) return null;
+  return (
+    <button
+      type="button"
+      className="feedback-badge"
+      data-feedback-count={threads.length}
+      title={`Open feedback: ${text.full}`}
+      aria-label={`Open feedback on this item: ${text.full}. Show it.`}
+      onPointerDown={(event) => event.stopPropagation()}
+      onClick={() => useCanvasUi.getState().select([meta.id])}
+    >
+      <span aria-hidden="true">{text.short}</span>
+    </button>
+  );
+}
