@@ -38,6 +38,7 @@ import { useTableDocName } from '../convening/useTableDocName.js';
 import { VisitPicker } from '../convening/VisitPicker.js';
 import { ExportButton } from '../export/ExportButton.js';
 import { ParticipationButton } from '../participation/ParticipationButton.js';
+import { ShortcutsButton } from '../keyboard/ShortcutsButton.js';
 import { SessionSettings } from '../participation/SessionSettings.js';
 import { DeleteSessionButton } from '../removal/DeleteSessionButton.js';
 import { ParticipantsCard } from '../removal/ParticipantsCard.js';
@@ -196,6 +197,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
           )}
           {!atPlenary && !phone && <TimelineButton open={timeline} onToggle={() => setTimelineOpen((open) => !open)} />}
           <ParticipationButton sessionId={sessionId} token={identity.token} me={me} />
+          {!phone && <ShortcutsButton />}
           {role === 'host' && <ExportButton sessionId={sessionId} token={identity.token} />}
           {role === 'host' && <DeleteSessionButton sessionId={sessionId} title={view.title} token={identity.token} />}
           {role === 'host' && <HostDashboardLink sessionId={sessionId} />}

@@ -1,0 +1,16 @@
+/** "Shortcuts (?)" in the table's header: listens for the page's shortcuts and opens their help sheet. */
+import { ShortcutsDialog } from './ShortcutsDialog.js';
+import { useShortcuts } from './useShortcuts.js';
+
+/** The header button and the shortcuts it stands for. */
+export function ShortcutsButton() {
+  const [open, setOpen] = useShortcuts();
+  return (
+    <>
+      <button type="button" className="button secondary" aria-keyshortcuts="?" onClick={() => setOpen(true)}>
+        Shortcuts <span aria-hidden="true">(?)</span>
+      </button>
+      <ShortcutsDialog open={open} onClose={() => setOpen(false)} />
+    </>
+  );
+}
