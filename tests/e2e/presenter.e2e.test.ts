@@ -10,7 +10,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CreateSessionResponse } from '@worktable/shared';
-import { postJson, type TestServer } from '../../server/src/testing/testServer.js';
+import { openControlClient } from '../../server/src/testing/controlClient.js';
+import { postJson, waitFor, type TestServer } from '../../server/src/testing/testServer.js';
 import { expectAccessible } from '../support/axe.js';
 import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';
@@ -81,9 +82,32 @@ describe('the presenter at the centre', () => {
     await screenshot(scribe!, 'presenter-02-open-notes');
     await scribe!.keyboard.press('Escape');
 
-    // Skip links: the first Tabs reach them, and each lands where it says.
+    // The feedback phase: Ana listens silently — no feedback or replies from her, a notes pad of her own instead.
+    const control = openControlClient(server.url, session.hostToken);
+    await waitFor(() => control.states.length > 0, 5_000, 'host control');
+    for (let i = 0; i < 5; i++) expect(await control.send({ action: 'next' })).toMatchObject({ ok: true });
+    control.close();
+    await ana.getByRole('region', { name: 'Current phase' }).getByRole('heading', { name: /·\s*Warm and cool feedback$/ }).waitFor();
+    const notes = ana.getByRole('textbox', { name: 'Your notes while you listen (only you see them)' });
+    await notes.fill('They want pairs first. Ask about timing.');
+    await ben.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name: 'Sticky note' }).click();
+    await ben.keyboard.type('Our draft rubric');
     await ben.keyboard.press('Escape');
-    await ben.locator('body').press('Tab');
+    const benSticky = (page: Page) => page.getByRole('group', { name: /^Sticky note by Ben Brook/ });
+    await benSticky(ben).focus();
+    await ben.getByRole('region', { name: 'Feedback', exact: true }).getByLabel('Your feedback').waitFor();
+    await benSticky(ana).focus();
+    const anaFeedback = ana.getByRole('region', { name: 'Feedback', exact: true });
+    await anaFeedback.getByText('You listen silently in this phase').waitFor();
+    expect(await anaFeedback.getByLabel('Your feedback').count()).toBe(0);
+    await screenshot(ana, 'presenter-03-listening');
+    await ana.reload();
+    await expect.poll(() => notes.inputValue(), POLL).toBe('They want pairs first. Ask about timing.');
+
+    // Skip links: the first Tabs reach them, and each lands where it says.
+    await ben.reload();
+    await ben.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    await ben.keyboard.press('Tab');
     const toToolbar = ben.getByRole('link', { name: 'Skip to the toolbar' });
     for (let i = 0; i < 6 && !(await toToolbar.evaluate((el) => el === document.activeElement)); i++) await ben.keyboard.press('Tab');
     await ben.keyboard.press('Enter');
