@@ -198,7 +198,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
           {!atPlenary && !phone && <TimelineButton open={timeline} onToggle={() => setTimelineOpen((open) => !open)} />}
           <ParticipationButton sessionId={sessionId} token={identity.token} me={me} />
           {!phone && <ShortcutsButton />}
-          {role === 'host' && <ExportButton sessionId={sessionId} token={identity.token} />}
+          {(role === 'host' || state?.roles.facilitator === view.you.participantId) && <ExportButton sessionId={sessionId} token={identity.token} />}
           {role === 'host' && <DeleteSessionButton sessionId={sessionId} title={view.title} token={identity.token} />}
           {role === 'host' && <HostDashboardLink sessionId={sessionId} />}
           <ConnectionStatus />

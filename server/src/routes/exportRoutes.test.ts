@@ -21,6 +21,7 @@ let t: TestServer;
 let sessionId = '';
 let hostToken = '';
 let participantToken = '';
+let memberTokens: { id: string; token: string }[] = [];
 let anaId = '';
 let benId = '';
 let hostControl: ControlClient | undefined;
@@ -121,6 +122,7 @@ beforeAll(async () => {
   sessionId = session.sessionId;
   hostToken = session.hostToken;
   participantToken = members[0]!.token;
+  memberTokens = members.map((m) => ({ id: m.participantId, token: m.token }));
   anaId = members[0]!.participantId;
   benId = members[1]!.participantId;
   const uploaded = await fetch(`${t.url}/api/sessions/${sessionId}/uploads?name=${SCRIPTED.image}`, { method: 'POST', headers: { authorization: `Bearer ${hostToken}` }, body: onePixelPng() });
@@ -217,10 +219,14 @@ describe('export', () => {
     expect(at.every((p, i) => p >= 0 && (i === 0 || p > at[i - 1]!))).toBe(true);
   }, 60_000);
 
-  it('E4 only the host exports; bad formats and tokens get clear errors', async () => {
-    const refused = await exportAs('md', participantToken);
+  it('E4 the host and the facilitator export, nobody else; bad formats and tokens get clear errors', async () => {
+    // Ana facilitates: she may export; Ben, who does not, is refused.
+    expect(await hostControl!.send({ action: 'assign', role: 'facilitator', participantId: anaId })).toMatchObject({ ok: true });
+    expect((await exportAs('md', participantToken)).status).toBe(200);
+    const ben = memberTokens.find((m) => m.id === benId)!;
+    const refused = await exportAs('md', ben.token);
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toEqual({ error: { code: 'forbidden', message: 'only the host can export the record; ask them for a copy' } });
+    expect(await refused.json()).toEqual({ error: { code: 'forbidden', message: 'only the host or a facilitator can export the record; ask them for a copy' } });
     expect((await exportAs('docx')).status).toBe(400);
     expect((await fetch(`${t.url}/api/sessions/${sessionId}/export`)).status).toBe(401);
   });
