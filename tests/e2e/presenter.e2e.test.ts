@@ -86,7 +86,6 @@ describe('the presenter at the centre', () => {
     const control = openControlClient(server.url, session.hostToken);
     await waitFor(() => control.states.length > 0, 5_000, 'host control');
     for (let i = 0; i < 5; i++) expect(await control.send({ action: 'next' })).toMatchObject({ ok: true });
-    control.close();
     await ana.getByRole('region', { name: 'Current phase' }).getByRole('heading', { name: /·\s*Warm and cool feedback$/ }).waitFor();
     const notes = ana.getByRole('textbox', { name: 'Your notes while you listen (only you see them)' });
     await notes.fill('They want pairs first. Ask about timing.');
@@ -95,7 +94,10 @@ describe('the presenter at the centre', () => {
     await ben.keyboard.press('Escape');
     const benSticky = (page: Page) => page.getByRole('group', { name: /^Sticky note by Ben Brook/ });
     await benSticky(ben).focus();
-    await ben.getByRole('region', { name: 'Feedback', exact: true }).getByLabel('Your feedback').waitFor();
+    const benFeedback = ben.getByRole('region', { name: 'Feedback', exact: true });
+    await benFeedback.getByLabel('Your feedback').fill('The criteria name what good questions do.');
+    await benFeedback.getByRole('button', { name: 'Add feedback' }).click();
+    await benFeedback.getByText('The criteria name what good questions do.').waitFor();
     await benSticky(ana).focus();
     const anaFeedback = ana.getByRole('region', { name: 'Feedback', exact: true });
     await anaFeedback.getByText('You listen silently in this phase').waitFor();
@@ -116,6 +118,24 @@ describe('the presenter at the centre', () => {
     await ben.keyboard.press('Enter');
     await expect.poll(() => ben.evaluate(() => document.activeElement?.tagName), POLL).toBe('ASIDE');
     await expectAccessible(ben, 'the table with a focusing question');
+
+    // The end: everyone sees what we did — the question, what we heard, the next steps (added from the summary).
+    for (let i = 0; i < 3; i++) expect(await control.send({ action: 'next' })).toMatchObject({ ok: true });
+    control.close();
+    const summary = (page: Page) => page.getByRole('region', { name: 'What we did' });
+    for (const page of [ana, ben]) {
+      await summary(page).getByText(QUESTION).waitFor();
+      await summary(page).getByText('Warm feedback (1)').waitFor();
+      await summary(page).getByText('The criteria name what good questions do.').waitFor();
+    }
+    await summary(ben).getByRole('button', { name: 'Add next steps' }).click();
+    const checklist = ben.getByRole('group', { name: /^Checklist by Ben Brook/ });
+    await checklist.waitFor();
+    await expect.poll(() => ben.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), POLL).toMatch(/^Item: /);
+    await ben.keyboard.type('Try pairs first in week one');
+    await summary(ana).getByText('Try pairs first in week one').waitFor();
+    await screenshot(ana, 'presenter-04-end-summary');
+    expect(await summary(ana).getByRole('button', { name: 'Export record' }).count()).toBe(0);
 
     // The record carries the focusing question.
     const record = await fetch(`${server.url}/api/sessions/${session.sessionId}/export?format=md`, { headers: { authorization: `Bearer ${session.hostToken}` } });

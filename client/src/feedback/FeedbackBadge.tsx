@@ -29,11 +29,11 @@ export function FeedbackBadge({ meta, artifact }: ArtifactAddonProps) {
       className="feedback-badge"
       data-feedback-count={threads.length}
       title={`Open feedback: ${text.full}`}
-      aria-label={`Open feedback on this item: ${text.full}. Show it.`}
       onPointerDown={(event) => event.stopPropagation()}
       onClick={() => useCanvasUi.getState().select([meta.id])}
     >
-      <span aria-hidden="true">{text.short}</span>
+      {text.short}
+      <span className="visually-hidden">: open feedback on this item ({text.full}); show it</span>
     </button>
   );
 }

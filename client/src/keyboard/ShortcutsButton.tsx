@@ -7,7 +7,7 @@ export function ShortcutsButton() {
   const [open, setOpen] = useShortcuts();
   return (
     <>
-      <button type="button" className="button secondary" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" title="Keyboard shortcuts (press ? anywhere)" onClick={() => setOpen(true)}>
+      <button type="button" className="button secondary" aria-keyshortcuts="?" title="Keyboard shortcuts (press ? anywhere)" onClick={() => setOpen(true)}>
         Shortcuts (?)
       </button>
       <ShortcutsDialog open={open} onClose={() => setOpen(false)} />

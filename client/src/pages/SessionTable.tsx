@@ -37,6 +37,7 @@ import { usePlenaryDoc } from '../convening/usePlenaryDoc.js';
 import { useTableDocName } from '../convening/useTableDocName.js';
 import { VisitPicker } from '../convening/VisitPicker.js';
 import { ExportButton } from '../export/ExportButton.js';
+import { EndSummary } from '../summary/EndSummary.js';
 import { ParticipationButton } from '../participation/ParticipationButton.js';
 import { ShortcutsButton } from '../keyboard/ShortcutsButton.js';
 import { SessionSettings } from '../participation/SessionSettings.js';
@@ -115,6 +116,8 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   useHostVisit(visitTarget(state, { participantId: view.you.participantId, role }, visit));
   const connection = useTableConnection(sessionId, identity.token, { name, color, participantId: view.you.participantId, role }, docName);
   const openNotes = useOpenNotes(connection?.doc ?? null);
+  // The host and whoever facilitates may export the record.
+  const canExport = role === 'host' || state?.roles.facilitator === view.you.participantId;
   const plenary = usePlenaryDoc(sessionId, identity.token, state?.convening ?? false, connection);
   const harvest = useHarvest(plenary?.doc ?? null);
   const atPlenary = docName === PLENARY_DOC;
@@ -198,7 +201,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
           {!atPlenary && !phone && <TimelineButton open={timeline} onToggle={() => setTimelineOpen((open) => !open)} />}
           <ParticipationButton sessionId={sessionId} token={identity.token} me={me} />
           {!phone && <ShortcutsButton />}
-          {(role === 'host' || state?.roles.facilitator === view.you.participantId) && <ExportButton sessionId={sessionId} token={identity.token} />}
+          {canExport && <ExportButton sessionId={sessionId} token={identity.token} />}
           {role === 'host' && <DeleteSessionButton sessionId={sessionId} title={view.title} token={identity.token} />}
           {role === 'host' && <HostDashboardLink sessionId={sessionId} />}
           <ConnectionStatus />
@@ -298,6 +301,9 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
           {/* The protocol panel keeps its place in both layouts: it holds the control connection, which must not reopen when the layout changes. */}
           <aside className="sidebar" tabIndex={-1} aria-label={phone ? 'Timer and what you can add' : 'Protocol, feedback and people'}>
             {!phone && <TableHistory state={state} doc={connection?.doc ?? null} docName={docName} cards={harvest} />}
+            {!phone && connection && state?.status === 'done' && !state.convening && (
+              <EndSummary doc={connection.doc} focus={state.focus} me={{ participantId: view.you.participantId, name }} readOnly={readOnly} exportButton={canExport ? <ExportButton sessionId={sessionId} token={identity.token} /> : undefined} />
+            )}
             <ProtocolPanel
               sessionId={sessionId}
               token={identity.token}

@@ -27,7 +27,8 @@ export function FocusQuestion({ state, me, participants, send }: FocusQuestionPr
   useEffect(() => {
     if (!editing) setText(state.focus ?? '');
   }, [state.focus, editing]);
-  if (!presenter || (state.status === RunStatus.Done && !state.focus)) return null;
+  // At the end of a one-table session the summary shows the question.
+  if (!presenter || (state.status === RunStatus.Done && (!state.focus || !state.convening))) return null;
   const isPresenter = presenter === me.participantId;
   const save = async (event: FormEvent) => {
     event.preventDefault();
