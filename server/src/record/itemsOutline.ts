@@ -95,10 +95,12 @@ export function phasesOutline(
   const phases = ordered.map((label) => {
     const heading = headingOf(label);
     // A phase heading shows once, under the first phase that ended with it.
-    const phaseNotes = taken.has(heading) ? [] : (written.get(heading) ?? []);
+    const again = taken.has(heading);
+    const phaseNotes = again ? [] : (written.get(heading) ?? []);
     taken.add(heading);
     return {
-      title: label.phaseTitle,
+      // A phase run again (the facilitator went Back) says so, instead of a second, unmarked copy.
+      title: again ? `${label.phaseTitle} (again)` : label.phaseTitle,
       endedAt: context.clock.time(label.endedAt),
       roles: describeRoles(label.roles, (id) => context.people.name(id)),
       notes: phaseNotes,

@@ -7,6 +7,7 @@ import { RunStatus, builtInProtocol, initialSessionControl, type HistoryLabel, t
 import { roundSeatingsOf } from './collect.js';
 import { notesByPhase, withoutEmptyHeadings } from './notesByPhase.js';
 import { inReadingOrder } from './readingOrder.js';
+import { phasesOutline, type OutlineContext } from './itemsOutline.js';
 import type { Block } from './richText.js';
 
 const at = (id: string, x: number, y: number, h = 100, createdAt = 0) => ({ id, x, y, h, createdAt });
@@ -48,5 +49,13 @@ describe('record parts', () => {
     // Kept seatings win over the seating as it ended.
     const kept = { ...control, seatings: [{ round: 1, blockId: 'round-1', at: 1_000, tables: [table('table-1', ['a', 'z'])] }] };
     expect(roundSeatingsOf(kept, [label])[0]).toEqual({ round: 1, blockId: 'round-1', at: 1_000, tables: [table('table-1', ['a', 'z'])] });
+  });
+
+  it('RP4 a phase run again after Back is marked "(again)", its notes shown once', () => {
+    const label = (phaseIndex: number, phaseTitle: string, endedAt: number) =>
+      ({ tableId: 'table-1', protocolId: 'tuning', protocolTitle: 'Tuning', phaseId: phaseTitle, phaseTitle, phaseIndex, phaseCount: 8, protocolRound: 0, round: 0, roles: {}, endedAt }) as unknown as HistoryLabel;
+    const context = { people: { name: (id: string) => id }, clock: { time: (ms: number) => String(ms) }, options: {} } as unknown as OutlineContext;
+    const { phases } = phasesOutline([label(0, 'Introduction', 1), label(1, 'Presentation', 2), label(0, 'Introduction', 3)], [], (l) => `${l.phaseIndex + 1} / 8 · ${l.phaseTitle}`, context);
+    expect(phases.map((p) => p.title)).toEqual(['Introduction', 'Presentation', 'Introduction (again)']);
   });
 });
