@@ -21,10 +21,17 @@ export interface TimelineStop {
 
 /** The stops for document `docName`, oldest first (snapshots of other documents are left out). */
 export function buildStops(snapshots: readonly HistorySnapshotInfo[], docName: string, now = Date.now()): TimelineStop[] {
-  return snapshots
+  const stops = snapshots
     .filter((s) => s.docName === docName)
     .map((s) => ({ snapshotId: s.snapshotId, title: historyTitle(s.label), time: formatMoment(s.label.endedAt, now), endedAt: s.label.endedAt, bytes: s.bytes }))
     .sort((a, b) => a.endedAt - b.endedAt || a.snapshotId - b.snapshotId);
+  // A phase run again (the facilitator went Back) is marked, so two stops never read the same.
+  const seen = new Set<string>();
+  return stops.map((stop) => {
+    const again = seen.has(stop.title);
+    seen.add(stop.title);
+    return again ? { ...stop, title: `${stop.title} (again)` } : stop;
+  });
 }
 
 /** What a stop is called for people and screen readers: "Introduction (1/8), ended 10:32". */
