@@ -51,3 +51,11 @@ export function tallyReactions(keys: Iterable<string>, me: string): { counts: Re
   }
   return { counts, mine, who };
 }
+
+/** Reactions on one item in a line for the record ("👍 2 · ❤️ 1"), no names; empty when none. */
+export function reactionLine(keys: Iterable<string>): string {
+  const { counts } = tallyReactions(keys, '');
+  return REACTIONS.filter((r) => counts[r.id] > 0)
+    .map((r) => `${r.symbol} ${counts[r.id]}`)
+    .join(' · ');
+}

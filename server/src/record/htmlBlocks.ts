@@ -61,7 +61,7 @@ export function htmlBlocks(list: readonly Block[], base: number): string {
     .join('');
 }
 
-const byLine = (a: ArtifactOutline) => `<p class="by">${e(a.by)} · ${e(a.at)}${a.draft ? ' · draft' : ''}</p>`;
+const byLine = (a: ArtifactOutline) => `<p class="by">${e(a.by)} · ${e(a.at)}${a.draft ? ' · draft' : ''}${a.reactions ? ` · <span class="reactions">${e(a.reactions)}</span>` : ''}</p>`;
 
 /** One artifact other than a sticky, under a heading of `level`. */
 function artifactHtml(a: ArtifactOutline, uploads: RecordOutline['uploads'], level: number): string {

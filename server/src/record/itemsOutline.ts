@@ -38,6 +38,7 @@ function artifactOutline(artifact: RecordArtifact, context: OutlineContext): Art
     by: context.people.name(artifact.createdBy, artifact.createdByName),
     at: context.clock.time(artifact.createdAt),
     draft: artifact.draft,
+    reactions: artifact.reactions ?? '',
   };
 }
 

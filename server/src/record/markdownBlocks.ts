@@ -66,7 +66,7 @@ export function markdownBlocks(list: readonly Block[], base: number, indent = ''
 
 /** One artifact other than a sticky, under a heading of `level`. */
 function artifactMarkdown(a: ArtifactOutline, uploads: RecordOutline['uploads'], level: number): string[] {
-  const by = `*${escapeMarkdown(a.by)}, ${a.at}${a.draft ? ', draft' : ''}*`;
+  const by = `*${escapeMarkdown(a.by)}, ${a.at}${a.draft ? ', draft' : ''}${a.reactions ? ` · ${a.reactions}` : ''}*`;
   const c = a.content;
   switch (c.kind) {
     case 'document':
@@ -111,7 +111,7 @@ function artifactMarkdown(a: ArtifactOutline, uploads: RecordOutline['uploads'],
 /** A sticky as one bullet: its text (lines joined) and who wrote it when. */
 function stickyBullet(a: ArtifactOutline): string {
   const text = a.content.kind === 'sticky' ? a.content.text : '';
-  return `- ${escapeMarkdown(text.replace(/\s*\n\s*/g, ' / ')) || '(empty)'} — *${escapeMarkdown(a.by)}, ${a.at}${a.draft ? ', draft' : ''}*`;
+  return `- ${escapeMarkdown(text.replace(/\s*\n\s*/g, ' / ')) || '(empty)'} — *${escapeMarkdown(a.by)}, ${a.at}${a.draft ? ', draft' : ''}${a.reactions ? ` · ${a.reactions}` : ''}*`;
 }
 
 /** The artifacts of a canvas in their order, consecutive stickies as one list. */

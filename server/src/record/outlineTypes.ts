@@ -59,6 +59,8 @@ export interface ArtifactOutline {
   by: string;
   at: string;
   draft: boolean;
+  /** Reactions in a line ("👍 2 · ❤️ 1"), or ''. */
+  reactions: string;
 }
 
 /** A feedback thread. */

@@ -4,7 +4,7 @@
  * which documents are scribe notes. Malformed entries are skipped.
  */
 import * as Y from 'yjs';
-import { ArtifactField, ArtifactKind, ChecklistItemField, DATA_TABLE_HEADER_ROW, cellKey, TableRoot, readArtifactMeta, readThread, type ArtifactMeta, type FeedbackThread } from '@worktable/shared';
+import { ArtifactField, ArtifactKind, ChecklistItemField, DATA_TABLE_HEADER_ROW, cellKey, reactionLine, reactionPrefix, TableRoot, readArtifactMeta, readThread, type ArtifactMeta, type FeedbackThread } from '@worktable/shared';
 import { inReadingOrder } from './readingOrder.js';
 import { readRichText, type Block } from './richText.js';
 
@@ -19,7 +19,7 @@ export type ArtifactContent =
   | { kind: 'checklist'; title: string; items: { text: string; done: boolean; owner: string | null; due: string | null }[] };
 
 /** An artifact on the table. */
-export type RecordArtifact = ArtifactMeta & { content: ArtifactContent };
+export type RecordArtifact = ArtifactMeta & { content: ArtifactContent; /** Reactions in a line ("👍 2 · ❤️ 1"), or ''. */ reactions?: string };
 
 /** Everything on one table document. */
 export interface TableContent {
@@ -87,13 +87,21 @@ function contentOf(meta: ArtifactMeta, artifact: Y.Map<unknown>): ArtifactConten
   }
 }
 
+/** The reaction keys (`<reaction>:<who>`) of one item. */
+function reactionsOf(doc: Y.Doc, itemId: string): string[] {
+  const prefix = reactionPrefix(itemId);
+  const keys: string[] = [];
+  for (const key of doc.getMap<unknown>(TableRoot.Reactions).keys()) if (key.startsWith(prefix)) keys.push(key.slice(prefix.length));
+  return keys;
+}
+
 /** Reads a table document. */
 export function readTableContent(doc: Y.Doc): TableContent {
   const artifacts: RecordArtifact[] = [];
   for (const value of doc.getMap<unknown>(TableRoot.Artifacts).values()) {
     if (!(value instanceof Y.Map)) continue;
     const meta = readArtifactMeta(value);
-    if (meta) artifacts.push({ ...meta, content: contentOf(meta, value) });
+    if (meta) artifacts.push({ ...meta, content: contentOf(meta, value), reactions: reactionLine(reactionsOf(doc, meta.id)) });
   }
   const threads: FeedbackThread[] = [];
   for (const value of doc.getMap<unknown>(TableRoot.Feedback).values()) {

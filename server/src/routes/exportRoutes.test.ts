@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { marked, type Token } from 'marked';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { ArtifactField, ArtifactKind, DATA_TABLE_HEADER_ROW, PLENARY_DOC, PlenaryRoot, cellKey } from '@worktable/shared';
+import { ArtifactField, ArtifactKind, DATA_TABLE_HEADER_ROW, PLENARY_DOC, PlenaryRoot, TableRoot, cellKey } from '@worktable/shared';
 import { findChromium } from '../record/pdf.js';
 import { putArtifact as put, putThread, xmlElement, xmlText, yText } from '../testing/canvasWrites.js';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
@@ -65,6 +65,9 @@ function writeTable(doc: Y.Doc, imageUploadId: string): void {
       xmlElement('bulletList', [xmlElement('listItem', [xmlElement('paragraph', [xmlText(SCRIPTED.docItem)])])]),
       xmlElement('paragraph', [xmlText('<script>alert(1)</script>')]),
     ]);
+    // Two people agree with the sticky, one loves it (reactions are counted, never named).
+    const reactions = doc.getMap<boolean>(TableRoot.Reactions);
+    for (const key of ['a-sticky/agree:p1', 'a-sticky/agree:p2', 'a-sticky/heart:p1']) reactions.set(key, true);
     putArtifact(doc, 'a-link', ArtifactKind.Link, { [ArtifactField.Url]: SCRIPTED.link, [ArtifactField.Title]: SCRIPTED.linkTitle }, 20);
     putArtifact(doc, 'a-evil-link', ArtifactKind.Link, { [ArtifactField.Url]: 'javascript:alert(1)', [ArtifactField.Title]: 'Evil' }, 21);
     const rows = new Y.Array<string>();
@@ -171,6 +174,7 @@ describe('export', () => {
     expect(all).toContain('Probing question');
     expect(markdown).toMatch(/- 2 · Students ask better questions in pairs\n- 1 · Unit plan draft/); // ranked vote results
     expect(markdown).not.toContain('javascript:');
+    expect(markdown).toMatch(new RegExp(`${SCRIPTED.sticky}.*· 👍 2 · ❤️ 1\\*`));
     // The data table keeps its header row (it was lost in every format).
     expect(markdown).toContain(`| Criterion | Level |\n| --- | --- |\n| ${SCRIPTED.tableCell} | 3 |`);
     expect(markdown).toMatch(/^#### Introduction · ended \d\d:\d\d\n\n\*facilitator /m); // roles per phase, its notes under it
