@@ -3,7 +3,8 @@
  * every time in this browser's zone), its downloads, and read-only links to share. Escape or Close
  * returns to the page.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { useModalDialog } from '../components/useModalDialog.js';
 import { RECORD_PRIVACY_FLAGS, type RecordOptions } from '@worktable/shared';
 import { PRIVACY_CHOICES, initialRecordOptions } from './recordChoices.js';
 import { RecordDownloads } from './RecordDownloads.js';
@@ -46,16 +47,10 @@ function RecordChoices({ options, onChange }: { options: RecordOptions; onChange
 
 /** The "Record" dialog. */
 export function RecordDialog({ open, onClose, sessionId, token }: RecordDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const id = useId();
   const [options, setOptions] = useState<RecordOptions>(initialRecordOptions);
   const links = useRecordLinks(sessionId, token, open);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    else if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <dialog ref={ref} className="dialog record-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>

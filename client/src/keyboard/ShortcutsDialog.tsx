@@ -1,18 +1,13 @@
 /** The "?" help sheet: every keyboard shortcut of the table page, in a modal dialog (Escape closes it). */
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
+import { useModalDialog } from '../components/useModalDialog.js';
 import { SHORTCUTS } from './shortcuts.js';
 import './keyboard.css';
 
 /** The keyboard shortcuts dialog. */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const id = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    else if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
     <dialog ref={ref} className="dialog shortcuts-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
       <header className="shortcuts-header">

@@ -3,7 +3,8 @@
  * open, or with Refresh), a note when you see only your own row, and for whoever runs the table a
  * gentle hint about the people not heard yet. Escape or Close returns to the page.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
+import { useModalDialog } from '../components/useModalDialog.js';
 import { formatMoment } from '../time.js';
 import { invitationHint } from './participation.js';
 import { ParticipationTable } from './ParticipationTable.js';
@@ -23,15 +24,9 @@ export interface ParticipationDialogProps {
 
 /** The "Participation" dialog. */
 export function ParticipationDialog({ open, onClose, sessionId, token, me, facilitating }: ParticipationDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const id = useId();
   const { data, loadedAt, loading, error, refresh } = useParticipation(sessionId, token, open);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    else if (!open && dialog.open) dialog.close();
-  }, [open]);
   const hint = facilitating && data?.scope === 'all' ? invitationHint(data.rows, me) : null;
 
   return (
