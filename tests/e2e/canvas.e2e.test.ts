@@ -124,7 +124,8 @@ describe('canvas: put work on the table together', () => {
     // Keyboard only: Tab to the sticky, Delete removes it, Ctrl+Z restores it.
     await pat.getByRole('region', { name: 'Table canvas' }).focus();
     const focusedLabel = () => pat.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
-    for (let i = 0; i < 8 && !(await focusedLabel()).startsWith('Sticky note by Pat Participant'); i++) await pat.keyboard.press('Tab');
+    // (The dragged sticky came in front of the others, so it is last in Tab order.)
+    for (let i = 0; i < 40 && !(await focusedLabel()).startsWith('Sticky note by Pat Participant'); i++) await pat.keyboard.press('Tab');
     expect(await focusedLabel()).toBe('Sticky note by Pat Participant: Evidence first, then the claim.');
     await pat.keyboard.press('Delete');
     await expect.poll(() => hostSticky.count(), POLL).toBe(0);
