@@ -2,7 +2,7 @@
  * The presenter at the centre of a Tuning group, end to end in Chromium against a real server:
  * the host assigns the presenter in the lobby (the form says the role stands at Start), the
  * presenter asks the focusing question and everyone sees it on top of the panel, Start keeps the
- * presenter, the scribe opens the notes with one button, skip links reach the toolbar, the canvas
+ * presenter, everyone follows the presenter's view while they present (a zoom steps out), the scribe opens the notes with one button, skip links reach the toolbar, the canvas
  * and the side panel, and the record carries the focusing question. Screenshots: presenter-*.png.
  *
  * Needs the built client (`npm run build:client`) and Chromium at /usr/bin/chromium or $CHROMIUM_PATH.
@@ -85,7 +85,13 @@ describe('the presenter at the centre', () => {
     // The feedback phase: Ana listens silently — no feedback or replies from her, a notes pad of her own instead.
     const control = openControlClient(server.url, session.hostToken);
     await waitFor(() => control.states.length > 0, 5_000, 'host control');
-    for (let i = 0; i < 5; i++) expect(await control.send({ action: 'next' })).toMatchObject({ ok: true });
+    // The presentation: everyone else follows Ana's view; a zoom of their own steps out.
+    expect(await control.send({ action: 'next' })).toMatchObject({ ok: true });
+    const followAna = ben.getByRole('button', { name: 'Stop following Ana Alvarez' });
+    await expect.poll(() => followAna.getAttribute('aria-pressed'), POLL).toBe('true');
+    await ben.getByRole('group', { name: 'Zoom' }).getByRole('button', { name: 'Zoom in' }).click();
+    await ben.getByRole('button', { name: 'Follow Ana Alvarez' }).waitFor();
+    for (let i = 0; i < 4; i++) expect(await control.send({ action: 'next' })).toMatchObject({ ok: true });
     await ana.getByRole('region', { name: 'Current phase' }).getByRole('heading', { name: /·\s*Warm and cool feedback$/ }).waitFor();
     const notes = ana.getByRole('textbox', { name: 'Your notes while you listen (only you see them)' });
     await notes.fill('They want pairs first. Ask about timing.');

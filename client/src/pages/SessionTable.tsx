@@ -53,6 +53,7 @@ import { useSpeaking } from '../call/useSpeaking.js';
 import { ProtocolPanel } from '../protocol/ProtocolPanel.js';
 import { useScribeNotes } from '../protocol/useScribeNotes.js';
 import { useOpenNotes } from '../protocol/useOpenNotes.js';
+import { useFollowPresenter } from '../protocol/useFollowPresenter.js';
 import { ArtifactReactions } from '../reactions/ArtifactReactions.js';
 import { ReactionViewerContext, useSessionReactionViewer } from '../reactions/reactionViewer.js';
 import { openTable, useTableStore, type PresenceUser, type TableConnection } from '../session/tableConnection.js';
@@ -144,6 +145,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const online = useMemo(() => new Set(peers.map((p) => p.participantId)), [peers]);
   const following = useCanvasUi((s) => s.following);
   const follow = useCanvasUi((s) => s.follow);
+  useFollowPresenter(state, peers, view.you.participantId);
   const localUser = useMemo(() => ({ participantId: view.you.participantId, name, color }), [view.you.participantId, name, color]);
   const me = useMemo(() => ({ participantId: view.you.participantId, role }), [view.you.participantId, role]);
   const privateLayer = usePrivateLayer({ sessionId, token: identity.token, docName, user: localUser, canWrite: !readOnly });
