@@ -13,7 +13,8 @@ export const dataTableView: ArtifactView = {
   label: 'Data table',
   Body: DataTableBody,
   initialize(artifact, { title }) {
-    artifact.set(ArtifactField.Title, title ?? 'Data');
+    // No title until someone types one: "Data" is the field's placeholder, not text to type after.
+    artifact.set(ArtifactField.Title, title ?? '');
     // Y.Array<string> row and column ids and a Y.Map<Y.Text> of cells: 3 rows, columns A, B, C.
     initializeGrid(artifact);
   },
