@@ -7,6 +7,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { Speakers, type SessionState } from '@worktable/shared';
+import { phaseKeyOf } from '../call/callPlace.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
 import type { PresentPeer } from '../session/tableConnection.js';
 
@@ -14,7 +15,7 @@ import type { PresentPeer } from '../session/tableConnection.js';
 export function useFollowPresenter(state: SessionState | null, peers: readonly PresentPeer[], me: string): void {
   const presenter = state?.roles.presenter;
   const presenting = state?.status === 'running' && state.phase?.speakers === Speakers.PresenterOnly && presenter !== undefined && presenter !== me;
-  const phaseKey = presenting ? `${state.tableId ?? ''}/${state.round}/${state.protocolRound ?? 0}/${state.phaseIndex}` : null;
+  const phaseKey = presenting ? phaseKeyOf(state) : null;
   const presenterClient = presenting ? (peers.find((p) => p.participantId === presenter && !p.isLocal)?.clientId ?? null) : null;
   const done = useRef<string | null>(null);
   useEffect(() => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { MAX_RELAY_INTERVAL_MS } from '../relay/room.js';
 import { parseAllowedOrigins } from '../security/origins.js';
 import { z } from 'zod';
-import type { IceSettings } from '../control/iceServers.js';
+import { SIGNALS_PER_SECOND, SIGNAL_BURST, type IceSettings } from '../control/iceServers.js';
 
 const integer = (min: number, max: number) =>
   z
@@ -72,6 +72,10 @@ export const configSchema = z.object({
   CALL_MAX_VIDEO_PEERS: integer(2, 16).default(8),
   /** Most people in the plenary's audio-only call (a convening without a call link of its own); beyond it the host gives the plenary a call link. */
   CALL_MAX_PLENARY_PEERS: integer(2, 50).default(24),
+  /** Call messages (signals, joins, updates) one connection may send at once; beyond it they are dropped and counted. */
+  CALL_SIGNAL_BURST: integer(10, 10_000).default(SIGNAL_BURST),
+  /** Call messages per second one connection may send after its burst. */
+  CALL_SIGNALS_PER_SECOND: integer(1, 1_000).default(SIGNALS_PER_SECOND),
   /** Chromium used to print the record to PDF; found in the usual places when unset. */
   CHROMIUM_PATH: z.string().optional(),
   /** PostgreSQL for several nodes (`postgres://user:password@host:5432/db`); the embedded SQLite file when unset. */
@@ -180,6 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxVideoPeers: c.CALL_MAX_VIDEO_PEERS,
       transportPolicy: c.ICE_TRANSPORT_POLICY,
       maxPlenaryPeers: c.CALL_MAX_PLENARY_PEERS,
+      signalBurst: c.CALL_SIGNAL_BURST,
+      signalsPerSecond: c.CALL_SIGNALS_PER_SECOND,
     },
   };
 }

@@ -10,7 +10,7 @@ import { CallEvent, type CallJoinAck, type CallPeers, type SignalIn } from '@wor
 import { loadConfig } from '../config/config.js';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
 import { createSessionWith, postJson, startTestServer, waitFor, type TestServer } from '../testing/testServer.js';
-import { SIGNAL_BURST } from './callSignaling.js';
+import { SIGNAL_BURST } from './iceServers.js';
 import { turnCredentials } from './iceServers.js';
 
 let t: TestServer | undefined;

@@ -33,10 +33,6 @@ export interface CallPresence {
   plenary?: boolean;
 }
 
-/** Call messages (signals, joins, updates) one socket may send in a burst, and per second after it. */
-export const SIGNAL_BURST = 200;
-/** Steady signals per second per socket (a mesh of 8 renegotiating needs far fewer). */
-export const SIGNALS_PER_SECOND = 50;
 /** How long peer lists of one room are gathered before they go out. */
 export const PEERS_COALESCE_MS = 20;
 
@@ -241,8 +237,9 @@ export class CallSignaling {
   /** Takes one token of the socket's bucket; false when it is empty. */
   private spend(socket: ControlSocket): boolean {
     const now = this.now();
-    const bucket = this.buckets.get(socket) ?? { tokens: SIGNAL_BURST, at: now };
-    bucket.tokens = Math.min(SIGNAL_BURST, bucket.tokens + ((now - bucket.at) * SIGNALS_PER_SECOND) / 1000);
+    const { signalBurst, signalsPerSecond } = this.options.ice;
+    const bucket = this.buckets.get(socket) ?? { tokens: signalBurst, at: now };
+    bucket.tokens = Math.min(signalBurst, bucket.tokens + ((now - bucket.at) * signalsPerSecond) / 1000);
     bucket.at = now;
     this.buckets.set(socket, bucket);
     if (bucket.tokens < 1) return false;

@@ -36,7 +36,7 @@ import type { RelayLogger } from '../relay/relay.js';
 import type { ParticipantRecord, StoragePort } from '../storage/port.js';
 import { sessionRoom, type ControlServer, type ControlSocket, type ControlSocketData } from './controlServer.js';
 import { CallSignaling, type CallCounters } from './callSignaling.js';
-import type { IceSettings } from './iceServers.js';
+import { SIGNALS_PER_SECOND, SIGNAL_BURST, type IceSettings } from './iceServers.js';
 import { buildDashboard, type DocumentActivity } from './dashboard.js';
 import { SessionRuntime, type Changed, type Member, type RuntimeResult } from './sessionRuntime.js';
 
@@ -81,7 +81,7 @@ export function hostsRoom(sessionId: string): string {
 }
 
 /** No ICE servers (browsers on one network reach each other directly) and the default mesh cap. */
-const NO_ICE: IceSettings = { urls: [], turnSecret: undefined, turnTtlSeconds: 3600, maxVideoPeers: 8, transportPolicy: 'all', maxPlenaryPeers: 24 };
+const NO_ICE: IceSettings = { urls: [], turnSecret: undefined, turnTtlSeconds: 3600, maxVideoPeers: 8, transportPolicy: 'all', maxPlenaryPeers: 24, signalBurst: SIGNAL_BURST, signalsPerSecond: SIGNALS_PER_SECOND };
 
 /** Runs every session's protocol on the server. */
 export class ControlPlane {

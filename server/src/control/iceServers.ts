@@ -7,6 +7,11 @@
 import crypto from 'node:crypto';
 import type { IceServer } from '@worktable/shared';
 
+/** Default of `CALL_SIGNAL_BURST`: call messages (signals, joins, updates) one socket may send at once. */
+export const SIGNAL_BURST = 200;
+/** Default of `CALL_SIGNALS_PER_SECOND` per socket after the burst (a mesh of 8 renegotiating needs far fewer). */
+export const SIGNALS_PER_SECOND = 50;
+
 /** The calls' ICE settings (from the configuration). */
 export interface IceSettings {
   /** STUN and TURN addresses (`stun:host:3478`, `turn:host:3478?transport=udp`, `turns:…`). */
@@ -21,6 +26,9 @@ export interface IceSettings {
   transportPolicy: 'all' | 'relay';
   /** Most people in a plenary's audio-only call. */
   maxPlenaryPeers: number;
+  /** Call messages (signals, joins, updates) one connection may send at once, and per second after. */
+  signalBurst: number;
+  signalsPerSecond: number;
 }
 
 /** Whether an ICE address is a TURN server (which needs credentials). */
