@@ -82,7 +82,7 @@ function DocumentPreview({ fragment }: { fragment: Y.XmlFragment }) {
 /** What shows while the editor chunk loads: a few grey lines. */
 function DocumentSkeleton() {
   return (
-    <div className="wt-doc-skeleton" aria-busy="true" aria-label="Loading the document">
+    <div className="wt-doc-skeleton" role="status" aria-busy="true" aria-label="Loading the document">
       <span />
       <span />
       <span />

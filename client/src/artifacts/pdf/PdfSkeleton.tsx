@@ -1,4 +1,4 @@
 /** A grey page (with a shimmer) while pdf.js loads or draws. */
 export function PdfSkeleton() {
-  return <div className="pdf-skeleton" aria-busy="true" aria-label="Loading the PDF" />;
+  return <div className="pdf-skeleton" role="status" aria-busy="true" aria-label="Loading the PDF" />;
 }
