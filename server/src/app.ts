@@ -10,6 +10,7 @@ import type { Config } from './config/config.js';
 import { CloseCode, builtInProtocol, type Protocol } from '@worktable/shared';
 import { ControlPlane } from './control/controlPlane.js';
 import { PrivateReveal } from './control/privateReveal.js';
+import { controlFeedbackRules } from './control/feedbackRules.js';
 import { attachControlServer, type ControlServer } from './control/controlServer.js';
 import { Metrics } from './metrics/metrics.js';
 import { HistoryRecorder } from './history/historyRecorder.js';
@@ -18,6 +19,7 @@ import { LocalLeases, RedisLeases } from './scaleout/sessionLeases.js';
 import { ActivityTracker } from './relay/hooks/activityHook.js';
 import { authHook } from './relay/hooks/authHook.js';
 import { limitsHook } from './relay/hooks/limitsHook.js';
+import { feedbackRulesHook, type FeedbackRules } from './relay/hooks/feedbackRulesHook.js';
 import { memoryHook } from './relay/hooks/memoryHook.js';
 import { metricsHook, persistenceMetrics } from './relay/hooks/metricsHook.js';
 import { PersistenceHook } from './relay/hooks/persistenceHook.js';
@@ -111,6 +113,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     ...(documentSync ? { onCommitted: (batch: readonly { docKey: string; update: Uint8Array }[]) => documentSync.committed(batch) } : {}),
   });
   const activity = new ActivityTracker();
+  let feedbackRules: FeedbackRules | null = null;
   const relay = new Relay(
     [
       authHook(signer, storage),
@@ -120,6 +123,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
         maxAwarenessBytes: config.maxAwarenessBytes,
         maxDocBytes: config.maxDocBytes,
       }),
+      feedbackRulesHook(() => feedbackRules),
       persistence,
       metricsHook(metrics),
       activity,
@@ -175,6 +179,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       persistence.discardSession(sessionId);
     },
   });
+  feedbackRules = controlFeedbackRules(controlPlane, () => metrics.errors.inc({ kind: 'feedback_reverted' }));
   await app.register(removalRoutes, {
     storage,
     signer,

@@ -3,7 +3,7 @@
  * types the current protocol phase allows; nothing when no single artifact is selected.
  */
 import * as Y from 'yjs';
-import { ArtifactField, FEEDBACK_TYPES, Speakers, TableRoot, isArtifactKind, type FeedbackType } from '@worktable/shared';
+import { ArtifactField, FEEDBACK_TYPES, TableRoot, isArtifactKind, listensSilently, type FeedbackType } from '@worktable/shared';
 import { summaryOf } from '../canvas/describe.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
 import { viewOf } from '../artifacts/registry.js';
@@ -22,7 +22,7 @@ export interface SelectedFeedbackProps {
 export function SelectedFeedback({ doc, author, readOnly }: SelectedFeedbackProps) {
   const selection = useCanvasUi((s) => s.selection);
   const phase = useControlStore((s) => s.state?.phase ?? null);
-  const presenter = useControlStore((s) => s.state?.roles.presenter ?? null);
+  const roles = useControlStore((s) => s.state?.roles ?? null);
   const status = useControlStore((s) => s.state?.status ?? 'lobby');
   const id = selection.length === 1 ? selection[0] : undefined;
   const artifact = id ? doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).get(id) : undefined;
@@ -35,7 +35,7 @@ export function SelectedFeedback({ doc, author, readOnly }: SelectedFeedbackProp
   const running = (status === 'running' || status === 'paused') && phase !== null;
   const allowed: readonly FeedbackType[] = running ? phase.feedback : FEEDBACK_TYPES;
   // The presenter listens silently while the group talks about their work: no feedback or replies from them then.
-  const listening = running && phase.speakers === Speakers.AllButPresenter && presenter === author.participantId;
+  const listening = roles !== null && listensSilently({ status, phase, roles }, author.participantId);
   return (
     <section className="card" aria-label="Feedback">
       <FeedbackPanel

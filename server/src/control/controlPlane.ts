@@ -86,6 +86,8 @@ const NO_ICE: IceSettings = { urls: [], turnSecret: undefined, turnTtlSeconds: 3
 /** Runs every session's protocol on the server. */
 export class ControlPlane {
   private readonly runtimes = new Map<string, Promise<SessionRuntime>>();
+  /** Each loading runtime once it has loaded (so `loadedRuntime` can answer synchronously). */
+  private readonly loaded = new WeakMap<Promise<SessionRuntime>, SessionRuntime>();
   private readonly tableRoomOf = new WeakMap<ControlSocket, string>();
   private readonly dashboardDue = new Map<string, NodeJS.Timeout>();
   /** Several nodes: each session's publications, in order. */
@@ -408,10 +410,17 @@ export class ControlPlane {
     let runtime = this.runtimes.get(sessionId);
     if (!runtime) {
       runtime = this.load(sessionId);
-      runtime.catch(() => this.runtimes.delete(sessionId));
+      const loading = runtime;
+      loading.then((r) => this.loaded.set(loading, r), () => this.runtimes.delete(sessionId));
       this.runtimes.set(sessionId, runtime);
     }
     return runtime;
+  }
+
+  /** The session's runtime when this node has it loaded; null otherwise (or while it loads). */
+  loadedRuntime(sessionId: string): SessionRuntime | null {
+    const runtime = this.runtimes.get(sessionId);
+    return runtime ? (this.loaded.get(runtime) ?? null) : null;
   }
 
   private async load(sessionId: string): Promise<SessionRuntime> {

@@ -140,9 +140,10 @@ export class Room {
 
   /**
    * Runs `edit` on the document as the server (e.g. revealing private notes), then stores and
-   * relays the resulting update to every connection, exactly like a client's.
+   * relays the resulting update to every connection, exactly like a client's. Returns whether
+   * the edit changed anything.
    */
-  applyServerEdit(edit: (doc: Y.Doc) => void): void {
+  applyServerEdit(edit: (doc: Y.Doc) => void): boolean {
     const updates: Uint8Array[] = [];
     const collect = (update: Uint8Array, origin: unknown) => {
       if (origin === SERVER_ORIGIN) updates.push(update);
@@ -154,6 +155,7 @@ export class Room {
       this.doc.off('update', collect);
     }
     for (const update of updates) this.accept(update, encodeSyncUpdate(update), null);
+    return updates.length > 0;
   }
 
   /**

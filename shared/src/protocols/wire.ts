@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { FEEDBACK_TYPES, type FeedbackType } from '../feedback.js';
-import { ROLE_NAMES, type Protocol, type RoleName, type Speakers, type Advance } from './definition.js';
+import { ROLE_NAMES, type Protocol, type RoleName, Speakers, type Advance } from './definition.js';
 import { MAX_FOCUS_CHARS, RunStatus, focusOf, nextRotation, type ControlContext, type ControlState } from './control.js';
 import type { RoleHolders } from './rotation.js';
 import { timelineOf } from './timeline.js';
@@ -276,6 +276,16 @@ export function closedFeedback(phase: WirePhase | null): { type: FeedbackType; r
     type,
     reason: `Not open during “${phase.title}”.`,
   }));
+}
+
+/**
+ * Whether `participantId` listens silently now: a protocol runs (or is paused) in a phase where
+ * everyone but the presenter speaks, and they are the presenter. They may read the group's
+ * feedback but not add to it; the relay reverts any feedback they write then.
+ */
+export function listensSilently(view: Pick<RunView, 'status' | 'phase' | 'roles'>, participantId: string): boolean {
+  const running = view.status === 'running' || view.status === 'paused';
+  return running && view.phase?.speakers === Speakers.AllButPresenter && view.roles.presenter === participantId;
 }
 
 /**
