@@ -6,6 +6,7 @@ export * from './control.js';
 export * from './canvas/schema.js';
 export * from './canvas/geometry.js';
 export * from './canvas/placement.js';
+export * from './canvas/readingOrder.js';
 export * from './feedback.js';
 export * from './protocols/index.js';
 export * from './convening/index.js';

@@ -3,6 +3,7 @@
  * +/− zoom, 0 fits, Delete/Backspace delete, Ctrl/Cmd+Z undo, Shift+Ctrl+Z or Ctrl+Y redo,
  * Ctrl/Cmd+A selects all, Escape clears the selection (or leaves a text field for its frame).
  */
+import { tabBetweenItems } from './itemTabOrder.js';
 import type { KeyboardEvent } from 'react';
 
 /** What the keys do. */
@@ -58,6 +59,11 @@ export function canvasKeyHandler(actions: CanvasKeyActions) {
         event.preventDefault();
         actions.selectAll();
       }
+      return;
+    }
+    if (key === 'Tab' && !mod && !event.altKey && !target.closest('[role="menu"], dialog')) {
+      const canvas = target.closest<HTMLElement>('.canvas');
+      if (canvas && tabBetweenItems(canvas, target, event.shiftKey)) event.preventDefault();
       return;
     }
     if (target.closest('button, a, [role="menu"], dialog')) return;

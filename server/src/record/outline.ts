@@ -4,14 +4,13 @@
  * themes and harvest, then the agenda part by part (partsOutline.ts). Times are in the options'
  * zone; names, organizations and system roles appear only as the options allow.
  */
-import { describeTalkSpread, groupByTheme, talkSpread, type RecordOptions } from '@worktable/shared';
+import { describeTalkSpread, groupByTheme, talkSpread, READING_ORDER_NOTE, type RecordOptions } from '@worktable/shared';
 import { RecordClock } from './clock.js';
 import { formatDuration } from './format.js';
 import type { OutlineContext } from './itemsOutline.js';
 import type { AgendaLine, RecordOutline, SummaryOutline, ThemeOutline } from './outlineTypes.js';
 import { partsOutline } from './partsOutline.js';
 import { RecordPeople } from './people.js';
-import { READING_ORDER_NOTE } from './readingOrder.js';
 import type { SessionRecordData } from './recordData.js';
 
 /** The day the session ran: when its first round started or first phase ended, else when it was made. */

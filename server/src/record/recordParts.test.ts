@@ -3,10 +3,9 @@
  * without empty headings, and each round's seating for sessions from before seatings were kept.
  */
 import { describe, expect, it } from 'vitest';
-import { RunStatus, builtInProtocol, initialSessionControl, type HistoryLabel, type SessionControl, type TableSeating } from '@worktable/shared';
+import { RunStatus, builtInProtocol, initialSessionControl, inReadingOrder, type HistoryLabel, type SessionControl, type TableSeating } from '@worktable/shared';
 import { roundSeatingsOf } from './collect.js';
 import { notesByPhase, withoutEmptyHeadings } from './notesByPhase.js';
-import { inReadingOrder } from './readingOrder.js';
 import { phasesOutline, type OutlineContext } from './itemsOutline.js';
 import type { Block } from './richText.js';
 

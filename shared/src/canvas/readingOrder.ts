@@ -1,5 +1,5 @@
 /**
- * The order a record lists what lies on a canvas: as people read it, top to bottom in rows, and
+ * The order a record lists, and the keyboard visits, what lies on a canvas: as people read it, top to bottom in rows, and
  * left to right within a row. An item belongs to the current row when its top is above the middle
  * of the row's first item; otherwise it starts the next row. Ties fall to creation time, then id,
  * so the same canvas always lists the same way.
