@@ -14,6 +14,7 @@ import type { TestServer } from '../../server/src/testing/testServer.js';
 import { SCREENSHOTS } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';
 import { dragBy, nextFrames, positionOf } from '../support/canvasPage.js';
+import { openSection } from '../support/sidePanel.js';
 
 const DESKTOP = { width: 1280, height: 800 };
 const TABLET = { width: 820, height: 1180 };
@@ -152,6 +153,7 @@ describe('canvas: put work on the table together', () => {
 
     // Hana follows Pat: when Pat pans, Hana's view goes along; her own pan stops following.
     const hostWorld = () => host.evaluate(() => (document.querySelector('.canvas-world') as HTMLElement).style.transform);
+    await openSection(host, 'People');
     await host.getByRole('button', { name: 'Follow Pat Participant' }).click();
     const followed = await hostWorld();
     await pat.getByRole('region', { name: 'Table canvas' }).focus();

@@ -12,6 +12,7 @@ import { postJson, type TestServer } from '../../server/src/testing/testServer.j
 import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
 import { dragBy, nextFrames } from '../support/canvasPage.js';
 import { withServerAndBrowser } from '../support/suite.js';
+import { openSection } from '../support/sidePanel.js';
 
 const POLL = { timeout: 10_000, interval: 50 };
 
@@ -72,6 +73,7 @@ describe('a canvas that never hides work', () => {
 
     // Feedback shows on the board: a badge with the open threads by type; clicking it shows them.
     await documentFrame.focus();
+    await openSection(ben, 'Feedback');
     const feedback = ben.getByRole('region', { name: 'Feedback', exact: true });
     await feedback.getByRole('heading', { name: /^Feedback on document/ }).waitFor();
     await feedback.getByLabel('Type', { exact: true }).selectOption({ label: 'Warm feedback' });

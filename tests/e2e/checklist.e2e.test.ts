@@ -14,6 +14,7 @@ import { postJson, type TestServer } from '../../server/src/testing/testServer.j
 import { expectAccessible } from '../support/axe.js';
 import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';
+import { openSection } from '../support/sidePanel.js';
 
 /** How long live sync may take to show up in another browser. */
 const POLL = { timeout: 10_000, interval: 25 };
@@ -147,6 +148,8 @@ describe('checklists and reactions on the table', () => {
     expect(await reaction(hostList, 'Agree').getAttribute('aria-pressed')).toBe('true');
 
     // Feedback threads have the same bar.
+    await openSection(host, 'Feedback');
+    await openSection(ana, 'Feedback');
     const hostFeedback = host.getByRole('region', { name: 'Feedback' });
     await hostFeedback.getByLabel('Your feedback').fill('Who tells the families?');
     await hostFeedback.getByRole('button', { name: 'Add feedback' }).click();
@@ -159,6 +162,7 @@ describe('checklists and reactions on the table', () => {
     await screenshot(host, 'checklist-07-thread-reaction');
 
     // The host makes reactions anonymous: a new one still counts, and no name is shown.
+    await openSection(host, 'People');
     await host.getByRole('region', { name: 'Session settings' }).getByLabel('Anonymous reactions').check();
     await host.getByText('Reactions are shown without names.').waitFor();
     await expect.poll(() => reaction(anaList, 'Agree').getAttribute('title'), POLL).toBe('Agree');
@@ -195,6 +199,7 @@ describe('checklists and reactions on the table', () => {
     await select(oluList);
     expect(await oluList.locator('.reaction-summary').textContent()).toBe('Reactions: Agree 2, Important 1👍2⭐1');
     expect(await olu.locator('.reaction-bar').count()).toBe(0);
+    await openSection(olu, 'Feedback');
     await olu.getByRole('region', { name: 'Feedback' }).locator('.thread-reactions').waitFor();
     expect(await oluList.getByRole('checkbox', { name: `Done: ${SECOND}` }).isDisabled()).toBe(true);
     await screenshot(olu, 'checklist-10-observer');
@@ -214,6 +219,7 @@ describe('checklists and reactions on the table', () => {
     await screenshot(host, 'checklist-11-many-items');
 
     // In a dot vote, the reactions sit under the vote's − + control, which keeps its place.
+    await openSection(host, 'Notes');
     await host.getByRole('button', { name: 'Dot vote on 1 selected' }).click();
     const voteDialog = host.getByRole('dialog', { name: 'Dot vote on 1 item' });
     await voteDialog.getByRole('button', { name: 'Open the vote' }).click();

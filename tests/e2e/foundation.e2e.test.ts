@@ -11,6 +11,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../server/src/testing/testServer.js';
 import { SCREENSHOTS, launchBrowser } from '../support/browser.js';
+import { openSection } from '../support/sidePanel.js';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -110,6 +111,7 @@ describe('foundation: start, invite, join, sync, observe', () => {
 
     // Both know who is at the table (the host's list refreshes when Pat appears in presence).
     for (const page of [host, pat]) {
+      await openSection(page, 'People');
       const participants = page.getByRole('list', { name: 'Participants' });
       await participants.getByText('Hana Host').waitFor();
       await participants.getByText('Pat Participant').waitFor();

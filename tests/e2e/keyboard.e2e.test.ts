@@ -12,6 +12,7 @@ import { postJson, type TestServer } from '../../server/src/testing/testServer.j
 import { expectAccessible } from '../support/axe.js';
 import { DESKTOP, openPage, screenshot } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';
+import { openSection } from '../support/sidePanel.js';
 
 const POLL = { timeout: 10_000, interval: 50 };
 /** The most key presses any one task may take (the issue's bar). */
@@ -81,6 +82,7 @@ describe('the keyboard everywhere', () => {
     await press('Escape');
 
     // The facilitator's timer: Start by hand, then Pause, Resume and Next by keyboard.
+    await openSection(page, 'Phase');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     const phase = page.getByRole('region', { name: 'Current phase' });
     await phase.getByRole('heading', { name: /·\s*Introduction$/ }).waitFor();

@@ -15,6 +15,7 @@ import { postJson, waitFor, type TestServer } from '../../server/src/testing/tes
 import { expectAccessible } from '../support/axe.js';
 import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';
+import { openSection } from '../support/sidePanel.js';
 
 const POLL = { timeout: 10_000, interval: 50 };
 const QUESTION = 'How can our rubric help students ask better questions of each other?';
@@ -100,11 +101,13 @@ describe('the presenter at the centre', () => {
     await ben.keyboard.press('Escape');
     const benSticky = (page: Page) => page.getByRole('group', { name: /^Sticky note by Ben Brook/ });
     await benSticky(ben).focus();
+    await openSection(ben, 'Feedback');
     const benFeedback = ben.getByRole('region', { name: 'Feedback', exact: true });
     await benFeedback.getByLabel('Your feedback').fill('The criteria name what good questions do.');
     await benFeedback.getByRole('button', { name: 'Add feedback' }).click();
     await benFeedback.getByText('The criteria name what good questions do.').waitFor();
     await benSticky(ana).focus();
+    await openSection(ana, 'Feedback');
     const anaFeedback = ana.getByRole('region', { name: 'Feedback', exact: true });
     await anaFeedback.getByText('You listen silently in this phase').waitFor();
     expect(await anaFeedback.getByLabel('Your feedback').count()).toBe(0);

@@ -15,6 +15,7 @@ import { postJson, type TestServer } from '../../server/src/testing/testServer.j
 import { expectAccessible } from '../support/axe.js';
 import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';
+import { openSection } from '../support/sidePanel.js';
 
 const IDEA = 'My private idea';
 const BANNER = 'Private writing: your new notes are only yours until the facilitator reveals them.';
@@ -53,6 +54,7 @@ describe('private writing and participation', () => {
 
     // The host starts the run, then private writing (named reveal); everyone sees the banner.
     await host.getByRole('button', { name: 'Start', exact: true }).click();
+    await openSection(host, 'Notes');
     await host.getByRole('button', { name: 'Start private writing' }).click();
     for (const page of [host, ana, ben]) await page.getByText(BANNER).waitFor();
     await host.getByRole('button', { name: 'Reveal', exact: true }).waitFor();

@@ -21,6 +21,7 @@ import { postJson, waitFor, type TestServer } from '../../server/src/testing/tes
 import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
 import { expectAccessible } from '../support/axe.js';
 import { withServerAndBrowser } from '../support/suite.js';
+import { openSection } from '../support/sidePanel.js';
 
 /** How long live changes may take to show up in a browser (the machine may be shared). */
 const POLL = { timeout: 10_000, interval: 50 };
@@ -69,6 +70,7 @@ describe('removal: the host removes a participant, visits a table, deletes the s
     await putSticky(ana, 'Ana Alvarez', 'Ana: the rubric needs an example.', host);
 
     // Only the host has Remove buttons, never for themselves.
+    await openSection(host, 'People');
     const list = host.getByRole('list', { name: 'Participants' });
     await list.getByRole('button', { name: 'Remove Ben Brook' }).waitFor();
     const removeAna = list.getByRole('button', { name: 'Remove Ana Alvarez' });

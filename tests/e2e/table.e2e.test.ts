@@ -15,6 +15,7 @@ import type { TestServer } from '../../server/src/testing/testServer.js';
 import { SCREENSHOTS } from '../support/browser.js';
 import { expectAccessible } from '../support/axe.js';
 import { withServerAndBrowser } from '../support/suite.js';
+import { openSection } from '../support/sidePanel.js';
 
 const DESKTOP = { width: 1280, height: 800 };
 /** How long live sync may take to show up in another browser (the machine may be shared). */
@@ -188,6 +189,7 @@ describe('table: documents, data tables, feedback, offline, observers, accessibi
     // 4. Feedback: the host selects Pat's document and opens a warm feedback thread.
     await host.getByRole('button', { name: 'Fit' }).click();
     await docFrame(host).focus();
+    await openSection(host, 'Feedback');
     const hostFeedback = host.getByRole('region', { name: 'Feedback', exact: true });
     await hostFeedback.getByRole('heading', { name: /^Feedback on document/ }).waitFor();
     await hostFeedback.getByLabel('Type', { exact: true }).selectOption({ label: 'Warm feedback' });
@@ -198,6 +200,7 @@ describe('table: documents, data tables, feedback, offline, observers, accessibi
     // Pat selects the same document, sees the thread with its count, and replies.
     await pat.getByRole('button', { name: 'Fit' }).click();
     await docFrame(pat).focus();
+    await openSection(pat, 'Feedback');
     const patFeedback = pat.getByRole('region', { name: 'Feedback', exact: true });
     await patFeedback.getByText('The heading says exactly what you found.').waitFor();
     const filters = (region: Locator) => region.getByRole('group', { name: 'Show feedback of type' });
@@ -291,6 +294,7 @@ describe('table: documents, data tables, feedback, offline, observers, accessibi
     expect(await tableFrame(olga).getByRole('button', { name: '+ Row' }).count()).toBe(0);
     await olga.getByRole('button', { name: 'Fit' }).click();
     await docFrame(olga).locator('.artifact-creator').click();
+    await openSection(olga, 'Feedback');
     const olgaFeedback = olga.getByRole('region', { name: 'Feedback', exact: true });
     await olgaFeedback.getByText('Thanks, I will keep it.').waitFor();
     expect(await olgaFeedback.getByLabel('Your feedback').count()).toBe(0);

@@ -12,6 +12,7 @@ import { postJson, type TestServer } from '../../server/src/testing/testServer.j
 import { expectAccessible } from '../support/axe.js';
 import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';
+import { openSection } from '../support/sidePanel.js';
 
 const QUESTION = 'Which should we work on first?';
 const NOTES = ['Evidence first', 'Peer review rubric', 'Exit tickets'] as const;
@@ -59,6 +60,7 @@ describe('dot voting at the table', () => {
     // Nothing selected (Escape clears the selection): the host's button says what to do first.
     // Then select all with the keyboard.
     await host.keyboard.press('Escape');
+    await openSection(host, 'Notes');
     const start = host.getByRole('button', { name: 'Dot vote on 0 selected' });
     await start.waitFor();
     expect(await start.isDisabled()).toBe(true);

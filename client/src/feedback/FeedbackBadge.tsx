@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import { countByType, type FeedbackThread } from '@worktable/shared';
 import type { ArtifactAddonProps } from '../canvas/artifactAddon.js';
+import { showSection } from '../sidePanel/sidePanelStore.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
 import { feedbackSummary } from '../participation/participation.js';
 import { useThreads } from './useThreads.js';
@@ -30,7 +31,10 @@ export function FeedbackBadge({ meta, artifact }: ArtifactAddonProps) {
       data-feedback-count={threads.length}
       title={`Open feedback: ${text.full}`}
       onPointerDown={(event) => event.stopPropagation()}
-      onClick={() => useCanvasUi.getState().select([meta.id])}
+      onClick={() => {
+        useCanvasUi.getState().select([meta.id]);
+        showSection('feedback');
+      }}
     >
       {text.short}
       <span className="visually-hidden">: open feedback on this item ({text.full}); show it</span>

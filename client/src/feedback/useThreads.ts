@@ -47,3 +47,17 @@ function createThreadsStore(doc: Y.Doc): ThreadsStore {
     snapshot: () => current,
   };
 }
+
+/** How many feedback threads the table has (0 before the document is open), updated live. */
+export function useThreadCount(doc: Y.Doc | null): number {
+  const subscribe = useCallback(
+    (changed: () => void) => {
+      if (!doc) return () => undefined;
+      const threads = threadsOf(doc);
+      threads.observe(changed);
+      return () => threads.unobserve(changed);
+    },
+    [doc],
+  );
+  return useSyncExternalStore(subscribe, () => (doc ? threadsOf(doc).size : 0));
+}

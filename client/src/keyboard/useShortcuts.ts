@@ -4,6 +4,8 @@
  * feedback form, so a shortcut can never do what the page would not let you do by hand.
  */
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { showSection } from '../sidePanel/sidePanelStore.js';
 import { shortcutOf, type ShortcutAction } from './shortcuts.js';
 
 /** The button named `name` inside `scope` (its visible text or accessible name), if enabled. */
@@ -30,7 +32,8 @@ function perform(action: ShortcutAction): boolean {
     case 'pause':
       return click(timer && (buttonNamed(timer, 'Pause') ?? buttonNamed(timer, 'Resume')));
     case 'feedback': {
-      // The form of the selected item's feedback, in the side panel ("Your feedback").
+      // The form of the selected item's feedback, in the side panel's Feedback section ("Your feedback").
+      flushSync(() => showSection('feedback'));
       const label = [...document.querySelectorAll<HTMLLabelElement>('section[aria-label="Feedback"] label')].find((l) => l.textContent?.trim() === 'Your feedback');
       const field = label ? document.getElementById(label.htmlFor) : null;
       field?.focus();

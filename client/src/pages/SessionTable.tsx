@@ -51,6 +51,9 @@ import { TimelineView } from '../history/TimelineView.js';
 import { useControlStore } from '../protocol/controlConnection.js';
 import { useSpeaking } from '../call/useSpeaking.js';
 import { ProtocolPanel } from '../protocol/ProtocolPanel.js';
+import { SideSectionPanel, SideTabs } from '../sidePanel/SideSections.js';
+import { useSectionFollows } from '../sidePanel/useSectionFollows.js';
+import { useThreadCount } from '../feedback/useThreads.js';
 import { useScribeNotes } from '../protocol/useScribeNotes.js';
 import { useOpenNotes } from '../protocol/useOpenNotes.js';
 import { useFollowPresenter } from '../protocol/useFollowPresenter.js';
@@ -134,6 +137,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const phone = phoneLayout && !canvasOnPhone;
   const [timelineOpen, setTimelineOpen] = useState(false);
   const timeline = timelineOpen && !atPlenary && !phone && connection !== null;
+  const threadCount = useThreadCount(connection?.doc ?? null);
   const place = state ? placeLabel(state, docName) : null;
   const nameOf = useCallback(
     (participantId: string) => view.participants.find((p) => p.participantId === participantId)?.name ?? 'someone',
@@ -148,6 +152,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   useFollowPresenter(state, peers, view.you.participantId);
   const localUser = useMemo(() => ({ participantId: view.you.participantId, name, color }), [view.you.participantId, name, color]);
   const me = useMemo(() => ({ participantId: view.you.participantId, role }), [view.you.participantId, role]);
+  useSectionFollows(state, !phone);
   const privateLayer = usePrivateLayer({ sessionId, token: identity.token, docName, user: localUser, canWrite: !readOnly });
   useScribeNotes(connection?.doc ?? null, synced, { participantId: view.you.participantId, name }, connection?.docName);
   // People at the table who can hold a protocol role: present (in presence) and not observers.
@@ -301,17 +306,40 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
           </div>
 
           {/* The protocol panel keeps its place in both layouts: it holds the control connection, which must not reopen when the layout changes. */}
-          <aside className="sidebar" tabIndex={-1} aria-label={phone ? 'Timer and what you can add' : 'Protocol, feedback and people'}>
-            {!phone && <TableHistory state={state} doc={connection?.doc ?? null} docName={docName} cards={harvest} />}
-            {!phone && connection && state?.status === 'done' && !state.convening && (
-              <EndSummary doc={connection.doc} focus={state.focus} me={{ participantId: view.you.participantId, name }} readOnly={readOnly} exportButton={canExport ? <ExportButton sessionId={sessionId} token={identity.token} /> : undefined} />
-            )}
+          <aside
+            className={phone ? 'sidebar' : 'sidebar is-sectioned'}
+            tabIndex={-1}
+            aria-label={phone ? 'Timer and what you can add' : 'Protocol, feedback and people'}
+          >
             <ProtocolPanel
               sessionId={sessionId}
               token={identity.token}
               me={me}
               participants={roleHolders}
               openNotes={openNotes}
+              sectioned={!phone}
+              phaseFirst={
+                !phone && connection && state?.status === 'done' && !state.convening ? (
+                  <EndSummary doc={connection.doc} focus={state.focus} me={{ participantId: view.you.participantId, name }} readOnly={readOnly} exportButton={canExport ? <ExportButton sessionId={sessionId} token={identity.token} /> : undefined} />
+                ) : undefined
+              }
+              phaseLast={
+                !phone ? (
+                  <>
+                    {state && (
+                      <HarvestPanel
+                        state={state}
+                        docName={docName}
+                        plenary={plenary}
+                        cards={harvest}
+                        me={{ participantId: view.you.participantId, name, role }}
+                        nameOf={nameOf}
+                      />
+                    )}
+                    <TableHistory state={state} doc={connection?.doc ?? null} docName={docName} cards={harvest} />
+                  </>
+                ) : undefined
+              }
               afterBanner={
                 phone ? (
                   <PhoneActions
@@ -327,44 +355,46 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
                     readOnly={readOnly}
                     nameOf={nameOf}
                   />
-                ) : undefined
+                ) : (
+                  <SideTabs counts={{ feedback: threadCount, people: peers.length }} />
+                )
               }
             />
             {!phone && (
               <>
-                <PrivateWritingControls me={me} />
-                <VotePanel doc={connection?.doc ?? null} docName={docName} me={me} />
-                {state && (
-                  <HarvestPanel
-                    state={state}
-                    docName={docName}
-                    plenary={plenary}
-                    cards={harvest}
-                    me={{ participantId: view.you.participantId, name, role }}
-                    nameOf={nameOf}
-                  />
-                )}
-                {connection && !timeline && <SelectedFeedback doc={connection.doc} author={{ participantId: view.you.participantId, name }} readOnly={readOnly} />}
-                <section className="card" aria-labelledby="here-heading">
-                  <h2 id="here-heading">Here now</h2>
-                  <PresenceList peers={peers} following={following} onFollow={follow} speaking={speaking} />
-                </section>
-                <ParticipantsCard
-                  participants={view.participants}
-                  youId={view.you.participantId}
-                  online={online}
-                  removal={role === 'host' ? { sessionId, token: identity.token, onRemoved: dropParticipant } : undefined}
-                />
-                {role === 'host' && identity.inviteCode && (
-                  <section className="card" aria-label="Invite">
-                    <CopyField
-                      label="Invite link"
-                      value={inviteUrl(sessionId, identity.inviteCode)}
-                      description="Send this to the people who join."
-                    />
+                <SideSectionPanel section="feedback">
+                  {connection && !timeline ? (
+                    <SelectedFeedback doc={connection.doc} author={{ participantId: view.you.participantId, name }} readOnly={readOnly} />
+                  ) : (
+                    <p className="muted">Feedback shows here for the item you select on the table.</p>
+                  )}
+                </SideSectionPanel>
+                <SideSectionPanel section="notes">
+                  <PrivateWritingControls me={me} />
+                  <VotePanel doc={connection?.doc ?? null} docName={docName} me={me} />
+                </SideSectionPanel>
+                <SideSectionPanel section="people">
+                  <section className="card" aria-labelledby="here-heading">
+                    <h2 id="here-heading">Here now</h2>
+                    <PresenceList peers={peers} following={following} onFollow={follow} speaking={speaking} />
                   </section>
-                )}
-                {role === 'host' && <SessionSettings />}
+                  <ParticipantsCard
+                    participants={view.participants}
+                    youId={view.you.participantId}
+                    online={online}
+                    removal={role === 'host' ? { sessionId, token: identity.token, onRemoved: dropParticipant } : undefined}
+                  />
+                  {role === 'host' && identity.inviteCode && (
+                    <section className="card" aria-label="Invite">
+                      <CopyField
+                        label="Invite link"
+                        value={inviteUrl(sessionId, identity.inviteCode)}
+                        description="Send this to the people who join."
+                      />
+                    </section>
+                  )}
+                  {role === 'host' && <SessionSettings />}
+                </SideSectionPanel>
               </>
             )}
           </aside>

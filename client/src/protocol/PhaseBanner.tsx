@@ -19,10 +19,29 @@ export interface PhaseBannerProps {
   remainingMs: number;
   /** Briefly highlight the banner (a phase just ended). */
   flash?: boolean;
+  /**
+   * One row with a small ring, for the top of a sectioned side panel: the round's question, the
+   * prompt and the open feedback are left to `PhaseDetails` in the Phase section.
+   */
+  compact?: boolean;
+}
+
+/** What the current phase asks of the group: the round's question, the prompt, the open feedback. */
+export function PhaseDetails({ state }: { state: SessionState }) {
+  const { phase, status } = state;
+  if (!phase || status === RunStatus.Lobby || status === RunStatus.Done) return null;
+  const moment = agendaMoment(state);
+  return (
+    <section className="protocol-details" aria-label="What this phase asks">
+      {moment.question && <p className="protocol-question">{moment.question}</p>}
+      {phase.prompt && <p className="protocol-prompt">{phase.prompt}</p>}
+      <FeedbackTypes phase={phase} />
+    </section>
+  );
 }
 
 /** Shows where the group is in the protocol and how much time is left. */
-export function PhaseBanner({ state, remainingMs, flash = false }: PhaseBannerProps) {
+export function PhaseBanner({ state, remainingMs, flash = false, compact = false }: PhaseBannerProps) {
   if (!state) {
     return (
       <section className="protocol-card protocol-banner" aria-label="Protocol">
@@ -65,7 +84,7 @@ export function PhaseBanner({ state, remainingMs, flash = false }: PhaseBannerPr
   const paused = status === RunStatus.Paused;
   const tone = paused ? 'calm' : timerTone(remainingMs, phase.over);
   return (
-    <section className={`protocol-card protocol-banner is-${tone}${flash ? ' is-flash' : ''}`} aria-label="Current phase">
+    <section className={`protocol-card protocol-banner is-${tone}${flash ? ' is-flash' : ''}${compact ? ' is-compact' : ''}`} aria-label="Current phase">
       <div className="protocol-banner-text">
         {title}
         <h2 className="protocol-phase">
@@ -80,12 +99,12 @@ export function PhaseBanner({ state, remainingMs, flash = false }: PhaseBannerPr
             {moment.where && ` · ${moment.where}`}
           </p>
         )}
-        {question}
-        {phase.prompt && <p className="protocol-prompt">{phase.prompt}</p>}
+        {!compact && question}
+        {!compact && phase.prompt && <p className="protocol-prompt">{phase.prompt}</p>}
         <p className="protocol-speakers">
           <span className="muted">Who speaks:</span> <strong>{SPEAKERS_LABEL[phase.speakers]}</strong>
         </p>
-        <FeedbackTypes phase={phase} />
+        {!compact && <FeedbackTypes phase={phase} />}
         {phase.over && !paused && <p className="protocol-up-note">Time is up — waiting for {moment.waitsFor}</p>}
       </div>
       <PhaseTimer remainingMs={remainingMs} durationMs={phase.durationMs} paused={paused} over={phase.over} />

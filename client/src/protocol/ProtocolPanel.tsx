@@ -12,7 +12,7 @@ import { awayFromTables } from '../convening/agendaView.js';
 import { FacilitatorControls } from './FacilitatorControls.js';
 import { OfferBanner } from './OfferBanner.js';
 import { canRunControls, type ProtocolMe, type ProtocolParticipant } from './people.js';
-import { PhaseBanner } from './PhaseBanner.js';
+import { PhaseBanner, PhaseDetails } from './PhaseBanner.js';
 import { ReadyToggle } from './ReadyToggle.js';
 import { RoleCard } from './RoleCard.js';
 import { SpeakingCard } from '../talk/SpeakingCard.js';
@@ -23,6 +23,8 @@ import { playChime, useAudioUnlock, useSoundPreference } from './sound.js';
 import { SoundToggle } from './SoundToggle.js';
 import { useAnnouncer } from './useAnnouncer.js';
 import { useRemaining } from './useRemaining.js';
+import { SideSectionPanel } from '../sidePanel/SideSections.js';
+import { useStickyTop } from '../sidePanel/useStickyTop.js';
 import './protocol.css';
 
 
@@ -43,13 +45,25 @@ export interface ProtocolPanelProps {
   afterBanner?: ReactNode;
   /** Opens the run's notes document large on the canvas; false when there is none yet (the scribe's button). */
   openNotes?: () => boolean;
+  /**
+   * The side panel is in sections: the phase, its timer and `afterBanner` (the tabs) stay on top,
+   * everything else is the Phase section (with `phaseFirst` and `phaseLast` around it).
+   */
+  sectioned?: boolean;
+  /** Shown first in the Phase section (the end summary). */
+  phaseFirst?: ReactNode;
+  /** Shown last in the Phase section (the timeline). */
+  phaseLast?: ReactNode;
 }
+
+/** What `useStickyTop` measures when the panel is not in sections: nothing. */
+const NO_TOP = { current: null };
 
 /** How long the banner stays highlighted after a phase ends. */
 const FLASH_MS = 2_500;
 
 /** Everything about the running protocol, for one viewer. */
-export function ProtocolPanel({ sessionId, token, me, participants, protocolRoles, afterBanner, openNotes }: ProtocolPanelProps) {
+export function ProtocolPanel({ sessionId, token, me, participants, protocolRoles, afterBanner, openNotes, sectioned = false, phaseFirst, phaseLast }: ProtocolPanelProps) {
   const connection = useRef<ControlConnection | null>(null);
   useEffect(() => {
     const opened = openControl(sessionId, token);
@@ -87,11 +101,13 @@ export function ProtocolPanel({ sessionId, token, me, participants, protocolRole
 
   const observer = me.role === 'observer';
   const controls = state !== null && canRunControls(state, me);
-  return (
-    <div className="protocol-panel">
-      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
-        {announcement && <p key={announcement.id}>{announcement.text}</p>}
-      </div>
+  const ready = state && !observer && state.roles.facilitator !== me.participantId && !inPlenaryBlock(state) && state.gathering !== 'plenary' && (
+    <ReadyToggle state={state} me={me.participantId} participants={participants} send={send} />
+  );
+  const topRef = useRef<HTMLDivElement>(null);
+  useStickyTop(sectioned ? topRef : NO_TOP);
+  const top = (
+    <>
       {lastError ? (
         <p className="alert protocol-error" role="alert">
           {lastError}
@@ -100,21 +116,48 @@ export function ProtocolPanel({ sessionId, token, me, participants, protocolRole
         state && !connected && <p className="protocol-status-line" role="status">Reconnecting… the timer may be out of date.</p>
       )}
       {state && !inPlenaryBlock(state) && <FocusQuestion state={state} me={me} participants={participants} send={send} />}
-      <PhaseBanner state={state} remainingMs={remainingMs} flash={flash} />
+      <PhaseBanner state={state} remainingMs={remainingMs} flash={flash} compact={sectioned} />
+    </>
+  );
+  const details = (
+    <>
+      {phaseFirst}
+      {sectioned && state && <PhaseDetails state={state} />}
       <div className="protocol-row protocol-sound-row">
         <SoundToggle on={soundOn} onChange={setSoundOn} />
       </div>
-      {afterBanner}
+      {!sectioned && afterBanner}
       {state && !observer && (
         <>
           <OfferBanner state={state} me={me.participantId} send={send} />
           <CallCard state={state} me={me} participants={participants} call={call} />
           {controls && <FacilitatorControls state={state} isHost={me.role === 'host'} participants={participants} send={send} protocolRoles={protocolRoles} />}
-          {state.roles.facilitator !== me.participantId && !inPlenaryBlock(state) && state.gathering !== 'plenary' && (
-            <ReadyToggle state={state} me={me.participantId} participants={participants} send={send} />
-          )}
+          {!sectioned && ready}
           {!inPlenaryBlock(state) && <RoleCard state={state} me={me.participantId} participants={participants} send={send} openNotes={openNotes} />}
           {state.convening && <SpeakingCard state={state} me={me} participants={participants} offsetMs={offsetMs} />}
+        </>
+      )}
+      {phaseLast}
+    </>
+  );
+  return (
+    <div className="protocol-panel">
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement && <p key={announcement.id}>{announcement.text}</p>}
+      </div>
+      {sectioned ? (
+        <>
+          <div className="protocol-top" ref={topRef}>
+            {top}
+            {ready}
+            {afterBanner}
+          </div>
+          <SideSectionPanel section="phase">{details}</SideSectionPanel>
+        </>
+      ) : (
+        <>
+          {top}
+          {details}
         </>
       )}
     </div>

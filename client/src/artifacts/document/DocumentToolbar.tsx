@@ -10,6 +10,7 @@ import type { UndoManager } from 'yjs';
 import { normalizeLink } from './linkPolicy.js';
 import { selectedPassage } from './passageAnchors.js';
 import { setPendingPassage } from '../../feedback/passageStore.js';
+import { showSection } from '../../sidePanel/sidePanelStore.js';
 
 /** Props of `DocumentToolbar`. */
 export interface DocumentToolbarProps {
@@ -264,7 +265,10 @@ export function DocumentToolbar({ editor, artifactId }: DocumentToolbarProps) {
             onClick={() => {
               // The feedback panel picks the passage up for its next thread (and takes the focus).
               const passage = selectedPassage(editor.state);
-              if (passage) setPendingPassage(artifactId, passage);
+              if (passage) {
+                showSection('feedback');
+                setPendingPassage(artifactId, passage);
+              }
             }}
           >
             Comment on selection
