@@ -58,11 +58,11 @@ function phases(list: readonly PhaseOutline[], level: number): string {
   list.forEach((p, i) => {
     if (p.notes.length === 0) {
       if (i === 0 || list[i - 1]?.notes.length !== 0) out.push('<ul class="phases">');
-      out.push(`<li><strong>${e(p.title)}</strong> · ended ${e(p.endedAt)}${p.roles ? ` · ${e(p.roles)}` : ''}</li>`);
+      out.push(`<li><strong>${e(p.title)}</strong> · ended ${e(p.endedAt)}</li>`);
       if (list[i + 1]?.notes.length !== 0) out.push('</ul>');
       return;
     }
-    out.push(`<section class="phase">${h(level, `${e(p.title)} <span class="meta">· ended ${e(p.endedAt)}</span>`)}${p.roles ? `<p class="by">${e(p.roles)}</p>` : ''}<div class="notes">${htmlBlocks(p.notes, level + 1)}</div></section>`);
+    out.push(`<section class="phase">${h(level, `${e(p.title)} <span class="meta">· ended ${e(p.endedAt)}</span>`)}<div class="notes">${htmlBlocks(p.notes, level + 1)}</div></section>`);
   });
   return out.join('');
 }
@@ -94,6 +94,11 @@ function items(it: ItemsOutline, uploads: RecordOutline['uploads'], level: numbe
   return out.join('');
 }
 
+/** Who held each role over which phases, one line per role. */
+function roles(lines: readonly string[]): string {
+  return lines.length > 0 ? `<div class="roles"><p><strong>Roles</strong></p><ul>${lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul></div>` : '';
+}
+
 function otherNotes(list: TableOutline['otherNotes'], level: number): string {
   return list.map((n) => `<section class="notes">${h(level, e(n.title))}${htmlBlocks(n.blocks, level + 1)}</section>`).join('');
 }
@@ -101,12 +106,12 @@ function otherNotes(list: TableOutline['otherNotes'], level: number): string {
 function table(t: TableOutline, uploads: RecordOutline['uploads']): string {
   const seated = t.seated.length > 0 ? `<p class="seating"><strong>Seated:</strong> ${e(t.seated.join(', '))}${t.host ? ` (table host: ${e(t.host)})` : ''}</p>` : '';
   const focus = t.focus ? `<p class="focus"><strong>Focusing question:</strong> ${e(t.focus)}</p>` : '';
-  return `<section class="table-record"><h3>${e(t.name)}</h3>${seated}${focus}${phases(t.phases, 4)}${otherNotes(t.otherNotes, 4)}${items(t.items, uploads, 4, 'On the table')}</section>`;
+  return `<section class="table-record"><h3>${e(t.name)}</h3>${seated}${focus}${roles(t.roles)}${phases(t.phases, 4)}${otherNotes(t.otherNotes, 4)}${items(t.items, uploads, 4, 'On the table')}</section>`;
 }
 
 function part(p: PartOutline, uploads: RecordOutline['uploads']): string {
   if (p.kind === 'plenary') {
-    return `<section class="part plenary"><h2>Plenary: ${e(p.title)}</h2>${phases(p.phases, 3)}${otherNotes(p.otherNotes, 3)}${items(p.items, uploads, 3, 'On the plenary canvas')}</section>`;
+    return `<section class="part plenary"><h2>Plenary: ${e(p.title)}</h2>${roles(p.roles)}${phases(p.phases, 3)}${otherNotes(p.otherNotes, 3)}${items(p.items, uploads, 3, 'On the plenary canvas')}</section>`;
   }
   const question = p.question ? `<p class="question">Question: “${e(p.question)}”</p>` : '';
   const started = p.startedAt ? `<p class="meta">Started ${e(p.startedAt)}.</p>` : '';

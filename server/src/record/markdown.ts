@@ -50,7 +50,7 @@ function themes(list: readonly ThemeOutline[]): string[] {
 /** Phases in the order they ended: runs of phases without notes as one list, a phase with notes under its own heading. */
 function phases(list: readonly PhaseOutline[], level: number): string[] {
   const out: string[] = [];
-  const line = (p: PhaseOutline) => `${esc(p.title)} · ended ${p.endedAt}${p.roles ? ` · ${esc(p.roles)}` : ''}`;
+  const line = (p: PhaseOutline) => `${esc(p.title)} · ended ${p.endedAt}`;
   list.forEach((p, i) => {
     if (p.notes.length === 0) {
       out.push(`- ${line(p)}`);
@@ -58,7 +58,6 @@ function phases(list: readonly PhaseOutline[], level: number): string[] {
       return;
     }
     out.push(h(level, `${esc(p.title)} · ended ${p.endedAt}`), '');
-    if (p.roles) out.push(`*${esc(p.roles)}*`, '');
     out.push(...markdownBlocks(p.notes, level + 1), '');
   });
   return out;
@@ -91,6 +90,11 @@ function items(it: ItemsOutline, uploads: RecordOutline['uploads'], level: numbe
   return out;
 }
 
+/** Who held each role over which phases, one bullet per role. */
+function roles(lines: readonly string[]): string[] {
+  return lines.length > 0 ? ['**Roles:**', '', ...lines.map((l) => `- ${esc(l)}`), ''] : [];
+}
+
 function otherNotes(list: TableOutline['otherNotes'], level: number): string[] {
   return list.flatMap((n) => [h(level, esc(n.title)), '', ...markdownBlocks(n.blocks, level + 1), '']);
 }
@@ -99,13 +103,13 @@ function table(t: TableOutline, uploads: RecordOutline['uploads']): string[] {
   const out = [h(3, esc(t.name)), ''];
   if (t.seated.length > 0) out.push(`Seated: ${t.seated.map(esc).join(', ')}${t.host ? ` (table host: ${esc(t.host)})` : ''}`, '');
   if (t.focus) out.push(`**Focusing question:** ${esc(t.focus)}`, '');
-  out.push(...phases(t.phases, 4), ...otherNotes(t.otherNotes, 4), ...items(t.items, uploads, 4, 'On the table'));
+  out.push(...roles(t.roles), ...phases(t.phases, 4), ...otherNotes(t.otherNotes, 4), ...items(t.items, uploads, 4, 'On the table'));
   return out;
 }
 
 function part(p: PartOutline, uploads: RecordOutline['uploads']): string[] {
   if (p.kind === 'plenary') {
-    return [h(2, `Plenary: ${esc(p.title)}`), '', ...phases(p.phases, 3), ...otherNotes(p.otherNotes, 3), ...items(p.items, uploads, 3, 'On the plenary canvas')];
+    return [h(2, `Plenary: ${esc(p.title)}`), '', ...roles(p.roles), ...phases(p.phases, 3), ...otherNotes(p.otherNotes, 3), ...items(p.items, uploads, 3, 'On the plenary canvas')];
   }
   const out = [h(2, esc(p.title)), ''];
   if (p.question) out.push(`Question: “${esc(p.question)}”`, '');

@@ -88,12 +88,10 @@ export interface ItemsOutline {
   votes: VoteOutline[];
 }
 
-/** A phase that ended, with who held each role and the notes written in it. */
+/** A phase that ended, with the notes written in it. */
 export interface PhaseOutline {
   title: string;
   endedAt: string;
-  /** "facilitator Ana, scribe Ben", or empty. */
-  roles: string;
   /** Scribe notes written under this phase (empty: the phase is listed in one line). */
   notes: Block[];
 }
@@ -106,6 +104,8 @@ export interface TableOutline {
   /** Who sat there as the round started (empty for a table no one was seated at). */
   seated: string[];
   host: string | null;
+  /** Per role, who held it over which phases: "Facilitator: Ana (phases 1–3), Ben (phases 4–6)". */
+  roles: string[];
   phases: PhaseOutline[];
   /** Notes not under an ended phase, by notes document title. */
   otherNotes: { title: string; blocks: Block[] }[];
@@ -116,6 +116,8 @@ export interface TableOutline {
 export interface PlenaryOutline {
   kind: 'plenary';
   title: string;
+  /** Per role, who held it over which phases. */
+  roles: string[];
   phases: PhaseOutline[];
   otherNotes: { title: string; blocks: Block[] }[];
   items: ItemsOutline;

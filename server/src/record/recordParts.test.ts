@@ -1,6 +1,7 @@
 /**
  * The record's pure pieces: the reading order of a canvas, scribe notes sorted under their phases
- * without empty headings, and each round's seating for sessions from before seatings were kept.
+ * without empty headings, each round's seating for sessions from before seatings were kept, and
+ * who held each role over which phases.
  */
 import { describe, expect, it } from 'vitest';
 import { RunStatus, builtInProtocol, initialSessionControl, type HistoryLabel, type SessionControl, type TableSeating } from '@worktable/shared';
@@ -8,6 +9,7 @@ import { roundSeatingsOf } from './collect.js';
 import { notesByPhase, withoutEmptyHeadings } from './notesByPhase.js';
 import { inReadingOrder } from './readingOrder.js';
 import { phasesOutline, type OutlineContext } from './itemsOutline.js';
+import { roleSpanLines } from './roleSpans.js';
 import type { Block } from './richText.js';
 
 const at = (id: string, x: number, y: number, h = 100, createdAt = 0) => ({ id, x, y, h, createdAt });
@@ -57,5 +59,25 @@ describe('record parts', () => {
     const context = { people: { name: (id: string) => id }, clock: { time: (ms: number) => String(ms) }, options: {} } as unknown as OutlineContext;
     const { phases } = phasesOutline([label(0, 'Introduction', 1), label(1, 'Presentation', 2), label(0, 'Introduction', 3)], [], (l) => `${l.phaseIndex + 1} / 8 · ${l.phaseTitle}`, context);
     expect(phases.map((p) => p.title)).toEqual(['Introduction', 'Presentation', 'Introduction (again)']);
+  });
+
+  it('RP5 roles by who held them when: consecutive phases with one holder are one span, a phase run again starts another', () => {
+    const label = (phaseIndex: number, roles: HistoryLabel['roles'], endedAt: number) => ({ tableId: 'table-1', phaseIndex, roles, endedAt }) as HistoryLabel;
+    const labels = [
+      label(3, { facilitator: 'ben', scribe: 'cy' }, 40),
+      label(0, { facilitator: 'ana', scribe: 'cy', presenter: 'dee' }, 10),
+      label(1, { facilitator: 'ana', scribe: 'cy', presenter: 'dee' }, 20),
+      label(2, { facilitator: 'ana', scribe: 'cy' }, 30),
+      label(4, { facilitator: 'ben', scribe: 'cy' }, 50),
+      label(5, { facilitator: 'ben', scribe: 'cy' }, 60),
+      label(4, { facilitator: 'ben', scribe: 'cy' }, 70), // Back, and phase 5 again
+    ];
+    const names: Record<string, string> = { ana: 'Ana', ben: 'Ben', cy: 'Cy', dee: 'Dee' };
+    expect(roleSpanLines(labels, (id) => names[id] ?? id)).toEqual([
+      'Facilitator: Ana (phases 1–3), Ben (phases 4–6), Ben (phase 5)',
+      'Scribe: Cy (phases 1–6), Cy (phase 5)',
+      'Presenter: Dee (phases 1–2)',
+    ]);
+    expect(roleSpanLines([], (id) => id)).toEqual([]);
   });
 });
