@@ -27,7 +27,7 @@ export function isNotes(artifact: RecordArtifact): boolean {
 }
 
 /** The content as the options allow: without names, a checklist's owners are left out (they name people). */
-function shownContent(content: ArtifactContent, context: OutlineContext): ArtifactContent {
+export function shownContent(content: ArtifactContent, context: OutlineContext): ArtifactContent {
   if (content.kind !== 'checklist' || context.options.names) return content;
   return { ...content, items: content.items.map((item) => ({ ...item, owner: null })) };
 }

@@ -4,7 +4,7 @@
  * already a string in the chosen zone and every person already named as the options allow, so
  * the Markdown and HTML renderers only lay it out and cannot leak what was left out.
  */
-import type { FeedbackType, HarvestKind } from '@worktable/shared';
+import type { FeedbackType, HarvestKind, HeardOfType, NextStep } from '@worktable/shared';
 import type { Attendance } from './people.js';
 import type { Block } from './richText.js';
 import type { ArtifactContent } from './tableContent.js';
@@ -20,8 +20,34 @@ export interface AgendaLine {
   phases: { title: string; planned: string }[];
 }
 
+/** The presenter's reflection in one reflection phase (several in a protocol with rounds). */
+export interface ReflectionOutline {
+  /** The phase, e.g. "Presenter reflection" or "Client responds · Round 2". */
+  title: string;
+  blocks: Block[];
+}
+
+/** What the one table of a session came to, at the top of the summary. */
+export interface TableSummaryOutline {
+  /** The presenter's focusing question, or null. */
+  focus: string | null;
+  /** The feedback heard, by type, with a few messages of each. */
+  heard: HeardOfType[];
+  /** The presenter's reflection, per reflection phase with something in it; null when the protocol has no reflection phase. */
+  reflection: ReflectionOutline[] | null;
+}
+
+/** A next step from a checklist, with where it was written (null: the session's one table). */
+export interface NextStepOutline extends NextStep {
+  from: string | null;
+}
+
 /** The summary the record opens with. */
 export interface SummaryOutline {
+  /** What the session's one table came to (null for a convening or several tables): the record leads with it. */
+  table: TableSummaryOutline | null;
+  /** Next steps from every checklist (what, who, by when); owners are empty when names are left out. */
+  nextSteps: NextStepOutline[];
   /** The session's day in full. */
   date: string;
   exportedAt: string;
