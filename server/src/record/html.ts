@@ -121,13 +121,18 @@ ${PRINT_STYLE}`;
 /** Links a shared record offers to its other formats. */
 export interface HtmlDownloads {
   markdown: string;
-  pdf: string;
+  /** Null when the server cannot print PDFs: the page then says how to print it to PDF. */
+  pdf: string | null;
 }
+
+/** What a shared record says instead of a PDF link when the server prints none. */
+export const PRINT_TO_PDF_HINT = 'To keep a PDF, print this page (Ctrl+P or ⌘P) and choose “Save as PDF”.';
 
 /** Renders the record as a self-contained HTML document (with `downloads`, links to the other formats under the title). */
 export function renderHtml(outline: RecordOutline, downloads?: HtmlDownloads): string {
   const s = outline.summary;
-  const links = downloads ? `<p class="downloads">Download: <a href="${e(downloads.markdown)}">Markdown</a><a href="${e(downloads.pdf)}">PDF</a></p>` : '';
+  const pdf = downloads?.pdf ? `<a href="${e(downloads.pdf)}">PDF</a>` : `<span>${e(PRINT_TO_PDF_HINT)}</span>`;
+  const links = downloads ? `<p class="downloads">Download: <a href="${e(downloads.markdown)}">Markdown</a>${pdf}</p>` : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
