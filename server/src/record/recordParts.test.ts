@@ -1,15 +1,20 @@
 /**
  * The record's pure pieces: the reading order of a canvas, scribe notes sorted under their phases
- * without empty headings, each round's seating for sessions from before seatings were kept, and
- * who held each role over which phases.
+ * without empty headings, each round's seating for sessions from before seatings were kept,
+ * who held each role over which phases, and the presenter's reflection when the scribe wrote none.
  */
 import { describe, expect, it } from 'vitest';
-import { RunStatus, builtInProtocol, initialSessionControl, type HistoryLabel, type SessionControl, type TableSeating } from '@worktable/shared';
+import * as Y from 'yjs';
+import { RunStatus, builtInProtocol, initialSessionControl, timelineOf, type HistoryLabel, type SessionControl, type TableSeating } from '@worktable/shared';
 import { roundSeatingsOf } from './collect.js';
 import { notesByPhase, withoutEmptyHeadings } from './notesByPhase.js';
 import { inReadingOrder } from './readingOrder.js';
 import { phasesOutline, type OutlineContext } from './itemsOutline.js';
 import { roleSpanLines } from './roleSpans.js';
+import type { SessionRecordData } from './recordData.js';
+import { readTableContent } from './tableContent.js';
+import { tableSummaryOutline } from './tableSummaryOutline.js';
+import { putNotes, putSticky, putThread } from '../testing/canvasWrites.js';
 import type { Block } from './richText.js';
 
 const at = (id: string, x: number, y: number, h = 100, createdAt = 0) => ({ id, x, y, h, createdAt });
@@ -79,5 +84,39 @@ describe('record parts', () => {
       'Presenter: Dee (phases 1–2)',
     ]);
     expect(roleSpanLines([], (id) => id)).toEqual([]);
+  });
+
+  it('RP6 with no notes under the reflection heading, the reflection is the feedback written while it ran', () => {
+    const protocol = builtInProtocol('tuning')!;
+    const steps = timelineOf(protocol);
+    const labels = steps.map((step, i) => ({ tableId: 'table-1', phaseId: step.phase.id, phaseIndex: i, roles: {}, endedAt: (i + 1) * 100 }) as unknown as HistoryLabel);
+    const reflection = steps.findIndex((step) => step.phase.id === 'reflection'); // ends at (reflection + 1) * 100
+    const doc = new Y.Doc();
+    const maker = { id: 'dee', name: 'Dee', at: 1 };
+    doc.transact(() => {
+      putSticky(doc, 'work', 'The rubric', { y: 0 }, maker);
+      putThread(doc, 'early', 'work', 'warm', [
+        { text: 'Clear criteria', authorId: 'ana', authorName: 'Ana', at: 150 },
+        { text: 'I will keep the criteria and cut the rest', authorId: 'dee', authorName: 'Dee', at: reflection * 100 + 50 },
+      ]);
+      putThread(doc, 'late', 'work', 'comment', [{ text: 'Good protocol', authorId: 'ana', authorName: 'Ana', at: (reflection + 1) * 100 + 50 }]);
+      putNotes(doc, 'notes', 'tuning', 'Notes · Tuning', [{ heading: '1 / 8 · Introduction', text: 'Norms reviewed' }], { x: 500, y: 0 }, maker);
+    });
+    const data = {
+      agenda: [],
+      control: null,
+      protocol: { id: protocol.id, title: protocol.title, summary: protocol.summary, rounds: protocol.rounds, phases: steps.map((s) => ({ id: s.phase.id, title: s.phase.title, prompt: '', durationMs: 0, round: s.round })) },
+      tables: [{ id: 'table-1', name: 'Table 1', seating: [], content: readTableContent(doc), votes: [], phases: labels }],
+    } as unknown as SessionRecordData;
+    const context = { people: { name: (_id: string, stored?: string) => stored ?? '?' }, clock: { time: String }, options: { names: true } } as unknown as OutlineContext;
+    const summary = tableSummaryOutline(data, context);
+    expect(summary?.reflection).toEqual([
+      { title: 'Presenter reflection', blocks: [{ type: 'paragraph', inlines: [{ text: 'Dee: ', bold: true }, { text: 'I will keep the criteria and cut the rest' }] }] },
+    ]);
+    expect(summary?.heard.map((h) => [h.label, h.count])).toEqual([['Warm feedback', 1], ['Comment', 1]]);
+    // A protocol without a reflection phase has no reflection to show (not an empty one).
+    const atlas = builtInProtocol('atlas')!;
+    const noReflection = { ...data, protocol: { ...data.protocol, phases: timelineOf(atlas).map((s) => ({ id: s.phase.id, title: s.phase.title, prompt: '', durationMs: 0, round: s.round })) } } as SessionRecordData;
+    expect(tableSummaryOutline(noReflection, context)?.reflection).toBeNull();
   });
 });
