@@ -1,3 +1,4 @@
+/** Whether the record's PDF comes from the server or from this browser's print dialog. */
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../api.js';
 import { pdfRouteFor, printsInsteadAfter } from './pdfRoute.js';

@@ -1,3 +1,4 @@
+/** What a table adds up to, as the summary card and the record both read it: heard feedback by type, next steps. */
 import { describe, expect, it } from 'vitest';
 import type { FeedbackThread } from '../feedback.js';
 import { heardByType, nextStepsOf } from './tableSummary.js';
