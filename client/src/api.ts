@@ -12,6 +12,7 @@ import type {
   JoinSessionResponse,
   ParticipationRow,
   Protocol,
+  RecordCapabilities,
   RecordLinkView,
   RecordLinksResponse,
   RecordOptions,
@@ -156,6 +157,11 @@ export interface ParticipationResponse {
 /** `GET /api/sessions/:id/participation`: who has contributed what (see docs/API.md "Participation"). */
 export function getParticipation(sessionId: string, token: string): Promise<ParticipationResponse> {
   return request('GET', `/api/sessions/${encodeURIComponent(sessionId)}/participation`, { token });
+}
+
+/** `GET /api/record-capabilities`: whether this server prints the record to PDF itself. */
+export function getRecordCapabilities(): Promise<RecordCapabilities> {
+  return request('GET', '/api/record-capabilities');
 }
 
 /** `POST /api/sessions/:id/record-links` (host only): a read-only link to the record with these options. */

@@ -183,6 +183,12 @@ export interface RecordLinksResponse {
   links: RecordLinkView[];
 }
 
+/** Response of `GET /api/record-capabilities`: how this server can hand over the record. */
+export interface RecordCapabilities {
+  /** Whether the server prints PDFs itself (it has Chromium); without, a browser prints the HTML record to PDF. */
+  serverPdf: boolean;
+}
+
 /** Every error response has this shape. */
 export interface ApiError {
   error: {

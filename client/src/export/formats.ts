@@ -12,10 +12,13 @@ export interface ExportFormat {
   preparing: string;
 }
 
+/** The HTML record (also what the browser prints to PDF when the server makes none). */
+export const HTML_EXPORT: ExportFormat = { id: 'html', label: 'HTML', extension: 'html', preparing: 'Preparing HTML…' };
+
 /** Every format, in the order they are offered. */
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
   { id: 'md', label: 'Markdown', extension: 'md', preparing: 'Preparing Markdown…' },
-  { id: 'html', label: 'HTML', extension: 'html', preparing: 'Preparing HTML…' },
+  HTML_EXPORT,
   { id: 'pdf', label: 'PDF', extension: 'pdf', preparing: 'Preparing PDF… this can take a few seconds' },
 ];
 

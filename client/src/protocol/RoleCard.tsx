@@ -4,15 +4,12 @@
  * for the scribe "Open the notes".
  */
 import { useId, useState } from 'react';
-import { ClockMode, RunStatus, Speakers, type RoleName, type SessionState } from '@worktable/shared';
+import { ClockMode, REFLECTION_PHASE_IDS, RunStatus, Speakers, type RoleName, type SessionState } from '@worktable/shared';
 import { ListeningNotes } from './ListeningNotes.js';
 import { rolesInPlay } from './controls.js';
 import { memberGuidance, roleGuidance, roleTitle, rolesOf, type RoleSituation } from './labels.js';
 import { nameOf, type ProtocolParticipant } from './people.js';
 import { useAction, type SendAction } from './useAction.js';
-
-/** Phases where the presenter answers what they heard: their listening notes stay at hand. */
-const REFLECTION_PHASES: ReadonlySet<string> = new Set(['reflection', 'valuable']);
 
 /** Props of `RoleCard`. */
 export interface RoleCardProps {
@@ -70,7 +67,7 @@ export function RoleCard({ state, me, participants, send, openNotes }: RoleCardP
             </p>
           ))}
           {mine.length === 0 && <p className="protocol-guidance">{memberGuidance(speakers)}</p>}
-          {mine.includes('presenter') && (speakers === Speakers.AllButPresenter || REFLECTION_PHASES.has(state.phase?.id ?? '')) && <ListeningNotes owner={me} />}
+          {mine.includes('presenter') && (speakers === Speakers.AllButPresenter || REFLECTION_PHASE_IDS.has(state.phase?.id ?? '')) && <ListeningNotes owner={me} />}
         </>
       )}
       {openNotes && mine.includes('scribe') && active && (

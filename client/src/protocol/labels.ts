@@ -1,5 +1,5 @@
 /** Words for people: role names, who speaks, and what each role does in a phase. */
-import { RoleName, Speakers, type RoleHolders } from '@worktable/shared';
+import { REFLECTION_PHASE_IDS, RoleName, Speakers, type RoleHolders } from '@worktable/shared';
 
 /** A role as people say it ("table host"). */
 export const ROLE_LABEL: Readonly<Record<RoleName, string>> = {
@@ -58,14 +58,13 @@ export interface RoleSituation {
 }
 
 const PRESENTING = new Set(['presentation', 'overview', 'share', 'opening']);
-const REFLECTING = new Set(['reflection', 'valuable']);
 
 /** One sentence of what the holder of `role` does now: in a phase where `speakers` speak, in this situation. */
 export function roleGuidance(role: RoleName, speakers: Speakers, situation: RoleSituation = {}): string {
   switch (role) {
     case 'presenter':
       if (speakers === Speakers.AllButPresenter) return 'Listen silently and take notes — you will respond in your reflection.';
-      if (REFLECTING.has(situation.phaseId ?? '')) return 'Reflect aloud on what you heard and what you will take forward; the group listens.';
+      if (REFLECTION_PHASE_IDS.has(situation.phaseId ?? '')) return 'Reflect aloud on what you heard and what you will take forward; the group listens.';
       if (speakers === Speakers.PresenterOnly) return PRESENTING.has(situation.phaseId ?? '') || !situation.phaseId ? 'This is your time: present your work while the group listens.' : 'This is your time to speak while the group listens.';
       if (speakers === Speakers.Silent) return 'Work quietly on your own, like everyone else.';
       return 'Take part in the conversation about your work.';

@@ -5,13 +5,13 @@
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
-import { ArtifactKind, DEFAULT_ARTIFACT_SIZE, placementAmong } from '@worktable/shared';
+import { ArtifactKind, DEFAULT_ARTIFACT_SIZE, heardByType, placementAmong, type NextStep } from '@worktable/shared';
 import { addItem } from '../artifacts/checklist/checklistModel.js';
 import { checklistView } from '../artifacts/checklist/index.js';
 import { createArtifact, getArtifact, readArtifacts } from '../canvas/tableModel.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
 import { useThreads } from '../feedback/useThreads.js';
-import { heardByType, nextStepsOf, type NextStep } from './endSummary.js';
+import { tableNextSteps } from './endSummary.js';
 import './summary.css';
 
 /** Props of `EndSummary`. */
@@ -27,9 +27,9 @@ export interface EndSummaryProps {
 
 /** The next steps of `doc`, updated live. */
 function useNextSteps(doc: Y.Doc): NextStep[] {
-  const [steps, setSteps] = useState(() => nextStepsOf(doc));
+  const [steps, setSteps] = useState(() => tableNextSteps(doc));
   useEffect(() => {
-    const update = () => setSteps(nextStepsOf(doc));
+    const update = () => setSteps(tableNextSteps(doc));
     update();
     doc.on('update', update);
     return () => doc.off('update', update);

@@ -134,7 +134,7 @@ export async function collectRecord(
       title: protocol.title,
       summary: protocol.summary,
       rounds: protocol.rounds,
-      phases: timelineOf(protocol).map((step) => ({ title: step.phase.title, prompt: step.phase.prompt, durationMs: step.phase.durationMs, round: step.round })),
+      phases: timelineOf(protocol).map((step) => ({ id: step.phase.id, title: step.phase.title, prompt: step.phase.prompt, durationMs: step.phase.durationMs, round: step.round })),
     },
     agenda: control?.convening ? control.agenda.map((block) => ({ block, question: questionOf(block, control.questions) })) : [],
     rounds,

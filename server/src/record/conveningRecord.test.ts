@@ -193,6 +193,9 @@ describe('the record a network lead sends', () => {
     expect(summary).toContain('By organization: Northside District (2), Riverside Schools (2), State Office (2), not given (1).');
     expect(summary).toContain('By role in their system: instructional coach (3), principal (1), researcher (1), superintendent (1), not given (1).');
     expect(summary).toContain('- Ana Alvarez (participant, Northside District, instructional coach)');
+    // A convening's summary keeps its agenda first, then the next steps from every table's checklists, with their table.
+    expect(headings(summary, 3)).toEqual(['Agenda', 'Next steps', 'Who came']);
+    expect(section(summary, 3, 'Next steps')).toContain('- [ ] Share the rubric — Ana Alvarez *· Table 1*');
   });
 
   it('R2 themes group the harvest, each card with its table and round; ungrouped cards come last', async () => {
@@ -213,7 +216,9 @@ describe('the record a network lead sends', () => {
     // Talk has notes (a heading of its own); Gather had none: one line, no empty heading.
     expect(headings(table1, 4)).toEqual([expect.stringMatching(/^Talk · ended \d\d:\d\d$/), 'On the table', 'Feedback']);
     expect(table1).toContain('We talked about trust');
-    expect(table1).toMatch(/^- Gather · ended \d\d:\d\d · facilitator .+, table host .+, reporter /m);
+    expect(table1).toMatch(/^- Gather · ended \d\d:\d\d$/m);
+    // Roles by who held them over which phases of the round (Talk is phase 1, Gather phase 2), not per phase.
+    for (const role of ['Facilitator', 'Table host', 'Reporter']) expect(table1).toMatch(new RegExp(`^- ${role}: [^,]+ \\(phases 1–2\\)$`, 'm'));
     expect(markdown).not.toContain('2 / 2 · Gather');
     // Stickies in reading order: the first row left to right, then the next row.
     const order = ['First in the first row', 'Second in the first row', 'First of the second row'].map((s) => table1.indexOf(s));
@@ -254,7 +259,8 @@ describe('the record a network lead sends', () => {
     expect(section(markdown, 2, 'Round 1')).toContain('First in the first row — *Participant 2');
     expect(section(markdown, 2, 'Round 1')).toContain('Participant 3: Love this one'); // Ben's feedback
     expect(section(markdown, 2, 'Summary')).toContain('7 people: 1 host, 6 participants.');
-    expect(section(markdown, 2, 'Summary')).not.toMatch(/^- /m); // counted, not listed
+    expect(section(markdown, 2, 'Summary')).not.toMatch(/^- (?!\[[ x]\] )/m); // counted, not listed (the next steps are a task list)
+    expect(section(markdown, 2, 'Summary')).toContain('- [ ] Share the rubric *· Table 1*'); // its owner left out
     expect(markdown).toContain('Share the rubric'); // the checklist stays, its owner goes
   });
 

@@ -1,5 +1,4 @@
-/** Small wording helpers the record's outline shares: durations, roles, notes titles, item titles. */
-import { ROLE_NAMES, type RoleHolders, type RoleName } from '@worktable/shared';
+/** Small wording helpers the record's outline shares: durations, notes titles, item titles. */
 import type { RecordArtifact } from './tableContent.js';
 
 /** "5 min", "1 h 30 min", "45 s". */
@@ -7,23 +6,6 @@ export function formatDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000);
   if (minutes < 1) return `${Math.round(ms / 1000)} s`;
   return minutes >= 60 ? `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}` : `${minutes} min`;
-}
-
-const ROLE_LABELS: Record<string, string> = {
-  facilitator: 'facilitator',
-  scribe: 'scribe',
-  presenter: 'presenter',
-  timekeeper: 'timekeeper',
-  tableHost: 'table host',
-  reporter: 'reporter',
-};
-
-/** "facilitator Ana, scribe Ben" (roles in the order protocols fill them), each holder named by `nameOf`. */
-export function describeRoles(roles: RoleHolders, nameOf: (id: string) => string): string {
-  return ROLE_NAMES.map((role) => [role, roles[role]] as const)
-    .filter((entry): entry is readonly [RoleName, string] => typeof entry[1] === 'string')
-    .map(([role, id]) => `${ROLE_LABELS[role] ?? role} ${nameOf(id)}`)
-    .join(', ');
 }
 
 /** The heading of a notes document ("Notes · Round 2" stays as is; others are prefixed). */

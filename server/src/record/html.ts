@@ -7,31 +7,8 @@
  */
 import { FEEDBACK_TYPE_INFO, FEEDBACK_TYPES, HARVEST_KIND_LABELS } from '@worktable/shared';
 import { artifactsHtml, escapeHtml as e, headingHtml as h, htmlBlocks } from './htmlBlocks.js';
-import type { ItemsOutline, PartOutline, PhaseOutline, RecordOutline, SummaryOutline, TableOutline, ThemeOutline } from './outlineTypes.js';
-import type { HeadCount } from './people.js';
-
-const counts = (list: readonly HeadCount[]) => list.map((c) => `${e(c.label)} (${c.count})`).join(', ');
-
-function summary(s: SummaryOutline): string {
-  const a = s.attendance;
-  const agenda = s.agenda
-    .map(
-      (line) =>
-        `<li><strong>${e(line.title)}</strong> (${e(line.planned)})${line.question ? ` — <span class="question">Question: “${e(line.question)}”</span>` : ''}${
-          line.phases.length > 0 ? `<ul>${line.phases.map((p) => `<li>${e(p.title)} (${e(p.planned)})</li>`).join('')}</ul>` : ''
-        }</li>`,
-    )
-    .join('');
-  const names = a.names
-    ? `<ul class="people">${a.names.map((p) => `<li>${e(p.name)} <span class="meta">(${[p.role, p.organization, p.systemRole].filter(Boolean).map((x) => e(x as string)).join(', ')})</span></li>`).join('')}</ul>`
-    : '';
-  return `<section class="summary"><h2>Summary</h2><p><strong>${e(s.protocolTitle)}</strong> — ${e(s.protocolSummary)}</p>
-<h3>Agenda</h3><ol class="agenda">${agenda}</ol>
-<h3>Who came</h3><p>${a.total} ${a.total === 1 ? 'person' : 'people'}: ${a.bySessionRole.map((c) => `${c.count} ${e(c.label)}`).join(', ')}.</p>${
-    a.byOrganization && a.byOrganization.length > 0 ? `<p>By organization: ${counts(a.byOrganization)}.</p>` : ''
-  }${a.bySystemRole && a.bySystemRole.length > 0 ? `<p>By role in their system: ${counts(a.bySystemRole)}.</p>` : ''}${names}${s.talkTime ? `<p class="talk-time">${e(s.talkTime)}</p>` : ''}
-<div class="reading">${s.notes.map((n) => `<p>${e(n)}</p>`).join('')}</div></section>`;
-}
+import { summaryHtml } from './htmlSummary.js';
+import type { ItemsOutline, PartOutline, PhaseOutline, RecordOutline, TableOutline, ThemeOutline } from './outlineTypes.js';
 
 function themes(list: readonly ThemeOutline[]): string {
   if (list.length === 0) return '';
@@ -58,11 +35,11 @@ function phases(list: readonly PhaseOutline[], level: number): string {
   list.forEach((p, i) => {
     if (p.notes.length === 0) {
       if (i === 0 || list[i - 1]?.notes.length !== 0) out.push('<ul class="phases">');
-      out.push(`<li><strong>${e(p.title)}</strong> · ended ${e(p.endedAt)}${p.roles ? ` · ${e(p.roles)}` : ''}</li>`);
+      out.push(`<li><strong>${e(p.title)}</strong> · ended ${e(p.endedAt)}</li>`);
       if (list[i + 1]?.notes.length !== 0) out.push('</ul>');
       return;
     }
-    out.push(`<section class="phase">${h(level, `${e(p.title)} <span class="meta">· ended ${e(p.endedAt)}</span>`)}${p.roles ? `<p class="by">${e(p.roles)}</p>` : ''}<div class="notes">${htmlBlocks(p.notes, level + 1)}</div></section>`);
+    out.push(`<section class="phase">${h(level, `${e(p.title)} <span class="meta">· ended ${e(p.endedAt)}</span>`)}<div class="notes">${htmlBlocks(p.notes, level + 1)}</div></section>`);
   });
   return out.join('');
 }
@@ -94,6 +71,11 @@ function items(it: ItemsOutline, uploads: RecordOutline['uploads'], level: numbe
   return out.join('');
 }
 
+/** Who held each role over which phases, one line per role. */
+function roles(lines: readonly string[]): string {
+  return lines.length > 0 ? `<div class="roles"><p><strong>Roles</strong></p><ul>${lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul></div>` : '';
+}
+
 function otherNotes(list: TableOutline['otherNotes'], level: number): string {
   return list.map((n) => `<section class="notes">${h(level, e(n.title))}${htmlBlocks(n.blocks, level + 1)}</section>`).join('');
 }
@@ -101,17 +83,28 @@ function otherNotes(list: TableOutline['otherNotes'], level: number): string {
 function table(t: TableOutline, uploads: RecordOutline['uploads']): string {
   const seated = t.seated.length > 0 ? `<p class="seating"><strong>Seated:</strong> ${e(t.seated.join(', '))}${t.host ? ` (table host: ${e(t.host)})` : ''}</p>` : '';
   const focus = t.focus ? `<p class="focus"><strong>Focusing question:</strong> ${e(t.focus)}</p>` : '';
-  return `<section class="table-record"><h3>${e(t.name)}</h3>${seated}${focus}${phases(t.phases, 4)}${otherNotes(t.otherNotes, 4)}${items(t.items, uploads, 4, 'On the table')}</section>`;
+  return `<section class="table-record"><h3>${e(t.name)}</h3>${seated}${focus}${roles(t.roles)}${phases(t.phases, 4)}${otherNotes(t.otherNotes, 4)}${items(t.items, uploads, 4, 'On the table')}</section>`;
 }
 
 function part(p: PartOutline, uploads: RecordOutline['uploads']): string {
   if (p.kind === 'plenary') {
-    return `<section class="part plenary"><h2>Plenary: ${e(p.title)}</h2>${phases(p.phases, 3)}${otherNotes(p.otherNotes, 3)}${items(p.items, uploads, 3, 'On the plenary canvas')}</section>`;
+    return `<section class="part plenary"><h2>Plenary: ${e(p.title)}</h2>${roles(p.roles)}${phases(p.phases, 3)}${otherNotes(p.otherNotes, 3)}${items(p.items, uploads, 3, 'On the plenary canvas')}</section>`;
   }
   const question = p.question ? `<p class="question">Question: “${e(p.question)}”</p>` : '';
   const started = p.startedAt ? `<p class="meta">Started ${e(p.startedAt)}.</p>` : '';
   return `<section class="part round"><h2>${e(p.title)}</h2>${question}${started}${p.tables.map((t) => table(t, uploads)).join('')}</section>`;
 }
+
+/**
+ * How the record prints (a browser's "Save as PDF", or the server's Chromium): no download links,
+ * the full page width, each major section (themes, each part of the agenda) on a new page, no page
+ * break inside an item or right after a heading, and every link's address written after it.
+ */
+const PRINT_STYLE = `@media print{@page{margin:16mm 14mm}
+body{margin:0;max-width:none;font-size:11pt}.downloads{display:none}a{color:inherit;text-decoration:underline}
+a[href^="http"]:not(.url)::after,a[href^="mailto:"]:not(.url)::after{content:" (" attr(href) ")";font-size:.85em;color:#5a6577;word-break:break-all}
+.themes,.part{break-before:page}h1,h2,h3,h4,h5,h6{break-after:avoid;break-inside:avoid}
+.artifact,.harvest-card,.stickies li,.feedback>li,.votes li,.heard>li,.next-steps li,.roles,.focus,tr,img,blockquote,pre{break-inside:avoid}}`;
 
 const STYLE = `body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2430;max-width:860px;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.8rem;margin:0 0 .25rem}h2{border-bottom:2px solid #d9dee7;padding-bottom:.25rem;margin-top:2.5rem}h3{margin-top:1.5rem}
@@ -122,18 +115,24 @@ table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #c9d0db;pad
 .dots{display:inline-block;min-width:1.6rem;font-weight:700}.checklist{list-style:none;padding-left:0}.harvest-card{border-left:4px solid #3b6fd8;padding:.25rem .75rem;margin:.5rem 0;break-inside:avoid}
 .harvest-card p{margin:.2rem 0}.question{font-style:italic}.reading{color:#3a4456;font-size:.9rem;border-left:3px solid #d9dee7;padding-left:.75rem}
 .downloads{font-size:.9rem}.downloads a{margin-right:1rem}
-blockquote{border-left:3px solid #c9d0db;margin:0;padding-left:.75rem;color:#3a4456}@media print{body{margin:0}a{color:inherit}.downloads{display:none}}`;
+blockquote{border-left:3px solid #c9d0db;margin:0;padding-left:.75rem;color:#3a4456}.roles p{margin:.5rem 0 0}.roles ul{margin-top:.25rem}
+${PRINT_STYLE}`;
 
 /** Links a shared record offers to its other formats. */
 export interface HtmlDownloads {
   markdown: string;
-  pdf: string;
+  /** Null when the server cannot print PDFs: the page then says how to print it to PDF. */
+  pdf: string | null;
 }
+
+/** What a shared record says instead of a PDF link when the server prints none. */
+export const PRINT_TO_PDF_HINT = 'To keep a PDF, print this page (Ctrl+P or ⌘P) and choose “Save as PDF”.';
 
 /** Renders the record as a self-contained HTML document (with `downloads`, links to the other formats under the title). */
 export function renderHtml(outline: RecordOutline, downloads?: HtmlDownloads): string {
   const s = outline.summary;
-  const links = downloads ? `<p class="downloads">Download: <a href="${e(downloads.markdown)}">Markdown</a><a href="${e(downloads.pdf)}">PDF</a></p>` : '';
+  const pdf = downloads?.pdf ? `<a href="${e(downloads.pdf)}">PDF</a>` : `<span>${e(PRINT_TO_PDF_HINT)}</span>`;
+  const links = downloads ? `<p class="downloads">Download: <a href="${e(downloads.markdown)}">Markdown</a>${pdf}</p>` : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
@@ -141,7 +140,7 @@ export function renderHtml(outline: RecordOutline, downloads?: HtmlDownloads): s
 <meta name="robots" content="noindex">
 <title>${e(outline.title)} · Worktable record</title><style>${STYLE}</style></head>
 <body><header><h1>${e(outline.title)}</h1><p class="meta">Worktable session record · ${e(s.date)} · exported ${e(s.exportedAt)}</p>${links}</header>
-${summary(s)}
+${summaryHtml(s)}
 ${themes(outline.themes)}
 ${outline.parts.map((p) => part(p, outline.uploads)).join('\n')}
 </body></html>

@@ -84,7 +84,7 @@ function artifactHtml(a: ArtifactOutline, uploads: RecordOutline['uploads'], lev
       return `<article class="artifact pdf">${h(`PDF: ${c.title || c.fileName || upload?.name || 'untitled'}`)}${by}<p>${upload ? `${Math.ceil(upload.bytes.byteLength / 1024)} KB, kept with the session` : '(file not available)'}</p></article>`;
     }
     case 'link':
-      return `<article class="artifact link">${h(`Link: ${c.title || c.url || 'untitled'}`)}${by}<p>${c.url ? `<a href="${e(c.url)}" rel="noopener noreferrer">${e(c.url)}</a>` : '(the link was not http or https and is left out)'}</p></article>`;
+      return `<article class="artifact link">${h(`Link: ${c.title || c.url || 'untitled'}`)}${by}<p>${c.url ? `<a class="url" href="${e(c.url)}" rel="noopener noreferrer">${e(c.url)}</a>` : '(the link was not http or https and is left out)'}</p></article>`;
     case 'table': {
       const [head = [], ...body] = c.rows;
       const width = Math.max(0, ...c.rows.map((r) => r.length));

@@ -1,15 +1,16 @@
 /**
  * The pieces of one part of the record, named and timed as the rendering's options say: the
  * items on a canvas (artifacts in reading order, feedback, closed votes) and the phases that
- * ended there with the scribe notes written in each.
+ * ended there with the scribe notes written in each, and who held each role over them.
  */
 import { rankResults, inReadingOrder, type ClosedVote, type FeedbackThread, type HistoryLabel, type RecordOptions } from '@worktable/shared';
 import type { RecordClock } from './clock.js';
-import { describeRoles, itemTitle, notesLabel } from './format.js';
+import { itemTitle, notesLabel } from './format.js';
 import { notesByPhase } from './notesByPhase.js';
 import type { ArtifactOutline, ItemsOutline, PhaseOutline } from './outlineTypes.js';
 import type { RecordPeople } from './people.js';
 import type { Block } from './richText.js';
+import { roleSpanLines } from './roleSpans.js';
 import type { ArtifactContent, RecordArtifact } from './tableContent.js';
 
 /** What every part of the outline is built with. */
@@ -25,7 +26,7 @@ export function isNotes(artifact: RecordArtifact): boolean {
 }
 
 /** The content as the options allow: without names, a checklist's owners are left out (they name people). */
-function shownContent(content: ArtifactContent, context: OutlineContext): ArtifactContent {
+export function shownContent(content: ArtifactContent, context: OutlineContext): ArtifactContent {
   if (content.kind !== 'checklist' || context.options.names) return content;
   return { ...content, items: content.items.map((item) => ({ ...item, owner: null })) };
 }
@@ -73,14 +74,15 @@ export function itemsOutline(
 /**
  * The phases that ended in one part, in the order they ended, each with the notes written under
  * its heading in `notes` (the part's notes documents); `headingOf` gives the heading the app wrote
- * for a phase. Notes under no ended phase are returned apart, by document.
+ * for a phase. Notes under no ended phase are returned apart, by document; `roles` says, per
+ * role, who held it over which of these phases.
  */
 export function phasesOutline(
   labels: readonly HistoryLabel[],
   notes: readonly RecordArtifact[],
   headingOf: (label: HistoryLabel) => string,
   context: OutlineContext,
-): { phases: PhaseOutline[]; otherNotes: { title: string; blocks: Block[] }[] } {
+): { phases: PhaseOutline[]; otherNotes: { title: string; blocks: Block[] }[]; roles: string[] } {
   const ordered = [...labels].sort((a, b) => a.endedAt - b.endedAt);
   const known = new Set(ordered.map(headingOf));
   const written = new Map<string, Block[]>();
@@ -102,9 +104,8 @@ export function phasesOutline(
       // A phase run again (the facilitator went Back) says so, instead of a second, unmarked copy.
       title: again ? `${label.phaseTitle} (again)` : label.phaseTitle,
       endedAt: context.clock.time(label.endedAt),
-      roles: describeRoles(label.roles, (id) => context.people.name(id)),
       notes: phaseNotes,
     };
   });
-  return { phases, otherNotes };
+  return { phases, otherNotes, roles: roleSpanLines(ordered, (id) => context.people.name(id)) };
 }

@@ -3,31 +3,9 @@
  * then each part of the agenda (see outline.ts for what is in it and in which order).
  */
 import { FEEDBACK_TYPE_INFO, FEEDBACK_TYPES, HARVEST_KIND_LABELS } from '@worktable/shared';
-import { artifactsMarkdown, escapeMarkdown as esc, markdownBlocks } from './markdownBlocks.js';
-import type { ItemsOutline, PartOutline, PhaseOutline, RecordOutline, SummaryOutline, TableOutline, ThemeOutline } from './outlineTypes.js';
-import type { HeadCount } from './people.js';
-
-const h = (level: number, text: string) => `${'#'.repeat(Math.min(6, level))} ${text}`;
-const counts = (list: readonly HeadCount[]) => list.map((c) => `${esc(c.label)} (${c.count})`).join(', ');
-
-function summary(s: SummaryOutline): string[] {
-  const a = s.attendance;
-  const out = [h(2, 'Summary'), '', `**${esc(s.protocolTitle)}** — ${esc(s.protocolSummary)}`, '', h(3, 'Agenda'), ''];
-  s.agenda.forEach((line, i) => {
-    out.push(`${i + 1}. **${esc(line.title)}** (${line.planned})${line.question ? ` — Question: “${esc(line.question)}”` : ''}`);
-    for (const p of line.phases) out.push(`   - ${esc(p.title)} (${p.planned})`);
-  });
-  out.push('', h(3, 'Who came'), '', `${a.total} ${a.total === 1 ? 'person' : 'people'}: ${a.bySessionRole.map((c) => `${c.count} ${c.label}`).join(', ')}.`, '');
-  if (a.byOrganization && a.byOrganization.length > 0) out.push(`By organization: ${counts(a.byOrganization)}.`, '');
-  if (a.bySystemRole && a.bySystemRole.length > 0) out.push(`By role in their system: ${counts(a.bySystemRole)}.`, '');
-  if (a.names) {
-    for (const p of a.names) out.push(`- ${esc(p.name)} (${[p.role, p.organization, p.systemRole].filter(Boolean).map((x) => esc(x as string)).join(', ')})`);
-    out.push('');
-  }
-  if (s.talkTime) out.push(esc(s.talkTime), '');
-  for (const note of s.notes) out.push(`*${esc(note)}*`, '');
-  return out;
-}
+import { artifactsMarkdown, escapeMarkdown as esc, markdownBlocks, markdownHeading as h } from './markdownBlocks.js';
+import { summaryMarkdown } from './markdownSummary.js';
+import type { ItemsOutline, PartOutline, PhaseOutline, RecordOutline, TableOutline, ThemeOutline } from './outlineTypes.js';
 
 function themes(list: readonly ThemeOutline[]): string[] {
   const withCards = list.filter((t) => t.cards.length > 0);
@@ -50,7 +28,7 @@ function themes(list: readonly ThemeOutline[]): string[] {
 /** Phases in the order they ended: runs of phases without notes as one list, a phase with notes under its own heading. */
 function phases(list: readonly PhaseOutline[], level: number): string[] {
   const out: string[] = [];
-  const line = (p: PhaseOutline) => `${esc(p.title)} · ended ${p.endedAt}${p.roles ? ` · ${esc(p.roles)}` : ''}`;
+  const line = (p: PhaseOutline) => `${esc(p.title)} · ended ${p.endedAt}`;
   list.forEach((p, i) => {
     if (p.notes.length === 0) {
       out.push(`- ${line(p)}`);
@@ -58,7 +36,6 @@ function phases(list: readonly PhaseOutline[], level: number): string[] {
       return;
     }
     out.push(h(level, `${esc(p.title)} · ended ${p.endedAt}`), '');
-    if (p.roles) out.push(`*${esc(p.roles)}*`, '');
     out.push(...markdownBlocks(p.notes, level + 1), '');
   });
   return out;
@@ -91,6 +68,11 @@ function items(it: ItemsOutline, uploads: RecordOutline['uploads'], level: numbe
   return out;
 }
 
+/** Who held each role over which phases, one bullet per role. */
+function roles(lines: readonly string[]): string[] {
+  return lines.length > 0 ? ['**Roles:**', '', ...lines.map((l) => `- ${esc(l)}`), ''] : [];
+}
+
 function otherNotes(list: TableOutline['otherNotes'], level: number): string[] {
   return list.flatMap((n) => [h(level, esc(n.title)), '', ...markdownBlocks(n.blocks, level + 1), '']);
 }
@@ -99,13 +81,13 @@ function table(t: TableOutline, uploads: RecordOutline['uploads']): string[] {
   const out = [h(3, esc(t.name)), ''];
   if (t.seated.length > 0) out.push(`Seated: ${t.seated.map(esc).join(', ')}${t.host ? ` (table host: ${esc(t.host)})` : ''}`, '');
   if (t.focus) out.push(`**Focusing question:** ${esc(t.focus)}`, '');
-  out.push(...phases(t.phases, 4), ...otherNotes(t.otherNotes, 4), ...items(t.items, uploads, 4, 'On the table'));
+  out.push(...roles(t.roles), ...phases(t.phases, 4), ...otherNotes(t.otherNotes, 4), ...items(t.items, uploads, 4, 'On the table'));
   return out;
 }
 
 function part(p: PartOutline, uploads: RecordOutline['uploads']): string[] {
   if (p.kind === 'plenary') {
-    return [h(2, `Plenary: ${esc(p.title)}`), '', ...phases(p.phases, 3), ...otherNotes(p.otherNotes, 3), ...items(p.items, uploads, 3, 'On the plenary canvas')];
+    return [h(2, `Plenary: ${esc(p.title)}`), '', ...roles(p.roles), ...phases(p.phases, 3), ...otherNotes(p.otherNotes, 3), ...items(p.items, uploads, 3, 'On the plenary canvas')];
   }
   const out = [h(2, esc(p.title)), ''];
   if (p.question) out.push(`Question: “${esc(p.question)}”`, '');
@@ -117,7 +99,7 @@ function part(p: PartOutline, uploads: RecordOutline['uploads']): string[] {
 /** Renders the record as Markdown. */
 export function renderMarkdown(outline: RecordOutline): string {
   const s = outline.summary;
-  const out = [h(1, esc(outline.title)), '', `Worktable session record · ${esc(s.date)} · exported ${s.exportedAt}`, '', ...summary(s), ...themes(outline.themes)];
+  const out = [h(1, esc(outline.title)), '', `Worktable session record · ${esc(s.date)} · exported ${s.exportedAt}`, '', ...summaryMarkdown(s), ...themes(outline.themes)];
   for (const p of outline.parts) out.push(...part(p, outline.uploads));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }

@@ -11,7 +11,10 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
 }
 
-const heading = (level: number, text: string) => `${'#'.repeat(Math.min(6, level))} ${text}`;
+/** A Markdown heading of `level` (at most 6). */
+export function markdownHeading(level: number, text: string): string {
+  return `${'#'.repeat(Math.min(6, level))} ${text}`;
+}
 
 function inline(inlines: readonly Inline[]): string {
   return inlines
@@ -33,7 +36,7 @@ export function markdownBlocks(list: readonly Block[], base: number, indent = ''
     if (separate && out.length > 0) out.push('');
     switch (block.type) {
       case 'heading':
-        out.push(`${indent}${heading(base + block.level - 1, inline(block.inlines))}`);
+        out.push(`${indent}${markdownHeading(base + block.level - 1, inline(block.inlines))}`);
         break;
       case 'paragraph':
         out.push(`${indent}${inline(block.inlines)}`);
@@ -70,23 +73,23 @@ function artifactMarkdown(a: ArtifactOutline, uploads: RecordOutline['uploads'],
   const c = a.content;
   switch (c.kind) {
     case 'document':
-      return [heading(level, `Document: ${escapeMarkdown(c.title || 'Untitled')}`), by, '', ...markdownBlocks(c.blocks, level + 1), ''];
+      return [markdownHeading(level, `Document: ${escapeMarkdown(c.title || 'Untitled')}`), by, '', ...markdownBlocks(c.blocks, level + 1), ''];
     case 'sticky':
-      return [heading(level, 'Sticky note'), by, '', ...c.text.split('\n').map((l) => `> ${escapeMarkdown(l)}`), ''];
+      return [markdownHeading(level, 'Sticky note'), by, '', ...c.text.split('\n').map((l) => `> ${escapeMarkdown(l)}`), ''];
     case 'image':
     case 'pdf': {
       const upload = c.uploadId ? uploads.get(c.uploadId) : undefined;
-      return [heading(level, `${c.kind === 'image' ? 'Image' : 'PDF'}: ${escapeMarkdown(c.title || c.fileName || upload?.name || 'untitled')}`), by, ''];
+      return [markdownHeading(level, `${c.kind === 'image' ? 'Image' : 'PDF'}: ${escapeMarkdown(c.title || c.fileName || upload?.name || 'untitled')}`), by, ''];
     }
     case 'link':
-      return [heading(level, `Link: ${escapeMarkdown(c.title || c.url || 'untitled')}`), by, '', c.url ? `<${c.url}>` : '(the link was not http or https and is left out)', ''];
+      return [markdownHeading(level, `Link: ${escapeMarkdown(c.title || c.url || 'untitled')}`), by, '', c.url ? `<${c.url}>` : '(the link was not http or https and is left out)', ''];
     case 'table': {
-      if (c.rows.length === 0) return [heading(level, `Table: ${escapeMarkdown(c.title || 'Untitled')}`), by, '', '(empty)', ''];
+      if (c.rows.length === 0) return [markdownHeading(level, `Table: ${escapeMarkdown(c.title || 'Untitled')}`), by, '', '(empty)', ''];
       const width = Math.max(...c.rows.map((r) => r.length));
       const cell = (v: string | undefined) => escapeMarkdown((v ?? '').replace(/\n/g, ' '));
       const [head = [], ...body] = c.rows;
       return [
-        heading(level, `Table: ${escapeMarkdown(c.title || 'Untitled')}`),
+        markdownHeading(level, `Table: ${escapeMarkdown(c.title || 'Untitled')}`),
         by,
         '',
         `| ${Array.from({ length: width }, (_, i) => cell(head[i])).join(' | ')} |`,
@@ -96,10 +99,10 @@ function artifactMarkdown(a: ArtifactOutline, uploads: RecordOutline['uploads'],
       ];
     }
     case 'frame':
-      return [heading(level, `Frame: ${escapeMarkdown(c.title || 'Untitled')}`), ''];
+      return [markdownHeading(level, `Frame: ${escapeMarkdown(c.title || 'Untitled')}`), ''];
     case 'checklist':
       return [
-        heading(level, `Checklist: ${escapeMarkdown(c.title || 'Decisions and actions')}`),
+        markdownHeading(level, `Checklist: ${escapeMarkdown(c.title || 'Decisions and actions')}`),
         by,
         '',
         ...(c.items.length ? c.items.map((i) => `- [${i.done ? 'x' : ' '}] ${escapeMarkdown(i.text)}${i.owner ? ` — ${escapeMarkdown(i.owner)}` : ''}${i.due ? ` (by ${escapeMarkdown(i.due)})` : ''}`) : ['(empty)']),
@@ -119,7 +122,7 @@ export function artifactsMarkdown(artifacts: readonly ArtifactOutline[], uploads
   const out: string[] = [];
   artifacts.forEach((a, i) => {
     if (a.content.kind !== 'sticky') return void out.push(...artifactMarkdown(a, uploads, level));
-    if (artifacts[i - 1]?.content.kind !== 'sticky') out.push(heading(level, 'Sticky notes'), '');
+    if (artifacts[i - 1]?.content.kind !== 'sticky') out.push(markdownHeading(level, 'Sticky notes'), '');
     out.push(stickyBullet(a));
     if (artifacts[i + 1]?.content.kind !== 'sticky') out.push('');
   });

@@ -1,7 +1,8 @@
 /**
  * Builds what one rendering of a record shows (`RecordOutline`), in the order a network lead
- * sends it: the summary (title, the day, the agenda with each round's question, who came), the
- * themes and harvest, then the agenda part by part (partsOutline.ts). Times are in the options'
+ * sends it: the summary (for a session with one table, first what it came to: the focusing
+ * question, what we heard, the presenter's reflection; the next steps; the agenda with each
+ * round's question; who came), the themes and harvest, then the agenda part by part (partsOutline.ts). Times are in the options'
  * zone; names, organizations and system roles appear only as the options allow.
  */
 import { describeTalkSpread, groupByTheme, talkSpread, READING_ORDER_NOTE, type RecordOptions } from '@worktable/shared';
@@ -11,6 +12,7 @@ import type { OutlineContext } from './itemsOutline.js';
 import type { AgendaLine, RecordOutline, SummaryOutline, ThemeOutline } from './outlineTypes.js';
 import { partsOutline } from './partsOutline.js';
 import { RecordPeople } from './people.js';
+import { nextStepsOutline, tableSummaryOutline } from './tableSummaryOutline.js';
 import type { SessionRecordData } from './recordData.js';
 
 /** The day the session ran: when its first round started or first phase ended, else when it was made. */
@@ -54,7 +56,10 @@ function talkTimeLine(data: SessionRecordData): string | null {
 }
 
 function summaryOutline(data: SessionRecordData, context: OutlineContext, day: number): SummaryOutline {
+  const table = tableSummaryOutline(data, context);
   return {
+    table,
+    nextSteps: nextStepsOutline(data, context, table !== null),
     date: context.clock.day(day),
     exportedAt: context.clock.time(data.exportedAt),
     protocolTitle: data.protocol.title,

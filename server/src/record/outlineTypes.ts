@@ -4,7 +4,7 @@
  * already a string in the chosen zone and every person already named as the options allow, so
  * the Markdown and HTML renderers only lay it out and cannot leak what was left out.
  */
-import type { FeedbackType, HarvestKind } from '@worktable/shared';
+import type { FeedbackType, HarvestKind, HeardOfType, NextStep } from '@worktable/shared';
 import type { Attendance } from './people.js';
 import type { Block } from './richText.js';
 import type { ArtifactContent } from './tableContent.js';
@@ -20,8 +20,34 @@ export interface AgendaLine {
   phases: { title: string; planned: string }[];
 }
 
+/** The presenter's reflection in one reflection phase (several in a protocol with rounds). */
+export interface ReflectionOutline {
+  /** The phase, e.g. "Presenter reflection" or "Client responds · Round 2". */
+  title: string;
+  blocks: Block[];
+}
+
+/** What the one table of a session came to, at the top of the summary. */
+export interface TableSummaryOutline {
+  /** The presenter's focusing question, or null. */
+  focus: string | null;
+  /** The feedback heard, by type, with a few messages of each. */
+  heard: HeardOfType[];
+  /** The presenter's reflection, per reflection phase with something in it; null when the protocol has no reflection phase. */
+  reflection: ReflectionOutline[] | null;
+}
+
+/** A next step from a checklist, with where it was written (null: the session's one table). */
+export interface NextStepOutline extends NextStep {
+  from: string | null;
+}
+
 /** The summary the record opens with. */
 export interface SummaryOutline {
+  /** What the session's one table came to (null for a convening or several tables): the record leads with it. */
+  table: TableSummaryOutline | null;
+  /** Next steps from every checklist (what, who, by when); owners are empty when names are left out. */
+  nextSteps: NextStepOutline[];
   /** The session's day in full. */
   date: string;
   exportedAt: string;
@@ -88,12 +114,10 @@ export interface ItemsOutline {
   votes: VoteOutline[];
 }
 
-/** A phase that ended, with who held each role and the notes written in it. */
+/** A phase that ended, with the notes written in it. */
 export interface PhaseOutline {
   title: string;
   endedAt: string;
-  /** "facilitator Ana, scribe Ben", or empty. */
-  roles: string;
   /** Scribe notes written under this phase (empty: the phase is listed in one line). */
   notes: Block[];
 }
@@ -106,6 +130,8 @@ export interface TableOutline {
   /** Who sat there as the round started (empty for a table no one was seated at). */
   seated: string[];
   host: string | null;
+  /** Per role, who held it over which phases: "Facilitator: Ana (phases 1–3), Ben (phases 4–6)". */
+  roles: string[];
   phases: PhaseOutline[];
   /** Notes not under an ended phase, by notes document title. */
   otherNotes: { title: string; blocks: Block[] }[];
@@ -116,6 +142,8 @@ export interface TableOutline {
 export interface PlenaryOutline {
   kind: 'plenary';
   title: string;
+  /** Per role, who held it over which phases. */
+  roles: string[];
   phases: PhaseOutline[];
   otherNotes: { title: string; blocks: Block[] }[];
   items: ItemsOutline;

@@ -31,7 +31,7 @@ function tableOutline(table: RecordTable, round: number, seating: RoundSeatingRe
   const inRound = (a: RecordArtifact) => (isNotes(a) && tableRounds.some((r) => r.round === notesRound(a)) ? notesRound(a) : roundOf(a.createdAt)) === round;
   const artifacts = table.content.artifacts.filter(inRound);
   const seat = seating?.tables.find((t) => t.id === table.id);
-  const { phases, otherNotes } = phasesOutline(
+  const { phases, otherNotes, roles } = phasesOutline(
     table.phases.filter((p) => p.round === round),
     artifacts.filter(isNotes),
     headingOf,
@@ -45,6 +45,7 @@ function tableOutline(table: RecordTable, round: number, seating: RoundSeatingRe
     focus,
     seated: (seat?.members ?? []).map((id) => context.people.name(id)),
     host: seat?.host ? context.people.name(seat.host) : null,
+    roles,
     phases,
     otherNotes,
     items: itemsOutline(
@@ -60,8 +61,8 @@ const isEmptyPlenary = (part: PlenaryOutline) =>
 
 /** A plenary part from its phases and the plenary items that belong to it. */
 function plenaryOutline(title: string, labels: readonly HistoryLabel[], artifacts: readonly RecordArtifact[], threads: SessionRecordData['plenary']['threads'], data: SessionRecordData, context: OutlineContext): PlenaryOutline {
-  const { phases, otherNotes } = phasesOutline(labels, artifacts.filter(isNotes), (l) => phaseNotesHeading({ ...l, protocolRound: 0 }), context);
-  return { kind: 'plenary', title, phases, otherNotes, items: itemsOutline(data.plenary.artifacts, { artifacts, threads, votes: [] }, context) };
+  const { phases, otherNotes, roles } = phasesOutline(labels, artifacts.filter(isNotes), (l) => phaseNotesHeading({ ...l, protocolRound: 0 }), context);
+  return { kind: 'plenary', title, roles, phases, otherNotes, items: itemsOutline(data.plenary.artifacts, { artifacts, threads, votes: [] }, context) };
 }
 
 /** The parts of a convening, in agenda order. */
@@ -119,13 +120,14 @@ function conveningParts(data: SessionRecordData, context: OutlineContext): PartO
 function singleTableParts(data: SessionRecordData, context: OutlineContext): PartOutline[] {
   const heading = (l: HistoryLabel) => phaseNotesHeading(l);
   const tables = data.tables.map((table): TableOutline => {
-    const { phases, otherNotes } = phasesOutline(table.phases, table.content.artifacts.filter(isNotes), heading, context);
+    const { phases, otherNotes, roles } = phasesOutline(table.phases, table.content.artifacts.filter(isNotes), heading, context);
     const seat = table.seating[0];
     return {
       name: table.name,
       focus: data.control?.runs[table.id]?.focus?.text ?? null,
       seated: (seat?.members ?? []).map((id) => context.people.name(id)),
       host: null,
+      roles,
       phases,
       otherNotes,
       items: itemsOutline(table.content.artifacts, { artifacts: table.content.artifacts, threads: table.content.threads, votes: table.votes }, context),

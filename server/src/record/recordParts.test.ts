@@ -1,12 +1,19 @@
 /**
  * The record's pure pieces: the reading order of a canvas, scribe notes sorted under their phases
- * without empty headings, and each round's seating for sessions from before seatings were kept.
+ * without empty headings, each round's seating for sessions from before seatings were kept,
+ * who held each role over which phases, and the presenter's reflection when the scribe wrote none.
  */
 import { describe, expect, it } from 'vitest';
-import { RunStatus, builtInProtocol, initialSessionControl, inReadingOrder, type HistoryLabel, type SessionControl, type TableSeating } from '@worktable/shared';
+import * as Y from 'yjs';
+import { RunStatus, builtInProtocol, initialSessionControl, inReadingOrder, timelineOf, type HistoryLabel, type SessionControl, type TableSeating } from '@worktable/shared';
 import { roundSeatingsOf } from './collect.js';
 import { notesByPhase, withoutEmptyHeadings } from './notesByPhase.js';
 import { phasesOutline, type OutlineContext } from './itemsOutline.js';
+import { roleSpanLines } from './roleSpans.js';
+import type { SessionRecordData } from './recordData.js';
+import { readTableContent } from './tableContent.js';
+import { tableSummaryOutline } from './tableSummaryOutline.js';
+import { putNotes, putSticky, putThread } from '../testing/canvasWrites.js';
 import type { Block } from './richText.js';
 
 const at = (id: string, x: number, y: number, h = 100, createdAt = 0) => ({ id, x, y, h, createdAt });
@@ -56,5 +63,59 @@ describe('record parts', () => {
     const context = { people: { name: (id: string) => id }, clock: { time: (ms: number) => String(ms) }, options: {} } as unknown as OutlineContext;
     const { phases } = phasesOutline([label(0, 'Introduction', 1), label(1, 'Presentation', 2), label(0, 'Introduction', 3)], [], (l) => `${l.phaseIndex + 1} / 8 · ${l.phaseTitle}`, context);
     expect(phases.map((p) => p.title)).toEqual(['Introduction', 'Presentation', 'Introduction (again)']);
+  });
+
+  it('RP5 roles by who held them when: consecutive phases with one holder are one span, a phase run again starts another', () => {
+    const label = (phaseIndex: number, roles: HistoryLabel['roles'], endedAt: number) => ({ tableId: 'table-1', phaseIndex, roles, endedAt }) as HistoryLabel;
+    const labels = [
+      label(3, { facilitator: 'ben', scribe: 'cy' }, 40),
+      label(0, { facilitator: 'ana', scribe: 'cy', presenter: 'dee' }, 10),
+      label(1, { facilitator: 'ana', scribe: 'cy', presenter: 'dee' }, 20),
+      label(2, { facilitator: 'ana', scribe: 'cy' }, 30),
+      label(4, { facilitator: 'ben', scribe: 'cy' }, 50),
+      label(5, { facilitator: 'ben', scribe: 'cy' }, 60),
+      label(4, { facilitator: 'ben', scribe: 'cy' }, 70), // Back, and phase 5 again
+    ];
+    const names: Record<string, string> = { ana: 'Ana', ben: 'Ben', cy: 'Cy', dee: 'Dee' };
+    expect(roleSpanLines(labels, (id) => names[id] ?? id)).toEqual([
+      'Facilitator: Ana (phases 1–3), Ben (phases 4–6), Ben (phase 5)',
+      'Scribe: Cy (phases 1–6), Cy (phase 5)',
+      'Presenter: Dee (phases 1–2)',
+    ]);
+    expect(roleSpanLines([], (id) => id)).toEqual([]);
+  });
+
+  it('RP6 with no notes under the reflection heading, the reflection is the feedback written while it ran', () => {
+    const protocol = builtInProtocol('tuning')!;
+    const steps = timelineOf(protocol);
+    const labels = steps.map((step, i) => ({ tableId: 'table-1', phaseId: step.phase.id, phaseIndex: i, roles: {}, endedAt: (i + 1) * 100 }) as unknown as HistoryLabel);
+    const reflection = steps.findIndex((step) => step.phase.id === 'reflection'); // ends at (reflection + 1) * 100
+    const doc = new Y.Doc();
+    const maker = { id: 'dee', name: 'Dee', at: 1 };
+    doc.transact(() => {
+      putSticky(doc, 'work', 'The rubric', { y: 0 }, maker);
+      putThread(doc, 'early', 'work', 'warm', [
+        { text: 'Clear criteria', authorId: 'ana', authorName: 'Ana', at: 150 },
+        { text: 'I will keep the criteria and cut the rest', authorId: 'dee', authorName: 'Dee', at: reflection * 100 + 50 },
+      ]);
+      putThread(doc, 'late', 'work', 'comment', [{ text: 'Good protocol', authorId: 'ana', authorName: 'Ana', at: (reflection + 1) * 100 + 50 }]);
+      putNotes(doc, 'notes', 'tuning', 'Notes · Tuning', [{ heading: '1 / 8 · Introduction', text: 'Norms reviewed' }], { x: 500, y: 0 }, maker);
+    });
+    const data = {
+      agenda: [],
+      control: null,
+      protocol: { id: protocol.id, title: protocol.title, summary: protocol.summary, rounds: protocol.rounds, phases: steps.map((s) => ({ id: s.phase.id, title: s.phase.title, prompt: '', durationMs: 0, round: s.round })) },
+      tables: [{ id: 'table-1', name: 'Table 1', seating: [], content: readTableContent(doc), votes: [], phases: labels }],
+    } as unknown as SessionRecordData;
+    const context = { people: { name: (_id: string, stored?: string) => stored ?? '?' }, clock: { time: String }, options: { names: true } } as unknown as OutlineContext;
+    const summary = tableSummaryOutline(data, context);
+    expect(summary?.reflection).toEqual([
+      { title: 'Presenter reflection', blocks: [{ type: 'paragraph', inlines: [{ text: 'Dee: ', bold: true }, { text: 'I will keep the criteria and cut the rest' }] }] },
+    ]);
+    expect(summary?.heard.map((h) => [h.label, h.count])).toEqual([['Warm feedback', 1], ['Comment', 1]]);
+    // A protocol without a reflection phase has no reflection to show (not an empty one).
+    const atlas = builtInProtocol('atlas')!;
+    const noReflection = { ...data, protocol: { ...data.protocol, phases: timelineOf(atlas).map((s) => ({ id: s.phase.id, title: s.phase.title, prompt: '', durationMs: 0, round: s.round })) } } as SessionRecordData;
+    expect(tableSummaryOutline(noReflection, context)?.reflection).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  * which documents are scribe notes. Malformed entries are skipped.
  */
 import * as Y from 'yjs';
-import { ArtifactField, ArtifactKind, ChecklistItemField, DATA_TABLE_HEADER_ROW, cellKey, reactionLine, reactionPrefix, TableRoot, readArtifactMeta, readThread, inReadingOrder, type ArtifactMeta, type FeedbackThread } from '@worktable/shared';
+import { ArtifactField, ArtifactKind, ChecklistItemField, DATA_TABLE_HEADER_ROW, cellKey, reactionLine, reactionPrefix, TableRoot, readArtifactMeta, readThread, inReadingOrder, type ArtifactMeta, type ChecklistLine, type FeedbackThread } from '@worktable/shared';
 import { readRichText, type Block } from './richText.js';
 
 /** One artifact's content, by kind. */
@@ -15,7 +15,7 @@ export type ArtifactContent =
   | { kind: 'link'; title: string; url: string | null }
   | { kind: 'table'; title: string; rows: string[][] }
   | { kind: 'frame'; title: string }
-  | { kind: 'checklist'; title: string; items: { text: string; done: boolean; owner: string | null; due: string | null }[] };
+  | { kind: 'checklist'; title: string; items: ChecklistLine[] };
 
 /** An artifact on the table. */
 export type RecordArtifact = ArtifactMeta & { content: ArtifactContent; /** Reactions in a line ("👍 2 · ❤️ 1"), or ''. */ reactions?: string };

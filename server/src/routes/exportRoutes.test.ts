@@ -177,7 +177,9 @@ describe('export', () => {
     expect(markdown).toMatch(new RegExp(`${SCRIPTED.sticky}.*· 👍 2 · ❤️ 1\\*`));
     // The data table keeps its header row (it was lost in every format).
     expect(markdown).toContain(`| Criterion | Level |\n| --- | --- |\n| ${SCRIPTED.tableCell} | 3 |`);
-    expect(markdown).toMatch(/^#### Introduction · ended \d\d:\d\d\n\n\*facilitator /m); // roles per phase, its notes under it
+    expect(markdown).toMatch(new RegExp(`^#### Introduction · ended \\d\\d:\\d\\d\n\n${SCRIPTED.notes}`, 'm')); // the phase's notes under it
+    // Who held each role over which phases (one phase ended here: Introduction, phase 1).
+    for (const role of ['Facilitator', 'Presenter', 'Scribe', 'Timekeeper']) expect(markdown).toMatch(new RegExp(`^- ${role}: .+ \\(phase 1\\)$`, 'm'));
     // The summary, then themes and harvest, then the table.
     expect(tokens.filter((tk) => tk.type === 'heading' && tk.depth === 2).map((tk) => (tk as { text: string }).text)).toEqual(['Summary', 'Themes and harvest', 'Tuning Protocol']);
   });

@@ -4,10 +4,13 @@
  * facilitates a table now (a group running its own protocol needs its record); every time in
  * the zone `tz` (IANA name), names, organizations and system roles left out when asked. Markdown
  * and HTML are rendered from the stored and open documents; PDF is Chromium's print of the HTML.
+ * `GET /api/record-capabilities` says whether this server prints PDFs at all, so the browser can
+ * print the HTML record itself instead of asking for a PDF the server cannot make.
  */
 import type { FastifyInstance } from 'fastify';
-import { SessionRole, parseRecordOptionsQuery } from '@worktable/shared';
+import { SessionRole, parseRecordOptionsQuery, type RecordCapabilities } from '@worktable/shared';
 import type { TokenSigner } from '../auth/tokens.js';
+import { findChromium } from '../record/pdf.js';
 import { isRecordFormat } from '../record/renderRecord.js';
 import { sendError } from './httpErrors.js';
 import { requireMember } from './memberAccess.js';
@@ -27,8 +30,9 @@ async function facilitates(deps: ExportDeps, sessionId: string, participantId: s
   return runs.some((run: unknown) => typeof run === 'object' && run !== null && 'roles' in run && (run.roles as Record<string, unknown>).facilitator === participantId);
 }
 
-/** Registers the export route. */
+/** Registers the export route and the record capabilities. */
 export async function exportRoutes(app: FastifyInstance, deps: ExportDeps): Promise<void> {
+  app.get('/api/record-capabilities', async (): Promise<RecordCapabilities> => ({ serverPdf: findChromium(deps.chromiumPath) !== null }));
   app.get<{ Params: { sessionId: string }; Querystring: Record<string, string | undefined> }>('/api/sessions/:sessionId/export', async (request, reply) => {
     const { sessionId } = request.params;
     const member = await requireMember(request, reply, deps, sessionId);

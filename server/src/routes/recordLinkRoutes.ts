@@ -23,6 +23,7 @@ import {
 import { newRecordLinkId } from '../auth/randomIds.js';
 import type { TokenSigner } from '../auth/tokens.js';
 import { escapeHtml } from '../record/htmlBlocks.js';
+import { findChromium } from '../record/pdf.js';
 import { isRecordFormat } from '../record/renderRecord.js';
 import type { RateLimiter } from '../security/rateLimit.js';
 import type { RecordLinkRecord } from '../storage/port.js';
@@ -153,7 +154,7 @@ export async function recordLinkRoutes(app: FastifyInstance, deps: RecordLinkDep
       options: readRecordOptions(link.options),
       format,
       disposition: format === 'html' ? 'inline' : 'attachment',
-      downloads: { markdown: `${path}?format=md`, pdf: `${path}?format=pdf` },
+      downloads: { markdown: `${path}?format=md`, pdf: findChromium(deps.chromiumPath) === null ? null : `${path}?format=pdf` },
     });
   });
 }

@@ -101,7 +101,7 @@ export function putThread(doc: Y.Doc, id: string, artifactId: string, type: stri
 }
 
 /** A checklist of decisions and actions. */
-export function putChecklist(doc: Y.Doc, id: string, title: string, items: { text: string; owner?: string; done?: boolean }[], place: Place, maker: Maker): void {
+export function putChecklist(doc: Y.Doc, id: string, title: string, items: { text: string; owner?: string; due?: string; done?: boolean }[], place: Place, maker: Maker): void {
   const list = new Y.Array<Y.Map<unknown>>();
   list.push(
     items.map((item) => {
@@ -109,6 +109,7 @@ export function putChecklist(doc: Y.Doc, id: string, title: string, items: { tex
       map.set(ChecklistItemField.Text, yText(item.text));
       map.set(ChecklistItemField.Done, item.done ?? false);
       if (item.owner) map.set(ChecklistItemField.Owner, item.owner);
+      if (item.due) map.set(ChecklistItemField.Due, item.due);
       return map;
     }),
   );
