@@ -26,6 +26,7 @@ export interface Editor {
 export interface FrameActions {
   open(id: string): void;
   front(id: string): void;
+  back(id: string): void;
   draft(id: string, draft: boolean): void;
   remove(id: string): void;
   focus(id: string): void;
@@ -106,6 +107,7 @@ export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selec
           draft={meta.draft}
           onOpen={() => actions.open(meta.id)}
           onFront={() => actions.front(meta.id)}
+          onBack={() => actions.back(meta.id)}
           onDraft={(draft) => actions.draft(meta.id, draft)}
           onDelete={() => actions.remove(meta.id)}
         />

@@ -29,6 +29,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Arrow keys', does: 'Move the selected item (Shift: further), or pan the canvas' },
   { keys: '+ / − / 0', does: 'Zoom in, zoom out, fit the table' },
   { keys: 'Delete', does: 'Take the selected items off the table' },
+  { keys: 'Ctrl + Shift + ] / Ctrl + Shift + [ (⌘ ⇧ ] / ⌘ ⇧ [)', does: 'Bring the selected items to front / send them to back' },
   { keys: 'Ctrl + Z / Ctrl + Shift + Z', does: 'Undo / redo your own changes' },
 ];
 
