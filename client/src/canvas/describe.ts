@@ -41,6 +41,14 @@ export function itemName(kind: unknown, summary: string): string {
   return `${kindName}${summary ? ` “${summary}”` : ''}`;
 }
 
+const NO_ARTIFACT = new Y.Map<unknown>();
+
+/** `itemName` of an artifact, kept live ('' for none, e.g. one deleted since). */
+export function useItemName(artifact: Y.Map<unknown> | null): string {
+  const summary = useArtifactSummary(artifact ?? NO_ARTIFACT);
+  return artifact ? itemName(artifact.get(ArtifactField.Kind), summary) : '';
+}
+
 /** The accessible name of an artifact's frame, kept live. */
 export function useArtifactLabel(artifact: Y.Map<unknown>, meta: ArtifactMeta): string {
   const summary = useArtifactSummary(artifact);

@@ -3,8 +3,8 @@
  * types the current protocol phase allows; nothing when no single artifact is selected.
  */
 import * as Y from 'yjs';
-import { ArtifactField, FEEDBACK_TYPES, Speakers, TableRoot, type FeedbackType } from '@worktable/shared';
-import { itemName, useArtifactSummary } from '../canvas/describe.js';
+import { FEEDBACK_TYPES, Speakers, TableRoot, type FeedbackType } from '@worktable/shared';
+import { useItemName } from '../canvas/describe.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
 import { useControlStore } from '../protocol/controlConnection.js';
 import { FeedbackPanel } from './FeedbackPanel.js';
@@ -48,12 +48,4 @@ export function SelectedFeedback({ doc, author, readOnly }: SelectedFeedbackProp
       {listening && <p className="muted">You listen silently in this phase: the group’s feedback is yours to read, and your own notes are in your role card.</p>}
     </section>
   );
-}
-
-const NO_ARTIFACT = new Y.Map<unknown>();
-
-/** The live name of an artifact in a sentence ('' when there is none). */
-function useItemName(artifact: Y.Map<unknown> | null): string {
-  const summary = useArtifactSummary(artifact ?? NO_ARTIFACT);
-  return artifact ? itemName(artifact.get(ArtifactField.Kind), summary) : '';
 }

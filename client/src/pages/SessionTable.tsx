@@ -25,6 +25,7 @@ import { inviteUrl, joinPath, navigate } from '../router.js';
 import { colorFor } from '../session/colors.js';
 import { SelectedFeedback } from '../feedback/SelectedFeedback.js';
 import { FeedbackBadge } from '../feedback/FeedbackBadge.js';
+import { FeedbackBoardButton } from '../feedback/FeedbackBoardButton.js';
 import { ConveningBanners } from '../convening/ConveningBanners.js';
 import { HostDashboardLink } from '../dashboard/HostDashboardLink.js';
 import { HarvestPanel } from '../convening/HarvestPanel.js';
@@ -200,6 +201,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
               {canvasOnPhone ? 'Phone view' : 'Show the canvas'}
             </button>
           )}
+          {connection && !timeline && !phone && <FeedbackBoardButton doc={connection.doc} readOnly={readOnly} />}
           {!atPlenary && !phone && <TimelineButton open={timeline} onToggle={() => setTimelineOpen((open) => !open)} />}
           <ParticipationButton sessionId={sessionId} token={identity.token} me={me} />
           {!phone && <ShortcutsButton />}
