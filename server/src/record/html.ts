@@ -8,7 +8,7 @@
 import { FEEDBACK_TYPE_INFO, FEEDBACK_TYPES, HARVEST_KIND_LABELS } from '@worktable/shared';
 import { artifactsHtml, escapeHtml as e, headingHtml as h, htmlBlocks } from './htmlBlocks.js';
 import type { ItemsOutline, PartOutline, PhaseOutline, RecordOutline, SummaryOutline, TableOutline, ThemeOutline } from './outlineTypes.js';
-import type { HeadCount } from './people.js';
+import { personDetails, type HeadCount } from './people.js';
 
 const counts = (list: readonly HeadCount[]) => list.map((c) => `${e(c.label)} (${c.count})`).join(', ');
 
@@ -23,7 +23,12 @@ function summary(s: SummaryOutline): string {
     )
     .join('');
   const names = a.names
-    ? `<ul class="people">${a.names.map((p) => `<li>${e(p.name)} <span class="meta">(${[p.role, p.organization, p.systemRole].filter(Boolean).map((x) => e(x as string)).join(', ')})</span></li>`).join('')}</ul>`
+    ? `<ul class="people">${a.names
+        .map((p) => {
+          const details = personDetails(p);
+          return `<li>${e(p.name)}${details.length > 0 ? ` <span class="meta">(${details.map(e).join(', ')})</span>` : ''}</li>`;
+        })
+        .join('')}</ul>`
     : '';
   return `<section class="summary"><h2>Summary</h2><p><strong>${e(s.protocolTitle)}</strong> — ${e(s.protocolSummary)}</p>
 <h3>Agenda</h3><ol class="agenda">${agenda}</ol>
