@@ -26,7 +26,7 @@ export function BoardThread({ doc, thread, onShow }: BoardThreadProps) {
     <li className={`feedback-thread feedback-${thread.type} board-thread${thread.resolved ? ' is-resolved' : ''}`}>
       <p className="board-thread-about">
         <span className="board-thread-item">{name ? `On ${name}` : 'On an item no longer on the table'}</span>
-        <span className="board-thread-phase">{thread.phase?.title ?? OUTSIDE_A_PHASE}</span>
+        <span className="board-thread-phase">{thread.phase ? `Phase: ${thread.phase.title}` : OUTSIDE_A_PHASE}</span>
         {thread.resolved && <span className="badge">Resolved</span>}
       </p>
       {thread.quote && <blockquote>{thread.quote}</blockquote>}
