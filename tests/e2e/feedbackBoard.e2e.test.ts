@@ -73,6 +73,21 @@ describe('the feedback board', () => {
     for (let i = 0; i < 2; i++) expect(await control.send({ action: 'next' })).toMatchObject({ ok: true });
     await ana.getByRole('region', { name: 'Current phase' }).getByRole('heading', { name: /·\s*Clarifying questions$/ }).waitFor();
     await writeFeedback(ana, ticket(ana), 'Clarifying question', 'How long do students get for it?');
+    // And one about a passage of a document: "Two", chosen with "Comment on selection".
+    await ana.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name: 'Document' }).click();
+    // (The scribe's notes are a document too: this one is still untitled.)
+    const anaDocument = ana.getByRole('group', { name: /^Document by Ana Alvarez: Untitled document/ });
+    const anaEditor = anaDocument.locator('.ProseMirror');
+    await expect.poll(() => anaEditor.evaluate((el) => el === document.activeElement), POLL).toBe(true);
+    await ana.keyboard.type('Two reports agree.');
+    await ana.keyboard.press('Home');
+    for (let i = 0; i < 3; i++) await ana.keyboard.press('Shift+ArrowRight');
+    await anaDocument.getByRole('button', { name: 'Comment on selection' }).click();
+    const anaPanel = ana.getByRole('region', { name: 'Feedback', exact: true });
+    await anaPanel.getByText('About: “Two”').waitFor();
+    await anaPanel.getByLabel('Your feedback').fill('Which two reports?');
+    await anaPanel.getByRole('button', { name: 'Add feedback' }).click();
+    await anaPanel.locator('blockquote', { hasText: /^Two$/ }).waitFor();
 
     // Ben opens the board with B (the focus on the page, not in a text field).
     await ben.getByRole('heading', { level: 1 }).focus();
@@ -81,14 +96,14 @@ describe('the feedback board', () => {
     await board.waitFor();
     const types = board.getByRole('group', { name: 'Show feedback of type' });
     const chip = (name: RegExp) => types.getByRole('button', { name });
-    await chip(/^All types 2$/).waitFor();
+    await chip(/^All types 3$/).waitFor();
     await chip(/^Warm feedback 1$/).waitFor();
-    await chip(/^Clarifying question 1$/).waitFor();
+    await chip(/^Clarifying question 2$/).waitFor();
     await board.getByRole('heading', { name: /^Warm feedback/, level: 3 }).waitFor();
     await board.getByRole('heading', { name: /^Clarifying question/, level: 3 }).waitFor();
     await board.getByText('On sticky note “Lesson plan draft”').waitFor();
     const phases = board.getByLabel('Phase');
-    expect(await phases.locator('option').allTextContents()).toEqual(['All phases (2)', 'Outside a phase (1)', 'Clarifying questions (1)']);
+    expect(await phases.locator('option').allTextContents()).toEqual(['All phases (3)', 'Outside a phase (1)', 'Clarifying questions (2)']);
     await expectAccessible(ben, 'the feedback board');
     await ben.screenshot({ path: '/tmp/board.png' });
 
@@ -96,19 +111,19 @@ describe('the feedback board', () => {
     await chip(/^Clarifying question/).click();
     await expect.poll(() => chip(/^Clarifying question/).getAttribute('aria-pressed'), POLL).toBe('true');
     expect(await board.getByRole('heading', { name: /^Warm feedback/, level: 3 }).count()).toBe(0);
-    expect(await phases.locator('option').allTextContents()).toEqual(['All phases (1)', 'Outside a phase (0)', 'Clarifying questions (1)']);
+    expect(await phases.locator('option').allTextContents()).toEqual(['All phases (2)', 'Outside a phase (0)', 'Clarifying questions (2)']);
     // Filter by phase: outside a phase, every type — only the warm feedback.
     await chip(/^All types/).click();
     await phases.selectOption({ label: 'Outside a phase (1)' });
     await board.getByRole('heading', { name: /^Warm feedback/, level: 3 }).waitFor();
     expect(await board.getByRole('heading', { name: /^Clarifying question/, level: 3 }).count()).toBe(0);
     await chip(/^Clarifying question 0$/).waitFor();
-    await phases.selectOption({ label: 'All phases (2)' });
+    await phases.selectOption({ label: 'All phases (3)' });
 
     // Live: Ana asks another question; Ben's board counts it at once.
     await writeFeedback(ana, plan(ana), 'Clarifying question', 'Which grade is this for?');
-    await chip(/^Clarifying question 2$/).waitFor();
-    await chip(/^All types 3$/).waitFor();
+    await chip(/^Clarifying question 3$/).waitFor();
+    await chip(/^All types 4$/).waitFor();
 
     // Jump to the exit ticket: the board closes, the item is selected and focused, its feedback open.
     await board.getByRole('button', { name: 'Show on the canvas: sticky note “Exit ticket”' }).click();
@@ -142,6 +157,14 @@ describe('the feedback board', () => {
     const sheet = ben.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await sheet.getByText('Open the feedback board: every thread on the table').waitFor();
     await sheet.getByText('Bring the selected items to front / send them to back').waitFor();
+
+    await sheet.getByRole('button', { name: 'Close' }).click();
+
+    // A thread about a passage: the board opens the document large with the passage selected.
+    await ben.keyboard.press('b');
+    await board.getByRole('button', { name: 'Show in the document: document “Untitled document”', exact: true }).click();
+    await ben.locator('dialog.dialog-expanded[open]').waitFor();
+    await expect.poll(() => ben.evaluate(() => window.getSelection()?.toString()), POLL).toBe('Two');
 
     control.close();
     for (const page of [ana, ben]) await page.context().close();
