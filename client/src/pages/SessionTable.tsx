@@ -12,7 +12,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Gathering, PLENARY_DOC, canWrite, type SessionView } from '@worktable/shared';
-import { ArtifactAddon, combineAddons } from '../canvas/artifactAddon.js';
+import { ArtifactAddon, ArtifactLabelAddon, combineAddons } from '../canvas/artifactAddon.js';
 import { Canvas } from '../canvas/Canvas.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
 import { ConnectionStatus } from '../components/ConnectionStatus.js';
@@ -124,7 +124,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const harvest = useHarvest(plenary?.doc ?? null);
   const atPlenary = docName === PLENARY_DOC;
   const voteAddon = useVoteAddon(docName);
-  const addon = useMemo(() => combineAddons([voteAddon, ArtifactReactions, FeedbackBadge]), [voteAddon]);
+  const addon = useMemo(() => combineAddons([voteAddon, ArtifactReactions]), [voteAddon]);
   const reactionViewer = useSessionReactionViewer(view.you.participantId, !readOnly, view.participants);
   // A participant's phone in a convening gets the stacked layout instead of the canvas (client/src/phone),
   // also while the first state is on its way; observers and one-table sessions keep the canvas, and
@@ -280,19 +280,21 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
                     />
                   ) : connection ? (
                     <ArtifactAddon.Provider value={addon}>
-                      <Canvas
-                        key={connection.docName}
-                        doc={connection.doc}
-                        awareness={connection.provider.awareness}
-                        sessionId={sessionId}
-                        token={identity.token}
-                        user={localUser}
-                        readOnly={readOnly}
-                        ready={synced || storedLocally}
-                        place={atPlenary ? 'plenary' : 'table'}
-                        layer={privateLayer}
-                        viewKey={`${sessionId}/${connection.docName}`}
-                      />
+                      <ArtifactLabelAddon.Provider value={FeedbackBadge}>
+                        <Canvas
+                          key={connection.docName}
+                          doc={connection.doc}
+                          awareness={connection.provider.awareness}
+                          sessionId={sessionId}
+                          token={identity.token}
+                          user={localUser}
+                          readOnly={readOnly}
+                          ready={synced || storedLocally}
+                          place={atPlenary ? 'plenary' : 'table'}
+                          layer={privateLayer}
+                          viewKey={`${sessionId}/${connection.docName}`}
+                        />
+                      </ArtifactLabelAddon.Provider>
                     </ArtifactAddon.Provider>
                   ) : (
                     <div className="canvas-shell canvas-placeholder" aria-hidden="true" />
