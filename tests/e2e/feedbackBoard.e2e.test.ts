@@ -1,11 +1,12 @@
 /**
- * The feedback board, end to end in Chromium with two people at one table: Ana writes warm
- * feedback on one item before the protocol starts and a clarifying question on another in the
- * Clarifying questions phase; Ben opens the board with B, sees the counts by type and by phase,
- * filters, watches a new thread arrive live, and jumps to an item (it is selected, its feedback
- * heading follows Ana's rename). Then Ben sends the item to back from its menu and brings it to
- * front with the keyboard; the "?" sheet lists both shortcuts. The board is checked with axe and
- * photographed to /tmp/board.png.
+ * The feedback board, end to end in Chromium with two people at one table. Empty, it says how to
+ * add feedback. Ana writes warm feedback on one item before the protocol starts, and clarifying
+ * questions on another item and on a passage of a document in the Clarifying questions phase.
+ * Ben opens the board with B, sees the counts by type and by phase, filters, watches a new thread
+ * arrive live, and jumps to an item (it is selected, its feedback heading follows Ana's rename)
+ * and to the passage (the document opens large with it selected). Ben sends the item to back
+ * from its menu and brings it to front with the keyboard; the "?" sheet lists both shortcuts. The
+ * board is checked with axe and photographed to /tmp/board.png.
  *
  * Needs the built client (`npm run build:client`) and Chromium at /usr/bin/chromium or $CHROMIUM_PATH.
  */
@@ -58,6 +59,15 @@ describe('the feedback board', () => {
     const ben = await openPage(browser, server.url, DESKTOP, errors);
     await joinByInvite(ben, session.inviteUrl, 'Ben Brook');
 
+    // Before anyone writes feedback, the board says how to add some.
+    await ben.getByRole('heading', { level: 1 }).focus();
+    await ben.keyboard.press('b');
+    const board = ben.getByRole('dialog', { name: 'Feedback board' });
+    await board.getByText('No feedback on the table yet.').waitFor();
+    await board.getByText(/select an item on the canvas .* then write in the Feedback panel/).waitFor();
+    await ben.keyboard.press('Escape');
+    await expect.poll(() => board.isVisible(), POLL).toBe(false);
+
     const sticky = (page: Page, words: RegExp) => page.getByRole('group', { name: words });
     await addSticky(ana, 'Lesson plan draft');
     await addSticky(ana, 'Exit ticket');
@@ -92,7 +102,6 @@ describe('the feedback board', () => {
     // Ben opens the board with B (the focus on the page, not in a text field).
     await ben.getByRole('heading', { level: 1 }).focus();
     await ben.keyboard.press('b');
-    const board = ben.getByRole('dialog', { name: 'Feedback board' });
     await board.waitFor();
     const types = board.getByRole('group', { name: 'Show feedback of type' });
     const chip = (name: RegExp) => types.getByRole('button', { name });

@@ -278,7 +278,7 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
       >
         <p id="canvas-help" className="visually-hidden">
           Tab moves between artifacts; Enter opens one. Arrow keys pan, or move the selection. Plus and minus zoom, 0 fits
-          everything.{readOnly ? '' : ' Delete removes the selection; Control+Z undoes.'}
+          everything.{readOnly ? '' : ' Delete removes the selection; Control+Z undoes; Control+Shift+] and [ bring it to front and send it to back.'}
         </p>
         <div
           className="canvas-world"

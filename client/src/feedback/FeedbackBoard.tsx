@@ -50,7 +50,7 @@ function BoardContent({ doc, readOnly, onShow }: Pick<FeedbackBoardProps, 'doc' 
   const threads = useThreads(doc);
   const [filter, setFilter] = useState<BoardFilter>(ALL_FEEDBACK);
   const view = useMemo(() => boardView(threads, filter), [threads, filter]);
-  const phaseId = useId();
+  const ids = useId();
   if (view.total === 0) {
     return (
       <div className="feedback-board-empty">
@@ -80,8 +80,8 @@ function BoardContent({ doc, readOnly, onShow }: Pick<FeedbackBoardProps, 'doc' 
           ))}
         </div>
         <div className="feedback-board-phase">
-          <label htmlFor={phaseId}>Phase</label>
-          <select id={phaseId} value={phaseValue(filter.phase)} onChange={(e) => setFilter({ ...filter, phase: phaseChoice(e.target.value) })}>
+          <label htmlFor={`${ids}-phase`}>Phase</label>
+          <select id={`${ids}-phase`} value={phaseValue(filter.phase)} onChange={(e) => setFilter({ ...filter, phase: phaseChoice(e.target.value) })}>
             <option value={ALL}>All phases ({view.typeTotal})</option>
             {view.phases.map((phase) => (
               <option key={phaseValue(phase.id)} value={phaseValue(phase.id)}>
@@ -98,8 +98,8 @@ function BoardContent({ doc, readOnly, onShow }: Pick<FeedbackBoardProps, 'doc' 
         <p className="muted">Nothing to show with these filters.</p>
       ) : (
         view.groups.map((group) => (
-          <section key={group.type} className="feedback-board-group" aria-labelledby={`${phaseId}-${group.type}`}>
-            <h3 id={`${phaseId}-${group.type}`}>
+          <section key={group.type} className="feedback-board-group" aria-labelledby={`${ids}-${group.type}`}>
+            <h3 id={`${ids}-${group.type}`}>
               {FEEDBACK_TYPE_INFO[group.type].label} <span className="chip-count">{group.threads.length}</span>
             </h3>
             <ol className="feedback-threads">
