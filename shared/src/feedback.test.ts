@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countByType, filterThreads, validateFeedbackText, type FeedbackThread } from './feedback.js';
+import { ThreadField, countByType, filterThreads, readThread, validateFeedbackText, type FeedbackThread } from './feedback.js';
 
 const thread = (id: string, artifactId: string, type: FeedbackThread['type'], createdAt: number, resolved = false): FeedbackThread => ({
   id,
@@ -9,9 +9,13 @@ const thread = (id: string, artifactId: string, type: FeedbackThread['type'], cr
   createdBy: 'p',
   createdByName: 'P',
   createdAt,
+  phase: null,
   resolved,
   messages: [],
 });
+
+/** A thread's fields as a plain map (what `readThread` reads from a Y.Map). */
+const fields = (entries: Record<string, unknown>) => new Map(Object.entries({ [ThreadField.Messages]: { toArray: () => [] }, ...entries }));
 
 describe('feedback model', () => {
   const threads = [
@@ -29,6 +33,21 @@ describe('feedback model', () => {
 
   it('FB2 counts every type, zero included', () => {
     expect(countByType(threads)).toEqual({ clarifying: 1, probing: 0, warm: 2, cool: 1, notice: 0, wonder: 0, comment: 0 });
+  });
+
+  it('FB4 reads the phase a thread was written in, and none from a thread written before phases were kept', () => {
+    const base = { [ThreadField.Id]: 't', [ThreadField.ArtifactId]: 'a1', [ThreadField.Type]: 'probing' };
+    expect(readThread(fields({ ...base, [ThreadField.PhaseId]: 'probing', [ThreadField.PhaseTitle]: 'Probing questions' }))?.phase).toEqual({ id: 'probing', title: 'Probing questions' });
+    expect(readThread(fields({ ...base, [ThreadField.PhaseId]: 'probing' }))?.phase).toEqual({ id: 'probing', title: 'probing' });
+    expect(readThread(fields(base))?.phase).toBeNull();
+    expect(readThread(fields({ ...base, [ThreadField.PhaseId]: 42 }))?.phase).toBeNull();
+  });
+
+  it('FB5 filters by the phase written in (null: outside a phase)', () => {
+    const inPhase = { ...thread('p', 'a1', 'warm', 4), phase: { id: 'warm-cool', title: 'Warm and cool feedback' } };
+    const all = [...threads, inPhase];
+    expect(filterThreads(all, { phaseId: 'warm-cool' }).map((t) => t.id)).toEqual(['p']);
+    expect(filterThreads(all, { phaseId: null }).map((t) => t.id)).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('FB3 refuses empty and overlong messages with a reason', () => {

@@ -48,6 +48,9 @@ export const ThreadField = {
   CreatedBy: 'createdBy',
   CreatedByName: 'createdByName',
   CreatedAt: 'createdAt',
+  /** The protocol phase it was written in: its id and title (strings; absent outside a phase and in older threads). */
+  PhaseId: 'phaseId',
+  PhaseTitle: 'phaseTitle',
   /** Resolved (boolean) and by whom. */
   Resolved: 'resolved',
   ResolvedBy: 'resolvedBy',
@@ -67,6 +70,12 @@ export interface FeedbackMessage {
   at: number;
 }
 
+/** A protocol phase, as a thread remembers the one it was written in. */
+export interface ThreadPhase {
+  id: string;
+  title: string;
+}
+
 /** Plain view of a thread, for filtering, counting and rendering. */
 export interface FeedbackThread {
   id: string;
@@ -78,6 +87,8 @@ export interface FeedbackThread {
   createdBy: string;
   createdByName: string;
   createdAt: number;
+  /** The phase it was written in; null outside a phase (and for threads written before phases were kept). */
+  phase: ThreadPhase | null;
   resolved: boolean;
   messages: FeedbackMessage[];
 }
@@ -94,6 +105,8 @@ export interface ThreadFilter {
   artifactId?: string;
   types?: readonly FeedbackType[];
   resolved?: boolean;
+  /** The id of the phase written in; null: those written outside a phase. */
+  phaseId?: string | null;
 }
 
 /** The threads matching `filter`, oldest first. */
@@ -103,7 +116,8 @@ export function filterThreads(threads: readonly FeedbackThread[], filter: Thread
       (t) =>
         (filter.artifactId === undefined || t.artifactId === filter.artifactId) &&
         (filter.types === undefined || filter.types.includes(t.type)) &&
-        (filter.resolved === undefined || t.resolved === filter.resolved),
+        (filter.resolved === undefined || t.resolved === filter.resolved) &&
+        (filter.phaseId === undefined || (t.phase?.id ?? null) === filter.phaseId),
     )
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
@@ -155,6 +169,8 @@ export function readThread(map: FieldSource): FeedbackThread | null {
   const createdAt = map.get(ThreadField.CreatedAt);
   const createdBy = map.get(ThreadField.CreatedBy);
   const createdByName = map.get(ThreadField.CreatedByName);
+  const phaseId = map.get(ThreadField.PhaseId);
+  const phaseTitle = map.get(ThreadField.PhaseTitle);
   const start = map.get(ThreadField.AnchorStart);
   const end = map.get(ThreadField.AnchorEnd);
   return {
@@ -166,6 +182,7 @@ export function readThread(map: FieldSource): FeedbackThread | null {
     createdBy: typeof createdBy === 'string' ? createdBy : '',
     createdByName: typeof createdByName === 'string' ? createdByName : 'Someone',
     createdAt: typeof createdAt === 'number' ? createdAt : 0,
+    phase: typeof phaseId === 'string' && phaseId ? { id: phaseId, title: typeof phaseTitle === 'string' && phaseTitle ? phaseTitle : phaseId } : null,
     resolved: map.get(ThreadField.Resolved) === true,
     messages: messages.toArray().map(readMessage).filter((m): m is FeedbackMessage => m !== null),
   };

@@ -1,7 +1,8 @@
 /**
  * One artifact on the canvas: a focusable frame at its world position with a label (kind,
- * creator, draft badge, actions), the kind's body, the page's overlay (`ArtifactAddon`: dot
- * voting, reactions), the outline of whoever edits it, and eight resize handles when it alone is selected.
+ * creator, draft badge, the page's label badge (`ArtifactLabelAddon`: feedback), actions), the
+ * kind's body, the page's overlay (`ArtifactAddon`: dot voting, reactions), the outline of
+ * whoever edits it, and eight resize handles when it alone is selected.
  */
 import { memo, useContext, type CSSProperties } from 'react';
 import type * as Y from 'yjs';
@@ -9,7 +10,7 @@ import { ArtifactKind, type ArtifactMeta, type ResizeHandle } from '@worktable/s
 import { viewOf } from '../artifacts/registry.js';
 import { formatMoment } from '../time.js';
 import type { ArtifactBodyProps } from '../artifacts/types.js';
-import { ArtifactAddon } from './artifactAddon.js';
+import { ArtifactAddon, ArtifactLabelAddon } from './artifactAddon.js';
 import { ArtifactMenu } from './ArtifactMenu.js';
 import { useArtifactLabel } from './describe.js';
 import { Icon } from './icons.js';
@@ -26,6 +27,7 @@ export interface Editor {
 export interface FrameActions {
   open(id: string): void;
   front(id: string): void;
+  back(id: string): void;
   draft(id: string, draft: boolean): void;
   remove(id: string): void;
   focus(id: string): void;
@@ -51,6 +53,7 @@ export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selec
   const view = viewOf(meta.kind);
   const label = useArtifactLabel(artifact, meta);
   const Addon = useContext(ArtifactAddon);
+  const LabelAddon = useContext(ArtifactLabelAddon);
   const editor = editors[0];
   const style = {
     left: meta.x,
@@ -99,6 +102,7 @@ export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selec
           </time>
         )}
         {meta.draft && <span className="draft-badge">Draft — feedback welcome</span>}
+        {LabelAddon && <LabelAddon meta={meta} artifact={artifact} selectedAlone={single} readOnly={body.readOnly} />}
         <ArtifactMenu
           label={label}
           readOnly={body.readOnly}
@@ -106,6 +110,7 @@ export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selec
           draft={meta.draft}
           onOpen={() => actions.open(meta.id)}
           onFront={() => actions.front(meta.id)}
+          onBack={() => actions.back(meta.id)}
           onDraft={(draft) => actions.draft(meta.id, draft)}
           onDelete={() => actions.remove(meta.id)}
         />

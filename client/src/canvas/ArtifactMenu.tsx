@@ -1,4 +1,4 @@
-/** The small menu of an artifact: Open, Bring to front, the owner's draft toggle, Delete. */
+/** The small menu of an artifact: Open, Bring to front, Send to back, the owner's draft toggle, Delete. */
 import { MenuButton, type MenuItem } from '../components/MenuButton.js';
 import { Icon } from './icons.js';
 
@@ -11,14 +11,15 @@ export interface ArtifactMenuProps {
   draft: boolean;
   onOpen(): void;
   onFront(): void;
+  onBack(): void;
   onDraft(draft: boolean): void;
   onDelete(): void;
 }
 
 /** A "…" button opening the artifact's actions. */
-export function ArtifactMenu({ label, readOnly, isOwner, draft, onOpen, onFront, onDraft, onDelete }: ArtifactMenuProps) {
+export function ArtifactMenu({ label, readOnly, isOwner, draft, onOpen, onFront, onBack, onDraft, onDelete }: ArtifactMenuProps) {
   const items: MenuItem[] = [{ label: 'Open', onSelect: onOpen }];
-  if (!readOnly) items.push({ label: 'Bring to front', onSelect: onFront });
+  if (!readOnly) items.push({ label: 'Bring to front', onSelect: onFront }, { label: 'Send to back', onSelect: onBack });
   if (!readOnly && isOwner) items.push({ label: draft ? 'Remove draft mark' : 'Mark as draft', onSelect: () => onDraft(!draft) });
   if (!readOnly) items.push({ label: 'Delete', onSelect: onDelete, className: 'danger' });
   return (

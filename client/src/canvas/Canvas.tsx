@@ -26,7 +26,7 @@ import { loadView, saveView } from './savedView.js';
 import { FIT_PADDING, contentBounds } from './fitting.js';
 import { LinkDialog } from './LinkDialog.js';
 import { Minimap } from './Minimap.js';
-import { bringToFront, deleteArtifacts, getArtifact, moveBy, setDraft } from './tableModel.js';
+import { bringToFront, deleteArtifacts, getArtifact, moveBy, sendToBack, setDraft } from './tableModel.js';
 import { Toolbar } from './Toolbar.js';
 import { useCanvasUi } from './uiStore.js';
 import { useArtifacts } from './useArtifacts.js';
@@ -185,6 +185,8 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
     zoom: zoomBy,
     fit,
     deleteSelection: () => remove(latest.current.selection),
+    bringSelectionToFront: () => bringToFront(doc, latest.current.selection),
+    sendSelectionToBack: () => sendToBack(doc, latest.current.selection),
     undo,
     redo,
     selectAll: () => select(latest.current.artifacts.map((a) => a.id)),
@@ -195,6 +197,7 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
     () => ({
       open: (id) => expand(id),
       front: (id) => bringToFront(doc, [id]),
+      back: (id) => sendToBack(doc, [id]),
       draft: (id, draft) => setDraft(doc, id, draft),
       remove: (id) => remove([id]),
       focus: (id) => {
@@ -275,7 +278,7 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
       >
         <p id="canvas-help" className="visually-hidden">
           Tab moves between artifacts; Enter opens one. Arrow keys pan, or move the selection. Plus and minus zoom, 0 fits
-          everything.{readOnly ? '' : ' Delete removes the selection; Control+Z undoes.'}
+          everything.{readOnly ? '' : ' Delete removes the selection; Control+Z undoes; Control+Shift+] and [ bring it to front and send it to back.'}
         </p>
         <div
           className="canvas-world"

@@ -1,7 +1,8 @@
 /**
- * A slot in every artifact frame for other features' overlays (dot voting's − count + control,
- * reactions): the page provides a component around the canvas; each frame renders it with its
- * artifact. No provider, no overlay. `combineAddons` makes one overlay of several.
+ * Slots in every artifact frame for other features: an overlay (dot voting's − count + control,
+ * reactions) and a badge in the frame's label strip, beside its menu (feedback). The page provides
+ * a component around the canvas; each frame renders it with its artifact. No provider, nothing
+ * rendered. `combineAddons` makes one overlay of several.
  */
 import { createContext, createElement, Fragment, type ComponentType } from 'react';
 import type * as Y from 'yjs';
@@ -22,6 +23,12 @@ export type ArtifactAddonComponent = ComponentType<ArtifactAddonProps>;
 
 /** The overlay component every artifact frame renders, or null. */
 export const ArtifactAddon = createContext<ArtifactAddonComponent | null>(null);
+
+/**
+ * The component every artifact frame renders in its label strip, just before its "…" menu, or
+ * null: in the strip's flow, so it covers neither the name nor the menu.
+ */
+export const ArtifactLabelAddon = createContext<ArtifactAddonComponent | null>(null);
 
 /**
  * One overlay rendering each of `addons` in order (nulls skipped), or null when none is left.

@@ -1,7 +1,10 @@
-/** What an artifact frame is called for screen readers: "Sticky note by Ana: first words". */
+/**
+ * What an artifact is called: its frame for screen readers ("Sticky note by Ana: first words"),
+ * and in sentences about it ("Feedback on document “Lesson plan”"), kept live as it is renamed.
+ */
 import { useCallback, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
-import { ArtifactField, type ArtifactMeta } from '@worktable/shared';
+import { ArtifactField, isArtifactKind, type ArtifactMeta } from '@worktable/shared';
 import { viewOf } from '../artifacts/registry.js';
 
 /** The first `count` words of a text, with an ellipsis when cut. */
@@ -20,16 +23,35 @@ export function summaryOf(artifact: Y.Map<unknown>): string {
   return typeof fileName === 'string' ? firstWords(fileName) : '';
 }
 
+/** Subscribes to every change inside one artifact (for `useSyncExternalStore`). */
+function observeArtifact(artifact: Y.Map<unknown>, listener: () => void): () => void {
+  artifact.observeDeep(listener);
+  return () => artifact.unobserveDeep(listener);
+}
+
+/** `summaryOf(artifact)`, kept live: a rename shows at once, here and in every other browser. */
+export function useArtifactSummary(artifact: Y.Map<unknown>): string {
+  const subscribe = useCallback((listener: () => void) => observeArtifact(artifact, listener), [artifact]);
+  return useSyncExternalStore(subscribe, () => summaryOf(artifact));
+}
+
+/** How a sentence names an item: 'document “Lesson plan”', or 'sticky note' when it says nothing yet. */
+export function itemName(kind: unknown, summary: string): string {
+  const kindName = isArtifactKind(kind) ? viewOf(kind).label.toLowerCase() : 'this artifact';
+  return `${kindName}${summary ? ` “${summary}”` : ''}`;
+}
+
+const NO_ARTIFACT = new Y.Map<unknown>();
+
+/** `itemName` of an artifact, kept live ('' for none, e.g. one deleted since). */
+export function useItemName(artifact: Y.Map<unknown> | null): string {
+  const summary = useArtifactSummary(artifact ?? NO_ARTIFACT);
+  return artifact ? itemName(artifact.get(ArtifactField.Kind), summary) : '';
+}
+
 /** The accessible name of an artifact's frame, kept live. */
 export function useArtifactLabel(artifact: Y.Map<unknown>, meta: ArtifactMeta): string {
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      artifact.observeDeep(listener);
-      return () => artifact.unobserveDeep(listener);
-    },
-    [artifact],
-  );
-  const summary = useSyncExternalStore(subscribe, () => summaryOf(artifact));
+  const summary = useArtifactSummary(artifact);
   const base = `${viewOf(meta.kind).label} by ${meta.createdByName}`;
   return `${base}${meta.draft ? ' (draft, feedback welcome)' : ''}${summary ? `: ${summary}` : ''}`;
 }

@@ -14,6 +14,7 @@ import {
   metaOf,
   moveBy,
   readArtifacts,
+  sendToBack,
   setDraft,
   setRects,
   type InitializeArtifact,
@@ -69,6 +70,39 @@ describe('tableModel', () => {
     expect(readArtifacts(doc).map((m) => m.id)).toEqual([b, a]);
     setDraft(doc, a, true);
     expect(metaOf(doc, a)?.draft).toBe(true);
+  });
+
+  it('sends to back, keeping the order of what it sends and every depth above a frame’s', () => {
+    const doc = new Y.Doc();
+    const [a, b, c, d] = [sticky(doc), sticky(doc, 40), sticky(doc, 80), sticky(doc, 120)];
+    const behind = frame(doc, -400, -400);
+    sendToBack(doc, [d, c]);
+    expect(readArtifacts(doc).map((m) => m.id)).toEqual([behind, c, d, a, b]);
+    expect(readArtifacts(doc).every((m) => m.id === behind || m.z >= 1)).toBe(true);
+    // Room below the rest: only the sent ones change.
+    bringToFront(doc, [c, d]);
+    bringToFront(doc, [a, b]);
+    const before = new Map(readArtifacts(doc).map((m) => [m.id, m.z]));
+    sendToBack(doc, [b]);
+    expect(readArtifacts(doc).map((m) => m.id)).toEqual([behind, b, c, d, a]);
+    expect(readArtifacts(doc).filter((m) => m.id !== b).every((m) => m.z === before.get(m.id))).toBe(true);
+    expect(metaOf(doc, b)?.z).toBeGreaterThanOrEqual(1);
+  });
+
+  it('sending to back is one undo step, and does nothing when nothing else is on the table', () => {
+    const doc = new Y.Doc();
+    const undo = createUndoManager(doc);
+    const only = sticky(doc);
+    undo.stopCapturing();
+    const z = metaOf(doc, only)?.z;
+    sendToBack(doc, [only]);
+    expect(metaOf(doc, only)?.z).toBe(z);
+    const other = sticky(doc, 300);
+    undo.stopCapturing();
+    sendToBack(doc, [other]);
+    expect(readArtifacts(doc).map((m) => m.id)).toEqual([other, only]);
+    undo.undo();
+    expect(readArtifacts(doc).map((m) => m.id)).toEqual([only, other]);
   });
 
   it('moves a multi-selection in one transaction', () => {

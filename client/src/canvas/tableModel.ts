@@ -186,6 +186,29 @@ export function bringToFront(doc: Y.Doc, ids: readonly string[]): void {
   }, LOCAL_ORIGIN);
 }
 
+/**
+ * Sends artifacts behind all others, keeping their order among themselves. Depths stay at 1 or
+ * above (a frame is drawn at depth 0, so nothing may go under it): when there is no room below
+ * the rest, everything is renumbered from 1 in its new order, writing only the depths that change.
+ */
+export function sendToBack(doc: Y.Doc, ids: readonly string[]): void {
+  const wanted = new Set(ids);
+  const all = readArtifacts(doc);
+  const chosen = all.filter((m) => wanted.has(m.id));
+  const rest = all.filter((m) => !wanted.has(m.id));
+  if (chosen.length === 0 || rest.length === 0) return;
+  const lowest = Math.min(...rest.map((m) => m.z));
+  doc.transact(() => {
+    if (lowest - chosen.length >= 1) {
+      chosen.forEach((meta, i) => getArtifact(doc, meta.id)?.set(ArtifactField.Z, lowest - chosen.length + i));
+      return;
+    }
+    [...chosen, ...rest].forEach((meta, i) => {
+      if (meta.z !== i + 1) getArtifact(doc, meta.id)?.set(ArtifactField.Z, i + 1);
+    });
+  }, LOCAL_ORIGIN);
+}
+
 /** Takes artifacts off the table (undo brings them back with their content). */
 export function deleteArtifacts(doc: Y.Doc, ids: readonly string[]): void {
   if (ids.length === 0) return;

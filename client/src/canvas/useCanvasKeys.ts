@@ -1,7 +1,8 @@
 /**
  * Keyboard on the canvas: arrows pan (nothing selected) or nudge the selection (shift = 10×),
  * +/− zoom, 0 fits, Delete/Backspace delete, Ctrl/Cmd+Z undo, Shift+Ctrl+Z or Ctrl+Y redo,
- * Ctrl/Cmd+A selects all, Escape clears the selection (or leaves a text field for its frame).
+ * Ctrl/Cmd+A selects all, Ctrl/Cmd+Shift+] and [ bring the selection to front and send it to
+ * back, Escape clears the selection (or leaves a text field for its frame).
  */
 import { tabBetweenItems } from './itemTabOrder.js';
 import type { KeyboardEvent } from 'react';
@@ -15,6 +16,8 @@ export interface CanvasKeyActions {
   zoom(factor: number): void;
   fit(): void;
   deleteSelection(): void;
+  bringSelectionToFront(): void;
+  sendSelectionToBack(): void;
   undo(): void;
   redo(): void;
   selectAll(): void;
@@ -58,6 +61,11 @@ export function canvasKeyHandler(actions: CanvasKeyActions) {
       } else if (lower === 'a' && !actions.readOnly) {
         event.preventDefault();
         actions.selectAll();
+      } else if (event.shiftKey && !actions.readOnly && actions.hasSelection() && (event.code === 'BracketRight' || event.code === 'BracketLeft')) {
+        // By key code: Shift turns "]" into "}" (and other layouts put brackets elsewhere).
+        event.preventDefault();
+        if (event.code === 'BracketRight') actions.bringSelectionToFront();
+        else actions.sendSelectionToBack();
       }
       return;
     }

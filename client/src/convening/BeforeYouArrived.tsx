@@ -9,7 +9,7 @@ import type * as Y from 'yjs';
 import type { HarvestCard } from '@worktable/shared';
 import { viewOf } from '../artifacts/registry.js';
 import type { EarlierItem, EarlierNotes } from './earlierNotes.js';
-import { focusArtifact } from './focusArtifact.js';
+import { focusArtifact } from '../canvas/focusArtifact.js';
 import { HarvestCardView } from './HarvestCardView.js';
 import './convening.css';
 

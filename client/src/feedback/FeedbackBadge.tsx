@@ -1,6 +1,6 @@
 /**
- * Feedback you can see on the board: a badge at the top right of every item that has feedback,
- * with the open threads by type ("Warm 2 · Probing 1"), as a canvas overlay (`ArtifactAddon`).
+ * Feedback you can see on the board: a badge in the label strip of every item that has feedback,
+ * beside its menu, with the open threads by type ("Warm 2 · Probing 1") (`ArtifactLabelAddon`).
  * Clicking it selects the item, which opens its threads in the side panel.
  */
 import * as Y from 'yjs';

@@ -14,6 +14,7 @@ import {
   filterThreads,
   type FeedbackThread,
   type FeedbackType,
+  type ThreadPhase,
 } from '@worktable/shared';
 import { openThread, reply, setResolved, type Author } from './feedbackModel.js';
 import { clearPendingPassage, revealPassage, usePendingPassage } from './passageStore.js';
@@ -32,10 +33,12 @@ export interface FeedbackPanelProps {
   allowedTypes?: readonly FeedbackType[];
   /** Why the other types are closed (e.g. the current phase), shown beside them. */
   closedReason?: string;
+  /** The protocol phase running now, kept with each new thread (null: none). */
+  phase?: ThreadPhase | null;
 }
 
 /** The feedback panel of an artifact. */
-export function FeedbackPanel({ doc, artifactId, artifactLabel, author, readOnly, allowedTypes = FEEDBACK_TYPES, closedReason = 'closed now' }: FeedbackPanelProps) {
+export function FeedbackPanel({ doc, artifactId, artifactLabel, author, readOnly, allowedTypes = FEEDBACK_TYPES, closedReason = 'closed now', phase = null }: FeedbackPanelProps) {
   const all = useThreads(doc);
   const mine = useMemo(() => filterThreads(all, { artifactId }), [all, artifactId]);
   const counts = useMemo(() => countByType(mine), [mine]);
@@ -69,7 +72,7 @@ export function FeedbackPanel({ doc, artifactId, artifactLabel, author, readOnly
           ))}
         </ol>
       )}
-      {!readOnly && <NewThreadForm doc={doc} artifactId={artifactId} author={author} allowedTypes={allowedTypes} closedReason={closedReason} />}
+      {!readOnly && <NewThreadForm doc={doc} artifactId={artifactId} author={author} allowedTypes={allowedTypes} closedReason={closedReason} phase={phase} />}
     </section>
   );
 }
@@ -145,12 +148,14 @@ function NewThreadForm({
   author,
   allowedTypes,
   closedReason,
+  phase,
 }: {
   doc: Y.Doc;
   artifactId: string;
   author: Author;
   allowedTypes: readonly FeedbackType[];
   closedReason: string;
+  phase: ThreadPhase | null;
 }) {
   const [chosen, setType] = useState<FeedbackType | null>(null);
   const [text, setText] = useState('');
@@ -168,7 +173,7 @@ function NewThreadForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const about = passage ? { quote: passage.quote, anchor: passage.anchor } : {};
-    const result = openThread(doc, author, { artifactId, type, text, ...about });
+    const result = openThread(doc, author, { artifactId, type, text, phase, ...about });
     if (result.ok) {
       setText('');
       clearPendingPassage(artifactId);

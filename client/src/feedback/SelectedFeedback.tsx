@@ -3,10 +3,9 @@
  * types the current protocol phase allows; nothing when no single artifact is selected.
  */
 import * as Y from 'yjs';
-import { ArtifactField, FEEDBACK_TYPES, TableRoot, isArtifactKind, listensSilently, type FeedbackType } from '@worktable/shared';
-import { summaryOf } from '../canvas/describe.js';
+import { FEEDBACK_TYPES, TableRoot, listensSilently, type FeedbackType } from '@worktable/shared';
+import { useItemName } from '../canvas/describe.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
-import { viewOf } from '../artifacts/registry.js';
 import { useControlStore } from '../protocol/controlConnection.js';
 import { FeedbackPanel } from './FeedbackPanel.js';
 import type { Author } from './feedbackModel.js';
@@ -26,11 +25,9 @@ export function SelectedFeedback({ doc, author, readOnly }: SelectedFeedbackProp
   const status = useControlStore((s) => s.state?.status ?? 'lobby');
   const id = selection.length === 1 ? selection[0] : undefined;
   const artifact = id ? doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).get(id) : undefined;
+  // The item's name is read live: a rename shows in the heading at once.
+  const label = useItemName(artifact instanceof Y.Map ? artifact : null);
   if (!id || !(artifact instanceof Y.Map)) return null;
-  const kind = artifact.get(ArtifactField.Kind);
-  const view = isArtifactKind(kind) ? viewOf(kind) : undefined;
-  const summary = summaryOf(artifact);
-  const label = `${view?.label.toLowerCase() ?? 'this artifact'}${summary ? ` “${summary}”` : ''}`;
   // While a protocol runs, only the feedback its phase opens can be added.
   const running = (status === 'running' || status === 'paused') && phase !== null;
   const allowed: readonly FeedbackType[] = running ? phase.feedback : FEEDBACK_TYPES;
@@ -46,6 +43,7 @@ export function SelectedFeedback({ doc, author, readOnly }: SelectedFeedbackProp
         readOnly={readOnly || listening}
         allowedTypes={allowed}
         closedReason={running ? `closed during “${phase.title}”` : 'closed now'}
+        phase={running ? { id: phase.id, title: phase.title } : null}
       />
       {listening && <p className="muted">You listen silently in this phase: the group’s feedback is yours to read, and your own notes are in your role card.</p>}
     </section>

@@ -58,4 +58,11 @@ describe('feedback threads in the table document', () => {
     openThread(doc, ana, { artifactId: 'a', type: FeedbackType.Wonder, text: 'I wonder…' });
     expect(readThreads(doc)).toHaveLength(1);
   });
+
+  it('FT5 a thread keeps the phase it was written in; one written outside a phase has none', () => {
+    const [a, b] = syncedPair();
+    openThread(a, ana, { artifactId: 'art1', type: FeedbackType.Probing, text: 'What would success look like?', phase: { id: 'probing', title: 'Probing questions' } }, 1);
+    openThread(a, ana, { artifactId: 'art1', type: FeedbackType.Comment, text: 'Before we start.' }, 2);
+    expect(readThreads(b).sort((x, y) => x.createdAt - y.createdAt).map((t) => t.phase)).toEqual([{ id: 'probing', title: 'Probing questions' }, null]);
+  });
 });

@@ -13,6 +13,7 @@ import {
   type FeedbackMessage,
   type FeedbackThread,
   type ReactionId,
+  type ThreadPhase,
 } from '@worktable/shared';
 import { toggleReaction, type ReactionSelf } from '../reactions/reactionModel.js';
 
@@ -39,6 +40,8 @@ export interface NewThread {
   quote?: string;
   /** Y.RelativePosition JSON of the passage's start and end, when the thread is about one. */
   anchor?: { start: unknown; end: unknown };
+  /** The protocol phase it is written in, when one is running. */
+  phase?: ThreadPhase | null;
 }
 
 /** Opens a thread with its first message; returns its id, or the reason the text was refused. */
@@ -59,6 +62,10 @@ export function openThread(doc: Y.Doc, author: Author, thread: NewThread, now = 
     map.set(ThreadField.CreatedBy, author.participantId);
     map.set(ThreadField.CreatedByName, author.name);
     map.set(ThreadField.CreatedAt, now);
+    if (thread.phase) {
+      map.set(ThreadField.PhaseId, thread.phase.id);
+      map.set(ThreadField.PhaseTitle, thread.phase.title);
+    }
     map.set(ThreadField.Resolved, false);
     const messages = new Y.Array<FeedbackMessage>();
     messages.push([{ id: crypto.randomUUID(), authorId: author.participantId, authorName: author.name, text: checked.text, at: now }]);

@@ -37,7 +37,11 @@ function createThreadsStore(doc: Y.Doc): ThreadsStore {
   };
   return {
     subscribe(listener) {
-      if (listeners.size === 0) map.observeDeep(onDeep);
+      if (listeners.size === 0) {
+        // Nothing observed the map while nobody listened: read what changed in the meantime.
+        current = readThreads(doc);
+        map.observeDeep(onDeep);
+      }
       listeners.add(listener);
       return () => {
         listeners.delete(listener);

@@ -8,6 +8,8 @@ describe('shortcuts', () => {
     expect(shortcutOf(press('n'))).toBe('sticky');
     expect(shortcutOf(press('D'))).toBe('document');
     expect(shortcutOf(press('f'))).toBe('feedback');
+    expect(shortcutOf(press('b'))).toBe('board');
+    expect(shortcutOf(press('b', { typing: true }))).toBeNull();
     expect(shortcutOf(press('?', { shiftKey: true }))).toBe('help');
     expect(shortcutOf(press('n', { typing: true }))).toBeNull();
     expect(shortcutOf(press('n', { ctrlKey: true }))).toBeNull();
@@ -20,6 +22,6 @@ describe('shortcuts', () => {
 
   it('KS2 the help sheet lists every shortcut the matcher knows', () => {
     const listed = new Set(SHORTCUTS.map((s) => s.action).filter(Boolean));
-    for (const action of ['help', 'sticky', 'document', 'feedback', 'next', 'pause', 'mute']) expect(listed.has(action as never)).toBe(true);
+    for (const action of ['help', 'sticky', 'document', 'feedback', 'board', 'next', 'pause', 'mute']) expect(listed.has(action as never)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@
  */
 
 /** What a shortcut does. */
-export type ShortcutAction = 'help' | 'sticky' | 'document' | 'feedback' | 'next' | 'pause' | 'mute';
+export type ShortcutAction = 'help' | 'sticky' | 'document' | 'feedback' | 'board' | 'next' | 'pause' | 'mute';
 
 /** One line of the help sheet. */
 export interface Shortcut {
@@ -21,6 +21,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'N', does: 'Put a new sticky note on the table', action: 'sticky' },
   { keys: 'D', does: 'Put a new document on the table', action: 'document' },
   { keys: 'F', does: 'Write feedback on the selected item', action: 'feedback' },
+  { keys: 'B', does: 'Open the feedback board: every thread on the table', action: 'board' },
   { keys: 'Alt + Shift + N', does: 'Next phase (facilitator or host)', action: 'next' },
   { keys: 'Alt + Shift + P', does: 'Pause or resume the timer (facilitator or host)', action: 'pause' },
   { keys: 'Ctrl + D (⌘ D)', does: 'Mute or unmute in the call', action: 'mute' },
@@ -29,6 +30,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Arrow keys', does: 'Move the selected item (Shift: further), or pan the canvas' },
   { keys: '+ / − / 0', does: 'Zoom in, zoom out, fit the table' },
   { keys: 'Delete', does: 'Take the selected items off the table' },
+  { keys: 'Ctrl + Shift + ] / Ctrl + Shift + [ (⌘ ⇧ ] / ⌘ ⇧ [)', does: 'Bring the selected items to front / send them to back' },
   { keys: 'Ctrl + Z / Ctrl + Shift + Z', does: 'Undo / redo your own changes' },
 ];
 
@@ -59,5 +61,6 @@ export function shortcutOf(press: KeyPress): ShortcutAction | null {
   if (letter === 'n') return 'sticky';
   if (letter === 'd') return 'document';
   if (letter === 'f') return 'feedback';
+  if (letter === 'b') return 'board';
   return null;
 }

@@ -1,7 +1,8 @@
 /**
  * The table page's shortcuts at work: a key press becomes a click on the control that does the
- * same thing (the toolbar's buttons, the facilitator's Next and Pause/Resume), or the focus in the
- * feedback form, so a shortcut can never do what the page would not let you do by hand.
+ * same thing (the toolbar's buttons, the header's Feedback board, the facilitator's Next and
+ * Pause/Resume), or the focus in the feedback form, so a shortcut can never do what the page
+ * would not let you do by hand.
  */
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -27,6 +28,8 @@ function perform(action: ShortcutAction): boolean {
       return click(toolbar && buttonNamed(toolbar, 'Sticky note'));
     case 'document':
       return click(toolbar && buttonNamed(toolbar, 'Document'));
+    case 'board':
+      return click(buttonNamed(document, 'Feedback board'));
     case 'next':
       return click(phases && buttonNamed(phases, 'Next'));
     case 'pause':

@@ -12,7 +12,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Gathering, PLENARY_DOC, canWrite, type SessionView } from '@worktable/shared';
-import { ArtifactAddon, combineAddons } from '../canvas/artifactAddon.js';
+import { ArtifactAddon, ArtifactLabelAddon, combineAddons } from '../canvas/artifactAddon.js';
 import { Canvas } from '../canvas/Canvas.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
 import { ConnectionStatus } from '../components/ConnectionStatus.js';
@@ -25,6 +25,7 @@ import { inviteUrl, joinPath, navigate } from '../router.js';
 import { colorFor } from '../session/colors.js';
 import { SelectedFeedback } from '../feedback/SelectedFeedback.js';
 import { FeedbackBadge } from '../feedback/FeedbackBadge.js';
+import { FeedbackBoardButton } from '../feedback/FeedbackBoardButton.js';
 import { ConveningBanners } from '../convening/ConveningBanners.js';
 import { HostDashboardLink } from '../dashboard/HostDashboardLink.js';
 import { HarvestPanel } from '../convening/HarvestPanel.js';
@@ -126,7 +127,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const harvest = useHarvest(plenary?.doc ?? null);
   const atPlenary = docName === PLENARY_DOC;
   const voteAddon = useVoteAddon(docName);
-  const addon = useMemo(() => combineAddons([voteAddon, ArtifactReactions, FeedbackBadge]), [voteAddon]);
+  const addon = useMemo(() => combineAddons([voteAddon, ArtifactReactions]), [voteAddon]);
   const reactionViewer = useSessionReactionViewer(view.you.participantId, !readOnly, view.participants);
   // A participant's phone in a convening gets the stacked layout instead of the canvas (client/src/phone),
   // also while the first state is on its way; observers and one-table sessions keep the canvas, and
@@ -205,6 +206,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
               {canvasOnPhone ? 'Phone view' : 'Show the canvas'}
             </button>
           )}
+          {connection && !timeline && !phone && <FeedbackBoardButton doc={connection.doc} readOnly={readOnly} />}
           {!atPlenary && !phone && <TimelineButton open={timeline} onToggle={() => setTimelineOpen((open) => !open)} />}
           <ParticipationButton sessionId={sessionId} token={identity.token} me={me} />
           {!phone && <ShortcutsButton />}
@@ -283,19 +285,21 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
                     />
                   ) : connection ? (
                     <ArtifactAddon.Provider value={addon}>
-                      <Canvas
-                        key={connection.docName}
-                        doc={connection.doc}
-                        awareness={connection.provider.awareness}
-                        sessionId={sessionId}
-                        token={identity.token}
-                        user={localUser}
-                        readOnly={readOnly}
-                        ready={synced || storedLocally}
-                        place={atPlenary ? 'plenary' : 'table'}
-                        layer={privateLayer}
-                        viewKey={`${sessionId}/${connection.docName}`}
-                      />
+                      <ArtifactLabelAddon.Provider value={FeedbackBadge}>
+                        <Canvas
+                          key={connection.docName}
+                          doc={connection.doc}
+                          awareness={connection.provider.awareness}
+                          sessionId={sessionId}
+                          token={identity.token}
+                          user={localUser}
+                          readOnly={readOnly}
+                          ready={synced || storedLocally}
+                          place={atPlenary ? 'plenary' : 'table'}
+                          layer={privateLayer}
+                          viewKey={`${sessionId}/${connection.docName}`}
+                        />
+                      </ArtifactLabelAddon.Provider>
                     </ArtifactAddon.Provider>
                   ) : (
                     <div className="canvas-shell canvas-placeholder" aria-hidden="true" />

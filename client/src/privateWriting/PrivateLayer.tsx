@@ -12,7 +12,7 @@ import type { LocalUser } from '../artifacts/types.js';
 import { ArtifactAddon } from '../canvas/artifactAddon.js';
 import { ArtifactFrame, type Editor, type FrameActions } from '../canvas/ArtifactFrame.js';
 import { ExpandedArtifact } from '../canvas/ExpandedArtifact.js';
-import { LOCAL_ORIGIN, artifactsOf, bringToFront, createUndoManager, deleteArtifacts, getArtifact, moveBy, setDraft } from '../canvas/tableModel.js';
+import { LOCAL_ORIGIN, artifactsOf, bringToFront, createUndoManager, deleteArtifacts, getArtifact, moveBy, sendToBack, setDraft } from '../canvas/tableModel.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
 import { useArtifacts } from '../canvas/useArtifacts.js';
 import type { PrivateConnection } from './privateConnection.js';
@@ -111,6 +111,7 @@ export function PrivateLayer({ connection, sessionId, token, user }: PrivateLaye
     () => ({
       open: (id) => setExpanded(id),
       front: (id) => bringToFront(doc, [id]),
+      back: (id) => sendToBack(doc, [id]),
       draft: (id, draft) => setDraft(doc, id, draft),
       remove,
       focus: (id) => select(id),

@@ -6,7 +6,7 @@
  */
 import type { NextStepOutline, SummaryOutline, TableSummaryOutline } from './outlineTypes.js';
 import { escapeHtml as e, headingHtml as h, htmlBlocks } from './htmlBlocks.js';
-import type { HeadCount } from './people.js';
+import { personDetails, type HeadCount } from './people.js';
 
 const counts = (list: readonly HeadCount[]) => list.map((c) => `${e(c.label)} (${c.count})`).join(', ');
 
@@ -22,7 +22,12 @@ export function summaryHtml(s: SummaryOutline): string {
     )
     .join('');
   const names = a.names
-    ? `<ul class="people">${a.names.map((p) => `<li>${e(p.name)} <span class="meta">(${[p.role, p.organization, p.systemRole].filter(Boolean).map((x) => e(x as string)).join(', ')})</span></li>`).join('')}</ul>`
+    ? `<ul class="people">${a.names
+        .map((p) => {
+          const details = personDetails(p);
+          return `<li>${e(p.name)}${details.length > 0 ? ` <span class="meta">(${details.map(e).join(', ')})</span>` : ''}</li>`;
+        })
+        .join('')}</ul>`
     : '';
   const lead = s.table ? whatWeDid(s.table) + nextSteps(s.nextSteps, true) : '';
   const later = s.table ? '' : nextSteps(s.nextSteps, false);

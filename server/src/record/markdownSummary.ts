@@ -7,7 +7,7 @@
  */
 import { escapeMarkdown as esc, markdownBlocks, markdownHeading as h } from './markdownBlocks.js';
 import type { NextStepOutline, SummaryOutline, TableSummaryOutline } from './outlineTypes.js';
-import type { HeadCount } from './people.js';
+import { personDetails, type HeadCount } from './people.js';
 
 
 const counts = (list: readonly HeadCount[]) => list.map((c) => `${esc(c.label)} (${c.count})`).join(', ');
@@ -27,7 +27,10 @@ export function summaryMarkdown(s: SummaryOutline): string[] {
   if (a.byOrganization && a.byOrganization.length > 0) out.push(`By organization: ${counts(a.byOrganization)}.`, '');
   if (a.bySystemRole && a.bySystemRole.length > 0) out.push(`By role in their system: ${counts(a.bySystemRole)}.`, '');
   if (a.names) {
-    for (const p of a.names) out.push(`- ${esc(p.name)} (${[p.role, p.organization, p.systemRole].filter(Boolean).map((x) => esc(x as string)).join(', ')})`);
+    for (const p of a.names) {
+      const details = personDetails(p);
+      out.push(`- ${esc(p.name)}${details.length > 0 ? ` (${details.map(esc).join(', ')})` : ''}`);
+    }
     out.push('');
   }
   if (s.talkTime) out.push(esc(s.talkTime), '');

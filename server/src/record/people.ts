@@ -22,6 +22,17 @@ export interface PersonLine {
   systemRole: string | null;
 }
 
+/**
+ * What the list of names says in brackets after a person's name: session role, organization and
+ * system role, those given. The one place a role is added to a name: it is left out when the name
+ * already ends with it, as people who host often write themselves ("Hana (host)" stays that, not
+ * "Hana (host) (host)").
+ */
+export function personDetails(person: PersonLine): string[] {
+  const named = person.name.trim().toLowerCase().endsWith(`(${person.role.toLowerCase()})`);
+  return [named ? null : person.role, person.organization, person.systemRole].filter((part): part is string => Boolean(part));
+}
+
 /** The summary's "who came". */
 export interface Attendance {
   total: number;

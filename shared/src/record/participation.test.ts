@@ -38,14 +38,14 @@ describe('participation', () => {
       ],
       threads: [
         {
-          id: 't1', artifactId: 'x', type: 'warm', quote: null, createdBy: 'b', createdByName: 'Ben', createdAt: 1, resolved: false,
+          id: 't1', artifactId: 'x', type: 'warm', quote: null, createdBy: 'b', createdByName: 'Ben', createdAt: 1, phase: null, resolved: false,
           messages: [
             { id: 'm1', authorId: 'b', authorName: 'Ben', text: 'nice', at: 1 },
             { id: 'm2', authorId: 'a', authorName: 'Ana', text: 'thanks', at: 2 },
             { id: 'm3', authorId: 'b', authorName: 'Ben', text: 'more', at: 3 },
           ],
         },
-        { id: 't2', artifactId: 'x', type: 'probing', quote: null, createdBy: 'b', createdByName: 'Ben', createdAt: 2, resolved: false, messages: [{ id: 'm4', authorId: 'b', authorName: 'Ben', text: 'why?', at: 4 }] },
+        { id: 't2', artifactId: 'x', type: 'probing', quote: null, createdBy: 'b', createdByName: 'Ben', createdAt: 2, phase: null, resolved: false, messages: [{ id: 'm4', authorId: 'b', authorName: 'Ben', text: 'why?', at: 4 }] },
       ],
       dotsBy: [{ a: 3, b: 1 }, { a: 2 }],
       // Introduction (5 min) ends at 300 000; Presentation (presenter only) then runs 10 minutes.

@@ -11,6 +11,7 @@ const thread = (type: FeedbackThread['type'], text: string): FeedbackThread => (
   createdBy: 'p',
   createdByName: 'P',
   createdAt: 0,
+  phase: null,
   resolved: false,
   messages: [{ id: 'm', authorId: 'p', authorName: 'P', text, at: 0 }],
 });

@@ -1,9 +1,9 @@
 /** Brings an artifact into view on the open canvas, selects it and moves keyboard focus to it. */
 import type * as Y from 'yjs';
 import { fitToContent } from '@worktable/shared';
-import { FIT_PADDING, contentBounds } from '../canvas/fitting.js';
-import { readArtifacts } from '../canvas/tableModel.js';
-import { useCanvasUi } from '../canvas/uiStore.js';
+import { FIT_PADDING, contentBounds } from './fitting.js';
+import { readArtifacts } from './tableModel.js';
+import { useCanvasUi } from './uiStore.js';
 
 /** How many frames to wait for the artifact to be rendered (it may have been culled). */
 const FOCUS_TRIES = 20;
