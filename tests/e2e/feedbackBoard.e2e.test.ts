@@ -18,6 +18,7 @@ import { postJson, waitFor, type TestServer } from '../../server/src/testing/tes
 import { expectAccessible } from '../support/axe.js';
 import { DESKTOP, joinByInvite, openPage } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';
+import { openSection, writeFeedback } from '../support/sidePanel.js';
 
 const POLL = { timeout: 10_000, interval: 50 };
 
@@ -28,15 +29,6 @@ async function addSticky(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
-/** Writes feedback of the type labelled `typeLabel` on the item `frame`, from the side panel. */
-async function writeFeedback(page: Page, frame: Locator, typeLabel: string, text: string): Promise<void> {
-  await frame.focus();
-  const panel = page.getByRole('region', { name: 'Feedback', exact: true });
-  await panel.getByLabel('Type', { exact: true }).selectOption({ label: typeLabel });
-  await panel.getByLabel('Your feedback').fill(text);
-  await panel.getByRole('button', { name: 'Add feedback' }).click();
-  await panel.getByText(text).waitFor();
-}
 
 /** The stacking depth of an artifact frame (its z-index). */
 function depthOf(frame: Locator): Promise<number> {

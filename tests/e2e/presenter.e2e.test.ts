@@ -88,6 +88,7 @@ describe('the presenter at the centre', () => {
     await waitFor(() => control.states.length > 0, 5_000, 'host control');
     // The presentation: everyone else follows Ana's view; a zoom of their own steps out.
     expect(await control.send({ action: 'next' })).toMatchObject({ ok: true });
+    await openSection(ben, 'People');
     const followAna = ben.getByRole('button', { name: 'Stop following Ana Alvarez' });
     await expect.poll(() => followAna.getAttribute('aria-pressed'), POLL).toBe('true');
     await ben.getByRole('group', { name: 'Zoom' }).getByRole('button', { name: 'Zoom in' }).click();

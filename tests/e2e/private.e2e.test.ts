@@ -145,6 +145,7 @@ describe('private writing and participation', () => {
     await viewerDialog.getByText('The host has not shared everyone’s participation').waitFor();
     expect(await viewerDialog.getByRole('rowheader').allTextContents()).toEqual([expect.stringContaining(viewerName)]);
     await viewerDialog.getByRole('button', { name: 'Close' }).click();
+    await openSection(host, 'People');
     await host.getByRole('checkbox', { name: 'Share participation with everyone' }).check();
     await host.getByText('Everyone sees the whole participation table.').waitFor();
     await viewer.getByRole('button', { name: 'Participation' }).click();

@@ -154,6 +154,7 @@ describe('removal: the host removes a participant, visits a table, deletes the s
     await host.getByLabel('Looking at').selectOption('table-2');
     await expect.poll(() => place(host).textContent(), POLL).toBe('Table 2 · Round 1');
     await expect.poll(() => phaseStep(host).textContent(), POLL).toMatch(/^2 \//);
+    await openSection(host, 'Phase');
     await host.getByRole('group', { name: 'Timer' }).getByRole('button', { name: 'Pause' }).click();
     await expect.poll(() => timerLabel(host), POLL).toMatch(/^Paused/);
     await waitFor(() => atTable('table-2').every((c) => c.latest()?.status === 'paused'), 5_000, 'table 2 paused');

@@ -1,6 +1,6 @@
 /**
  * Takes a person from a feedback thread to what it is about: the item is centred on the canvas,
- * selected (its threads open in the side panel) and focused; a thread about a passage also opens
+ * selected (its threads open in the side panel's Feedback section) and focused; a thread about a passage also opens
  * the document large and selects the passage there, once its editor (a lazy chunk) has mounted.
  */
 import * as Y from 'yjs';
@@ -8,6 +8,7 @@ import { ArtifactField, type FeedbackThread } from '@worktable/shared';
 import { focusArtifact } from '../canvas/focusArtifact.js';
 import { getArtifact } from '../canvas/tableModel.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
+import { showSection } from '../sidePanel/sidePanelStore.js';
 import { revealPassage } from './passageStore.js';
 
 /** How long to wait for the opened document's editor to show the passage, in ms. */
@@ -21,6 +22,7 @@ export function showThread(doc: Y.Doc, thread: FeedbackThread): Promise<ShowResu
   const artifact = getArtifact(doc, thread.artifactId);
   if (!artifact) return Promise.resolve('removed');
   focusArtifact(doc, thread.artifactId);
+  showSection('feedback');
   const content = artifact.get(ArtifactField.Content);
   const anchor = thread.anchor;
   if (!anchor || !(content instanceof Y.XmlFragment)) return Promise.resolve('item');

@@ -52,6 +52,7 @@ import { TimelineView } from '../history/TimelineView.js';
 import { useControlStore } from '../protocol/controlConnection.js';
 import { useSpeaking } from '../call/useSpeaking.js';
 import { ProtocolPanel } from '../protocol/ProtocolPanel.js';
+import { canRunControls } from '../protocol/people.js';
 import { SideSectionPanel, SideTabs } from '../sidePanel/SideSections.js';
 import { useSectionFollows } from '../sidePanel/useSectionFollows.js';
 import { useThreadCount } from '../feedback/useThreads.js';
@@ -374,6 +375,9 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
                   )}
                 </SideSectionPanel>
                 <SideSectionPanel section="notes">
+                  {!canRunControls(state, me) && !state?.vote && !state?.privateWriting && (
+                    <p className="muted">Private writing and dot votes show here when the facilitator starts them.</p>
+                  )}
                   <PrivateWritingControls me={me} />
                   <VotePanel doc={connection?.doc ?? null} docName={docName} me={me} />
                 </SideSectionPanel>

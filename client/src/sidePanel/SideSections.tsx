@@ -3,7 +3,7 @@
  * itself is one Tab stop) and the panels they show. Hidden panels stay mounted, so a draft, a
  * call or a form keeps its state while another section is open.
  */
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { SIDE_SECTIONS, SIDE_SECTION_LABEL, adjacentSection, useSidePanel, type SideSection } from './sidePanelStore.js';
 import './sidePanel.css';
 
@@ -21,6 +21,10 @@ export function SideTabs({ counts = {} }: SideTabsProps) {
   const section = useSidePanel((s) => s.section);
   const show = useSidePanel((s) => s.show);
   const list = useRef<HTMLDivElement>(null);
+  // A section opens at its top (the panel scrolls under the sticky phase and tabs).
+  useEffect(() => {
+    list.current?.closest('.sidebar')?.scrollTo({ top: 0 });
+  }, [section]);
   const go = (next: SideSection) => {
     show(next);
     list.current?.querySelector<HTMLButtonElement>(`#${tabId(next)}`)?.focus();

@@ -1,6 +1,6 @@
 /**
  * The side panel comes forward for the group's moments: a dot vote opening or private writing
- * starting shows Notes, where they are. Each fires on the change only, so a person who then
+ * starting shows Notes, where they are; the end of the protocol shows Phase, with the summary. Each fires on the change only, so a person who then
  * opens another section keeps it. Phases do not move the panel: the call, your role and the
  * facilitator's controls stay where you left them; a phase that takes feedback shows its count
  * on the Feedback tab, and selecting an item's feedback badge (or F) opens it.
@@ -13,10 +13,14 @@ import { showSection } from './sidePanelStore.js';
 export function useSectionFollows(state: SessionState | null, enabled: boolean): void {
   const voteId = state?.vote?.status === 'open' ? state.vote.id : null;
   const writing = state?.privateWriting !== null && state?.privateWriting !== undefined;
+  const done = state?.status === 'done';
   useEffect(() => {
     if (enabled && voteId !== null) showSection('notes');
   }, [enabled, voteId]);
   useEffect(() => {
     if (enabled && writing) showSection('notes');
   }, [enabled, writing]);
+  useEffect(() => {
+    if (enabled && done) showSection('phase');
+  }, [enabled, done]);
 }

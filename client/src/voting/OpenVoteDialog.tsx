@@ -5,7 +5,9 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { MAX_VOTE_DOTS, type SessionAction } from '@worktable/shared';
+import type * as Y from 'yjs';
 import { NumberInput } from '../protocolEditor/NumberInput.js';
+import { useCanvasTitles } from './useCanvasTitles.js';
 import { DEFAULT_VOTE_FORM, MAX_VOTE_TITLE, openVoteAction, voteFormProblems, type VoteFormValues } from './voteForm.js';
 
 /** Props of `OpenVoteDialog`. */
@@ -13,6 +15,8 @@ export interface OpenVoteDialogProps {
   open: boolean;
   /** The selected artifact ids to vote on. */
   items: readonly string[];
+  /** The table's document, to name the items (absent: only their count is shown). */
+  doc?: Y.Doc | null;
   /** Sends the action; resolves true when the server opened the vote. */
   run(action: SessionAction): Promise<boolean>;
   busy: boolean;
@@ -21,8 +25,21 @@ export interface OpenVoteDialogProps {
   onClose(): void;
 }
 
+/** The items the vote will be on, by name, so nobody opens it on the wrong ones. */
+function ItemNames({ doc, items }: { doc: Y.Doc; items: readonly string[] }) {
+  const titleOf = useCanvasTitles(doc);
+  if (items.length === 0) return null;
+  return (
+    <ul className="vote-dialog-items" aria-label="Items in the vote">
+      {items.map((item) => (
+        <li key={item}>{titleOf(item)}</li>
+      ))}
+    </ul>
+  );
+}
+
 /** The dialog that opens a dot vote. */
-export function OpenVoteDialog({ open, items, run, busy, error, onClose }: OpenVoteDialogProps) {
+export function OpenVoteDialog({ open, items, doc = null, run, busy, error, onClose }: OpenVoteDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [values, setValues] = useState<VoteFormValues>(DEFAULT_VOTE_FORM);
@@ -75,6 +92,7 @@ export function OpenVoteDialog({ open, items, run, busy, error, onClose }: OpenV
     <dialog ref={ref} className="dialog vote-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
       <form className="form" onSubmit={submit} noValidate>
         <h2 id={`${id}-title`}>Dot vote on {items.length === 1 ? '1 item' : `${items.length} items`}</h2>
+        {doc && <ItemNames doc={doc} items={items} />}
         <p className="hint">Everyone at the table places their dots; nobody sees anyone else’s until you reveal the results.</p>
         {shown.items && (
           <p className="field-error" role="alert">

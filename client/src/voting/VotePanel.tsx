@@ -82,7 +82,7 @@ export function VotePanel({ doc, docName, me }: VotePanelProps) {
                 Dot vote on {count} selected
               </button>
             </div>
-            <OpenVoteDialog open={dialogOpen} items={selection} run={run} busy={busy} error={error} onClose={closeDialog} />
+            <OpenVoteDialog open={dialogOpen} items={selection} doc={doc} run={run} busy={busy} error={error} onClose={closeDialog} />
           </section>
         )
       )}
