@@ -176,6 +176,8 @@ describe('calls at the table', () => {
     // Leaving the call takes you out of everyone's list.
     await callCard(cy).getByRole('button', { name: 'Leave the call' }).click();
     await expect.poll(() => peerEntry(ana, cyId).count(), POLL).toBe(0);
+    // Hang up everywhere: calls left running would take the machine from the next test.
+    for (const page of pages) await page.context().close();
     expect(errors).toEqual([]);
   });
 

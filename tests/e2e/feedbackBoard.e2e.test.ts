@@ -18,7 +18,7 @@ import { postJson, waitFor, type TestServer } from '../../server/src/testing/tes
 import { expectAccessible } from '../support/axe.js';
 import { DESKTOP, joinByInvite, openPage } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';
-import { openSection, writeFeedback } from '../support/sidePanel.js';
+import { writeFeedback } from '../support/sidePanel.js';
 
 const POLL = { timeout: 10_000, interval: 50 };
 

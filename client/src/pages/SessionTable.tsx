@@ -11,7 +11,7 @@
  * On a phone (≤ 400 px) the canvas and sidebar give way to a stacked layout (client/src/phone).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Gathering, PLENARY_DOC, canWrite, type SessionView } from '@worktable/shared';
+import { Gathering, PLENARY_DOC, builtInProtocol, canWrite, type SessionView } from '@worktable/shared';
 import { ArtifactAddon, ArtifactLabelAddon, combineAddons } from '../canvas/artifactAddon.js';
 import { Canvas } from '../canvas/Canvas.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
@@ -325,7 +325,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
               sectioned={!phone}
               phaseFirst={
                 !phone && connection && state?.status === 'done' && !state.convening ? (
-                  <EndSummary doc={connection.doc} focus={state.focus} me={{ participantId: view.you.participantId, name }} readOnly={readOnly} exportButton={canExport ? <ExportButton sessionId={sessionId} token={identity.token} /> : undefined} />
+                  <EndSummary doc={connection.doc} focus={state.focus} protocol={builtInProtocol(state.protocolId)} me={{ participantId: view.you.participantId, name }} readOnly={readOnly} exportButton={canExport ? <ExportButton sessionId={sessionId} token={identity.token} /> : undefined} />
                 ) : undefined
               }
               phaseLast={

@@ -1,17 +1,17 @@
 /**
  * The end of a group's protocol, for everyone at the table: the focusing question, what the group
- * heard by feedback type, and the next steps (what, who, by when) from the table's checklists,
+ * heard by feedback type, the presenter's reflection (from the scribe's notes), and the next steps (what, who, by when) from the table's checklists,
  * with a way to add them when there are none yet, and the record for those who may export it.
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
-import { ArtifactKind, DEFAULT_ARTIFACT_SIZE, heardByType, placementAmong, type NextStep } from '@worktable/shared';
+import { ArtifactKind, DEFAULT_ARTIFACT_SIZE, heardByType, placementAmong, type NextStep, type Protocol } from '@worktable/shared';
 import { addItem } from '../artifacts/checklist/checklistModel.js';
 import { checklistView } from '../artifacts/checklist/index.js';
 import { createArtifact, getArtifact, readArtifacts } from '../canvas/tableModel.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
 import { useThreads } from '../feedback/useThreads.js';
-import { tableNextSteps } from './endSummary.js';
+import { tableNextSteps, tableReflection, type ReflectionNotes } from './endSummary.js';
 import './summary.css';
 
 /** Props of `EndSummary`. */
@@ -23,6 +23,20 @@ export interface EndSummaryProps {
   /** Who adds next steps (their checklist's author). */
   me: { participantId: string; name: string };
   readOnly: boolean;
+  /** The run's protocol, when the page knows it (for the presenter's reflection in the notes). */
+  protocol?: Protocol;
+}
+
+/** The presenter's reflection in the notes of `doc`, updated live. */
+function useReflection(doc: Y.Doc, protocol: Protocol | undefined): ReflectionNotes[] {
+  const [notes, setNotes] = useState(() => tableReflection(doc, protocol));
+  useEffect(() => {
+    const update = () => setNotes(tableReflection(doc, protocol));
+    update();
+    doc.on('update', update);
+    return () => doc.off('update', update);
+  }, [doc, protocol]);
+  return notes;
 }
 
 /** The next steps of `doc`, updated live. */
@@ -48,9 +62,10 @@ function addNextSteps(doc: Y.Doc, creator: { participantId: string; name: string
 }
 
 /** The summary card. */
-export function EndSummary({ doc, focus, exportButton, me, readOnly }: EndSummaryProps) {
+export function EndSummary({ doc, focus, exportButton, me, readOnly, protocol }: EndSummaryProps) {
   const id = useId();
   const heard = heardByType(useThreads(doc));
+  const reflection = useReflection(doc, protocol);
   const steps = useNextSteps(doc);
   return (
     <section className="card end-summary" aria-labelledby={`${id}-h`}>
@@ -79,6 +94,19 @@ export function EndSummary({ doc, focus, exportButton, me, readOnly }: EndSummar
             </li>
           ))}
         </ul>
+      )}
+      {reflection.length > 0 && (
+        <>
+          <h3>The presenter’s reflection</h3>
+          {reflection.map((r) => (
+            <div key={r.title} className="end-reflection">
+              {reflection.length > 1 && <p className="muted">{r.title}</p>}
+              {r.lines.map((line, i) => (
+                <p key={i}>{line}</p>
+              ))}
+            </div>
+          ))}
+        </>
       )}
       <h3>Next steps</h3>
       {steps.length === 0 ? (

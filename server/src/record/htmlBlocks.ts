@@ -3,8 +3,8 @@
  * artifacts of a canvas (images embedded as data URLs, only http(s) and mailto links), headings
  * starting at a given level. Stickies in a row of the listing are one list of notes.
  */
+import { type Block, type Inline } from '@worktable/shared';
 import type { ArtifactOutline, RecordOutline } from './outlineTypes.js';
-import type { Block, Inline } from './richText.js';
 
 const EMBEDDABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 

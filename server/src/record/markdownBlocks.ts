@@ -3,8 +3,8 @@
  * artifacts of a canvas, headings starting at a given level. Stickies in a row of the listing are
  * one bullet list rather than a heading each.
  */
+import { type Block, type Inline } from '@worktable/shared';
 import type { ArtifactOutline, RecordOutline } from './outlineTypes.js';
-import type { Block, Inline } from './richText.js';
 
 /** Escapes Markdown syntax in text people wrote (so it shows as written). */
 export function escapeMarkdown(text: string): string {

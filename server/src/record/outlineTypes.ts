@@ -4,9 +4,9 @@
  * already a string in the chosen zone and every person already named as the options allow, so
  * the Markdown and HTML renderers only lay it out and cannot leak what was left out.
  */
+import { type Block } from '@worktable/shared';
 import type { FeedbackType, HarvestKind, HeardOfType, NextStep } from '@worktable/shared';
 import type { Attendance } from './people.js';
-import type { Block } from './richText.js';
 import type { ArtifactContent } from './tableContent.js';
 
 /** One line of the agenda: a block (convenings) or a phase (one table). */

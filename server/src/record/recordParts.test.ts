@@ -5,16 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { RunStatus, builtInProtocol, initialSessionControl, inReadingOrder, timelineOf, type HistoryLabel, type SessionControl, type TableSeating } from '@worktable/shared';
+import { RunStatus, builtInProtocol, initialSessionControl, inReadingOrder, timelineOf, type HistoryLabel, type SessionControl, type TableSeating, notesByPhase, withoutEmptyHeadings, type Block } from '@worktable/shared';
 import { roundSeatingsOf } from './collect.js';
-import { notesByPhase, withoutEmptyHeadings } from './notesByPhase.js';
 import { phasesOutline, type OutlineContext } from './itemsOutline.js';
 import { roleSpanLines } from './roleSpans.js';
 import type { SessionRecordData } from './recordData.js';
 import { readTableContent } from './tableContent.js';
 import { tableSummaryOutline } from './tableSummaryOutline.js';
 import { putNotes, putSticky, putThread } from '../testing/canvasWrites.js';
-import type { Block } from './richText.js';
 
 const at = (id: string, x: number, y: number, h = 100, createdAt = 0) => ({ id, x, y, h, createdAt });
 const heading = (text: string, level = 2): Block => ({ type: 'heading', level, inlines: [{ text }] });

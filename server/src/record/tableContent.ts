@@ -4,8 +4,7 @@
  * which documents are scribe notes. Malformed entries are skipped.
  */
 import * as Y from 'yjs';
-import { ArtifactField, ArtifactKind, ChecklistItemField, DATA_TABLE_HEADER_ROW, cellKey, reactionLine, reactionPrefix, TableRoot, readArtifactMeta, readThread, inReadingOrder, type ArtifactMeta, type ChecklistLine, type FeedbackThread } from '@worktable/shared';
-import { readRichText, type Block } from './richText.js';
+import { ArtifactField, ArtifactKind, ChecklistItemField, DATA_TABLE_HEADER_ROW, cellKey, reactionLine, reactionPrefix, TableRoot, readArtifactMeta, readThread, inReadingOrder, type ArtifactMeta, type ChecklistLine, type FeedbackThread, readRichText, type Block } from '@worktable/shared';
 
 /** One artifact's content, by kind. */
 export type ArtifactContent =

@@ -6,31 +6,11 @@
  * the next steps on the checklists (what, who, by when). What counts as heard and as a next step
  * is defined once in shared (tableSummary.ts), as the "What we did" card shows it in the browser.
  */
-import { REFLECTION_PHASE_IDS, heardByType, nextStepsOf, phaseNotesHeading, type FeedbackThread, type HistoryLabel } from '@worktable/shared';
+import { heardByType, nextStepsOf, notesByPhase, reflectionSteps, type Block, type FeedbackThread, type HistoryLabel } from '@worktable/shared';
 import { isNotes, shownContent, type OutlineContext } from './itemsOutline.js';
-import { notesByPhase } from './notesByPhase.js';
 import type { NextStepOutline, ReflectionOutline, TableSummaryOutline } from './outlineTypes.js';
 import type { RecordTable, SessionRecordData } from './recordData.js';
-import type { Block } from './richText.js';
 import type { RecordArtifact } from './tableContent.js';
-
-/** A reflection phase of the protocol: its place in the timeline and the heading its notes are under. */
-interface ReflectionStep {
-  index: number;
-  title: string;
-  heading: string;
-}
-
-/** The protocol's reflection phases, in timeline order. */
-function reflectionSteps(protocol: SessionRecordData['protocol']): ReflectionStep[] {
-  const count = protocol.phases.length;
-  return protocol.phases.flatMap((phase, index) => {
-    if (!REFLECTION_PHASE_IDS.has(phase.id)) return [];
-    const protocolRound = protocol.rounds > 1 ? phase.round : 0;
-    const heading = phaseNotesHeading({ phaseIndex: index, phaseCount: count, phaseTitle: phase.title, protocolRound });
-    return [{ index, title: protocolRound > 0 ? `${phase.title} · Round ${protocolRound}` : phase.title, heading }];
-  });
-}
 
 /** What the notes documents among `artifacts` hold under each of `headings`. */
 function notesUnder(artifacts: readonly RecordArtifact[], headings: ReadonlySet<string>): Map<string, Block[]> {

@@ -5,3 +5,5 @@ export * from './participation.js';
 export * from './scribeNotes.js';
 export * from './recordOptions.js';
 export * from './tableSummary.js';
+export * from './richText.js';
+export * from './notesByPhase.js';

@@ -5,6 +5,7 @@
  * phases are the presenter's reflection.
  */
 import { FEEDBACK_TYPES, FEEDBACK_TYPE_INFO, type FeedbackThread, type FeedbackType } from '../feedback.js';
+import { phaseNotesHeading } from './scribeNotes.js';
 
 /** Feedback of one type: how many threads, and the first words of a few. */
 export interface HeardOfType {
@@ -59,4 +60,28 @@ export function nextStepsOf(items: Iterable<ChecklistLine>): NextStep[] {
     if (text) steps.push({ text, owner: item.owner ?? '', due: item.due ?? '', done: item.done });
   }
   return steps;
+}
+
+/** A reflection phase of a protocol: its place in the timeline and the notes heading it is written under. */
+export interface ReflectionStep {
+  index: number;
+  title: string;
+  heading: string;
+}
+
+/** A protocol's phases as they run (each with its protocol round: 0 outside rounds). */
+export interface PhasesInOrder {
+  rounds: number;
+  phases: readonly { id: string; title: string; round: number }[];
+}
+
+/** The protocol's reflection phases, in timeline order, with the heading the scribe's notes give each. */
+export function reflectionSteps(protocol: PhasesInOrder): ReflectionStep[] {
+  const count = protocol.phases.length;
+  return protocol.phases.flatMap((phase, index) => {
+    if (!REFLECTION_PHASE_IDS.has(phase.id)) return [];
+    const protocolRound = protocol.rounds > 1 ? phase.round : 0;
+    const heading = phaseNotesHeading({ phaseIndex: index, phaseCount: count, phaseTitle: phase.title, protocolRound });
+    return [{ index, title: protocolRound > 0 ? `${phase.title} · Round ${protocolRound}` : phase.title, heading }];
+  });
 }
