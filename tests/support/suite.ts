@@ -7,12 +7,15 @@ import { afterAll, beforeAll } from 'vitest';
 import { startTestServer, type TestServer } from '../../server/src/testing/testServer.js';
 import { launchBrowser } from './browser.js';
 
-/** Starts a server and a browser for the current suite; `ready` receives them once both are up. */
-export function withServerAndBrowser(ready: (server: TestServer, browser: Browser) => void): void {
+/**
+ * Starts a server (with `env` on top of the test defaults) and a browser for the current suite;
+ * `ready` receives them once both are up.
+ */
+export function withServerAndBrowser(ready: (server: TestServer, browser: Browser) => void, env: Record<string, string> = {}): void {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer(env), launchBrowser()]);
     ready(server, browser);
   });
   afterAll(async () => {

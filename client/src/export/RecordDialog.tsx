@@ -10,6 +10,7 @@ import { PRIVACY_CHOICES, initialRecordOptions } from './recordChoices.js';
 import { RecordDownloads } from './RecordDownloads.js';
 import { ShareLinks } from './ShareLinks.js';
 import { useRecordLinks } from './useRecordLinks.js';
+import { useControlStore } from '../protocol/controlConnection.js';
 import './export.css';
 
 /** Props of `RecordDialog`. */
@@ -51,6 +52,8 @@ export function RecordDialog({ open, onClose, sessionId, token }: RecordDialogPr
   const id = useId();
   const [options, setOptions] = useState<RecordOptions>(initialRecordOptions);
   const links = useRecordLinks(sessionId, token, open);
+  // The record's order depends on the gathering: a convening's summary, or one table's.
+  const convening = useControlStore((s) => s.state?.convening ?? false);
 
   return (
     <dialog ref={ref} className="dialog record-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
@@ -63,8 +66,9 @@ export function RecordDialog({ open, onClose, sessionId, token }: RecordDialogPr
       {open && (
         <div className="record-dialog-body">
           <p className="hint">
-            It opens with a summary — the agenda with each round’s question, and who came — then the themes and harvest, then each round table by
-            table.
+            {convening
+              ? 'It opens with a summary — the agenda with each round’s question, and who came — then the themes and harvest, then each round table by table.'
+              : 'It opens with what the table came to — the focusing question, what we heard, the presenter’s reflection and the next steps — then the agenda, who came, and the table phase by phase.'}
           </p>
           <RecordChoices options={options} onChange={setOptions} />
           <section className="record-download" aria-labelledby={`${id}-download`}>
