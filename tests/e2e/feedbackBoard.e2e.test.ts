@@ -18,7 +18,7 @@ import { postJson, waitFor, type TestServer } from '../../server/src/testing/tes
 import { expectAccessible } from '../support/axe.js';
 import { DESKTOP, joinByInvite, openPage } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';
-import { writeFeedback } from '../support/sidePanel.js';
+import { openSection, writeFeedback } from '../support/sidePanel.js';
 
 const POLL = { timeout: 10_000, interval: 50 };
 
@@ -84,9 +84,12 @@ describe('the feedback board', () => {
     await ana.keyboard.type('Two reports agree.');
     await ana.keyboard.press('Home');
     for (let i = 0; i < 3; i++) await ana.keyboard.press('Shift+ArrowRight');
+    // From another section: the Feedback section comes forward with the form focused.
+    await openSection(ana, 'People');
     await anaDocument.getByRole('button', { name: 'Comment on selection' }).click();
     const anaPanel = ana.getByRole('region', { name: 'Feedback', exact: true });
     await anaPanel.getByText('About: “Two”').waitFor();
+    await expect.poll(() => ana.evaluate(() => document.activeElement?.id && document.querySelector(`label[for="${document.activeElement.id}"]`)?.textContent), POLL).toBe('Your feedback');
     await anaPanel.getByLabel('Your feedback').fill('Which two reports?');
     await anaPanel.getByRole('button', { name: 'Add feedback' }).click();
     await anaPanel.locator('blockquote', { hasText: /^Two$/ }).waitFor();
