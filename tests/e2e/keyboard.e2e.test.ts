@@ -95,6 +95,15 @@ describe('the keyboard everywhere', () => {
       await press('Alt+Shift+P');
       await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
     });
+    // Space on Pause keeps the keyboard on the button while the server answers (it becomes Resume).
+    await page.getByRole('group', { name: 'Timer' }).getByRole('button', { name: 'Pause', exact: true }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Resume', exact: true }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Resume');
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Pause');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
     await task('next', async () => {
       await press('Alt+Shift+N');
       await phase.getByRole('heading', { name: /·\s*Presentation$/ }).waitFor();

@@ -23,14 +23,20 @@ export interface FacilitatorControlsProps {
   protocolRoles?: readonly RoleName[];
 }
 
+/**
+ * A control of the bar. Unavailable is `aria-disabled`, not `disabled`: a disabled button drops
+ * the keyboard focus to the page, and these wait on the server for a moment after each press.
+ */
 function ControlButton({ label, availability, onClick, primary = false, busy }: { label: string; availability: Availability; onClick: () => void; primary?: boolean; busy: boolean }) {
   return (
     <button
       type="button"
       className={`button ${primary ? 'primary' : 'ghost'}${busy ? ' is-busy' : ''}`}
-      disabled={availability.disabled}
+      aria-disabled={availability.disabled || undefined}
       title={availability.reason}
-      onClick={onClick}
+      onClick={() => {
+        if (!availability.disabled) onClick();
+      }}
     >
       {label}
     </button>
@@ -50,7 +56,7 @@ export function FacilitatorControls({ state, isHost, participants, send, protoco
   /** Set when the focus must come back to the phase buttons once the page settles (never to the page). */
   const refocus = useRef(false);
   const focusPhases = () => {
-    const button = phasesRef.current?.querySelector<HTMLButtonElement>('button:not(:disabled)');
+    const button = phasesRef.current?.querySelector<HTMLButtonElement>('button:not(:disabled):not([aria-disabled="true"])');
     button?.focus();
   };
   /** Closes the Back confirmation; the focus goes to Back (or Next when Back is no longer possible). */
