@@ -69,8 +69,15 @@ describe('foundation: start, invite, join, sync, observe', () => {
     // The host starts a session.
     const { context: hostContext, page: host } = await openPage(DESKTOP);
     await hostContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    await host.goto('/');
+    // The page arrives compressed (the build's Brotli files), its hashed scripts cached for good.
+    const scripts: { encoding: string | undefined; cache: string | undefined }[] = [];
+    host.on('response', (response) => {
+      if (/\/assets\/index-[\w-]+\.js$/.test(response.url())) scripts.push({ encoding: response.headers()['content-encoding'], cache: response.headers()['cache-control'] });
+    });
+    const home = await host.goto('/');
+    expect(home?.headers()['cache-control']).toBe('no-cache');
     await host.getByRole('heading', { level: 1, name: 'Start a session' }).waitFor();
+    expect(scripts).toEqual([{ encoding: 'br', cache: 'public, max-age=31536000, immutable' }]);
     await shot(host, '01-home');
     await host.getByLabel('Session title').fill('Tuning: Grade 9 essay unit');
     await host.getByLabel('Your name').fill('Hana Host');
