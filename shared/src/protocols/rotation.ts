@@ -56,10 +56,12 @@ export function assignRoles(input: RotationInput): RoleHolders {
   const free = order.filter((id) => !taken.has(id));
   if (open.length === 0 || members.length === 0) return holders;
 
-  const cost = (role: RoleName, id: string): number => {
-    const least = Math.min(...members.map((m) => countOf(counts, m, role)));
-    return (countOf(counts, id, role) - least) * 1e9 + totalOf(counts, id) * 1e4 + (rank.get(id) ?? 0);
-  };
+  // Each role's fewest holdings and each person's total, once: a cost is then O(1), not a pass
+  // over every member (which made a 1,000-person table's rotation quadratic).
+  const least = new Map(open.map((role) => [role, members.reduce((min, m) => Math.min(min, countOf(counts, m, role)), Infinity)]));
+  const totals = new Map(members.map((m) => [m, totalOf(counts, m)]));
+  const cost = (role: RoleName, id: string): number =>
+    (countOf(counts, id, role) - (least.get(role) ?? 0)) * 1e9 + (totals.get(id) ?? 0) * 1e4 + (rank.get(id) ?? 0);
   if (free.length < open.length) {
     // Not enough people for distinct holders: fill greedily, fewest current roles first.
     const busy = new Map<string, number>([...taken].map((id) => [id, 1]));
