@@ -293,16 +293,15 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
       expect((await store.getSession('s1'))?.customProtocol).toEqual(definition);
     });
 
-    it('SC16 keeps one control state per session, replaced on save, and lists the active ones', async () => {
+    it('SC16 keeps one control state per session, replaced at each version, and lists the active ones', async () => {
       await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
       await store.createSession(session('s2'), participant('s2', 'p_other', SessionRole.Host, 1));
       expect(await store.loadControlState('s1')).toBeNull();
-      await store.saveControlState('s1', 'lobby', { version: 1, endsAt: null });
-      await store.saveControlState('s1', 'running', { version: 2, endsAt: 1234 });
-      await store.saveControlState('s2', 'done', { version: 9 });
+      expect(await store.replaceControlState('s1', 'lobby', { version: 1, endsAt: null }, 1, null)).toBe(true);
+      expect(await store.replaceControlState('s1', 'running', { version: 2, endsAt: 1234 }, 2, 1)).toBe(true);
+      expect(await store.replaceControlState('s2', 'done', { version: 9 }, 9, null)).toBe(true);
       expect(await store.loadControlState('s1')).toEqual({ version: 2, endsAt: 1234 });
       expect(await store.listActiveControlStates()).toEqual([{ sessionId: 's1', state: { version: 2, endsAt: 1234 } }]);
-      await expect(store.saveControlState('ghost', 'running', {})).rejects.toThrow();
       if (factory.reopen) {
         store = await factory.reopen(store);
         expect(await store.loadControlState('s1')).toEqual({ version: 2, endsAt: 1234 });
@@ -340,9 +339,6 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
       expect(racers.filter(Boolean)).toHaveLength(1);
       expect(await store.listActiveControlStates()).toHaveLength(1);
       await expect(store.replaceControlState('ghost', 'running', {}, 1, null)).rejects.toThrow();
-      // A state saved unconditionally carries its version for the next compare-and-set.
-      await store.saveControlState('s1', 'running', { version: 7 });
-      expect(await store.replaceControlState('s1', 'running', { version: 8 }, 8, 7)).toBe(true);
     });
 
     it('SC21 removes a participant, and deletes a session with everything of it, leaving other sessions alone', async () => {
@@ -356,7 +352,7 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
       for (const id of ['s1', 's11']) {
         await store.appendUpdates(typedUpdates('gone').map((update) => ({ docKey: `${id}/table-1`, update })));
         await store.putUpload(upload(id, `u_${id}`, 10), binary(10));
-        await store.saveControlState(id, 'running', { version: 1 });
+        await store.replaceControlState(id, 'running', { version: 1 }, 1, null);
         await store.saveHistorySnapshot({ sessionId: id, docName: 'table-1', label: {}, state: binary(5), createdAt: 1 });
         await store.createRecordLink({ linkId: `r_${id}`, sessionId: id, options: {}, createdBy: 'p_host', createdAt: 1, revokedAt: null });
       }

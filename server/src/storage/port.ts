@@ -183,13 +183,10 @@ export interface StoragePort {
   getUpload(sessionId: string, uploadId: string): Promise<StoredUpload | null>;
 
   /**
-   * Stores a session's control state (protocol run: phase, deadline, roles) as JSON, replacing the
-   * previous one; `status` is kept beside it so active runs can be found at start.
-   */
-  saveControlState(sessionId: string, status: string, state: unknown): Promise<void>;
-  /**
-   * Compare and set: stores the state as `version` only if the stored one is at `expected` (null:
-   * none stored yet). Resolves false, changing nothing, when another node got there first.
+   * Stores a session's control state (protocol run: phase, deadline, roles) as JSON with its
+   * `status` (so active runs can be found at start), compare and set: only if the stored one is at
+   * `expected` (null: none stored yet), as `version`. Resolves false, changing nothing, when
+   * another node got there first.
    */
   replaceControlState(sessionId: string, status: string, state: unknown, version: number, expected: number | null): Promise<boolean>;
   /** The session's last control state, or null when it never had one. */

@@ -23,7 +23,6 @@ import type {
   StoredUpload,
   UploadRecord,
 } from './port.js';
-import { versionOf } from './controlVersion.js';
 
 /** Ordered schema migrations; `worktable_schema` records how many have run. */
 const MIGRATIONS: readonly string[] = [
@@ -385,14 +384,6 @@ export class PostgresStorage implements StoragePort {
     const { rows } = await this.pool.query('SELECT * FROM uploads WHERE upload_id = $1 AND session_id = $2', [uploadId, sessionId]);
     const row = rows[0] as Row | undefined;
     return row ? { record: toUpload(row), bytes: bytes(row.data) } : null;
-  }
-
-  async saveControlState(sessionId: string, status: string, state: unknown): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO control_states (session_id, status, state, updated_at, version) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (session_id) DO UPDATE SET status = excluded.status, state = excluded.state, updated_at = excluded.updated_at, version = excluded.version`,
-      [sessionId, status, JSON.stringify(state), Date.now(), versionOf(state)],
-    );
   }
 
   async replaceControlState(sessionId: string, status: string, state: unknown, version: number, expected: number | null): Promise<boolean> {

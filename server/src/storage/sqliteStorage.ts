@@ -24,7 +24,6 @@ import type {
   StoredUpload,
   UploadRecord,
 } from './port.js';
-import { versionOf } from './controlVersion.js';
 import { CONNECTION_PRAGMAS, INSERT_UPDATE_SQL, SqliteAppendError, SqliteAppender } from './sqliteAppender.js';
 
 /** Ordered schema migrations; `PRAGMA user_version` records how many have run. */
@@ -250,10 +249,6 @@ export class SqliteStorage implements StoragePort {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       getUpload: db.prepare<[string, string], UploadRow>('SELECT * FROM uploads WHERE upload_id = ? AND session_id = ?'),
-      upsertControl: db.prepare(
-        `INSERT INTO control_states (session_id, status, state, updated_at, version) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(session_id) DO UPDATE SET status = excluded.status, state = excluded.state, updated_at = excluded.updated_at, version = excluded.version`,
-      ),
       getControl: db.prepare<[string], { state: string }>('SELECT state FROM control_states WHERE session_id = ?'),
       insertControlIfNone: db.prepare('INSERT INTO control_states (session_id, status, state, updated_at, version) VALUES (?, ?, ?, ?, ?) ON CONFLICT(session_id) DO NOTHING'),
       replaceControlAt: db.prepare('UPDATE control_states SET status = ?, state = ?, updated_at = ?, version = ? WHERE session_id = ? AND version IS ?'),
@@ -444,10 +439,6 @@ export class SqliteStorage implements StoragePort {
   async getUpload(sessionId: string, uploadId: string): Promise<StoredUpload | null> {
     const row = this.statements.getUpload.get(uploadId, sessionId);
     return row ? { record: toUpload(row), bytes: asBytes(row.data) } : null;
-  }
-
-  async saveControlState(sessionId: string, status: string, state: unknown): Promise<void> {
-    this.statements.upsertControl.run(sessionId, status, JSON.stringify(state), Date.now(), versionOf(state));
   }
 
   async replaceControlState(sessionId: string, status: string, state: unknown, version: number, expected: number | null): Promise<boolean> {
