@@ -7,6 +7,7 @@ import type {
   CreateRecordLinkBody,
   CreateSessionBody,
   CreateSessionResponse,
+  InviteCodeResponse,
   HistoryLabel,
   JoinSessionBody,
   JoinSessionResponse,
@@ -93,6 +94,11 @@ export async function listProtocols(): Promise<Protocol[]> {
 /** `POST /api/sessions/:id/join`: joins with an invite code. */
 export function joinSession(sessionId: string, body: JoinSessionBody): Promise<JoinSessionResponse> {
   return request('POST', `/api/sessions/${encodeURIComponent(sessionId)}/join`, { body });
+}
+
+/** `POST /api/sessions/:id/invite-code` (host only): a new invite code; the old link stops joining. */
+export function newInviteCode(sessionId: string, token: string): Promise<InviteCodeResponse> {
+  return request('POST', `/api/sessions/${encodeURIComponent(sessionId)}/invite-code`, { token });
 }
 
 /** `GET /api/sessions/:id`: the session as seen by the token's holder. */

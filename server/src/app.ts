@@ -28,6 +28,7 @@ import { clientRoutes } from './routes/clientRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
 import { exportRoutes } from './routes/exportRoutes.js';
 import { historyRoutes } from './routes/historyRoutes.js';
+import { inviteCodeRoutes } from './routes/inviteCodeRoutes.js';
 import { removalRoutes } from './routes/removalRoutes.js';
 import { rosterRoutes } from './roster/rosterRoutes.js';
 import { participationRoutes } from './routes/participationRoutes.js';
@@ -39,6 +40,7 @@ import { requestForLog } from './security/logRedaction.js';
 import { originAllowed } from './security/origins.js';
 import { RateLimiter } from './security/rateLimit.js';
 import { securityHeaders } from './security/securityHeaders.js';
+import { httpServerOptions, watchHttpLimits } from './security/httpLimits.js';
 import { MergeWorker } from './storage/mergeWorker.js';
 import type { StoragePort } from './storage/port.js';
 import { openPostgresStorage } from './storage/postgresStorage.js';
@@ -96,6 +98,15 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
           },
     bodyLimit: 64 * 1024,
     forceCloseConnections: true,
+    trustProxy: config.trustProxy,
+    http: httpServerOptions(config.http),
+    // Fastify sets these two itself after creating the server, so they are given here as well.
+    requestTimeout: config.http.requestTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+  });
+  watchHttpLimits(app.server, config.http, {
+    timedOut: () => metrics.limited.inc({ limit: 'http_timeout' }),
+    dropped: () => metrics.limited.inc({ limit: 'max_connections' }),
   });
   const log = app.log.child({ component: 'relay' });
 
@@ -142,8 +153,16 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await securityHeaders(app);
   const allowOrigin = (origin: string | undefined, host: string | undefined) => originAllowed(origin, host, config.allowedOrigins, config.publicUrl);
   app.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a clear 415
-  await app.register(healthRoutes, { storage, relay, metrics, crossNode: documentSync, persistence });
-  await app.register(sessionRoutes, { storage, signer, publicUrl: config.publicUrl, findProtocol, joinLimit: new RateLimiter(config.joinFailuresPerMinute) });
+  await app.register(healthRoutes, { storage, relay, metrics, crossNode: documentSync, persistence, metricsToken: config.metricsToken });
+  const limitCounter = (limit: string) => () => metrics.limited.inc({ limit });
+  await app.register(sessionRoutes, {
+    storage,
+    signer,
+    publicUrl: config.publicUrl,
+    findProtocol,
+    joinLimit: new RateLimiter(config.joinFailuresPerMinute, Date.now, limitCounter('join_failures')),
+  });
+  await app.register(inviteCodeRoutes, { storage, signer, publicUrl: config.publicUrl });
   await app.register(protocolRoutes);
   await app.register(historyRoutes, { storage, signer });
   await app.register(exportRoutes, { storage, signer, history, findProtocol, chromiumPath: config.chromiumPath });
@@ -154,8 +173,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     findProtocol,
     chromiumPath: config.chromiumPath,
     publicUrl: config.publicUrl,
-    failureLimit: new RateLimiter(config.recordLinkFailuresPerMinute),
-    pdfLimit: new RateLimiter(PUBLIC_PDFS_PER_MINUTE),
+    failureLimit: new RateLimiter(config.recordLinkFailuresPerMinute, Date.now, limitCounter('record_link_failures')),
+    pdfLimit: new RateLimiter(PUBLIC_PDFS_PER_MINUTE, Date.now, limitCounter('record_pdfs')),
   });
   await app.register(participationRoutes, { storage, signer, history, findProtocol });
   await app.register(uploadRoutes, { storage, signer, metrics, maxUploadBytes: config.maxUploadBytes });

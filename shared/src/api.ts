@@ -61,6 +61,12 @@ export interface CreateSessionResponse {
   inviteUrl: string;
 }
 
+/** Response of `POST /api/sessions/:sessionId/invite-code` (200, host only): the new code and link; the old code no longer joins. */
+export interface InviteCodeResponse {
+  inviteCode: string;
+  inviteUrl: string;
+}
+
 /** Body of `POST /api/sessions/:sessionId/join`. */
 export const joinSessionBody = z.strictObject({
   inviteCode: z

@@ -16,18 +16,18 @@ import { ArtifactAddon, ArtifactLabelAddon, combineAddons } from '../canvas/arti
 import { Canvas } from '../canvas/Canvas.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
 import { ConnectionStatus } from '../components/ConnectionStatus.js';
-import { CopyField } from '../components/CopyField.js';
 import { SkipLinks } from '../components/SkipLinks.js';
 import { PresenceList, roleLabel } from '../components/People.js';
 import { Link } from '../components/Link.js';
 import { forgetIdentity, type StoredIdentity } from '../identity.js';
-import { inviteUrl, joinPath, navigate } from '../router.js';
+import { joinPath, navigate } from '../router.js';
 import { colorFor } from '../session/colors.js';
 import { SelectedFeedback } from '../feedback/SelectedFeedback.js';
 import { FeedbackBadge } from '../feedback/FeedbackBadge.js';
 import { FeedbackBoardButton } from '../feedback/FeedbackBoardButton.js';
 import { ConveningBanners } from '../convening/ConveningBanners.js';
 import { HostDashboardLink } from '../dashboard/HostDashboardLink.js';
+import { InviteCard, useInviteCode } from '../invite/InviteCard.js';
 import { HarvestPanel } from '../convening/HarvestPanel.js';
 import { HarvestWall } from '../convening/HarvestWall.js';
 import { ownPlace, placeLabel, tableNameOf, visitTarget } from '../convening/place.js';
@@ -102,6 +102,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const state = useControlStore((s) => s.state);
   const peers = useTableStore((s) => s.peers);
   const [visit, setVisit] = useState(requestedVisit);
+  const [inviteCode, setInviteCode] = useInviteCode(sessionId, identity);
   // Who you are stays as the first answer said (later answers only bring other people's names).
   const role = initialView.you.role;
   // A visiting host's state names the visited table; where they sit is decided by the seating.
@@ -392,15 +393,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
                     online={online}
                     removal={role === 'host' ? { sessionId, token: identity.token, onRemoved: dropParticipant } : undefined}
                   />
-                  {role === 'host' && identity.inviteCode && (
-                    <section className="card" aria-label="Invite">
-                      <CopyField
-                        label="Invite link"
-                        value={inviteUrl(sessionId, identity.inviteCode)}
-                        description="Send this to the people who join."
-                      />
-                    </section>
-                  )}
+                  {role === 'host' && inviteCode && <InviteCard sessionId={sessionId} token={identity.token} inviteCode={inviteCode} onNewCode={setInviteCode} />}
                   {role === 'host' && <SessionSettings />}
                 </SideSectionPanel>
               </>

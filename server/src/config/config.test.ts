@@ -51,4 +51,29 @@ describe('configuration', () => {
     expect(parseBytes('1.5 MB')).toBe(1.5 * 1024 * 1024);
     expect(parseBytes('nope')).toBeNaN();
   });
+
+  it('C6 hostile-user limits: HTTP timeouts and connection cap, TRUST_PROXY forms, METRICS_TOKEN; bad values named', () => {
+    const defaults = loadConfig({});
+    expect(defaults.http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 120_000, keepAliveTimeoutMs: 72_000, maxConnections: 10_000 });
+    expect(defaults.trustProxy).toBe(false);
+    expect(defaults.metricsToken).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback,::1' }).trustProxy).toEqual(['10.0.0.0/8', 'loopback', '::1']);
+    const hops = loadConfig({ TRUST_PROXY: '1' }).trustProxy;
+    expect(typeof hops === 'function' && [hops('a', 0), hops('b', 1)]).toEqual([true, false]);
+    let error: unknown;
+    try {
+      loadConfig({ TRUST_PROXY: 'everyone', MAX_CONNECTIONS: '5', HEADERS_TIMEOUT_MS: '10', METRICS_TOKEN: 'short' });
+    } catch (caught) {
+      error = caught;
+    }
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/^TRUST_PROXY: must be off, a hop count/m);
+    expect(problems).toMatch(/^MAX_CONNECTIONS: must be at least 10/m);
+    expect(problems).toMatch(/^HEADERS_TIMEOUT_MS: must be at least 100/m);
+    expect(problems).toMatch(/^METRICS_TOKEN: must be at least 16 characters/m);
+    expect(() => loadConfig({ TRUST_PROXY: '11' })).toThrow(ConfigError);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(ConfigError);
+    expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '10000' })).toThrow(/REQUEST_TIMEOUT_MS: must be at least HEADERS_TIMEOUT_MS/);
+  });
 });

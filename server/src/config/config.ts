@@ -7,6 +7,8 @@ import { MAX_RELAY_INTERVAL_MS } from '../relay/room.js';
 import { parseAllowedOrigins } from '../security/origins.js';
 import { z } from 'zod';
 import { SIGNALS_PER_SECOND, SIGNAL_BURST, type IceSettings } from '../control/iceServers.js';
+import { HTTP_LIMIT_DEFAULTS, type HttpLimits } from '../security/httpLimits.js';
+import { TRUST_PROXY_PROBLEM, parseTrustProxy, type TrustProxy } from '../security/trustProxy.js';
 
 const integer = (min: number, max: number) =>
   z
@@ -52,8 +54,24 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Origins whose pages may open WebSockets, comma-separated (`https://a.example,https://b.example`); same origin when unset. */
   ALLOWED_ORIGINS: z.string().optional(),
-  /** Wrong invite codes allowed per client IP per minute; then 429 until the bucket refills. */
+  /** Wrong invite codes allowed per client address and session per minute; then 429 for wrong codes until the bucket refills (right ones always join). */
   JOIN_FAILURES_PER_MINUTE: integer(1, 100_000).default(10),
+  /** Which proxies' `X-Forwarded-For` names the client: off (the socket's address), a hop count, or their addresses / CIDRs / `loopback`, `linklocal`, `uniquelocal`. */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((value) => parseTrustProxy(value) !== null, TRUST_PROXY_PROBLEM)
+    .optional(),
+  /** Most time a client may take to send a request's headers before the server answers 408 and closes the connection. */
+  HEADERS_TIMEOUT_MS: integer(100, 600_000).default(HTTP_LIMIT_DEFAULTS.headersTimeoutMs),
+  /** Most time a client may take to send a whole request (headers and body, an upload too) before 408. */
+  REQUEST_TIMEOUT_MS: integer(100, 3_600_000).default(HTTP_LIMIT_DEFAULTS.requestTimeoutMs),
+  /** How long an idle keep-alive HTTP connection stays open waiting for the next request. */
+  KEEP_ALIVE_TIMEOUT_MS: integer(1000, 600_000).default(HTTP_LIMIT_DEFAULTS.keepAliveTimeoutMs),
+  /** Most open TCP connections (HTTP, WebSocket, socket.io) at once; the next ones are closed as they arrive. */
+  MAX_CONNECTIONS: integer(10, 1_000_000).default(HTTP_LIMIT_DEFAULTS.maxConnections),
+  /** When set, `GET /metrics` needs `Authorization: Bearer <token>`; open to anyone who reaches the port when unset. */
+  METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (use `openssl rand -hex 32`)').optional(),
   /** Unknown or revoked record links allowed per client IP per minute; then 429 until the bucket refills. */
   RECORD_LINK_FAILURES_PER_MINUTE: integer(1, 100_000).default(10),
   /** ICE servers for the calls at the tables, comma-separated (`stun:stun.example.org:3478,turn:turn.example.org:3478`); none: browsers connect directly (a LAN, localhost). */
@@ -119,6 +137,12 @@ export interface Config {
   allowedOrigins: string[] | null;
   joinFailuresPerMinute: number;
   recordLinkFailuresPerMinute: number;
+  /** Which proxies name the client address (false: the socket's own address). */
+  trustProxy: TrustProxy;
+  /** Timeouts and the connection cap of the Node HTTP server. */
+  http: HttpLimits;
+  /** Bearer token `GET /metrics` requires, or undefined when it is open. */
+  metricsToken: string | undefined;
   /** The calls' ICE servers, TURN secret and mesh cap. */
   ice: IceSettings;
 }
@@ -152,6 +176,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.ICE_SERVERS && /(^|,)\s*turns?:/i.test(c.ICE_SERVERS) && !c.TURN_SECRET) {
     throw new ConfigError(['TURN_SECRET: must be set when ICE_SERVERS has a turn: address (the same value as coturn’s static-auth-secret)']);
   }
+  if (c.REQUEST_TIMEOUT_MS < c.HEADERS_TIMEOUT_MS) {
+    throw new ConfigError([`REQUEST_TIMEOUT_MS: must be at least HEADERS_TIMEOUT_MS (${c.HEADERS_TIMEOUT_MS}), since a request's time includes its headers`]);
+  }
   return {
     host: c.HOST,
     port: c.PORT,
@@ -177,6 +204,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: parseAllowedOrigins(c.ALLOWED_ORIGINS),
     joinFailuresPerMinute: c.JOIN_FAILURES_PER_MINUTE,
     recordLinkFailuresPerMinute: c.RECORD_LINK_FAILURES_PER_MINUTE,
+    trustProxy: c.TRUST_PROXY === undefined ? false : (parseTrustProxy(c.TRUST_PROXY) ?? false),
+    http: {
+      headersTimeoutMs: c.HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: c.KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: c.MAX_CONNECTIONS,
+    },
+    metricsToken: c.METRICS_TOKEN,
     ice: {
       urls: c.ICE_SERVERS ? c.ICE_SERVERS.split(',').map((u) => u.trim()) : [],
       turnSecret: c.TURN_SECRET,

@@ -69,6 +69,12 @@ export class Metrics {
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });
+  readonly limited = new Counter({
+    name: 'worktable_limited_total',
+    help: 'Requests and connections a limit stopped, by limit: join_failures (wrong invite codes over JOIN_FAILURES_PER_MINUTE, 429), record_link_failures (RECORD_LINK_FAILURES_PER_MINUTE, 429), record_pdfs (PDFs through links, 429), http_timeout (headers or request slower than HEADERS_TIMEOUT_MS / REQUEST_TIMEOUT_MS, 408 and closed), max_connections (connections closed over MAX_CONNECTIONS), metrics_token (GET /metrics without METRICS_TOKEN, 401).',
+    labelNames: ['limit'] as const,
+    registers: [this.registry],
+  });
   readonly errors = new Counter({
     name: 'worktable_errors_total',
     help: 'Errors by kind: closed connections by close code, refused handshakes by status, refused upload requests by status, storage failures.',

@@ -1,11 +1,13 @@
 /**
  * `GET /healthz` (storage answers → 200, else 503; "degraded" while cross-node sync is down) and
- * `GET /metrics` (Prometheus text).
+ * `GET /metrics` (Prometheus text; with `METRICS_TOKEN` set, only for `Authorization: Bearer <token>`).
  */
 import type { FastifyInstance } from 'fastify';
+import { secretsEqual } from '../auth/randomIds.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { Relay } from '../relay/relay.js';
 import type { StoragePort } from '../storage/port.js';
+import { sendError } from './httpErrors.js';
 
 /** Dependencies of the health routes. */
 export interface HealthDeps {
@@ -16,6 +18,8 @@ export interface HealthDeps {
   persistence?: { pendingUpdates: number; pendingBytes: number; failing: boolean };
   /** Cross-node sync, when several nodes work together (Redis). */
   crossNode?: { status(): { ok: boolean; reason: string | null }; counters: object } | null;
+  /** The bearer token `/metrics` requires; open when undefined. */
+  metricsToken?: string | undefined;
 }
 
 /** Registers the health and metrics routes. */
@@ -39,7 +43,12 @@ export async function healthRoutes(app: FastifyInstance, deps: HealthDeps): Prom
     }
   });
 
-  app.get('/metrics', async (_request, reply) => {
+  app.get('/metrics', async (request, reply) => {
+    if (deps.metricsToken !== undefined && !secretsEqual(request.headers.authorization ?? '', `Bearer ${deps.metricsToken}`)) {
+      deps.metrics.limited.inc({ limit: 'metrics_token' });
+      reply.header('www-authenticate', 'Bearer realm="metrics"');
+      return sendError(reply, 401, 'unauthorized', 'the metrics need Authorization: Bearer <METRICS_TOKEN>');
+    }
     reply.type(deps.metrics.registry.contentType);
     return deps.metrics.render();
   });

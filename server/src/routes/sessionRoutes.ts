@@ -22,6 +22,7 @@ import type { StoragePort } from '../storage/port.js';
 import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import type { RateLimiter } from '../security/rateLimit.js';
 import { sendError } from './httpErrors.js';
+import { inviteLink } from './inviteCodeRoutes.js';
 import { publicOrigin } from './publicOrigin.js';
 
 /** Dependencies of the session routes. */
@@ -32,7 +33,7 @@ export interface SessionDeps {
   publicUrl: string | undefined;
   /** Known protocols (a session may only name one of these). */
   findProtocol: (id: string) => Protocol | undefined;
-  /** Join attempts per client IP (absent: unlimited). */
+  /** Wrong invite codes per client address and session (absent: unlimited); a right code is never refused by it. */
   joinLimit?: RateLimiter;
 }
 
@@ -69,25 +70,28 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Pr
       hostToken: signer.sign({ sid: sessionId, pid: participantId, role: SessionRole.Host }),
       participantId,
       inviteCode,
-      inviteUrl: `${publicOrigin(request, deps.publicUrl)}/join/${sessionId}?code=${inviteCode}`,
+      inviteUrl: inviteLink(publicOrigin(request, deps.publicUrl), sessionId, inviteCode),
     };
     return reply.code(201).send(body);
   });
 
   app.post<SessionParams>('/api/sessions/:sessionId/join', async (request, reply) => {
     const { sessionId } = request.params;
-    const wait = deps.joinLimit?.retryAfter(request.ip) ?? 0;
-    if (wait > 0) {
-      reply.header('retry-after', String(wait));
-      return sendError(reply, 429, 'too_many_requests', `too many wrong invite codes from here; try again in ${wait} s`);
-    }
     const session = SESSION_ID_PATTERN.test(sessionId) ? await storage.getSession(sessionId) : null;
     if (!session) return sendError(reply, 404, 'not_found', 'no session with this id; check the invite link');
     const parsed = joinSessionBody.safeParse(request.body ?? {});
     if (!parsed.success) return sendError(reply, 400, 'bad_request', describeIssue(parsed.error));
     const { inviteCode, name, role = SessionRole.Participant, organization = null, systemRole = null } = parsed.data;
     if (!secretsEqual(inviteCode, session.inviteCode)) {
-      deps.joinLimit?.take(request.ip);
+      // Counted per address and session, and only for wrong codes: someone guessing at one table
+      // (or a typo storm behind a shared address) never keeps the right code out of any session.
+      const key = `${request.ip} ${sessionId}`;
+      const wait = deps.joinLimit?.retryAfter(key) ?? 0;
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        return sendError(reply, 429, 'too_many_requests', `too many wrong invite codes for this session from here; try again in ${wait} s`);
+      }
+      deps.joinLimit?.take(key);
       return sendError(reply, 403, 'forbidden', 'this invite code is not valid for the session; ask the host for the link');
     }
     const participantId = newParticipantId();

@@ -118,7 +118,7 @@ describe('access', () => {
     const refused = await fetch(`${t.url}/api/sessions/${session.sessionId}/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inviteCode: 'ABCDEFGH', name: 'X' }) });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/too many wrong invite codes from here; try again in \d+ s/);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/too many wrong invite codes for this session from here; try again in \d+ s/);
   });
 
   it('AC5 security headers: a CSP without inline scripts, nosniff, no framing, no referrer', async () => {

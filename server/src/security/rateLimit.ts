@@ -1,8 +1,8 @@
 /**
- * A small per-key rate limit (a token bucket per client IP) for what people could use to guess:
- * wrong invite codes, record links that do not work. Only failures spend tokens, so a room of 200
- * people behind one school network joining at once is never slowed, while guessing a 40-bit code
- * stays hopeless. Also for what is costly to serve (PDFs printed through record links), where each
+ * A small per-key rate limit (a token bucket per key: a client address, or an address and a
+ * session) for what people could use to guess: wrong invite codes, record links that do not work.
+ * Only failures spend tokens, so a room of 200 people behind one school network joining at once is
+ * never slowed. Also for what is costly to serve (PDFs printed through record links), where each
  * request spends one. In memory, per node; a deployment behind a proxy should also limit there.
  */
 
@@ -13,6 +13,8 @@ export class RateLimiter {
   constructor(
     private readonly perMinute: number,
     private readonly now: () => number = Date.now,
+    /** Told each time `retryAfter` refuses (for the metrics). */
+    private readonly onLimited: () => void = () => {},
   ) {}
 
   private refilled(key: string, now: number): { tokens: number; at: number } {
@@ -22,10 +24,12 @@ export class RateLimiter {
     return bucket;
   }
 
-  /** Seconds `key` must wait before its next attempt (0: go ahead). Spends nothing. */
+  /** Seconds `key` must wait before its next attempt (0: go ahead). Spends nothing; a wait is counted as one refusal. */
   retryAfter(key: string): number {
     const bucket = this.refilled(key, this.now());
-    return bucket.tokens >= 1 ? 0 : Math.ceil((1 - bucket.tokens) / (this.perMinute / 60_000) / 1000);
+    if (bucket.tokens >= 1) return 0;
+    this.onLimited();
+    return Math.ceil((1 - bucket.tokens) / (this.perMinute / 60_000) / 1000);
   }
 
   /** Spends one attempt of `key` (a failure). */

@@ -341,6 +341,13 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
       await expect(store.replaceControlState('ghost', 'running', {}, 1, null)).rejects.toThrow();
     });
 
+    it('SC23 replaces a session’s invite code, and says false for an unknown session', async () => {
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      expect(await store.setInviteCode('s1', 'WXYZ6789')).toBe(true);
+      expect((await store.getSession('s1'))?.inviteCode).toBe('WXYZ6789');
+      expect(await store.setInviteCode('ghost', 'WXYZ6789')).toBe(false);
+    });
+
     it('SC21 removes a participant, and deletes a session with everything of it, leaving other sessions alone', async () => {
       await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
       await store.createSession(session('s11'), participant('s11', 'p_other', SessionRole.Host, 1));

@@ -153,6 +153,8 @@ export interface StoragePort {
    */
   saveRoster(sessionId: string, changes: RosterChanges): Promise<void>;
 
+  /** Replaces a session's invite code (the old one stops working at once); false when the session is unknown. */
+  setInviteCode(sessionId: string, inviteCode: string): Promise<boolean>;
   /** Removes a participant from a session (their token stops working); false when unknown. */
   removeParticipant(sessionId: string, participantId: string): Promise<boolean>;
   /**

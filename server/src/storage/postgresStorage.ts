@@ -299,6 +299,11 @@ export class PostgresStorage implements StoragePort {
     return rows.map((r) => toParticipant(r as Row));
   }
 
+  async setInviteCode(sessionId: string, inviteCode: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('UPDATE sessions SET invite_code = $1 WHERE session_id = $2', [inviteCode, sessionId]);
+    return rowCount === 1;
+  }
+
   async removeParticipant(sessionId: string, participantId: string): Promise<boolean> {
     const { rowCount } = await this.pool.query('DELETE FROM participants WHERE session_id = $1 AND participant_id = $2', [sessionId, participantId]);
     return rowCount === 1;

@@ -342,6 +342,10 @@ export class SqliteStorage implements StoragePort {
     return this.statements.listParticipants.all(sessionId).map(toParticipant);
   }
 
+  async setInviteCode(sessionId: string, inviteCode: string): Promise<boolean> {
+    return this.db.prepare('UPDATE sessions SET invite_code = ? WHERE session_id = ?').run(inviteCode, sessionId).changes === 1;
+  }
+
   async removeParticipant(sessionId: string, participantId: string): Promise<boolean> {
     return this.db.prepare('DELETE FROM participants WHERE session_id = ? AND participant_id = ?').run(sessionId, participantId).changes === 1;
   }
