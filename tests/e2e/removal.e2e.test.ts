@@ -124,10 +124,23 @@ describe('removal: the host removes a participant, visits a table, deletes the s
     await putSticky(ben, 'Ben Brook', 'Ben: try peer review first.', host);
     expect(await ben.getByRole('alert').filter({ hasText: 'Connection closed' }).count()).toBe(0);
 
+    // The host makes a new invite link: the old one (the one Ana kept) no longer lets anyone in.
+    await openSection(host, 'People');
+    const inviteField = host.getByRole('region', { name: 'Invite' }).getByRole('textbox', { name: 'Invite link' });
+    const oldLink = await inviteField.inputValue();
+    await host.getByRole('button', { name: 'New invite link' }).click();
+    await host.getByRole('group', { name: 'Make a new invite link' }).getByRole('button', { name: 'Make a new link' }).click();
+    await expect.poll(() => inviteField.inputValue(), POLL).not.toBe(oldLink);
+    const inviteCode = new URL(await inviteField.inputValue()).searchParams.get('code') ?? '';
+    expect(inviteCode).not.toBe(session.inviteCode);
+    const stale = await postJson(`${server.url}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name: 'Ana Again' });
+    expect(stale.status).toBe(403);
+    await screenshot(host, 'removal-04b-new-invite-link');
+
     // A convening: three more people (sockets only), two tables, a timer per table.
     const others: ControlClient[] = [];
     for (const name of ['Cy Chen', 'Dee Diaz', 'Eve Ekwe']) {
-      const joined = await postJson<JoinSessionResponse>(`${server.url}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name });
+      const joined = await postJson<JoinSessionResponse>(`${server.url}/api/sessions/${session.sessionId}/join`, { inviteCode, name });
       expect(joined.status).toBe(201);
       const control = openControlClient(server.url, joined.body.token);
       controls.push(control);
