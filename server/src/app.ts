@@ -186,6 +186,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     facilitatorGraceMs: config.facilitatorGraceMs,
     ice: config.ice,
     callCounters: { signal: (outcome) => metrics.callSignals.inc({ outcome }) },
+    actionRate: config.controlActionRate,
+    controlCounters: { action: (outcome) => metrics.controlActions.inc({ outcome }) },
     logger: app.log.child({ component: 'control' }),
     findProtocol,
     activity: { editsLastMinute: (key) => activity.editsLastMinute(key), document: (key) => relay.loadedRoom(key)?.doc },

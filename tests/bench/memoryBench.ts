@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { tableIdentity } from '@worktable/shared';
 import { connectClient, createSessionWith, waitFor, type YClient } from '../../server/src/testing/testServer.js';
 import { metricValue } from '../support/prometheus.js';
 import { freePort, startServerProcess } from '../support/serverProcess.js';
@@ -37,12 +38,13 @@ async function main(): Promise<number> {
   const server = await startServerProcess({ DATA_DIR: dataDir, PORT: String(await freePort()), DOC_UNLOAD_GRACE_MS: '1000', LOG_LEVEL: 'info' });
   const rows: MemoryRow[] = [await sample(server.url, 'start')];
   try {
-    const { session, members } = await createSessionWith(server.url, ['Writer']);
-    const token = members[0]!.token;
     for (let cycle = 1; cycle <= CYCLES; cycle++) {
+      // A fresh session each cycle, whose tables are the documents (the server opens no other names).
+      const { session, members } = await createSessionWith(server.url, ['Writer']);
+      const token = members[0]!.token;
       const clients: YClient[] = [];
       for (let d = 0; d < DOCUMENTS; d++) {
-        const client = connectClient(server.wsUrl, session.sessionId, `cycle-${cycle}-doc-${d}`, token);
+        const client = connectClient(server.wsUrl, session.sessionId, tableIdentity(d).id, token);
         await client.synced;
         const text = client.doc.getText('t');
         for (let i = 0; i < 300; i++) text.insert(Math.floor(text.length / 2), `line ${i} of document ${d} `.repeat(20));

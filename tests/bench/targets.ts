@@ -3,10 +3,10 @@
  * and every connection has its own participant token (created through the REST API, as real
  * clients do); the reference server takes any path as a room name.
  */
-import type { CreateSessionResponse, JoinSessionResponse } from '@worktable/shared';
+import { DEFAULT_TABLE_DOC, type CreateSessionResponse, type JoinSessionResponse } from '@worktable/shared';
 
-/** Name of the document every benchmark room uses inside its session. */
-export const BENCH_DOC_NAME = 'bench';
+/** Name of the document every benchmark room uses inside its session (a table's: the server opens no other names). */
+export const BENCH_DOC_NAME = DEFAULT_TABLE_DOC;
 
 /** The connection paths of one room (appended to the server's `ws://host:port`), one per client. */
 export interface RoomPaths {

@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { SIGNALS_PER_SECOND, SIGNAL_BURST, type IceSettings } from '../control/iceServers.js';
 import { HTTP_LIMIT_DEFAULTS, type HttpLimits } from '../security/httpLimits.js';
 import { TRUST_PROXY_PROBLEM, parseTrustProxy, type TrustProxy } from '../security/trustProxy.js';
+import { CONTROL_ACTIONS_PER_SECOND, CONTROL_ACTION_BURST } from '../control/controlRate.js';
+import type { SocketRate } from '../security/socketRateLimit.js';
 
 const integer = (min: number, max: number) =>
   z
@@ -94,6 +96,10 @@ export const configSchema = z.object({
   CALL_SIGNAL_BURST: integer(10, 10_000).default(SIGNAL_BURST),
   /** Call messages per second one connection may send after its burst. */
   CALL_SIGNALS_PER_SECOND: integer(1, 1_000).default(SIGNALS_PER_SECOND),
+  /** Control actions (ready, next, votes, visits, speaking-time reports) one connection may send at once; beyond it they are refused (`rate_limited`) and counted. */
+  CONTROL_ACTION_BURST: integer(5, 10_000).default(CONTROL_ACTION_BURST),
+  /** Control actions per second one connection may send after its burst. */
+  CONTROL_ACTIONS_PER_SECOND: integer(1, 1_000).default(CONTROL_ACTIONS_PER_SECOND),
   /** Chromium used to print the record to PDF; found in the usual places when unset. */
   CHROMIUM_PATH: z.string().optional(),
   /** PostgreSQL for several nodes (`postgres://user:password@host:5432/db`); the embedded SQLite file when unset. */
@@ -145,6 +151,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** The calls' ICE servers, TURN secret and mesh cap. */
   ice: IceSettings;
+  /** Control actions one connection may send at once and per second. */
+  controlActionRate: SocketRate;
 }
 
 /** Names of the environment variables the server reads. */
@@ -222,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signalBurst: c.CALL_SIGNAL_BURST,
       signalsPerSecond: c.CALL_SIGNALS_PER_SECOND,
     },
+    controlActionRate: { burst: c.CONTROL_ACTION_BURST, perSecond: c.CONTROL_ACTIONS_PER_SECOND },
   };
 }
 

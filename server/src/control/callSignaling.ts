@@ -23,6 +23,7 @@ import {
 } from '@worktable/shared';
 import { sessionRoom, type ControlServer, type ControlSocket } from './controlServer.js';
 import { turnCredentials, type IceSettings } from './iceServers.js';
+import { SocketRateLimit } from '../security/socketRateLimit.js';
 
 /** What a socket in a call carries (in `socket.data.call`). */
 export interface CallPresence {
@@ -82,7 +83,7 @@ function seatOf(rooms: ReadonlySet<string>, sessionId: string): { room: string; 
 export class CallSignaling {
   private readonly due = new Set<string>();
   private flushTimer: NodeJS.Timeout | null = null;
-  private readonly buckets = new WeakMap<ControlSocket, { tokens: number; at: number }>();
+  private readonly limit: SocketRateLimit<ControlSocket>;
   private readonly now: () => number;
 
   constructor(
@@ -90,6 +91,7 @@ export class CallSignaling {
     private readonly options: CallSignalingOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.limit = new SocketRateLimit({ burst: options.ice.signalBurst, perSecond: options.ice.signalsPerSecond }, this.now);
     io.on('wt:call-signal', (to, room, signal) => this.deliverLocal(to, room, signal));
   }
 
@@ -234,17 +236,9 @@ export class CallSignaling {
     return true;
   }
 
-  /** Takes one token of the socket's bucket; false when it is empty. */
+  /** Takes one token of the socket's call bucket; false when it is empty. */
   private spend(socket: ControlSocket): boolean {
-    const now = this.now();
-    const { signalBurst, signalsPerSecond } = this.options.ice;
-    const bucket = this.buckets.get(socket) ?? { tokens: signalBurst, at: now };
-    bucket.tokens = Math.min(signalBurst, bucket.tokens + ((now - bucket.at) * signalsPerSecond) / 1000);
-    bucket.at = now;
-    this.buckets.set(socket, bucket);
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
-    return true;
+    return this.limit.spend(socket);
   }
 
   /** Stops the pending peer lists. */

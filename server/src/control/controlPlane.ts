@@ -37,6 +37,8 @@ import type { ParticipantRecord, StoragePort } from '../storage/port.js';
 import { sessionRoom, type ControlServer, type ControlSocket, type ControlSocketData } from './controlServer.js';
 import { CallSignaling, type CallCounters } from './callSignaling.js';
 import { SIGNALS_PER_SECOND, SIGNAL_BURST, type IceSettings } from './iceServers.js';
+import { CONTROL_ACTIONS_PER_SECOND, CONTROL_ACTION_BURST, RATE_LIMITED_ACK, type ControlCounters } from './controlRate.js';
+import { SocketRateLimit, type SocketRate } from '../security/socketRateLimit.js';
 import { buildDashboard, type DocumentActivity } from './dashboard.js';
 import { SessionRuntime, type Changed, type Member, type RuntimeResult } from './sessionRuntime.js';
 
@@ -56,6 +58,10 @@ export interface ControlPlaneOptions {
   ice?: IceSettings;
   /** Counts call signals for `/metrics`. */
   callCounters?: CallCounters;
+  /** Control actions one socket may send at once and per second (defaults: `CONTROL_ACTION_BURST`, `CONTROL_ACTIONS_PER_SECOND`). */
+  actionRate?: SocketRate;
+  /** Counts control actions for `/metrics`. */
+  controlCounters?: ControlCounters;
   /** Who keeps each session's timers (one node: this one; with Redis: leases). */
   leases?: Leases;
   /** A participant was removed (here or on another node): close their document connections on this node. */
@@ -97,6 +103,7 @@ export class ControlPlane {
   private readonly leases: Leases;
   private readonly now: () => number;
   private readonly calls: CallSignaling;
+  private readonly actionLimit: SocketRateLimit<ControlSocket>;
   private closing = false;
 
   constructor(
@@ -107,6 +114,7 @@ export class ControlPlane {
     this.now = options.now ?? Date.now;
     this.leases = options.leases ?? new LocalLeases();
     this.calls = new CallSignaling(io, { ice: options.ice ?? NO_ICE, shared: this.leases.shared, counters: options.callCounters, now: this.now });
+    this.actionLimit = new SocketRateLimit(options.actionRate ?? { burst: CONTROL_ACTION_BURST, perSecond: CONTROL_ACTIONS_PER_SECOND }, this.now);
     io.on('connection', (socket) => this.connected(socket));
     this.refresh = setInterval(() => this.refreshDashboards(), DASHBOARD_REFRESH_MS);
     this.refresh.unref();
@@ -165,8 +173,19 @@ export class ControlPlane {
       },
       (error: unknown) => this.failed(error, sessionId),
     );
-    socket.on(ControlEvent.Control, (payload, ack) => {
-      if (typeof ack !== 'function') return;
+    socket.on(ControlEvent.Control, (payload, reply) => {
+      if (typeof reply !== 'function') return;
+      const counters = this.options.controlCounters;
+      // Over the socket's rate: refused before any work, so nothing is stored or sent to anyone.
+      if (!this.actionLimit.spend(socket)) {
+        counters?.action('limited');
+        reply(RATE_LIMITED_ACK);
+        return;
+      }
+      const ack = (answer: ControlAck): void => {
+        counters?.action(answer.ok ? 'accepted' : 'refused');
+        reply(answer);
+      };
       const visit = visitActionSchema.safeParse(payload);
       if (visit.success) {
         runtime.then((r) => ack(this.visit(socket, r, visit.data.tableId)), (error: unknown) => {

@@ -75,6 +75,12 @@ export class Metrics {
     labelNames: ['limit'] as const,
     registers: [this.registry],
   });
+  readonly controlActions = new Counter({
+    name: 'worktable_control_actions_total',
+    help: 'Control actions (ready, next, votes, visits, speaking-time reports) by outcome: accepted, refused (not allowed, malformed, conflicting) or limited (over the per-connection rate; never applied).',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
   readonly errors = new Counter({
     name: 'worktable_errors_total',
     help: 'Errors by kind: closed connections by close code, refused handshakes by status, refused upload requests by status, storage failures.',

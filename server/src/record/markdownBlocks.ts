@@ -11,6 +11,34 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
 }
 
+/** The longest run of backticks in `text` (0 when none). */
+function longestBacktickRun(text: string): number {
+  return Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+}
+
+/** A code fence that no backtick run in `text` can close: three backticks, or one more than its longest run. */
+function markdownFence(text: string): string {
+  return '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
+}
+
+/** Inline code showing `text` as written: delimited by more backticks than any run inside, padded when it starts or ends with one. */
+function codeSpan(text: string): string {
+  const flat = text.replace(/\n/g, ' ');
+  const ticks = '`'.repeat(longestBacktickRun(flat) + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${flat}${pad}${ticks}`;
+}
+
+/**
+ * An address as a Markdown link destination or autolink: every character outside the plain URL
+ * set (`<`, `>`, spaces, quotes, backslashes, backticks, non-ASCII) percent-encoded, so it cannot
+ * close the `<…>` around it or break out of the link. Existing `%xx` escapes stay as they are.
+ */
+function markdownUrl(url: string): string {
+  // A lone surrogate (one UTF-16 unit of a code point of its own) cannot be encoded: it becomes U+FFFD.
+  return url.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu, (c) => encodeURIComponent(c.length === 1 && /[\uD800-\uDFFF]/.test(c) ? '\uFFFD' : c));
+}
+
 /** A Markdown heading of `level` (at most 6). */
 export function markdownHeading(level: number, text: string): string {
   return `${'#'.repeat(Math.min(6, level))} ${text}`;
@@ -19,11 +47,11 @@ export function markdownHeading(level: number, text: string): string {
 function inline(inlines: readonly Inline[]): string {
   return inlines
     .map((i) => {
-      let text = i.code ? `\`${i.text.replace(/`/g, 'ˋ')}\`` : escapeMarkdown(i.text);
+      let text = i.code ? codeSpan(i.text) : escapeMarkdown(i.text);
       if (i.bold) text = `**${text}**`;
       if (i.italic) text = `*${text}*`;
       if (i.strike) text = `~~${text}~~`;
-      if (i.href) text = `[${text}](<${i.href}>)`;
+      if (i.href) text = `[${text}](<${markdownUrl(i.href)}>)`;
       return text;
     })
     .join('');
@@ -44,9 +72,12 @@ export function markdownBlocks(list: readonly Block[], base: number, indent = ''
       case 'quote':
         out.push(`${indent}> ${inline(block.inlines)}`);
         break;
-      case 'code':
-        out.push(`${indent}\`\`\``, ...block.inlines.map((i) => i.text).join('').split('\n').map((l) => `${indent}${l}`), `${indent}\`\`\``);
+      case 'code': {
+        const code = block.inlines.map((i) => i.text).join('');
+        const fence = markdownFence(code);
+        out.push(`${indent}${fence}`, ...code.split('\n').map((l) => `${indent}${l}`), `${indent}${fence}`);
         break;
+      }
       case 'rule':
         out.push(`${indent}---`);
         break;
@@ -82,7 +113,7 @@ function artifactMarkdown(a: ArtifactOutline, uploads: RecordOutline['uploads'],
       return [markdownHeading(level, `${c.kind === 'image' ? 'Image' : 'PDF'}: ${escapeMarkdown(c.title || c.fileName || upload?.name || 'untitled')}`), by, ''];
     }
     case 'link':
-      return [markdownHeading(level, `Link: ${escapeMarkdown(c.title || c.url || 'untitled')}`), by, '', c.url ? `<${c.url}>` : '(the link was not http or https and is left out)', ''];
+      return [markdownHeading(level, `Link: ${escapeMarkdown(c.title || c.url || 'untitled')}`), by, '', c.url ? `<${markdownUrl(c.url)}>` : '(the link was not http or https and is left out)', ''];
     case 'table': {
       if (c.rows.length === 0) return [markdownHeading(level, `Table: ${escapeMarkdown(c.title || 'Untitled')}`), by, '', '(empty)', ''];
       const width = Math.max(...c.rows.map((r) => r.length));

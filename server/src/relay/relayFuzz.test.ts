@@ -55,13 +55,13 @@ describe('fuzzed frames', () => {
   it('F1 random frames (up to 10 each) over 200 connections: offenders closed with 44xx, bystanders unaffected', async () => {
     const random = seededRandom(0x5eed); // seeded, so a failure replays exactly
     const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
-    const a = connectClient(t.wsUrl, session.sessionId, 'calm', members[0]!.token);
-    const b = connectClient(t.wsUrl, session.sessionId, 'calm', members[1]!.token);
+    const a = connectClient(t.wsUrl, session.sessionId, 'table-1', members[0]!.token);
+    const b = connectClient(t.wsUrl, session.sessionId, 'table-1', members[1]!.token);
     await Promise.all([a.synced, b.synced]);
     const allowed = new Set<number>([CloseCode.BadFrame, CloseCode.MessageTooLarge, CloseCode.DocumentTooLarge]);
     const codes = new Map<number, number>();
     for (let c = 0; c < 200; c++) {
-      const ws = await openRawSocket(t.wsUrl, session.sessionId, `fuzz-${c % 4}`, members[0]!.token);
+      const ws = await openRawSocket(t.wsUrl, session.sessionId, `table-${2 + (c % 4)}`, members[0]!.token);
       const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
       for (let f = 0; f < 10 && ws.readyState === ws.OPEN; f++) ws.send(randomFrame(random));
       if (ws.readyState === ws.OPEN) setTimeout(() => ws.close(1000), 50);

@@ -20,3 +20,4 @@ export * from './harvest.js';
 export * from './dashboard.js';
 export * from './voting.js';
 export * from './privateWriting.js';
+export * from './docNames.js';

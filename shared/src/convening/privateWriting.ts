@@ -35,11 +35,6 @@ export function parsePrivateDocName(docName: string): { tableId: string; partici
   return match?.[1] && match[2] ? { tableId: match[1], participantId: match[2] } : null;
 }
 
-/** Whether a document name is private (starts with the private prefix). */
-export function isPrivateDocName(docName: string): boolean {
-  return docName.startsWith(PREFIX);
-}
-
 /** The outcome of a private-writing action (no version bump; the caller does it). */
 export type PrivateActionResult = { ok: true; control: SessionControl } | { ok: false; error: { code: 'forbidden' | 'conflict'; message: string } };
 

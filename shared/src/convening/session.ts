@@ -93,17 +93,22 @@ export function sessionStatus(control: SessionControl): RunStatus {
 function applyToRuns(control: SessionControl, context: SessionContext, keys: readonly string[], apply: (run: ControlState, runContext: ControlContext) => ControlResult): SessionResult {
   const runs = { ...control.runs };
   const changed: string[] = [];
+  let accepted = false;
   let firstError: SessionError | null = null;
   for (const key of keys) {
     const run = runs[key];
     if (!run) continue;
     const result = apply(run, runContext(control, context, key));
-    if (result.ok) {
+    if (!result.ok) firstError ??= result.error;
+    else accepted = true;
+    // An accepted action that leaves the run as it was (marking ready twice) changes nothing.
+    if (result.ok && result.state !== run) {
       runs[key] = result.state;
       changed.push(key);
-    } else firstError ??= result.error;
+    }
   }
-  if (changed.length === 0) return { ok: false, error: firstError ?? { code: 'conflict', message: 'No table could do this.' } };
+  if (!accepted) return { ok: false, error: firstError ?? { code: 'conflict', message: 'No table could do this.' } };
+  if (changed.length === 0) return { ok: true, control, changed: [] };
   return versioned(control, { ...control, runs }, changed);
 }
 

@@ -59,7 +59,8 @@ describe('control payloads (property)', () => {
           for (const id of presence) control = seatArrival(control, context, id);
           const result = applySessionAction(control, a, { participantId: by, isHost: by === 'host', isObserver: by === 'obs' }, context);
           if (result.ok) {
-            expect(result.control.version).toBe(control.version + 1);
+            // Accepted: one version on, or the very same state when it changed nothing (ready twice).
+            if (result.control !== control) expect(result.control.version).toBe(control.version + 1);
             control = result.control;
           } else {
             expect(['forbidden', 'bad_request', 'conflict']).toContain(result.error.code);

@@ -243,6 +243,8 @@ export function applyControl(previous: ControlState, action: ControlAction, acto
     }
     case 'ready': {
       if (!context.members.includes(actor.participantId)) return fail('forbidden', 'Join the table to mark yourself ready.');
+      // Already so (a double click, a repeat): nothing to store or send.
+      if (state === previous && state.ready.includes(actor.participantId) === action.ready) return { ok: true, state };
       const others = state.ready.filter((id) => id !== actor.participantId);
       return done({ ...state, ready: action.ready ? [...others, actor.participantId] : others });
     }
