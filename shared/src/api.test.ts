@@ -9,6 +9,15 @@ describe('wire contract', () => {
     expect(joinSessionBody.parse({ inviteCode: ' abcd2345 ', name: ' Ana ' })).toEqual({ inviteCode: 'ABCD2345', name: 'Ana' });
   });
 
+  it('W1b strips control and bidi-override characters from names and titles (#19); nothing left is empty', () => {
+    const joined = joinSessionBody.parse({ inviteCode: 'ABCDEFGH', name: ' Hana\u202e tsoH\u0007 ', organization: 'North\u2066 High' });
+    expect(joined.name).toBe('Hana tsoH');
+    expect(joined.organization).toBe('North High');
+    expect(createSessionBody.parse({ title: '\u200fTuning\u0000 day' }).title).toBe('Tuning day');
+    const blank = joinSessionBody.safeParse({ inviteCode: 'ABCDEFGH', name: '\u202e\u0007 ' });
+    expect(blank.success || describeIssue(blank.error)).toBe('name: must not be empty');
+  });
+
   it('W2 describes the first problem with the field name', () => {
     const missing = createSessionBody.safeParse({});
     expect(missing.success || describeIssue(missing.error)).toBe('title: is required');

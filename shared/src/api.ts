@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH } from './ids.js';
+import { withoutUnsafeCharacters } from './safeText.js';
 import { MAX_TIME_ZONE_LENGTH, canonicalTimeZone, timeZoneProblem, type RecordOptions } from './record/recordOptions.js';
 
 /** Version of the wire contract; bumped on any incompatible change. */
@@ -30,12 +31,12 @@ export function canWrite(role: SessionRole): boolean {
   return role !== SessionRole.Observer;
 }
 
+/** Text people type for others to see: cleaned of control and bidi-override characters, trimmed, not empty. */
 const trimmedText = (max: number) =>
   z
     .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+    .transform((text) => withoutUnsafeCharacters(text).trim())
+    .pipe(z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
 
 /** Body of `POST /api/sessions`. */
 export const createSessionBody = z.strictObject({

@@ -1,4 +1,5 @@
 /** The original name of an uploaded file: cleaned on the way in, encoded on the way out. */
+import { withoutUnsafeCharacters } from '@worktable/shared';
 
 /** Longest upload name kept, in characters (longer names are cut). */
 export const MAX_UPLOAD_NAME_LENGTH = 200;
@@ -6,12 +7,9 @@ export const MAX_UPLOAD_NAME_LENGTH = 200;
 /** The name given to an upload sent without one. */
 export const DEFAULT_UPLOAD_NAME = 'upload';
 
-// Control characters, and the bidirectional overrides that make "gpj.exe" look like "exe.jpg".
-const UNSAFE_CHARACTERS = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
-
 /** Trims, strips control characters, keeps at most 200 characters; "upload" when nothing is left. */
 export function cleanUploadName(raw: unknown): string {
-  const text = typeof raw === 'string' ? raw.replace(UNSAFE_CHARACTERS, '').trim() : '';
+  const text = typeof raw === 'string' ? withoutUnsafeCharacters(raw).trim() : '';
   const kept = Array.from(text).slice(0, MAX_UPLOAD_NAME_LENGTH).join('').trim();
   return kept || DEFAULT_UPLOAD_NAME;
 }
