@@ -49,7 +49,8 @@ describe('the record printed by the browser', () => {
     while (control.states.at(-1)?.status !== 'done') expect(await control.send({ action: 'next' })).toMatchObject({ ok: true });
     control.close();
 
-    await host.getByRole('button', { name: 'Export record' }).click();
+    // The header's button (the summary has one too once it shows): both open the same dialog.
+    await host.getByRole('button', { name: 'Export record' }).first().click();
     const dialog = host.getByRole('dialog');
     const print = dialog.getByRole('button', { name: 'Print or save as PDF' });
     await print.waitFor();
