@@ -23,7 +23,8 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { CallEvent, ControlEvent, type CallJoinAck, type CallPeers, type ControlAck, type SessionState, type SignalIn, type SignalOut, type WireTable } from '@worktable/shared';
-import { REPO_ROOT, freePort, startServerProcess } from '../support/serverProcess.js';
+import { freePort, startServerProcess } from '../support/serverProcess.js';
+import { machineDescription, recordInBenchmarks } from './benchmarksDoc.js';
 import { processCpuMicros, processMemory } from './procStats.js';
 import { percentile, summarize } from './stats.js';
 import { sleep } from './time.js';
@@ -550,12 +551,6 @@ function serverText(w: WindowResult): string {
   return `${ms(w.serverCpuMs)} ms over ${ms(w.wallMs)} ms (${((w.serverCpuMs / w.wallMs) * 100).toFixed(0)} % of one core); signals relayed ${s.relayed ?? 0}, refused ${s.refused ?? 0}, rate-limited ${s.limited ?? 0}`;
 }
 
-/** The machine, as one line. */
-function machine(): string {
-  const model = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown CPU';
-  return `\`nproc\` ${os.availableParallelism()}, "${model}", ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`;
-}
-
 /** The results as a markdown block (a heading line, the machine, one table). */
 function resultsMarkdown(join: Stage, moved: Stage): string {
   const reconnected = moved.whole.filter((t) => t !== null).length;
@@ -580,7 +575,7 @@ function resultsMarkdown(join: Stage, moved: Stage): string {
   return [
     `### Run of ${when} UTC: ${PEOPLE} people, ${TABLES} tables`,
     '',
-    `Machine: ${machine()}.`,
+    `Machine: ${machineDescription()}.`,
     `The load generator (${PEOPLE + 1} clients in one Node process) shares the cores with the server.`,
     '',
     '| measure | value |',
@@ -606,20 +601,6 @@ function sectionIntro(): string {
     '/proc, over the window from that send to the last call whole. Target: p95 ≤ 3 s on localhost.',
     '',
   ].join('\n');
-}
-
-/** Adds the run at the end of its section of docs/BENCHMARKS.md (creating the section at the end of the file). */
-function recordInBenchmarks(run: string): void {
-  const file = path.join(REPO_ROOT, 'docs/BENCHMARKS.md');
-  const text = fs.readFileSync(file, 'utf8');
-  const start = text.indexOf(`${SECTION_HEADING}\n`);
-  if (start === -1) {
-    fs.writeFileSync(file, `${text.trimEnd()}\n\n${sectionIntro()}\n${run}`);
-    return;
-  }
-  const next = text.indexOf('\n## ', start + SECTION_HEADING.length);
-  const end = next === -1 ? text.length : next + 1;
-  fs.writeFileSync(file, `${text.slice(0, end).trimEnd()}\n\n${run}\n${text.slice(end)}`.trimEnd() + '\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -648,7 +629,7 @@ async function main(): Promise<number> {
       return 1;
     }
     if (SMOKE) return 0;
-    recordInBenchmarks(markdown);
+    recordInBenchmarks(SECTION_HEADING, sectionIntro, markdown);
     process.stdout.write('Recorded in docs/BENCHMARKS.md.\n');
     return distribution(moved.whole).p95 <= TARGET_P95_MS ? 0 : 1;
   } finally {

@@ -126,10 +126,10 @@ describe('control flood', () => {
     expect(statesDuring).toBeLessThan(FLOOD / 20);
     const p95 = quantile(rtts, 0.95);
     console.info(`control flood: ${accepted} of ${FLOOD} accepted in ${elapsedS.toFixed(1)} s; ${statesDuring} states to the table; time:sync p95 ${p95.toFixed(1)} ms over ${rtts.length} round trips`);
-    // Another session is answered throughout: every round trip came back while the flood ran.
-    // (How fast is a benchmark's business, not a test's: on a loaded 2-core CI it varies.)
+    // Another session is not starved: without the limit its p95 was 7.6 s. The 250 ms target is
+    // the benchmark's (`npm run bench:flood`): with other test files sharing 2 cores it reached 371 ms.
     expect(rtts.length).toBeGreaterThan(5);
-    expect(rtts.every((rtt) => Number.isFinite(rtt))).toBe(true);
+    expect(p95).toBeLessThan(1000);
 
     // Counted in /metrics; and once the bucket refilled, the flooder's next action goes through.
     const metrics = await (await fetch(`${t.url}/metrics`)).text();
