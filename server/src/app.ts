@@ -4,7 +4,7 @@
  * boots it; tests build the same thing on port 0.
  */
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { TokenSigner, resolveTokenSecret } from './auth/tokens.js';
 import type { Config } from './config/config.js';
 import { CloseCode, builtInProtocol, type Protocol } from '@worktable/shared';
@@ -78,6 +78,8 @@ export interface BuildOptions {
   findProtocol?: (id: string) => Protocol | undefined;
   /** Silence after which a document connection gets a keepalive (tests shorten it). */
   keepaliveMs?: number;
+  /** Told of each route as it is registered (a test checks that every session route refuses strangers). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds (but does not start) a server from validated configuration. */
@@ -104,6 +106,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     requestTimeout: config.http.requestTimeoutMs,
     keepAliveTimeout: config.http.keepAliveTimeoutMs,
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   watchHttpLimits(app.server, config.http, {
     timedOut: () => metrics.limited.inc({ limit: 'http_timeout' }),
     dropped: () => metrics.limited.inc({ limit: 'max_connections' }),
@@ -127,7 +130,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   let feedbackRules: FeedbackRules | null = null;
   const relay = new Relay(
     [
-      authHook(signer, storage),
+      authHook({ signer, storage }),
       ...(documentSync ? [documentSync] : []),
       limitsHook({
         maxMessageBytes: config.maxMessageBytes,

@@ -16,6 +16,7 @@ import {
   type SignalIn,
 } from '@worktable/shared';
 import type { CallPresence } from './callSignaling.js';
+import { checkAccess } from '../auth/access.js';
 import type { TokenSigner } from '../auth/tokens.js';
 import type { StoragePort } from '../storage/port.js';
 
@@ -78,13 +79,10 @@ export function attachControlServer(
   io.use((socket, next) => {
     const auth: unknown = socket.handshake.auth;
     const token = typeof auth === 'object' && auth !== null && 'token' in auth ? auth.token : undefined;
-    const check = deps.signer.verify(typeof token === 'string' ? token : null);
-    if (!check.ok) return next(new Error(ControlAuthError.Unauthorized));
-    const { sid, pid } = check.claims;
-    deps.storage.getParticipant(sid, pid).then(
-      (participant) => {
-        if (!participant) return next(new Error(ControlAuthError.Forbidden));
-        socket.data = { sessionId: sid, participantId: pid, role: participant.role };
+    checkAccess(deps, typeof token === 'string' ? token : null, null).then(
+      (decision) => {
+        if (!decision.ok) return next(new Error(decision.status === 401 ? ControlAuthError.Unauthorized : ControlAuthError.Forbidden));
+        socket.data = { sessionId: decision.member.sessionId, participantId: decision.member.participantId, role: decision.member.role };
         next();
       },
       (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),

@@ -6,7 +6,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import {
-  SessionRole,
   describeIssue,
   describeRosterProblem,
   importRosterBody,
@@ -58,17 +57,14 @@ type RosterParams = { Params: { sessionId: string } };
 export async function rosterRoutes(app: FastifyInstance, deps: RosterDeps): Promise<void> {
   app.get<RosterParams>('/api/sessions/:sessionId/roster', async (request, reply) => {
     const { sessionId } = request.params;
-    const member = await requireMember(request, reply, deps, sessionId);
-    if (!member) return reply;
-    if (member.role !== SessionRole.Host) return sendError(reply, 403, 'forbidden', 'only the host sees the roster and its personal links');
+    if (!(await requireMember(request, reply, deps, sessionId, { role: 'host', refusal: 'only the host sees the roster and its personal links' }))) return reply;
     return rosterView(deps.signer, publicOrigin(request, deps.publicUrl), sessionId, await deps.storage.listParticipants(sessionId));
   });
 
   app.post<RosterParams>('/api/sessions/:sessionId/roster', { bodyLimit: ROSTER_BODY_LIMIT }, async (request, reply) => {
     const { sessionId } = request.params;
-    const member = await requireMember(request, reply, deps, sessionId);
+    const member = await requireMember(request, reply, deps, sessionId, { role: 'host', refusal: 'only the host can import a roster' });
     if (!member) return reply;
-    if (member.role !== SessionRole.Host) return sendError(reply, 403, 'forbidden', 'only the host can import a roster');
     const body = importRosterBody.safeParse(request.body ?? {});
     if (!body.success) return sendError(reply, 400, 'bad_request', describeIssue(body.error));
     const roster = parseRoster(body.data.csv);

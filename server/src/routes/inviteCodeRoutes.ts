@@ -5,7 +5,7 @@
  * People already in the session keep their tokens.
  */
 import type { FastifyInstance } from 'fastify';
-import { SessionRole, type InviteCodeResponse } from '@worktable/shared';
+import type { InviteCodeResponse } from '@worktable/shared';
 import { newInviteCode } from '../auth/randomIds.js';
 import type { TokenSigner } from '../auth/tokens.js';
 import type { StoragePort } from '../storage/port.js';
@@ -30,9 +30,7 @@ export function inviteLink(origin: string, sessionId: string, inviteCode: string
 export async function inviteCodeRoutes(app: FastifyInstance, deps: InviteCodeDeps): Promise<void> {
   app.post<{ Params: { sessionId: string } }>('/api/sessions/:sessionId/invite-code', async (request, reply) => {
     const { sessionId } = request.params;
-    const member = await requireMember(request, reply, deps, sessionId);
-    if (!member) return reply;
-    if (member.role !== SessionRole.Host) return sendError(reply, 403, 'forbidden', 'only the host can make a new invite link');
+    if (!(await requireMember(request, reply, deps, sessionId, { role: 'host', refusal: 'only the host can make a new invite link' }))) return reply;
     const inviteCode = newInviteCode();
     if (!(await deps.storage.setInviteCode(sessionId, inviteCode))) return sendError(reply, 404, 'not_found', 'no session with this id');
     request.log.info({ session: sessionId }, 'invite code replaced by the host');

@@ -4,7 +4,6 @@
  * — and so every token — are gone). Both are refused to anyone but the host.
  */
 import type { FastifyInstance } from 'fastify';
-import { SessionRole } from '@worktable/shared';
 import type { TokenSigner } from '../auth/tokens.js';
 import type { StoragePort } from '../storage/port.js';
 import { sendError } from './httpErrors.js';
@@ -24,9 +23,8 @@ export interface RemovalDeps {
 export async function removalRoutes(app: FastifyInstance, deps: RemovalDeps): Promise<void> {
   app.delete<{ Params: { sessionId: string; participantId: string } }>('/api/sessions/:sessionId/participants/:participantId', async (request, reply) => {
     const { sessionId, participantId } = request.params;
-    const member = await requireMember(request, reply, deps, sessionId);
+    const member = await requireMember(request, reply, deps, sessionId, { role: 'host', refusal: 'only the host can remove people from the session' });
     if (!member) return reply;
-    if (member.role !== SessionRole.Host) return sendError(reply, 403, 'forbidden', 'only the host can remove people from the session');
     if (participantId === member.participantId) return sendError(reply, 409, 'conflict', 'the host cannot remove themselves; delete the session instead');
     if (!(await deps.storage.removeParticipant(sessionId, participantId))) return sendError(reply, 404, 'not_found', 'nobody with this id is in the session');
     await deps.participantRemoved(sessionId, participantId);
@@ -36,9 +34,7 @@ export async function removalRoutes(app: FastifyInstance, deps: RemovalDeps): Pr
 
   app.delete<{ Params: { sessionId: string } }>('/api/sessions/:sessionId', async (request, reply) => {
     const { sessionId } = request.params;
-    const member = await requireMember(request, reply, deps, sessionId);
-    if (!member) return reply;
-    if (member.role !== SessionRole.Host) return sendError(reply, 403, 'forbidden', 'only the host can delete the session');
+    if (!(await requireMember(request, reply, deps, sessionId, { role: 'host', refusal: 'only the host can delete the session' }))) return reply;
     await deps.sessionDeleted(sessionId);
     await deps.storage.deleteSession(sessionId);
     request.log.info({ session: sessionId }, 'session deleted by the host');

@@ -15,13 +15,13 @@ import {
   type SessionView,
   validateProtocol,
 } from '@worktable/shared';
-import { checkBearer } from '../auth/bearer.js';
 import { newInviteCode, newParticipantId, newSessionId, secretsEqual } from '../auth/randomIds.js';
 import type { TokenSigner } from '../auth/tokens.js';
 import type { StoragePort } from '../storage/port.js';
 import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import type { RateLimiter } from '../security/rateLimit.js';
 import { sendError } from './httpErrors.js';
+import { requireMember } from './memberAccess.js';
 import { inviteLink } from './inviteCodeRoutes.js';
 import { publicOrigin } from './publicOrigin.js';
 
@@ -105,8 +105,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Pr
 
   app.get<SessionParams>('/api/sessions/:sessionId/protocol', async (request, reply) => {
     const { sessionId } = request.params;
-    const check = checkBearer(signer, request.headers.authorization, sessionId);
-    if (!check.ok) return sendError(reply, check.status, check.code, check.message);
+    if (!(await requireMember(request, reply, deps, sessionId))) return reply;
     const session = await storage.getSession(sessionId);
     if (!session) return sendError(reply, 404, 'not_found', 'no session with this id');
     const protocol = protocolOfSession(session, deps.findProtocol);
@@ -117,12 +116,10 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Pr
 
   app.get<SessionParams>('/api/sessions/:sessionId', async (request, reply) => {
     const { sessionId } = request.params;
-    const check = checkBearer(signer, request.headers.authorization, sessionId);
-    if (!check.ok) return sendError(reply, check.status, check.code, check.message);
+    const you = await requireMember(request, reply, deps, sessionId);
+    if (!you) return reply;
     const [session, participants] = await Promise.all([storage.getSession(sessionId), storage.listParticipants(sessionId)]);
     if (!session) return sendError(reply, 404, 'not_found', 'no session with this id');
-    const you = participants.find((p) => p.participantId === check.claims.pid);
-    if (!you) return sendError(reply, 403, 'forbidden', 'you are no longer a participant of this session');
     const body: SessionView = {
       sessionId,
       title: session.title,

@@ -87,7 +87,7 @@ describe('access', () => {
     expect(count('SELECT count(*) AS n FROM sessions WHERE session_id = ?', other.session.sessionId)).toBe(1);
     db.close();
     expect((await fetch(`${t.url}/api/sessions/${sid}`, { headers: auth(session.hostToken) })).status).toBe(404);
-    expect(await upgradeStatus(`${t.wsUrl}/yjs/${sid}/table-1?token=${members[0]!.token}`)).toBe(403);
+    expect(await upgradeStatus(`${t.wsUrl}/yjs/${sid}/table-1?token=${members[0]!.token}`)).toBe(404);
   });
 
   it('AC3 WebSockets only from this origin (or ALLOWED_ORIGINS); scripts without an Origin are let through', async () => {
@@ -131,5 +131,58 @@ describe('access', () => {
     expect(csp).toContain("object-src 'none'");
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('AC6 one access check: a removed member, a stranger and no token are refused on every session route, the relay and the control plane; the old invite link no longer joins', async () => {
+    const routes: { method: string; url: string }[] = [];
+    t = await startTestServer({}, {
+      onRoute: (route) => {
+        for (const method of [route.method].flat()) if (route.url.includes(':sessionId') && !route.url.endsWith('/join')) routes.push({ method, url: route.url });
+      },
+    });
+    const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
+    const stranger = (await createSessionWith(t.url, ['Eve'])).members[0]!;
+    const ana = members[0]!;
+    const sid = session.sessionId;
+    expect((await fetch(`${t.url}/api/sessions/${sid}/participants/${ana.participantId}`, { method: 'DELETE', headers: auth(session.hostToken) })).status).toBe(204);
+    const newLink = await fetch(`${t.url}/api/sessions/${sid}/invite-code`, { method: 'POST', headers: auth(session.hostToken) });
+    expect(newLink.status).toBe(200);
+
+    // Every route of a session, as registered (a route added later is covered without editing this test).
+    expect(routes.length).toBeGreaterThanOrEqual(15);
+    const fill = (url: string) => url.replace(':sessionId', sid).replace(/:(\w+)/g, (_m, name: string) => `${name}-1`);
+    const refusals: string[] = [];
+    for (const { method, url } of routes) {
+      for (const [who, headers, status] of [
+        ['removed', auth(ana.token), 403],
+        ['stranger', auth(stranger.token), 403],
+        ['nobody', {}, 401],
+      ] as const) {
+        const body = method === 'POST' ? { headers: { ...headers, 'content-type': 'application/json' }, body: '{}' } : { headers };
+        const response = await fetch(`${t.url}${fill(url)}`, { method, ...body });
+        if (response.status !== status) refusals.push(`${method} ${url} for ${who}: ${response.status}, expected ${status}`);
+      }
+    }
+    expect(refusals).toEqual([]);
+    // Still open to the members who are left.
+    expect((await fetch(`${t.url}/api/sessions/${sid}`, { headers: auth(members[1]!.token) })).status).toBe(200);
+
+    for (const doc of ['table-1', 'plenary', `private-${ana.participantId}`]) {
+      expect(await upgradeStatus(`${t.wsUrl}/yjs/${sid}/${doc}?token=${ana.token}`)).toBe(403);
+      expect(await upgradeStatus(`${t.wsUrl}/yjs/${sid}/${doc}?token=${stranger.token}`)).toBe(403);
+    }
+    const refused = await new Promise<string>((resolve) => {
+      const socket = connectSocket(t!.url, { auth: { token: ana.token }, transports: ['websocket'], reconnection: false, forceNew: true });
+      socket.on('connect_error', (error) => {
+        socket.close();
+        resolve(error.message);
+      });
+    });
+    expect(refused).toBe('forbidden');
+
+    // The link Ana was invited with no longer joins; the new one does.
+    expect((await postJson(`${t.url}/api/sessions/${sid}/join`, { inviteCode: session.inviteCode, name: 'Ana again' })).status).toBe(403);
+    const { inviteCode } = (await newLink.json()) as { inviteCode: string };
+    expect((await postJson(`${t.url}/api/sessions/${sid}/join`, { inviteCode, name: 'Cy' })).status).toBe(201);
   });
 });

@@ -6,8 +6,8 @@
  */
 import crypto from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { canWrite } from '@worktable/shared';
-import { checkBearer } from '../auth/bearer.js';
+import { ANY_MEMBER } from '../auth/access.js';
+import { requireMember } from '../routes/memberAccess.js';
 import type { TokenSigner } from '../auth/tokens.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { sendError } from '../routes/httpErrors.js';
@@ -49,7 +49,7 @@ type GetUpload = { Params: SessionParams & { uploadId: string } };
 
 /** Registers the upload routes, in a scope of their own (their body parser and error handler stay here). */
 export async function uploadRoutes(app: FastifyInstance, deps: UploadDeps): Promise<void> {
-  const { storage, signer, metrics, maxUploadBytes } = deps;
+  const { storage, metrics, maxUploadBytes } = deps;
   const admitted = new WeakMap<FastifyRequest, ParticipantRecord>();
 
   /** An `onRequest` hook: the bearer must be a member of the session (a writer when `toWrite`). */
@@ -57,11 +57,8 @@ export async function uploadRoutes(app: FastifyInstance, deps: UploadDeps): Prom
     (toWrite: boolean) =>
     async (request: FastifyRequest<{ Params: SessionParams }>, reply: FastifyReply): Promise<FastifyReply | undefined> => {
       const { sessionId } = request.params;
-      const check = checkBearer(signer, request.headers.authorization, sessionId);
-      if (!check.ok) return sendError(reply, check.status, check.code, check.message);
-      const member = await storage.getParticipant(sessionId, check.claims.pid);
-      if (!member) return sendError(reply, 403, 'forbidden', 'you are no longer a participant of this session');
-      if (toWrite && !canWrite(member.role)) return sendError(reply, 403, 'forbidden', 'observers cannot add to the table');
+      const member = await requireMember(request, reply, deps, sessionId, toWrite ? { role: 'writer', refusal: 'observers cannot add to the table' } : ANY_MEMBER);
+      if (!member) return reply;
       admitted.set(request, member);
       return undefined;
     };
