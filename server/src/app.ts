@@ -19,6 +19,7 @@ import { LocalLeases, RedisLeases } from './scaleout/sessionLeases.js';
 import { ActivityTracker } from './relay/hooks/activityHook.js';
 import { authHook } from './relay/hooks/authHook.js';
 import { limitsHook } from './relay/hooks/limitsHook.js';
+import { authorshipHook } from './relay/hooks/authorshipHook.js';
 import { feedbackRulesHook, type FeedbackRules } from './relay/hooks/feedbackRulesHook.js';
 import { memoryHook } from './relay/hooks/memoryHook.js';
 import { metricsHook, persistenceMetrics } from './relay/hooks/metricsHook.js';
@@ -138,6 +139,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
         maxDocBytes: config.maxDocBytes,
       }),
       feedbackRulesHook(() => feedbackRules),
+      authorshipHook(),
       persistence,
       metricsHook(metrics),
       activity,

@@ -52,6 +52,7 @@ let hostToken = '';
 let host: ControlClient;
 const controls: ControlClient[] = [];
 const ids = new Map<string, string>();
+const tokens = new Map<string, string>();
 let round1: SessionState['tables'] = [];
 let moved = '';
 let round1At = 0;
@@ -65,9 +66,12 @@ async function send(action: Record<string, unknown>): Promise<SessionState> {
   return ack.state;
 }
 
-/** Writes with a y-websocket client and waits until the server's copy has `key` in `root`. */
-async function write(docName: string, root: string, key: string, edit: (client: YClient) => void): Promise<void> {
-  const client = connectClient(t.wsUrl, sessionId, docName, hostToken);
+/**
+ * Writes as `by` (the host unless named: the server records whoever's connection wrote an item as
+ * its author) with a y-websocket client and waits until the server's copy has `key` in `root`.
+ */
+async function write(docName: string, root: string, key: string, edit: (client: YClient) => void, by = HOST_NAME): Promise<void> {
+  const client = connectClient(t.wsUrl, sessionId, docName, tokens.get(by) ?? hostToken);
   await client.synced;
   edit(client);
   await waitFor(() => t.server.relay.loadedRoom(docKey(sessionId, docName))?.doc.getMap(root).has(key) === true, 5000, `${key} on the server`);
@@ -115,13 +119,14 @@ beforeAll(async () => {
   for (const person of PEOPLE) {
     const joined = await postJson<{ participantId: string; token: string }>(`${t.url}/api/sessions/${sessionId}/join`, { inviteCode: created.body.inviteCode, ...person });
     ids.set(person.name, joined.body.participantId);
+    tokens.set(person.name, joined.body.token);
     controls.push(openControlClient(t.url, joined.body.token));
   }
   await waitFor(() => controls.every((c) => c.states.length > 0), 5000, 'everyone connected');
 
   await send({ action: 'seat', tableCount: 2 });
   await send({ action: 'startRound' }); // the opening, in the plenary
-  await write(PLENARY_DOC, 'artifacts', 'p-open', (c) => putSticky(c.doc, 'p-open', 'Checking in: curious', { y: 0 }, maker('Ana Alvarez')));
+  await write(PLENARY_DOC, 'artifacts', 'p-open', (c) => putSticky(c.doc, 'p-open', 'Checking in: curious', { y: 0 }, maker('Ana Alvarez')), 'Ana Alvarez');
   await send({ action: 'endRound' });
 
   const started = await send({ action: 'startRound' }); // round 1 at the tables
@@ -129,42 +134,49 @@ beforeAll(async () => {
   round1At = Date.now();
   const table1 = round1.find((x) => x.id === 'table-1')!;
   moved = table1.members.find((m) => m !== table1.host)!;
-  await write('table-1', 'artifacts', 'r1-notes', (c) =>
+  // Written out of reading order on purpose: the record lists the row at y≈0 first, left to right.
+  await write('table-1', 'artifacts', 'r1-c', (c) =>
     c.doc.transact(() => {
-      // Written out of reading order on purpose: the record lists the row at y≈0 first, left to right.
       putSticky(c.doc, 'r1-b', 'Second in the first row', { x: 300, y: 10 }, maker('Ben Brook'));
       putSticky(c.doc, 'r1-c', 'First of the second row', { x: 0, y: 400 }, maker('Ben Brook'));
+    }),
+    'Ben Brook',
+  );
+  await write('table-1', 'artifacts', 'r1-notes', (c) =>
+    c.doc.transact(() => {
       putSticky(c.doc, 'r1-a', 'First in the first row', { x: 0, y: 60 }, maker('Ana Alvarez'));
       putChecklist(c.doc, 'r1-list', 'Next steps', [{ text: 'Share the rubric', owner: 'Ana Alvarez' }], { y: 800 }, maker('Ana Alvarez'));
-      putThread(c.doc, 'r1-thread', 'r1-a', 'warm', [{ text: 'Love this one', authorId: ids.get('Ben Brook')!, authorName: 'Ben Brook', at: Date.now() }]);
       putNotes(c.doc, 'r1-notes', 'mini-cafe@round-1', 'Notes · Round 1', [
         { heading: '1 / 2 · Talk · Round 1', text: 'We talked about trust' },
         { heading: '2 / 2 · Gather · Round 1', text: '' },
       ], { x: 900, y: 0 }, maker('Ana Alvarez'));
     }),
+    'Ana Alvarez',
   );
+  await write('table-1', 'feedback', 'r1-thread', (c) => putThread(c.doc, 'r1-thread', 'r1-a', 'warm', [{ text: 'Love this one', authorId: ids.get('Ben Brook')!, authorName: 'Ben Brook', at: Date.now() }]), 'Ben Brook');
   await send({ action: 'move', participantId: moved, tableId: 'table-2' }); // the seating as it ended differs
   await send({ action: 'next' }); // Talk ends at every table
   await send({ action: 'endRound' }); // Gather ends
 
   await send({ action: 'startRound' }); // round 2, travelers move
-  await write('table-1', 'artifacts', 'r2-a', (c) => putSticky(c.doc, 'r2-a', 'A round two idea', { y: 0 }, maker('Chloé Chen')));
+  await write('table-1', 'artifacts', 'r2-a', (c) => putSticky(c.doc, 'r2-a', 'A round two idea', { y: 0 }, maker('Chloé Chen')), 'Chloé Chen');
   await send({ action: 'endRound' });
 
   await send({ action: 'startRound' }); // the closing harvest, in the plenary
+  // Each card written by its author (the server records whoever's connection wrote it).
+  const card = (id: string, by: string, fields: Record<string, unknown>) => ({ id, by: ids.get(by), byName: by, at: Date.now(), ...fields });
+  const putCard = (id: string, by: string, fields: Record<string, unknown>) => write(PLENARY_DOC, PlenaryRoot.Harvest, id, (c) => c.doc.getMap(PlenaryRoot.Harvest).set(id, card(id, by, fields)), by);
+  await putCard('c1', 'Ana Alvarez', { tableId: 'table-1', tableName: 'Table 1', round: 1, kind: 'insight', text: 'Trust grows in small steps' });
+  await putCard('c2', 'Dev Dutta', { tableId: 'table-2', tableName: 'Table 2', round: 2, kind: 'question', text: 'Who else should be here?' });
+  await putCard('c3', 'Eve Evans', { tableId: 'table-2', tableName: 'Table 2', round: 1, kind: 'shift', text: 'data was the issue', turnsOut: 'time was' });
   await write(PLENARY_DOC, PlenaryRoot.CardThemes, 'c1', (c) =>
     c.doc.transact(() => {
-      const card = (id: string, by: string, fields: Record<string, unknown>) => ({ id, by: ids.get(by), byName: by, at: Date.now(), ...fields });
-      const cards = c.doc.getMap(PlenaryRoot.Harvest);
-      cards.set('c1', card('c1', 'Ana Alvarez', { tableId: 'table-1', tableName: 'Table 1', round: 1, kind: 'insight', text: 'Trust grows in small steps' }));
-      cards.set('c2', card('c2', 'Dev Dutta', { tableId: 'table-2', tableName: 'Table 2', round: 2, kind: 'question', text: 'Who else should be here?' }));
-      cards.set('c3', card('c3', 'Eve Evans', { tableId: 'table-2', tableName: 'Table 2', round: 1, kind: 'shift', text: 'data was the issue', turnsOut: 'time was' }));
       c.doc.getMap(PlenaryRoot.Themes).set('th1', { id: 'th1', name: 'Trust and belonging', order: 0, by: ids.get(HOST_NAME), at: Date.now() });
       c.doc.getMap(PlenaryRoot.CardThemes).set('c1', 'th1');
       c.doc.getMap(PlenaryRoot.CardThemes).set('c2', 'th1');
     }),
   );
-  await write(PLENARY_DOC, 'artifacts', 'p-close', (c) => putSticky(c.doc, 'p-close', 'Leaving hopeful', { y: 0 }, maker('Finn Fox')));
+  await write(PLENARY_DOC, 'artifacts', 'p-close', (c) => putSticky(c.doc, 'p-close', 'Leaving hopeful', { y: 0 }, maker('Finn Fox')), 'Finn Fox');
   await send({ action: 'endRound' });
   // Every phase that ended has its history label: 1 welcome, talk and gather at 2 tables in round 1, talk at 2 in round 2, 1 harvest.
   const deadline = Date.now() + 5000;

@@ -11,6 +11,8 @@ import type { Room } from './room.js';
 export interface Principal {
   sessionId: string;
   participantId: string;
+  /** Their display name, as the session has it (the server writes it as the author of what they add). */
+  name: string;
   role: SessionRole;
 }
 

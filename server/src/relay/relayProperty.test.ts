@@ -23,7 +23,7 @@ const ROOMS = 8;
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
 
 const address = (room: number): DocumentAddress => ({ sessionId: 'fuzzsession', docName: `table-${room + 1}`, docKey: `fuzzsession/table-${room + 1}` });
-const principal = (id: string): Principal => ({ sessionId: 'fuzzsession', participantId: id, role: 'participant' });
+const principal = (id: string): Principal => ({ sessionId: 'fuzzsession', participantId: id, name: id, role: 'participant' });
 
 /**
  * A socket that records its closes and the messages `keep` accepts (bystanders keep only sync

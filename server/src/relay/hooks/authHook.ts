@@ -25,7 +25,7 @@ export function authHook(deps: AccessDeps): RelayHook {
       if (access === 'not_found') throw new RelayRejection(CloseCode.NotFound, 404, 'this session has no such document');
       // A private writing document opens for its owner only (not even the host) until the reveal.
       if (access === 'forbidden') throw new RelayRejection(CloseCode.Forbidden, 403, 'this private document belongs to someone else');
-      return { sessionId: claims.sid, participantId: claims.pid, role: member.role };
+      return { sessionId: claims.sid, participantId: claims.pid, name: member.name, role: member.role };
     },
   };
 }
