@@ -164,6 +164,7 @@ describe('access', () => {
       }
     }
     expect(refusals).toEqual([]);
+    console.info(`access: ${routes.length} session routes × 3 callers refused`);
     // Still open to the members who are left.
     expect((await fetch(`${t.url}/api/sessions/${sid}`, { headers: auth(members[1]!.token) })).status).toBe(200);
 
