@@ -5,28 +5,23 @@
  * back only their own; bad requests are refused and change nothing; and a browser writing or
  * removing someone else's reaction (or a pseudonym key) directly in the document is reverted.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ControlEvent, TableRoot, docKey, itemReactionKey, type JoinSessionResponse, type WelcomePayload } from '@worktable/shared';
+import { ControlEvent, TableRoot, docKey, itemReactionKey, type CreateSessionResponse, type JoinSessionResponse, type WelcomePayload } from '@worktable/shared';
+import { closedAfterEach } from '../testing/closedAfterEach.js';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
 import { putSticky, putThread } from '../testing/canvasWrites.js';
-import { connectClient, createSessionWith, postJson, startTestServer, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
+import { connectClient, createSessionWith, postJson, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
 
 let t: TestServer | undefined;
-const clients: ControlClient[] = [];
-const docs: YClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  for (const d of docs.splice(0)) d.destroy();
-  await t?.stop();
-  t = undefined;
-});
+const { clients, docs, start } = closedAfterEach();
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A person at the table: their control socket (with the pseudonym it was welcomed with) and their table document. */
 interface Seat {
   id: string;
+  token: string;
   control: ControlClient;
   table: YClient;
   pseudonym: Promise<string>;
@@ -41,7 +36,23 @@ async function sit(sessionId: string, member: { participantId: string; token: st
   table.provider.awareness.setLocalStateField('user', { participantId: member.participantId, name });
   await table.synced;
   await waitFor(() => control.states.length > 0, 5000, `${name}’s first state`);
-  return { id: member.participantId, control, table, pseudonym };
+  return { id: member.participantId, token: member.token, control, table, pseudonym };
+}
+
+/** A table of `names` on a fresh server (`env`), with a sticky note `note-1` by the first, and reactions anonymous unless `named`. */
+async function table(names: string[], env: Record<string, string> = {}, named = false): Promise<{ session: CreateSessionResponse; host: ControlClient; seats: Seat[] }> {
+  t = await start(env);
+  const { session, members } = await createSessionWith(t.url, names);
+  const host = openControlClient(t.url, session.hostToken);
+  clients.push(host);
+  await waitFor(() => host.states.length > 0);
+  if (!named) expect(await host.send({ action: 'anonymousReactions', on: true })).toMatchObject({ ok: true, state: { anonymousReactions: true } });
+  const seats: Seat[] = [];
+  for (const [i, member] of members.entries()) seats.push(await sit(session.sessionId, member, names[i]!));
+  const first = seats[0]!;
+  putSticky(first.table.doc, 'note-1', 'Grade the drafts together', { y: 0 }, { id: first.id, name: names[0]!, at: Date.now() });
+  await waitFor(() => seats.every((seat) => seat.table.doc.getMap(TableRoot.Artifacts).has('note-1')), 3000, 'the note on every table');
+  return { session, host, seats };
 }
 
 const reactionsOf = (seat: Seat) => seat.table.doc.getMap<unknown>(TableRoot.Reactions);
@@ -55,27 +66,17 @@ function writerOf(map: Y.Map<unknown>, key: string): number | undefined {
 
 describe('anonymous reactions', () => {
   it('AR1 are written by the server under the pseudonym, taken back by their giver only', async () => {
-    t = await startTestServer();
-    const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
-    const [anaMember, benMember] = members as [JoinSessionResponse, JoinSessionResponse];
-    const host = openControlClient(t.url, session.hostToken);
-    clients.push(host);
-    await waitFor(() => host.states.length > 0);
-    expect(await host.send({ action: 'anonymousReactions', on: true })).toMatchObject({ ok: true, state: { anonymousReactions: true } });
-    const ana = await sit(session.sessionId, anaMember, 'Ana');
-    const ben = await sit(session.sessionId, benMember, 'Ben');
-    putSticky(ana.table.doc, 'note-1', 'Grade the drafts together', { y: 0 }, { id: ana.id, name: 'Ana', at: Date.now() });
-    await waitFor(() => ben.table.doc.getMap(TableRoot.Artifacts).has('note-1'), 3000, 'the note on Ben’s table');
-
+    const { session, seats } = await table(['Ana', 'Ben']);
+    const [ana, ben] = seats as [Seat, Seat];
     const anaPseudonym = await ana.pseudonym;
-    expect(anaPseudonym).toBe(t.server.signer.pseudonym(session.sessionId, ana.id));
+    expect(anaPseudonym).toBe(t!.server.signer.pseudonym(session.sessionId, ana.id));
     const key = itemReactionKey('note-1', 'agree', anaPseudonym);
     expect(await ana.control.send({ action: 'react', itemId: 'note-1', reaction: 'agree', on: true })).toMatchObject({ ok: true });
     await waitFor(() => reactionsOf(ben).get(key) === true, 3000, 'Ana’s reaction on Ben’s table');
 
     // The item holding the key was written by the server's document, not Ana's browser, and no
     // presence entry anyone sees maps to the id that wrote it.
-    const serverClient = t.server.relay.loadedRoom(docKey(session.sessionId, 'table-1'))!.doc.clientID;
+    const serverClient = t!.server.relay.loadedRoom(docKey(session.sessionId, 'table-1'))!.doc.clientID;
     const writer = writerOf(reactionsOf(ben), key);
     expect(writer).toBe(serverClient);
     expect(writer).not.toBe(ana.table.doc.clientID);
@@ -103,15 +104,8 @@ describe('anonymous reactions', () => {
   });
 
   it('AR2 refuses bad requests with a clear error and changes nothing', async () => {
-    t = await startTestServer();
-    const { session, members } = await createSessionWith(t.url, ['Ana']);
-    const host = openControlClient(t.url, session.hostToken);
-    clients.push(host);
-    await waitFor(() => host.states.length > 0);
-    await host.send({ action: 'anonymousReactions', on: true });
-    const ana = await sit(session.sessionId, members[0]!, 'Ana');
-    putSticky(ana.table.doc, 'note-1', 'A note', { y: 0 }, { id: ana.id, name: 'Ana', at: Date.now() });
-    await pause(100);
+    const { session, host, seats } = await table(['Ana']);
+    const [ana] = seats as [Seat];
     const before = keysOf(ana);
 
     const refusal = async (payload: Record<string, unknown>) => {
@@ -132,8 +126,8 @@ describe('anonymous reactions', () => {
     expect(keysOf(ana)).toEqual(before);
 
     // An observer cannot react; nor can anyone while reactions carry names (taking back still works).
-    const observer = await postJson<JoinSessionResponse>(`${t.url}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name: 'Olu', role: 'observer' });
-    const olu = openControlClient(t.url, observer.body.token);
+    const observer = await postJson<JoinSessionResponse>(`${t!.url}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name: 'Olu', role: 'observer' });
+    const olu = openControlClient(t!.url, observer.body.token);
     clients.push(olu);
     await waitFor(() => olu.states.length > 0);
     expect(await olu.send({ action: 'react', itemId: 'note-1', reaction: 'agree', on: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -145,26 +139,15 @@ describe('anonymous reactions', () => {
   });
 
   it('AR3 counts against the control action rate of the socket', async () => {
-    t = await startTestServer({ CONTROL_ACTION_BURST: '5', CONTROL_ACTIONS_PER_SECOND: '1' });
-    const { session, members } = await createSessionWith(t.url, ['Ana']);
-    const host = openControlClient(t.url, session.hostToken);
-    clients.push(host);
-    await waitFor(() => host.states.length > 0);
-    await host.send({ action: 'anonymousReactions', on: true });
-    const ana = await sit(session.sessionId, members[0]!, 'Ana');
-    putSticky(ana.table.doc, 'note-1', 'A note', { y: 0 }, { id: ana.id, name: 'Ana', at: Date.now() });
-    await pause(100);
+    const { seats } = await table(['Ana'], { CONTROL_ACTION_BURST: '5', CONTROL_ACTIONS_PER_SECOND: '1' });
+    const [ana] = seats as [Seat];
     const acks = await Promise.all(Array.from({ length: 8 }, (_, i) => ana.control.send({ action: 'react', itemId: 'note-1', reaction: 'agree', on: i % 2 === 0 })));
     expect(acks.filter((ack) => !ack.ok && ack.error.code === 'rate_limited').length).toBeGreaterThanOrEqual(2);
   });
 
   it('AR4 reverts a browser writing or removing a reaction that is not its own named one', async () => {
-    t = await startTestServer();
-    const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
-    const [anaMember, benMember] = members as [JoinSessionResponse, JoinSessionResponse];
-    const ana = await sit(session.sessionId, anaMember, 'Ana');
-    const ben = await sit(session.sessionId, benMember, 'Ben');
-    putSticky(ana.table.doc, 'note-1', 'A note', { y: 0 }, { id: ana.id, name: 'Ana', at: Date.now() });
+    const { session, seats } = await table(['Ana', 'Ben'], {}, true);
+    const [ana, ben] = seats as [Seat, Seat];
     const anaNamed = itemReactionKey('note-1', 'agree', ana.id);
     reactionsOf(ana).set(anaNamed, true);
     await waitFor(() => reactionsOf(ben).get(anaNamed) === true, 3000, 'Ana’s named reaction at Ben’s');
@@ -183,10 +166,10 @@ describe('anonymous reactions', () => {
     const expected = [anaNamed, benNamed].sort();
     await waitFor(() => JSON.stringify(keysOf(ana)) === JSON.stringify(expected) && JSON.stringify(keysOf(ben)) === JSON.stringify(expected), 3000, 'the forged changes reverted');
     expect(reactionsOf(ben).get(anaNamed)).toBe(true);
-    expect(await t.server.metrics.registry.metrics()).toMatch(/worktable_errors_total\{kind="reaction_reverted"\} [1-9]/);
+    expect(await t!.server.metrics.registry.metrics()).toMatch(/worktable_errors_total\{kind="reaction_reverted"\} [1-9]/);
 
     // A newcomer (and so the stored document) has only the two named reactions.
-    const later = connectClient(t.wsUrl, session.sessionId, 'table-1', anaMember.token);
+    const later = connectClient(t!.wsUrl, session.sessionId, 'table-1', ana.token);
     docs.push(later);
     await later.synced;
     expect([...later.doc.getMap(TableRoot.Reactions).keys()].sort()).toEqual(expected);
