@@ -10,6 +10,7 @@ import type { Config } from './config/config.js';
 import { CloseCode, builtInProtocol, type Protocol } from '@worktable/shared';
 import { ControlPlane } from './control/controlPlane.js';
 import { PrivateReveal } from './control/privateReveal.js';
+import { AnonymousReactions } from './control/anonymousReactions.js';
 import { controlFeedbackRules } from './control/feedbackRules.js';
 import { attachControlServer, type ControlServer } from './control/controlServer.js';
 import { Metrics } from './metrics/metrics.js';
@@ -21,6 +22,7 @@ import { authHook } from './relay/hooks/authHook.js';
 import { limitsHook } from './relay/hooks/limitsHook.js';
 import { authorshipHook } from './relay/hooks/authorshipHook.js';
 import { feedbackRulesHook, type FeedbackRules } from './relay/hooks/feedbackRulesHook.js';
+import { reactionOwnerHook } from './relay/hooks/reactionOwnerHook.js';
 import { memoryHook } from './relay/hooks/memoryHook.js';
 import { metricsHook, persistenceMetrics } from './relay/hooks/metricsHook.js';
 import { PersistenceHook } from './relay/hooks/persistenceHook.js';
@@ -140,6 +142,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       }),
       feedbackRulesHook(() => feedbackRules),
       authorshipHook(),
+      reactionOwnerHook(() => metrics.errors.inc({ kind: 'reaction_reverted' })),
       persistence,
       metricsHook(metrics),
       activity,
@@ -198,6 +201,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     activity: { editsLastMinute: (key) => activity.editsLastMinute(key), document: (key) => relay.loadedRoom(key)?.doc },
     history,
     privateReveal,
+    anonymousReactions: new AnonymousReactions(relay, (sessionId, participantId) => signer.pseudonym(sessionId, participantId)),
     leases: config.redisUrl ? new RedisLeases(config.redisUrl) : new LocalLeases(),
     onForgetParticipant: (sessionId, participantId) => relay.closeParticipant(sessionId, participantId, CloseCode.Forbidden, 'removed from the session by the host'),
     onForgetSession: (sessionId) => {

@@ -4,6 +4,11 @@
  * reactions anonymous — the person's pseudonym, an opaque id the server derives from their
  * participant id (sent in `session:welcome`), so people can take their own reaction back while
  * nobody can tell who reacted.
+ *
+ * Who writes a key: a browser writes (and takes back) only keys under its own participant id;
+ * anonymous keys are written by the server (the control action `react`), so the Yjs item holding
+ * one carries the server's client id, never the reacting browser's (which presence maps to a
+ * name). The relay reverts any other key a browser writes or deletes (reactionOwnerHook.ts).
  */
 
 /** The reactions, in display order, with their symbol and name for people. */
@@ -33,6 +38,24 @@ export function reactionKey(reaction: ReactionId, who: string): string {
 /** The prefix of every reaction key of one item in the table's reactions map. */
 export function reactionPrefix(itemId: string): string {
   return `${itemId}/`;
+}
+
+/** The key of one person's reaction to one item in the table's reactions map. */
+export function itemReactionKey(itemId: string, reaction: ReactionId, who: string): string {
+  return reactionPrefix(itemId) + reactionKey(reaction, who);
+}
+
+/** The ids of items that take reactions (artifacts, threads): no `/` or `:`, which separate a key's parts. */
+export const REACTION_ITEM_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The parts of a key of the table's reactions map, or null when it is not one (an unknown reaction, a part missing). */
+export function parseItemReactionKey(key: string): { itemId: string; reaction: ReactionId; who: string } | null {
+  const slash = key.indexOf('/');
+  const colon = key.indexOf(':', slash + 1);
+  if (slash <= 0 || colon < 0) return null;
+  const reaction = key.slice(slash + 1, colon);
+  const who = key.slice(colon + 1);
+  return isReactionId(reaction) && who.length > 0 ? { itemId: key.slice(0, slash), reaction, who } : null;
 }
 
 /** Counts per reaction (every reaction present) and which ones `me` gave, from the map's keys. */

@@ -4,8 +4,9 @@
  * date and ticks one done; a participant sees all of it live. At its default size (320×260) and
  * opened large nothing spills out of the card. Then both react 👍 to it (the count is 2 for both,
  * `aria-pressed` right for each, names in the tooltip), undo takes a reaction back, a feedback
- * thread gets a reaction too; with anonymous reactions on, a new reaction still counts and no name
- * is shown anywhere; an observer sees the counts but cannot react. axe finds no serious problem.
+ * thread gets a reaction too; with anonymous reactions on, a new reaction (given through the
+ * server) still counts, can be taken back, and no name is shown anywhere; an observer sees the
+ * counts but cannot react. axe finds no serious problem.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -170,6 +171,12 @@ describe('checklists and reactions on the table', () => {
     await expect.poll(() => reaction(anaList, 'Important').getAttribute('aria-label'), POLL).toBe('Important (you)');
     await expect.poll(() => reaction(hostList, 'Important').getAttribute('aria-label'), POLL).toBe('Important, 1 person');
     expect(await reaction(hostList, 'Important').getAttribute('aria-pressed')).toBe('false');
+    // An anonymous reaction (given and taken back through the server) is taken back, and given again.
+    await reaction(anaList, 'Important').click();
+    await expect.poll(() => reaction(hostList, 'Important').getAttribute('aria-label'), POLL).toBe('Important, nobody yet');
+    await expect.poll(() => reaction(anaList, 'Important').getAttribute('aria-pressed'), POLL).toBe('false');
+    await reaction(anaList, 'Important').click();
+    await expect.poll(() => reaction(hostList, 'Important').getAttribute('aria-label'), POLL).toBe('Important, 1 person');
     expect(await reaction(hostList, 'Agree').getAttribute('aria-label')).toBe('Agree (you and 1 other)');
     // Ana takes back her 👍 given with her name, and gives it again (now anonymously): still 2.
     await reaction(anaList, 'Agree').click();

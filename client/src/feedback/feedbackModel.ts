@@ -15,7 +15,7 @@ import {
   type ReactionId,
   type ThreadPhase,
 } from '@worktable/shared';
-import { toggleReaction, type ReactionSelf } from '../reactions/reactionModel.js';
+import { toggleReaction, type ReactionPress, type ReactionSelf } from '../reactions/reactionModel.js';
 
 /** Transaction origin of feedback written in this browser. */
 export const FEEDBACK_ORIGIN = Symbol('worktable:feedback');
@@ -98,14 +98,14 @@ export function setResolved(doc: Y.Doc, threadId: string, author: Author, resolv
 }
 
 /** Toggles your reaction on a thread; null when the thread no longer exists. */
-export function toggleThreadReaction(doc: Y.Doc, threadId: string, reaction: ReactionId, self: ReactionSelf): 'added' | 'removed' | null {
+export function toggleThreadReaction(doc: Y.Doc, threadId: string, reaction: ReactionId, self: ReactionSelf): ReactionPress | null {
   const thread = threadsOf(doc).get(threadId);
   if (!(thread instanceof Y.Map)) return null;
-  let result: 'added' | 'removed' = 'added';
+  let press: ReactionPress | null = null;
   doc.transact(() => {
-    result = toggleReaction(thread, reaction, self);
+    press = toggleReaction(thread, reaction, self);
   }, FEEDBACK_ORIGIN);
-  return result;
+  return press;
 }
 
 /** Deletes every thread about an artifact (when the artifact is deleted for good). */

@@ -130,7 +130,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const atPlenary = docName === PLENARY_DOC;
   const voteAddon = useVoteAddon(docName);
   const addon = useMemo(() => combineAddons([voteAddon, ArtifactReactions]), [voteAddon]);
-  const reactionViewer = useSessionReactionViewer(view.you.participantId, !readOnly, view.participants);
+  const reactionViewer = useSessionReactionViewer(view.you.participantId, !readOnly, view.participants, docName);
   // A participant's phone in a convening gets the stacked layout instead of the canvas (client/src/phone),
   // also while the first state is on its way; observers and one-table sessions keep the canvas, and
   // "Show the canvas" opens it anyway.

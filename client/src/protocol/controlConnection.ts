@@ -20,6 +20,7 @@ import {
   type DashboardPayload,
   type VisitAction,
   type OwnBallot,
+  type ReactAction,
   type ServerToClientEvents,
   type SessionAction,
   type SessionState,
@@ -48,10 +49,13 @@ const initialState: ControlStoreState = { state: null, dashboard: null, ownBallo
 /** The open control connection's state. */
 export const useControlStore = create<ControlStoreState>(() => initialState);
 
+/** What the page sends with `sendControl`: a session action, or an anonymous reaction. */
+export type SentAction = SessionAction | ReactAction;
+
 /** An open control connection. */
 export interface ControlConnection {
   /** Sends a control action; resolves with the server's ack, a timeout, or an offline refusal. */
-  send(action: SessionAction): Promise<ControlAck>;
+  send(action: SentAction): Promise<ControlAck>;
   /** Sends the host's `visit` now (when connected); it is sent again after every reconnect. */
   visit(tableId: string | null): void;
   /** Disconnects and resets the store. */
@@ -135,7 +139,7 @@ export function controlSocket(): ControlSocket | null {
 let visiting: string | null = null;
 
 /** Sends `action` on the open control connection (resolves with `OFFLINE_ACK` when none is open). */
-export function sendControl(action: SessionAction): Promise<ControlAck> {
+export function sendControl(action: SentAction): Promise<ControlAck> {
   return current?.send(action) ?? Promise.resolve(OFFLINE_ACK);
 }
 

@@ -1,7 +1,7 @@
 /**
  * Reactions on an artifact, as a canvas overlay (`ArtifactAddon`) just under its frame: the full
  * bar of toggles while it alone is selected, a compact summary otherwise (nothing when it has none).
- * Observers only read. Your toggle is a local, undoable edit of the table.
+ * Observers only read. A named reaction is written here, an anonymous one by the server (`toggleReaction`).
  */
 import type { ArtifactAddonProps } from '../canvas/artifactAddon.js';
 import { ReactionBar } from './ReactionBar.js';

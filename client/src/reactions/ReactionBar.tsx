@@ -1,14 +1,16 @@
 /**
  * The reactions of one item. In full, a group of toggle buttons (one per reaction, `aria-pressed`
  * when it is yours, named "Agree, 3 people" or "Agree (you and 2 others)", the count beside the
- * symbol), announcing each toggle politely. Compact (not selected, or a viewer who cannot react),
- * the reactions given, as text. Names of who reacted show in the tooltip only when reactions are
- * not anonymous.
+ * symbol), announcing each toggle politely; an anonymous reaction the server refused says why in
+ * an alert. Compact (not selected, or a viewer who cannot react), the reactions given, as text.
+ * Names of who reacted show in the tooltip only when reactions are not anonymous.
  */
 import { useMemo, useState } from 'react';
 import type { ReactionId } from '@worktable/shared';
+import type { ReactionPress } from './reactionModel.js';
 import { reactionButtonLabel, reactionSummary, reactionTitle, reactionViews, toggleAnnouncement, type ReactionView } from './reactionText.js';
 import type { ReactionViewer } from './reactionViewer.js';
+import { useReactionPress } from './useReactionPress.js';
 import './reactions.css';
 
 /** Props of `ReactionBar`. */
@@ -17,8 +19,8 @@ export interface ReactionBarProps {
   viewer: ReactionViewer;
   /** Only the reactions given, without buttons (buttons also need a viewer who can react). */
   compact: boolean;
-  /** Toggles the viewer's reaction; says what happened, or null when nothing could be done. */
-  onToggle(reaction: ReactionId): 'added' | 'removed' | null;
+  /** Toggles the viewer's reaction; says what it did and asks of the server, or null when nothing could be done. */
+  onToggle(reaction: ReactionId): ReactionPress | null;
   className?: string;
 }
 
@@ -30,15 +32,16 @@ function classes(...names: string[]): string {
 export function ReactionBar({ keys, viewer, compact, onToggle, className = '' }: ReactionBarProps) {
   const views = useMemo(() => reactionViews(keys, viewer), [keys, viewer]);
   const [said, setSaid] = useState<{ id: number; text: string } | null>(null);
+  const { press, busy, error } = useReactionPress(viewer.self?.docName ?? null);
   if (compact || !viewer.self) return <ReactionSummary views={views} className={className} />;
-  const toggle = (view: ReactionView) => {
-    const result = onToggle(view.id);
-    if (!result) return;
-    const count = view.count + (result === 'added' ? 1 : -1);
-    setSaid((previous) => ({ id: (previous?.id ?? 0) + 1, text: toggleAnnouncement(view.label, result, count) }));
-  };
+  const toggle = (view: ReactionView) =>
+    void press(() => onToggle(view.id)).then((result) => {
+      if (!result) return;
+      const count = view.count + (result === 'added' ? 1 : -1);
+      setSaid((previous) => ({ id: (previous?.id ?? 0) + 1, text: toggleAnnouncement(view.label, result, count) }));
+    });
   return (
-    <div className={classes('reaction-bar', className)} role="group" aria-label="Reactions" data-no-drag="">
+    <div className={classes('reaction-bar', className)} role="group" aria-label="Reactions" aria-busy={busy} data-no-drag="">
       {views.map((view) => (
         <button
           key={view.id}
@@ -59,6 +62,11 @@ export function ReactionBar({ keys, viewer, compact, onToggle, className = '' }:
       <p className="visually-hidden" role="status">
         {said && <span key={said.id}>{said.text}</span>}
       </p>
+      {error && (
+        <p className="reaction-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

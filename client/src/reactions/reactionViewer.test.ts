@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { viewerOf } from './reactionViewer.js';
 
 const nameOf = () => null;
+const place = { participantId: 'p_ana', pseudonym: 'ps_ana', anonymous: false, canReact: true, docName: 'table-2' };
 
 describe('reaction viewer', () => {
-  it('writes under the participant id, or the pseudonym while anonymous; both are yours', () => {
-    expect(viewerOf('p_ana', 'ps_ana', false, true, nameOf).self).toEqual({ who: 'p_ana', selves: ['p_ana', 'ps_ana'] });
-    expect(viewerOf('p_ana', 'ps_ana', true, true, nameOf).self).toEqual({ who: 'ps_ana', selves: ['p_ana', 'ps_ana'] });
+  it('reacts by name, or anonymously through the server while the session says so; both ids are yours', () => {
+    expect(viewerOf(place, nameOf)).toMatchObject({ selves: ['p_ana', 'ps_ana'], anonymous: false, self: { participantId: 'p_ana', pseudonym: 'ps_ana', anonymous: false, docName: 'table-2' } });
+    expect(viewerOf({ ...place, anonymous: true }, nameOf).self).toEqual({ participantId: 'p_ana', pseudonym: 'ps_ana', anonymous: true, docName: 'table-2' });
   });
 
   it('cannot react as an observer, nor anonymously before the pseudonym arrived', () => {
-    expect(viewerOf('p_obs', 'ps_obs', false, false, nameOf).self).toBeNull();
-    expect(viewerOf('p_ana', null, true, true, nameOf).self).toBeNull();
-    expect(viewerOf('p_ana', null, false, true, nameOf).self).toEqual({ who: 'p_ana', selves: ['p_ana'] });
+    expect(viewerOf({ ...place, canReact: false }, nameOf).self).toBeNull();
+    expect(viewerOf({ ...place, pseudonym: null, anonymous: true }, nameOf).self).toBeNull();
+    expect(viewerOf({ ...place, pseudonym: null }, nameOf)).toMatchObject({ selves: ['p_ana'], self: { participantId: 'p_ana', pseudonym: null } });
   });
 });

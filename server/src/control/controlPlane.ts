@@ -11,6 +11,7 @@
  */
 import {
   ControlEvent,
+  SINGLE_TABLE_ID,
   SessionRole,
   ballotOf,
   controlActionSchema,
@@ -30,6 +31,7 @@ import {
 import crypto from 'node:crypto';
 import type { HistoryRecorder } from '../history/historyRecorder.js';
 import type { PrivateReveal } from './privateReveal.js';
+import { isReactPayload, type AnonymousReactions } from './anonymousReactions.js';
 import { LEASE_RENEW_MS, LocalLeases, type Leases } from '../scaleout/sessionLeases.js';
 import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import type { RelayLogger } from '../relay/relay.js';
@@ -54,6 +56,8 @@ export interface ControlPlaneOptions {
   history?: HistoryRecorder;
   /** Reveals private writing when it ends. */
   privateReveal?: PrivateReveal;
+  /** Writes anonymous reactions (`react`); without it they are refused. */
+  anonymousReactions?: AnonymousReactions;
   /** ICE servers and mesh cap for the calls at the tables (none: browsers connect directly). */
   ice?: IceSettings;
   /** Counts call signals for `/metrics`. */
@@ -88,6 +92,9 @@ export function hostsRoom(sessionId: string): string {
 
 /** No ICE servers (browsers on one network reach each other directly) and the default mesh cap. */
 const NO_ICE: IceSettings = { urls: [], turnSecret: undefined, turnTtlSeconds: 3600, maxVideoPeers: 8, transportPolicy: 'all', maxPlenaryPeers: 24, signalBurst: SIGNAL_BURST, signalsPerSecond: SIGNALS_PER_SECOND };
+
+/** The ack when applying an action failed on the server's side. */
+const INTERNAL_ACK: ControlAck = { ok: false, error: { code: 'internal', message: 'The server could not apply this; try again.' } };
 
 /** Runs every session's protocol on the server. */
 export class ControlPlane {
@@ -186,12 +193,17 @@ export class ControlPlane {
         counters?.action(answer.ok ? 'accepted' : 'refused');
         reply(answer);
       };
+      const internal = (error: unknown): void => {
+        this.failed(error, sessionId);
+        ack(INTERNAL_ACK);
+      };
+      if (isReactPayload(payload)) {
+        runtime.then((r) => this.react(socket, r, payload)).then(ack, internal);
+        return;
+      }
       const visit = visitActionSchema.safeParse(payload);
       if (visit.success) {
-        runtime.then((r) => ack(this.visit(socket, r, visit.data.tableId)), (error: unknown) => {
-          this.failed(error, sessionId);
-          ack({ ok: false, error: { code: 'internal', message: 'The server could not apply this; try again.' } });
-        });
+        runtime.then((r) => ack(this.visit(socket, r, visit.data.tableId)), internal);
         return;
       }
       const parsed = controlActionSchema.safeParse(payload);
@@ -205,10 +217,7 @@ export class ControlPlane {
           return r;
         })
         .then((r) => r.apply(atVisitedTable(parsed.data, socket.data.visiting), participantId).then((result): ControlAck => (result.ok ? { ok: true, state: r.stateFor(this.shownTable(r, socket.data)), ballot: ballotOf(r.control, r.tableOf(participantId), participantId) } : result)))
-        .then(ack, (error: unknown) => {
-          this.failed(error, sessionId);
-          ack({ ok: false, error: { code: 'internal', message: 'The server could not apply this; try again.' } });
-        });
+        .then(ack, internal);
     });
     socket.on(ControlEvent.TimeSync, (ack) => {
       if (typeof ack === 'function') ack({ serverNow: this.now() });
@@ -248,6 +257,21 @@ export class ControlPlane {
     const state = r.stateFor(shown);
     socket.emit(ControlEvent.State, state);
     return { ok: true, state };
+  }
+
+  /**
+   * An anonymous reaction (`react`), written by the server into the table document named, else
+   * the one the sender visits or sits at (a session with one table: that table).
+   */
+  private async react(socket: ControlSocket, r: SessionRuntime, payload: unknown): Promise<ControlAck> {
+    const { sessionId, participantId, role } = socket.data;
+    const reactions = this.options.anonymousReactions;
+    if (!reactions) return { ok: false, error: { code: 'unavailable', message: 'This server does not take anonymous reactions.' } };
+    await this.catchUpAcrossNodes(sessionId, r);
+    const shown = this.shownTable(r, socket.data);
+    const defaultDocName = shown ?? (r.control.convening ? null : SINGLE_TABLE_ID);
+    const refused = await reactions.apply(payload, { sessionId, participantId, role, defaultDocName, anonymous: r.control.anonymousReactions });
+    return refused ? { ok: false, error: refused } : { ok: true, state: r.stateFor(shown) };
   }
 
   /** The table whose state a socket receives: the one a host visits, else the one its participant sits at. */

@@ -12,6 +12,7 @@ import {
   ControlAuthError,
   ControlEvent,
   type ClientToServerEvents,
+  type SessionRole,
   type ServerToClientEvents,
   type SignalIn,
 } from '@worktable/shared';
@@ -24,7 +25,7 @@ import type { StoragePort } from '../storage/port.js';
 export interface ControlSocketData {
   sessionId: string;
   participantId: string;
-  role: string;
+  role: SessionRole;
   /** The table a host is visiting (their state is that table's), if any. */
   visiting?: string | null;
   /** In the call of the table this socket sits at: its microphone and camera (see callSignaling.ts). */

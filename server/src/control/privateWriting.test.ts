@@ -3,22 +3,16 @@
  * can open; another client's traffic never carries them before the reveal (every frame Ben's
  * table connection receives is inspected); the reveal copies them onto the table, named or not.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type WebSocket from 'ws';
 import { ArtifactField, ArtifactKind, TableRoot, privateDocName } from '@worktable/shared';
+import { closedAfterEach } from '../testing/closedAfterEach.js';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
-import { connectClient, createSessionWith, startTestServer, upgradeStatus, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
+import { connectClient, createSessionWith, upgradeStatus, waitFor, type TestServer } from '../testing/testServer.js';
 
 let t: TestServer | undefined;
-const clients: ControlClient[] = [];
-const docs: YClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  for (const d of docs.splice(0)) d.destroy();
-  await t?.stop();
-  t = undefined;
-});
+const { clients, docs, start } = closedAfterEach();
 
 function writeSticky(doc: Y.Doc, id: string, text: string, by: string, name: string): void {
   doc.transact(() => {
@@ -41,7 +35,7 @@ const stickyText = (doc: Y.Doc, id: string): string | undefined => {
 
 describe('private writing', () => {
   it('PW1 private notes reach nobody before the reveal, then land on the table with their author; anonymous reveals drop the name', async () => {
-    t = await startTestServer();
+    t = await start();
     const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
     const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
     const host = openControlClient(t.url, session.hostToken);
@@ -90,7 +84,7 @@ describe('private writing', () => {
   });
 
   it('PW2 revealed notes come on top and cover nothing, though everyone wrote theirs at the same spot over a PDF', async () => {
-    t = await startTestServer();
+    t = await start();
     const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben', 'Cy']);
     const host = openControlClient(t.url, session.hostToken);
     clients.push(host);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { marked, type Token } from 'marked';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { ArtifactField, ArtifactKind, DATA_TABLE_HEADER_ROW, PLENARY_DOC, PlenaryRoot, TableRoot, cellKey } from '@worktable/shared';
+import { ArtifactField, ArtifactKind, DATA_TABLE_HEADER_ROW, PLENARY_DOC, PlenaryRoot, TableRoot, cellKey, itemReactionKey } from '@worktable/shared';
 import { findChromium } from '../record/pdf.js';
 import { putArtifact as put, putThread, xmlElement, xmlText, yText } from '../testing/canvasWrites.js';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
@@ -65,9 +65,6 @@ function writeTable(doc: Y.Doc, imageUploadId: string): void {
       xmlElement('bulletList', [xmlElement('listItem', [xmlElement('paragraph', [xmlText(SCRIPTED.docItem)])])]),
       xmlElement('paragraph', [xmlText('<script>alert(1)</script>')]),
     ]);
-    // Two people agree with the sticky, one loves it (reactions are counted, never named).
-    const reactions = doc.getMap<boolean>(TableRoot.Reactions);
-    for (const key of ['a-sticky/agree:p1', 'a-sticky/agree:p2', 'a-sticky/heart:p1']) reactions.set(key, true);
     putArtifact(doc, 'a-link', ArtifactKind.Link, { [ArtifactField.Url]: SCRIPTED.link, [ArtifactField.Title]: SCRIPTED.linkTitle }, 20);
     putArtifact(doc, 'a-evil-link', ArtifactKind.Link, { [ArtifactField.Url]: 'javascript:alert(1)', [ArtifactField.Title]: 'Evil' }, 21);
     const rows = new Y.Array<string>();
@@ -134,6 +131,13 @@ beforeAll(async () => {
   const plenary: YClient = connectClient(t.wsUrl, sessionId, PLENARY_DOC, members[1]!.token);
   await Promise.all([table.synced, plenary.synced]);
   writeTable(table.doc, uploadId);
+  // Two people agree with the sticky, one loves it (reactions are counted, never named); each
+  // writes their own (the relay reverts anyone else's).
+  const benTable: YClient = connectClient(t.wsUrl, sessionId, 'table-1', members[1]!.token);
+  await benTable.synced;
+  for (const [doc, who, reaction] of [[table.doc, anaId, 'agree'], [table.doc, anaId, 'heart'], [benTable.doc, benId, 'agree']] as const) {
+    doc.getMap<boolean>(TableRoot.Reactions).set(itemReactionKey('a-sticky', reaction, who), true);
+  }
   plenary.doc.getMap(PlenaryRoot.Harvest).set('h1', { id: 'h1', tableId: 'table-1', tableName: 'Table 1', round: 1, kind: 'insight', text: SCRIPTED.harvest, by: 'p', byName: 'Ben Brook', at: 1 });
 
   const host = openControlClient(t.url, hostToken);
@@ -151,6 +155,7 @@ beforeAll(async () => {
   await host.send({ action: 'next' });
   await new Promise((resolve) => setTimeout(resolve, 200)); // updates committed, snapshot taken
   table.destroy();
+  benTable.destroy();
   plenary.destroy();
 });
 

@@ -15,7 +15,8 @@ import type { SpeakingQueue } from '../talk/speakingQueue.js';
 import { MAX_SPOKEN_REPORT_MS } from '../talk/speakingTime.js';
 import type { BlockKind } from '../convening/agenda.js';
 import { MAX_AGENDA_PARTS, PartPlace } from '../convening/compose.js';
-import { ClockMode, Gathering, MAX_TABLES, MAX_BROADCAST_CHARS, type Broadcast, type SessionAction } from '../convening/sessionTypes.js';
+import { ClockMode, Gathering, MAX_TABLES, MAX_BROADCAST_CHARS, PLENARY_DOC, type Broadcast, type SessionAction } from '../convening/sessionTypes.js';
+import { REACTIONS, REACTION_ITEM_ID_PATTERN, type ReactionId } from '../reactions.js';
 
 /** The current phase as clients see it. */
 export interface WirePhase {
@@ -254,6 +255,22 @@ export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnio
 export const visitActionSchema = z.strictObject({ action: z.literal('visit'), tableId: tableId.nullable() });
 /** A `visit` payload. */
 export type VisitAction = z.infer<typeof visitActionSchema>;
+
+/**
+ * Gives (`on: true`) or takes back (`on: false`) your anonymous reaction to an item (an artifact
+ * or a thread) of a table document (`tableId`: a table or the plenary; by default the table you
+ * visit or sit at). The server writes it under your pseudonym, so no browser's Yjs client id is
+ * on it; taking back removes only your own. Not a change of the session's control state.
+ */
+export const reactActionSchema = z.strictObject({
+  action: z.literal('react'),
+  tableId: z.union([tableId, z.literal(PLENARY_DOC)]).optional(),
+  itemId: z.string().regex(REACTION_ITEM_ID_PATTERN, 'must be an item id: 1 to 64 letters, digits, - or _'),
+  reaction: z.enum(REACTIONS.map((r) => r.id) as [ReactionId, ...ReactionId[]]),
+  on: z.boolean(),
+});
+/** A `react` payload. */
+export type ReactAction = z.infer<typeof reactActionSchema>;
 
 /** The ack of a `control` event (`ballot`: your own dots when a vote is open at your table). */
 export type ControlAck = { ok: true; state: SessionState; ballot?: OwnBallot | null } | { ok: false; error: { code: string; message: string } };

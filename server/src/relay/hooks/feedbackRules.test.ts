@@ -3,22 +3,16 @@
  * silently, a thread or reply their own table connection writes is reverted for everyone (and
  * in the stored document); in other phases, and for everyone else, feedback stays.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { Speakers, TableRoot, ThreadField, type SessionState } from '@worktable/shared';
 import { putThread } from '../../testing/canvasWrites.js';
+import { closedAfterEach } from '../../testing/closedAfterEach.js';
 import { openControlClient, type ControlClient } from '../../testing/controlClient.js';
-import { connectClient, createSessionWith, startTestServer, waitFor, type TestServer, type YClient } from '../../testing/testServer.js';
+import { connectClient, createSessionWith, waitFor, type TestServer } from '../../testing/testServer.js';
 
 let t: TestServer | undefined;
-const clients: ControlClient[] = [];
-const docs: YClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  for (const d of docs.splice(0)) d.destroy();
-  await t?.stop();
-  t = undefined;
-});
+const { clients, docs, start } = closedAfterEach();
 
 const threadIds = (doc: Y.Doc): string[] => [...doc.getMap(TableRoot.Feedback).keys()].sort();
 const latest = (c: ControlClient): SessionState => {
@@ -29,7 +23,7 @@ const latest = (c: ControlClient): SessionState => {
 
 describe('feedback rules', () => {
   it('FR1 reverts a silent presenter’s feedback for everyone; keeps it in other phases and from others', async () => {
-    t = await startTestServer();
+    t = await start();
     const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben', 'Cy']);
     const host = openControlClient(t.url, session.hostToken);
     clients.push(host, ...members.map((m) => openControlClient(t!.url, m.token)));
