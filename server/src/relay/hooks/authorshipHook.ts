@@ -79,7 +79,7 @@ function watchAuthorship(room: Room): void {
     const author = authorFor(keyOf(kind, id), origin, claimed);
     if (!(origin instanceof Connection) || (claimed.id === author.id && claimed.name === author.name)) return;
     fixes.push(() => {
-      if (map.doc === null) return;
+      if (map.doc === null || map._item?.deleted === true) return;
       map.set(fields.id, author.id);
       map.set(fields.name, author.name);
     });
@@ -106,9 +106,11 @@ function watchAuthorship(room: Room): void {
       if (harvest.get(id) === card) harvest.set(id, { ...card, [CARD_FIELDS.id]: author.id, [CARD_FIELDS.name]: author.name });
     });
   };
+  // After the turn, so that a revert decided meanwhile (a silent presenter's feedback) goes first
+  // and a corrected copy never brings back what was reverted.
   const applyFixesSoon = () => {
     if (fixes.length === 0) return;
-    queueMicrotask(() => {
+    setImmediate(() => {
       const pending = fixes.splice(0);
       room.applyServerEdit(() => pending.forEach((fix) => fix()));
     });
