@@ -129,18 +129,20 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     [
       authHook(signer, storage),
       ...(documentSync ? [documentSync] : []),
-      limitsHook({
-        maxMessageBytes: config.maxMessageBytes,
-        maxAwarenessBytes: config.maxAwarenessBytes,
-        maxDocBytes: config.maxDocBytes,
-      }),
+      limitsHook({ maxMessageBytes: config.maxMessageBytes, maxDocBytes: config.maxDocBytes }),
       feedbackRulesHook(() => feedbackRules),
       persistence,
       metricsHook(metrics),
       activity,
       memoryHook(),
     ],
-    { unloadGraceMs: config.docUnloadGraceMs, maxBufferedBytes: config.maxBufferedBytes, logger: log, maxRelayWaitMs: config.maxRelayWaitMs },
+    {
+      unloadGraceMs: config.docUnloadGraceMs,
+      maxBufferedBytes: config.maxBufferedBytes,
+      logger: log,
+      maxRelayWaitMs: config.maxRelayWaitMs,
+      presence: config.presence,
+    },
   );
   metrics.observe(() => {
     const stats = relay.stats();
