@@ -1,7 +1,8 @@
 /**
  * Several server nodes on one real PostgreSQL and one real Redis: clients on different nodes
- * converge, a node opening a document mid-edit misses nothing, each update is stored once, and
- * a Redis outage during edits heals by state vectors. (Node processes are in this process, each
+ * converge, a node opening a document mid-edit misses nothing, each update is stored once,
+ * a Redis outage during edits heals by state vectors, and presence crosses nodes without anyone
+ * on one node taking over a client of the other. (Node processes are in this process, each
  * a full server on its own port; the Redis of X3 is a redis-server this test starts and stops.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,7 +12,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { TEST_REDIS_URL, createTestDatabase, dropTestDatabases, serviceAvailable } from '../testing/services.js';
-import { connectClient, createSessionWith, startTestServer, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
+import { awarenessMessage, connectClient, createSessionWith, openRawSocket, startTestServer, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
 
 const available = (await serviceAvailable('postgres')) && (await serviceAvailable('redis'));
 const servers: TestServer[] = [];
@@ -150,4 +151,32 @@ describe.skipIf(!available)('several nodes', () => {
     Y.applyUpdate(check, Y.encodeStateAsUpdate(fresh.doc));
     expect(check.getText('t').toString()).toBe(text(onA));
   }, 40_000);
+
+  it('X4 presence crosses nodes: set on one, seen on the other, never overwritten from there, gone on disconnect', async () => {
+    const env = await cluster();
+    const [a, b] = [await node(env), await node(env)];
+    const { session, members } = await createSessionWith(a.url, ['Ana', 'Ben', 'Mal']);
+    const onA = client(a, session.sessionId, members[0]!.token);
+    const onB = client(b, session.sessionId, members[1]!.token);
+    await Promise.all([onA.synced, onB.synced]);
+    const anaId = onA.doc.clientID;
+    const nameOnB = () => (onB.provider.awareness.getStates().get(anaId) as { user?: { name?: string } } | undefined)?.user?.name;
+    onA.provider.awareness.setLocalStateField('user', { name: 'Ana' });
+    await waitFor(() => nameOnB() === 'Ana', 5000, "Ana's presence on the other node");
+    onB.provider.awareness.setLocalStateField('user', { name: 'Ben' });
+    await waitFor(() => onA.provider.awareness.getStates().has(onB.doc.clientID), 5000, "Ben's presence on the first node");
+
+    // On node B, Ana's state came from node A: a member there cannot overwrite it.
+    const attacker = await openRawSocket(b.wsUrl, session.sessionId, 'table-1', members[2]!.token);
+    const clock = onA.provider.awareness.meta.get(anaId)!.clock;
+    attacker.send(awarenessMessage({ clientId: anaId, clock: clock + 1, state: { user: { name: 'Mal posing as Ana' } } }, { clientId: 4242, clock: 1, state: { user: { name: 'Mal' } } }));
+    await waitFor(() => onA.provider.awareness.getStates().has(4242), 5000, "Mal's own state, through both nodes");
+    expect(nameOnB()).toBe('Ana');
+    expect(onA.provider.awareness.getStates().get(anaId)).toEqual({ user: { name: 'Ana' } });
+    expect(await (await fetch(`${b.url}/metrics`)).text()).toMatch(/^worktable_limited_total\{limit="awareness_foreign"\} 1$/m);
+    attacker.close();
+
+    onA.provider.disconnect();
+    await waitFor(() => nameOnB() === undefined, 5000, "Ana's presence removed on the other node");
+  }, 30_000);
 });
