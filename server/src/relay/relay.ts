@@ -380,6 +380,8 @@ export class Relay {
       for (const connection of [...room.connections]) {
         connection.close(CloseCode.Unavailable, 'server is shutting down');
         room.connections.delete(connection);
+        // Other nodes drop its presence now (not 30 s later), so the client, reconnected there, can set it again.
+        room.presence.release(connection);
       }
     }
     for (const hook of this.hooks) await hook.onShutdown?.();
