@@ -45,7 +45,7 @@ const stateOf = (client: YClient, clientId: number) => client.provider.awareness
 const clockOf = (client: YClient) => client.provider.awareness.meta.get(client.doc.clientID)?.clock ?? 0;
 
 describe('presence that belongs to its sender', () => {
-  it('P1 a member floods 1,500 awareness states of 30 KiB under made-up ids over 12 sockets: the room holds at most 1 MiB, a newcomer syncs in under 10 s', async () => {
+  it('AW1 a member floods 1,500 awareness states of 30 KiB under made-up ids over 12 sockets: the room holds at most 1 MiB, a newcomer syncs in under 10 s', async () => {
     const t = await start();
     const { session, members } = await createSessionWith(t.url, ['Ana', 'Mal', 'Newt']);
     const [ana, mal, newt] = members as [(typeof members)[0], (typeof members)[0], (typeof members)[0]];
@@ -98,14 +98,14 @@ describe('presence that belongs to its sender', () => {
     await waitFor(() => newcomer.doc.getText('t').toString() === 'hello again', 5000, 'edits after the flood');
     expect(attackers.every((socket) => socket.readyState === socket.OPEN)).toBe(true);
     console.log(
-      `P1: flood of 1,500 × 30 KiB handled in ${floodMs.toFixed(0)} ms: ${ghosts()} applied (${room.presence.bytes} bytes), ` +
+      `AW1: flood of 1,500 × 30 KiB handled in ${floodMs.toFixed(0)} ms: ${ghosts()} applied (${room.presence.bytes} bytes), ` +
         `${overCount} over the per-connection count, ${overBytes} over the room's bytes; newcomer synced in ${newcomerMs.toFixed(0)} ms, ` +
         `its awareness message ${awarenessBytes[0]} bytes`,
     );
 
   }, 60_000);
 
-  it('P2 a member cannot change or remove another connection\'s presence, nor take the client id while its owner is away; its own entries in the same updates apply', async () => {
+  it('AW2 a member cannot change or remove another connection\'s presence, nor take the client id while its owner is away; its own entries in the same updates apply', async () => {
     const t = await start();
     const { session, members } = await createSessionWith(t.url, ['Ana', 'Mal', 'Cy']);
     const [ana, mal, cy] = members as [(typeof members)[0], (typeof members)[0], (typeof members)[0]];
@@ -144,7 +144,7 @@ describe('presence that belongs to its sender', () => {
     await waitFor(() => (stateOf(watcher, anaId) as { user?: { name?: string } } | undefined)?.user?.name === 'Ana, back', 5000, 'Ana present again');
   });
 
-  it('P3 stock clients keep their presence: set, changed, seen by the others, removed on disconnect; their echoes of each other are never counted as refusals', async () => {
+  it('AW3 stock clients keep their presence: set, changed, seen by the others, removed on disconnect; their echoes of each other are never counted as refusals', async () => {
     const t = await start();
     const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben', 'Cy']);
     const [a, b, c] = members.map((member) => connect(t, session.sessionId, member.token)) as [YClient, YClient, YClient];
