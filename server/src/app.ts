@@ -135,11 +135,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     [
       authHook({ signer, storage }),
       ...(documentSync ? [documentSync] : []),
-      limitsHook({
-        maxMessageBytes: config.maxMessageBytes,
-        maxAwarenessBytes: config.maxAwarenessBytes,
-        maxDocBytes: config.maxDocBytes,
-      }),
+      limitsHook({ maxMessageBytes: config.maxMessageBytes, maxDocBytes: config.maxDocBytes }),
       feedbackRulesHook(() => feedbackRules),
       authorshipHook(),
       reactionOwnerHook(() => metrics.errors.inc({ kind: 'reaction_reverted' })),
@@ -148,7 +144,13 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       activity,
       memoryHook(),
     ],
-    { unloadGraceMs: config.docUnloadGraceMs, maxBufferedBytes: config.maxBufferedBytes, logger: log, maxRelayWaitMs: config.maxRelayWaitMs },
+    {
+      unloadGraceMs: config.docUnloadGraceMs,
+      maxBufferedBytes: config.maxBufferedBytes,
+      logger: log,
+      maxRelayWaitMs: config.maxRelayWaitMs,
+      presence: config.presence,
+    },
   );
   metrics.observe(() => {
     const stats = relay.stats();

@@ -76,4 +76,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(ConfigError);
     expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '10000' })).toThrow(/REQUEST_TIMEOUT_MS: must be at least HEADERS_TIMEOUT_MS/);
   });
+
+  it('C7 presence limits: 32 KiB a state, 4 awareness clients a connection, 1 MiB a room (less when a message or a send buffer is smaller); a room cap a newcomer could not be sent is refused', () => {
+    expect(loadConfig({}).presence).toEqual({ maxStateBytes: 32 * 1024, maxClientsPerConnection: 4, maxRoomBytes: 1024 * 1024 });
+    expect(loadConfig({ MAX_AWARENESS_CLIENTS_PER_CONNECTION: '2', MAX_ROOM_AWARENESS_BYTES: '256kb' }).presence).toMatchObject({ maxClientsPerConnection: 2, maxRoomBytes: 256 * 1024 });
+    expect(loadConfig({ MAX_MESSAGE_BYTES: '64kb' }).presence.maxRoomBytes).toBe(63 * 1024);
+    expect(loadConfig({ MAX_BUFFERED_BYTES: '512kb' }).presence.maxRoomBytes).toBe(512 * 1024);
+    expect(() => loadConfig({ MAX_AWARENESS_CLIENTS_PER_CONNECTION: '0' })).toThrow(/MAX_AWARENESS_CLIENTS_PER_CONNECTION: must be at least 1/);
+    expect(() => loadConfig({ MAX_ROOM_AWARENESS_BYTES: '2mb' })).toThrow(/MAX_ROOM_AWARENESS_BYTES: must be at most 2096128 \(MAX_MESSAGE_BYTES less 1 KiB/);
+    expect(() => loadConfig({ MAX_ROOM_AWARENESS_BYTES: '1mb', MAX_BUFFERED_BYTES: '512kb' })).toThrow(/MAX_ROOM_AWARENESS_BYTES: must be at most 524288/);
+  });
 });

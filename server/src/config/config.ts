@@ -3,6 +3,12 @@
  * stops the server with a message naming the variable instead of failing later.
  */
 import path from 'node:path';
+import {
+  MAX_AWARENESS_CLIENTS_PER_CONNECTION,
+  MAX_AWARENESS_STATE_BYTES,
+  MAX_ROOM_AWARENESS_BYTES,
+  type PresenceLimits,
+} from '../relay/presenceGuard.js';
 import { MAX_RELAY_INTERVAL_MS } from '../relay/room.js';
 import { parseAllowedOrigins } from '../security/origins.js';
 import { z } from 'zod';
@@ -41,7 +47,12 @@ export const configSchema = z.object({
   TOKEN_TTL_SECONDS: integer(60, 366 * 24 * 3600).default(14 * 24 * 3600),
   MAX_MESSAGE_BYTES: bytes(1024, 256 * 1024 * 1024).default(2 * 1024 * 1024),
   MAX_DOC_BYTES: bytes(4096, 2 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
-  MAX_AWARENESS_BYTES: bytes(256, 1024 * 1024).default(32 * 1024),
+  /** Largest awareness state one client sets; a larger one closes its connection (4413). */
+  MAX_AWARENESS_BYTES: bytes(256, 1024 * 1024).default(MAX_AWARENESS_STATE_BYTES),
+  /** Awareness client ids one connection may introduce (a browser tab uses one per document); entries for more are dropped. */
+  MAX_AWARENESS_CLIENTS_PER_CONNECTION: integer(1, 256).default(MAX_AWARENESS_CLIENTS_PER_CONNECTION),
+  /** Bytes the awareness states of one document may take together (every newcomer receives them in one message); entries past it are dropped. 1 MiB unless the message or buffer limits are smaller. */
+  MAX_ROOM_AWARENESS_BYTES: bytes(1024, 256 * 1024 * 1024).optional(),
   MAX_BUFFERED_BYTES: bytes(64 * 1024, 1024 * 1024 * 1024).default(16 * 1024 * 1024),
   /** Largest uploaded image or PDF; held in memory while it is checked and stored, and kept as one BLOB. */
   MAX_UPLOAD_BYTES: bytes(1024, 512 * 1024 * 1024).default(20 * 1024 * 1024),
@@ -124,7 +135,8 @@ export interface Config {
   tokenTtlSeconds: number;
   maxMessageBytes: number;
   maxDocBytes: number;
-  maxAwarenessBytes: number;
+  /** Bytes of one awareness state, awareness client ids per connection and awareness bytes per room. */
+  presence: PresenceLimits;
   maxBufferedBytes: number;
   maxUploadBytes: number;
   docUnloadGraceMs: number;
@@ -154,6 +166,9 @@ export interface Config {
   /** Control actions one connection may send at once and per second. */
   controlActionRate: SocketRate;
 }
+
+/** Room for the framing around a room's awareness states in one message (type, lengths, count). */
+const AWARENESS_FRAMING_BYTES = 1024;
 
 /** Names of the environment variables the server reads. */
 export const CONFIG_ENV_NAMES: readonly string[] = Object.keys(configSchema.shape);
@@ -187,6 +202,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.REQUEST_TIMEOUT_MS < c.HEADERS_TIMEOUT_MS) {
     throw new ConfigError([`REQUEST_TIMEOUT_MS: must be at least HEADERS_TIMEOUT_MS (${c.HEADERS_TIMEOUT_MS}), since a request's time includes its headers`]);
   }
+  // Every newcomer receives a room's states in one message, and a stock client sends them back in one.
+  const roomAwarenessCeiling = Math.min(c.MAX_MESSAGE_BYTES - AWARENESS_FRAMING_BYTES, c.MAX_BUFFERED_BYTES);
+  if (c.MAX_ROOM_AWARENESS_BYTES !== undefined && c.MAX_ROOM_AWARENESS_BYTES > roomAwarenessCeiling) {
+    throw new ConfigError([
+      `MAX_ROOM_AWARENESS_BYTES: must be at most ${roomAwarenessCeiling} (MAX_MESSAGE_BYTES less 1 KiB, and MAX_BUFFERED_BYTES), since newcomers receive a room's states in one message and stock clients send them back in one`,
+    ]);
+  }
   return {
     host: c.HOST,
     port: c.PORT,
@@ -196,7 +218,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlSeconds: c.TOKEN_TTL_SECONDS,
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
     maxDocBytes: c.MAX_DOC_BYTES,
-    maxAwarenessBytes: c.MAX_AWARENESS_BYTES,
+    presence: {
+      maxStateBytes: c.MAX_AWARENESS_BYTES,
+      maxClientsPerConnection: c.MAX_AWARENESS_CLIENTS_PER_CONNECTION, maxRoomBytes: c.MAX_ROOM_AWARENESS_BYTES ?? Math.min(MAX_ROOM_AWARENESS_BYTES, roomAwarenessCeiling),
+    },
     maxBufferedBytes: c.MAX_BUFFERED_BYTES,
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
     docUnloadGraceMs: c.DOC_UNLOAD_GRACE_MS,

@@ -9,7 +9,7 @@ let nextConnectionId = 1;
 export class Connection {
   /** Process-unique id, for logs. */
   readonly id = nextConnectionId++;
-  /** Awareness client ids announced over this connection; cleared when it closes. */
+  /** Awareness client ids this connection holds (`PresenceGuard`): only their states may it change; removed when it closes. */
   readonly awarenessClients = new Set<number>();
   /** Whether this connection may change the document (observers may not). */
   readonly writable: boolean;

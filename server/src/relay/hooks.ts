@@ -5,6 +5,7 @@
  */
 import type { CloseCode, SessionRole } from '@worktable/shared';
 import type { Connection } from './connection.js';
+import type { PresenceRefusals } from './presenceGuard.js';
 import type { Room } from './room.js';
 
 /** Who is connecting, as established by authentication. */
@@ -53,6 +54,8 @@ export interface RelayHook {
   beforeApplyUpdate?(connection: Connection, room: Room, update: Uint8Array): void;
   /** An awareness update from a connection, before it is applied. Throw to close the connection. */
   beforeApplyAwareness?(connection: Connection, room: Room, update: Uint8Array): void;
+  /** Entries of a connection's awareness update were refused (neither applied nor relayed); the connection stays open. */
+  onAwarenessRefused?(connection: Connection, room: Room, refusals: PresenceRefusals): void;
   /** The document changed (the update as Yjs integrated it). Called once per change. */
   onChange?(room: Room, update: Uint8Array): void;
   /** A message was sent to `recipients` connections (encoded once). */

@@ -4,9 +4,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
 import { CloseCode } from '@worktable/shared';
 import {
+  awarenessMessage,
   closeCodeOf,
   connectClient,
   createSessionWith,
@@ -255,11 +255,9 @@ describe('hostile frames and limits', () => {
     const { session, members } = await createSessionWith(t.url, ['Ana']);
     const raw = await openRawSocket(t.wsUrl, session.sessionId, 'table-1', members[0]!.token);
     const closed = closeCodeOf(raw);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, 1);
-    encoding.writeVarUint8Array(encoder, new Uint8Array(2000));
-    raw.send(encoding.toUint8Array(encoder));
+    raw.send(awarenessMessage({ clientId: 7, clock: 1, state: { padding: 'x'.repeat(2000) } }));
     expect(await closed).toBe(CloseCode.MessageTooLarge);
+    expect(t.server.relay.loadedRoom(`${session.sessionId}/table-1`)?.awareness.getStates().size).toBe(0);
   });
 });
 

@@ -4,11 +4,12 @@
  * HTTP or of a particular socket library; transports hand it a `RelaySocket`.
  */
 import * as Y from 'yjs';
-import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { CloseCode } from '@worktable/shared';
 import { Connection } from './connection.js';
 import { RelayRejection, type DocumentAddress, type Principal, type RelayHook } from './hooks.js';
 import { MalformedFrame, decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './messages.js';
+import type { PresenceLimits, PresenceRefusals } from './presenceGuard.js';
 import { Room, type RoomListener } from './room.js';
 import type { RelaySocket } from './socket.js';
 
@@ -28,6 +29,8 @@ export interface RelayOptions {
   logger: RelayLogger;
   /** The longest a busy room holds an update to relay it merged with the next ones, ms (default `MAX_RELAY_INTERVAL_MS`). */
   maxRelayWaitMs?: number;
+  /** How much presence a connection and a room may hold (default `DEFAULT_PRESENCE_LIMITS`). */
+  presence?: PresenceLimits;
 }
 
 /** What a transport calls for an accepted connection. */
@@ -55,6 +58,8 @@ export class Relay {
   private readonly listener: RoomListener;
   private readonly sendBuffer: { maxBytes: number; onOverflow(connection: Connection): void };
   private connectionCount = 0;
+  /** Connections whose refused awareness was logged already (once each, so a flood is one line). */
+  private readonly presenceRefusalsLogged = new WeakSet<Connection>();
   private shuttingDown = false;
 
   constructor(
@@ -179,9 +184,7 @@ export class Relay {
 
   private leave(connection: Connection, room: Room): void {
     if (!room.connections.delete(connection)) return;
-    if (connection.awarenessClients.size > 0) {
-      removeAwarenessStates(room.awareness, [...connection.awarenessClients], null);
-    }
+    room.presence.release(connection);
     for (const hook of this.hooks) hook.onDisconnect?.(connection, room);
     this.scheduleUnloadIfEmpty(room);
   }
@@ -203,10 +206,12 @@ export class Relay {
           // is re-framed as an update (a peer treats step 2 as "you are now in sync").
           room.applyUpdate(message.update, connection, message.type === 'sync-update' && message.exact ? frame : undefined);
           break;
-        case 'awareness':
+        case 'awareness': {
           for (const hook of this.hooks) hook.beforeApplyAwareness?.(connection, room, message.update);
-          applyAwarenessUpdate(room.awareness, message.update, connection);
+          const refusals = room.presence.apply(connection, message.update);
+          if (refusals) this.awarenessRefused(connection, room, refusals);
           break;
+        }
         case 'query-awareness':
           connection.send(
             encodeAwareness(encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()])),
@@ -226,6 +231,18 @@ export class Relay {
             );
       this.reject(connection, room, rejection);
     }
+  }
+
+  /** Tells the hooks about refused awareness entries, and logs the connection's first refusal. */
+  private awarenessRefused(connection: Connection, room: Room, refusals: PresenceRefusals): void {
+    for (const hook of this.hooks) hook.onAwarenessRefused?.(connection, room, refusals);
+    if (this.presenceRefusalsLogged.has(connection)) return;
+    this.presenceRefusalsLogged.add(connection);
+    const { principal, address } = connection;
+    this.options.logger.warn(
+      { connection: connection.id, session: principal.sessionId, participant: principal.participantId, doc: address.docName, refusals },
+      'refused awareness entries (logged once per connection; counted in worktable_limited_total)',
+    );
   }
 
   /** Closes one connection for a reason, with a log line naming the offender. */
@@ -263,7 +280,7 @@ export class Relay {
   }
 
   private async loadRoom(address: DocumentAddress): Promise<Room> {
-    const room = new Room(address, this.listener, { maxRelayWaitMs: this.options.maxRelayWaitMs });
+    const room = new Room(address, this.listener, { maxRelayWaitMs: this.options.maxRelayWaitMs, presence: this.options.presence });
     try {
       for (const hook of this.hooks) await hook.onLoadDocument?.(room);
     } catch (error) {
@@ -363,6 +380,8 @@ export class Relay {
       for (const connection of [...room.connections]) {
         connection.close(CloseCode.Unavailable, 'server is shutting down');
         room.connections.delete(connection);
+        // Other nodes drop its presence now (not 30 s later), so the client, reconnected there, can set it again.
+        room.presence.release(connection);
       }
     }
     for (const hook of this.hooks) await hook.onShutdown?.();

@@ -14,6 +14,7 @@ import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { DocumentAddress, Principal } from './hooks.js';
 import { limitsHook } from './hooks/limitsHook.js';
+import { DEFAULT_PRESENCE_LIMITS } from './presenceGuard.js';
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.js';
 import { Relay } from './relay.js';
 import type { RelaySocket } from './socket.js';
@@ -87,10 +88,11 @@ const frame = fc.oneof(
 
 describe('relay property fuzz', () => {
   it(`P-F ${FRAMES} generated frames: nothing escapes, refusals close only the offender with 44xx/45xx, bystanders keep syncing`, async () => {
-    const relay = new Relay([limitsHook({ maxMessageBytes: 32 * 1024, maxAwarenessBytes: 8 * 1024, maxDocBytes: 8 * 1024 * 1024 })], {
+    const relay = new Relay([limitsHook({ maxMessageBytes: 32 * 1024, maxDocBytes: 8 * 1024 * 1024 })], {
       unloadGraceMs: 60_000,
       maxBufferedBytes: 1 << 30,
       logger: silent,
+      presence: { ...DEFAULT_PRESENCE_LIMITS, maxStateBytes: 8 * 1024 },
     });
     // Two bystanders per room that keep editing during the run.
     const bystanders = Array.from({ length: ROOMS }, (_, room) =>

@@ -7,9 +7,11 @@
  */
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { Connection } from './connection.js';
+import type { AwarenessChange } from './awarenessEntries.js';
+import type { Connection } from './connection.js';
 import type { DocumentAddress } from './hooks.js';
 import { encodeAwareness, encodeSyncUpdate } from './messages.js';
+import { DEFAULT_PRESENCE_LIMITS, PresenceGuard, type PresenceLimits } from './presenceGuard.js';
 import { throttle } from './throttle.js';
 
 /** What a room reports to the relay. */
@@ -28,8 +30,6 @@ export const SERVER_ORIGIN = Symbol('worktable:server');
 
 /** Origin of transactions that replay stored state into a room. */
 export const LOAD_ORIGIN = Symbol('worktable:load');
-
-type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
 /**
  * Awareness (cursors, selections, who is here) is relayed at most once per this many ms per room:
@@ -68,6 +68,8 @@ export function relayIntervalMs(connections: number, maxWaitMs = MAX_RELAY_INTER
 export interface RoomOptions {
   /** The longest a busy room holds an update before relaying it, ms (default `MAX_RELAY_INTERVAL_MS`). */
   maxRelayWaitMs?: number;
+  /** How much presence a connection and the room may hold (default `DEFAULT_PRESENCE_LIMITS`). */
+  presence?: PresenceLimits;
 }
 
 /** At most this many updates are merged into one relayed update. */
@@ -88,6 +90,8 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new Awareness(this.doc);
   readonly connections = new Set<Connection>();
+  /** Who may change which awareness states, and within what bytes: every connection's awareness goes through it. */
+  readonly presence: PresenceGuard;
   /** Approximate stored size in bytes: snapshot plus log, grown by every accepted update. */
   sizeBytes = 0;
   /** Entries in the stored log since the last snapshot, including ones waiting to be written. */
@@ -111,6 +115,7 @@ export class Room {
     private readonly listener: RoomListener,
     private readonly options: RoomOptions = {},
   ) {
+    this.presence = new PresenceGuard(this.awareness, options.presence ?? DEFAULT_PRESENCE_LIMITS);
     this.awareness.setLocalState(null);
     this.doc.on('afterTransaction', this.onAfterTransaction);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -235,10 +240,6 @@ export class Room {
   }
 
   private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
-    if (origin instanceof Connection) {
-      for (const id of added) origin.awarenessClients.add(id);
-      for (const id of removed) origin.awarenessClients.delete(id);
-    }
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
     this.pendingAwarenessOrigin =
@@ -275,6 +276,7 @@ export class Room {
     this.awarenessThrottle.cancel();
     this.doc.off('afterTransaction', this.onAfterTransaction);
     this.awareness.off('update', this.onAwarenessUpdate);
+    this.presence.destroy();
     this.awareness.destroy();
     this.doc.destroy();
   }

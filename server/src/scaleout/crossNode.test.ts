@@ -1,7 +1,8 @@
 /**
  * Several server nodes on one real PostgreSQL and one real Redis: clients on different nodes
- * converge, a node opening a document mid-edit misses nothing, each update is stored once, and
- * a Redis outage during edits heals by state vectors. (Node processes are in this process, each
+ * converge, a node opening a document mid-edit misses nothing, each update is stored once,
+ * a Redis outage during edits heals by state vectors, and presence crosses nodes without anyone
+ * on one node taking over a client of the other. (Node processes are in this process, each
  * a full server on its own port; the Redis of X3 is a redis-server this test starts and stops.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,7 +12,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { TEST_REDIS_URL, createTestDatabase, dropTestDatabases, serviceAvailable } from '../testing/services.js';
-import { connectClient, createSessionWith, startTestServer, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
+import { awarenessMessage, connectClient, createSessionWith, openRawSocket, startTestServer, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
 
 const available = (await serviceAvailable('postgres')) && (await serviceAvailable('redis'));
 const servers: TestServer[] = [];
@@ -47,6 +48,17 @@ function client(server: TestServer, sessionId: string, token: string): YClient {
 
 const text = (c: YClient) => c.doc.getText('t').toString();
 
+/** Two nodes of a fresh cluster, a session of `names`, and the first two members' clients, one on each node, synced. */
+async function twoNodesWithClients(names: string[]) {
+  const env = await cluster();
+  const [a, b] = [await node(env), await node(env)];
+  const { session, members } = await createSessionWith(a.url, names);
+  const onA = client(a, session.sessionId, members[0]!.token);
+  const onB = client(b, session.sessionId, members[1]!.token);
+  await Promise.all([onA.synced, onB.synced]);
+  return { env, a, b, session, members, onA, onB };
+}
+
 /** Types `count` characters, one update each, every `everyMs`. */
 async function type(c: YClient, prefix: string, count: number, everyMs = 5): Promise<void> {
   for (let i = 0; i < count; i++) {
@@ -73,12 +85,7 @@ function startRedis(port: number): ChildProcess {
 
 describe.skipIf(!available)('several nodes', () => {
   it('X1 clients on two nodes converge; every update is stored once', async () => {
-    const env = await cluster();
-    const [a, b] = [await node(env), await node(env)];
-    const { session, members } = await createSessionWith(a.url, ['Ana', 'Ben']);
-    const onA = client(a, session.sessionId, members[0]!.token);
-    const onB = client(b, session.sessionId, members[1]!.token);
-    await Promise.all([onA.synced, onB.synced]);
+    const { env, a, b, session, onA, onB } = await twoNodesWithClients(['Ana', 'Ben']);
     await Promise.all([type(onA, 'a', 60), type(onB, 'b', 60)]);
     await waitFor(() => text(onA).length === 240 && text(onA) === text(onB), 5000, 'convergence');
     // Stored once: the log holds exactly the updates the clients sent (120), none twice.
@@ -97,12 +104,7 @@ describe.skipIf(!available)('several nodes', () => {
   }, 30_000);
 
   it('X2 a third node opening the document mid-edit misses nothing', async () => {
-    const env = await cluster();
-    const [a, b] = [await node(env), await node(env)];
-    const { session, members } = await createSessionWith(a.url, ['Ana', 'Ben', 'Cy']);
-    const onA = client(a, session.sessionId, members[0]!.token);
-    const onB = client(b, session.sessionId, members[1]!.token);
-    await Promise.all([onA.synced, onB.synced]);
+    const { env, session, members, onA, onB } = await twoNodesWithClients(['Ana', 'Ben', 'Cy']);
     const typing = Promise.all([type(onA, 'a', 150, 4), type(onB, 'b', 150, 4)]);
     await new Promise((resolve) => setTimeout(resolve, 250));
     const c = await node(env); // starts while both are typing
@@ -150,4 +152,47 @@ describe.skipIf(!available)('several nodes', () => {
     Y.applyUpdate(check, Y.encodeStateAsUpdate(fresh.doc));
     expect(check.getText('t').toString()).toBe(text(onA));
   }, 40_000);
+
+  it('X4 presence crosses nodes: set on one, seen on the other, never overwritten from there, gone on disconnect', async () => {
+    const { b, session, members, onA, onB } = await twoNodesWithClients(['Ana', 'Ben', 'Mal']);
+    const anaId = onA.doc.clientID;
+    const nameOnB = () => (onB.provider.awareness.getStates().get(anaId) as { user?: { name?: string } } | undefined)?.user?.name;
+    onA.provider.awareness.setLocalStateField('user', { name: 'Ana' });
+    await waitFor(() => nameOnB() === 'Ana', 5000, "Ana's presence on the other node");
+    onB.provider.awareness.setLocalStateField('user', { name: 'Ben' });
+    await waitFor(() => onA.provider.awareness.getStates().has(onB.doc.clientID), 5000, "Ben's presence on the first node");
+
+    // On node B, Ana's state came from node A: a member there cannot overwrite it.
+    const attacker = await openRawSocket(b.wsUrl, session.sessionId, 'table-1', members[2]!.token);
+    const clock = onA.provider.awareness.meta.get(anaId)!.clock;
+    attacker.send(awarenessMessage({ clientId: anaId, clock: clock + 1, state: { user: { name: 'Mal posing as Ana' } } }, { clientId: 4242, clock: 1, state: { user: { name: 'Mal' } } }));
+    await waitFor(() => onA.provider.awareness.getStates().has(4242), 5000, "Mal's own state, through both nodes");
+    expect(nameOnB()).toBe('Ana');
+    expect(onA.provider.awareness.getStates().get(anaId)).toEqual({ user: { name: 'Ana' } });
+    expect(await (await fetch(`${b.url}/metrics`)).text()).toMatch(/^worktable_limited_total\{limit="awareness_foreign"\} 1$/m);
+    attacker.close();
+
+    onA.provider.disconnect();
+    await waitFor(() => nameOnB() === undefined, 5000, "Ana's presence removed on the other node");
+  }, 30_000);
+
+  it('X5 a node stopping gracefully takes its clients\' presence with it, so a client moving to the other node shows there again at once', async () => {
+    const { a, b, onA, onB } = await twoNodesWithClients(['Ana', 'Ben']);
+    const anaId = onA.doc.clientID;
+    const nameOnB = () => (onB.provider.awareness.getStates().get(anaId) as { user?: { name?: string } } | undefined)?.user?.name;
+    onA.provider.awareness.setLocalStateField('user', { name: 'Ana' });
+    await waitFor(() => nameOnB() === 'Ana', 5000, "Ana's presence on the other node");
+
+    onA.provider.serverUrl = `${b.wsUrl}/yjs`; // where her client reconnects, as behind a load balancer
+    servers.splice(servers.indexOf(a), 1);
+    const stopped = performance.now();
+    await a.stop();
+    await waitFor(() => nameOnB() === undefined, 5000, "Ana's presence gone with her node");
+    const goneMs = performance.now() - stopped;
+    await waitFor(() => onA.provider.wsconnected, 10_000, 'Ana reconnected to the other node');
+    // Until now node B held her state from node A; had it not been removed, her client id would still be another node's there.
+    onA.provider.awareness.setLocalStateField('user', { name: 'Ana, moved' });
+    await waitFor(() => nameOnB() === 'Ana, moved', 5000, 'Ana present through the other node');
+    expect(goneMs).toBeLessThan(5000);
+  }, 30_000);
 });

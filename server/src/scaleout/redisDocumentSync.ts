@@ -17,6 +17,7 @@ import * as Y from 'yjs';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { RelayHook } from '../relay/hooks.js';
 import type { RelayLogger } from '../relay/relay.js';
+import type { AwarenessChange } from '../relay/awarenessEntries.js';
 import { REMOTE_ORIGIN, type Room } from '../relay/room.js';
 
 /**
@@ -36,8 +37,6 @@ export interface SyncCounters {
   duplicates: number;
   publishFailures: number;
 }
-
-type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
 /** The relay hook that keeps a document in sync across nodes. */
 export class RedisDocumentSync implements RelayHook {

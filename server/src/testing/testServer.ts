@@ -11,6 +11,8 @@ import * as Y from 'yjs';
 import type { CreateSessionResponse, JoinSessionResponse } from '@worktable/shared';
 import { buildServer, type BuildOptions, type WorktableServer } from '../app.js';
 import { loadConfig } from '../config/config.js';
+import { writeAwarenessEntries } from '../relay/awarenessEntries.js';
+import { encodeAwareness } from '../relay/messages.js';
 
 /** A started test server. */
 export interface TestServer {
@@ -105,6 +107,11 @@ export function connectClient(wsUrl: string, sessionId: string, docName: string,
       doc.destroy();
     },
   };
+}
+
+/** An awareness message, as a raw socket sends it: each entry sets `state` (null: removes it) for `clientId` at `clock`. */
+export function awarenessMessage(...entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
+  return encodeAwareness(writeAwarenessEntries(entries.map(({ clientId, clock, state }) => ({ clientId, clock, json: Buffer.from(JSON.stringify(state)) }))));
 }
 
 /** Polls `predicate` every 10 ms until true or `timeoutMs` passes. */

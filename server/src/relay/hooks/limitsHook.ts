@@ -1,6 +1,7 @@
 /**
- * Limits: one message, one awareness state and one document may not exceed their configured
- * sizes. An offender is closed with a 4xxx code; nothing it sent past the limit is applied.
+ * Limits: one message and one document may not exceed their configured sizes. An offender is
+ * closed with a 4xxx code; nothing it sent past the limit is applied. (Awareness has limits of its
+ * own, per state, per connection and per room: `PresenceGuard`.)
  */
 import { CloseCode } from '@worktable/shared';
 import { RelayRejection, type RelayHook } from '../hooks.js';
@@ -8,7 +9,6 @@ import { RelayRejection, type RelayHook } from '../hooks.js';
 /** Size limits in bytes. */
 export interface RelayLimits {
   maxMessageBytes: number;
-  maxAwarenessBytes: number;
   maxDocBytes: number;
 }
 
@@ -22,15 +22,6 @@ export function limitsHook(limits: RelayLimits): RelayHook {
           CloseCode.MessageTooLarge,
           413,
           `message of ${message.byteLength} bytes exceeds the limit of ${limits.maxMessageBytes}`,
-        );
-      }
-    },
-    beforeApplyAwareness(_connection, _room, update) {
-      if (update.byteLength > limits.maxAwarenessBytes) {
-        throw new RelayRejection(
-          CloseCode.MessageTooLarge,
-          413,
-          `awareness state of ${update.byteLength} bytes exceeds the limit of ${limits.maxAwarenessBytes}`,
         );
       }
     },

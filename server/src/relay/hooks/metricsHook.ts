@@ -14,6 +14,9 @@ export function metricsHook(metrics: Metrics): RelayHook {
       metrics.messagesOut.inc(recipients);
       metrics.bytesOut.inc(recipients * bytes);
     },
+    onAwarenessRefused(_connection, _room, refusals) {
+      for (const [limit, entries] of Object.entries(refusals)) if (entries > 0) metrics.limited.inc({ limit }, entries);
+    },
     onReject(_connection, _room, rejection) {
       metrics.errors.inc({ kind: `close_${rejection.closeCode}` });
     },
