@@ -8,6 +8,7 @@
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { Connection } from './connection.js';
+import { DocumentSize } from './documentSize.js';
 import type { DocumentAddress } from './hooks.js';
 import { encodeAwareness, encodeSyncUpdate } from './messages.js';
 import { throttle } from './throttle.js';
@@ -88,8 +89,8 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new Awareness(this.doc);
   readonly connections = new Set<Connection>();
-  /** Approximate stored size in bytes: snapshot plus log, grown by every accepted update. */
-  sizeBytes = 0;
+  /** What the document holds once merged (the size `MAX_DOC_BYTES` limits), estimated between measurements. */
+  readonly size = new DocumentSize(this.doc);
   /** Entries in the stored log since the last snapshot, including ones waiting to be written. */
   logLength = 0;
 
@@ -169,12 +170,14 @@ export class Room {
     Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
     this.relayLater(update, null, null);
     const grew = !equalBytes(before, Y.encodeStateVector(this.doc));
-    return grew || this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    const novel = grew || this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    if (novel) this.size.grew(update.byteLength);
+    return novel;
   }
 
   private accept(update: Uint8Array, message: Uint8Array, origin: Connection | null): void {
     if (isEmptyUpdate(update)) return;
-    this.sizeBytes += update.byteLength;
+    this.size.grew(update.byteLength);
     this.logLength += 1;
     this.listener.changed(this, update);
     this.relayLater(update, message, origin);
