@@ -93,6 +93,8 @@ export class Room {
   readonly size = new DocumentSize(this.doc);
   /** Entries in the stored log since the last snapshot, including ones waiting to be written. */
   logLength = 0;
+  /** Bytes of those entries. */
+  logBytes = 0;
 
   private lastTransaction: Y.Transaction | null = null;
   /** Updates accepted and not yet relayed (`relayLater`). */
@@ -179,6 +181,7 @@ export class Room {
     if (isEmptyUpdate(update)) return;
     this.size.grew(update.byteLength);
     this.logLength += 1;
+    this.logBytes += update.byteLength;
     this.listener.changed(this, update);
     this.relayLater(update, message, origin);
   }

@@ -1,8 +1,8 @@
 /**
  * Persistence: loads a document before anyone is served, appends every accepted update to the
  * document's log with group commit (one transaction per flush interval, well under 100 ms), and
- * compacts the log into a snapshot when it grows past a threshold and when the document unloads.
- * A failed write keeps the updates queued and retries; nothing is dropped.
+ * compacts the log into a snapshot when it grows past a threshold (in entries or in bytes) and when
+ * the document unloads. A failed write keeps the updates queued and retries; nothing is dropped.
  * It also tells the room what its document holds once merged: at load, and after each compaction.
  */
 import * as Y from 'yjs';
@@ -30,6 +30,11 @@ export interface PersistenceObserver {
 export interface PersistenceOptions {
   flushIntervalMs: number;
   compactAfterUpdates: number;
+  /**
+   * Compact once the log's entries hold this many bytes, whatever their count (default: no such
+   * bound): text typed and deleted over and over leaves a log many times the size of the document.
+   */
+  compactAfterLogBytes?: number;
   logger: RelayLogger;
   observer?: PersistenceObserver;
   /** How compaction merges a snapshot and its log (default: in this thread; the server uses a worker thread). */
@@ -110,6 +115,7 @@ export class PersistenceHook implements RelayHook {
       for (const update of stored.updates) Y.applyUpdate(room.doc, update);
     }, LOAD_ORIGIN);
     room.logLength = stored.updates.length;
+    room.logBytes = stored.bytes - (stored.snapshot?.byteLength ?? 0);
     // A snapshot is a merged encoding: its length is the document's size. A log on top is measured, not summed.
     if (stored.updates.length === 0) room.size.rebase(stored.snapshot?.byteLength ?? 0);
     else room.size.measure();
@@ -188,9 +194,14 @@ export class PersistenceHook implements RelayHook {
     const due = new Set<string>();
     for (const { docKey } of batch) {
       const room = this.rooms.get(docKey);
-      if (room && room.logLength >= this.options.compactAfterUpdates) due.add(docKey);
+      if (room && this.compactionDue(room.logLength, room.logBytes)) due.add(docKey);
     }
     for (const docKey of due) this.compact(docKey).catch(() => undefined);
+  }
+
+  /** Whether a log of `entries` entries holding `bytes` bytes is due for compaction. */
+  private compactionDue(entries: number, bytes: number): boolean {
+    return entries >= this.options.compactAfterUpdates || bytes >= (this.options.compactAfterLogBytes ?? Infinity);
   }
 
   /**
@@ -218,11 +229,12 @@ export class PersistenceHook implements RelayHook {
           // The log now: what storage still holds (appended while the merge ran) and what waits to be stored.
           const pending = this.queue.filter((entry) => entry.docKey === docKey);
           room.logLength = result.logUpdates + pending.length;
+          room.logBytes = result.logBytes + bytesOf(pending);
           if (result.mergedUpdates > 0 && room === startRoom) {
             room.size.rebaseIfLower(result.snapshotBytes, unstoredBytes + room.size.appliedSince(appliedMark));
           }
           // Entries still queued trigger one after their flush; those stored during the merge would not.
-          again = result.mergedUpdates > 0 && result.logUpdates >= this.options.compactAfterUpdates;
+          again = result.mergedUpdates > 0 && this.compactionDue(result.logUpdates, result.logBytes);
         },
         (error: unknown) => {
           this.options.observer?.failed('compact');
