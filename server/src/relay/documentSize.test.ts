@@ -8,26 +8,16 @@ import * as Y from 'yjs';
 import { CloseCode } from '@worktable/shared';
 import { DocumentSize } from './documentSize.js';
 import { typeAndDelete } from '../testing/churn.js';
+import { storedDocument, testFleet } from '../testing/fleet.js';
 import { openRawWriter, type RawWriter } from '../testing/rawWriter.js';
-import { connectClient, createSessionWith, startTestServer, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
+import { createSessionWith, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
 
 /** The limit these tests run with: 64 KiB. */
 const LIMIT = 64 * 1024;
 
-const servers: TestServer[] = [];
-const clients: YClient[] = [];
+const { start, connect, restart, stopAll } = testFleet({ MAX_DOC_BYTES: String(LIMIT) });
 const writers: RawWriter[] = [];
 
-async function start(env: Record<string, string> = {}): Promise<TestServer> {
-  const server = await startTestServer({ MAX_DOC_BYTES: String(LIMIT), ...env });
-  servers.push(server);
-  return server;
-}
-function connect(t: TestServer, sessionId: string, doc: string, token: string): YClient {
-  const client = connectClient(t.wsUrl, sessionId, doc, token);
-  clients.push(client);
-  return client;
-}
 /** The close codes a stock client has seen. */
 function closesOf(client: YClient): number[] {
   const codes: number[] = [];
@@ -42,18 +32,14 @@ function held(t: TestServer, key: string): { text: string; encodedBytes: number 
 }
 /** The stored state of a document: its text and the bytes of its log. */
 async function stored(t: TestServer, key: string): Promise<{ text: string; logBytes: number }> {
-  await t.server.persistence.flush();
-  const { snapshot, updates } = await t.server.storage.loadDocument(key);
-  const doc = new Y.Doc();
-  if (snapshot) Y.applyUpdate(doc, snapshot);
-  for (const update of updates) Y.applyUpdate(doc, update);
-  return { text: doc.getText('t').toString(), logBytes: updates.reduce((sum, update) => sum + update.byteLength, 0) };
+  const text = (await storedDocument(t, key)).getText('t').toString();
+  const { updates } = await t.server.storage.loadDocument(key);
+  return { text, logBytes: updates.reduce((sum, update) => sum + update.byteLength, 0) };
 }
 
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
   for (const w of writers.splice(0)) w.close();
-  for (const s of servers.splice(0)) await s.stop();
+  await stopAll();
 });
 
 describe('document size limit', () => {
@@ -93,10 +79,9 @@ describe('document size limit', () => {
     expect(compacted).toBeGreaterThan(0);
     expect(store.logBytes).toBeLessThan(LIMIT);
 
-    for (const c of clients.splice(0)) c.destroy();
-    await t.stop({ keepData: true });
-    servers.pop();
-    const restarted = await start({ DATA_DIR: t.dataDir });
+    ana.destroy();
+    ben.destroy();
+    const restarted = await restart(t);
     const late = connect(restarted, session.sessionId, 'table-1', members[1]!.token);
     await late.synced;
     expect(late.doc.getText('t').toString()).toBe('kept: final words');
@@ -147,10 +132,7 @@ describe('document size limit', () => {
     source.getText('t').insert(0, 'survives the restart');
     await typeAndDelete(source.getText('t'), 5 * LIMIT);
     await t.server.storage.appendUpdates(log.map((update) => ({ docKey: key, update })));
-    await t.stop({ keepData: true });
-    servers.pop();
-
-    const restarted = await start({ DATA_DIR: t.dataDir });
+    const restarted = await restart(t);
     const ana = connect(restarted, session.sessionId, 'table-1', members[0]!.token);
     await ana.synced;
     const closes = closesOf(ana);
