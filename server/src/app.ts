@@ -124,6 +124,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     merge: mergeWorker.merge,
     flushIntervalMs: config.flushIntervalMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    compactAfterLogBytes: config.compactAfterLogBytes,
     logger: log,
     observer: persistenceMetrics(metrics),
     maxPendingBytes: config.maxPendingBytes,

@@ -18,6 +18,12 @@ import { TRUST_PROXY_PROBLEM, parseTrustProxy, type TrustProxy } from '../securi
 import { CONTROL_ACTIONS_PER_SECOND, CONTROL_ACTION_BURST } from '../control/controlRate.js';
 import type { SocketRate } from '../security/socketRateLimit.js';
 
+/**
+ * A document's stored log is compacted once its entries hold this share of `MAX_DOC_BYTES`: the
+ * limit is on what the document holds merged, and typing and deleting can leave a log far larger.
+ */
+export const COMPACT_AT_LOG_SHARE_OF_DOC_LIMIT = 0.8;
+
 const integer = (min: number, max: number) =>
   z
     .string()
@@ -145,6 +151,8 @@ export interface Config {
   maxRelayWaitMs: number;
   maxPendingBytes: number;
   compactAfterUpdates: number;
+  /** Bytes of log entries after which a document is compacted (`COMPACT_AT_LOG_SHARE_OF_DOC_LIMIT` of `MAX_DOC_BYTES`). */
+  compactAfterLogBytes: number;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   chromiumPath: string | undefined;
   /** PostgreSQL connection string, when the store is Postgres. */
@@ -230,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxRelayWaitMs: c.MAX_RELAY_WAIT_MS,
     maxPendingBytes: c.MAX_PENDING_BYTES,
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
+    compactAfterLogBytes: Math.floor(c.MAX_DOC_BYTES * COMPACT_AT_LOG_SHARE_OF_DOC_LIMIT),
     logLevel: c.LOG_LEVEL,
     chromiumPath: c.CHROMIUM_PATH,
     databaseUrl: c.DATABASE_URL,

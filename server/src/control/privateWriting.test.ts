@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import type WebSocket from 'ws';
 import { ArtifactField, ArtifactKind, TableRoot, privateDocName } from '@worktable/shared';
 import { closedAfterEach } from '../testing/closedAfterEach.js';
-import { openControlClient, type ControlClient } from '../testing/controlClient.js';
+import { openControlClient } from '../testing/controlClient.js';
 import { connectClient, createSessionWith, upgradeStatus, waitFor, type TestServer } from '../testing/testServer.js';
 
 let t: TestServer | undefined;

@@ -5,13 +5,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '@worktable/shared';
+import { storedDocument, testFleet } from '../testing/fleet.js';
 import {
   awarenessMessage,
   closeCodeOf,
-  connectClient,
   createSessionWith,
   openRawSocket,
-  startTestServer,
   upgradeStatus,
   waitFor,
   type TestServer,
@@ -19,32 +18,12 @@ import {
 } from '../testing/testServer.js';
 import { decodeMessage, encodeSyncUpdate } from './messages.js';
 
-const servers: TestServer[] = [];
-const clients: YClient[] = [];
-
-async function start(env: Record<string, string> = {}): Promise<TestServer> {
-  const server = await startTestServer(env);
-  servers.push(server);
-  return server;
-}
-function connect(t: TestServer, sessionId: string, doc: string, token: string): YClient {
-  const client = connectClient(t.wsUrl, sessionId, doc, token);
-  clients.push(client);
-  return client;
-}
+const { start, connect, restart, stopAll } = testFleet();
 async function storedText(t: TestServer, key: string, name = 't'): Promise<string> {
-  await t.server.persistence.flush();
-  const stored = await t.server.storage.loadDocument(key);
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const u of stored.updates) Y.applyUpdate(doc, u);
-  return doc.getText(name).toString();
+  return (await storedDocument(t, key)).getText(name).toString();
 }
 
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const s of servers.splice(0)) await s.stop();
-});
+afterEach(stopAll);
 
 describe('sync', () => {
   it('R1 two clients converge on concurrent edits', async () => {
@@ -86,10 +65,7 @@ describe('sync', () => {
     a.doc.getText('t').insert(0, 'kept across restarts');
     await waitFor(() => t.server.relay.loadedRoom(`${session.sessionId}/table-1`)?.doc.getText('t').length === 20);
     a.destroy();
-    await t.stop({ keepData: true });
-    servers.pop();
-
-    const restarted = await start({ DATA_DIR: t.dataDir });
+    const restarted = await restart(t);
     const late = connect(restarted, session.sessionId, 'table-1', members[0]!.token);
     await late.synced;
     expect(late.doc.getText('t').toString()).toBe('kept across restarts');
@@ -433,9 +409,7 @@ describe('lifecycle', () => {
     a.doc.getText('t').insert(0, 'last words');
     await waitFor(() => t.server.relay.loadedRoom(key)?.doc.getText('t').length === 10);
     a.destroy();
-    await t.stop({ keepData: true });
-    servers.pop();
-    const reopened = await start({ DATA_DIR: t.dataDir });
+    const reopened = await restart(t);
     expect(await storedText(reopened, key)).toBe('last words');
   });
 });

@@ -8,7 +8,8 @@
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { AwarenessChange } from './awarenessEntries.js';
-import type { Connection } from './connection.js';
+import { Connection } from './connection.js';
+import { DocumentSize } from './documentSize.js';
 import type { DocumentAddress } from './hooks.js';
 import { encodeAwareness, encodeSyncUpdate } from './messages.js';
 import { DEFAULT_PRESENCE_LIMITS, PresenceGuard, type PresenceLimits } from './presenceGuard.js';
@@ -92,10 +93,12 @@ export class Room {
   readonly connections = new Set<Connection>();
   /** Who may change which awareness states, and within what bytes: every connection's awareness goes through it. */
   readonly presence: PresenceGuard;
-  /** Approximate stored size in bytes: snapshot plus log, grown by every accepted update. */
-  sizeBytes = 0;
+  /** What the document holds once merged (the size `MAX_DOC_BYTES` limits), estimated between measurements. */
+  readonly size = new DocumentSize(this.doc);
   /** Entries in the stored log since the last snapshot, including ones waiting to be written. */
   logLength = 0;
+  /** Bytes of those entries. */
+  logBytes = 0;
 
   private lastTransaction: Y.Transaction | null = null;
   /** Updates accepted and not yet relayed (`relayLater`). */
@@ -174,13 +177,16 @@ export class Room {
     Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
     this.relayLater(update, null, null);
     const grew = !equalBytes(before, Y.encodeStateVector(this.doc));
-    return grew || this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    const novel = grew || this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    if (novel) this.size.grew(update.byteLength);
+    return novel;
   }
 
   private accept(update: Uint8Array, message: Uint8Array, origin: Connection | null): void {
     if (isEmptyUpdate(update)) return;
-    this.sizeBytes += update.byteLength;
+    this.size.grew(update.byteLength);
     this.logLength += 1;
+    this.logBytes += update.byteLength;
     this.listener.changed(this, update);
     this.relayLater(update, message, origin);
   }

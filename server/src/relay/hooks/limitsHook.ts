@@ -2,6 +2,7 @@
  * Limits: one message and one document may not exceed their configured sizes. An offender is
  * closed with a 4xxx code; nothing it sent past the limit is applied. (Awareness has limits of its
  * own, per state, per connection and per room: `PresenceGuard`.)
+ * A document's size is what it holds once merged (`DocumentSize`), not the sum of its updates.
  */
 import { CloseCode } from '@worktable/shared';
 import { RelayRejection, type RelayHook } from '../hooks.js';
@@ -26,11 +27,11 @@ export function limitsHook(limits: RelayLimits): RelayHook {
       }
     },
     beforeApplyUpdate(_connection, room, update) {
-      if (room.sizeBytes + update.byteLength > limits.maxDocBytes) {
+      if (!room.size.fits(update.byteLength, limits.maxDocBytes)) {
         throw new RelayRejection(
           CloseCode.DocumentTooLarge,
           413,
-          `document would exceed the limit of ${limits.maxDocBytes} bytes`,
+          `document would exceed the limit of ${limits.maxDocBytes} bytes (it holds ${room.size.estimateBytes}; this change adds up to ${update.byteLength})`,
         );
       }
     },

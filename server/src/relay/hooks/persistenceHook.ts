@@ -1,8 +1,9 @@
 /**
  * Persistence: loads a document before anyone is served, appends every accepted update to the
  * document's log with group commit (one transaction per flush interval, well under 100 ms), and
- * compacts the log into a snapshot when it grows past a threshold and when the document unloads.
- * A failed write keeps the updates queued and retries; nothing is dropped.
+ * compacts the log into a snapshot when it grows past a threshold (in entries or in bytes) and when
+ * the document unloads. A failed write keeps the updates queued and retries; nothing is dropped.
+ * It also tells the room what its document holds once merged: at load, and after each compaction.
  */
 import * as Y from 'yjs';
 import { mergeYjsDocument } from '../../storage/mergeDocument.js';
@@ -29,6 +30,11 @@ export interface PersistenceObserver {
 export interface PersistenceOptions {
   flushIntervalMs: number;
   compactAfterUpdates: number;
+  /**
+   * Compact once the log's entries hold this many bytes, whatever their count (default: no such
+   * bound): text typed and deleted over and over leaves a log many times the size of the document.
+   */
+  compactAfterLogBytes?: number;
   logger: RelayLogger;
   observer?: PersistenceObserver;
   /** How compaction merges a snapshot and its log (default: in this thread; the server uses a worker thread). */
@@ -49,6 +55,8 @@ const MAX_RETRY_DELAY_MS = 2000;
 export class PersistenceHook implements RelayHook {
   readonly name = 'persistence';
   private queue: PendingUpdate[] = [];
+  /** The batch being committed now. */
+  private committing: readonly PendingUpdate[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private consecutiveFailures = 0;
@@ -67,9 +75,7 @@ export class PersistenceHook implements RelayHook {
 
   /** Bytes of updates accepted but not yet committed. */
   get pendingBytes(): number {
-    let total = 0;
-    for (const entry of this.queue) total += entry.update.byteLength;
-    return total;
+    return bytesOf(this.queue);
   }
 
   /** Drops what is queued for a session's documents (the session is being deleted). */
@@ -108,8 +114,11 @@ export class PersistenceHook implements RelayHook {
       if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(room.doc, update);
     }, LOAD_ORIGIN);
-    room.sizeBytes = stored.bytes;
     room.logLength = stored.updates.length;
+    room.logBytes = stored.bytes - (stored.snapshot?.byteLength ?? 0);
+    // A snapshot is a merged encoding: its length is the document's size. A log on top is measured, not summed.
+    if (stored.updates.length === 0) room.size.rebase(stored.snapshot?.byteLength ?? 0);
+    else room.size.measure();
     this.rooms.set(room.docKey, room);
     this.options.observer?.loaded?.(stored.updates.length, (performance.now() - started) / 1000);
   }
@@ -141,15 +150,18 @@ export class PersistenceHook implements RelayHook {
     if (this.queue.length === 0) return Promise.resolve();
     const batch = this.queue;
     this.queue = [];
+    this.committing = batch;
     const started = performance.now();
     const run = this.storage.appendUpdates(batch).then(
       () => {
+        this.committing = [];
         this.consecutiveFailures = 0;
         this.options.observer?.flushed(batch.length, (performance.now() - started) / 1000);
         this.options.onCommitted?.(batch);
         this.compactWhereDue(batch);
       },
       (error: unknown) => {
+        this.committing = [];
         this.queue = batch.concat(this.queue);
         this.consecutiveFailures++;
         this.options.observer?.failed('flush');
@@ -182,18 +194,30 @@ export class PersistenceHook implements RelayHook {
     const due = new Set<string>();
     for (const { docKey } of batch) {
       const room = this.rooms.get(docKey);
-      if (room && room.logLength >= this.options.compactAfterUpdates) due.add(docKey);
+      if (room && this.compactionDue(room.logLength, room.logBytes)) due.add(docKey);
     }
     for (const docKey of due) this.compact(docKey).catch(() => undefined);
+  }
+
+  /** Whether a log of `entries` entries holding `bytes` bytes is due for compaction. */
+  private compactionDue(entries: number, bytes: number): boolean {
+    return entries >= this.options.compactAfterUpdates || bytes >= (this.options.compactAfterLogBytes ?? Infinity);
   }
 
   /**
    * Folds a document's stored log into a snapshot; one compaction per document at a time. Updates
    * keep being stored while a large document merges: if they alone pass the threshold, another follows.
+   * The new snapshot's length is the merged size of what storage held, so the room's size estimate
+   * is re-based on it, plus whatever the room applied that storage may not have held: the updates
+   * waiting to be stored when the compaction began, and every update applied since. (One gap: an
+   * update another node sent while answering a state vector, before storing it itself.)
    */
   compact(docKey: string): Promise<void> {
     const running = this.compactions.get(docKey);
     if (running) return running;
+    const startRoom = this.rooms.get(docKey);
+    const appliedMark = startRoom?.size.markApplied() ?? 0;
+    const unstoredBytes = bytesOf(this.queue, docKey) + bytesOf(this.committing, docKey);
     let again = false;
     const run = this.storage
       .compactDocument(docKey, this.options.merge ?? mergeYjsDocument)
@@ -205,9 +229,12 @@ export class PersistenceHook implements RelayHook {
           // The log now: what storage still holds (appended while the merge ran) and what waits to be stored.
           const pending = this.queue.filter((entry) => entry.docKey === docKey);
           room.logLength = result.logUpdates + pending.length;
-          room.sizeBytes = result.snapshotBytes + result.logBytes + pending.reduce((sum, entry) => sum + entry.update.byteLength, 0);
+          room.logBytes = result.logBytes + bytesOf(pending);
+          if (result.mergedUpdates > 0 && room === startRoom) {
+            room.size.rebaseIfLower(result.snapshotBytes, unstoredBytes + room.size.appliedSince(appliedMark));
+          }
           // Entries still queued trigger one after their flush; those stored during the merge would not.
-          again = result.mergedUpdates > 0 && result.logUpdates >= this.options.compactAfterUpdates;
+          again = result.mergedUpdates > 0 && this.compactionDue(result.logUpdates, result.logBytes);
         },
         (error: unknown) => {
           this.options.observer?.failed('compact');
@@ -222,4 +249,11 @@ export class PersistenceHook implements RelayHook {
     this.compactions.set(docKey, run);
     return run;
   }
+}
+
+/** Bytes of the updates in `entries` (only `docKey`'s, when given). */
+function bytesOf(entries: readonly PendingUpdate[], docKey?: string): number {
+  let total = 0;
+  for (const entry of entries) if (docKey === undefined || entry.docKey === docKey) total += entry.update.byteLength;
+  return total;
 }
