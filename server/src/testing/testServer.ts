@@ -76,6 +76,13 @@ export async function createSessionWith(
   return { session: created.body, members };
 }
 
+/** Reads one series (`name{labels}` as Prometheus prints it) from the server's `/metrics`; 0 when absent. */
+export async function scrapeMetric(baseUrl: string, series: string): Promise<number> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(series));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
 /** A y-websocket client. */
 export interface YClient {
   doc: Y.Doc;
