@@ -39,6 +39,8 @@ import { sessionRoutes } from './routes/sessionRoutes.js';
 import { requestForLog } from './security/logRedaction.js';
 import { originAllowed } from './security/origins.js';
 import { RateLimiter } from './security/rateLimit.js';
+import { RedisSessionQuota } from './security/redisSessionQuota.js';
+import { LocalSessionQuota, type SessionQuota } from './security/sessionQuota.js';
 import { securityHeaders } from './security/securityHeaders.js';
 import { httpServerOptions, watchHttpLimits } from './security/httpLimits.js';
 import { MergeWorker } from './storage/mergeWorker.js';
@@ -155,12 +157,17 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   app.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a clear 415
   await app.register(healthRoutes, { storage, relay, metrics, crossNode: documentSync, persistence, metricsToken: config.metricsToken });
   const limitCounter = (limit: string) => () => metrics.limited.inc({ limit });
+  // With several nodes the allowance is counted in Redis, so a node more is no allowance more.
+  const sessionQuota: SessionQuota = config.redisUrl
+    ? new RedisSessionQuota(config.redisUrl, config.sessionsPerAddressPerHour, limitCounter('session_creations'))
+    : new LocalSessionQuota(config.sessionsPerAddressPerHour, limitCounter('session_creations'));
   await app.register(sessionRoutes, {
     storage,
     signer,
     publicUrl: config.publicUrl,
     findProtocol,
     joinLimit: new RateLimiter(config.joinFailuresPerMinute, Date.now, limitCounter('join_failures')),
+    creation: { secret: config.createSessionSecret, quota: sessionQuota, onSecretRefused: limitCounter('create_session_secret') },
   });
   await app.register(inviteCodeRoutes, { storage, signer, publicUrl: config.publicUrl });
   await app.register(protocolRoutes);
@@ -233,6 +240,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     detachTransport();
   });
   app.addHook('onClose', async () => {
+    sessionQuota.close();
     await storage.close();
     await mergeWorker.close();
   });

@@ -76,4 +76,21 @@ describe('configuration', () => {
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(ConfigError);
     expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '10000' })).toThrow(/REQUEST_TIMEOUT_MS: must be at least HEADERS_TIMEOUT_MS/);
   });
+
+  it('C7 session creation limits: defaults, values, and bad values named', () => {
+    const defaults = loadConfig({});
+    expect(defaults.sessionsPerAddressPerHour).toBe(100);
+    expect(defaults.createSessionSecret).toBeUndefined();
+    const set = loadConfig({ SESSIONS_PER_ADDRESS_PER_HOUR: '500', CREATE_SESSION_SECRET: 'a-secret-of-16-chars' });
+    expect([set.sessionsPerAddressPerHour, set.createSessionSecret]).toEqual([500, 'a-secret-of-16-chars']);
+    let error: unknown;
+    try {
+      loadConfig({ SESSIONS_PER_ADDRESS_PER_HOUR: '0', CREATE_SESSION_SECRET: 'short' });
+    } catch (caught) {
+      error = caught;
+    }
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/^SESSIONS_PER_ADDRESS_PER_HOUR: must be at least 1/m);
+    expect(problems).toMatch(/^CREATE_SESSION_SECRET: must be at least 16 characters/m);
+  });
 });

@@ -58,6 +58,10 @@ export const configSchema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   /** Wrong invite codes allowed per client address and session per minute; then 429 for wrong codes until the bucket refills (right ones always join). */
   JOIN_FAILURES_PER_MINUTE: integer(1, 100_000).default(10),
+  /** Sessions one client address may create per hour (a bucket of this many, refilled over the hour); then 429 until it refills. Shared by every node with REDIS_URL. */
+  SESSIONS_PER_ADDRESS_PER_HOUR: integer(1, 1_000_000).default(100),
+  /** When set, creating a session needs it in the `X-Create-Session-Secret` header; joining with an invite code never does. */
+  CREATE_SESSION_SECRET: z.string().min(16, 'must be at least 16 characters (use `openssl rand -hex 16`)').max(512, 'must be at most 512 characters').optional(),
   /** Which proxies' `X-Forwarded-For` names the client: off (the socket's address), a hop count, or their addresses / CIDRs / `loopback`, `linklocal`, `uniquelocal`. */
   TRUST_PROXY: z
     .string()
@@ -142,6 +146,10 @@ export interface Config {
   /** Origins allowed to open WebSockets (null: same origin). */
   allowedOrigins: string[] | null;
   joinFailuresPerMinute: number;
+  /** Sessions one client address may create per hour. */
+  sessionsPerAddressPerHour: number;
+  /** The secret creating a session needs, or undefined when anyone may create one. */
+  createSessionSecret: string | undefined;
   recordLinkFailuresPerMinute: number;
   /** Which proxies name the client address (false: the socket's own address). */
   trustProxy: TrustProxy;
@@ -211,6 +219,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: c.REDIS_URL,
     allowedOrigins: parseAllowedOrigins(c.ALLOWED_ORIGINS),
     joinFailuresPerMinute: c.JOIN_FAILURES_PER_MINUTE,
+    sessionsPerAddressPerHour: c.SESSIONS_PER_ADDRESS_PER_HOUR,
+    createSessionSecret: c.CREATE_SESSION_SECRET,
     recordLinkFailuresPerMinute: c.RECORD_LINK_FAILURES_PER_MINUTE,
     trustProxy: c.TRUST_PROXY === undefined ? false : (parseTrustProxy(c.TRUST_PROXY) ?? false),
     http: {
