@@ -38,7 +38,9 @@ import { PUBLIC_PDFS_PER_MINUTE, recordLinkRoutes } from './routes/recordLinkRou
 import { sessionRoutes } from './routes/sessionRoutes.js';
 import { requestForLog } from './security/logRedaction.js';
 import { originAllowed } from './security/origins.js';
+import { OpenConnections, type ConnectionCapLimit } from './security/openConnections.js';
 import { RateLimiter } from './security/rateLimit.js';
+import { clientAddressReader } from './security/trustProxy.js';
 import { RedisSessionQuota } from './security/redisSessionQuota.js';
 import { LocalSessionQuota, type SessionQuota } from './security/sessionQuota.js';
 import { securityHeaders } from './security/securityHeaders.js';
@@ -187,7 +189,15 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await app.register(uploadRoutes, { storage, signer, metrics, maxUploadBytes: config.maxUploadBytes });
   await clientRoutes(app, options.clientDir);
 
-  const io = attachControlServer(app.server, { signer, storage, redisUrl: config.redisUrl, originAllowed: allowOrigin });
+  const clientAddress = clientAddressReader(config.trustProxy);
+  const countRefusal = (limit: ConnectionCapLimit) => metrics.limited.inc({ limit });
+  const io = attachControlServer(app.server, {
+    signer,
+    storage,
+    redisUrl: config.redisUrl,
+    originAllowed: allowOrigin,
+    connections: new OpenConnections(config.connectionCaps, clientAddress, countRefusal),
+  });
   const privateReveal = new PrivateReveal(relay, app.log.child({ component: 'private' }));
   const controlPlane = new ControlPlane(io, storage, {
     facilitatorGraceMs: config.facilitatorGraceMs,
@@ -222,12 +232,14 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     rosterImported: (sessionId, hostId, people, seats, columns) => controlPlane.rosterImported(sessionId, hostId, people, seats, columns),
   });
   await controlPlane.resumeAll();
+  const documentConnections = new OpenConnections(config.connectionCaps, clientAddress, countRefusal);
   const detachTransport = attachYjsTransport(app.server, relay, {
     maxFrameBytes: Math.min(config.maxMessageBytes * 2, config.maxMessageBytes + 64 * 1024 * 1024),
     logger: log,
     onRefused: (status) => metrics.errors.inc({ kind: `refused_${status}` }),
     originAllowed: allowOrigin,
     keepaliveMs: options.keepaliveMs,
+    admit: documentConnections.admit.bind(documentConnections),
   });
 
   app.addHook('preClose', async () => {

@@ -77,20 +77,23 @@ describe('configuration', () => {
     expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '10000' })).toThrow(/REQUEST_TIMEOUT_MS: must be at least HEADERS_TIMEOUT_MS/);
   });
 
-  it('C7 session creation limits: defaults, values, and bad values named', () => {
+  it('C7 session creation and connection limits: defaults, values, and bad values named', () => {
     const defaults = loadConfig({});
     expect(defaults.sessionsPerAddressPerHour).toBe(100);
     expect(defaults.createSessionSecret).toBeUndefined();
-    const set = loadConfig({ SESSIONS_PER_ADDRESS_PER_HOUR: '500', CREATE_SESSION_SECRET: 'a-secret-of-16-chars' });
-    expect([set.sessionsPerAddressPerHour, set.createSessionSecret]).toEqual([500, 'a-secret-of-16-chars']);
+    expect(defaults.connectionCaps).toEqual({ perToken: 20, perAddress: 1000 });
+    const set = loadConfig({ SESSIONS_PER_ADDRESS_PER_HOUR: '500', CREATE_SESSION_SECRET: 'a-secret-of-16-chars', MAX_CONNECTIONS_PER_TOKEN: '5', MAX_CONNECTIONS_PER_ADDRESS: '50' });
+    expect([set.sessionsPerAddressPerHour, set.createSessionSecret, set.connectionCaps]).toEqual([500, 'a-secret-of-16-chars', { perToken: 5, perAddress: 50 }]);
     let error: unknown;
     try {
-      loadConfig({ SESSIONS_PER_ADDRESS_PER_HOUR: '0', CREATE_SESSION_SECRET: 'short' });
+      loadConfig({ SESSIONS_PER_ADDRESS_PER_HOUR: '0', CREATE_SESSION_SECRET: 'short', MAX_CONNECTIONS_PER_TOKEN: 'many', MAX_CONNECTIONS_PER_ADDRESS: '0' });
     } catch (caught) {
       error = caught;
     }
     const problems = (error as ConfigError).problems.join('\n');
     expect(problems).toMatch(/^SESSIONS_PER_ADDRESS_PER_HOUR: must be at least 1/m);
     expect(problems).toMatch(/^CREATE_SESSION_SECRET: must be at least 16 characters/m);
+    expect(problems).toMatch(/^MAX_CONNECTIONS_PER_TOKEN: must be a whole number/m);
+    expect(problems).toMatch(/^MAX_CONNECTIONS_PER_ADDRESS: must be at least 1/m);
   });
 });

@@ -18,6 +18,7 @@ import {
 import type { CallPresence } from './callSignaling.js';
 import type { TokenSigner } from '../auth/tokens.js';
 import type { StoragePort } from '../storage/port.js';
+import type { OpenConnections } from '../security/openConnections.js';
 
 /** What an authenticated socket carries. */
 export interface ControlSocketData {
@@ -54,7 +55,14 @@ export type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, I
 /** Attaches socket.io to `server` with token authentication. */
 export function attachControlServer(
   server: HttpServer,
-  deps: { signer: TokenSigner; storage: StoragePort; redisUrl?: string | undefined; originAllowed?: (origin: string | undefined, host: string | undefined) => boolean },
+  deps: {
+    signer: TokenSigner;
+    storage: StoragePort;
+    redisUrl?: string | undefined;
+    originAllowed?: (origin: string | undefined, host: string | undefined) => boolean;
+    /** Caps on open control connections per token and per address (absent: none). */
+    connections?: OpenConnections;
+  },
 ): ControlServer {
   const io: ControlServer = new Server(server, {
     path: CONTROL_PATH,
@@ -84,6 +92,14 @@ export function attachControlServer(
     deps.storage.getParticipant(sid, pid).then(
       (participant) => {
         if (!participant) return next(new Error(ControlAuthError.Forbidden));
+        // Gone while we looked the participant up: socket.io drops it without a disconnect event, so count nothing.
+        if (socket.conn.readyState !== 'open') return next(new Error('the connection closed'));
+        const admitted = deps.connections?.admit({ sessionId: sid, participantId: pid }, socket.request);
+        if (admitted && !admitted.ok) return next(Object.assign(new Error(ControlAuthError.TooManyConnections), { data: { limit: admitted.limit, message: admitted.message } }));
+        if (admitted) {
+          socket.once('disconnect', admitted.release);
+          socket.conn.once('close', admitted.release);
+        }
         socket.data = { sessionId: sid, participantId: pid, role: participant.role };
         next();
       },

@@ -71,7 +71,7 @@ export class Metrics {
   });
   readonly limited = new Counter({
     name: 'worktable_limited_total',
-    help: 'Requests and connections a limit stopped, by limit: join_failures (wrong invite codes over JOIN_FAILURES_PER_MINUTE, 429), record_link_failures (RECORD_LINK_FAILURES_PER_MINUTE, 429), record_pdfs (PDFs through links, 429), http_timeout (headers or request slower than HEADERS_TIMEOUT_MS / REQUEST_TIMEOUT_MS, 408 and closed), max_connections (connections closed over MAX_CONNECTIONS), metrics_token (GET /metrics without METRICS_TOKEN, 401), session_creations (sessions over SESSIONS_PER_ADDRESS_PER_HOUR, 429), create_session_secret (session creation without the right CREATE_SESSION_SECRET, 401/403).',
+    help: 'Requests and connections a limit stopped, by limit: join_failures (wrong invite codes over JOIN_FAILURES_PER_MINUTE, 429), record_link_failures (RECORD_LINK_FAILURES_PER_MINUTE, 429), record_pdfs (PDFs through links, 429), http_timeout (headers or request slower than HEADERS_TIMEOUT_MS / REQUEST_TIMEOUT_MS, 408 and closed), max_connections (connections closed over MAX_CONNECTIONS), metrics_token (GET /metrics without METRICS_TOKEN, 401), session_creations (sessions over SESSIONS_PER_ADDRESS_PER_HOUR, 429), create_session_secret (session creation without the right CREATE_SESSION_SECRET, 401/403), connections_per_token and connections_per_address (document or control connections over MAX_CONNECTIONS_PER_TOKEN / MAX_CONNECTIONS_PER_ADDRESS, refused).',
     labelNames: ['limit'] as const,
     registers: [this.registry],
   });

@@ -124,13 +124,18 @@ export async function waitFor(predicate: () => boolean, timeoutMs = 5000, what =
 }
 
 /** Opens a raw WebSocket and resolves with its upgrade status: 101, or the HTTP error status. */
-export function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+export async function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  const opened = await openOrRefused(url, headers);
+  if (typeof opened === 'number') return opened;
+  opened.close();
+  return 101;
+}
+
+/** Opens a raw WebSocket and resolves with it once open, or with the HTTP status that refused the upgrade. */
+export function openOrRefused(url: string, headers: Record<string, string> = {}): Promise<WebSocket | number> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { headers });
-    ws.on('open', () => {
-      ws.close();
-      resolve(101);
-    });
+    ws.on('open', () => resolve(ws));
     ws.on('unexpected-response', (_request, response) => {
       resolve(response.statusCode ?? 0);
       ws.terminate();
