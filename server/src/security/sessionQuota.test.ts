@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError, CreateSessionResponse } from '@worktable/shared';
 import { TEST_REDIS_URL, serviceAvailable } from '../testing/services.js';
 import { scrapeMetric, startTestServer, type TestServer } from '../testing/testServer.js';
+import { RedisSessionQuota } from './redisSessionQuota.js';
 
 const redisAvailable = await serviceAvailable('redis');
 const servers: TestServer[] = [];
@@ -90,5 +91,16 @@ describe('sessions created per address', () => {
     expect(limited).toBe(200);
     expect((await create(b, freshAddress())).status).toBe(201);
     console.log(`[hostile] SQ3 ${JSON.stringify({ attempts: 300, createdOnEachNode: createdOn, refused429: limited })}`);
+  });
+
+  it('SQ4 Redis unreachable: the node counts on its own instead of letting every creation through', async () => {
+    const quota = new RedisSessionQuota('redis://127.0.0.1:1', 2); // nothing listens on port 1
+    try {
+      const waits = [await quota.take('203.0.113.30'), await quota.take('203.0.113.30'), await quota.take('203.0.113.30')];
+      expect(waits.slice(0, 2)).toEqual([0, 0]);
+      expect(waits[2]).toBeGreaterThan(0);
+    } finally {
+      quota.close();
+    }
   });
 });
