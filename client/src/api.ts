@@ -21,6 +21,7 @@ import type {
   RosterView,
   SessionView,
 } from '@worktable/shared';
+import { CREATE_SESSION_SECRET_HEADER } from '@worktable/shared';
 
 /** A failed API call: HTTP status (0 when the server could not be reached), error code and message. */
 export class ApiRequestError extends Error {
@@ -61,8 +62,8 @@ async function send(path: string, init: RequestInit, signal?: AbortSignal): Prom
   return response;
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, options: { body?: unknown; token?: string } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const response = await send(path, { method, headers, body: options.body === undefined ? null : JSON.stringify(options.body) });
@@ -80,9 +81,12 @@ export function requestFile(path: string, token: string, init: { signal?: AbortS
   return send(path, { method: init.method ?? 'GET', headers, body: init.body ?? null }, init.signal);
 }
 
-/** `POST /api/sessions`: creates a session; the caller becomes its host. */
-export function createSession(body: CreateSessionBody): Promise<CreateSessionResponse> {
-  return request('POST', '/api/sessions', { body });
+/**
+ * `POST /api/sessions`: creates a session; the caller becomes its host. `secret`: the
+ * organization's secret, on a server that asks for one (it answers `CreateSessionSecretError` codes).
+ */
+export function createSession(body: CreateSessionBody, secret?: string): Promise<CreateSessionResponse> {
+  return request('POST', '/api/sessions', { body, headers: secret ? { [CREATE_SESSION_SECRET_HEADER]: secret } : {} });
 }
 
 /** `GET /api/protocols`: the built-in protocols a host can pick. */

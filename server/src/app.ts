@@ -41,7 +41,11 @@ import { PUBLIC_PDFS_PER_MINUTE, recordLinkRoutes } from './routes/recordLinkRou
 import { sessionRoutes } from './routes/sessionRoutes.js';
 import { requestForLog } from './security/logRedaction.js';
 import { originAllowed } from './security/origins.js';
+import { OpenConnections, type ConnectionCapLimit } from './security/openConnections.js';
 import { RateLimiter } from './security/rateLimit.js';
+import { clientAddressReader } from './security/trustProxy.js';
+import { RedisSessionQuota } from './security/redisSessionQuota.js';
+import { LocalSessionQuota, type SessionQuota } from './security/sessionQuota.js';
 import { securityHeaders } from './security/securityHeaders.js';
 import { httpServerOptions, watchHttpLimits } from './security/httpLimits.js';
 import { MergeWorker } from './storage/mergeWorker.js';
@@ -166,12 +170,17 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   app.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a clear 415
   await app.register(healthRoutes, { storage, relay, metrics, crossNode: documentSync, persistence, metricsToken: config.metricsToken });
   const limitCounter = (limit: string) => () => metrics.limited.inc({ limit });
+  // With several nodes the allowance is counted in Redis, so a node more is no allowance more.
+  const sessionQuota: SessionQuota = config.redisUrl
+    ? new RedisSessionQuota(config.redisUrl, config.sessionsPerAddressPerHour, limitCounter('session_creations'))
+    : new LocalSessionQuota(config.sessionsPerAddressPerHour, limitCounter('session_creations'));
   await app.register(sessionRoutes, {
     storage,
     signer,
     publicUrl: config.publicUrl,
     findProtocol,
     joinLimit: new RateLimiter(config.joinFailuresPerMinute, Date.now, limitCounter('join_failures')),
+    creation: { secret: config.createSessionSecret, quota: sessionQuota, onSecretRefused: limitCounter('create_session_secret') },
   });
   await app.register(inviteCodeRoutes, { storage, signer, publicUrl: config.publicUrl });
   await app.register(protocolRoutes);
@@ -191,7 +200,15 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await app.register(uploadRoutes, { storage, signer, metrics, maxUploadBytes: config.maxUploadBytes });
   await clientRoutes(app, options.clientDir);
 
-  const io = attachControlServer(app.server, { signer, storage, redisUrl: config.redisUrl, originAllowed: allowOrigin });
+  const clientAddress = clientAddressReader(config.trustProxy);
+  const countRefusal = (limit: ConnectionCapLimit) => metrics.limited.inc({ limit });
+  const io = attachControlServer(app.server, {
+    signer,
+    storage,
+    redisUrl: config.redisUrl,
+    originAllowed: allowOrigin,
+    connections: new OpenConnections(config.connectionCaps, clientAddress, countRefusal),
+  });
   const privateReveal = new PrivateReveal(relay, app.log.child({ component: 'private' }));
   const controlPlane = new ControlPlane(io, storage, {
     facilitatorGraceMs: config.facilitatorGraceMs,
@@ -227,12 +244,14 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     rosterImported: (sessionId, hostId, people, seats, columns) => controlPlane.rosterImported(sessionId, hostId, people, seats, columns),
   });
   await controlPlane.resumeAll();
+  const documentConnections = new OpenConnections(config.connectionCaps, clientAddress, countRefusal);
   const detachTransport = attachYjsTransport(app.server, relay, {
     maxFrameBytes: Math.min(config.maxMessageBytes * 2, config.maxMessageBytes + 64 * 1024 * 1024),
     logger: log,
     onRefused: (status) => metrics.errors.inc({ kind: `refused_${status}` }),
     originAllowed: allowOrigin,
     keepaliveMs: options.keepaliveMs,
+    admit: documentConnections.admit.bind(documentConnections),
   });
 
   app.addHook('preClose', async () => {
@@ -245,6 +264,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     detachTransport();
   });
   app.addHook('onClose', async () => {
+    sessionQuota.close();
     await storage.close();
     await mergeWorker.close();
   });

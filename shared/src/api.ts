@@ -52,6 +52,17 @@ export const createSessionBody = z.strictObject({
 /** Parsed body of `POST /api/sessions`. */
 export type CreateSessionBody = z.infer<typeof createSessionBody>;
 
+/** Header of `POST /api/sessions` carrying the organization's secret, on a server with `CREATE_SESSION_SECRET`. */
+export const CREATE_SESSION_SECRET_HEADER = 'x-create-session-secret';
+
+/** Error codes of `POST /api/sessions` about that secret: the client asks for it on either. */
+export const CreateSessionSecretError = {
+  /** 401: this server asks for a secret and none was sent. */
+  Required: 'create_secret_required',
+  /** 403: the secret sent is not this server's. */
+  Wrong: 'create_secret_wrong',
+} as const;
+
 /** Response of `POST /api/sessions` (201). */
 export interface CreateSessionResponse {
   sessionId: string;

@@ -41,6 +41,8 @@ export interface WelcomePayload {
 export const ControlAuthError = {
   Unauthorized: 'unauthorized',
   Forbidden: 'forbidden',
+  /** Too many connections open with this token or from this address (`data`: `{ limit, message }`). */
+  TooManyConnections: 'too_many_connections',
 } as const;
 
 /** Events the server emits, with their payloads (socket.io typing); the call's too. */

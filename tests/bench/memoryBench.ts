@@ -35,7 +35,8 @@ async function sample(baseUrl: string, phase: string): Promise<MemoryRow> {
 
 async function main(): Promise<number> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'worktable-memory-'));
-  const server = await startServerProcess({ DATA_DIR: dataDir, PORT: String(await freePort()), DOC_UNLOAD_GRACE_MS: '1000', LOG_LEVEL: 'info' });
+  // One writer opens every document, more than the connections one token may hold by default.
+  const server = await startServerProcess({ DATA_DIR: dataDir, PORT: String(await freePort()), DOC_UNLOAD_GRACE_MS: '1000', LOG_LEVEL: 'info', MAX_CONNECTIONS_PER_TOKEN: String(DOCUMENTS) });
   const rows: MemoryRow[] = [await sample(server.url, 'start')];
   try {
     for (let cycle = 1; cycle <= CYCLES; cycle++) {

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { REPO_ROOT, freePort } from '../support/serverProcess.js';
+import { ONE_ADDRESS_ENV } from '../../server/src/testing/services.js';
 import { processCpuMicros, processMemory, type MemorySample } from './procStats.js';
 import { sleep } from './time.js';
 
@@ -69,7 +70,8 @@ export interface WorktableSetup {
  * Worktable as `npm start` runs it (`node --expose-gc server/dist/main.mjs`, built by
  * `npm run build:server`), persisting to SQLite in `dataDir`, or to PostgreSQL with
  * `setup.databaseUrl`. DATABASE_URL, REDIS_URL and TOKEN_SECRET come from `setup` only, never
- * from this process's environment, so the SQLite run stays a SQLite run.
+ * from this process's environment, so the SQLite run stays a SQLite run. The per-address limits
+ * are lifted (`ONE_ADDRESS_ENV`): every simulated person connects from 127.0.0.1.
  */
 export function worktableSpec(port: number, dataDir: string, setup: WorktableSetup = {}): ServerSpec {
   return {
@@ -84,6 +86,7 @@ export function worktableSpec(port: number, dataDir: string, setup: WorktableSet
       DATABASE_URL: setup.databaseUrl,
       REDIS_URL: setup.redisUrl,
       TOKEN_SECRET: setup.tokenSecret,
+      ...ONE_ADDRESS_ENV,
     },
     port,
     readyPath: '/healthz',

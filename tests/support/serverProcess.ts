@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { ONE_ADDRESS_ENV } from '../../server/src/testing/services.js';
 
 /** The repository root. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -36,14 +37,14 @@ export async function freePort(): Promise<number> {
 /** The bundled server that `npm start` runs. */
 export const SERVER_BUNDLE = path.join(REPO_ROOT, 'server/dist/main.mjs');
 
-/** Starts the server with `env` and resolves once it is listening. */
+/** Starts the server with `env` (over `ONE_ADDRESS_ENV`: its clients all come from 127.0.0.1) and resolves once it is listening. */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   if (!fs.existsSync(SERVER_BUNDLE)) {
     return Promise.reject(new Error(`${SERVER_BUNDLE} is missing: run \`npm run build:server\` (\`npm test\` does).`));
   }
   const child = spawn(process.execPath, ['--enable-source-maps', '--expose-gc', SERVER_BUNDLE], {
     cwd: REPO_ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...ONE_ADDRESS_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

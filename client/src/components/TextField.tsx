@@ -11,10 +11,12 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   optional?: boolean;
   /** A sentence under the field, read by screen readers with it. */
   hint?: string;
+  /** Hides what is typed (a secret). */
+  secret?: boolean;
 }
 
 /** The form field used across the app's pages. */
-export function TextField({ id, label, value, onValue, optional = false, hint, ...input }: TextFieldProps) {
+export function TextField({ id, label, value, onValue, optional = false, hint, secret = false, ...input }: TextFieldProps) {
   return (
     <div className="field">
       <label htmlFor={id}>
@@ -24,7 +26,7 @@ export function TextField({ id, label, value, onValue, optional = false, hint, .
       <input
         {...input}
         id={id}
-        type="text"
+        type={secret ? 'password' : 'text'}
         value={value}
         onChange={(event) => onValue(event.target.value)}
         aria-describedby={hint ? `${id}-hint` : input['aria-describedby']}

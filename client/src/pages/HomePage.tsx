@@ -4,8 +4,8 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Protocol } from '@worktable/shared';
-import { DEFAULT_PROTOCOL_ID, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, SessionRole, type CreateSessionResponse } from '@worktable/shared';
-import { createSession, userMessage } from '../api.js';
+import { CreateSessionSecretError, DEFAULT_PROTOCOL_ID, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, SessionRole, type CreateSessionResponse } from '@worktable/shared';
+import { ApiRequestError, createSession, userMessage } from '../api.js';
 import { ProtocolPicker, useProtocols } from '../components/ProtocolPicker.js';
 import { CopyField } from '../components/CopyField.js';
 import { TextField } from '../components/TextField.js';
@@ -55,6 +55,9 @@ function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
   };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Shown once the server says it asks for the organization's secret (CREATE_SESSION_SECRET).
+  const [askSecret, setAskSecret] = useState(false);
+  const [secret, setSecret] = useState('');
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -69,7 +72,7 @@ function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
     setError(null);
     try {
       const chosen = custom ? { customProtocol: custom } : { protocol };
-      const session = await createSession(trimmedName ? { title: trimmedTitle, ...chosen, hostName: trimmedName } : { title: trimmedTitle, ...chosen });
+      const session = await createSession(trimmedName ? { title: trimmedTitle, ...chosen, hostName: trimmedName } : { title: trimmedTitle, ...chosen }, secret.trim());
       saveIdentity(session.sessionId, {
         participantId: session.participantId,
         token: session.hostToken,
@@ -82,6 +85,10 @@ function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
     } catch (caught) {
       setError(userMessage(caught));
       setBusy(false);
+      if (isSecretRefusal(caught)) {
+        setAskSecret(true);
+        requestAnimationFrame(() => document.getElementById(`${id}-secret`)?.focus());
+      }
     }
   };
 
@@ -155,6 +162,18 @@ function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
             }}
           />
         )}
+        {askSecret && (
+          <TextField
+            id={`${id}-secret`}
+            label="Your organization’s secret"
+            name="createSessionSecret"
+            secret
+            value={secret}
+            onValue={setSecret}
+            autoComplete="off"
+            hint="This server starts sessions only for its organization. Whoever runs Worktable for you has the secret; people you invite never need it."
+          />
+        )}
         {error && (
           <p className="alert" role="alert">
             {error}
@@ -168,6 +187,11 @@ function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
       </form>
     </>
   );
+}
+
+/** Whether the server refused to start a session for want of the organization's secret (missing or wrong). */
+function isSecretRefusal(error: unknown): boolean {
+  return error instanceof ApiRequestError && (error.code === CreateSessionSecretError.Required || error.code === CreateSessionSecretError.Wrong);
 }
 
 function SessionReady({ created, onReset }: { created: Created; onReset: () => void }) {

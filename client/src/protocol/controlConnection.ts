@@ -90,6 +90,9 @@ export function newerState<T extends { version: number }>(current: T | null, nex
 export function explainConnectError(message: string): string {
   if (message === ControlAuthError.Unauthorized) return 'The server did not accept this session link. Open the invite link again to rejoin.';
   if (message === ControlAuthError.Forbidden) return 'You are no longer part of this session.';
+  if (message === ControlAuthError.TooManyConnections) {
+    return 'Too many connections to this session are open from here (this link in many tabs, or very many people on your network). Close the tabs you do not need, then reload this page.';
+  }
   return 'Cannot reach the session’s timer and roles; retrying…';
 }
 

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseBytes } from './config.js';
 
+/** The problems `loadConfig` names for `env`, one a line (fails when it accepts it). */
+function problemsOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (caught) {
+    expect(caught).toBeInstanceOf(ConfigError);
+    return (caught as ConfigError).problems.join('\n');
+  }
+  throw new Error('the configuration was accepted');
+}
+
 describe('configuration', () => {
   it('C1 has working defaults: 127.0.0.1:8080, ./data, SQLite', () => {
     const config = loadConfig({});
@@ -22,14 +33,7 @@ describe('configuration', () => {
   });
 
   it('C3 names every bad variable in one error', () => {
-    let error: unknown;
-    try {
-      loadConfig({ PORT: 'eighty', TOKEN_SECRET: 'short', MAX_MESSAGE_BYTES: 'lots', FLUSH_INTERVAL_MS: '500', PUBLIC_URL: 'ftp://x', MAX_RELAY_WAIT_MS: '5000' });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    const problems = (error as ConfigError).problems.join('\n');
+    const problems = problemsOf({ PORT: 'eighty', TOKEN_SECRET: 'short', MAX_MESSAGE_BYTES: 'lots', FLUSH_INTERVAL_MS: '500', PUBLIC_URL: 'ftp://x', MAX_RELAY_WAIT_MS: '5000' });
     expect(problems).toMatch(/^PORT: must be a whole number/m);
     expect(problems).toMatch(/^TOKEN_SECRET: must be at least 32 characters/m);
     expect(problems).toMatch(/^MAX_MESSAGE_BYTES: must be a size/m);
@@ -61,13 +65,7 @@ describe('configuration', () => {
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback,::1' }).trustProxy).toEqual(['10.0.0.0/8', 'loopback', '::1']);
     const hops = loadConfig({ TRUST_PROXY: '1' }).trustProxy;
     expect(typeof hops === 'function' && [hops('a', 0), hops('b', 1)]).toEqual([true, false]);
-    let error: unknown;
-    try {
-      loadConfig({ TRUST_PROXY: 'everyone', MAX_CONNECTIONS: '5', HEADERS_TIMEOUT_MS: '10', METRICS_TOKEN: 'short' });
-    } catch (caught) {
-      error = caught;
-    }
-    const problems = (error as ConfigError).problems.join('\n');
+    const problems = problemsOf({ TRUST_PROXY: 'everyone', MAX_CONNECTIONS: '5', HEADERS_TIMEOUT_MS: '10', METRICS_TOKEN: 'short' });
     expect(problems).toMatch(/^TRUST_PROXY: must be off, a hop count/m);
     expect(problems).toMatch(/^MAX_CONNECTIONS: must be at least 10/m);
     expect(problems).toMatch(/^HEADERS_TIMEOUT_MS: must be at least 100/m);
@@ -85,5 +83,19 @@ describe('configuration', () => {
     expect(() => loadConfig({ MAX_AWARENESS_CLIENTS_PER_CONNECTION: '0' })).toThrow(/MAX_AWARENESS_CLIENTS_PER_CONNECTION: must be at least 1/);
     expect(() => loadConfig({ MAX_ROOM_AWARENESS_BYTES: '2mb' })).toThrow(/MAX_ROOM_AWARENESS_BYTES: must be at most 2096128 \(MAX_MESSAGE_BYTES less 1 KiB/);
     expect(() => loadConfig({ MAX_ROOM_AWARENESS_BYTES: '1mb', MAX_BUFFERED_BYTES: '512kb' })).toThrow(/MAX_ROOM_AWARENESS_BYTES: must be at most 524288/);
+  });
+
+  it('C8 session creation and connection limits: defaults, values, and bad values named', () => {
+    const defaults = loadConfig({});
+    expect(defaults.sessionsPerAddressPerHour).toBe(100);
+    expect(defaults.createSessionSecret).toBeUndefined();
+    expect(defaults.connectionCaps).toEqual({ perToken: 20, perAddress: 1000 });
+    const set = loadConfig({ SESSIONS_PER_ADDRESS_PER_HOUR: '500', CREATE_SESSION_SECRET: 'a-secret-of-16-chars', MAX_CONNECTIONS_PER_TOKEN: '5', MAX_CONNECTIONS_PER_ADDRESS: '50' });
+    expect([set.sessionsPerAddressPerHour, set.createSessionSecret, set.connectionCaps]).toEqual([500, 'a-secret-of-16-chars', { perToken: 5, perAddress: 50 }]);
+    const problems = problemsOf({ SESSIONS_PER_ADDRESS_PER_HOUR: '0', CREATE_SESSION_SECRET: 'short', MAX_CONNECTIONS_PER_TOKEN: 'many', MAX_CONNECTIONS_PER_ADDRESS: '0' });
+    expect(problems).toMatch(/^SESSIONS_PER_ADDRESS_PER_HOUR: must be at least 1/m);
+    expect(problems).toMatch(/^CREATE_SESSION_SECRET: must be at least 16 characters/m);
+    expect(problems).toMatch(/^MAX_CONNECTIONS_PER_TOKEN: must be a whole number/m);
+    expect(problems).toMatch(/^MAX_CONNECTIONS_PER_ADDRESS: must be at least 1/m);
   });
 });

@@ -17,6 +17,7 @@ import { HTTP_LIMIT_DEFAULTS, type HttpLimits } from '../security/httpLimits.js'
 import { TRUST_PROXY_PROBLEM, parseTrustProxy, type TrustProxy } from '../security/trustProxy.js';
 import { CONTROL_ACTIONS_PER_SECOND, CONTROL_ACTION_BURST } from '../control/controlRate.js';
 import type { SocketRate } from '../security/socketRateLimit.js';
+import type { ConnectionCaps } from '../security/openConnections.js';
 
 /**
  * A document's stored log is compacted once its entries hold this share of `MAX_DOC_BYTES`: the
@@ -75,6 +76,14 @@ export const configSchema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   /** Wrong invite codes allowed per client address and session per minute; then 429 for wrong codes until the bucket refills (right ones always join). */
   JOIN_FAILURES_PER_MINUTE: integer(1, 100_000).default(10),
+  /** Sessions one client address may create per hour (a bucket of this many, refilled over the hour); then 429 until it refills. Shared by every node with REDIS_URL. */
+  SESSIONS_PER_ADDRESS_PER_HOUR: integer(1, 1_000_000).default(100),
+  /** When set, creating a session needs it in the `X-Create-Session-Secret` header; joining with an invite code never does. */
+  CREATE_SESSION_SECRET: z.string().min(16, 'must be at least 16 characters (use `openssl rand -hex 16`)').max(512, 'must be at most 512 characters').optional(),
+  /** Connections one token (one person of one session) may hold open at once on this node, counted for documents and for the control channel each; the next is refused. */
+  MAX_CONNECTIONS_PER_TOKEN: integer(1, 100_000).default(20),
+  /** Connections one client address may hold open at once on this node, counted for documents and for the control channel each; the next is refused. */
+  MAX_CONNECTIONS_PER_ADDRESS: integer(1, 1_000_000).default(1000),
   /** Which proxies' `X-Forwarded-For` names the client: off (the socket's address), a hop count, or their addresses / CIDRs / `loopback`, `linklocal`, `uniquelocal`. */
   TRUST_PROXY: z
     .string()
@@ -162,6 +171,12 @@ export interface Config {
   /** Origins allowed to open WebSockets (null: same origin). */
   allowedOrigins: string[] | null;
   joinFailuresPerMinute: number;
+  /** Sessions one client address may create per hour. */
+  sessionsPerAddressPerHour: number;
+  /** The secret creating a session needs, or undefined when anyone may create one. */
+  createSessionSecret: string | undefined;
+  /** Connections open at once per token and per client address (on each node, for each plane). */
+  connectionCaps: ConnectionCaps;
   recordLinkFailuresPerMinute: number;
   /** Which proxies name the client address (false: the socket's own address). */
   trustProxy: TrustProxy;
@@ -245,6 +260,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: c.REDIS_URL,
     allowedOrigins: parseAllowedOrigins(c.ALLOWED_ORIGINS),
     joinFailuresPerMinute: c.JOIN_FAILURES_PER_MINUTE,
+    sessionsPerAddressPerHour: c.SESSIONS_PER_ADDRESS_PER_HOUR,
+    createSessionSecret: c.CREATE_SESSION_SECRET,
+    connectionCaps: { perToken: c.MAX_CONNECTIONS_PER_TOKEN, perAddress: c.MAX_CONNECTIONS_PER_ADDRESS },
     recordLinkFailuresPerMinute: c.RECORD_LINK_FAILURES_PER_MINUTE,
     trustProxy: c.TRUST_PROXY === undefined ? false : (parseTrustProxy(c.TRUST_PROXY) ?? false),
     http: {

@@ -20,6 +20,7 @@ import type { CallPresence } from './callSignaling.js';
 import { checkAccess } from '../auth/access.js';
 import type { TokenSigner } from '../auth/tokens.js';
 import type { StoragePort } from '../storage/port.js';
+import type { OpenConnections } from '../security/openConnections.js';
 
 /** What an authenticated socket carries. */
 export interface ControlSocketData {
@@ -56,7 +57,14 @@ export type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, I
 /** Attaches socket.io to `server` with token authentication. */
 export function attachControlServer(
   server: HttpServer,
-  deps: { signer: TokenSigner; storage: StoragePort; redisUrl?: string | undefined; originAllowed?: (origin: string | undefined, host: string | undefined) => boolean },
+  deps: {
+    signer: TokenSigner;
+    storage: StoragePort;
+    redisUrl?: string | undefined;
+    originAllowed?: (origin: string | undefined, host: string | undefined) => boolean;
+    /** Caps on open control connections per token and per address (absent: none). */
+    connections?: OpenConnections;
+  },
 ): ControlServer {
   const io: ControlServer = new Server(server, {
     path: CONTROL_PATH,
@@ -83,7 +91,16 @@ export function attachControlServer(
     checkAccess(deps, typeof token === 'string' ? token : null, null).then(
       (decision) => {
         if (!decision.ok) return next(new Error(decision.status === 401 ? ControlAuthError.Unauthorized : ControlAuthError.Forbidden));
-        socket.data = { sessionId: decision.member.sessionId, participantId: decision.member.participantId, role: decision.member.role };
+        const { sessionId, participantId, role } = decision.member;
+        // Gone while we looked the participant up: socket.io drops it without a disconnect event, so count nothing.
+        if (socket.conn.readyState !== 'open') return next(new Error('the connection closed'));
+        const admitted = deps.connections?.admit({ sessionId, participantId }, socket.request);
+        if (admitted && !admitted.ok) return next(Object.assign(new Error(ControlAuthError.TooManyConnections), { data: { limit: admitted.limit, message: admitted.message } }));
+        if (admitted) {
+          socket.once('disconnect', admitted.release);
+          socket.conn.once('close', admitted.release);
+        }
+        socket.data = { sessionId, participantId, role };
         next();
       },
       (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),

@@ -8,6 +8,12 @@ export function sendError(reply: FastifyReply, status: number, code: string, mes
   return reply.code(status).send(body);
 }
 
+/** Sends 429 `too_many_requests` with `Retry-After: waitSeconds`; `message` should say when to try again. */
+export function sendTooManyRequests(reply: FastifyReply, waitSeconds: number, message: string): FastifyReply {
+  reply.header('retry-after', String(waitSeconds));
+  return sendError(reply, 429, 'too_many_requests', message);
+}
+
 /** Errors of a storage engine that is full, read-only or unreachable (SQLite codes, Postgres connection errors). */
 function isStorageUnavailable(error: { code?: unknown }): boolean {
   const code = typeof error.code === 'string' ? error.code : '';

@@ -20,8 +20,9 @@ import type { TokenSigner } from '../auth/tokens.js';
 import type { StoragePort } from '../storage/port.js';
 import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import type { RateLimiter } from '../security/rateLimit.js';
-import { sendError } from './httpErrors.js';
+import { sendError, sendTooManyRequests } from './httpErrors.js';
 import { requireMember } from './memberAccess.js';
+import { quotaTaken, secretAccepted, type SessionCreationGate } from './sessionCreationGate.js';
 import { inviteLink } from './inviteCodeRoutes.js';
 import { publicOrigin } from './publicOrigin.js';
 
@@ -35,6 +36,8 @@ export interface SessionDeps {
   findProtocol: (id: string) => Protocol | undefined;
   /** Wrong invite codes per client address and session (absent: unlimited); a right code is never refused by it. */
   joinLimit?: RateLimiter;
+  /** Who may create a session and how often (absent: anyone, without limit). */
+  creation?: SessionCreationGate;
 }
 
 type SessionParams = { Params: { sessionId: string } };
@@ -43,7 +46,10 @@ type SessionParams = { Params: { sessionId: string } };
 export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Promise<void> {
   const { storage, signer } = deps;
 
+  const creation: SessionCreationGate = deps.creation ?? { secret: undefined };
+
   app.post('/api/sessions', async (request, reply) => {
+    if (!secretAccepted(request, reply, creation)) return reply;
     const parsed = createSessionBody.safeParse(request.body ?? {});
     if (!parsed.success) return sendError(reply, 400, 'bad_request', describeIssue(parsed.error));
     const { title, hostName } = parsed.data;
@@ -57,6 +63,8 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Pr
     } else if (protocol !== undefined && !deps.findProtocol(protocol)) {
       return sendError(reply, 400, 'bad_request', `protocol: no protocol "${protocol}"; GET /api/protocols lists them`);
     }
+    // Spent only by a request that will create: bad bodies and wrong secrets never use the allowance up.
+    if (!(await quotaTaken(request, reply, creation))) return reply;
     const now = Date.now();
     const sessionId = newSessionId();
     const inviteCode = newInviteCode();
@@ -87,10 +95,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Pr
       // (or a typo storm behind a shared address) never keeps the right code out of any session.
       const key = `${request.ip} ${sessionId}`;
       const wait = deps.joinLimit?.retryAfter(key) ?? 0;
-      if (wait > 0) {
-        reply.header('retry-after', String(wait));
-        return sendError(reply, 429, 'too_many_requests', `too many wrong invite codes for this session from here; try again in ${wait} s`);
-      }
+      if (wait > 0) return sendTooManyRequests(reply, wait, `too many wrong invite codes for this session from here; try again in ${wait} s`);
       deps.joinLimit?.take(key);
       return sendError(reply, 403, 'forbidden', 'this invite code is not valid for the session; ask the host for the link');
     }

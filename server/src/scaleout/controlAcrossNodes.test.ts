@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CallEvent, type CallJoinAck, type CallPeers, type SignalIn } from '@worktable/shared';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
-import { TEST_REDIS_URL, createTestDatabase, dropTestDatabases, serviceAvailable } from '../testing/services.js';
+import { ONE_ADDRESS_ENV, TEST_REDIS_URL, createTestDatabase, dropTestDatabases, serviceAvailable } from '../testing/services.js';
 import { createSessionWith, startTestServer, waitFor, type TestServer } from '../testing/testServer.js';
 
 const available = (await serviceAvailable('postgres')) && (await serviceAvailable('redis'));
@@ -23,7 +23,7 @@ afterAll(dropTestDatabases);
 
 async function twoNodes(): Promise<[TestServer, TestServer]> {
   const { url } = await createTestDatabase('wt_ctl');
-  const env = { DATABASE_URL: url, REDIS_URL: TEST_REDIS_URL, TOKEN_SECRET: crypto.randomBytes(32).toString('hex') };
+  const env = { DATABASE_URL: url, REDIS_URL: TEST_REDIS_URL, TOKEN_SECRET: crypto.randomBytes(32).toString('hex'), ...ONE_ADDRESS_ENV };
   const a = await startTestServer(env);
   const b = await startTestServer(env);
   servers.push(a, b);

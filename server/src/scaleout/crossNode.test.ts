@@ -11,7 +11,7 @@ import net from 'node:net';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { TEST_REDIS_URL, createTestDatabase, dropTestDatabases, serviceAvailable } from '../testing/services.js';
+import { ONE_ADDRESS_ENV, TEST_REDIS_URL, createTestDatabase, dropTestDatabases, serviceAvailable } from '../testing/services.js';
 import { awarenessMessage, connectClient, createSessionWith, openRawSocket, startTestServer, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
 
 const available = (await serviceAvailable('postgres')) && (await serviceAvailable('redis'));
@@ -31,7 +31,7 @@ afterAll(dropTestDatabases);
 /** A fresh database and the env every node of one cluster shares. */
 async function cluster(redisUrl = TEST_REDIS_URL): Promise<Record<string, string>> {
   const { url } = await createTestDatabase('wt_nodes');
-  return { DATABASE_URL: url, REDIS_URL: redisUrl, TOKEN_SECRET: crypto.randomBytes(32).toString('hex') };
+  return { DATABASE_URL: url, REDIS_URL: redisUrl, TOKEN_SECRET: crypto.randomBytes(32).toString('hex'), ...ONE_ADDRESS_ENV };
 }
 
 async function node(env: Record<string, string>): Promise<TestServer> {

@@ -6,7 +6,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { io as connectSocket } from 'socket.io-client';
-import { closeCodeOf, createSessionWith, openRawSocket, startTestServer, waitFor, type TestServer } from '../testing/testServer.js';
+import { closeCodeOf, createSessionWith, openRawSocket, scrapeMetric, startTestServer, waitFor, type TestServer } from '../testing/testServer.js';
 
 let t: TestServer | undefined;
 const sockets: net.Socket[] = [];
@@ -31,12 +31,6 @@ function connect(url: string): Promise<{ socket: net.Socket; closedAt: () => num
   });
 }
 
-async function metric(url: string, name: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(name));
-  return line ? Number(line.split(' ').pop()) : 0;
-}
-
 describe('HTTP server limits', () => {
   it('HL1 300 sockets that never finish their headers: /healthz answers at once, the server closes them after the headers timeout', async () => {
     const headersTimeoutMs = 500;
@@ -59,7 +53,7 @@ describe('HTTP server limits', () => {
     expect(earliest).toBeGreaterThanOrEqual(headersTimeoutMs - 50);
     expect(latest).toBeLessThan(headersTimeoutMs * 3);
     expect(slow.every((s) => s.received().startsWith('HTTP/1.1 408'))).toBe(true);
-    expect(await metric(t.url, 'worktable_limited_total{limit="http_timeout"}')).toBe(300);
+    expect(await scrapeMetric(t.url, 'worktable_limited_total{limit="http_timeout"}')).toBe(300);
     console.log(`[hostile] HL1 ${JSON.stringify({ slowSockets: 300, headersTimeoutMs, healthzMs: Math.round(healthMs), closedAfterMs: [Math.round(earliest), Math.round(latest)] })}`);
   });
 
@@ -71,7 +65,7 @@ describe('HTTP server limits', () => {
     for (const { socket } of held) socket.destroy();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
-    expect(await metric(t.url, 'worktable_limited_total{limit="max_connections"}')).toBeGreaterThanOrEqual(1);
+    expect(await scrapeMetric(t.url, 'worktable_limited_total{limit="max_connections"}')).toBeGreaterThanOrEqual(1);
   });
 
   it('HL3 WebSockets outlive the request timeout: a document socket and a socket.io connection stay open past it', async () => {

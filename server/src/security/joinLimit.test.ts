@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError, JoinSessionResponse } from '@worktable/shared';
-import { createSessionWith, startTestServer, type TestServer } from '../testing/testServer.js';
+import { createSessionWith, scrapeMetric, startTestServer, type TestServer } from '../testing/testServer.js';
 
 let t: TestServer | undefined;
 afterEach(async () => {
@@ -18,12 +18,6 @@ async function join(sessionId: string, inviteCode: string, forwardedFor?: string
   if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
   const response = await fetch(`${t!.url}/api/sessions/${sessionId}/join`, { method: 'POST', headers, body: JSON.stringify({ inviteCode, name: 'X' }) });
   return { status: response.status, body: (await response.json()) as JoinSessionResponse & ApiError };
-}
-
-async function metric(name: string): Promise<number> {
-  const text = await (await fetch(`${t!.url}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(name));
-  return line ? Number(line.split(' ').pop()) : 0;
 }
 
 describe('wrong invite codes', () => {
@@ -43,7 +37,7 @@ describe('wrong invite codes', () => {
     expect((await join(b.sessionId, 'ZZZZ2222')).status).toBe(403);
     expect((await join(b.sessionId, b.inviteCode)).status).toBe(201);
     expect((await join(a.sessionId, 'ZZZZ2222')).status).toBe(429);
-    expect(await metric('worktable_limited_total{limit="join_failures"}')).toBe(11);
+    expect(await scrapeMetric(t.url, 'worktable_limited_total{limit="join_failures"}')).toBe(11);
     console.log(`[hostile] JL1 ${JSON.stringify({ wrong: 20, refused403: 10, refused429: 10, rightCodeOfA: right.status, msPerGuess: Number(msPerGuess.toFixed(2)) })}`);
   });
 

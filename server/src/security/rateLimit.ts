@@ -3,23 +3,25 @@
  * session) for what people could use to guess: wrong invite codes, record links that do not work.
  * Only failures spend tokens, so a room of 200 people behind one school network joining at once is
  * never slowed. Also for what is costly to serve (PDFs printed through record links), where each
- * request spends one. In memory, per node; a deployment behind a proxy should also limit there.
+ * request spends one. And for sessions created per address (`sessionQuota.ts`), over an hour.
+ * In memory, per node; a deployment behind a proxy should also limit there.
  */
 
-/** A limit of `perMinute` attempts per key, refilled continuously. */
+/** A limit of `allowance` attempts per key and `windowMs` (a minute by default), refilled continuously. */
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(
-    private readonly perMinute: number,
+    private readonly allowance: number,
     private readonly now: () => number = Date.now,
     /** Told each time `retryAfter` refuses (for the metrics). */
     private readonly onLimited: () => void = () => {},
+    private readonly windowMs = 60_000,
   ) {}
 
   private refilled(key: string, now: number): { tokens: number; at: number } {
-    const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, at: now };
-    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * (this.perMinute / 60_000));
+    const bucket = this.buckets.get(key) ?? { tokens: this.allowance, at: now };
+    bucket.tokens = Math.min(this.allowance, bucket.tokens + (now - bucket.at) * (this.allowance / this.windowMs));
     bucket.at = now;
     return bucket;
   }
@@ -29,7 +31,7 @@ export class RateLimiter {
     const bucket = this.refilled(key, this.now());
     if (bucket.tokens >= 1) return 0;
     this.onLimited();
-    return Math.ceil((1 - bucket.tokens) / (this.perMinute / 60_000) / 1000);
+    return Math.ceil((1 - bucket.tokens) / (this.allowance / this.windowMs) / 1000);
   }
 
   /** Spends one attempt of `key` (a failure). */
@@ -42,6 +44,6 @@ export class RateLimiter {
   }
 
   private prune(now: number): void {
-    for (const [key, bucket] of this.buckets) if (now - bucket.at > 60_000) this.buckets.delete(key);
+    for (const [key, bucket] of this.buckets) if (now - bucket.at > this.windowMs) this.buckets.delete(key);
   }
 }

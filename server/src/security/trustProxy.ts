@@ -4,7 +4,9 @@
  * address its limits are counted against. Behind the shipped nginx (deploy/nginx.conf) every
  * request arrives from nginx's address, so without it all users share one address.
  */
+import type { IncomingMessage } from 'node:http';
 import net from 'node:net';
+import proxyAddr from '@fastify/proxy-addr';
 
 /** Fastify's `trustProxy`: false (the socket's address), the trusted proxies' addresses, or a hop count as a test of each hop. */
 export type TrustProxy = false | string[] | ((address: string, hop: number) => boolean);
@@ -36,4 +38,14 @@ export function parseTrustProxy(text: string): TrustProxy | null {
   }
   const items = value.split(',').map((item) => item.trim());
   return items.every(isAddressOrRange) ? items : null;
+}
+
+/**
+ * Reads the client address of a raw request (a WebSocket or socket.io upgrade, which Fastify does
+ * not see) with the same `TRUST_PROXY` rule and the same library as Fastify's `request.ip`, so the
+ * HTTP limits and the connection caps count a person under one address.
+ */
+export function clientAddressReader(trust: TrustProxy): (request: IncomingMessage) => string {
+  const trusted = trust === false ? () => false : typeof trust === 'function' ? trust : proxyAddr.compile(trust);
+  return (request) => proxyAddr(request, trusted) ?? '';
 }

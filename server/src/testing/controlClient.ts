@@ -14,9 +14,9 @@ export interface ControlClient {
   close(): void;
 }
 
-/** Connects to the control plane at `url` with a participant's token (websocket only, no retries). */
-export function openControlClient(url: string, token: string): ControlClient {
-  const socket = connectSocket(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
+/** Connects to the control plane at `url` with a participant's token (websocket only, no retries), sending `headers` with the upgrade. */
+export function openControlClient(url: string, token: string, headers: Record<string, string> = {}): ControlClient {
+  const socket = connectSocket(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: headers });
   const states: SessionState[] = [];
   const dashboards: DashboardPayload[] = [];
   socket.on(ControlEvent.State, (state: SessionState) => states.push(state));

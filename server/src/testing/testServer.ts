@@ -78,6 +78,13 @@ export async function createSessionWith(
   return { session: created.body, members };
 }
 
+/** Reads one series (`name{labels}` as Prometheus prints it) from the server's `/metrics`; 0 when absent. */
+export async function scrapeMetric(baseUrl: string, series: string): Promise<number> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(series));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
 /** A y-websocket client. */
 export interface YClient {
   doc: Y.Doc;
@@ -124,13 +131,18 @@ export async function waitFor(predicate: () => boolean, timeoutMs = 5000, what =
 }
 
 /** Opens a raw WebSocket and resolves with its upgrade status: 101, or the HTTP error status. */
-export function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+export async function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  const opened = await openOrRefused(url, headers);
+  if (typeof opened === 'number') return opened;
+  opened.close();
+  return 101;
+}
+
+/** Opens a raw WebSocket and resolves with it once open, or with the HTTP status that refused the upgrade. */
+export function openOrRefused(url: string, headers: Record<string, string> = {}): Promise<WebSocket | number> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { headers });
-    ws.on('open', () => {
-      ws.close();
-      resolve(101);
-    });
+    ws.on('open', () => resolve(ws));
     ws.on('unexpected-response', (_request, response) => {
       resolve(response.statusCode ?? 0);
       ws.terminate();

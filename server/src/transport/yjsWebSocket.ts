@@ -7,7 +7,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { docKey, parseDocKey } from '@worktable/shared';
-import { RelayRejection, type DocumentAddress } from '../relay/hooks.js';
+import { RelayRejection, type DocumentAddress, type Principal } from '../relay/hooks.js';
+import type { Admission } from '../security/openConnections.js';
 import type { Relay, RelayLogger } from '../relay/relay.js';
 import type { RelaySocket } from '../relay/socket.js';
 import { encodeBinaryFrame } from './webSocketFrame.js';
@@ -41,6 +42,8 @@ export interface YjsTransportOptions {
   onRefused?(status: number): void;
   /** Whether a browser page of this `Origin` may connect (absent: any). */
   originAllowed?(origin: string | undefined, host: string | undefined): boolean;
+  /** Counts an authenticated connection against the per-token and per-address caps (absent: no caps); a refusal is a 429. */
+  admit?(principal: Principal, request: IncomingMessage): Admission;
 }
 
 /** Starts routing upgrades of `server` to `relay`; returns a function that stops and closes all sockets. */
@@ -69,6 +72,14 @@ export function attachYjsTransport(server: Server, relay: Relay, options: YjsTra
     relay.authenticate(address, url.searchParams.get('token')).then(
       (principal) => {
         if (socket.destroyed) return;
+        const admitted = options.admit?.(principal, request);
+        if (admitted && !admitted.ok) {
+          refuse(socket, 429, admitted.message);
+          options.onRefused?.(429);
+          return;
+        }
+        // The TCP socket closes however the connection ends (even if the handshake never completes).
+        if (admitted) socket.once('close', admitted.release);
         wss.handleUpgrade(request, socket, head, (ws) => {
           alive.set(ws, true);
           lastSent.set(ws, Date.now());
@@ -179,6 +190,7 @@ const STATUS_TEXT: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
