@@ -5,17 +5,12 @@
  * item brought back under its id keeps its first author; honest items are left alone.
  */
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ArtifactField, PlenaryRoot, TableRoot, ThreadField } from '@worktable/shared';
-import { connectClient, createSessionWith, startTestServer, waitFor, type TestServer, type YClient } from '../../testing/testServer.js';
+import { closedAfterEach } from '../../testing/closedAfterEach.js';
+import { connectClient, createSessionWith, waitFor, type YClient } from '../../testing/testServer.js';
 
-let t: TestServer | undefined;
-const clients: YClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await t?.stop();
-  t = undefined;
-});
+const { docs: clients, start } = closedAfterEach();
 
 /** A sticky note's Y.Map, as the client builds it, claiming `author`. */
 function sticky(id: string, author: { id: string; name: string }): Y.Map<unknown> {
@@ -38,7 +33,7 @@ const authorOf = (map: unknown) => (map instanceof Y.Map ? { id: map.get(Artifac
 
 describe('authorship', () => {
   it('AU1 the server writes who added an item, opened a thread and wrote a message; forged authors are corrected for everyone', async () => {
-    t = await startTestServer();
+    const t = await start();
     const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
     const [ana, ben] = members as [(typeof members)[number], (typeof members)[number]];
     const anaDoc = connectClient(t.wsUrl, session.sessionId, 'table-1', ana.token);
