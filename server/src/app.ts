@@ -20,6 +20,7 @@ import { LocalLeases, RedisLeases } from './scaleout/sessionLeases.js';
 import { ActivityTracker } from './relay/hooks/activityHook.js';
 import { authHook } from './relay/hooks/authHook.js';
 import { limitsHook } from './relay/hooks/limitsHook.js';
+import { ExportGate } from './security/exportGate.js';
 import { authorshipHook } from './relay/hooks/authorshipHook.js';
 import { feedbackRulesHook, type FeedbackRules } from './relay/hooks/feedbackRulesHook.js';
 import { reactionOwnerHook } from './relay/hooks/reactionOwnerHook.js';
@@ -185,13 +186,18 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await app.register(inviteCodeRoutes, { storage, signer, publicUrl: config.publicUrl });
   await app.register(protocolRoutes);
   await app.register(historyRoutes, { storage, signer });
-  await app.register(exportRoutes, { storage, signer, history, findProtocol, chromiumPath: config.chromiumPath });
-  await app.register(recordLinkRoutes, {
+  const recordSource = {
     storage,
-    signer,
     history,
     findProtocol,
     chromiumPath: config.chromiumPath,
+    embedBytes: config.exports.embedBytes,
+    gate: new ExportGate(config.exports.perSessionAtOnce, limitCounter('exports')),
+  };
+  await app.register(exportRoutes, { ...recordSource, signer });
+  await app.register(recordLinkRoutes, {
+    ...recordSource,
+    signer,
     publicUrl: config.publicUrl,
     failureLimit: new RateLimiter(config.recordLinkFailuresPerMinute, Date.now, limitCounter('record_link_failures')),
     pdfLimit: new RateLimiter(PUBLIC_PDFS_PER_MINUTE, Date.now, limitCounter('record_pdfs')),

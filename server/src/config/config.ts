@@ -63,6 +63,10 @@ export const configSchema = z.object({
   MAX_BUFFERED_BYTES: bytes(64 * 1024, 1024 * 1024 * 1024).default(16 * 1024 * 1024),
   /** Largest uploaded image or PDF; held in memory while it is checked and stored, and kept as one BLOB. */
   MAX_UPLOAD_BYTES: bytes(1024, 512 * 1024 * 1024).default(20 * 1024 * 1024),
+  /** Bytes of images one HTML or PDF record embeds (each image once, in the order they appear); images past it are named, not embedded. */
+  MAX_EXPORT_EMBED_BYTES: bytes(0, 1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  /** Records of one session rendered at the same time (exports and record links together); more wait with 429. */
+  EXPORTS_PER_SESSION_AT_ONCE: integer(1, 100).default(2),
   DOC_UNLOAD_GRACE_MS: integer(0, 3_600_000).default(30_000),
   FACILITATOR_GRACE_MS: integer(0, 3_600_000).default(30_000),
   FLUSH_INTERVAL_MS: integer(1, 100).default(50),
@@ -154,6 +158,8 @@ export interface Config {
   presence: PresenceLimits;
   maxBufferedBytes: number;
   maxUploadBytes: number;
+  /** What rendering records may take: embedded image bytes per record, records per session at once. */
+  exports: { embedBytes: number; perSessionAtOnce: number };
   docUnloadGraceMs: number;
   facilitatorGraceMs: number;
   flushIntervalMs: number;
@@ -247,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     maxBufferedBytes: c.MAX_BUFFERED_BYTES,
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
+    exports: { embedBytes: c.MAX_EXPORT_EMBED_BYTES, perSessionAtOnce: c.EXPORTS_PER_SESSION_AT_ONCE },
     docUnloadGraceMs: c.DOC_UNLOAD_GRACE_MS,
     facilitatorGraceMs: c.FACILITATOR_GRACE_MS,
     flushIntervalMs: c.FLUSH_INTERVAL_MS,

@@ -25,7 +25,7 @@ import {
 } from '@worktable/shared';
 import type { HistoryRecorder } from '../history/historyRecorder.js';
 import type { StoragePort } from '../storage/port.js';
-import type { RecordSeat, RecordTable, RoundSeatingRecord, SessionRecordData } from './recordData.js';
+import { EMBEDDABLE_IMAGES, type RecordSeat, type RecordTable, type RecordUpload, type RoundSeatingRecord, type SessionRecordData } from './recordData.js';
 import { readTableContent, type TableContent } from './tableContent.js';
 
 /** Reads a document's current state into a fresh Y.Doc (the caller destroys it). */
@@ -75,7 +75,16 @@ function uploadIdsOf(content: TableContent): string[] {
 /** Collects the record of one session (which must exist). */
 export async function collectRecord(
   sessionId: string,
-  deps: { storage: StoragePort; history: HistoryRecorder; protocol: Protocol; now: number; withUploads?: boolean },
+  deps: {
+    storage: StoragePort;
+    history: HistoryRecorder;
+    protocol: Protocol;
+    now: number;
+    /** False: no uploads at all (names included). */
+    withUploads?: boolean;
+    /** Bytes of images the record may embed, in the order they appear (0 or absent: none, as for Markdown). */
+    embedBytes?: number;
+  },
 ): Promise<SessionRecordData> {
   const { storage, history, protocol } = deps;
   const [session, participants, stored, labels] = await Promise.all([
@@ -118,10 +127,15 @@ export async function collectRecord(
   plenaryDoc.destroy();
   for (const uploadId of uploadIdsOf(plenary)) uploadIds.add(uploadId);
 
-  const uploads = new Map<string, { mime: string; name: string; bytes: Uint8Array }>();
+  const uploads = new Map<string, RecordUpload>();
+  let budget = deps.embedBytes ?? 0;
   for (const uploadId of deps.withUploads === false ? [] : uploadIds) {
     const upload = await storage.getUpload(sessionId, uploadId);
-    if (upload) uploads.set(uploadId, { mime: upload.record.mime, name: upload.record.name, bytes: upload.bytes });
+    if (!upload) continue;
+    const { mime, name, size } = upload.record;
+    const embedded = EMBEDDABLE_IMAGES.has(mime) && size <= budget;
+    if (embedded) budget -= size;
+    uploads.set(uploadId, { mime, name, size, bytes: embedded ? upload.bytes : null });
   }
 
   return {

@@ -6,7 +6,7 @@
  * the other formats.
  */
 import { FEEDBACK_TYPE_INFO, FEEDBACK_TYPES, HARVEST_KIND_LABELS } from '@worktable/shared';
-import { artifactsHtml, escapeHtml as e, headingHtml as h, htmlBlocks } from './htmlBlocks.js';
+import { ImageShelf, artifactsHtml, escapeHtml as e, headingHtml as h, htmlBlocks } from './htmlBlocks.js';
 import { summaryHtml } from './htmlSummary.js';
 import type { ItemsOutline, PartOutline, PhaseOutline, RecordOutline, TableOutline, ThemeOutline } from './outlineTypes.js';
 
@@ -44,9 +44,9 @@ function phases(list: readonly PhaseOutline[], level: number): string {
   return out.join('');
 }
 
-function items(it: ItemsOutline, uploads: RecordOutline['uploads'], level: number, canvasName: string): string {
+function items(it: ItemsOutline, images: ImageShelf, level: number, canvasName: string): string {
   const out: string[] = [];
-  if (it.artifacts.length > 0) out.push(h(level, e(canvasName)), artifactsHtml(it.artifacts, uploads, level + 1));
+  if (it.artifacts.length > 0) out.push(h(level, e(canvasName)), artifactsHtml(it.artifacts, images, level + 1));
   if (it.threads.length > 0) {
     out.push(h(level, 'Feedback'));
     for (const type of FEEDBACK_TYPES) {
@@ -80,19 +80,19 @@ function otherNotes(list: TableOutline['otherNotes'], level: number): string {
   return list.map((n) => `<section class="notes">${h(level, e(n.title))}${htmlBlocks(n.blocks, level + 1)}</section>`).join('');
 }
 
-function table(t: TableOutline, uploads: RecordOutline['uploads']): string {
+function table(t: TableOutline, images: ImageShelf): string {
   const seated = t.seated.length > 0 ? `<p class="seating"><strong>Seated:</strong> ${e(t.seated.join(', '))}${t.host ? ` (table host: ${e(t.host)})` : ''}</p>` : '';
   const focus = t.focus ? `<p class="focus"><strong>Focusing question:</strong> ${e(t.focus)}</p>` : '';
-  return `<section class="table-record"><h3>${e(t.name)}</h3>${seated}${focus}${roles(t.roles)}${phases(t.phases, 4)}${otherNotes(t.otherNotes, 4)}${items(t.items, uploads, 4, 'On the table')}</section>`;
+  return `<section class="table-record"><h3>${e(t.name)}</h3>${seated}${focus}${roles(t.roles)}${phases(t.phases, 4)}${otherNotes(t.otherNotes, 4)}${items(t.items, images, 4, 'On the table')}</section>`;
 }
 
-function part(p: PartOutline, uploads: RecordOutline['uploads']): string {
+function part(p: PartOutline, images: ImageShelf): string {
   if (p.kind === 'plenary') {
-    return `<section class="part plenary"><h2>Plenary: ${e(p.title)}</h2>${roles(p.roles)}${phases(p.phases, 3)}${otherNotes(p.otherNotes, 3)}${items(p.items, uploads, 3, 'On the plenary canvas')}</section>`;
+    return `<section class="part plenary"><h2>Plenary: ${e(p.title)}</h2>${roles(p.roles)}${phases(p.phases, 3)}${otherNotes(p.otherNotes, 3)}${items(p.items, images, 3, 'On the plenary canvas')}</section>`;
   }
   const question = p.question ? `<p class="question">Question: “${e(p.question)}”</p>` : '';
   const started = p.startedAt ? `<p class="meta">Started ${e(p.startedAt)}.</p>` : '';
-  return `<section class="part round"><h2>${e(p.title)}</h2>${question}${started}${p.tables.map((t) => table(t, uploads)).join('')}</section>`;
+  return `<section class="part round"><h2>${e(p.title)}</h2>${question}${started}${p.tables.map((t) => table(t, images)).join('')}</section>`;
 }
 
 /**
@@ -131,6 +131,7 @@ export const PRINT_TO_PDF_HINT = 'To keep a PDF, print this page (Ctrl+P or ⌘P
 /** Renders the record as a self-contained HTML document (with `downloads`, links to the other formats under the title). */
 export function renderHtml(outline: RecordOutline, downloads?: HtmlDownloads): string {
   const s = outline.summary;
+  const images = new ImageShelf(outline.uploads);
   const pdf = downloads?.pdf ? `<a href="${e(downloads.pdf)}">PDF</a>` : `<span>${e(PRINT_TO_PDF_HINT)}</span>`;
   const links = downloads ? `<p class="downloads">Download: <a href="${e(downloads.markdown)}">Markdown</a>${pdf}</p>` : '';
   return `<!doctype html>
@@ -142,7 +143,7 @@ export function renderHtml(outline: RecordOutline, downloads?: HtmlDownloads): s
 <body><header><h1>${e(outline.title)}</h1><p class="meta">Worktable session record · ${e(s.date)} · exported ${e(s.exportedAt)}</p>${links}</header>
 ${summaryHtml(s)}
 ${themes(outline.themes)}
-${outline.parts.map((p) => part(p, outline.uploads)).join('\n')}
+${outline.parts.map((p) => part(p, images)).join('\n')}
 </body></html>
 `;
 }

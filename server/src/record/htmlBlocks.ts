@@ -5,8 +5,8 @@
  */
 import { type Block, type Inline } from '@worktable/shared';
 import type { ArtifactOutline, RecordOutline } from './outlineTypes.js';
+import { EMBEDDABLE_IMAGES } from './recordData.js';
 
-const EMBEDDABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -64,7 +64,7 @@ export function htmlBlocks(list: readonly Block[], base: number): string {
 const byLine = (a: ArtifactOutline) => `<p class="by">${e(a.by)} · ${e(a.at)}${a.draft ? ' · draft' : ''}${a.reactions ? ` · <span class="reactions">${e(a.reactions)}</span>` : ''}</p>`;
 
 /** One artifact other than a sticky, under a heading of `level`. */
-function artifactHtml(a: ArtifactOutline, uploads: RecordOutline['uploads'], level: number): string {
+function artifactHtml(a: ArtifactOutline, images: ImageShelf, level: number): string {
   const by = byLine(a);
   const c = a.content;
   const h = (text: string) => headingHtml(level, e(text));
@@ -74,14 +74,12 @@ function artifactHtml(a: ArtifactOutline, uploads: RecordOutline['uploads'], lev
     case 'sticky':
       return `<article class="artifact sticky">${h('Sticky note')}${by}<p class="note">${e(c.text).replace(/\n/g, '<br>')}</p></article>`;
     case 'image': {
-      const upload = c.uploadId ? uploads.get(c.uploadId) : undefined;
-      const title = c.title || c.fileName || upload?.name || 'Image';
-      const img = upload && EMBEDDABLE.has(upload.mime) ? `<img src="data:${upload.mime};base64,${Buffer.from(upload.bytes).toString('base64')}" alt="${e(title)}">` : '<p>(image not available)</p>';
-      return `<article class="artifact image">${h(`Image: ${title}`)}${by}${img}</article>`;
+      const title = c.title || c.fileName || images.nameOf(c.uploadId) || 'Image';
+      return `<article class="artifact image">${h(`Image: ${title}`)}${by}${images.imageHtml(c.uploadId, title)}</article>`;
     }
     case 'pdf': {
-      const upload = c.uploadId ? uploads.get(c.uploadId) : undefined;
-      return `<article class="artifact pdf">${h(`PDF: ${c.title || c.fileName || upload?.name || 'untitled'}`)}${by}<p>${upload ? `${Math.ceil(upload.bytes.byteLength / 1024)} KB, kept with the session` : '(file not available)'}</p></article>`;
+      const upload = c.uploadId ? images.uploads.get(c.uploadId) : undefined;
+      return `<article class="artifact pdf">${h(`PDF: ${c.title || c.fileName || upload?.name || 'untitled'}`)}${by}<p>${upload ? `${Math.ceil(upload.size / 1024)} KB, kept with the session` : '(file not available)'}</p></article>`;
     }
     case 'link':
       return `<article class="artifact link">${h(`Link: ${c.title || c.url || 'untitled'}`)}${by}<p>${c.url ? `<a class="url" href="${e(c.url)}" rel="noopener noreferrer">${e(c.url)}</a>` : '(the link was not http or https and is left out)'}</p></article>`;
@@ -104,13 +102,40 @@ function artifactHtml(a: ArtifactOutline, uploads: RecordOutline['uploads'], lev
 }
 
 /** The artifacts of a canvas in their order, consecutive stickies as one list of notes. */
-export function artifactsHtml(artifacts: readonly ArtifactOutline[], uploads: RecordOutline['uploads'], level: number): string {
+export function artifactsHtml(artifacts: readonly ArtifactOutline[], images: ImageShelf, level: number): string {
   const out: string[] = [];
   artifacts.forEach((a, i) => {
-    if (a.content.kind !== 'sticky') return void out.push(artifactHtml(a, uploads, level));
+    if (a.content.kind !== 'sticky') return void out.push(artifactHtml(a, images, level));
     if (artifacts[i - 1]?.content.kind !== 'sticky') out.push(`${headingHtml(level, 'Sticky notes')}<ul class="stickies">`);
     out.push(`<li class="sticky"><p class="note">${e(a.content.text).replace(/\n/g, '<br>') || '(empty)'}</p>${byLine(a)}</li>`);
     if (artifacts[i + 1]?.content.kind !== 'sticky') out.push('</ul>');
   });
   return out.join('');
+}
+
+/**
+ * The uploads of one HTML record and the images it embedded so far: each image is embedded once,
+ * where it first appears; later cards showing it point there, so one large image on many cards
+ * costs its bytes once.
+ */
+export class ImageShelf {
+  private readonly shown = new Set<string>();
+
+  constructor(readonly uploads: RecordOutline['uploads']) {}
+
+  /** The upload's file name, if the record has it. */
+  nameOf(uploadId: string | null | undefined): string | undefined {
+    return uploadId ? this.uploads.get(uploadId)?.name : undefined;
+  }
+
+  /** The markup showing image `uploadId` (titled `title`): embedded the first time, a pointer after. */
+  imageHtml(uploadId: string | null | undefined, title: string): string {
+    const upload = uploadId ? this.uploads.get(uploadId) : undefined;
+    if (!uploadId || !upload || !EMBEDDABLE_IMAGES.has(upload.mime)) return '<p>(image not available)</p>';
+    const anchor = `image-${e(uploadId)}`;
+    if (this.shown.has(uploadId)) return `<p class="same-image">The same image as <a href="#${anchor}">shown above</a>.</p>`;
+    if (!upload.bytes) return `<p>(${Math.ceil(upload.size / 1024)} KB image left out to keep this record small; it is kept with the session)</p>`;
+    this.shown.add(uploadId);
+    return `<img id="${anchor}" src="data:${upload.mime};base64,${Buffer.from(upload.bytes).toString('base64')}" alt="${e(title)}">`;
+  }
 }

@@ -7,6 +7,7 @@
 import { type Block } from '@worktable/shared';
 import type { FeedbackType, HarvestKind, HeardOfType, NextStep } from '@worktable/shared';
 import type { Attendance } from './people.js';
+import type { RecordUpload } from './recordData.js';
 import type { ArtifactContent } from './tableContent.js';
 
 /** One line of the agenda: a block (convenings) or a phase (one table). */
@@ -167,6 +168,6 @@ export interface RecordOutline {
   summary: SummaryOutline;
   themes: ThemeOutline[];
   parts: PartOutline[];
-  /** Upload id → its bytes and type (images are embedded in the HTML). */
-  uploads: Map<string, { mime: string; name: string; bytes: Uint8Array }>;
+  /** Upload id → what the record shows of it (images' bytes are embedded in the HTML, within a budget). */
+  uploads: Map<string, RecordUpload>;
 }

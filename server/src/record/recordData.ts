@@ -5,6 +5,21 @@
 import type { AgendaBlock, ClosedVote, HarvestCard, HarvestTheme, HistoryLabel, SessionControl, TableSeating } from '@worktable/shared';
 import type { TableContent } from './tableContent.js';
 
+/** The image types a record embeds (what browsers show from a data URL). */
+export const EMBEDDABLE_IMAGES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+/**
+ * An upload as the record shows it. `bytes` are there only for an image the HTML embeds: not for
+ * Markdown, not for PDF files (the record gives their size), and not past the export's budget of
+ * embedded bytes (`MAX_EXPORT_EMBED_BYTES`), so one large image on many cards cannot blow up a record.
+ */
+export interface RecordUpload {
+  mime: string;
+  name: string;
+  size: number;
+  bytes: Uint8Array | null;
+}
+
 /** A participant in the record. */
 export interface RecordPerson {
   id: string;
@@ -72,8 +87,8 @@ export interface SessionRecordData {
   themes: HarvestTheme[];
   /** Card id → theme id. */
   cardThemes: Record<string, string>;
-  /** Upload id → its bytes and type (images are embedded in the HTML). */
-  uploads: Map<string, { mime: string; name: string; bytes: Uint8Array }>;
+  /** Upload id → what the record shows of it (images' bytes are embedded in the HTML, within a budget). */
+  uploads: Map<string, RecordUpload>;
   /** Dots each person has placed in votes still open (not yet in the record's votes). */
   openVoteDots: Record<string, number>[];
   /** The control state, when the session has one. */

@@ -11,7 +11,8 @@ import type { HtmlDownloads } from '../record/html.js';
 import { PdfUnavailable } from '../record/pdf.js';
 import { renderRecord, type RecordFormat } from '../record/renderRecord.js';
 import type { StoragePort } from '../storage/port.js';
-import { sendError } from './httpErrors.js';
+import type { ExportGate } from '../security/exportGate.js';
+import { sendError, sendTooManyRequests } from './httpErrors.js';
 
 /** What rendering a record needs. */
 export interface RecordSourceDeps {
@@ -19,6 +20,10 @@ export interface RecordSourceDeps {
   history: HistoryRecorder;
   findProtocol: (id: string) => Protocol | undefined;
   chromiumPath: string | undefined;
+  /** Bytes of images one HTML or PDF record embeds (`MAX_EXPORT_EMBED_BYTES`). */
+  embedBytes: number;
+  /** Renders of one session at once. */
+  gate: ExportGate;
 }
 
 /** How the file is handed over: a download (`attachment`) or shown in the browser (`inline`). */
@@ -34,13 +39,18 @@ export async function sendRecord(
   const protocol = session ? protocolOfSession(session, deps.findProtocol) : undefined;
   if (!session) return sendError(reply, 404, 'not_found', 'this session no longer exists');
   if (!protocol) return sendError(reply, 404, 'not_found', 'this session’s protocol is no longer available');
-  const data = await collectRecord(request.sessionId, { storage: deps.storage, history: deps.history, protocol, now: Date.now() });
+  const done = deps.gate.enter(request.sessionId);
+  if (!done) return sendTooManyRequests(reply, 5, 'this session’s record is being made for someone else right now; try again in a few seconds');
   let rendered;
   try {
+    const embedBytes = request.format === 'md' ? 0 : deps.embedBytes;
+    const data = await collectRecord(request.sessionId, { storage: deps.storage, history: deps.history, protocol, now: Date.now(), embedBytes });
     rendered = await renderRecord(data, request.options, request.format, deps.chromiumPath, request.downloads);
   } catch (error) {
     if (error instanceof PdfUnavailable) return sendError(reply, 503, 'unavailable', error.message);
     throw error;
+  } finally {
+    done();
   }
   reply.header('content-type', rendered.type);
   reply.header('content-disposition', `${request.disposition}; filename="${rendered.fileName}"`);
