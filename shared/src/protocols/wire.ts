@@ -17,6 +17,7 @@ import type { BlockKind } from '../convening/agenda.js';
 import { MAX_AGENDA_PARTS, PartPlace } from '../convening/compose.js';
 import { ClockMode, Gathering, MAX_TABLES, MAX_BROADCAST_CHARS, PLENARY_DOC, type Broadcast, type SessionAction } from '../convening/sessionTypes.js';
 import { REACTIONS, REACTION_ITEM_ID_PATTERN, type ReactionId } from '../reactions.js';
+import { isTableId } from '../convening/docNames.js';
 
 /** The current phase as clients see it. */
 export interface WirePhase {
@@ -176,7 +177,7 @@ export function toRunView(state: ControlState, context: ControlContext): RunView
 
 const role = z.enum(ROLE_NAMES as [RoleName, ...RoleName[]]);
 
-const tableId = z.string().regex(/^table-[0-9]{1,3}$/, 'must be a table id like table-2');
+const tableId = z.string().refine(isTableId, `must be a table id from table-1 to table-${MAX_TABLES}`);
 const participantId = z.string().min(1).max(64);
 /** A run action's payload, optionally aimed at one table. */
 const run = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ ...shape, tableId: tableId.optional() });
