@@ -58,6 +58,11 @@ function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
   // Shown once the server says it asks for the organization's secret (CREATE_SESSION_SECRET).
   const [askSecret, setAskSecret] = useState(false);
   const [secret, setSecret] = useState('');
+  // Each refusal for the secret moves focus to its field, once the field is rendered and enabled.
+  const [secretRefusals, setSecretRefusals] = useState(0);
+  useEffect(() => {
+    if (secretRefusals > 0) document.getElementById(`${id}-secret`)?.focus();
+  }, [secretRefusals, id]);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -87,7 +92,7 @@ function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
       setBusy(false);
       if (isSecretRefusal(caught)) {
         setAskSecret(true);
-        requestAnimationFrame(() => document.getElementById(`${id}-secret`)?.focus());
+        setSecretRefusals((n) => n + 1);
       }
     }
   };
