@@ -25,6 +25,7 @@ import {
 } from '@worktable/shared';
 import type { HistoryRecorder } from '../history/historyRecorder.js';
 import type { StoragePort } from '../storage/port.js';
+import { readUpload } from '../storage/uploadBytes.js';
 import type { RecordSeat, RecordTable, RoundSeatingRecord, SessionRecordData } from './recordData.js';
 import { readTableContent, type TableContent } from './tableContent.js';
 
@@ -120,7 +121,7 @@ export async function collectRecord(
 
   const uploads = new Map<string, { mime: string; name: string; bytes: Uint8Array }>();
   for (const uploadId of deps.withUploads === false ? [] : uploadIds) {
-    const upload = await storage.getUpload(sessionId, uploadId);
+    const upload = await readUpload(storage, sessionId, uploadId);
     if (upload) uploads.set(uploadId, { mime: upload.record.mime, name: upload.record.name, bytes: upload.bytes });
   }
 

@@ -7,7 +7,9 @@ import { mergeYjsDocument } from './mergeDocument.js';
 import { SqliteAppendError } from './sqliteAppender.js';
 import { tempDataDir } from '../testing/testServer.js';
 import { storageContractSuite } from './contractSuite.js';
-import { SqliteStorage, openSqliteStorage } from './sqliteStorage.js';
+import { UPLOAD_CHUNK_BYTES } from './port.js';
+import { SqliteStorage, migrateSqliteSchema, openSqliteStorage } from './sqliteStorage.js';
+import { readUpload } from './uploadBytes.js';
 
 const files = new WeakMap<object, string>();
 
@@ -44,6 +46,32 @@ describe('sqlite adapter specifics', () => {
     db.pragma('user_version = 99');
     db.close();
     expect(() => openSqliteStorage(file)).toThrow(/newer Worktable/);
+  });
+
+  it('moves the uploads an older server kept whole into chunks, where they read back unchanged', async () => {
+    const file = path.join(tempDataDir(), 'old.sqlite');
+    const old = new Database(file);
+    migrateSqliteSchema(old, 9); // the schema before uploads were chunked
+    old.prepare("INSERT INTO sessions (session_id, title, invite_code, created_at) VALUES ('s1', 'T', 'ABCD2345', 1)").run();
+    const large = Buffer.from(Uint8Array.from({ length: 2 * UPLOAD_CHUNK_BYTES + 5 }, (_, i) => (i * 7 + 3) % 256));
+    const small = Buffer.from('%PDF-1.4 small');
+    const insert = old.prepare("INSERT INTO uploads (upload_id, session_id, mime, size, name, sha256, created_by, created_at, data) VALUES (?, 's1', 'application/pdf', ?, 'a.pdf', 'ab', 'p_h', 1, ?)");
+    insert.run('u_large', large.byteLength, large);
+    insert.run('u_small', small.byteLength, small);
+    old.close();
+
+    const store = openSqliteStorage(file);
+    for (const [uploadId, bytes] of [['u_large', large], ['u_small', small]] as const) {
+      const read = await readUpload(store, 's1', uploadId);
+      expect(read?.record).toMatchObject({ uploadId, size: bytes.byteLength, name: 'a.pdf' });
+      expect(Buffer.from(read?.bytes ?? []).equals(bytes)).toBe(true);
+    }
+    expect((await store.readUploadChunk('s1', 'u_large', 2))?.byteLength).toBe(5);
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    const columns = db.prepare<[], string>("SELECT name FROM pragma_table_info('uploads')").pluck().all();
+    expect(columns).not.toContain('data');
+    db.close();
   });
 
   it('makes an online backup that opens with every session', async () => {

@@ -12,6 +12,7 @@ import type { TokenSigner } from '../auth/tokens.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { sendError } from '../routes/httpErrors.js';
 import type { ParticipantRecord, StoragePort, UploadRecord } from '../storage/port.js';
+import { putUpload, readUpload } from '../storage/uploadBytes.js';
 import { cleanUploadName, inlineContentDisposition } from './fileName.js';
 import { sniffUploadMime, type UploadMime } from './sniff.js';
 
@@ -112,7 +113,7 @@ export async function uploadRoutes(app: FastifyInstance, deps: UploadDeps): Prom
         createdBy: member.participantId,
         createdAt: Date.now(),
       };
-      await storage.putUpload(record, body);
+      await putUpload(storage, record, body);
       metrics.uploads.inc();
       metrics.uploadBytes.inc(record.size);
       const response: UploadResponse = { uploadId: record.uploadId, mime, size: record.size, name: record.name };
@@ -128,7 +129,7 @@ export async function uploadRoutes(app: FastifyInstance, deps: UploadDeps): Prom
     { onRequest: admitMembers(false) },
     async (request, reply) => {
       const { sessionId, uploadId } = request.params;
-      const upload = UPLOAD_ID_PATTERN.test(uploadId) ? await storage.getUpload(sessionId, uploadId) : null;
+      const upload = UPLOAD_ID_PATTERN.test(uploadId) ? await readUpload(storage, sessionId, uploadId) : null;
       if (!upload) return sendError(reply, 404, 'not_found', 'no upload with this id in this session; check the link');
       const { record, bytes } = upload;
       const etag = `"${record.sha256}"`;
