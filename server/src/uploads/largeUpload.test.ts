@@ -69,10 +69,11 @@ function postInPieces(sessionId: string, token: string, body: Buffer, abortAfter
   });
 }
 
-/** GETs an upload, hashing the answer as it arrives. */
-function getHashed(sessionId: string, uploadId: string, token: string, headers: Record<string, string> = {}) {
+/** GETs (or HEADs) an upload, hashing the answer as it arrives; `bytes` are kept up to 1 MiB. */
+function getHashed(sessionId: string, uploadId: string, token: string, headers: Record<string, string> = {}, method = 'GET') {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; length: number; sha256: string; bytes: Buffer | null }>((resolve, reject) => {
-    const request = http.get(`${t.url}/api/sessions/${sessionId}/uploads/${uploadId}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+    const request = http.request(`${t.url}/api/sessions/${sessionId}/uploads/${uploadId}`, { method, headers: { authorization: `Bearer ${token}`, ...headers } });
+    request.end();
     request.on('error', reject);
     request.on('response', (response) => {
       const hash = crypto.createHash('sha256');
@@ -126,7 +127,7 @@ describe('a 20 MiB upload', () => {
     expect(get.maxMs).toBeLessThan(STALL_LIMIT_MS);
   });
 
-  it('LU2 serves byte ranges across chunk boundaries (206), and refuses ranges past the end (416)', async () => {
+  it('LU2 serves byte ranges across chunk boundaries (206), refuses ranges past the end (416), answers HEAD with the length', async () => {
     const start = 256 * 1024 - 10;
     const end = 3 * 256 * 1024 + 9;
     const part = await getHashed(sessionId, uploadId, token, { range: `bytes=${start}-${end}` });
@@ -150,6 +151,10 @@ describe('a 20 MiB upload', () => {
     const stale = await getHashed(sessionId, uploadId, token, { range: 'bytes=0-9', 'if-range': '"other"' });
     expect(stale.status).toBe(200);
     expect(stale.length).toBe(SIZE);
+    const head = await getHashed(sessionId, uploadId, token, {}, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe(String(SIZE));
+    expect(head.length).toBe(0);
   });
 
   it('LU3 an upload the client abandons half-way leaves no upload and no chunks behind', async () => {
