@@ -106,6 +106,10 @@ describe('a 20 MiB upload', () => {
 
   it('LU1 is stored and served without stalling the event loop, and reads back identical', async () => {
     const expected = sha256(body);
+    // What the machine alone costs the loop (other work sharing the cores), to read the figures by.
+    const idling = measureEventLoopStalls();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const idle = idling.stop();
     const posting = measureEventLoopStalls();
     const posted = await postInPieces(sessionId, token, body);
     const post = posting.stop();
@@ -122,7 +126,10 @@ describe('a 20 MiB upload', () => {
     expect(got.headers['content-length']).toBe(String(SIZE));
     expect(got.headers.etag).toBe(`"${expected}"`);
 
-    process.stdout.write(`[LU1] 20 MiB upload: longest event-loop stall ${post.maxMs.toFixed(1)} ms storing (p99 ${post.p99Ms.toFixed(1)}), ${get.maxMs.toFixed(1)} ms serving (p99 ${get.p99Ms.toFixed(1)})\n`);
+    process.stdout.write(
+      `[LU1] 20 MiB upload: longest event-loop stall ${post.maxMs.toFixed(1)} ms storing (p99 ${post.p99Ms.toFixed(1)}), ` +
+        `${get.maxMs.toFixed(1)} ms serving (p99 ${get.p99Ms.toFixed(1)}); ${idle.maxMs.toFixed(1)} ms in a second of idling before\n`,
+    );
     expect(post.maxMs).toBeLessThan(STALL_LIMIT_MS);
     expect(get.maxMs).toBeLessThan(STALL_LIMIT_MS);
   });
