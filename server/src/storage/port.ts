@@ -120,7 +120,7 @@ export const UPLOAD_CHUNK_BYTES = 256 * 1024;
 /**
  * An upload being stored: its bytes go in as they arrive and it becomes visible, whole, when
  * committed. One call at a time. A writer that fails or is abandoned is aborted by its caller;
- * should the process die instead, `removeAbandonedUploads` clears what it left.
+ * should the process die instead, `UploadStore.removeAbandoned` clears what it left.
  */
 export interface UploadWriter {
   /** Stores the next bytes, a chunk (its own short transaction) each time `UPLOAD_CHUNK_BYTES` have come. */
@@ -132,6 +132,24 @@ export interface UploadWriter {
   commit(record: UploadRecord): Promise<void>;
   /** Removes what was written; the upload never appears. Does nothing once committed or aborted. */
   abort(): Promise<void>;
+}
+
+/** Uploads, kept in chunks of `UPLOAD_CHUNK_BYTES`. */
+export interface UploadStore {
+  /**
+   * Begins storing an upload; see `UploadWriter`. Rejects when the session is unknown or the
+   * upload id is taken (by an upload stored or being stored).
+   */
+  begin(sessionId: string, uploadId: string): Promise<UploadWriter>;
+  /** An upload's record, or null when unknown here (also when it belongs to another session, or is not committed yet). */
+  getRecord(sessionId: string, uploadId: string): Promise<UploadRecord | null>;
+  /** Chunk `index` of an upload's bytes, or null when it has none such. */
+  readChunk(sessionId: string, uploadId: string, index: number): Promise<Uint8Array | null>;
+  /**
+   * Removes the uploads begun before `startedBefore` that were neither committed nor aborted (their
+   * writer died with its process), with their chunks; resolves with how many there were.
+   */
+  removeAbandoned(startedBefore: number): Promise<number>;
 }
 
 /** A read-only link to a session's record, as stored. */
@@ -195,21 +213,8 @@ export interface StoragePort {
    */
   compactDocument(docKey: string, merge: MergeDocument): Promise<CompactionResult>;
 
-  /**
-   * Begins storing an upload, in storage shared by every node (not the local disk); see
-   * `UploadWriter`. Rejects when the session is unknown or the upload id is taken (by an upload
-   * stored or being stored).
-   */
-  beginUpload(sessionId: string, uploadId: string): Promise<UploadWriter>;
-  /** An upload's record, or null when unknown here (also when it belongs to another session, or is not committed yet). */
-  getUploadRecord(sessionId: string, uploadId: string): Promise<UploadRecord | null>;
-  /** Chunk `index` of an upload's bytes (see `UPLOAD_CHUNK_BYTES`), or null when it has none such. */
-  readUploadChunk(sessionId: string, uploadId: string, index: number): Promise<Uint8Array | null>;
-  /**
-   * Removes the uploads begun before `startedBefore` that were neither committed nor aborted (their
-   * writer died with its process), with their chunks; resolves with how many there were.
-   */
-  removeAbandonedUploads(startedBefore: number): Promise<number>;
+  /** The uploads of every session, in storage shared by every node (not the local disk). */
+  readonly uploads: UploadStore;
 
   /**
    * Stores a session's control state (protocol run: phase, deadline, roles) as JSON with its

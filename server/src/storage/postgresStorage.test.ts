@@ -8,11 +8,9 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL, serviceAvailable } from '../testing/services.js';
-import { storageContractSuite } from './contractSuite.js';
+import { WHOLE_STORED_UPLOADS, expectWholeStoredUploadsKept, storageContractSuite } from './contractSuite.js';
 import { mergeYjsDocument } from './mergeDocument.js';
-import { UPLOAD_CHUNK_BYTES } from './port.js';
 import { PostgresStartError, migratePostgresSchema, openPostgresStorage, type PostgresStorage } from './postgresStorage.js';
-import { readUpload } from './uploadBytes.js';
 
 const available = await serviceAvailable('postgres');
 const schemas: string[] = [];
@@ -97,20 +95,13 @@ describe.skipIf(!available)('postgres adapter specifics', () => {
     await client.connect();
     await migratePostgresSchema(client, schema, 4); // the schema before uploads were chunked
     await client.query("INSERT INTO sessions (session_id, title, invite_code, created_at) VALUES ('s1', 'T', 'ABCD2345', 1)");
-    const large = Buffer.from(Uint8Array.from({ length: 2 * UPLOAD_CHUNK_BYTES + 5 }, (_, i) => (i * 7 + 3) % 256));
-    const small = Buffer.from('%PDF-1.4 small');
-    for (const [uploadId, bytes] of [['u_large', large], ['u_small', small]] as const) {
+    for (const { uploadId, bytes } of WHOLE_STORED_UPLOADS) {
       await client.query("INSERT INTO uploads (upload_id, session_id, mime, size, name, sha256, created_by, created_at, data) VALUES ($1, 's1', 'application/pdf', $2, 'a.pdf', 'ab', 'p_h', 1, $3)", [uploadId, bytes.byteLength, bytes]);
     }
     await client.end();
 
     const store = await openPostgresStorage(TEST_DATABASE_URL, { schema });
-    for (const [uploadId, bytes] of [['u_large', large], ['u_small', small]] as const) {
-      const read = await readUpload(store, 's1', uploadId);
-      expect(read?.record).toMatchObject({ uploadId, size: bytes.byteLength, name: 'a.pdf' });
-      expect(Buffer.from(read?.bytes ?? []).equals(bytes)).toBe(true);
-    }
-    expect((await store.readUploadChunk('s1', 'u_large', 2))?.byteLength).toBe(5);
+    await expectWholeStoredUploadsKept(store);
     await store.close();
   });
 

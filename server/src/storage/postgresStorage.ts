@@ -20,8 +20,6 @@ import type {
   SessionRecord,
   StoragePort,
   StoredDocument,
-  UploadRecord,
-  UploadWriter,
 } from './port.js';
 import { MIGRATE_UPLOADS_TO_CHUNKS, PostgresUploads } from './postgresUploads.js';
 
@@ -209,7 +207,7 @@ export async function migratePostgresSchema(client: pg.ClientBase, schema: strin
 /** The storage port on a PostgreSQL pool. */
 export class PostgresStorage implements StoragePort {
   readonly engine = 'postgres';
-  private readonly uploads: PostgresUploads;
+  readonly uploads: PostgresUploads;
 
   constructor(private readonly pool: pg.Pool) {
     this.uploads = new PostgresUploads(pool, (work) => this.transaction(work));
@@ -375,22 +373,6 @@ export class PostgresStorage implements StoragePort {
       const size = log.rows[0] as { updates: number; bytes: string } | undefined;
       return { mergedUpdates: updateRows.rows.length, snapshotBytes: merged.byteLength, logUpdates: size?.updates ?? 0, logBytes: Number(size?.bytes ?? 0) };
     });
-  }
-
-  beginUpload(sessionId: string, uploadId: string): Promise<UploadWriter> {
-    return this.uploads.begin(sessionId, uploadId);
-  }
-
-  getUploadRecord(sessionId: string, uploadId: string): Promise<UploadRecord | null> {
-    return this.uploads.getRecord(sessionId, uploadId);
-  }
-
-  readUploadChunk(sessionId: string, uploadId: string, index: number): Promise<Uint8Array | null> {
-    return this.uploads.readChunk(sessionId, uploadId, index);
-  }
-
-  removeAbandonedUploads(startedBefore: number): Promise<number> {
-    return this.uploads.removeAbandoned(startedBefore);
   }
 
   async replaceControlState(sessionId: string, status: string, state: unknown, version: number, expected: number | null): Promise<boolean> {

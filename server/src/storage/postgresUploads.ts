@@ -8,27 +8,14 @@
  */
 import type pg from 'pg';
 import { ChunkedUploadWriter } from './chunkedUploadWriter.js';
-import { UPLOAD_CHUNK_BYTES, type UploadRecord, type UploadWriter } from './port.js';
+import { UPLOAD_CHUNK_BYTES, type UploadRecord, type UploadStore, type UploadWriter } from './port.js';
+import { uploadChunkTablesSql } from './uploadSchema.js';
 
 /**
  * The schema migration to chunks: the draft and chunk tables, the bytes of every upload stored
  * whole until then moved into chunks, and the column that held them dropped.
  */
-export const MIGRATE_UPLOADS_TO_CHUNKS = `
-  CREATE TABLE upload_drafts (
-    upload_id  TEXT PRIMARY KEY,
-    session_id TEXT NOT NULL REFERENCES sessions(session_id),
-    started_at BIGINT NOT NULL
-  );
-  CREATE INDEX upload_drafts_by_start ON upload_drafts(started_at);
-  CREATE TABLE upload_chunks (
-    upload_id   TEXT NOT NULL,
-    chunk_index INTEGER NOT NULL,
-    session_id  TEXT NOT NULL REFERENCES sessions(session_id),
-    data        BYTEA NOT NULL,
-    PRIMARY KEY (upload_id, chunk_index)
-  );
-  CREATE INDEX upload_chunks_by_session ON upload_chunks(session_id);
+export const MIGRATE_UPLOADS_TO_CHUNKS = `${uploadChunkTablesSql({ bigint: 'BIGINT', bytes: 'BYTEA' })}
   INSERT INTO upload_chunks (upload_id, chunk_index, session_id, data)
     SELECT u.upload_id, i, u.session_id, substring(u.data FROM i * ${UPLOAD_CHUNK_BYTES} + 1 FOR ${UPLOAD_CHUNK_BYTES})
     FROM uploads u, generate_series(0, (octet_length(u.data) - 1) / ${UPLOAD_CHUNK_BYTES}) AS i;
@@ -51,13 +38,13 @@ const toUpload = (r: Row): UploadRecord => ({
 type InTransaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T>;
 
 /** The upload half of the Postgres storage port. */
-export class PostgresUploads {
+export class PostgresUploads implements UploadStore {
   constructor(
     private readonly pool: pg.Pool,
     private readonly transaction: InTransaction,
   ) {}
 
-  /** See `StoragePort.beginUpload`. */
+  /** See `UploadStore.begin`. */
   async begin(sessionId: string, uploadId: string): Promise<UploadWriter> {
     const { rowCount } = await this.pool.query(
       'INSERT INTO upload_drafts (upload_id, session_id, started_at) SELECT $1::text, $2::text, $3::bigint WHERE NOT EXISTS (SELECT 1 FROM uploads WHERE upload_id = $1)',
@@ -78,20 +65,20 @@ export class PostgresUploads {
     });
   }
 
-  /** See `StoragePort.getUploadRecord`. */
+  /** See `UploadStore.getRecord`. */
   async getRecord(sessionId: string, uploadId: string): Promise<UploadRecord | null> {
     const { rows } = await this.pool.query('SELECT * FROM uploads WHERE upload_id = $1 AND session_id = $2', [uploadId, sessionId]);
     return rows[0] ? toUpload(rows[0] as Row) : null;
   }
 
-  /** See `StoragePort.readUploadChunk`. */
+  /** See `UploadStore.readChunk`. */
   async readChunk(sessionId: string, uploadId: string, index: number): Promise<Uint8Array | null> {
     const { rows } = await this.pool.query('SELECT data FROM upload_chunks WHERE upload_id = $1 AND chunk_index = $2 AND session_id = $3', [uploadId, index, sessionId]);
     const data = (rows[0] as Row | undefined)?.data as Buffer | undefined;
     return data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
   }
 
-  /** See `StoragePort.removeAbandonedUploads`. */
+  /** See `UploadStore.removeAbandoned`. */
   async removeAbandoned(startedBefore: number): Promise<number> {
     const { rows } = await this.pool.query('SELECT upload_id FROM upload_drafts WHERE started_at < $1', [startedBefore]);
     for (const row of rows) await this.removeDraft((row as Row).upload_id as string);

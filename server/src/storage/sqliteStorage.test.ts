@@ -6,10 +6,8 @@ import * as Y from 'yjs';
 import { mergeYjsDocument } from './mergeDocument.js';
 import { SqliteAppendError } from './sqliteAppender.js';
 import { tempDataDir } from '../testing/testServer.js';
-import { storageContractSuite } from './contractSuite.js';
-import { UPLOAD_CHUNK_BYTES } from './port.js';
+import { WHOLE_STORED_UPLOADS, expectWholeStoredUploadsKept, storageContractSuite } from './contractSuite.js';
 import { SqliteStorage, migrateSqliteSchema, openSqliteStorage } from './sqliteStorage.js';
-import { readUpload } from './uploadBytes.js';
 
 const files = new WeakMap<object, string>();
 
@@ -53,20 +51,12 @@ describe('sqlite adapter specifics', () => {
     const old = new Database(file);
     migrateSqliteSchema(old, 9); // the schema before uploads were chunked
     old.prepare("INSERT INTO sessions (session_id, title, invite_code, created_at) VALUES ('s1', 'T', 'ABCD2345', 1)").run();
-    const large = Buffer.from(Uint8Array.from({ length: 2 * UPLOAD_CHUNK_BYTES + 5 }, (_, i) => (i * 7 + 3) % 256));
-    const small = Buffer.from('%PDF-1.4 small');
     const insert = old.prepare("INSERT INTO uploads (upload_id, session_id, mime, size, name, sha256, created_by, created_at, data) VALUES (?, 's1', 'application/pdf', ?, 'a.pdf', 'ab', 'p_h', 1, ?)");
-    insert.run('u_large', large.byteLength, large);
-    insert.run('u_small', small.byteLength, small);
+    for (const { uploadId, bytes } of WHOLE_STORED_UPLOADS) insert.run(uploadId, bytes.byteLength, bytes);
     old.close();
 
     const store = openSqliteStorage(file);
-    for (const [uploadId, bytes] of [['u_large', large], ['u_small', small]] as const) {
-      const read = await readUpload(store, 's1', uploadId);
-      expect(read?.record).toMatchObject({ uploadId, size: bytes.byteLength, name: 'a.pdf' });
-      expect(Buffer.from(read?.bytes ?? []).equals(bytes)).toBe(true);
-    }
-    expect((await store.readUploadChunk('s1', 'u_large', 2))?.byteLength).toBe(5);
+    await expectWholeStoredUploadsKept(store);
     await store.close();
     const db = new Database(file, { readonly: true });
     const columns = db.prepare<[], string>("SELECT name FROM pragma_table_info('uploads')").pluck().all();

@@ -22,8 +22,6 @@ import type {
   SessionRecord,
   StoragePort,
   StoredDocument,
-  UploadRecord,
-  UploadWriter,
 } from './port.js';
 import { CONNECTION_PRAGMAS, INSERT_UPDATE_SQL, SqliteAppendError, SqliteAppender } from './sqliteAppender.js';
 import { SqliteUploads, migrateUploadsToChunks } from './sqliteUploads.js';
@@ -208,7 +206,7 @@ export class SqliteStorage implements StoragePort {
   private readonly appendBatch: (batch: readonly PendingUpdate[], now: number) => void;
   /** The worker that appends (started at the first append; none for an in-memory database). */
   private appender: SqliteAppender | null = null;
-  private readonly uploads: SqliteUploads;
+  readonly uploads: SqliteUploads;
 
   constructor(private readonly db: Database.Database) {
     for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma);
@@ -407,22 +405,6 @@ export class SqliteStorage implements StoragePort {
         };
       })
       .immediate();
-  }
-
-  beginUpload(sessionId: string, uploadId: string): Promise<UploadWriter> {
-    return this.uploads.begin(sessionId, uploadId);
-  }
-
-  getUploadRecord(sessionId: string, uploadId: string): Promise<UploadRecord | null> {
-    return this.uploads.getRecord(sessionId, uploadId);
-  }
-
-  readUploadChunk(sessionId: string, uploadId: string, index: number): Promise<Uint8Array | null> {
-    return this.uploads.readChunk(sessionId, uploadId, index);
-  }
-
-  removeAbandonedUploads(startedBefore: number): Promise<number> {
-    return this.uploads.removeAbandoned(startedBefore);
   }
 
   async replaceControlState(sessionId: string, status: string, state: unknown, version: number, expected: number | null): Promise<boolean> {

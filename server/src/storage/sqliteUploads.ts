@@ -21,7 +21,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import { ChunkedUploadWriter } from './chunkedUploadWriter.js';
-import { UPLOAD_CHUNK_BYTES, type UploadRecord, type UploadWriter } from './port.js';
+import { UPLOAD_CHUNK_BYTES, type UploadRecord, type UploadStore, type UploadWriter } from './port.js';
+import { uploadChunkTablesSql } from './uploadSchema.js';
 
 /** Chunks removed per statement when an upload is removed piece by piece (2 MiB: a few ms). */
 const CHUNKS_REMOVED_AT_ONCE = 8;
@@ -32,21 +33,7 @@ const CHUNKS_REMOVED_AT_ONCE = 8;
  * column that held them.
  */
 export function migrateUploadsToChunks(db: Database.Database): void {
-  db.exec(`
-    CREATE TABLE upload_drafts (
-      upload_id  TEXT PRIMARY KEY,
-      session_id TEXT NOT NULL REFERENCES sessions(session_id),
-      started_at INTEGER NOT NULL
-    );
-    CREATE INDEX upload_drafts_by_start ON upload_drafts(started_at);
-    CREATE TABLE upload_chunks (
-      upload_id   TEXT NOT NULL,
-      chunk_index INTEGER NOT NULL,
-      session_id  TEXT NOT NULL REFERENCES sessions(session_id),
-      data        BLOB NOT NULL,
-      PRIMARY KEY (upload_id, chunk_index)
-    );
-    CREATE INDEX upload_chunks_by_session ON upload_chunks(session_id);`);
+  db.exec(uploadChunkTablesSql({ bigint: 'INTEGER', bytes: 'BLOB' }));
   const ids = db.prepare<[], string>('SELECT upload_id FROM uploads').pluck().all();
   const read = db.prepare<[string], { session_id: string; data: Buffer }>('SELECT session_id, data FROM uploads WHERE upload_id = ?');
   const insert = db.prepare('INSERT INTO upload_chunks (upload_id, chunk_index, session_id, data) VALUES (?, ?, ?, ?)');
@@ -83,7 +70,7 @@ const toUpload = (r: UploadRow): UploadRecord => ({
 });
 
 /** The upload half of the SQLite storage port, on the adapter's connection (migrated already). */
-export class SqliteUploads {
+export class SqliteUploads implements UploadStore {
   private readonly statements;
 
   constructor(private readonly db: Database.Database) {
@@ -122,7 +109,7 @@ export class SqliteUploads {
   /** Ends a draft and stores its record, in one write transaction. */
   private readonly commitUpload: (record: UploadRecord, chunks: number) => void;
 
-  /** See `StoragePort.beginUpload`. */
+  /** See `UploadStore.begin`. */
   async begin(sessionId: string, uploadId: string): Promise<UploadWriter> {
     const { changes } = this.withoutFsync(() => this.statements.insertDraft.run({ uploadId, sessionId, startedAt: Date.now() }));
     if (changes !== 1) throw new Error(`upload id ${uploadId} is taken`);
@@ -136,19 +123,19 @@ export class SqliteUploads {
     });
   }
 
-  /** See `StoragePort.getUploadRecord`. */
+  /** See `UploadStore.getRecord`. */
   async getRecord(sessionId: string, uploadId: string): Promise<UploadRecord | null> {
     const row = this.statements.getUpload.get(uploadId, sessionId);
     return row ? toUpload(row) : null;
   }
 
-  /** See `StoragePort.readUploadChunk`. */
+  /** See `UploadStore.readChunk`. */
   async readChunk(sessionId: string, uploadId: string, index: number): Promise<Uint8Array | null> {
     const data = this.statements.readChunk.get(uploadId, index, sessionId);
     return data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
   }
 
-  /** See `StoragePort.removeAbandonedUploads`. */
+  /** See `UploadStore.removeAbandoned`. */
   async removeAbandoned(startedBefore: number): Promise<number> {
     const abandoned = this.statements.listAbandoned.all(startedBefore);
     for (const uploadId of abandoned) await this.removeDraft(uploadId);

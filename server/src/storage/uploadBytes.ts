@@ -19,7 +19,7 @@ export interface ByteRange {
 
 /** Stores `bytes` as the upload `record` describes (begin, write, commit; aborted on failure). */
 export async function putUpload(storage: StoragePort, record: UploadRecord, bytes: Uint8Array): Promise<void> {
-  const writer = await storage.beginUpload(record.sessionId, record.uploadId);
+  const writer = await storage.uploads.begin(record.sessionId, record.uploadId);
   try {
     await writer.write(bytes);
     await writer.commit(record);
@@ -35,7 +35,7 @@ export async function putUpload(storage: StoragePort, record: UploadRecord, byte
  */
 export async function* uploadBytes(storage: StoragePort, record: UploadRecord, range: ByteRange = { start: 0, end: record.size }): AsyncGenerator<Uint8Array> {
   for (let index = Math.floor(range.start / UPLOAD_CHUNK_BYTES); index * UPLOAD_CHUNK_BYTES < range.end; index++) {
-    const chunk = await storage.readUploadChunk(record.sessionId, record.uploadId, index);
+    const chunk = await storage.uploads.readChunk(record.sessionId, record.uploadId, index);
     if (!chunk) throw new Error(`chunk ${index} of upload ${record.uploadId} is missing`);
     const offset = index * UPLOAD_CHUNK_BYTES;
     yield chunk.subarray(Math.max(0, range.start - offset), Math.min(chunk.byteLength, range.end - offset));
@@ -45,7 +45,7 @@ export async function* uploadBytes(storage: StoragePort, record: UploadRecord, r
 
 /** An upload of this session with all its bytes, or null when unknown here. */
 export async function readUpload(storage: StoragePort, sessionId: string, uploadId: string): Promise<StoredUpload | null> {
-  const record = await storage.getUploadRecord(sessionId, uploadId);
+  const record = await storage.uploads.getRecord(sessionId, uploadId);
   if (!record) return null;
   const bytes = new Uint8Array(record.size);
   let filled = 0;

@@ -30,7 +30,7 @@ export function sweepAbandonedUploads(
     if (pass) return;
     pass = true;
     running = storage
-      .removeAbandonedUploads(Date.now() - options.requestTimeoutMs - ABANDONED_MARGIN_MS)
+      .uploads.removeAbandoned(Date.now() - options.requestTimeoutMs - ABANDONED_MARGIN_MS)
       .then(
         (removed) => {
           if (removed > 0) options.log.info({ removed }, 'removed uploads left half-stored by a stopped process');

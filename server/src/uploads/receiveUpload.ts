@@ -30,7 +30,7 @@ export async function receiveUpload(storage: StoragePort, body: Readable | null,
     if (head.byteLength === 0) return { refused: 'empty' };
     const mime = sniffUploadMime(head);
     if (!mime) return { refused: 'unsupported' };
-    const writer = await storage.beginUpload(draft.sessionId, draft.uploadId);
+    const writer = await storage.uploads.begin(draft.sessionId, draft.uploadId);
     try {
       const hash = crypto.createHash('sha256').update(head);
       let size = head.byteLength;

@@ -121,7 +121,7 @@ export async function uploadRoutes(app: FastifyInstance, deps: UploadDeps): Prom
 
   app.get<GetUpload>('/api/sessions/:sessionId/uploads/:uploadId', { onRequest: admitMembers(false) }, async (request, reply) => {
     const { sessionId, uploadId } = request.params;
-    const record = UPLOAD_ID_PATTERN.test(uploadId) ? await storage.getUploadRecord(sessionId, uploadId) : null;
+    const record = UPLOAD_ID_PATTERN.test(uploadId) ? await storage.uploads.getRecord(sessionId, uploadId) : null;
     if (!record) return sendError(reply, 404, 'not_found', 'no upload with this id in this session; check the link');
     const etag = `"${record.sha256}"`;
     reply
