@@ -196,7 +196,8 @@ export interface StoragePort {
   removeParticipant(sessionId: string, participantId: string): Promise<boolean>;
   /**
    * Deletes a session and everything of it: participants, documents (snapshots and logs of every
-   * `<sessionId>/…` document), uploads, history, control state, record links. False when unknown.
+   * `<sessionId>/…` document), uploads (stored or being written, with their chunks), history,
+   * control state, record links. False when unknown.
    */
   deleteSession(sessionId: string): Promise<boolean>;
 

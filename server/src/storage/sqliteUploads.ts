@@ -7,11 +7,11 @@
  * the writer lets the event loop turn between chunks, and reads go a chunk at a time.
  *
  * Chunks are committed without an fsync (synchronous=NORMAL for that statement only): with one per
- * chunk, a busy disk made single inserts take up to 100 ms on this thread. They need none of their own: the
- * commit that makes the upload visible runs with the connection's full fsync, which makes every
- * earlier frame of the WAL durable, its chunks among them; a crash before it loses at most chunks
- * of an upload that was never acknowledged. What remains on this thread is SQLite's automatic
- * checkpoint, every 4 MiB or so written (13–20 ms measured).
+ * chunk, a busy disk made single inserts take up to 100 ms on this thread. They need none of their
+ * own: the commit that makes the upload visible runs with the connection's full fsync, which makes
+ * every earlier frame of the WAL durable, its chunks among them; a crash before it loses at most
+ * chunks of an upload that was never acknowledged. What remains on this thread is SQLite's
+ * automatic checkpoint, every 4 MiB or so written (13–20 ms measured).
  *
  * An upload being written has a row in `upload_drafts` (which also reserves its id); its chunks
  * are only accepted while that row is there. The record goes into `uploads` last, in the
