@@ -53,6 +53,7 @@ import { MergeWorker } from './storage/mergeWorker.js';
 import type { StoragePort } from './storage/port.js';
 import { openPostgresStorage } from './storage/postgresStorage.js';
 import { openSqliteStorage } from './storage/sqliteStorage.js';
+import { sweepAbandonedUploads } from './uploads/abandonedUploads.js';
 import { attachYjsTransport } from './transport/yjsWebSocket.js';
 import { uploadRoutes } from './uploads/uploadRoutes.js';
 
@@ -204,6 +205,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   });
   await app.register(participationRoutes, { storage, signer, history, findProtocol });
   await app.register(uploadRoutes, { storage, signer, metrics, maxUploadBytes: config.maxUploadBytes });
+  const abandonedUploads = sweepAbandonedUploads(storage, { requestTimeoutMs: config.http.requestTimeoutMs, log: app.log.child({ component: 'uploads' }) });
   await clientRoutes(app, options.clientDir);
 
   const clientAddress = clientAddressReader(config.trustProxy);
@@ -261,6 +263,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   });
 
   app.addHook('preClose', async () => {
+    await abandonedUploads.stop();
     await controlPlane.close();
     await history.flush();
     await privateReveal.flush();

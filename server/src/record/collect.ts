@@ -25,6 +25,7 @@ import {
 } from '@worktable/shared';
 import type { HistoryRecorder } from '../history/historyRecorder.js';
 import type { StoragePort } from '../storage/port.js';
+import { readUpload } from '../storage/uploadBytes.js';
 import { EMBEDDABLE_IMAGES, type RecordSeat, type RecordTable, type RecordUpload, type RoundSeatingRecord, type SessionRecordData } from './recordData.js';
 import { readTableContent, type TableContent } from './tableContent.js';
 
@@ -130,12 +131,14 @@ export async function collectRecord(
   const uploads = new Map<string, RecordUpload>();
   let budget = deps.embedBytes ?? 0;
   for (const uploadId of deps.withUploads === false ? [] : uploadIds) {
-    const upload = await storage.getUpload(sessionId, uploadId);
-    if (!upload) continue;
-    const { mime, name, size } = upload.record;
+    // Only the bytes of the images embedded are read; the others need their record alone.
+    const record = await storage.uploads.getRecord(sessionId, uploadId);
+    if (!record) continue;
+    const { mime, name, size } = record;
     const embedded = EMBEDDABLE_IMAGES.has(mime) && size <= budget;
-    if (embedded) budget -= size;
-    uploads.set(uploadId, { mime, name, size, bytes: embedded ? upload.bytes : null });
+    const bytes = embedded ? ((await readUpload(storage, sessionId, uploadId))?.bytes ?? null) : null;
+    if (bytes) budget -= size;
+    uploads.set(uploadId, { mime, name, size, bytes });
   }
 
   return {

@@ -56,7 +56,8 @@ describe('access', () => {
     const table = connectClient(t.wsUrl, session.sessionId, 'table-1', members[0]!.token);
     await table.synced;
     table.doc.getText('t').insert(0, 'sensitive work');
-    await fetch(`${t.url}/api/sessions/${session.sessionId}/uploads?name=a.png`, { method: 'POST', headers: auth(session.hostToken), body: onePixelPng() });
+    const uploaded = await fetch(`${t.url}/api/sessions/${session.sessionId}/uploads?name=a.png`, { method: 'POST', headers: auth(session.hostToken), body: onePixelPng() });
+    expect(uploaded.status).toBe(201); // its record, and its bytes in a chunk
     const host = openControlClient(t.url, session.hostToken);
     clients.push(host);
     await waitFor(() => host.states.length > 0);
@@ -81,9 +82,11 @@ describe('access', () => {
       updates: count("SELECT count(*) AS n FROM doc_updates WHERE doc_key LIKE ? || '/%'", sid),
       snapshots: count("SELECT count(*) AS n FROM doc_snapshots WHERE doc_key LIKE ? || '/%'", sid),
       uploads: count('SELECT count(*) AS n FROM uploads WHERE session_id = ?', sid),
+      uploadChunks: count('SELECT count(*) AS n FROM upload_chunks WHERE session_id = ?', sid),
+      uploadDrafts: count('SELECT count(*) AS n FROM upload_drafts WHERE session_id = ?', sid),
       history: count('SELECT count(*) AS n FROM doc_history WHERE session_id = ?', sid),
       control: count('SELECT count(*) AS n FROM control_states WHERE session_id = ?', sid),
-    }).toEqual({ sessions: 0, participants: 0, updates: 0, snapshots: 0, uploads: 0, history: 0, control: 0 });
+    }).toEqual({ sessions: 0, participants: 0, updates: 0, snapshots: 0, uploads: 0, uploadChunks: 0, uploadDrafts: 0, history: 0, control: 0 });
     expect(count('SELECT count(*) AS n FROM sessions WHERE session_id = ?', other.session.sessionId)).toBe(1);
     db.close();
     expect((await fetch(`${t.url}/api/sessions/${sid}`, { headers: auth(session.hostToken) })).status).toBe(404);

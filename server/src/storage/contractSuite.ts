@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SessionRole } from '@worktable/shared';
 import { mergeYjsDocument } from './mergeDocument.js';
-import type { ParticipantRecord, SessionRecord, StoragePort, UploadRecord } from './port.js';
+import { UPLOAD_CHUNK_BYTES, type ParticipantRecord, type SessionRecord, type StoragePort, type UploadRecord } from './port.js';
+import { putUpload, readUpload, uploadBytes } from './uploadBytes.js';
 
 /** Creates a fresh empty store; `reopen` (when the engine supports it) opens the same data again. */
 export interface StorageFactory {
@@ -62,6 +63,25 @@ function textOf(snapshot: Uint8Array | null, updates: Uint8Array[]): string {
   if (snapshot) Y.applyUpdate(doc, snapshot);
   for (const u of updates) Y.applyUpdate(doc, u);
   return doc.getText('t').toString();
+}
+
+/**
+ * Files of session `s1` as a server before chunking kept them (whole, in `uploads.data`), for each
+ * adapter's test of the migration: one of a few chunks, one small. Stored as `a.pdf`.
+ */
+export const WHOLE_STORED_UPLOADS: readonly { uploadId: string; bytes: Buffer }[] = [
+  { uploadId: 'u_large', bytes: Buffer.from(binary(2 * UPLOAD_CHUNK_BYTES + 5)) },
+  { uploadId: 'u_small', bytes: Buffer.from('%PDF-1.4 small') },
+];
+
+/** Checks that the migration to chunks kept `WHOLE_STORED_UPLOADS`: each reads back unchanged, from chunks. */
+export async function expectWholeStoredUploadsKept(store: StoragePort): Promise<void> {
+  for (const { uploadId, bytes } of WHOLE_STORED_UPLOADS) {
+    const read = await readUpload(store, 's1', uploadId);
+    expect(read?.record).toMatchObject({ uploadId, size: bytes.byteLength, name: 'a.pdf' });
+    expect(Buffer.from(read?.bytes ?? []).equals(bytes)).toBe(true);
+  }
+  expect((await store.uploads.readChunk('s1', 'u_large', 2))?.byteLength).toBe(5);
 }
 
 /** Registers the contract tests for one adapter. */
@@ -219,40 +239,114 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
     it('SC12 stores an upload with its bytes and returns both unchanged, also after reopening', async () => {
       await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
       const bytes = binary(70_000);
-      await store.putUpload(upload('s1', 'u_one', bytes.byteLength), bytes);
-      const stored = await store.getUpload('s1', 'u_one');
+      await putUpload(store, upload('s1', 'u_one', bytes.byteLength), bytes);
+      const stored = await readUpload(store, 's1', 'u_one');
       expect(stored?.record).toEqual(upload('s1', 'u_one', bytes.byteLength));
       expect(Buffer.from(stored?.bytes ?? []).equals(Buffer.from(bytes))).toBe(true);
       if (!factory.reopen) return;
       store = await factory.reopen(store);
-      const reopened = await store.getUpload('s1', 'u_one');
+      const reopened = await readUpload(store, 's1', 'u_one');
       expect(reopened?.record).toEqual(upload('s1', 'u_one', bytes.byteLength));
       expect(Buffer.from(reopened?.bytes ?? []).equals(Buffer.from(bytes))).toBe(true);
     });
 
     it('SC13 an unknown upload is null', async () => {
       await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
-      expect(await store.getUpload('s1', 'u_none')).toBeNull();
-      expect(await store.getUpload('ghost', 'u_none')).toBeNull();
+      expect(await readUpload(store, 's1', 'u_none')).toBeNull();
+      expect(await readUpload(store, 'ghost', 'u_none')).toBeNull();
     });
 
     it("SC14 another session's upload id is null", async () => {
       await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
       await store.createSession(session('s2'), participant('s2', 'p_other', SessionRole.Host, 1));
-      await store.putUpload(upload('s1', 'u_one', 10), binary(10));
-      expect(await store.getUpload('s2', 'u_one')).toBeNull();
-      expect(await store.getUpload('s1', 'u_one')).not.toBeNull();
+      await putUpload(store, upload('s1', 'u_one', 10), binary(10));
+      expect(await readUpload(store, 's2', 'u_one')).toBeNull();
+      expect(await readUpload(store, 's1', 'u_one')).not.toBeNull();
     });
 
     it('SC15 refuses an upload of an unknown session and a duplicate upload id, keeping the first', async () => {
-      await expect(store.putUpload(upload('ghost', 'u_x', 10), binary(10))).rejects.toThrow();
-      expect(await store.getUpload('ghost', 'u_x')).toBeNull();
+      await expect(putUpload(store, upload('ghost', 'u_x', 10), binary(10))).rejects.toThrow();
+      expect(await readUpload(store, 'ghost', 'u_x')).toBeNull();
       await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
       await store.createSession(session('s2'), participant('s2', 'p_other', SessionRole.Host, 1));
-      await store.putUpload(upload('s1', 'u_one', 10), binary(10));
-      await expect(store.putUpload(upload('s2', 'u_one', 20), binary(20))).rejects.toThrow();
-      expect((await store.getUpload('s1', 'u_one'))?.bytes.byteLength).toBe(10);
-      expect(await store.getUpload('s2', 'u_one')).toBeNull();
+      await putUpload(store, upload('s1', 'u_one', 10), binary(10));
+      await expect(putUpload(store, upload('s2', 'u_one', 20), binary(20))).rejects.toThrow();
+      expect((await readUpload(store, 's1', 'u_one'))?.bytes.byteLength).toBe(10);
+      expect(await readUpload(store, 's2', 'u_one')).toBeNull();
+    });
+
+    it('SC24 stores a large upload in chunks of UPLOAD_CHUNK_BYTES and reads any range of it back', async () => {
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      const bytes = binary(3 * UPLOAD_CHUNK_BYTES + 1000);
+      const writer = await store.uploads.begin('s1', 'u_big');
+      // Written in uneven pieces, as a request body arrives.
+      for (let at = 0; at < bytes.byteLength; at += 100_000) await writer.write(bytes.subarray(at, at + 100_000));
+      await writer.commit(upload('s1', 'u_big', bytes.byteLength));
+      expect((await store.uploads.readChunk('s1', 'u_big', 0))?.byteLength).toBe(UPLOAD_CHUNK_BYTES);
+      expect((await store.uploads.readChunk('s1', 'u_big', 3))?.byteLength).toBe(1000);
+      expect(await store.uploads.readChunk('s1', 'u_big', 4)).toBeNull();
+      expect(await store.uploads.readChunk('s2', 'u_big', 0)).toBeNull();
+      const record = await store.uploads.getRecord('s1', 'u_big');
+      expect(record).toEqual(upload('s1', 'u_big', bytes.byteLength));
+      const range = { start: UPLOAD_CHUNK_BYTES - 5, end: 2 * UPLOAD_CHUNK_BYTES + 5 };
+      const parts: Uint8Array[] = [];
+      for await (const part of uploadBytes(store, record!, range)) parts.push(part);
+      expect(Buffer.concat(parts).equals(Buffer.from(bytes.subarray(range.start, range.end)))).toBe(true);
+      expect(Buffer.from((await readUpload(store, 's1', 'u_big'))?.bytes ?? []).equals(Buffer.from(bytes))).toBe(true);
+    });
+
+    it('SC25 an upload is invisible until committed; an aborted one, or one whose size is wrong, leaves nothing', async () => {
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      const bytes = binary(2 * UPLOAD_CHUNK_BYTES + 7);
+      const aborted = await store.uploads.begin('s1', 'u_one');
+      await aborted.write(bytes);
+      expect(await store.uploads.getRecord('s1', 'u_one')).toBeNull();
+      await expect(store.uploads.begin('s1', 'u_one')).rejects.toThrow(); // taken while being written
+      await aborted.abort();
+      for (const index of [0, 1, 2]) expect(await store.uploads.readChunk('s1', 'u_one', index)).toBeNull();
+      await expect(aborted.write(bytes)).rejects.toThrow();
+
+      const wrongSize = await store.uploads.begin('s1', 'u_one'); // free again
+      await wrongSize.write(bytes);
+      await expect(wrongSize.commit(upload('s1', 'u_one', bytes.byteLength + 1))).rejects.toThrow();
+      expect(await store.uploads.getRecord('s1', 'u_one')).toBeNull();
+      expect(await store.uploads.readChunk('s1', 'u_one', 0)).toBeNull();
+
+      await putUpload(store, upload('s1', 'u_one', bytes.byteLength), bytes);
+      await expect(store.uploads.begin('s1', 'u_one')).rejects.toThrow(); // taken once stored
+      expect(Buffer.from((await readUpload(store, 's1', 'u_one'))?.bytes ?? []).equals(Buffer.from(bytes))).toBe(true);
+    });
+
+    it('SC26 an upload whose session is deleted while it is written fails and leaves nothing', async () => {
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      const writer = await store.uploads.begin('s1', 'u_one');
+      await writer.write(binary(UPLOAD_CHUNK_BYTES + 1));
+      expect(await store.uploads.readChunk('s1', 'u_one', 0)).not.toBeNull();
+      expect(await store.deleteSession('s1')).toBe(true);
+      expect(await store.uploads.readChunk('s1', 'u_one', 0)).toBeNull();
+      await expect(writer.write(binary(UPLOAD_CHUNK_BYTES))).rejects.toThrow();
+      await writer.abort();
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      expect(await store.uploads.readChunk('s1', 'u_one', 0)).toBeNull();
+      expect(await store.uploads.readChunk('s1', 'u_one', 1)).toBeNull();
+      expect(await store.uploads.getRecord('s1', 'u_one')).toBeNull();
+    });
+
+    it('SC27 removes the uploads whose writer died, with their chunks, and nothing else', async () => {
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      const kept = binary(UPLOAD_CHUNK_BYTES + 3);
+      await putUpload(store, upload('s1', 'u_kept', kept.byteLength), kept);
+      const dying = await store.uploads.begin('s1', 'u_dead');
+      await dying.write(binary(2 * UPLOAD_CHUNK_BYTES + 3)); // then its process dies: neither committed nor aborted
+      if (factory.reopen) store = await factory.reopen(store);
+      expect(await store.uploads.removeAbandoned(Date.now() - 60_000)).toBe(0); // too recent to be abandoned
+      expect(await store.uploads.readChunk('s1', 'u_dead', 0)).not.toBeNull();
+      expect(await store.uploads.removeAbandoned(Date.now() + 1)).toBe(1);
+      for (const index of [0, 1]) expect(await store.uploads.readChunk('s1', 'u_dead', index)).toBeNull();
+      expect(await store.uploads.getRecord('s1', 'u_dead')).toBeNull();
+      expect(Buffer.from((await readUpload(store, 's1', 'u_kept'))?.bytes ?? []).equals(Buffer.from(kept))).toBe(true);
+      expect(await store.uploads.removeAbandoned(Date.now() + 1)).toBe(0);
+      await putUpload(store, upload('s1', 'u_dead', 10), binary(10)); // the id is free again
     });
 
     it('SC18 keeps a participant’s organization and system role', async () => {
@@ -358,20 +452,23 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
       const keep = typedUpdates('other');
       for (const id of ['s1', 's11']) {
         await store.appendUpdates(typedUpdates('gone').map((update) => ({ docKey: `${id}/table-1`, update })));
-        await store.putUpload(upload(id, `u_${id}`, 10), binary(10));
+        await putUpload(store, upload(id, `u_${id}`, UPLOAD_CHUNK_BYTES + 10), binary(UPLOAD_CHUNK_BYTES + 10));
         await store.replaceControlState(id, 'running', { version: 1 }, 1, null);
         await store.saveHistorySnapshot({ sessionId: id, docName: 'table-1', label: {}, state: binary(5), createdAt: 1 });
         await store.createRecordLink({ linkId: `r_${id}`, sessionId: id, options: {}, createdBy: 'p_host', createdAt: 1, revokedAt: null });
       }
       await store.appendUpdates(keep.map((update) => ({ docKey: 's1/plenary', update })));
       await store.compactDocument('s1/plenary', mergeYjsDocument);
+      const unfinished = await store.uploads.begin('s1', 'u_unfinished');
+      await unfinished.write(binary(UPLOAD_CHUNK_BYTES));
       expect(await store.deleteSession('s1')).toBe(true);
       expect(await store.deleteSession('s1')).toBe(false);
       expect(await store.getSession('s1')).toBeNull();
       expect(await store.listParticipants('s1')).toEqual([]);
       expect(await store.loadDocument('s1/table-1')).toEqual({ snapshot: null, updates: [], bytes: 0 });
       expect(await store.loadDocument('s1/plenary')).toEqual({ snapshot: null, updates: [], bytes: 0 });
-      expect(await store.getUpload('s1', 'u_s1')).toBeNull();
+      expect(await readUpload(store, 's1', 'u_s1')).toBeNull();
+      for (const [uploadId, index] of [['u_s1', 0], ['u_s1', 1], ['u_unfinished', 0]] as const) expect(await store.uploads.readChunk('s1', uploadId, index)).toBeNull();
       expect(await store.loadControlState('s1')).toBeNull();
       expect(await store.listHistory('s1')).toEqual([]);
       expect(await store.getRecordLink('r_s1')).toBeNull();
@@ -379,7 +476,7 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
       // s11 starts with "s1" but is another session: untouched.
       expect(await store.getSession('s11')).not.toBeNull();
       expect(textOf(null, (await store.loadDocument('s11/table-1')).updates)).toBe('gone');
-      expect(await store.getUpload('s11', 'u_s11')).not.toBeNull();
+      expect((await readUpload(store, 's11', 'u_s11'))?.bytes.byteLength).toBe(UPLOAD_CHUNK_BYTES + 10);
       expect(await store.listHistory('s11')).toHaveLength(1);
       expect(await store.getRecordLink('r_s11')).not.toBeNull();
     });

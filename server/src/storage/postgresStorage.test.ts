@@ -8,9 +8,9 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL, serviceAvailable } from '../testing/services.js';
-import { storageContractSuite } from './contractSuite.js';
+import { WHOLE_STORED_UPLOADS, expectWholeStoredUploadsKept, storageContractSuite } from './contractSuite.js';
 import { mergeYjsDocument } from './mergeDocument.js';
-import { PostgresStartError, openPostgresStorage, type PostgresStorage } from './postgresStorage.js';
+import { PostgresStartError, migratePostgresSchema, openPostgresStorage, type PostgresStorage } from './postgresStorage.js';
 
 const available = await serviceAvailable('postgres');
 const schemas: string[] = [];
@@ -87,6 +87,22 @@ describe.skipIf(!available)('postgres adapter specifics', () => {
     for (const u of loaded.updates) Y.applyUpdate(check, u);
     expect(check.getText('t').toString()).toBe(doc.getText('t').toString());
     await Promise.all(stores.map((s) => s.close()));
+  });
+
+  it('PG4 moves the uploads an older server kept whole into chunks, where they read back unchanged', async () => {
+    const schema = freshSchema();
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL, options: `-c search_path=${schema}` });
+    await client.connect();
+    await migratePostgresSchema(client, schema, 4); // the schema before uploads were chunked
+    await client.query("INSERT INTO sessions (session_id, title, invite_code, created_at) VALUES ('s1', 'T', 'ABCD2345', 1)");
+    for (const { uploadId, bytes } of WHOLE_STORED_UPLOADS) {
+      await client.query("INSERT INTO uploads (upload_id, session_id, mime, size, name, sha256, created_by, created_at, data) VALUES ($1, 's1', 'application/pdf', $2, 'a.pdf', 'ab', 'p_h', 1, $3)", [uploadId, bytes.byteLength, bytes]);
+    }
+    await client.end();
+
+    const store = await openPostgresStorage(TEST_DATABASE_URL, { schema });
+    await expectWholeStoredUploadsKept(store);
+    await store.close();
   });
 
   it('PG3 an unreachable database or a newer schema is refused with what to do', async () => {

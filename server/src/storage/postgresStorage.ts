@@ -20,9 +20,8 @@ import type {
   SessionRecord,
   StoragePort,
   StoredDocument,
-  StoredUpload,
-  UploadRecord,
 } from './port.js';
+import { MIGRATE_UPLOADS_TO_CHUNKS, PostgresUploads } from './postgresUploads.js';
 
 /** Ordered schema migrations; `worktable_schema` records how many have run. */
 const MIGRATIONS: readonly string[] = [
@@ -97,6 +96,7 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX record_links_by_session ON record_links(session_id, created_at, seq);`,
   `ALTER TABLE participants ADD COLUMN rostered BOOLEAN NOT NULL DEFAULT FALSE;`,
+  MIGRATE_UPLOADS_TO_CHUNKS,
 ];
 
 /** A fixed key for the migration advisory lock. */
@@ -127,16 +127,6 @@ const toParticipant = (r: Row): ParticipantRecord => ({
   organization: (r.organization as string | null) ?? null,
   systemRole: (r.system_role as string | null) ?? null,
   rostered: r.rostered === true,
-});
-const toUpload = (r: Row): UploadRecord => ({
-  uploadId: r.upload_id as string,
-  sessionId: r.session_id as string,
-  mime: r.mime as string,
-  size: num(r.size),
-  name: r.name as string,
-  sha256: r.sha256 as string,
-  createdBy: r.created_by as string,
-  createdAt: num(r.created_at),
 });
 const toRecordLink = (r: Row): RecordLinkRecord => ({
   linkId: r.link_id as string,
@@ -175,7 +165,7 @@ export async function openPostgresStorage(connectionString: string, options: { s
   try {
     const client = await pool.connect();
     try {
-      await migrate(client, schema);
+      await migratePostgresSchema(client, schema);
     } finally {
       client.release();
     }
@@ -188,7 +178,12 @@ export async function openPostgresStorage(connectionString: string, options: { s
   return new PostgresStorage(pool);
 }
 
-async function migrate(client: pg.PoolClient, schema: string): Promise<void> {
+/**
+ * Creates `schema` if needed and brings it up to migration `target` (all of them by default; tests
+ * stop earlier to build a database as an older server left it), under the migration lock.
+ * Refuses a database written by a newer server.
+ */
+export async function migratePostgresSchema(client: pg.ClientBase, schema: string, target = MIGRATIONS.length): Promise<void> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -200,7 +195,7 @@ async function migrate(client: pg.PoolClient, schema: string): Promise<void> {
     if (version > MIGRATIONS.length) {
       throw new PostgresStartError(`The database was written by a newer Worktable (schema ${version}, this one knows ${MIGRATIONS.length}); upgrade the server.`);
     }
-    for (; version < MIGRATIONS.length; version++) await client.query(MIGRATIONS[version] as string);
+    for (; version < target; version++) await client.query(MIGRATIONS[version] as string);
     await client.query('UPDATE worktable_schema SET version = $1', [version]);
     await client.query('COMMIT');
   } catch (error) {
@@ -212,8 +207,11 @@ async function migrate(client: pg.PoolClient, schema: string): Promise<void> {
 /** The storage port on a PostgreSQL pool. */
 export class PostgresStorage implements StoragePort {
   readonly engine = 'postgres';
+  readonly uploads: PostgresUploads;
 
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(private readonly pool: pg.Pool) {
+    this.uploads = new PostgresUploads(pool, (work) => this.transaction(work));
+  }
 
   /** Runs `work` in one transaction on one connection. */
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -314,7 +312,7 @@ export class PostgresStorage implements StoragePort {
     return this.transaction(async (client) => {
       await client.query('DELETE FROM doc_updates WHERE starts_with(doc_key, $1)', [prefix]);
       await client.query('DELETE FROM doc_snapshots WHERE starts_with(doc_key, $1)', [prefix]);
-      for (const table of ['uploads', 'doc_history', 'control_states', 'record_links', 'participants']) await client.query(`DELETE FROM ${table} WHERE session_id = $1`, [sessionId]);
+      for (const table of ['upload_chunks', 'upload_drafts', 'uploads', 'doc_history', 'control_states', 'record_links', 'participants']) await client.query(`DELETE FROM ${table} WHERE session_id = $1`, [sessionId]);
       const { rowCount } = await client.query('DELETE FROM sessions WHERE session_id = $1', [sessionId]);
       return rowCount === 1;
     });
@@ -375,20 +373,6 @@ export class PostgresStorage implements StoragePort {
       const size = log.rows[0] as { updates: number; bytes: string } | undefined;
       return { mergedUpdates: updateRows.rows.length, snapshotBytes: merged.byteLength, logUpdates: size?.updates ?? 0, logBytes: Number(size?.bytes ?? 0) };
     });
-  }
-
-  async putUpload(record: UploadRecord, data: Uint8Array): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO uploads (upload_id, session_id, mime, size, name, sha256, created_by, created_at, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [record.uploadId, record.sessionId, record.mime, record.size, record.name, record.sha256, record.createdBy, record.createdAt, Buffer.from(data.buffer, data.byteOffset, data.byteLength)],
-    );
-  }
-
-  async getUpload(sessionId: string, uploadId: string): Promise<StoredUpload | null> {
-    const { rows } = await this.pool.query('SELECT * FROM uploads WHERE upload_id = $1 AND session_id = $2', [uploadId, sessionId]);
-    const row = rows[0] as Row | undefined;
-    return row ? { record: toUpload(row), bytes: bytes(row.data) } : null;
   }
 
   async replaceControlState(sessionId: string, status: string, state: unknown, version: number, expected: number | null): Promise<boolean> {

@@ -6,8 +6,8 @@ import * as Y from 'yjs';
 import { mergeYjsDocument } from './mergeDocument.js';
 import { SqliteAppendError } from './sqliteAppender.js';
 import { tempDataDir } from '../testing/testServer.js';
-import { storageContractSuite } from './contractSuite.js';
-import { SqliteStorage, openSqliteStorage } from './sqliteStorage.js';
+import { WHOLE_STORED_UPLOADS, expectWholeStoredUploadsKept, storageContractSuite } from './contractSuite.js';
+import { SqliteStorage, migrateSqliteSchema, openSqliteStorage } from './sqliteStorage.js';
 
 const files = new WeakMap<object, string>();
 
@@ -44,6 +44,24 @@ describe('sqlite adapter specifics', () => {
     db.pragma('user_version = 99');
     db.close();
     expect(() => openSqliteStorage(file)).toThrow(/newer Worktable/);
+  });
+
+  it('moves the uploads an older server kept whole into chunks, where they read back unchanged', async () => {
+    const file = path.join(tempDataDir(), 'old.sqlite');
+    const old = new Database(file);
+    migrateSqliteSchema(old, 9); // the schema before uploads were chunked
+    old.prepare("INSERT INTO sessions (session_id, title, invite_code, created_at) VALUES ('s1', 'T', 'ABCD2345', 1)").run();
+    const insert = old.prepare("INSERT INTO uploads (upload_id, session_id, mime, size, name, sha256, created_by, created_at, data) VALUES (?, 's1', 'application/pdf', ?, 'a.pdf', 'ab', 'p_h', 1, ?)");
+    for (const { uploadId, bytes } of WHOLE_STORED_UPLOADS) insert.run(uploadId, bytes.byteLength, bytes);
+    old.close();
+
+    const store = openSqliteStorage(file);
+    await expectWholeStoredUploadsKept(store);
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    const columns = db.prepare<[], string>("SELECT name FROM pragma_table_info('uploads')").pluck().all();
+    expect(columns).not.toContain('data');
+    db.close();
   });
 
   it('makes an online backup that opens with every session', async () => {

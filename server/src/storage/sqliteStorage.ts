@@ -3,7 +3,8 @@
  * committed transaction survives a crash of the process and of the machine). The group commit of
  * document updates runs on a worker thread (`SqliteAppender`); everything else is synchronous on
  * this connection, and its write transactions take the write lock when they begin (IMMEDIATE),
- * so a commit of the worker between their reads and their writes cannot invalidate them.
+ * so a commit of the worker between their reads and their writes cannot invalidate them. Uploads
+ * are kept in chunks, each its own short step on this connection (`sqliteUploads.ts`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,13 +22,12 @@ import type {
   SessionRecord,
   StoragePort,
   StoredDocument,
-  StoredUpload,
-  UploadRecord,
 } from './port.js';
 import { CONNECTION_PRAGMAS, INSERT_UPDATE_SQL, SqliteAppendError, SqliteAppender } from './sqliteAppender.js';
+import { SqliteUploads, migrateUploadsToChunks } from './sqliteUploads.js';
 
-/** Ordered schema migrations; `PRAGMA user_version` records how many have run. */
-const MIGRATIONS: readonly string[] = [
+/** Ordered schema migrations (SQL, or a function for what SQL alone does badly); `PRAGMA user_version` records how many have run. */
+const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[] = [
   `CREATE TABLE sessions (
      session_id  TEXT PRIMARY KEY,
      title       TEXT NOT NULL,
@@ -99,7 +99,29 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX record_links_by_session ON record_links(session_id, created_at);`,
   `ALTER TABLE participants ADD COLUMN rostered INTEGER NOT NULL DEFAULT 0;`,
+  migrateUploadsToChunks,
 ];
+
+/**
+ * Brings the schema of `db` up to migration `target` (all of them by default; tests stop earlier
+ * to build a store as an older server left it). Refuses a store written by a newer server.
+ */
+export function migrateSqliteSchema(db: Database.Database, target = MIGRATIONS.length): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new Error(
+      `The database was written by a newer Worktable (schema ${version}, this one knows ${MIGRATIONS.length}); upgrade the server.`,
+    );
+  }
+  for (let i = version; i < target; i++) {
+    const migration = MIGRATIONS[i];
+    db.transaction(() => {
+      if (typeof migration === 'string') db.exec(migration);
+      else migration?.(db);
+      db.pragma(`user_version = ${i + 1}`);
+    })();
+  }
+}
 
 interface SessionRow {
   session_id: string;
@@ -135,18 +157,6 @@ interface RecordLinkRow {
   created_at: number;
   revoked_at: number | null;
 }
-interface UploadRow {
-  upload_id: string;
-  session_id: string;
-  mime: string;
-  size: number;
-  name: string;
-  sha256: string;
-  created_by: string;
-  created_at: number;
-  data: Buffer;
-}
-
 const toSession = (r: SessionRow): SessionRecord => ({
   sessionId: r.session_id,
   title: r.title,
@@ -173,17 +183,6 @@ const toHistory = (r: HistoryRow): HistorySnapshotRecord => ({
   createdAt: r.created_at,
   bytes: r.bytes,
 });
-const toUpload = (r: UploadRow): UploadRecord => ({
-  uploadId: r.upload_id,
-  sessionId: r.session_id,
-  mime: r.mime,
-  size: r.size,
-  name: r.name,
-  sha256: r.sha256,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-});
-
 const toRecordLink = (r: RecordLinkRow): RecordLinkRecord => ({
   linkId: r.link_id,
   sessionId: r.session_id,
@@ -207,10 +206,12 @@ export class SqliteStorage implements StoragePort {
   private readonly appendBatch: (batch: readonly PendingUpdate[], now: number) => void;
   /** The worker that appends (started at the first append; none for an in-memory database). */
   private appender: SqliteAppender | null = null;
+  readonly uploads: SqliteUploads;
 
   constructor(private readonly db: Database.Database) {
     for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma);
-    this.migrate();
+    migrateSqliteSchema(db);
+    this.uploads = new SqliteUploads(db);
     this.statements = {
       ping: db.prepare('SELECT 1'),
       insertSession: db.prepare(
@@ -244,11 +245,6 @@ export class SqliteStorage implements StoragePort {
       getLogSize: db.prepare<[string], { updates: number; bytes: number }>(
         'SELECT COUNT(*) AS updates, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM doc_updates WHERE doc_key = ?',
       ),
-      insertUpload: db.prepare(
-        `INSERT INTO uploads (upload_id, session_id, mime, size, name, sha256, created_by, created_at, data)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      getUpload: db.prepare<[string, string], UploadRow>('SELECT * FROM uploads WHERE upload_id = ? AND session_id = ?'),
       getControl: db.prepare<[string], { state: string }>('SELECT state FROM control_states WHERE session_id = ?'),
       insertControlIfNone: db.prepare('INSERT INTO control_states (session_id, status, state, updated_at, version) VALUES (?, ?, ?, ?, ?) ON CONFLICT(session_id) DO NOTHING'),
       replaceControlAt: db.prepare('UPDATE control_states SET status = ?, state = ?, updated_at = ?, version = ? WHERE session_id = ? AND version IS ?'),
@@ -274,21 +270,6 @@ export class SqliteStorage implements StoragePort {
     this.appendBatch = db.transaction((batch: readonly PendingUpdate[], now: number) => {
       for (const { docKey, update } of batch) insertUpdate.run(docKey, update, now);
     });
-  }
-
-  private migrate(): void {
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > MIGRATIONS.length) {
-      throw new Error(
-        `The database was written by a newer Worktable (schema ${version}, this one knows ${MIGRATIONS.length}); upgrade the server.`,
-      );
-    }
-    for (let i = version; i < MIGRATIONS.length; i++) {
-      this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[i] as string);
-        this.db.pragma(`user_version = ${i + 1}`);
-      })();
-    }
   }
 
   async ping(): Promise<void> {
@@ -356,7 +337,7 @@ export class SqliteStorage implements StoragePort {
       const docs = 'substr(doc_key, 1, length(?)) = ?';
       this.db.prepare(`DELETE FROM doc_updates WHERE ${docs}`).run(prefix, prefix);
       this.db.prepare(`DELETE FROM doc_snapshots WHERE ${docs}`).run(prefix, prefix);
-      for (const table of ['uploads', 'doc_history', 'control_states', 'record_links', 'participants']) this.db.prepare(`DELETE FROM ${table} WHERE session_id = ?`).run(sessionId);
+      for (const table of ['upload_chunks', 'upload_drafts', 'uploads', 'doc_history', 'control_states', 'record_links', 'participants']) this.db.prepare(`DELETE FROM ${table} WHERE session_id = ?`).run(sessionId);
       return this.db.prepare('DELETE FROM sessions WHERE session_id = ?').run(sessionId).changes === 1;
     }).immediate();
   }
@@ -424,25 +405,6 @@ export class SqliteStorage implements StoragePort {
         };
       })
       .immediate();
-  }
-
-  async putUpload(record: UploadRecord, bytes: Uint8Array): Promise<void> {
-    this.statements.insertUpload.run(
-      record.uploadId,
-      record.sessionId,
-      record.mime,
-      record.size,
-      record.name,
-      record.sha256,
-      record.createdBy,
-      record.createdAt,
-      bytes,
-    );
-  }
-
-  async getUpload(sessionId: string, uploadId: string): Promise<StoredUpload | null> {
-    const row = this.statements.getUpload.get(uploadId, sessionId);
-    return row ? { record: toUpload(row), bytes: asBytes(row.data) } : null;
   }
 
   async replaceControlState(sessionId: string, status: string, state: unknown, version: number, expected: number | null): Promise<boolean> {

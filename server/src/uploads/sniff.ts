@@ -33,6 +33,9 @@ const SIGNATURES: readonly Signature[] = [
   { mime: 'application/pdf', parts: [{ offset: 0, bytes: ascii('%PDF-') }] },
 ];
 
+/** How many of a file's first bytes decide its type: more are never looked at. */
+export const SNIFF_BYTES = Math.max(...SIGNATURES.flatMap((signature) => signature.parts.map((part) => part.offset + part.bytes.length)));
+
 const matches = (data: Uint8Array, { offset, bytes }: Signature['parts'][number]): boolean =>
   data.byteLength >= offset + bytes.length && bytes.every((byte, i) => data[offset + i] === byte);
 

@@ -1,10 +1,7 @@
 /** The uploads contract of docs/API.md, against a real server on port 0 with a real SQLite file. */
 import crypto from 'node:crypto';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, CreateSessionResponse } from '@worktable/shared';
-import { SQLITE_FILE_NAME } from '../app.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import {
   EMPTY_ZIP,
@@ -14,6 +11,7 @@ import {
   ZIP_START,
   onePixelPng,
 } from '../testing/sampleFiles.js';
+import { storedUploadRows } from '../testing/storedUploadRows.js';
 import { createSessionWith, postJson, startTestServer, type TestServer } from '../testing/testServer.js';
 import type { UploadResponse } from './uploadRoutes.js';
 
@@ -54,16 +52,6 @@ async function download(sessionId: string, uploadId: string, token?: string, ext
 
 const errorOf = (bytes: Uint8Array): ApiError => JSON.parse(Buffer.from(bytes).toString('utf8')) as ApiError;
 const sha256 = (bytes: Uint8Array): string => crypto.createHash('sha256').update(bytes).digest('hex');
-
-/** Rows in the uploads table, read straight from the server's SQLite file. */
-function storedUploads(server: TestServer): number {
-  const db = new Database(path.join(server.dataDir, SQLITE_FILE_NAME), { readonly: true });
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM uploads').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
 
 /** The value of one Prometheus series, 0 when absent. */
 async function metric(series: string): Promise<number> {
@@ -129,7 +117,7 @@ describe('POST and GET /api/sessions/:sessionId/uploads', () => {
 
   it('U3 refuses SVG, HTML and ZIP with 415 and stores nothing', async () => {
     const { session } = await createSessionWith(t.url);
-    const before = storedUploads(t);
+    const before = storedUploadRows(t.dataDir);
     for (const [name, bytes, contentType] of [
       ['drawing.svg', SCRIPTED_SVG, 'image/svg+xml'],
       ['drawing.png', SCRIPTED_SVG, 'image/png'],
@@ -145,7 +133,7 @@ describe('POST and GET /api/sessions/:sessionId/uploads', () => {
         message: 'only PNG, JPEG, GIF, WebP images and PDF files can be put on the table',
       });
     }
-    expect(storedUploads(t)).toBe(before);
+    expect(storedUploadRows(t.dataDir)).toEqual(before);
   });
 
   it('U4 refuses an empty body with 400', async () => {
@@ -179,7 +167,16 @@ describe('POST and GET /api/sessions/:sessionId/uploads', () => {
         expect(over.body.error.code).toBe('too_large');
         expect(over.body.error.message).toMatch(/at most 0\.0625 MB/);
       }
-      expect(storedUploads(small)).toBe(1);
+      // Sent without a declared length (chunked): refused once more than the limit has come.
+      const streamed = await fetch(`${small.url}/api/sessions/${session.sessionId}/uploads`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.hostToken}` },
+        body: new Blob([padded(1024 * 1024)]).stream(),
+        duplex: 'half',
+      } as RequestInit & { duplex: 'half' });
+      expect(streamed.status).toBe(413);
+      expect(((await streamed.json()) as ApiError).error.code).toBe('too_large');
+      expect(storedUploadRows(small.dataDir)).toEqual({ uploads: 1, chunks: 1, drafts: 0 });
     } finally {
       await small.stop();
     }
@@ -197,13 +194,13 @@ describe('POST and GET /api/sessions/:sessionId/uploads', () => {
       [other.hostToken, 403, /another session/],
       [members[0]!.token, 403, /^observers cannot add to the table$/],
     ];
-    const before = storedUploads(t);
+    const before = storedUploadRows(t.dataDir);
     for (const [token, status, message] of cases) {
       const refused = await upload(session.sessionId, png, { token });
       expect(refused.status, String(token)).toBe(status);
       expect(refused.body.error.message).toMatch(message);
     }
-    expect(storedUploads(t)).toBe(before);
+    expect(storedUploadRows(t.dataDir)).toEqual(before);
 
     const posted = await upload(session.sessionId, png, { token: session.hostToken });
     for (const [token, status] of [[undefined, 401], ['garbage', 401], [other.hostToken, 403], [members[0]!.token, 200]] as const) {

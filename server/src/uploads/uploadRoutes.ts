@@ -1,19 +1,25 @@
 /**
  * Uploads of images and PDFs to a session: members (not observers) post a file's raw bytes, every
- * member reads it back. The type is sniffed from the content, the size capped by
- * `MAX_UPLOAD_BYTES`, and the bytes kept in the storage port so every node serves them.
+ * member reads it back (whole, or one byte range). The type is sniffed from the content, the size
+ * capped by `MAX_UPLOAD_BYTES`, and the bytes kept in the storage port so every node serves them.
+ * Bytes stream in and out a chunk at a time (`receiveUpload`, `uploadBytes`): a large file is
+ * never held whole nor stored or read in one step, which would stall every room of the node.
  * Documented in docs/API.md ("Uploads").
  */
 import crypto from 'node:crypto';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import { errorCodes, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ANY_MEMBER } from '../auth/access.js';
 import { requireMember } from '../routes/memberAccess.js';
 import type { TokenSigner } from '../auth/tokens.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { sendError } from '../routes/httpErrors.js';
-import type { ParticipantRecord, StoragePort, UploadRecord } from '../storage/port.js';
+import { UPLOAD_CHUNK_BYTES, type ParticipantRecord, type StoragePort } from '../storage/port.js';
+import { uploadBytes } from '../storage/uploadBytes.js';
+import { UNSATISFIABLE, contentRange, requestedRange } from './byteRange.js';
 import { cleanUploadName, inlineContentDisposition } from './fileName.js';
-import { sniffUploadMime, type UploadMime } from './sniff.js';
+import { receiveUpload } from './receiveUpload.js';
+import type { UploadMime } from './sniff.js';
 
 /** Dependencies of the upload routes. */
 export interface UploadDeps {
@@ -68,9 +74,13 @@ export async function uploadRoutes(app: FastifyInstance, deps: UploadDeps): Prom
     return member;
   };
 
-  // The body is the file itself, whatever type the client declares; the content decides.
+  // The body is the file itself, whatever type the client declares; the content decides. It is
+  // handed to the route as a stream; a declared length over the limit is refused before any is read.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('*', (request, payload, done) => {
+    if (Number(request.headers['content-length']) > maxUploadBytes) done(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE(), undefined);
+    else done(null, payload);
+  });
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -84,63 +94,56 @@ export async function uploadRoutes(app: FastifyInstance, deps: UploadDeps): Prom
     if (reply.statusCode >= 400) metrics.errors.inc({ kind: `upload_${reply.statusCode}` });
   });
 
-  app.post<PostUpload>(
-    '/api/sessions/:sessionId/uploads',
-    { bodyLimit: maxUploadBytes, onRequest: admitMembers(true) },
-    async (request, reply) => {
-      const member = memberOf(request);
-      const body = request.body;
-      if (!Buffer.isBuffer(body) || body.byteLength === 0) {
-        return sendError(reply, 400, 'bad_request', "the body is empty; send the file's bytes as the request body");
-      }
-      const mime = sniffUploadMime(body);
-      if (!mime) {
-        return sendError(
-          reply,
-          415,
-          'unsupported_media_type',
-          'only PNG, JPEG, GIF, WebP images and PDF files can be put on the table',
-        );
-      }
-      const record: UploadRecord = {
-        uploadId: newUploadId(),
-        sessionId: member.sessionId,
-        mime,
-        size: body.byteLength,
-        name: cleanUploadName(request.query.name),
-        sha256: crypto.createHash('sha256').update(body).digest('hex'),
-        createdBy: member.participantId,
-        createdAt: Date.now(),
-      };
-      await storage.putUpload(record, body);
-      metrics.uploads.inc();
-      metrics.uploadBytes.inc(record.size);
-      const response: UploadResponse = { uploadId: record.uploadId, mime, size: record.size, name: record.name };
-      return reply
-        .code(201)
-        .header('location', `/api/sessions/${record.sessionId}/uploads/${record.uploadId}`)
-        .send(response);
-    },
-  );
+  app.post<PostUpload>('/api/sessions/:sessionId/uploads', { onRequest: admitMembers(true) }, async (request, reply) => {
+    const member = memberOf(request);
+    const draft = {
+      uploadId: newUploadId(),
+      sessionId: member.sessionId,
+      name: cleanUploadName(request.query.name),
+      createdBy: member.participantId,
+      createdAt: Date.now(),
+    };
+    const received = await receiveUpload(storage, request.body instanceof Readable ? request.body : null, draft, maxUploadBytes);
+    if ('refused' in received) {
+      return received.refused === 'empty'
+        ? sendError(reply, 400, 'bad_request', "the body is empty; send the file's bytes as the request body")
+        : sendError(reply, 415, 'unsupported_media_type', 'only PNG, JPEG, GIF, WebP images and PDF files can be put on the table');
+    }
+    const record = received.stored;
+    metrics.uploads.inc();
+    metrics.uploadBytes.inc(record.size);
+    const response: UploadResponse = { uploadId: record.uploadId, mime: record.mime, size: record.size, name: record.name };
+    return reply
+      .code(201)
+      .header('location', `/api/sessions/${record.sessionId}/uploads/${record.uploadId}`)
+      .send(response);
+  });
 
-  app.get<GetUpload>(
-    '/api/sessions/:sessionId/uploads/:uploadId',
-    { onRequest: admitMembers(false) },
-    async (request, reply) => {
-      const { sessionId, uploadId } = request.params;
-      const upload = UPLOAD_ID_PATTERN.test(uploadId) ? await storage.getUpload(sessionId, uploadId) : null;
-      if (!upload) return sendError(reply, 404, 'not_found', 'no upload with this id in this session; check the link');
-      const { record, bytes } = upload;
-      const etag = `"${record.sha256}"`;
-      reply
-        .header('etag', etag)
-        .header('cache-control', CACHE_FOREVER)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', inlineContentDisposition(record.name));
-      if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
-      return reply.type(record.mime).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    },
-  );
+  app.get<GetUpload>('/api/sessions/:sessionId/uploads/:uploadId', { onRequest: admitMembers(false) }, async (request, reply) => {
+    const { sessionId, uploadId } = request.params;
+    const record = UPLOAD_ID_PATTERN.test(uploadId) ? await storage.uploads.getRecord(sessionId, uploadId) : null;
+    if (!record) return sendError(reply, 404, 'not_found', 'no upload with this id in this session; check the link');
+    const etag = `"${record.sha256}"`;
+    reply
+      .header('etag', etag)
+      .header('cache-control', CACHE_FOREVER)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', inlineContentDisposition(record.name))
+      .header('accept-ranges', 'bytes');
+    if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    const ifRange = request.headers['if-range'];
+    const range = requestedRange(request.headers.range, Array.isArray(ifRange) ? ifRange.join(', ') : ifRange, etag, record.size);
+    if (range === UNSATISFIABLE) {
+      reply.header('content-range', `bytes */${record.size}`);
+      return sendError(reply, 416, 'range_not_satisfiable', `the range asked for starts past the end of the file (${record.size} bytes)`);
+    }
+    if (range) reply.code(206).header('content-range', contentRange(range, record.size));
+    const { start, end } = range ?? { start: 0, end: record.size };
+    reply.type(record.mime).header('content-length', String(end - start));
+    // HEAD: the headers only, without reading the file.
+    if (request.method === 'HEAD') return reply.send(Readable.from([]));
+    return reply.send(Readable.from(uploadBytes(storage, record, { start, end }), { objectMode: false, highWaterMark: UPLOAD_CHUNK_BYTES }));
+  });
 }
 
 /** Whether an `If-None-Match` header names this entity tag (weak or strong), or is `*`. */
