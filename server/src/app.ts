@@ -204,7 +204,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     pdfLimit: new RateLimiter(PUBLIC_PDFS_PER_MINUTE, Date.now, limitCounter('record_pdfs')),
   });
   await app.register(participationRoutes, { storage, signer, history, findProtocol });
-  await app.register(uploadRoutes, { storage, signer, metrics, maxUploadBytes: config.maxUploadBytes });
+  await app.register(uploadRoutes, { storage, signer, metrics, maxUploadBytes: config.maxUploadBytes, perSession: config.uploadsPerSession });
   const abandonedUploads = sweepAbandonedUploads(storage, { requestTimeoutMs: config.http.requestTimeoutMs, log: app.log.child({ component: 'uploads' }) });
   await clientRoutes(app, options.clientDir);
 

@@ -63,6 +63,9 @@ export const configSchema = z.object({
   MAX_BUFFERED_BYTES: bytes(64 * 1024, 1024 * 1024 * 1024).default(16 * 1024 * 1024),
   /** Largest uploaded image or PDF; held in memory while it is checked and stored, and kept as one BLOB. */
   MAX_UPLOAD_BYTES: bytes(1024, 512 * 1024 * 1024).default(20 * 1024 * 1024),
+  /** Files one session keeps, and their bytes together; a file past either is refused with 413 `session_full`. */
+  MAX_UPLOADS_PER_SESSION: integer(1, 1_000_000).default(500),
+  MAX_UPLOAD_BYTES_PER_SESSION: bytes(1024, 1024 * 1024 * 1024 * 1024).default(1024 * 1024 * 1024),
   /** Bytes of images one HTML or PDF record embeds (each image once, in the order they appear); images past it are named, not embedded. */
   MAX_EXPORT_EMBED_BYTES: bytes(0, 1024 * 1024 * 1024).default(50 * 1024 * 1024),
   /** Records of one session rendered at the same time (exports and record links together); more wait with 429. */
@@ -158,6 +161,8 @@ export interface Config {
   presence: PresenceLimits;
   maxBufferedBytes: number;
   maxUploadBytes: number;
+  /** What one session may keep in uploads: files and bytes. */
+  uploadsPerSession: { uploads: number; bytes: number };
   /** What rendering records may take: embedded image bytes per record, records per session at once. */
   exports: { embedBytes: number; perSessionAtOnce: number };
   docUnloadGraceMs: number;
@@ -253,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     maxBufferedBytes: c.MAX_BUFFERED_BYTES,
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
+    uploadsPerSession: { uploads: c.MAX_UPLOADS_PER_SESSION, bytes: c.MAX_UPLOAD_BYTES_PER_SESSION },
     exports: { embedBytes: c.MAX_EXPORT_EMBED_BYTES, perSessionAtOnce: c.EXPORTS_PER_SESSION_AT_ONCE },
     docUnloadGraceMs: c.DOC_UNLOAD_GRACE_MS,
     facilitatorGraceMs: c.FACILITATOR_GRACE_MS,

@@ -295,6 +295,20 @@ export function storageContractSuite(name: string, factory: StorageFactory): voi
       expect(Buffer.from((await readUpload(store, 's1', 'u_big'))?.bytes ?? []).equals(Buffer.from(bytes))).toBe(true);
     });
 
+    it('SC28 a session\'s upload usage counts its committed uploads and their bytes, not those still being written or of other sessions', async () => {
+      await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
+      await store.createSession(session('s2'), participant('s2', 'p_other', SessionRole.Host, 1));
+      expect(await store.uploads.usage('s1')).toEqual({ uploads: 0, bytes: 0 });
+      await putUpload(store, upload('s1', 'u_a', 10), binary(10));
+      await putUpload(store, upload('s1', 'u_b', UPLOAD_CHUNK_BYTES + 5), binary(UPLOAD_CHUNK_BYTES + 5));
+      await putUpload(store, upload('s2', 'u_c', 7), binary(7));
+      const writing = await store.uploads.begin('s1', 'u_d');
+      await writing.write(binary(100));
+      expect(await store.uploads.usage('s1')).toEqual({ uploads: 2, bytes: UPLOAD_CHUNK_BYTES + 15 });
+      expect(await store.uploads.usage('s2')).toEqual({ uploads: 1, bytes: 7 });
+      await writing.abort();
+    });
+
     it('SC25 an upload is invisible until committed; an aborted one, or one whose size is wrong, leaves nothing', async () => {
       await store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
       const bytes = binary(2 * UPLOAD_CHUNK_BYTES + 7);

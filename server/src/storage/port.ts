@@ -143,6 +143,8 @@ export interface UploadStore {
   begin(sessionId: string, uploadId: string): Promise<UploadWriter>;
   /** An upload's record, or null when unknown here (also when it belongs to another session, or is not committed yet). */
   getRecord(sessionId: string, uploadId: string): Promise<UploadRecord | null>;
+  /** The uploads a session keeps (committed ones) and their bytes. */
+  usage(sessionId: string): Promise<{ uploads: number; bytes: number }>;
   /** Chunk `index` of an upload's bytes, or null when it has none such. */
   readChunk(sessionId: string, uploadId: string, index: number): Promise<Uint8Array | null>;
   /**

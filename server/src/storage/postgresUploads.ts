@@ -71,6 +71,13 @@ export class PostgresUploads implements UploadStore {
     return rows[0] ? toUpload(rows[0] as Row) : null;
   }
 
+  /** See `UploadStore.usage`. */
+  async usage(sessionId: string): Promise<{ uploads: number; bytes: number }> {
+    const { rows } = await this.pool.query('SELECT count(*) AS uploads, coalesce(sum(size), 0) AS bytes FROM uploads WHERE session_id = $1', [sessionId]);
+    const row = rows[0] as { uploads: string; bytes: string } | undefined;
+    return { uploads: Number(row?.uploads ?? 0), bytes: Number(row?.bytes ?? 0) };
+  }
+
   /** See `UploadStore.readChunk`. */
   async readChunk(sessionId: string, uploadId: string, index: number): Promise<Uint8Array | null> {
     const { rows } = await this.pool.query('SELECT data FROM upload_chunks WHERE upload_id = $1 AND chunk_index = $2 AND session_id = $3', [uploadId, index, sessionId]);

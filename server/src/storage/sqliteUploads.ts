@@ -90,6 +90,7 @@ export class SqliteUploads implements UploadStore {
         'INSERT INTO uploads (upload_id, session_id, mime, size, name, sha256, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       getUpload: db.prepare<[string, string], UploadRow>('SELECT * FROM uploads WHERE upload_id = ? AND session_id = ?'),
+      usage: db.prepare<[string], { uploads: number; bytes: number }>('SELECT count(*) AS uploads, coalesce(sum(size), 0) AS bytes FROM uploads WHERE session_id = ?'),
       uploadExists: db.prepare<[string], number>('SELECT 1 FROM uploads WHERE upload_id = ?').pluck(),
       readChunk: db.prepare<[string, number, string], Buffer>('SELECT data FROM upload_chunks WHERE upload_id = ? AND chunk_index = ? AND session_id = ?').pluck(),
       deleteSomeChunks: db.prepare<[string, number]>('DELETE FROM upload_chunks WHERE rowid IN (SELECT rowid FROM upload_chunks WHERE upload_id = ? LIMIT ?)'),
@@ -130,6 +131,11 @@ export class SqliteUploads implements UploadStore {
   }
 
   /** See `UploadStore.readChunk`. */
+  async usage(sessionId: string): Promise<{ uploads: number; bytes: number }> {
+    const row = this.statements.usage.get(sessionId);
+    return { uploads: row?.uploads ?? 0, bytes: row?.bytes ?? 0 };
+  }
+
   async readChunk(sessionId: string, uploadId: string, index: number): Promise<Uint8Array | null> {
     const data = this.statements.readChunk.get(uploadId, index, sessionId);
     return data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;

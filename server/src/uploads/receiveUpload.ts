@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { errorCodes } from 'fastify';
 import type { StoragePort, UploadRecord } from '../storage/port.js';
+import { SessionUploadsFull, type UploadAllowance } from './sessionUploadBudget.js';
 import { SNIFF_BYTES, sniffUploadMime, type UploadMime } from './sniff.js';
 
 /** What is known of an upload before its bytes. */
@@ -18,13 +19,14 @@ export type ReceivedUpload = { stored: UploadRecord & { mime: UploadMime } } | {
 
 /**
  * Stores the request body `body` (null when the request had none) as the upload `draft` describes.
- * Rejects with Fastify's FST_ERR_CTP_BODY_TOO_LARGE once more than `maxBytes` came, with the
+ * Rejects with Fastify's FST_ERR_CTP_BODY_TOO_LARGE once more than `maxBytes` came, with
+ * `SessionUploadsFull` once the session's `allowance` is spent, with the
  * stream's error when the client goes away, or with the storage's; then nothing of it stays.
  * Whatever the client still sends after a refusal is read and dropped.
  */
-export async function receiveUpload(storage: StoragePort, body: Readable | null, draft: UploadDraft, maxBytes: number): Promise<ReceivedUpload> {
+export async function receiveUpload(storage: StoragePort, body: Readable | null, draft: UploadDraft, maxBytes: number, allowance: UploadAllowance): Promise<ReceivedUpload> {
   if (!body) return { refused: 'empty' };
-  const pieces = limitedPieces(body, maxBytes);
+  const pieces = limitedPieces(body, maxBytes, allowance);
   try {
     const head = await readHead(pieces);
     if (head.byteLength === 0) return { refused: 'empty' };
@@ -54,13 +56,14 @@ export async function receiveUpload(storage: StoragePort, body: Readable | null,
   }
 }
 
-/** The body's pieces as they come; throws once they add up to more than `maxBytes`. */
-async function* limitedPieces(body: Readable, maxBytes: number): AsyncGenerator<Buffer, void, undefined> {
+/** The body's pieces as they come; throws once they add up to more than `maxBytes`, or to more than the session has room for. */
+async function* limitedPieces(body: Readable, maxBytes: number, allowance: UploadAllowance): AsyncGenerator<Buffer, void, undefined> {
   let received = 0;
   // Left early, the stream is not destroyed: the refusal is still to be answered on its connection.
   for await (const piece of body.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
     received += piece.byteLength;
     if (received > maxBytes) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
+    if (!allowance.take(piece.byteLength)) throw new SessionUploadsFull();
     yield piece;
   }
 }

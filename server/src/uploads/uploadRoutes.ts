@@ -19,6 +19,7 @@ import { uploadBytes } from '../storage/uploadBytes.js';
 import { UNSATISFIABLE, contentRange, requestedRange } from './byteRange.js';
 import { cleanUploadName, inlineContentDisposition } from './fileName.js';
 import { receiveUpload } from './receiveUpload.js';
+import { SessionUploadBudget, SessionUploadsFull, sizeForPeople, type SessionUploadLimits } from './sessionUploadBudget.js';
 import type { UploadMime } from './sniff.js';
 
 /** Dependencies of the upload routes. */
@@ -28,6 +29,8 @@ export interface UploadDeps {
   metrics: Metrics;
   /** Largest accepted file, in bytes (`MAX_UPLOAD_BYTES`). */
   maxUploadBytes: number;
+  /** What one session may keep (`MAX_UPLOADS_PER_SESSION`, `MAX_UPLOAD_BYTES_PER_SESSION`). */
+  perSession: SessionUploadLimits;
 }
 
 /** Body of the 201 answer to an upload. */
@@ -56,6 +59,11 @@ type GetUpload = { Params: SessionParams & { uploadId: string } };
 /** Registers the upload routes, in a scope of their own (their body parser and error handler stay here). */
 export async function uploadRoutes(app: FastifyInstance, deps: UploadDeps): Promise<void> {
   const { storage, metrics, maxUploadBytes } = deps;
+  const budget = new SessionUploadBudget(deps.perSession);
+  const sessionFull = (reply: FastifyReply, what: string) => {
+    metrics.limited.inc({ limit: 'session_uploads' });
+    return sendError(reply, 413, 'session_full', `this session ${what}; remove files it no longer needs from the table, or start a new session`);
+  };
   const admitted = new WeakMap<FastifyRequest, ParticipantRecord>();
 
   /** An `onRequest` hook: the bearer must be a member of the session (a writer when `toWrite`). */
@@ -103,7 +111,17 @@ export async function uploadRoutes(app: FastifyInstance, deps: UploadDeps): Prom
       createdBy: member.participantId,
       createdAt: Date.now(),
     };
-    const received = await receiveUpload(storage, request.body instanceof Readable ? request.body : null, draft, maxUploadBytes);
+    const allowance = budget.open(draft.sessionId, await storage.uploads.usage(draft.sessionId));
+    if (!allowance) return sessionFull(reply, `already keeps ${budget.limits.uploads} files, the most it can`);
+    let received;
+    try {
+      received = await receiveUpload(storage, request.body instanceof Readable ? request.body : null, draft, maxUploadBytes, allowance);
+    } catch (error) {
+      if (!(error instanceof SessionUploadsFull)) throw error;
+      return sessionFull(reply, `has no room for this file (it keeps at most ${sizeForPeople(budget.limits.bytes)} of files)`);
+    } finally {
+      allowance.close();
+    }
     if ('refused' in received) {
       return received.refused === 'empty'
         ? sendError(reply, 400, 'bad_request', "the body is empty; send the file's bytes as the request body")
