@@ -19,6 +19,8 @@ export interface Reactor {
   defaultDocName: string | null;
   /** Whether the session's reactions are anonymous now. */
   anonymous: boolean;
+  /** Whether they listen silently at document `docName` now (a presenter while the group talks). */
+  listensSilentlyAt(docName: string): boolean;
 }
 
 /** A refused `react`, as its ack says it. */
@@ -54,6 +56,7 @@ export class AnonymousReactions {
     const docName = parsed.data.tableId ?? who.defaultDocName;
     if (docName === null) return { code: 'bad_request', message: 'Name the table (tableId).' };
     if (documentAccess(docName, who.participantId) !== 'open') return { code: 'bad_request', message: `This session has no document ${docName}.` };
+    if (on && who.listensSilentlyAt(docName)) return { code: 'forbidden', message: 'You listen silently in this phase: your reactions wait for the next one.' };
     const key = itemReactionKey(itemId, reaction, this.pseudonymOf(who.sessionId, who.participantId));
     let missing = false;
     await this.relay.editDocument({ sessionId: who.sessionId, docName, docKey: docKey(who.sessionId, docName) }, (doc) => {

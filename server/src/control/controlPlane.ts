@@ -32,6 +32,7 @@ import crypto from 'node:crypto';
 import type { HistoryRecorder } from '../history/historyRecorder.js';
 import type { PrivateReveal } from './privateReveal.js';
 import { isReactPayload, type AnonymousReactions } from './anonymousReactions.js';
+import { silentAt } from './feedbackRules.js';
 import { LEASE_RENEW_MS, LocalLeases, type Leases } from '../scaleout/sessionLeases.js';
 import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import type { RelayLogger } from '../relay/relay.js';
@@ -270,7 +271,14 @@ export class ControlPlane {
     await this.catchUpAcrossNodes(sessionId, r);
     const shown = this.shownTable(r, socket.data);
     const defaultDocName = shown ?? (r.control.convening ? null : SINGLE_TABLE_ID);
-    const refused = await reactions.apply(payload, { sessionId, participantId, role, defaultDocName, anonymous: r.control.anonymousReactions });
+    const refused = await reactions.apply(payload, {
+      sessionId,
+      participantId,
+      role,
+      defaultDocName,
+      anonymous: r.control.anonymousReactions,
+      listensSilentlyAt: (docName) => silentAt(r, docName, participantId),
+    });
     return refused ? { ok: false, error: refused } : { ok: true, state: r.stateFor(shown) };
   }
 

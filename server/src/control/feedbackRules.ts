@@ -8,7 +8,7 @@ import type { ControlPlane } from './controlPlane.js';
 import type { SessionRuntime } from './sessionRuntime.js';
 
 /** Whether `participantId` listens silently at the table `tableId` of the runtime's session. */
-function silentAt(runtime: SessionRuntime, tableId: string, participantId: string): boolean {
+export function silentAt(runtime: SessionRuntime, tableId: string, participantId: string): boolean {
   // Cheap first: only the table's presenter can be silenced (most updates stop here).
   if (runtime.control.runs[tableId]?.roles.presenter !== participantId) return false;
   const view = runtime.runView(tableId);

@@ -60,6 +60,20 @@ describe('feedback rules', () => {
     await waitFor(() => messages(mine.doc).length === 1);
     expect(messages(theirs.doc).length).toBe(1);
 
+    // A reaction to it, named or anonymous, waits for the next phase too.
+    const reactions = (doc: Y.Doc) => doc.getMap<boolean>(TableRoot.Reactions);
+    const named = `from-the-group/agree:${presenter.participantId}`;
+    reactions(mine.doc).set(named, true);
+    await waitFor(() => !reactions(mine.doc).has(named), 5000, 'the presenter’s reaction reverted');
+    expect(reactions(theirs.doc).has(named)).toBe(false);
+    const presenterControl = clients[everyone.indexOf(presenter)]!;
+    expect(await host.send({ action: 'anonymousReactions', on: true })).toMatchObject({ ok: true });
+    expect(await presenterControl.send({ action: 'react', itemId: 'from-the-group', reaction: 'agree', on: true, tableId: 'table-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: 'You listen silently in this phase: your reactions wait for the next one.' },
+    });
+    expect(reactions(theirs.doc).size).toBe(0);
+
     // A newcomer (and so the stored document) never sees the reverted thread.
     const later = connectClient(t.wsUrl, session.sessionId, 'table-1', other.token);
     docs.push(later);

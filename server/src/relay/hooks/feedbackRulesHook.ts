@@ -1,7 +1,7 @@
 /**
  * Speaking rules for written feedback, enforced by the server. While a phase has the presenter
  * listen silently (everyone but the presenter speaks), whatever the presenter's connection
- * changes in the table's feedback — a thread, a reply, a reaction — is reverted by the server
+ * changes in the table's feedback — a thread, a reply — or its reactions is reverted by the server
  * right after it arrives, in a server edit every client receives. Reverting, not refusing: a
  * Yjs update cannot be taken back from the client that made it, so a refused update would be
  * sent again on every reconnect, while a revert leaves everyone with the same document.
@@ -54,9 +54,9 @@ export function feedbackRulesHook(rulesOf: () => FeedbackRules | null): RelayHoo
   };
 }
 
-/** Records what `connection` changes in the room's feedback from now on, so it can be reverted. */
+/** Records what `connection` changes in the room's feedback and reactions from now on, so it can be reverted. */
 function trackFeedbackOf(connection: Connection, room: Room): { revert(): boolean; stop(): void } {
-  const undo = new Y.UndoManager(room.doc.getMap(TableRoot.Feedback), { trackedOrigins: new Set([connection]), captureTimeout: 0 });
+  const undo = new Y.UndoManager([room.doc.getMap(TableRoot.Feedback), room.doc.getMap(TableRoot.Reactions)], { trackedOrigins: new Set([connection]), captureTimeout: 0 });
   return {
     revert() {
       if (undo.undoStack.length === 0) return false;
