@@ -3,7 +3,7 @@
  * control state, which the server owns (phase, timer, roles, tables, rounds);
  * shared content travels over Yjs instead.
  */
-import type { ControlAck, OwnBallot, SessionState, TimeSyncAck } from './protocols/wire.js';
+import type { ControlAck, OwnBallot, SessionState, TableEntry, TimeSyncAck } from './protocols/wire.js';
 import type { DashboardPayload } from './convening/dashboard.js';
 import type { CallClientEvents, CallServerEvents } from './talk/call.js';
 
@@ -14,8 +14,10 @@ export const CONTROL_PATH = '/socket.io';
 export const ControlEvent = {
   /** Server → client, right after connecting: who the server thinks you are, and its clock. */
   Welcome: 'session:welcome',
-  /** Server → client, on connect and after every change: the run's state (`SessionState`). */
+  /** Server → client, on connect and after every change it sees: its table's run and seating (`SessionState`). */
   State: 'session:state',
+  /** Server → client, on connect and when tables are set or renamed: every table's id and name (`TableEntry[]`). */
+  Tables: 'session:tables',
   /** Client → server with ack: a control action (`ControlAction`) → `ControlAck`. */
   Control: 'control',
   /** Client → server with ack: → `{ serverNow }`, for clock-offset estimation. */
@@ -49,6 +51,7 @@ export const ControlAuthError = {
 export interface ServerToClientEvents extends CallServerEvents {
   [ControlEvent.Welcome]: (payload: WelcomePayload) => void;
   [ControlEvent.State]: (payload: SessionState) => void;
+  [ControlEvent.Tables]: (payload: TableEntry[]) => void;
   [ControlEvent.Dashboard]: (payload: DashboardPayload) => void;
   [ControlEvent.Ballot]: (payload: OwnBallot | null) => void;
 }

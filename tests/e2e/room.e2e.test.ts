@@ -17,7 +17,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CreateSessionResponse, JoinSessionResponse, SessionState } from '@worktable/shared';
-import { openControlClient, type ControlClient } from '../../server/src/testing/controlClient.js';
+import { openControlClient, seatingSeenBy, type ControlClient } from '../../server/src/testing/controlClient.js';
 import { postJson, waitFor, type TestServer } from '../../server/src/testing/testServer.js';
 import { expectAccessible } from '../support/axe.js';
 import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
@@ -150,7 +150,7 @@ describe('room display and phone layout', () => {
     expect(before).toBeGreaterThan(19 * 60);
     await expect.poll(() => shownSeconds(room), { timeout: 5000, interval: 200 }).toBeLessThan(before);
     await room.getByRole('timer', { name: /left/ }).waitFor();
-    const tables = stateOf(ana).tables;
+    const tables = seatingSeenBy(people.map((p) => p.control));
     for (const table of tables) {
       const plaque = room.locator('.room-plaque').filter({ hasText: table.name });
       await expect.poll(() => plaque.textContent(), POLL).toContain(table.name);

@@ -27,6 +27,7 @@ import {
   type SessionAction,
   type SessionControl,
   type Protocol,
+  type TableEntry,
 } from '@worktable/shared';
 import crypto from 'node:crypto';
 import type { HistoryRecorder } from '../history/historyRecorder.js';
@@ -106,6 +107,8 @@ export class ControlPlane {
   private readonly dashboardDue = new Map<string, NodeJS.Timeout>();
   /** Several nodes: each session's publications, in order. */
   private readonly publishing = new Map<string, Promise<void>>();
+  /** The table directory last sent per session (JSON), so it is sent again only when it changes. */
+  private readonly directorySent = new Map<string, string>();
   private readonly refresh: NodeJS.Timeout;
   private readonly takeover: NodeJS.Timeout | null;
   private readonly leases: Leases;
@@ -175,6 +178,7 @@ export class ControlPlane {
         if (socket.disconnected) return;
         const tableId = r.tableOf(participantId);
         this.place(socket, tableRoom(sessionId, tableId));
+        socket.emit(ControlEvent.Tables, r.tableDirectory());
         socket.emit(ControlEvent.State, r.stateFor(tableId));
         socket.emit(ControlEvent.Ballot, ballotOf(r.control, tableId, participantId));
         if (role === SessionRole.Host) socket.emit(ControlEvent.Dashboard, buildDashboard(r, this.options.activity, this.now()));
@@ -244,6 +248,7 @@ export class ControlPlane {
     if (!r.isActive && joining === 0 && this.runtimes.get(sessionId) === runtime) {
       r.close();
       this.runtimes.delete(sessionId);
+      this.directorySent.delete(sessionId);
     }
   }
 
@@ -251,7 +256,7 @@ export class ControlPlane {
   private visit(socket: ControlSocket, r: SessionRuntime, tableId: string | null): ControlAck {
     const { sessionId, participantId } = socket.data;
     if (!r.actorOf(participantId).isHost) return { ok: false, error: { code: 'forbidden', message: 'Only the host visits tables.' } };
-    if (tableId !== null && !r.tables().some((t) => t.id === tableId)) return { ok: false, error: { code: 'bad_request', message: `There is no table ${tableId}.` } };
+    if (tableId !== null && !r.seating().some((t) => t.id === tableId)) return { ok: false, error: { code: 'bad_request', message: `There is no table ${tableId}.` } };
     socket.data.visiting = tableId;
     const shown = this.shownTable(r, socket.data);
     this.place(socket, tableRoom(sessionId, shown));
@@ -284,7 +289,7 @@ export class ControlPlane {
 
   /** The table whose state a socket receives: the one a host visits, else the one its participant sits at. */
   private shownTable(r: SessionRuntime, data: ControlSocketData): string | null {
-    if (data.visiting && r.tables().some((t) => t.id === data.visiting)) return data.visiting;
+    if (data.visiting && r.seating().some((t) => t.id === data.visiting)) return data.visiting;
     return r.tableOf(data.participantId);
   }
 
@@ -298,24 +303,33 @@ export class ControlPlane {
     this.calls.moved(socket, current, room);
   }
 
-  /** Sends a committed change: re-seats sockets when the seating changed, then one state per changed table. */
+  /**
+   * Sends a committed change: moves the sockets whose seat changed into their table's room, then
+   * one state per changed table (encoded once for its room) and, when tables were set or renamed,
+   * the directory. A change at one table touches only that table's sockets and the unseated ones,
+   * so the cost of a change grows with what it changed, not with the event.
+   */
   private publish(runtime: SessionRuntime, changed: Changed): void {
     const { sessionId } = runtime;
-    const tables = runtime.tables();
+    const seating = runtime.seating();
+    const tableOf = new Map(seating.flatMap((t) => t.members.map((m) => [m, t.id] as const)));
+    const first = seating[0]?.id;
+    // People at no table see the first table's run (the round clock).
+    const targets: (string | null)[] = changed === 'all' ? [...seating.map((t) => t.id), null] : [...changed];
+    if (changed !== 'all' && first !== undefined && changed.includes(first)) targets.push(null);
+    const watched = changed === 'all' ? [sessionRoom(sessionId)] : [...changed, null].map((id) => tableRoom(sessionId, id));
+    const directory = changed === 'all' ? this.directoryChange(runtime) : null;
     const emit = () => {
-      const first = tables[0]?.id;
-      const targets: (string | null)[] = changed === 'all' ? [...tables.map((t) => t.id), null] : [...changed];
-      // People at no table see the first table's run (the round clock).
-      if (changed !== 'all' && first !== undefined && changed.includes(first)) targets.push(null);
-      for (const tableId of targets) this.io.to(tableRoom(sessionId, tableId)).emit(ControlEvent.State, runtime.stateFor(tableId, tables));
+      if (directory) this.io.to(sessionRoom(sessionId)).emit(ControlEvent.Tables, directory);
+      const agenda = runtime.agenda();
+      for (const tableId of targets) this.io.to(tableRoom(sessionId, tableId)).emit(ControlEvent.State, runtime.stateFor(tableId, agenda));
       this.scheduleDashboard(runtime);
     };
-    const tableOf = new Map(tables.flatMap((t) => t.members.map((m) => [m, t.id] as const)));
     if (!this.leases.shared) {
-      if (changed === 'all') {
-        for (const id of this.io.sockets.adapter.rooms.get(sessionRoom(sessionId)) ?? []) {
+      for (const room of watched) {
+        for (const id of [...(this.io.sockets.adapter.rooms.get(room) ?? [])]) {
           const socket = this.io.sockets.sockets.get(id);
-          if (socket && this.tableRoomOf.has(socket)) this.place(socket, tableRoom(sessionId, this.visitedOr(socket.data, tables, tableOf)));
+          if (socket && this.tableRoomOf.has(socket)) this.place(socket, tableRoom(sessionId, this.visitedOr(socket.data, seating, tableOf)));
         }
       }
       emit();
@@ -326,18 +340,29 @@ export class ControlPlane {
     const previous = this.publishing.get(sessionId) ?? Promise.resolve();
     const next = previous
       .then(async () => {
-        if (changed === 'all') {
-          for (const socket of await this.io.in(sessionRoom(sessionId)).fetchSockets()) {
-            const room = tableRoom(sessionId, this.visitedOr(socket.data, tables, tableOf));
-            for (const other of socket.rooms) if (other.startsWith(`table:${sessionId}:`) && other !== room) socket.leave(other);
-            if (!socket.rooms.has(room)) socket.join(room);
-          }
-          this.calls.reseated(sessionId, [...tables.map((t) => tableRoom(sessionId, t.id)), tableRoom(sessionId, null)]);
+        for (const socket of await this.io.in(watched).fetchSockets()) {
+          const room = tableRoom(sessionId, this.visitedOr(socket.data, seating, tableOf));
+          if (socket.rooms.has(room)) continue;
+          for (const other of socket.rooms) if (other.startsWith(`table:${sessionId}:`)) socket.leave(other);
+          socket.join(room);
         }
+        this.calls.reseated(sessionId, targets.map((id) => tableRoom(sessionId, id)));
         emit();
       })
       .catch((error: unknown) => this.failed(error, sessionId));
     this.publishing.set(sessionId, next);
+  }
+
+  /**
+   * The table directory when it differs from the one this node last sent for the session, else
+   * null. With several nodes it is always sent: another node may have sent a different one since.
+   */
+  private directoryChange(runtime: SessionRuntime): TableEntry[] | null {
+    const directory = runtime.tableDirectory();
+    const key = JSON.stringify(directory);
+    if (!this.leases.shared && this.directorySent.get(runtime.sessionId) === key) return null;
+    this.directorySent.set(runtime.sessionId, key);
+    return directory;
   }
 
   /** The table a socket follows: a host's visited table while it exists, else their seat (or none). */
@@ -436,6 +461,7 @@ export class ControlPlane {
     this.options.onForgetSession?.(sessionId);
     const runtime = this.runtimes.get(sessionId);
     this.runtimes.delete(sessionId);
+    this.directorySent.delete(sessionId);
     this.leases.release(sessionId);
     for (const id of [...(this.io.sockets.adapter.rooms.get(sessionRoom(sessionId)) ?? [])]) this.io.sockets.sockets.get(id)?.disconnect(true);
     if (runtime) (await runtime.catch(() => null))?.close();

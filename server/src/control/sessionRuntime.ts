@@ -16,8 +16,12 @@ import {
   wireAgenda,
   sessionStateFor,
   sessionStatus,
+  tableDirectory,
   tableOfParticipant,
+  tablesOf,
   wireTables,
+  type TableSeating,
+  type TableEntry,
   type Actor,
   type HistoryLabel,
   type PlannedRound,
@@ -88,6 +92,8 @@ export class SessionRuntime {
   private closed = false;
   /** The last plan, and the state and presence it was made for. */
   private planned: { key: string; plan: PlannedRound[] } | null = null;
+  /** The people list of `context()`, kept until someone arrives, leaves or changes. */
+  private peopleSeen: SessionPerson[] | null = null;
 
   constructor(
     readonly sessionId: string,
@@ -115,9 +121,14 @@ export class SessionRuntime {
     return [...this.participants.values()].map((m) => ({ ...m, present: this.presence.has(m.participantId) }));
   }
 
-  /** The context the pure transitions need, at `now`. */
-  context(now = this.env.now()): SessionContext {
-    const people: SessionPerson[] = this.people().map((m) => ({
+  /**
+   * The context the pure transitions need, at `now`. The people list is rebuilt only when
+   * presence or the participants changed: building one per table view made every change cost
+   * the square of the event.
+   */
+  context(): SessionContext {
+    const now = this.env.now();
+    this.peopleSeen ??= this.people().map((m) => ({
       id: m.participantId,
       role: m.role,
       joinedAt: m.joinedAt,
@@ -126,7 +137,7 @@ export class SessionRuntime {
       systemRole: m.systemRole,
       expected: m.rostered === true && !m.present,
     }));
-    return { now, protocol: this.protocol, people };
+    return { now, protocol: this.protocol, people: this.peopleSeen };
   }
 
   /** The table a participant sits at now, or null. */
@@ -134,15 +145,25 @@ export class SessionRuntime {
     return tableOfParticipant(this.state, this.context(), participantId);
   }
 
-  /** The tables as everyone sees them now. */
+  /** Who sits at which table now. */
+  seating(): TableSeating[] {
+    return tablesOf(this.state, this.context());
+  }
+
+  /** The tables in full, as the host's dashboard shows them. */
   tables(): WireTable[] {
     return wireTables(this.state, this.context());
   }
 
-  /** The `session:state` for people at `tableId` (null: people at no table). */
-  stateFor(tableId: string | null, tables?: WireTable[]): SessionState {
+  /** The `session:state` for people at `tableId` (null: people at no table); `agenda` when building several of one change. */
+  stateFor(tableId: string | null, agenda?: WireAgenda | null): SessionState {
     const context = this.context();
-    return sessionStateFor(this.state, context, tableId, tables ?? wireTables(this.state, context));
+    return sessionStateFor(this.state, context, tableId, agenda === undefined ? wireAgenda(this.state, context) : agenda);
+  }
+
+  /** Every table's id and name (`session:tables`). */
+  tableDirectory(): TableEntry[] {
+    return tableDirectory(this.state, this.context());
   }
 
   /** One run's own view (a table's, or the plenary's), whatever the gathering. */
@@ -183,6 +204,7 @@ export class SessionRuntime {
   /** Forgets a participant the host removed (they are no longer present, hold no role next time). */
   removeParticipant(participantId: string): Promise<void> {
     this.participants.delete(participantId);
+    this.peopleSeen = null;
     const wasHere = this.presence.delete(participantId);
     return wasHere ? this.serialize(() => this.afterPresence([], true)) : Promise.resolve();
   }
@@ -190,6 +212,7 @@ export class SessionRuntime {
   /** Adds or refreshes a participant (someone joined after the runtime loaded). */
   upsertParticipant(member: Member): void {
     this.participants.set(member.participantId, member);
+    this.peopleSeen = null;
   }
 
   /** The actor for a participant id, from the stored role. */
@@ -238,6 +261,7 @@ export class SessionRuntime {
     const count = (this.presence.get(participantId) ?? 0) + delta;
     if (count > 0) this.presence.set(participantId, count);
     else this.presence.delete(participantId);
+    if (count === 0 || (delta > 0 && count === 1)) this.peopleSeen = null;
     return this.serialize(() => this.afterPresence(delta > 0 && count === 1 ? [participantId] : [], count === 0));
   }
 
@@ -247,6 +271,7 @@ export class SessionRuntime {
     const left = [...this.presence.keys()].some((id) => !counts.has(id));
     this.presence.clear();
     for (const [id, n] of counts) if (n > 0) this.presence.set(id, n);
+    this.peopleSeen = null;
     if (arrived.length === 0 && !left) return Promise.resolve();
     return this.serialize(() => this.afterPresence(arrived, left));
   }
@@ -255,7 +280,10 @@ export class SessionRuntime {
     return this.withLatest(async () => {
       for (const participantId of arrived) {
         const seated = seatArrival(this.state, this.context(), participantId);
-        if (seated !== this.state) await this.commit(seated, 'all');
+        if (seated === this.state) continue;
+        // Someone arriving late changes only the table they sit down at.
+        const at = tableOfParticipant(seated, this.context(), participantId);
+        await this.commit(seated, at === null ? 'all' : [at]);
       }
       // In a single-table session presence is the seating: everyone's table list changed.
       if (!this.state.convening && (arrived.length > 0 || someoneLeft)) this.env.publish(this, 'all');
