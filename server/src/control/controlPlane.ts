@@ -79,6 +79,9 @@ export interface ControlPlaneOptions {
 
 /** Longest wait between a change and the dashboard that shows it. */
 export const DASHBOARD_THROTTLE_MS = 250;
+/** Bounds of the wait before a single table's new members are published (see `publishPresenceSoon`). */
+const PRESENCE_PUBLISH_MIN_MS = 50;
+const PRESENCE_PUBLISH_MAX_MS = 1000;
 /** How often hosts get a fresh dashboard while nothing changes (activity moves on). */
 export const DASHBOARD_REFRESH_MS = 5_000;
 
@@ -107,6 +110,8 @@ export class ControlPlane {
   private readonly dashboardDue = new Map<string, NodeJS.Timeout>();
   /** Several nodes: each session's publications, in order. */
   private readonly publishing = new Map<string, Promise<void>>();
+  /** Sessions whose single table's new members are about to be published. */
+  private readonly presenceDue = new Map<string, NodeJS.Timeout>();
   /** The table directory last sent per session (JSON), so it is sent again only when it changes. */
   private readonly directorySent = new Map<string, string>();
   private readonly refresh: NodeJS.Timeout;
@@ -354,6 +359,26 @@ export class ControlPlane {
   }
 
   /**
+   * Publishes a single table's new members after a short wait that grows with the room (one
+   * millisecond per person, 50 ms to 1 s), so that 1,000 people arriving within seconds cost a few
+   * publications of the table rather than one per arrival, each to everyone. Each arrival gets
+   * its own state at once when it connects; the others learn of it within that wait.
+   */
+  private publishPresenceSoon({ sessionId }: SessionRuntime): void {
+    if (this.presenceDue.has(sessionId)) return;
+    const people = this.io.sockets.adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0;
+    const timer = setTimeout(() => {
+      this.presenceDue.delete(sessionId);
+      this.runtimes.get(sessionId)?.then(
+        (current) => this.publish(current, 'all'),
+        () => undefined,
+      );
+    }, Math.min(PRESENCE_PUBLISH_MAX_MS, Math.max(PRESENCE_PUBLISH_MIN_MS, people)));
+    timer.unref();
+    this.presenceDue.set(sessionId, timer);
+  }
+
+  /**
    * The table directory when it differs from the one this node last sent for the session, else
    * null. With several nodes it is always sent: another node may have sent a different one since.
    */
@@ -521,6 +546,7 @@ export class ControlPlane {
       },
       ownsTimers: (id) => this.leases.owns(id),
       publish: (r, changed) => this.publish(r, changed),
+      presenceSeated: (r) => this.publishPresenceSoon(r),
       phasesEnded: (id, labels) => void this.options.history?.phasesEnded(id, labels),
       privateEnded: (r, tables) => {
         const everyone = r.people().filter((p) => p.role !== 'observer').map((p) => p.participantId);
@@ -544,6 +570,8 @@ export class ControlPlane {
     if (this.takeover) clearInterval(this.takeover);
     for (const timer of this.dashboardDue.values()) clearTimeout(timer);
     this.dashboardDue.clear();
+    for (const timer of this.presenceDue.values()) clearTimeout(timer);
+    this.presenceDue.clear();
     const runtimes = await Promise.allSettled(this.runtimes.values());
     for (const r of runtimes) if (r.status === 'fulfilled') r.value.close();
     this.leases.close();

@@ -65,6 +65,11 @@ export interface RuntimeEnvironment {
   ownsTimers(sessionId: string): boolean;
   /** A change was committed: send the new views to whoever they concern. */
   publish(runtime: SessionRuntime, changed: Changed): void;
+  /**
+   * Someone came or left a single-table session, where presence is the seating: the table's
+   * members changed without a commit. May be sent a little later, together with the next ones.
+   */
+  presenceSeated(runtime: SessionRuntime): void;
   /** Phases ended at some tables with the last commit (for the history). */
   phasesEnded(sessionId: string, labels: HistoryLabel[]): void;
   /** Private writing ended at some tables with the last commit: reveal it. */
@@ -81,6 +86,9 @@ export type RuntimeResult = { ok: true } | { ok: false; error: SessionError };
 /** Another node stored a newer state first: reload and try again. */
 class StaleControl extends Error {}
 
+/** How long a plan is shown while only who is present changes (see `plan`). */
+const PLAN_PRESENCE_REFRESH_MS = 5000;
+
 /** How many times a change is retried on a newer stored state before giving up. */
 const MAX_ATTEMPTS = 5;
 
@@ -90,8 +98,8 @@ export class SessionRuntime {
   private timer: NodeJS.Timeout | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
-  /** The last plan, and the state and presence it was made for. */
-  private planned: { key: string; plan: PlannedRound[] } | null = null;
+  /** The last plan, the state and presence it was made for, and when. */
+  private planned: { inputs: string; people: string; at: number; plan: PlannedRound[] } | null = null;
   /** The people list of `context()`, kept until someone arrives, leaves or changes. */
   private peopleSeen: SessionPerson[] | null = null;
 
@@ -186,9 +194,12 @@ export class SessionRuntime {
     // What the seating reads (not the runs: a ready toggle or a phase change leaves the plan as it is).
     const { round, tables, pins, namedHosts, seed, settings, seatings, agenda } = this.state;
     const inputs = JSON.stringify([round, tables, pins, namedHosts, seed, settings, seatings.length, agenda.map((b) => b.id)]);
-    const key = `${inputs}|${context.people.map((p) => `${p.id}:${p.present ? 1 : 0}${p.expected ? 1 : 0}`).join(',')}`;
-    if (this.planned?.key !== key) this.planned = { key, plan: planSeatings(this.state, context) };
-    return this.planned.plan;
+    const people = context.people.map((p) => `${p.id}:${p.present ? 1 : 0}${p.expected ? 1 : 0}`).join(',');
+    // Planning 1,000 people at 200 tables takes a fifth of a second: while people keep arriving,
+    // a plan at most a few seconds old is shown; a change of the session plans again at once.
+    const fresh = this.planned !== null && this.planned.inputs === inputs && (this.planned.people === people || context.now - this.planned.at < PLAN_PRESENCE_REFRESH_MS);
+    if (!fresh) this.planned = { inputs, people, at: context.now, plan: planSeatings(this.state, context) };
+    return this.planned?.plan ?? [];
   }
 
   /** The `session:state` a participant receives. */
@@ -285,8 +296,8 @@ export class SessionRuntime {
         const at = tableOfParticipant(seated, this.context(), participantId);
         await this.commit(seated, at === null ? 'all' : [at]);
       }
-      // In a single-table session presence is the seating: everyone's table list changed.
-      if (!this.state.convening && (arrived.length > 0 || someoneLeft)) this.env.publish(this, 'all');
+      // In a single-table session presence is the seating: the table's members changed.
+      if (!this.state.convening && (arrived.length > 0 || someoneLeft)) this.env.presenceSeated(this);
       await this.review();
     });
   }
