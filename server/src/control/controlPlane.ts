@@ -44,6 +44,7 @@ import { SIGNALS_PER_SECOND, SIGNAL_BURST, type IceSettings } from './iceServers
 import { CONTROL_ACTIONS_PER_SECOND, CONTROL_ACTION_BURST, RATE_LIMITED_ACK, type ControlCounters } from './controlRate.js';
 import { SocketRateLimit, type SocketRate } from '../security/socketRateLimit.js';
 import { buildDashboard, type DocumentActivity } from './dashboard.js';
+import { Coalesced } from './coalesced.js';
 import { SessionRuntime, type Changed, type Member, type RuntimeResult } from './sessionRuntime.js';
 
 /** Control plane settings. */
@@ -110,6 +111,8 @@ export class ControlPlane {
   private readonly dashboardDue = new Map<string, NodeJS.Timeout>();
   /** Several nodes: each session's publications, in order. */
   private readonly publishing = new Map<string, Promise<void>>();
+  /** Catch-ups across nodes, shared by the callers that arrive together. */
+  private readonly catchUps = new Coalesced();
   /** Sessions whose single table's new members are about to be published. */
   private readonly presenceDue = new Map<string, NodeJS.Timeout>();
   /** The table directory last sent per session (JSON), so it is sent again only when it changes. */
@@ -155,11 +158,17 @@ export class ControlPlane {
     return counts;
   }
 
-  /** Several nodes: refreshes presence and state from everywhere before acting on them. */
-  private async catchUpAcrossNodes(sessionId: string, r: SessionRuntime): Promise<void> {
-    if (!this.leases.shared) return;
-    await r.refresh();
-    await r.presenceIs(await this.presenceAcrossNodes(sessionId));
+  /**
+   * Several nodes: refreshes presence and state from everywhere before acting on them. Callers
+   * that arrive together share one catch-up that starts after their calls: asking every node for
+   * its sockets once per arrival would make a join burst cost the square of its size.
+   */
+  private catchUpAcrossNodes(sessionId: string, r: SessionRuntime): Promise<void> {
+    if (!this.leases.shared) return Promise.resolve();
+    return this.catchUps.run(sessionId, async () => {
+      await r.refresh();
+      await r.presenceIs(await this.presenceAcrossNodes(sessionId));
+    });
   }
 
   private connected(socket: ControlSocket): void {
@@ -236,7 +245,7 @@ export class ControlPlane {
       if (!counted || this.closing) return;
       runtime
         .then(async (r) => {
-          if (this.leases.shared) await r.presenceIs(await this.presenceAcrossNodes(sessionId));
+          if (this.leases.shared) await this.catchUpAcrossNodes(sessionId, r);
           else await r.presenceChanged(participantId, -1);
           this.dropIfIdle(sessionId, runtime, r);
         })
