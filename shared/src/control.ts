@@ -39,12 +39,33 @@ export interface WelcomePayload {
   pseudonym: string;
 }
 
+/**
+ * The version of the control channel's contract (events and payloads). Every client says which it
+ * speaks when it connects (`controlAuth`); the server refuses another (`ControlAuthError.Outdated`),
+ * so a page left open across an upgrade is told to reload instead of failing in odd ways.
+ * 2: `session:state` names the receiver's own table (`table`), the others come in `session:tables`.
+ */
+export const CONTROL_CONTRACT = 2;
+
+/** The `auth` a control client connects with: its bearer token and the contract it speaks. */
+export interface ControlAuth {
+  token: string;
+  contract: number;
+}
+
+/** The `auth` for connecting with `token`, speaking this build's contract. */
+export function controlAuth(token: string): ControlAuth {
+  return { token, contract: CONTROL_CONTRACT };
+}
+
 /** Error messages of a refused socket.io connection (`connect_error`'s `message`). */
 export const ControlAuthError = {
   Unauthorized: 'unauthorized',
   Forbidden: 'forbidden',
   /** Too many connections open with this token or from this address (`data`: `{ limit, message }`). */
   TooManyConnections: 'too_many_connections',
+  /** The client speaks another contract than the server (`CONTROL_CONTRACT`): reload the page. */
+  Outdated: 'outdated',
 } as const;
 
 /** Events the server emits, with their payloads (socket.io typing); the call's too. */

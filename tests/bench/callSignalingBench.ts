@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { CallEvent, ControlEvent, type CallJoinAck, type CallPeers, type ControlAck, type SessionState, type SignalIn, type SignalOut, type WireTable } from '@worktable/shared';
+import { controlAuth, CallEvent, ControlEvent, type CallJoinAck, type CallPeers, type ControlAck, type SessionState, type SignalIn, type SignalOut, type WireTable } from '@worktable/shared';
 import { freePort, startServerProcess } from '../support/serverProcess.js';
 import { seatingOf } from '../../server/src/testing/controlClient.js';
 import { machineDescription, recordInBenchmarks } from './benchmarksDoc.js';
@@ -341,7 +341,7 @@ async function post<T>(url: string, body: unknown): Promise<T> {
 
 /** A control connection with a participant's (or the host's) token, WebSocket only, no reconnection. */
 function connect(url: string, token: string): Socket {
-  return connectSocket(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
+  return connectSocket(url, { auth: controlAuth(token), transports: ['websocket'], forceNew: true, reconnection: false });
 }
 
 /** Sends a control action and fails when it is refused. */

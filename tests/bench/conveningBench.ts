@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { ControlEvent, type ControlAck, type SessionState } from '@worktable/shared';
+import { controlAuth, ControlEvent, type ControlAck, type SessionState } from '@worktable/shared';
 import { freePort, startServerProcess } from '../support/serverProcess.js';
 import { processCpuMicros, processMemory } from './procStats.js';
 import { summarize, type LatencySummary } from './stats.js';
@@ -50,7 +50,7 @@ async function post<T>(url: string, body: unknown): Promise<T> {
 }
 
 function connect(url: string, token: string): Socket {
-  return connectSocket(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
+  return connectSocket(url, { auth: controlAuth(token), transports: ['websocket'], forceNew: true, reconnection: false });
 }
 
 function send(socket: Socket, payload: unknown): Promise<ControlAck> {

@@ -14,6 +14,7 @@ import {
   CONTROL_PATH,
   ControlAuthError,
   ControlEvent,
+  controlAuth,
   estimateClockOffset,
   type ClientToServerEvents,
   type ControlAck,
@@ -94,6 +95,7 @@ export function newerState<T extends { version: number }>(current: T | null, nex
 export function explainConnectError(message: string): string {
   if (message === ControlAuthError.Unauthorized) return 'The server did not accept this session link. Open the invite link again to rejoin.';
   if (message === ControlAuthError.Forbidden) return 'You are no longer part of this session.';
+  if (message === ControlAuthError.Outdated) return 'Worktable has been updated since this page opened. Reload the page to carry on (nothing you wrote is lost).';
   if (message === ControlAuthError.TooManyConnections) {
     return 'Too many connections to this session are open from here (this link in many tabs, or very many people on your network). Close the tabs you do not need, then reload this page.';
   }
@@ -170,7 +172,7 @@ export function openControl(sessionId: string, token: string): ControlConnection
   useControlStore.setState(initialState, true);
   const socket: ControlSocket = io(window.location.origin, {
     path: CONTROL_PATH,
-    auth: { token },
+    auth: controlAuth(token),
     transports: ['websocket', 'polling'],
   });
   let syncTimer: number | undefined;

@@ -80,8 +80,9 @@ export interface ControlPlaneOptions {
 
 /** Longest wait between a change and the dashboard that shows it. */
 export const DASHBOARD_THROTTLE_MS = 250;
-/** Bounds of the wait before a single table's new members are published (see `publishPresenceSoon`). */
-const PRESENCE_PUBLISH_MIN_MS = 50;
+/** A single table's new members are published at once below this many sockets, else gathered (see `publishPresenceSoon`). */
+export const PRESENCE_COALESCE_FROM = 50;
+/** The longest a single table's new members wait to be published. */
 const PRESENCE_PUBLISH_MAX_MS = 1000;
 /** How often hosts get a fresh dashboard while nothing changes (activity moves on). */
 export const DASHBOARD_REFRESH_MS = 5_000;
@@ -368,21 +369,26 @@ export class ControlPlane {
   }
 
   /**
-   * Publishes a single table's new members after a short wait that grows with the room (one
-   * millisecond per person, 50 ms to 1 s), so that 1,000 people arriving within seconds cost a few
-   * publications of the table rather than one per arrival, each to everyone. Each arrival gets
-   * its own state at once when it connects; the others learn of it within that wait.
+   * Publishes a single table's new members: at once in a small session, and in a large one
+   * (`PRESENCE_COALESCE_FROM` sockets or more) after a wait of a millisecond per socket, up to 1 s,
+   * so that 1,000 people arriving within seconds cost a few publications of the table rather than
+   * one per arrival, each to everyone. Each arrival gets its own state at once when it connects.
    */
-  private publishPresenceSoon({ sessionId }: SessionRuntime): void {
+  private publishPresenceSoon(runtime: SessionRuntime): void {
+    const { sessionId } = runtime;
+    const sockets = this.io.sockets.adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0;
+    if (sockets < PRESENCE_COALESCE_FROM) {
+      this.publish(runtime, 'all');
+      return;
+    }
     if (this.presenceDue.has(sessionId)) return;
-    const people = this.io.sockets.adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0;
     const timer = setTimeout(() => {
       this.presenceDue.delete(sessionId);
       this.runtimes.get(sessionId)?.then(
         (current) => this.publish(current, 'all'),
         () => undefined,
       );
-    }, Math.min(PRESENCE_PUBLISH_MAX_MS, Math.max(PRESENCE_PUBLISH_MIN_MS, people)));
+    }, Math.min(PRESENCE_PUBLISH_MAX_MS, sockets));
     timer.unref();
     this.presenceDue.set(sessionId, timer);
   }
