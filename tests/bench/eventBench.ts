@@ -21,22 +21,19 @@
  * protocol allows) and _WORKERS change the shape. `--smoke` asserts only delivery and storage;
  * a full run prints PASS/MISS per target and fails only when an edit went missing.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CreateSessionResponse, JoinSessionResponse } from '@worktable/shared';
+import type { CreateSessionResponse } from '@worktable/shared';
 import { machineDescription, recordInBenchmarks } from './benchmarksDoc.js';
 import { connectControl, countDashboards, followControl, sendControl, type ControlView, type ViewTable } from './eventControl.js';
-import type { ActivitySettings, EventRequests, PersonSpec, WorkerResults } from './eventProtocol.js';
+import type { ActivitySettings, EventRequests, WorkerResults } from './eventProtocol.js';
 import { checkDelivery, eventTable, shapeLine, storedTables, targetLines, type EventResult, type EventShape } from './eventReport.js';
+import { cafeProtocol, cpuShares, deploy, joinPeople, readCpu } from './eventSetup.js';
 import { checkRestoredDocuments } from './persistenceCheck.js';
-import { BENCH_REDIS_URL, createBenchDatabase, type BenchDatabase } from './scaleout.js';
-import { freePort, startServer, worktableSpec, type ServerProcess, type WorktableSetup } from './serverProcess.js';
+import { worktableSpec, type ServerProcess } from './serverProcess.js';
 import { summarize } from './stats.js';
 import { postJson } from './targets.js';
-import { monotonicMs, sleep } from './time.js';
+import { sleep } from './time.js';
 import { WorkerProcess } from './workerChannel.js';
 
 const ACTIVITY: ActivitySettings = { typingHz: 5, cursorHz: 10, quietMs: 1_000 };
@@ -61,67 +58,12 @@ export function eventOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
   };
 }
 
-/** A café of `rounds` rounds of auto phases; later rounds reseat. */
-function cafeProtocol(o: EventShape): Record<string, unknown> {
-  const phase = (i: number) => ({ id: `talk-${i + 1}`, title: `Talk ${i + 1}`, prompt: '', durationMs: o.phaseMs, speakers: 'everyone', feedback: [], advance: 'auto' });
-  return {
-    id: 'bench-event',
-    title: 'Event benchmark',
-    summary: 'A World Café of auto phases.',
-    groupSize: { min: 3, max: 6 },
-    roles: ['facilitator', 'tableHost', 'reporter', 'scribe'],
-    rotateAt: 'round',
-    opening: [],
-    round: Array.from({ length: o.phasesPerRound }, (_, i) => phase(i)),
-    rounds: o.rounds,
-    reseat: true,
-    closing: [],
-  };
-}
-
-/** The server nodes of a run and where they store. */
-interface Deployment {
-  nodes: ServerProcess[];
-  dataDir: string;
-  setup: WorktableSetup;
-  database: BenchDatabase | null;
-}
-
-async function deploy(o: EventShape, log: (line: string) => void): Promise<Deployment> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'worktable-event-'));
-  const deployment: Deployment = { nodes: [], dataDir, setup: {}, database: null };
-  if (o.nodes > 1) {
-    deployment.database = await createBenchDatabase();
-    deployment.setup = { databaseUrl: deployment.database.url, redisUrl: BENCH_REDIS_URL, tokenSecret: crypto.randomBytes(32).toString('hex') };
-    log(`database ${deployment.database.name} (${deployment.database.settings})`);
-  }
-  // One after the other: the first migrates a fresh database.
-  for (let i = 0; i < o.nodes; i++) deployment.nodes.push(await startServer(worktableSpec(await freePort(), dataDir, { ...deployment.setup, name: `Worktable node ${i + 1}` })));
-  return deployment;
-}
-
 async function until(predicate: () => boolean | Promise<boolean>, timeoutMs: number, what: string | (() => string)): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${typeof what === 'string' ? what : what()}`);
     await sleep(50);
   }
-}
-
-/** Joins `count` participants (8 requests at a time); they get node `i % nodes`. */
-async function joinPeople(session: CreateSessionResponse, nodes: readonly ServerProcess[], count: number): Promise<PersonSpec[]> {
-  const people = new Array<PersonSpec>(count);
-  let next = 0;
-  const joiner = async (): Promise<void> => {
-    for (let i = next++; i < count; i = next++) {
-      const name = `Person ${i + 1}`;
-      const node = nodes[i % nodes.length] as ServerProcess;
-      const joined = await postJson<JoinSessionResponse>(`${node.httpUrl}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name });
-      people[i] = { participantId: joined.participantId, name, token: joined.token, controlUrl: node.httpUrl, docUrlBase: `${node.wsUrl}/yjs/${encodeURIComponent(session.sessionId)}/` };
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, joiner));
-  return people;
 }
 
 /** Runs the café once and returns what it measured (the servers are stopped and their data removed). */
@@ -147,12 +89,12 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
     const dashboards = countDashboards(host);
     log(`${o.people} joined on ${nodes.map((n) => `pid ${n.pid}`).join(' + ')}; opening every control connection at once`);
 
-    const cpuAtStart = nodes.map((n) => n.cpuMicros());
-    const connectStart = monotonicMs();
+    const cpu = () => readCpu(nodes, workers.map((w) => w.pid));
+    const cpuAtStart = cpu();
+    const connectStart = cpuAtStart.at;
     const share = (w: number) => people.filter((_, i) => i % o.workers === w);
     const firstStates = await Promise.all(workers.map((w, i) => w.request('connect', { people: share(i), activity: ACTIVITY, timeoutMs: 60_000 })));
-    const connectMs = monotonicMs() - connectStart;
-    const cpuConnected = nodes.map((n) => n.cpuMicros());
+    const connectCpu = cpuShares(cpuAtStart, cpu());
     const allFirstStatesMs = Math.max(...firstStates.flatMap((f) => Array.from(f.at))) - connectStart;
     log(`every first state after ${(allFirstStatesMs / 1000).toFixed(2)} s; seating ${o.tables} tables`);
 
@@ -164,13 +106,13 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
     const everyoneSeated = async () => (seated = (await every('progress', {})).reduce((sum, p) => sum + p.seated, 0)) === o.people;
     await until(everyoneSeated, 60_000, () => `everyone synced at their table (${seated} of ${o.people} are)`);
     log('everyone synced at their table; starting round 1');
-    const roundsStart = monotonicMs();
-    const cpuRoundsStart = nodes.map((n) => n.cpuMicros());
+    const cpuRoundsStart = cpu();
     await sendControl(host, { action: 'startRound' });
     const roundsMs = o.rounds * o.phasesPerRound * o.phaseMs;
     await until(() => (hostView as ControlView | null)?.agendaOver === true, roundsMs + 60_000, 'the last round to end');
-    const cpuRoundsEnd = nodes.map((n) => n.cpuMicros());
-    const roundsSeconds = (monotonicMs() - roundsStart) / 1000;
+    const cpuRoundsEnd = cpu();
+    const roundsCpu = cpuShares(cpuRoundsStart, cpuRoundsEnd);
+    const roundsSeconds = (cpuRoundsEnd.at - cpuRoundsStart.at) / 1000;
     await sleep(1_000);
     const results: WorkerResults[] = await every('finish', {});
     const memory = nodes.map((n) => n.memory());
@@ -182,7 +124,6 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
     const writes = results.flatMap((r) => r.writes);
     const restarted = (port: number) => worktableSpec(port, deployment.dataDir, { ...deployment.setup, redisUrl: undefined });
     const storage = await checkRestoredDocuments(restarted, storedTables(session.sessionId, session.hostToken, writes), 'table documents');
-    const cpuPercent = (from: readonly number[], to: readonly number[], wallMs: number) => to.map((micros, i) => ((micros - (from[i] ?? 0)) / 1000 / wallMs) * 100);
     const failures = results.flatMap((r) => r.failures);
     return {
       ...o,
@@ -192,8 +133,11 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
       editsSent: writes.reduce((sum, w) => sum + w.sent, 0),
       reseat: summarize(results.flatMap((r) => Array.from(r.reseatLatencies))),
       phaseLateness: summarize(results.flatMap((r) => Array.from(r.phaseLateness))),
-      connectCpuPercent: cpuPercent(cpuAtStart, cpuConnected, connectMs),
-      roundsCpuPercent: cpuPercent(cpuRoundsStart, cpuRoundsEnd, roundsSeconds * 1000),
+      connectCpuPercent: connectCpu.nodes,
+      roundsCpuPercent: roundsCpu.nodes,
+      clientCpuPercent: roundsCpu.clients,
+      backgroundCpuPercent: roundsCpu.background,
+      clientLoopDelayP99Ms: Math.max(...results.map((r) => r.loopDelayP99Ms)),
       peakRssBytes: memory.map((m) => m.peakRssBytes),
       endRssBytes: memory.map((m) => m.rssBytes),
       dashboards,

@@ -3,16 +3,20 @@
  * the participants (`eventPerson.ts`), each with a control connection and a table document, and
  * answers the coordinator's requests with what they measured.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { EventRequests, FirstStates, WorkerResults } from './eventProtocol.js';
 import { Person, type PersonSinks } from './eventPerson.js';
 import { sleep } from './time.js';
 import { serveRequests, type RequestMessage } from './workerChannel.js';
 
+const LOOP_DELAY_RESOLUTION_MS = 10;
 const people: Person[] = [];
+const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
 const sinks: PersonSinks = { editLatencies: [], reseatLatencies: [], phaseLateness: [], writes: [], tallies: [], failures: [], cursorMoves: 0 };
 
 async function connect({ people: specs, activity, timeoutMs }: EventRequests['connect']['request']): Promise<FirstStates> {
   for (const spec of specs) people.push(new Person(spec, activity, sinks));
+  loopDelay.enable();
   const deadline = Date.now() + timeoutMs;
   while (people.some((p) => Number.isNaN(p.firstStateMs))) {
     if (Date.now() > deadline) {
@@ -25,6 +29,7 @@ async function connect({ people: specs, activity, timeoutMs }: EventRequests['co
 }
 
 function finish(): WorkerResults {
+  loopDelay.disable();
   for (const person of people) person.finish();
   const failures = [...sinks.failures];
   for (const person of people) if (person.docFailure) failures.push(`${person.spec.name}: document: ${person.docFailure}`);
@@ -43,6 +48,8 @@ function finish(): WorkerResults {
     awarenessMessages,
     awarenessBytes,
     cursorMoves: sinks.cursorMoves,
+    // The histogram holds whole timer intervals; the delay is what exceeds the resolution.
+    loopDelayP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS),
     failures: failures.slice(0, 5),
     failureCount: failures.length,
   };
