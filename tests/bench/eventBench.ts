@@ -20,9 +20,12 @@
  * BENCH_EVENT_PEOPLE, _TABLES, _ROUNDS, _PHASES (per round), _PHASE_MS (≥ 15,000: the shortest a
  * protocol allows) and _WORKERS change the shape. `--smoke` asserts only delivery and storage;
  * a full run prints PASS/MISS per target and fails only when an edit went missing.
+ * BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (see
+ * profileSummary.ts).
  */
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import type { Socket } from 'socket.io-client';
 import type { CreateSessionResponse } from '@worktable/shared';
 import { machineDescription, recordInBenchmarks } from './benchmarksDoc.js';
 import { connectControl, countDashboards, followControl, sendControl, type ControlView, type ViewTable } from './eventControl.js';
@@ -73,13 +76,14 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
   const workers = Array.from({ length: o.workers }, (_, i) => new WorkerProcess<EventRequests>(WORKER_PATH, `participant process ${i + 1}`));
   const every = <T extends keyof EventRequests>(type: T, payload: EventRequests[T]['request']) => Promise.all(workers.map((w) => w.request(type, payload)));
   const first = nodes[0] as ServerProcess;
+  let host: Socket | null = null;
   try {
     const session = await postJson<CreateSessionResponse>(`${first.httpUrl}/api/sessions`, { title: 'World Café', customProtocol: cafeProtocol(o) });
     const people = await joinPeople(session, nodes, o.people);
     // The host connects after everyone joined: a node learns of a participant when its session
     // loads or when they connect to it, so a seating on the host's node would leave out people
     // who joined after it loaded and connect to the other node.
-    const host = connectControl(first.httpUrl, session.hostToken);
+    host = connectControl(first.httpUrl, session.hostToken);
     let hostView: ControlView | null = null;
     const tablesByRound = new Map<number, readonly ViewTable[]>();
     followControl(host, (view) => {
@@ -109,7 +113,7 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
     const cpuRoundsStart = cpu();
     await sendControl(host, { action: 'startRound' });
     const roundsMs = o.rounds * o.phasesPerRound * o.phaseMs;
-    await until(() => (hostView as ControlView | null)?.agendaOver === true, roundsMs + 60_000, 'the last round to end');
+    await until(() => hostView?.agendaOver === true, roundsMs + 60_000, 'the last round to end');
     const cpuRoundsEnd = cpu();
     const roundsCpu = cpuShares(cpuRoundsStart, cpuRoundsEnd);
     const roundsSeconds = (cpuRoundsEnd.at - cpuRoundsStart.at) / 1000;
@@ -119,7 +123,6 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
     log(`rounds over after ${roundsSeconds.toFixed(1)} s; closing every connection and restarting the server`);
 
     await every('close', {});
-    host.disconnect();
     for (const node of nodes.splice(0)) await node.stop();
     const writes = results.flatMap((r) => r.writes);
     const restarted = (port: number) => worktableSpec(port, deployment.dataDir, { ...deployment.setup, redisUrl: undefined });
@@ -153,6 +156,7 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
       roundsSeconds,
     };
   } finally {
+    host?.disconnect();
     for (const worker of workers) worker.stop();
     for (const node of nodes) await node.stop();
     await deployment.database?.drop();

@@ -143,7 +143,7 @@ export function eventTable(r: EventResult): string {
     ['round start → traveler synced at its new table: p50 / p99 / max', dist(r.reseat)],
     ['phase deadline → next state at a participant: p50 / p99 / max', dist(r.phaseLateness)],
     [`server CPU, % of one core: connecting / the rounds (${r.roundsSeconds.toFixed(0)} s)`, `${perNode(r.connectCpuPercent, (p) => p.toFixed(0))} / ${perNode(r.roundsCpuPercent, (p) => p.toFixed(0))}`],
-    ['over the rounds: participant processes CPU (% of one core) / their event-loop delay p99 / other load on the machine (%)', `${r.clientCpuPercent.toFixed(0)} / ${ms(r.clientLoopDelayP99Ms)} ms / ${r.backgroundCpuPercent.toFixed(0)}`],
+    ['over the rounds: participant processes CPU (% of one core) / their event-loop delay p99 / the rest of the machine (% of one core; PostgreSQL and Redis count here)', `${r.clientCpuPercent.toFixed(0)} / ${ms(r.clientLoopDelayP99Ms)} ms / ${r.backgroundCpuPercent.toFixed(0)}`],
     ['server RSS: peak / end', `${perNode(r.peakRssBytes, mib)} / ${perNode(r.endRssBytes, mib)}`],
     ['host dashboards received', `${r.dashboards.count} (${mib(r.dashboards.bytes)} of JSON)`],
     ['cursor moves sent / awareness messages received', `${r.awareness.moves.toLocaleString('en-US')} / ${r.awareness.messages.toLocaleString('en-US')} (${mib(r.awareness.bytes)})`],
