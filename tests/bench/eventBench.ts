@@ -40,6 +40,8 @@ import { sleep } from './time.js';
 import { WorkerProcess } from './workerChannel.js';
 
 const ACTIVITY: ActivitySettings = { typingHz: 5, cursorHz: 10, quietMs: 1_000 };
+/** How long the control connections may take to get their first state before the run gives up (the target is 10 s). */
+const CONNECT_TIMEOUT_MS = 180_000;
 const WORKER_PATH = new URL('./eventWorker.ts', import.meta.url);
 const SECTION_HEADING = '## Event: a World Café at 1,000 participants';
 
@@ -97,7 +99,7 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
     const cpuAtStart = cpu();
     const connectStart = cpuAtStart.at;
     const share = (w: number) => people.filter((_, i) => i % o.workers === w);
-    const firstStates = await Promise.all(workers.map((w, i) => w.request('connect', { people: share(i), activity: ACTIVITY, timeoutMs: 60_000 })));
+    const firstStates = await Promise.all(workers.map((w, i) => w.request('connect', { people: share(i), activity: ACTIVITY, timeoutMs: CONNECT_TIMEOUT_MS })));
     const connectCpu = cpuShares(cpuAtStart, cpu());
     const allFirstStatesMs = Math.max(...firstStates.flatMap((f) => Array.from(f.at))) - connectStart;
     log(`every first state after ${(allFirstStatesMs / 1000).toFixed(2)} s; seating ${o.tables} tables`);
@@ -132,6 +134,7 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
       ...o,
       firstState: summarize(firstStates.flatMap((f) => Array.from(f.ms))),
       allFirstStatesMs,
+      controlRetries: results.reduce((sum, r) => sum + r.controlRetries, 0),
       edits: summarize(results.flatMap((r) => Array.from(r.editLatencies))),
       editsSent: writes.reduce((sum, w) => sum + w.sent, 0),
       reseat: summarize(results.flatMap((r) => Array.from(r.reseatLatencies))),

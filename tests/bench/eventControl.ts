@@ -34,9 +34,12 @@ export interface ControlView {
   agendaOver: boolean;
 }
 
-/** Opens a control connection with a participant's (or the host's) token: websocket only, no reconnection. */
+/**
+ * Opens a control connection with a participant's (or the host's) token, over websocket. Like the
+ * web client it tries again (socket.io's default backoff) when an attempt times out or fails.
+ */
 export function connectControl(url: string, token: string): Socket {
-  return connectSocket(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
+  return connectSocket(url, { auth: { token }, transports: ['websocket'], forceNew: true });
 }
 
 /** Calls `onView` with the receiver's view each time the server tells the socket of a change, the first time right after connecting. */

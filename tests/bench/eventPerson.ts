@@ -21,6 +21,8 @@ export interface PersonSinks {
   tallies: TallyRecord[];
   failures: string[];
   cursorMoves: number;
+  /** Control connection attempts that failed (timed out or were refused) and were tried again. */
+  controlRetries: number;
 }
 
 /** What a participant does at its table this round. */
@@ -52,7 +54,11 @@ export class Person {
     private readonly sinks: PersonSinks,
   ) {
     this.socket = connectControl(spec.controlUrl, spec.token);
-    this.socket.on('connect_error', (error: Error) => this.fail(`control connection refused: ${error.message}`));
+    // The socket tries again by itself, as the web client does; a refusal that will not pass is a failure.
+    this.socket.on('connect_error', (error: Error) => {
+      this.sinks.controlRetries++;
+      if (!this.socket.active) this.fail(`control connection refused: ${error.message}`);
+    });
     this.socket.on('disconnect', (reason: string) => {
       if (!this.stopped) this.fail(`control connection closed: ${reason}`);
     });

@@ -78,6 +78,8 @@ export interface WorkerResults {
   awarenessMessages: number;
   awarenessBytes: number;
   cursorMoves: number;
+  /** Control connection attempts that failed and were tried again. */
+  controlRetries: number;
   /** 99th percentile of this process's event-loop delay from connecting to the end, ms: how late the clients themselves were. */
   loopDelayP99Ms: number;
   /** The first few failures (connections refused or closed by the server). */

@@ -12,7 +12,7 @@ import { serveRequests, type RequestMessage } from './workerChannel.js';
 const LOOP_DELAY_RESOLUTION_MS = 10;
 const people: Person[] = [];
 const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
-const sinks: PersonSinks = { editLatencies: [], reseatLatencies: [], phaseLateness: [], writes: [], tallies: [], failures: [], cursorMoves: 0 };
+const sinks: PersonSinks = { editLatencies: [], reseatLatencies: [], phaseLateness: [], writes: [], tallies: [], failures: [], cursorMoves: 0, controlRetries: 0 };
 
 async function connect({ people: specs, activity, timeoutMs }: EventRequests['connect']['request']): Promise<FirstStates> {
   for (const spec of specs) people.push(new Person(spec, activity, sinks));
@@ -48,6 +48,7 @@ function finish(): WorkerResults {
     awarenessMessages,
     awarenessBytes,
     cursorMoves: sinks.cursorMoves,
+    controlRetries: sinks.controlRetries,
     // The histogram holds whole timer intervals; the delay is what exceeds the resolution.
     loopDelayP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS),
     failures: failures.slice(0, 5),
