@@ -115,7 +115,8 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
     const cpuRoundsStart = cpu();
     await sendControl(host, { action: 'startRound' });
     const roundsMs = o.rounds * o.phasesPerRound * o.phaseMs;
-    await until(() => hostView?.agendaOver === true, roundsMs + 60_000, 'the last round to end');
+    const where = (v: ControlView | null) => (v ? `round ${v.round}, phase ${v.phaseIndex + 1} of ${v.phaseCount}, ends ${v.phaseEndsAt === null ? 'never' : `in ${v.phaseEndsAt - Date.now()} ms`}` : 'no state');
+    await until(() => hostView?.agendaOver === true, roundsMs + 60_000, () => `the last round to end (the host sees ${where(hostView)})`);
     const cpuRoundsEnd = cpu();
     const roundsCpu = cpuShares(cpuRoundsStart, cpuRoundsEnd);
     const roundsSeconds = (cpuRoundsEnd.at - cpuRoundsStart.at) / 1000;

@@ -42,9 +42,19 @@ export function connectControl(url: string, token: string): Socket {
   return connectSocket(url, { auth: { token }, transports: ['websocket'], forceNew: true });
 }
 
-/** Calls `onView` with the receiver's view each time the server tells the socket of a change, the first time right after connecting. */
+/**
+ * Calls `onView` with the receiver's view each time the server tells the socket of a change, the
+ * first time right after connecting. A state older than one already seen is dropped, as the web
+ * client drops it (`newerState`): with several nodes a socket may get an older state after a
+ * newer one.
+ */
 export function followControl(socket: Socket, onView: (view: ControlView) => void): void {
-  socket.on(ControlEvent.State, (state: SessionState) => onView(viewOf(state)));
+  let version = Number.NEGATIVE_INFINITY;
+  socket.on(ControlEvent.State, (state: SessionState) => {
+    if (state.version < version) return;
+    version = state.version;
+    onView(viewOf(state));
+  });
 }
 
 function viewOf(state: SessionState): ControlView {
