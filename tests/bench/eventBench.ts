@@ -178,7 +178,7 @@ async function main(): Promise<number> {
   log(`\n${markdown}`);
   const correct = result.delivery.ok && result.storage.ok;
   if (options.smoke) return correct ? 0 : 1;
-  for (const target of targetLines(result)) log(`${target.ok ? 'PASS' : 'MISS'} ${target.name}: ${target.value}`);
+  for (const target of targetLines(result)) log(`${target.verdict} ${target.name}: ${target.value}`);
   if (options.record) {
     recordInBenchmarks(SECTION_HEADING, sectionIntro, markdown);
     log('Recorded in docs/BENCHMARKS.md.');
