@@ -46,16 +46,20 @@ function arrivalOf(state: CursorState | null, now: number): number | null {
   return typeof t === 'number' ? now - t : null;
 }
 
-/** A y-websocket client publishing raw awareness updates (the standard encoding, one state). */
-class YWebsocketCursorClient extends BenchClient implements CursorClient {
+/**
+ * A y-websocket client publishing raw awareness updates (the standard encoding, one state). A
+ * `writer` also sends its local document changes (see `BenchClient`).
+ */
+export class YWebsocketCursorClient extends BenchClient implements CursorClient {
   readonly cursors: CursorTally = { messages: 0, bytes: 0, states: 0, latencies: [] };
   private clock = 0;
 
   constructor(
     url: string,
     private readonly observer: boolean,
+    writer = false,
   ) {
-    super(url, () => undefined, false);
+    super(url, () => undefined, writer);
   }
 
   move(x: number, y: number): void {

@@ -6,6 +6,7 @@
  */
 import type { ClientKind } from './clientKinds.js';
 import type { WriterTally } from './stampedDocument.js';
+import type { ReplyMessage, RequestMessage } from './workerChannel.js';
 
 /** One connection a generator process opens. */
 export interface ClientSpec {
@@ -53,10 +54,10 @@ export interface LoadRequests {
 export type LoadRequestType = keyof LoadRequests;
 
 /** A request as sent. */
-export type LoadRequestMessage = { [T in LoadRequestType]: { id: number; type: T } & LoadRequests[T]['request'] }[LoadRequestType];
+export type LoadRequestMessage = RequestMessage<LoadRequests>;
 
 /** A reply as sent: the value, or why the request failed. */
-export type LoadReplyMessage = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+export type LoadReplyMessage = ReplyMessage;
 
 /** What one writer wrote. */
 export interface WriterReport {

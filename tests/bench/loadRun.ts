@@ -13,14 +13,14 @@
  * over them and latency is also split into same-node pairs (writer and receiver connected to the
  * same node) and cross-node pairs.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import type { ClientKind } from './clientKinds.js';
-import type { ClientReport, ClientSpec, LoadReplyMessage, LoadRequests, LoadRequestType, WriterPlacement, WriterReport } from './loadProtocol.js';
+import type { ClientReport, ClientSpec, LoadRequests, LoadRequestType, WriterPlacement, WriterReport } from './loadProtocol.js';
 import { machineBusyMicros, processCpuMicros, processCpuSplitMicros, type CpuSource, type MemorySample } from './procStats.js';
 import type { ServerProcess } from './serverProcess.js';
 import { summarize, type LatencySummary } from './stats.js';
 import { monotonicMs, sleep } from './time.js';
 import type { RoomPaths } from './targets.js';
+import { WorkerProcess } from './workerChannel.js';
 
 /** The load shape. */
 export interface LoadSettings {
@@ -128,49 +128,7 @@ const LEAD_MS = 250;
 const WORKER_PATH = new URL('./loadWorker.ts', import.meta.url);
 
 /** One forked generator process and its request/reply channel. */
-class GeneratorProcess {
-  private readonly child: ChildProcess;
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
-  private exited: string | null = null;
-
-  constructor(readonly index: number) {
-    // The parent's flags (`--import tsx`) are inherited; typed arrays cross the channel as they are.
-    this.child = fork(WORKER_PATH, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    this.child.on('message', (message: LoadReplyMessage) => {
-      const waiter = this.pending.get(message.id);
-      if (!waiter) return;
-      this.pending.delete(message.id);
-      if (message.ok) waiter.resolve(message.value);
-      else waiter.reject(new Error(`generator ${index}: ${message.error}`));
-    });
-    this.child.on('exit', (code, signal) => {
-      this.exited = `generator ${index} exited (${signal ?? `code ${String(code)}`})`;
-      for (const waiter of this.pending.values()) waiter.reject(new Error(this.exited));
-      this.pending.clear();
-    });
-  }
-
-  /** The process id, for reading its CPU time from /proc. */
-  get pid(): number {
-    return this.child.pid ?? 0;
-  }
-
-  /** Sends one request and resolves with the generator's answer. */
-  request<T extends LoadRequestType>(type: T, payload: LoadRequests[T]['request']): Promise<LoadRequests[T]['reply']> {
-    if (this.exited) return Promise.reject(new Error(this.exited));
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.child.send({ id, type, ...payload });
-    });
-  }
-
-  /** Ends the process. */
-  stop(): void {
-    if (!this.exited) this.child.kill();
-  }
-}
+type GeneratorProcess = WorkerProcess<LoadRequests>;
 
 /** One scenario against one server, driven from several generator processes. */
 export class LoadRun {
@@ -200,7 +158,7 @@ export class LoadRun {
   ): Promise<LoadRun> {
     const servers = Array.isArray(server) ? (server as readonly ServerProcess[]) : [server as ServerProcess];
     if (servers.length === 0) throw new Error('no server to connect to');
-    const generators = Array.from({ length: Math.max(1, settings.generators) }, (_, i) => new GeneratorProcess(i));
+    const generators = Array.from({ length: Math.max(1, settings.generators) }, (_, i) => new WorkerProcess<LoadRequests>(WORKER_PATH, `generator ${i}`));
     const run = new LoadRun(servers, settings, watched, generators);
     run.startMemory = servers.map((s) => s.memory());
     const shares: ClientSpec[][] = generators.map(() => []);

@@ -9,9 +9,10 @@
  */
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { CLIENT_FACTORIES } from './clientKinds.js';
-import type { ClientReport, ClientSpec, LoadReplyMessage, LoadRequestMessage, LoadRequests, WorkerResults, WriterReport } from './loadProtocol.js';
+import type { ClientReport, ClientSpec, LoadRequestMessage, LoadRequests, WorkerResults, WriterReport } from './loadProtocol.js';
 import type { LoadClient } from './stampedDocument.js';
 import { monotonicMs, withTimeout } from './time.js';
+import { serveRequests } from './workerChannel.js';
 
 const LOOP_DELAY_RESOLUTION_MS = 10;
 
@@ -199,16 +200,4 @@ async function handle(message: LoadRequestMessage): Promise<unknown> {
   }
 }
 
-process.on('message', (message: LoadRequestMessage) => {
-  handle(message).then(
-    (value) => reply({ id: message.id, ok: true, value }),
-    (error: unknown) => reply({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
-  );
-});
-
-function reply(message: LoadReplyMessage): void {
-  process.send?.(message);
-}
-
-// The coordinator going away ends this process.
-process.on('disconnect', () => process.exit(0));
+serveRequests<LoadRequests>(handle);

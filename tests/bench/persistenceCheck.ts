@@ -91,24 +91,45 @@ export function nodeLabel(index: number): string {
   return String.fromCharCode(65 + index);
 }
 
+/** A document to read back from storage, and what it must hold. */
+export interface StoredDocument {
+  name: string;
+  /** Connection path (with a token that stays valid across restarts). */
+  path: string;
+  /** What is wrong with the document as served, or null when it holds what it must. */
+  compare(doc: Y.Doc): string | null;
+}
+
 /**
  * Starts a fresh Worktable on the same storage (`spec`, given a free port), syncs one client per
  * room and compares with what the writers wrote.
  */
 export async function checkRestoredState(spec: (port: number) => ServerSpec, rooms: readonly RoomExpectation[]): Promise<CheckResult> {
+  return checkRestoredDocuments(
+    spec,
+    rooms.map((room) => ({ name: room.name, path: room.path, compare: (doc: Y.Doc) => compareRoom(doc, room) })),
+    'rooms',
+  );
+}
+
+/**
+ * Starts a fresh Worktable on the same storage (`spec`, given a free port), syncs one client per
+ * document, one after the other, and asks each document's `compare` about what it was served.
+ */
+export async function checkRestoredDocuments(spec: (port: number) => ServerSpec, documents: readonly StoredDocument[], noun = 'documents'): Promise<CheckResult> {
   const server = await startServer(spec(await freePort()));
   const problems: string[] = [];
   let matching = 0;
   try {
-    for (const room of rooms) {
-      const client = new BenchClient(server.wsUrl + room.path, () => undefined);
+    for (const document of documents) {
+      const client = new BenchClient(server.wsUrl + document.path, () => undefined);
       try {
         await withTimeout(client.synced, 10_000, 'sync timed out');
-        const problem = compareRoom(client, room);
-        if (problem) problems.push(`${room.name}: ${problem}`);
+        const problem = document.compare(client.doc);
+        if (problem) problems.push(`${document.name}: ${problem}`);
         else matching++;
       } catch (error) {
-        problems.push(`${room.name}: ${(error as Error).message}`);
+        problems.push(`${document.name}: ${(error as Error).message}`);
       } finally {
         await client.close();
       }
@@ -116,13 +137,13 @@ export async function checkRestoredState(spec: (port: number) => ServerSpec, roo
   } finally {
     await server.stop();
   }
-  const detail = `${matching}/${rooms.length} rooms identical after restart`;
+  const detail = `${matching}/${documents.length} ${noun} identical after restart`;
   return { ok: problems.length === 0, detail: problems.length === 0 ? detail : `${detail}; ${problems.slice(0, 3).join('; ')}` };
 }
 
-function compareRoom(client: BenchClient, room: RoomExpectation): string | null {
-  const map = client.doc.getMap(BENCH_MAP);
-  const clocks = Y.decodeStateVector(Y.encodeStateVector(client.doc));
+function compareRoom(doc: Y.Doc, room: RoomExpectation): string | null {
+  const map = doc.getMap(BENCH_MAP);
+  const clocks = Y.decodeStateVector(Y.encodeStateVector(doc));
   for (const writer of room.writers) {
     const clock = clocks.get(writer.clientId) ?? 0;
     if (clock !== writer.clock) return `writer ${writer.key} has clock ${clock} stored, ${writer.clock} written`;

@@ -64,7 +64,8 @@ export function referenceRooms(rooms: number, clients: number): RoomPaths[] {
   });
 }
 
-async function postJson<T>(url: string, body: unknown): Promise<T> {
+/** POSTs JSON and returns the parsed answer; throws unless the server answered 201 Created. */
+export async function postJson<T>(url: string, body: unknown): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
