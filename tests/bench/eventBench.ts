@@ -28,7 +28,7 @@ import { pathToFileURL } from 'node:url';
 import type { Socket } from 'socket.io-client';
 import type { CreateSessionResponse } from '@worktable/shared';
 import { machineDescription, recordInBenchmarks } from './benchmarksDoc.js';
-import { connectControl, countDashboards, followControl, sendControl, type ControlView, type ViewTable } from './eventControl.js';
+import { connectControl, followDashboards, followControl, sendControl, type ControlView, type ViewTable } from './eventControl.js';
 import type { ActivitySettings, EventRequests, WorkerResults } from './eventProtocol.js';
 import { checkDelivery, eventTable, shapeLine, storedTables, targetLines, type EventResult, type EventShape } from './eventReport.js';
 import { cafeProtocol, cpuShares, deploy, joinPeople, readCpu } from './eventSetup.js';
@@ -90,9 +90,10 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
     const tablesByRound = new Map<number, readonly ViewTable[]>();
     followControl(host, (view) => {
       hostView = view;
-      if (view.round > 0 && view.tables.length > 0) tablesByRound.set(view.round, view.tables);
     });
-    const dashboards = countDashboards(host);
+    const dashboards = followDashboards(host, (round, tables) => {
+      if (round > 0 && tables.length > 0) tablesByRound.set(round, tables);
+    });
     log(`${o.people} joined on ${nodes.map((n) => `pid ${n.pid}`).join(' + ')}; opening every control connection at once`);
 
     const cpu = () => readCpu(nodes, workers.map((w) => w.pid));
@@ -106,7 +107,7 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
 
     await until(() => hostView !== null, 10_000, "the host's first state");
     await sendControl(host, { action: 'seat', tableCount: o.tables });
-    const seatedCount = () => hostView?.tables.reduce((sum, t) => sum + t.members.length, 0) ?? 0;
+    const seatedCount = () => hostView?.seatedCount ?? 0;
     await until(() => seatedCount() === o.people, 10_000, () => `the seating to place everyone (${seatedCount()} of ${o.people} placed)`);
     let seated = 0;
     const everyoneSeated = async () => (seated = (await every('progress', {})).reduce((sum, p) => sum + p.seated, 0)) === o.people;

@@ -5,7 +5,7 @@
  * connect, then smaller patches) only this module follows it.
  */
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { ControlEvent, type ControlAck, type SessionState } from '@worktable/shared';
+import { ControlEvent, controlAuth, type ControlAck, type DashboardPayload, type SessionState } from '@worktable/shared';
 
 /** A table's id and who sits there (the table host first). */
 export interface ViewTable {
@@ -19,8 +19,10 @@ export interface ControlView {
   round: number;
   /** The receiver's table, or null when not seated. */
   tableId: string | null;
-  /** Every table and its members. */
-  tables: readonly ViewTable[];
+  /** The receiver's table and who sits there (the server tells each person their own table only). */
+  table: ViewTable | null;
+  /** How many people sit at tables. */
+  seatedCount: number;
   /** The receiver's table run is running (not in the lobby, paused or done). */
   running: boolean;
   /** Which phase of the round runs (0-based), and how many the round has. */
@@ -39,7 +41,7 @@ export interface ControlView {
  * web client it tries again (socket.io's default backoff) when an attempt times out or fails.
  */
 export function connectControl(url: string, token: string): Socket {
-  return connectSocket(url, { auth: { token }, transports: ['websocket'], forceNew: true });
+  return connectSocket(url, { auth: controlAuth(token), transports: ['websocket'], forceNew: true });
 }
 
 /**
@@ -62,7 +64,8 @@ function viewOf(state: SessionState): ControlView {
   return {
     round: state.round,
     tableId: state.tableId,
-    tables: state.tables,
+    table: state.table,
+    seatedCount: state.seatedCount,
     running: state.status === 'running',
     phaseIndex: state.phaseIndex,
     phaseCount: state.phaseCount,
@@ -84,12 +87,16 @@ export interface DashboardTally {
   bytes: number;
 }
 
-/** Counts the `convening:dashboard` payloads a host socket receives. */
-export function countDashboards(socket: Socket): DashboardTally {
+/**
+ * Counts the `convening:dashboard` payloads a host socket receives, and calls `onSeating` with each
+ * one's round and tables (the host's dashboard is where every table's members are told).
+ */
+export function followDashboards(socket: Socket, onSeating: (round: number, tables: readonly ViewTable[]) => void): DashboardTally {
   const tally: DashboardTally = { count: 0, bytes: 0 };
-  socket.on(ControlEvent.Dashboard, (payload: unknown) => {
+  socket.on(ControlEvent.Dashboard, (payload: DashboardPayload) => {
     tally.count++;
     tally.bytes += JSON.stringify(payload).length;
+    onSeating(payload.round, payload.tables);
   });
   return tally;
 }

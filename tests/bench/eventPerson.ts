@@ -158,7 +158,7 @@ export class Person {
 
   private taskOf(view: ControlView): Task {
     if (!view.running || !this.seated) return null;
-    const members = view.tables.find((t) => t.id === view.tableId)?.members ?? [];
+    const members = view.table !== null && view.table.id === view.tableId ? view.table.members : [];
     const index = members.indexOf(this.spec.participantId);
     if (index === -1 || members.length < 2) return null;
     if (index === view.round % members.length) return 'type';

@@ -108,10 +108,11 @@ export class ControlPlane {
     this.now = options.now ?? Date.now;
     this.leases = options.leases ?? new LocalLeases();
     this.calls = new CallSignaling(io, { ice: options.ice ?? NO_ICE, shared: this.leases.shared, counters: options.callCounters, now: this.now });
-    this.sockets = this.leases.shared ? new SharedSockets(io, this.calls, this.leases, (error, sessionId) => this.failed(error, sessionId)) : new LocalSockets(io, this.calls);
+    const failed = (error: unknown, sessionId: string) => this.failed(error, sessionId);
+    this.sockets = this.leases.shared ? new SharedSockets(io, this.calls, this.leases, failed, (r, ids) => this.meet(r, ids)) : new LocalSockets(io, this.calls);
     this.actionLimit = new SocketRateLimit(options.actionRate ?? { burst: CONTROL_ACTION_BURST, perSecond: CONTROL_ACTIONS_PER_SECOND }, this.now);
     io.on('connection', (socket) => this.connected(socket));
-    this.actions = new ControlActions(this.sockets, options.anonymousReactions, (error, sessionId) => this.failed(error, sessionId));
+    this.actions = new ControlActions(this.sockets, options.anonymousReactions, failed);
     this.publisher = new StatePublisher(io, this.sockets, options.activity, this.now, (sessionId) => this.runtimes.get(sessionId));
     this.refresh = setInterval(() => this.publisher.refreshDashboards(this.runtimes), DASHBOARD_REFRESH_MS);
     this.refresh.unref();
@@ -230,6 +231,14 @@ export class ControlPlane {
     this.publisher.scheduleDashboard(r);
     this.dropIfIdle(sessionId, runtime, r);
     return result;
+  }
+
+  /** Teaches `r` participants it does not know yet, from storage (removed ones are not found). */
+  private async meet(r: SessionRuntime, participantIds: readonly string[]): Promise<void> {
+    for (const id of participantIds) {
+      const stored = await this.storage.getParticipant(r.sessionId, id);
+      if (stored) r.upsertParticipant(memberOf(stored));
+    }
   }
 
   /** Another node imported a roster: a runtime held here learns the session's people again. */

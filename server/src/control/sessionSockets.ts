@@ -95,6 +95,8 @@ export class SharedSockets extends LocalSockets {
     calls: CallSignaling,
     private readonly leases: Leases,
     private readonly failed: (error: unknown, sessionId: string) => void,
+    /** Teaches `r` the participants it does not know yet (they joined after it loaded, on another node). */
+    private readonly meet: (r: SessionRuntime, participantIds: readonly string[]) => Promise<void>,
   ) {
     super(io, calls);
   }
@@ -115,7 +117,12 @@ export class SharedSockets extends LocalSockets {
   override catchUp(r: SessionRuntime): Promise<void> {
     return this.catchUps.run(r.sessionId, async () => {
       await r.refresh();
-      await r.presenceIs(await this.presence(r.sessionId));
+      const presence = await this.presence(r.sessionId);
+      // Someone who joined after this node loaded the session and connected elsewhere is known
+      // here only from storage: without them, a seating made here would leave them out.
+      const strangers = [...presence.keys()].filter((id) => !r.hasParticipant(id));
+      if (strangers.length > 0) await this.meet(r, strangers);
+      await r.presenceIs(presence);
     });
   }
 

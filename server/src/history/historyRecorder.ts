@@ -36,11 +36,16 @@ export class HistoryRecorder {
   /** Records the ended phases of a session (in order, after earlier recordings); never throws. */
   phasesEnded(sessionId: string, labels: readonly HistoryLabel[]): Promise<void> {
     if (labels.length === 0) return Promise.resolve();
+    // Every table as it was at the boundary, captured now (an open document costs a quick encode);
+    // stored after earlier recordings, one table per turn of the event loop, so that 200 tables
+    // ending a phase together never hold up the states and edits of the next one.
+    const captured = labels.map((label) => ({ label, state: this.capture(docKey(sessionId, label.tableId)) }));
+    for (const { state } of captured) state.catch(() => undefined); // reported when stored
     const run = this.pending.then(async () => {
-      for (const label of labels) {
+      for (const { label, state } of captured) {
+        await new Promise((resolve) => setImmediate(resolve));
         try {
-          const state = await this.capture(docKey(sessionId, label.tableId));
-          await this.storage.saveHistorySnapshot({ sessionId, docName: label.tableId, label, state, createdAt: this.now() });
+          await this.storage.saveHistorySnapshot({ sessionId, docName: label.tableId, label, state: await state, createdAt: this.now() });
         } catch (error) {
           this.logger.error({ err: error, session: sessionId, table: label.tableId }, 'history snapshot failed');
         }

@@ -5,10 +5,10 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { CallEvent, type CallJoinAck, type CallPeers, type SignalIn } from '@worktable/shared';
+import { CallEvent, type CallJoinAck, type CallPeers, type JoinSessionResponse, type SignalIn } from '@worktable/shared';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
 import { ONE_ADDRESS_ENV, TEST_REDIS_URL, createTestDatabase, dropTestDatabases, serviceAvailable } from '../testing/services.js';
-import { createSessionWith, startTestServer, waitFor, type TestServer } from '../testing/testServer.js';
+import { createSessionWith, postJson, startTestServer, waitFor, type TestServer } from '../testing/testServer.js';
 
 const available = (await serviceAvailable('postgres')) && (await serviceAvailable('redis'));
 const servers: TestServer[] = [];
@@ -73,6 +73,22 @@ describe.skipIf(!available)('control across nodes', () => {
     expect(host.directories.at(-1)?.map((t) => t.id)).toEqual(['table-1', 'table-2']);
     expect((await host.send({ action: 'startRound' })).ok).toBe(true);
     await waitFor(() => people.every((p) => p.latest()?.status === 'running'), 5000, 'round running on both nodes');
+  }, 30_000);
+
+  it('XC2b people who join after node A loaded the session and connect to node B are seated by a seat on node A', async () => {
+    const [a, b] = await twoNodes();
+    const { session, members } = await createSessionWith(a.url, ['P1', 'P2']);
+    const host = control(a, session.hostToken);
+    const early = members.map((m) => control(a, m.token));
+    await waitFor(() => [host, ...early].every((c) => c.states.length > 0), 5000, 'node A loaded the session');
+    // Two more join now and connect to node B only: node A has never seen them.
+    const late = await Promise.all(['P3', 'P4'].map((name) => postJson<JoinSessionResponse>(`${b.url}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name })));
+    const lateClients = late.map((j) => control(b, j.body.token));
+    await waitFor(() => lateClients.every((c) => c.states.length > 0), 5000, 'the late ones connected to node B');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await host.send({ action: 'seat', tableCount: 2 })).toMatchObject({ ok: true });
+    await waitFor(() => [...early, ...lateClients].every((c) => c.latest()?.convening === true && typeof c.latest()?.tableId === 'string'), 5000, 'everyone seated');
+    expect(lateClients.every((c) => c.latest()!.table?.members.length === 2)).toBe(true);
   }, 30_000);
 
   it('XC5 a table’s call over two nodes: one list of peers, signals cross nodes, a move to another table follows', async () => {
