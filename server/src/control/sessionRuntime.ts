@@ -102,6 +102,8 @@ export class SessionRuntime {
   private planned: { inputs: string; people: string; at: number; plan: PlannedRound[] } | null = null;
   /** The people list of `context()`, kept until someone arrives, leaves or changes. */
   private peopleSeen: SessionPerson[] | null = null;
+  /** Each participant as the transitions see them, kept while they and their presence stay the same. */
+  private readonly persons = new Map<string, { member: Member; person: SessionPerson }>();
 
   constructor(
     readonly sessionId: string,
@@ -136,21 +138,34 @@ export class SessionRuntime {
    */
   context(): SessionContext {
     const now = this.env.now();
-    this.peopleSeen ??= this.people().map((m) => ({
-      id: m.participantId,
-      role: m.role,
-      joinedAt: m.joinedAt,
-      present: m.present,
-      organization: m.organization,
-      systemRole: m.systemRole,
-      expected: m.rostered === true && !m.present,
-    }));
+    this.peopleSeen ??= [...this.participants.values()].map((member) => this.personOf(member));
     return { now, protocol: this.protocol, people: this.peopleSeen };
   }
 
   /** The table a participant sits at now, or null. */
   tableOf(participantId: string): string | null {
     return tableOfParticipant(this.state, this.context(), participantId);
+  }
+
+  /**
+   * `member` as the transitions see them: the object made last time while neither they nor their
+   * presence changed, so a list of 1,000 is rebuilt after an arrival without making 1,000 people.
+   */
+  private personOf(member: Member): SessionPerson {
+    const present = this.presence.has(member.participantId);
+    const kept = this.persons.get(member.participantId);
+    if (kept && kept.member === member && kept.person.present === present) return kept.person;
+    const person: SessionPerson = {
+      id: member.participantId,
+      role: member.role,
+      joinedAt: member.joinedAt,
+      present,
+      organization: member.organization,
+      systemRole: member.systemRole,
+      expected: member.rostered === true && !present,
+    };
+    this.persons.set(member.participantId, { member, person });
+    return person;
   }
 
   /** Who sits at which table now. */
@@ -215,6 +230,7 @@ export class SessionRuntime {
   /** Forgets a participant the host removed (they are no longer present, hold no role next time). */
   removeParticipant(participantId: string): Promise<void> {
     this.participants.delete(participantId);
+    this.persons.delete(participantId);
     this.peopleSeen = null;
     const wasHere = this.presence.delete(participantId);
     return wasHere ? this.serialize(() => this.afterPresence([], true)) : Promise.resolve();

@@ -27,11 +27,22 @@ export function tableIndexOf(tableId: string): number {
   return Number(tableId.replace('table-', '')) - 1;
 }
 
-/** The tables as everyone sees them: the seating, or the single table with everyone present. */
+/** The single table of each people list (a runtime keeps its list until someone comes or goes). */
+const singleTables = new WeakMap<readonly SessionPerson[], TableSeating[]>();
+
+/**
+ * The tables as everyone sees them: the seating, or the single table with everyone present
+ * (made once per people list: a lobby of 1,000 asks for it with every state it sends).
+ */
 export function tablesOf(control: SessionControl, context: SessionContext): TableSeating[] {
   if (control.convening) return control.tables;
-  const members = context.people.filter((p) => p.present && p.role !== 'observer').sort((a, b) => a.joinedAt - b.joinedAt);
-  return [{ id: SINGLE_TABLE_ID, name: 'Table 1', members: members.map((p) => p.id), host: null }];
+  let tables = singleTables.get(context.people);
+  if (!tables) {
+    const members = context.people.filter((p) => p.present && p.role !== 'observer').sort((a, b) => a.joinedAt - b.joinedAt);
+    tables = [{ id: SINGLE_TABLE_ID, name: 'Table 1', members: members.map((p) => p.id), host: null }];
+    singleTables.set(context.people, tables);
+  }
+  return tables;
 }
 
 /** The table a participant sits at, or null. */
