@@ -34,7 +34,7 @@ import { checkDelivery, eventTable, shapeLine, storedTables, targetLines, type E
 import { cafeProtocol, cpuShares, deploy, joinPeople, readCpu } from './eventSetup.js';
 import { checkRestoredDocuments } from './persistenceCheck.js';
 import { worktableSpec, type ServerProcess } from './serverProcess.js';
-import { summarize } from './stats.js';
+import { summarize, type LatencySummary } from './stats.js';
 import { postJson } from './targets.js';
 import { sleep } from './time.js';
 import { WorkerProcess } from './workerChannel.js';
@@ -61,6 +61,19 @@ export function eventOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     workers: number('WORKERS', 3, 2),
     nodes: nodesAt === -1 ? 1 : Number(argv[nodesAt + 1]),
   };
+}
+
+/** Phase lateness for each boundary (deadline) in order. */
+function latenessByDeadline(results: readonly WorkerResults[]): LatencySummary[] {
+  const byDeadline = new Map<number, number[]>();
+  for (const r of results) {
+    r.phaseDeadlines.forEach((deadline, i) => {
+      const list = byDeadline.get(deadline) ?? [];
+      list.push(r.phaseLateness[i] as number);
+      byDeadline.set(deadline, list);
+    });
+  }
+  return [...byDeadline.entries()].sort(([a], [b]) => a - b).map(([, lateness]) => summarize(lateness));
 }
 
 async function until(predicate: () => boolean | Promise<boolean>, timeoutMs: number, what: string | (() => string)): Promise<void> {
@@ -141,6 +154,7 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
       editsSent: writes.reduce((sum, w) => sum + w.sent, 0),
       reseat: summarize(results.flatMap((r) => Array.from(r.reseatLatencies))),
       phaseLateness: summarize(results.flatMap((r) => Array.from(r.phaseLateness))),
+      phaseLatenessByDeadline: latenessByDeadline(results),
       connectCpuPercent: connectCpu.nodes,
       roundsCpuPercent: roundsCpu.nodes,
       clientCpuPercent: roundsCpu.clients,

@@ -17,6 +17,8 @@ export interface PersonSinks {
   editLatencies: number[];
   reseatLatencies: number[];
   phaseLateness: number[];
+  /** The deadline each `phaseLateness` entry was measured from (server epoch ms), to tell the boundaries apart. */
+  phaseDeadlines: number[];
   writes: WriteRecord[];
   tallies: TallyRecord[];
   failures: string[];
@@ -105,6 +107,7 @@ export class Person {
     this.view = view;
     if (previous && previous.phaseEndsAt !== null && (view.round !== previous.round || view.phaseIndex !== previous.phaseIndex || !view.running)) {
       this.sinks.phaseLateness.push(now - previous.phaseEndsAt);
+      this.sinks.phaseDeadlines.push(previous.phaseEndsAt);
     }
     if (this.stopped) return;
     if (this.doc && view.round !== this.docRound) {

@@ -72,6 +72,8 @@ export interface WorkerResults {
   reseatLatencies: Float64Array;
   /** ms from a phase's deadline to the state of the next phase reaching a participant. */
   phaseLateness: Float64Array;
+  /** The deadline of each `phaseLateness` entry (server epoch ms). */
+  phaseDeadlines: Float64Array;
   writes: WriteRecord[];
   tallies: TallyRecord[];
   /** Awareness messages and bytes the participants received. */

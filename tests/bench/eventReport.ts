@@ -39,6 +39,8 @@ export interface EventResult extends EventShape {
   reseat: LatencySummary;
   /** A phase's deadline → its next state at a participant. */
   phaseLateness: LatencySummary;
+  /** The same for each boundary, in order (which boundaries are late: round changes, or all). */
+  phaseLatenessByDeadline: LatencySummary[];
   /** Per node: CPU as % of one core while the participants connected, and over the rounds. */
   connectCpuPercent: number[];
   roundsCpuPercent: number[];
@@ -153,6 +155,7 @@ export function eventTable(r: EventResult): string {
     ['edit fan-out at the table (insert → table-mate): p50 / p99 / max', `${dist(r.edits)}; ${r.editsSent.toLocaleString('en-US')} inserts`],
     ['round start → traveler synced at its new table: p50 / p99 / max', dist(r.reseat)],
     ['phase deadline → next state at a participant: p50 / p99 / max', dist(r.phaseLateness)],
+    ['… by boundary, in order: p50 / p99 (ms)', r.phaseLatenessByDeadline.map((d) => `${ms(d.p50)} / ${ms(d.p99)}`).join(' · ')],
     [`server CPU, % of one core: connecting / the rounds (${r.roundsSeconds.toFixed(0)} s)`, `${perNode(r.connectCpuPercent, (p) => p.toFixed(0))} / ${perNode(r.roundsCpuPercent, (p) => p.toFixed(0))}`],
     ['over the rounds: participant processes CPU (% of one core) / their event-loop delay p99 / the rest of the machine (% of one core; PostgreSQL and Redis count here)', `${r.clientCpuPercent.toFixed(0)} / ${ms(r.clientLoopDelayP99Ms)} ms / ${r.backgroundCpuPercent.toFixed(0)}`],
     ['server RSS: peak / end', `${perNode(r.peakRssBytes, mib)} / ${perNode(r.endRssBytes, mib)}`],

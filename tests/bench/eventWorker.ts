@@ -12,7 +12,7 @@ import { serveRequests, type RequestMessage } from './workerChannel.js';
 const LOOP_DELAY_RESOLUTION_MS = 10;
 const people: Person[] = [];
 const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
-const sinks: PersonSinks = { editLatencies: [], reseatLatencies: [], phaseLateness: [], writes: [], tallies: [], failures: [], cursorMoves: 0, controlRetries: 0 };
+const sinks: PersonSinks = { editLatencies: [], reseatLatencies: [], phaseLateness: [], phaseDeadlines: [], writes: [], tallies: [], failures: [], cursorMoves: 0, controlRetries: 0 };
 
 async function connect({ people: specs, activity, timeoutMs }: EventRequests['connect']['request']): Promise<FirstStates> {
   for (const spec of specs) people.push(new Person(spec, activity, sinks));
@@ -43,6 +43,7 @@ function finish(): WorkerResults {
     editLatencies: Float64Array.from(sinks.editLatencies),
     reseatLatencies: Float64Array.from(sinks.reseatLatencies),
     phaseLateness: Float64Array.from(sinks.phaseLateness),
+    phaseDeadlines: Float64Array.from(sinks.phaseDeadlines),
     writes: sinks.writes,
     tallies: sinks.tallies,
     awarenessMessages,
