@@ -1,6 +1,7 @@
 /**
  * `/s/:sessionId`: the table. Loads the session with the stored token (or a host link's
- * `#token=…`), then opens the live table document: the canvas, presence and participants.
+ * `#token=…`), then opens the live table document: the canvas, presence and participants. The
+ * table's code is a chunk of its own, fetched while the server answers.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionView } from '@worktable/shared';
@@ -8,8 +9,8 @@ import { ApiRequestError, getSession } from '../api.js';
 import { Link } from '../components/Link.js';
 import { forgetIdentity, loadIdentity, parseHostLinkFragment, saveIdentity, type StoredIdentity } from '../identity.js';
 import { joinPath, navigate, sessionPath } from '../router.js';
+import { SessionTable } from './lazyPages.js';
 import { explainSessionRefusal } from './sessionRefusal.js';
-import { SessionTable } from './SessionTable.js';
 
 type Load =
   | { kind: 'loading' }
@@ -36,6 +37,8 @@ export function SessionPage({ sessionId }: SessionPageProps) {
       return;
     }
     setLoad({ kind: 'loading' });
+    // The table's code comes while the server answers (the join page usually fetched it already).
+    SessionTable.preload().catch(() => undefined);
     let cancelled = false;
     getSession(sessionId, token).then(
       (view) => {
