@@ -37,11 +37,12 @@ export function SessionPage({ sessionId }: SessionPageProps) {
       return;
     }
     setLoad({ kind: 'loading' });
-    // The table's code comes while the server answers (the join page usually fetched it already).
-    SessionTable.preload().catch(() => undefined);
     let cancelled = false;
-    getSession(sessionId, token).then(
-      (view) => {
+    // The table's code comes while the server answers (the join page usually fetched it already),
+    // and the table shows once both are here, so it never waits behind a fallback. (Should the code
+    // not arrive, the table's place says so and offers a reload.)
+    Promise.all([getSession(sessionId, token), SessionTable.preload().catch(() => undefined)]).then(
+      ([view]) => {
         if (cancelled) return;
         const me = view.participants.find((p) => p.participantId === view.you.participantId);
         const identity: StoredIdentity = {
