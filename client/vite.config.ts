@@ -19,6 +19,15 @@ export default defineConfig({
     emptyOutDir: true,
     // Maps are written for debugging but not referenced, so browsers never fetch them.
     sourcemap: 'hidden',
+    rolldownOptions: {
+      treeshake: {
+        // shared/ is pure TypeScript that does nothing on import: a module of it the client uses
+        // nothing from stays out. So the request schemas (shared's *Schemas.ts and schema.ts, kept
+        // apart for this) and zod with them load only with the parts that validate (the protocol
+        // editor), not with the join page and the table (issue #20).
+        moduleSideEffects: [{ test: /[\\/]shared[\\/]src[\\/]/, sideEffects: false }],
+      },
+    },
   },
   server: {
     proxy: {
