@@ -65,7 +65,13 @@ import { Loading, lazyPart } from '../components/Loading.js';
 
 // What only some people see, or only at some moments, loads when it is first shown (issue #20):
 // the canvas, the phase and the people come first.
-const TimelineView = lazyPart(() => import('../history/TimelineView.js').then((m) => m.TimelineView), <Loading text="Opening the timeline…" className="canvas-loading" />);
+const TimelineView = lazyPart(
+  () => import('../history/TimelineView.js').then((m) => m.TimelineView),
+  // In the canvas's place and size, as the canvas says it is loading.
+  <div className="canvas-shell">
+    <Loading text="Opening the timeline…" className="canvas-loading" />
+  </div>,
+);
 const EndSummary = lazyPart(() => import('../summary/EndSummary.js').then((m) => m.EndSummary));
 const HarvestWall = lazyPart(() => import('../convening/HarvestWall.js').then((m) => m.HarvestWall));
 const HarvestPanel = lazyPart(() => import('../convening/HarvestPanel.js').then((m) => m.HarvestPanel));
