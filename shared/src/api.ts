@@ -59,6 +59,8 @@ export interface InviteCodeResponse {
 export interface JoinSessionResponse {
   participantId: string;
   token: string;
+  /** The session as the one who joined sees it (what `GET /api/sessions/:sessionId` answers them). */
+  session: SessionView;
 }
 
 /** Longest roster text `POST /api/sessions/:sessionId/roster` accepts, in characters (a thousand people with long names fit). */

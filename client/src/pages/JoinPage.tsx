@@ -7,7 +7,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { INVITE_CODE_LENGTH, MAX_NAME_LENGTH, MAX_ORGANIZATION_LENGTH, SessionRole } from '@worktable/shared';
 import { joinSession, userMessage } from '../api.js';
 import { TextField } from '../components/TextField.js';
-import { loadIdentity, saveIdentity } from '../identity.js';
+import { keepJoinedView, loadIdentity, saveIdentity } from '../identity.js';
 import { navigate, sessionPath } from '../router.js';
 import { SessionTable } from './lazyPages.js';
 
@@ -78,6 +78,7 @@ function JoinForm({ sessionId, inviteCode }: JoinPageProps) {
       };
       const joined = await joinSession(sessionId, { name: trimmedName, inviteCode: trimmedCode, role, ...about });
       saveIdentity(sessionId, { participantId: joined.participantId, token: joined.token, name: trimmedName, role, inviteCode: trimmedCode });
+      if (joined.session) keepJoinedView(sessionId, joined.session);
       navigate(sessionPath(sessionId));
     } catch (caught) {
       setError(userMessage(caught));

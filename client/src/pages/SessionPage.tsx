@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SessionView } from '@worktable/shared';
 import { ApiRequestError, getSession } from '../api.js';
 import { Link } from '../components/Link.js';
-import { forgetIdentity, loadIdentity, parseHostLinkFragment, saveIdentity, type StoredIdentity } from '../identity.js';
+import { forgetIdentity, loadIdentity, parseHostLinkFragment, saveIdentity, takeJoinedView, type StoredIdentity } from '../identity.js';
 import { joinPath, navigate, sessionPath } from '../router.js';
 import { SessionTable } from './lazyPages.js';
 import { explainSessionRefusal } from './sessionRefusal.js';
@@ -38,10 +38,12 @@ export function SessionPage({ sessionId }: SessionPageProps) {
     }
     setLoad({ kind: 'loading' });
     let cancelled = false;
-    // The table's code comes while the server answers (the join page usually fetched it already),
-    // and the table shows once both are here, so it never waits behind a fallback. (Should the code
-    // not arrive, the table's place says so and offers a reload.)
-    Promise.all([getSession(sessionId, token), SessionTable.preload().catch(() => undefined)]).then(
+    // Just joined: the join answered with the session already; else the server is asked. The
+    // table's code comes meanwhile (the join page usually fetched it already), and the table shows
+    // once both are here, so it never waits behind a fallback. (Should the code not arrive, the
+    // table's place says so and offers a reload.)
+    const joined = !fromLink && stored ? takeJoinedView(sessionId, stored.participantId) : null;
+    Promise.all([joined ?? getSession(sessionId, token), SessionTable.preload().catch(() => undefined)]).then(
       ([view]) => {
         if (cancelled) return;
         const me = view.participants.find((p) => p.participantId === view.you.participantId);
