@@ -16,7 +16,7 @@ type Load =
   | { kind: 'loading' }
   | { kind: 'no-identity' }
   | { kind: 'error'; heading: string; message: string; rejoinCode: string | null; canRetry: boolean }
-  | { kind: 'ready'; view: SessionView; identity: StoredIdentity };
+  | { kind: 'ready'; view: SessionView; identity: StoredIdentity; justJoined: boolean };
 
 /** Props of `SessionPage`. */
 export interface SessionPageProps {
@@ -57,7 +57,7 @@ export function SessionPage({ sessionId }: SessionPageProps) {
         saveIdentity(sessionId, identity);
         // A host link's token is now stored: take it out of the address bar and history.
         if (fromLink) navigate(sessionPath(sessionId), { replace: true });
-        setLoad({ kind: 'ready', view, identity });
+        setLoad({ kind: 'ready', view, identity, justJoined: joined !== null });
       },
       (error: unknown) => {
         if (cancelled) return;
@@ -138,6 +138,6 @@ export function SessionPage({ sessionId }: SessionPageProps) {
         </div>
       );
     case 'ready':
-      return <SessionTable sessionId={sessionId} initialView={load.view} identity={load.identity} />;
+      return <SessionTable sessionId={sessionId} initialView={load.view} identity={load.identity} justJoined={load.justJoined} />;
   }
 }

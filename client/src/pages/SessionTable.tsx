@@ -10,7 +10,7 @@
  * visit is told to the server (`useHostVisit`) so the protocol panel follows that table.
  * On a phone (≤ 400 px) the canvas and sidebar give way to a stacked layout (client/src/phone).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Gathering, PLENARY_DOC, builtInProtocol, canWrite, type SessionState, type SessionView } from '@worktable/shared';
 import { ArtifactAddon, ArtifactLabelAddon, combineAddons } from '../canvas/artifactAddon.js';
 import { Canvas } from '../canvas/Canvas.js';
@@ -89,14 +89,19 @@ export interface SessionTableProps {
   sessionId: string;
   initialView: SessionView;
   identity: StoredIdentity;
+  /** This browser joined the session just now (it keeps no copy of the table yet). */
+  justJoined?: boolean;
 }
 
 /** The open canvas document `docName`, reopened whenever it changes (a new seat, a summon). */
-function useTableConnection(sessionId: string, token: string, user: PresenceUser, docName: string): TableConnection | null {
+function useTableConnection(sessionId: string, token: string, user: PresenceUser, docName: string, justJoined: boolean): TableConnection | null {
   const [connection, setConnection] = useState<TableConnection | null>(null);
   const { name, color, participantId, role } = user;
+  // Only the first table after joining is sure to have no copy here.
+  const first = useRef(justJoined);
   useEffect(() => {
-    const opened = openTable(sessionId, token, { name, color, participantId, role }, docName);
+    const opened = openTable(sessionId, token, { name, color, participantId, role }, docName, { noLocalCopy: first.current });
+    first.current = false;
     setConnection(opened);
     return () => {
       opened.close();
@@ -113,7 +118,7 @@ function requestedVisit(): string | null {
 }
 
 /** The table of a session the browser has joined. */
-export function SessionTable({ sessionId, initialView, identity }: SessionTableProps) {
+export function SessionTable({ sessionId, initialView, identity, justJoined = false }: SessionTableProps) {
   const state = useControlStore((s) => s.state);
   const peers = useTableStore((s) => s.peers);
   const [visit, setVisit] = useState(requestedVisit);
@@ -136,7 +141,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const readOnly = observing || (closed?.ended ?? false);
   const color = colorFor(view.you.participantId, view.participants);
   useHostVisit(visitTarget(state, { participantId: view.you.participantId, role }, visit));
-  const connection = useTableConnection(sessionId, identity.token, { name, color, participantId: view.you.participantId, role }, docName);
+  const connection = useTableConnection(sessionId, identity.token, { name, color, participantId: view.you.participantId, role }, docName, justJoined);
   const openNotes = useOpenNotes(connection?.doc ?? null);
   // The host and whoever facilitates may export the record.
   const canExport = role === 'host' || state?.roles.facilitator === view.you.participantId;
