@@ -16,7 +16,7 @@ import { votingAt } from './ballot.js';
 import { useTableVote } from './useTableVote.js';
 import { useVoteAnnouncement } from './useVoteAnnouncement.js';
 import { VoteBar } from './VoteBar.js';
-import { lazyPart, useShownOnce } from '../components/Loading.js';
+import { lazyPart, preloadWhenIdle, useShownOnce } from '../components/Loading.js';
 import './voting.css';
 
 // The form to open a vote loads the first time it opens.
@@ -43,6 +43,8 @@ export function VotePanel({ doc, docName, me }: VotePanelProps) {
   const barRef = useRef<HTMLDivElement>(null);
   const runs = state !== null && canRunControls(state, me);
   const dialogMounted = useShownOnce(dialogOpen);
+  // Whoever may open a vote has the form's code before they ask for it.
+  useEffect(() => (runs ? preloadWhenIdle(OpenVoteDialog) : undefined), [runs]);
 
   // A vote that opens (from here or elsewhere) closes the dialog.
   useEffect(() => {
