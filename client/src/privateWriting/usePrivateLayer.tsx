@@ -9,11 +9,13 @@ import type { CanvasLayer } from '../canvas/canvasLayer.js';
 import { readArtifacts } from '../canvas/tableModel.js';
 import { lazyPart, preloadWhenIdle } from '../components/Loading.js';
 import { useControlStore } from '../protocol/controlConnection.js';
+import { useTableStore } from '../session/tableConnection.js';
 import { goesPrivate, privateDocOf } from './privateWriting.js';
 import { usePrivateDoc } from './usePrivateDoc.js';
 
-// Drawn only while private writing is on. Its code comes once the table is idle, so it is here
-// when private writing starts: a note made before the layer is drawn would not get the focus.
+// Drawn only while private writing is on. Its code comes once the table has synced and the page
+// is idle (not competing with the table on a slow network), so it is here when private writing
+// starts: a note made before the layer is drawn would not get the focus.
 const PrivateLayer = lazyPart(() => import('./PrivateLayer.js').then((m) => m.PrivateLayer));
 
 /** What `usePrivateLayer` needs. */
@@ -30,7 +32,8 @@ export interface PrivateLayerOptions {
 export function usePrivateLayer({ sessionId, token, docName, user, canWrite }: PrivateLayerOptions): CanvasLayer | undefined {
   const wanted = useControlStore((s) => privateDocOf(s.state, docName, { participantId: user.participantId, canWrite }));
   const connection = usePrivateDoc(sessionId, token, wanted);
-  useEffect(() => (canWrite ? preloadWhenIdle(PrivateLayer) : undefined), [canWrite]);
+  const synced = useTableStore((s) => s.synced);
+  useEffect(() => (canWrite && synced ? preloadWhenIdle(PrivateLayer) : undefined), [canWrite, synced]);
   return useMemo(() => {
     if (!connection) return undefined;
     const taking = wanted === connection.docName;
