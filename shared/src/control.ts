@@ -3,7 +3,7 @@
  * control state, which the server owns (phase, timer, roles, tables, rounds);
  * shared content travels over Yjs instead.
  */
-import type { ControlAck, OwnBallot, SessionState, TimeSyncAck } from './protocols/wire.js';
+import type { ControlAck, OwnBallot, SessionState, TableEntry, TimeSyncAck } from './protocols/wire.js';
 import type { DashboardPayload } from './convening/dashboard.js';
 import type { CallClientEvents, CallServerEvents } from './talk/call.js';
 
@@ -14,8 +14,10 @@ export const CONTROL_PATH = '/socket.io';
 export const ControlEvent = {
   /** Server → client, right after connecting: who the server thinks you are, and its clock. */
   Welcome: 'session:welcome',
-  /** Server → client, on connect and after every change: the run's state (`SessionState`). */
+  /** Server → client, on connect and after every change it sees: its table's run and seating (`SessionState`). */
   State: 'session:state',
+  /** Server → client, on connect and when tables are set or renamed: every table's id and name (`TableEntry[]`). */
+  Tables: 'session:tables',
   /** Client → server with ack: a control action (`ControlAction`) → `ControlAck`. */
   Control: 'control',
   /** Client → server with ack: → `{ serverNow }`, for clock-offset estimation. */
@@ -37,18 +39,40 @@ export interface WelcomePayload {
   pseudonym: string;
 }
 
+/**
+ * The version of the control channel's contract (events and payloads). Every client says which it
+ * speaks when it connects (`controlAuth`); the server refuses another (`ControlAuthError.Outdated`),
+ * so a page left open across an upgrade is told to reload instead of failing in odd ways.
+ * 2: `session:state` names the receiver's own table (`table`), the others come in `session:tables`.
+ */
+export const CONTROL_CONTRACT = 2;
+
+/** The `auth` a control client connects with: its bearer token and the contract it speaks. */
+export interface ControlAuth {
+  token: string;
+  contract: number;
+}
+
+/** The `auth` for connecting with `token`, speaking this build's contract. */
+export function controlAuth(token: string): ControlAuth {
+  return { token, contract: CONTROL_CONTRACT };
+}
+
 /** Error messages of a refused socket.io connection (`connect_error`'s `message`). */
 export const ControlAuthError = {
   Unauthorized: 'unauthorized',
   Forbidden: 'forbidden',
   /** Too many connections open with this token or from this address (`data`: `{ limit, message }`). */
   TooManyConnections: 'too_many_connections',
+  /** The client speaks another contract than the server (`CONTROL_CONTRACT`): reload the page. */
+  Outdated: 'outdated',
 } as const;
 
 /** Events the server emits, with their payloads (socket.io typing); the call's too. */
 export interface ServerToClientEvents extends CallServerEvents {
   [ControlEvent.Welcome]: (payload: WelcomePayload) => void;
   [ControlEvent.State]: (payload: SessionState) => void;
+  [ControlEvent.Tables]: (payload: TableEntry[]) => void;
   [ControlEvent.Dashboard]: (payload: DashboardPayload) => void;
   [ControlEvent.Ballot]: (payload: OwnBallot | null) => void;
 }

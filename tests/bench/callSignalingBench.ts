@@ -22,8 +22,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { CallEvent, ControlEvent, type CallJoinAck, type CallPeers, type ControlAck, type SessionState, type SignalIn, type SignalOut, type WireTable } from '@worktable/shared';
+import { controlAuth, CallEvent, ControlEvent, type CallJoinAck, type CallPeers, type ControlAck, type SessionState, type SignalIn, type SignalOut, type WireTable } from '@worktable/shared';
 import { freePort, startServerProcess } from '../support/serverProcess.js';
+import { seatingOf } from '../../server/src/testing/controlClient.js';
 import { machineDescription, recordInBenchmarks } from './benchmarksDoc.js';
 import { processCpuMicros, processMemory } from './procStats.js';
 import { percentile, summarize } from './stats.js';
@@ -340,7 +341,7 @@ async function post<T>(url: string, body: unknown): Promise<T> {
 
 /** A control connection with a participant's (or the host's) token, WebSocket only, no reconnection. */
 function connect(url: string, token: string): Socket {
-  return connectSocket(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
+  return connectSocket(url, { auth: controlAuth(token), transports: ['websocket'], forceNew: true, reconnection: false });
 }
 
 /** Sends a control action and fails when it is refused. */
@@ -505,11 +506,13 @@ async function reseat(url: string, pid: number, host: Socket, people: readonly P
   const sentAt = performance.now();
   const round2 = await control(host, { action: 'startRound' });
   const ackMs = performance.now() - sentAt;
-  const whole = await waitUntilWhole(people, round2.tables, calls, sentAt);
+  await reachedEveryone(people, round2.version);
+  const seating = seatingOf(people.map((p) => p.states.at(-1)?.state));
+  const whole = await waitUntilWhole(people, seating, calls, sentAt);
   const result = await window.stop();
   const traffic = trafficSince(people, before);
   const trafficAfter = await trafficInNextSecond(people);
-  return { whole, listed: people.map((p) => relative(peersListedAt(p.call, round2.tables, sentAt), sentAt)), ackMs, traffic, trafficAfter, window: result, seating: round2.tables };
+  return { whole, listed: people.map((p) => relative(peersListedAt(p.call, seating, sentAt), sentAt)), ackMs, traffic, trafficAfter, window: result, seating };
 }
 
 /** What the clients count in the next second (a stage is over: nothing more should come). */
@@ -618,7 +621,7 @@ async function main(): Promise<number> {
     const round1 = await control(host, { action: 'startRound' });
     await reachedEveryone(people, round1.version);
     const calls = new Map<string, SimulatedCall>();
-    const join = await joinAll(server.url, pid, people, round1.tables, calls);
+    const join = await joinAll(server.url, pid, people, seatingOf(people.map((p) => p.states.at(-1)?.state)), calls);
     const moved = await reseat(server.url, pid, host, people, calls);
 
     const markdown = resultsMarkdown(join, moved);

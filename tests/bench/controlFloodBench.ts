@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { ControlEvent, type ControlAck, type SessionState } from '@worktable/shared';
+import { controlAuth, ControlEvent, type ControlAck, type SessionState } from '@worktable/shared';
 import { freePort, startServerProcess } from '../support/serverProcess.js';
 import { machineDescription, recordInBenchmarks } from './benchmarksDoc.js';
 import { percentile } from './stats.js';
@@ -29,7 +29,7 @@ const SECTION_HEADING = '## Control flood: another session keeps its clock sync'
 
 /** Opens a control socket and resolves once its first state arrived. */
 async function connect(url: string, token: string, sockets: Socket[], states?: SessionState[]): Promise<Socket> {
-  const socket = connectSocket(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket = connectSocket(url, { auth: controlAuth(token), transports: ['websocket'], forceNew: true, reconnection: false });
   sockets.push(socket);
   const first = new Promise((resolve) => socket.once(ControlEvent.State, resolve));
   if (states) socket.on(ControlEvent.State, (state: SessionState) => states.push(state));

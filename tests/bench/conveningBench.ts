@@ -12,10 +12,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { ControlEvent, type ControlAck, type SessionState } from '@worktable/shared';
+import { controlAuth, ControlEvent, type ControlAck, type SessionState } from '@worktable/shared';
 import { freePort, startServerProcess } from '../support/serverProcess.js';
 import { processCpuMicros, processMemory } from './procStats.js';
 import { summarize, type LatencySummary } from './stats.js';
+import { seatingOf } from '../../server/src/testing/controlClient.js';
 
 const PEOPLE = Number(process.env.BENCH_CONVENING_PEOPLE ?? 200);
 const TABLES = Number(process.env.BENCH_CONVENING_TABLES ?? 40);
@@ -49,7 +50,7 @@ async function post<T>(url: string, body: unknown): Promise<T> {
 }
 
 function connect(url: string, token: string): Socket {
-  return connectSocket(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
+  return connectSocket(url, { auth: controlAuth(token), transports: ['websocket'], forceNew: true, reconnection: false });
 }
 
 function send(socket: Socket, payload: unknown): Promise<ControlAck> {
@@ -109,6 +110,7 @@ async function main(): Promise<number> {
 
     const seat = await fanOut(host, people, { action: 'seat', tableCount: TABLES });
     const start = await fanOut(host, people, { action: 'startRound' });
+    const round1Seating = seatingOf(people.map((p) => p.states.at(-1)?.state));
     // The timed round: 3 phases, 2 changes at deadlines (every table at once); the host ends it in
     // its third phase (before it would end and reseat by itself) and starts round 2.
     const deadlineLatencies: number[] = [];
@@ -132,9 +134,9 @@ async function main(): Promise<number> {
     const wallMs = performance.now() - wallBefore;
     const memoryAfter = processMemory(pid);
 
-    const seated = reseat.state.tables;
+    const seated = seatingOf(people.map((p) => p.states.at(-1)?.state));
     const sizes = seated.map((t) => t.members.length);
-    const hostsStayed = seated.every((t, i) => t.host === start.state.tables[i]?.host);
+    const hostsStayed = seated.every((t, i) => t.host === round1Seating[i]?.host);
 
     process.stdout.write(`\nConvening benchmark: ${PEOPLE} participants (socket.io clients) at ${TABLES} tables, one round clock, ${PHASE_MS / 1000} s phases\n\n| measure | value |\n|---|---|\n`);
     row('seat 200 at 40 tables: ack / last receipt (ms)', `${ms(seat.ackMs)} / ${ms(seat.lastMs)}`);

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { ControlEvent, estimateClockOffset, type ControlAck, type SessionState } from '@worktable/shared';
+import { controlAuth, ControlEvent, estimateClockOffset, type ControlAck, type SessionState } from '@worktable/shared';
 import { freePort, startServerProcess } from '../support/serverProcess.js';
 import { summarize } from './stats.js';
 
@@ -42,7 +42,7 @@ async function post<T>(url: string, body: unknown): Promise<T> {
 }
 
 function connect(url: string, token: string): Socket {
-  return connectSocket(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
+  return connectSocket(url, { auth: controlAuth(token), transports: ['websocket'], forceNew: true, reconnection: false });
 }
 
 function emitControl(socket: Socket, payload: unknown): Promise<ControlAck> {

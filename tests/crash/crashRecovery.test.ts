@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { io as connectSocket } from 'socket.io-client';
-import { ControlEvent, type ControlAck, type SessionState } from '@worktable/shared';
+import { controlAuth, ControlEvent, type ControlAck, type SessionState } from '@worktable/shared';
 import { connectClient, createSessionWith, waitFor, type YClient } from '../../server/src/testing/testServer.js';
 import { fetchMetric } from '../support/prometheus.js';
 import { REPO_ROOT, freePort, startServerProcess, type ServerProcess } from '../support/serverProcess.js';
@@ -103,7 +103,7 @@ describe('protocol timers across a crash', () => {
       body: JSON.stringify({ title: 'Tuning', protocol: 'tuning' }),
     });
     const { sessionId, hostToken } = (await created.json()) as { sessionId: string; hostToken: string };
-    let socket = connectSocket(server.url, { auth: { token: hostToken }, transports: ['websocket'], reconnection: false, forceNew: true });
+    let socket = connectSocket(server.url, { auth: controlAuth(hostToken), transports: ['websocket'], reconnection: false, forceNew: true });
     cleanup.push(() => void socket.disconnect());
     await new Promise((resolve) => socket.once(ControlEvent.State, resolve));
     const ack = await new Promise<ControlAck>((resolve) => socket.emit(ControlEvent.Control, { action: 'start' }, resolve));
@@ -114,7 +114,7 @@ describe('protocol timers across a crash', () => {
     expect(await server.stop('SIGKILL')).toBeNull();
 
     server = await start(env);
-    socket = connectSocket(server.url, { auth: { token: hostToken }, transports: ['websocket'], reconnection: false, forceNew: true });
+    socket = connectSocket(server.url, { auth: controlAuth(hostToken), transports: ['websocket'], reconnection: false, forceNew: true });
     cleanup.push(() => void socket.disconnect());
     const state = await new Promise<SessionState>((resolve) => socket.once(ControlEvent.State, resolve));
     expect(state.status).toBe('running');

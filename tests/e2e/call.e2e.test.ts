@@ -209,8 +209,10 @@ describe('calls at the table', () => {
 
     // Round 1: each call moves to its table by itself.
     expect(await host.send({ action: 'next' })).toMatchObject({ ok: true, state: { gathering: 'tables' } });
-    const tableOf = (id: string) => host.latest()!.tables.find((t) => t.members.includes(id))!;
-    await waitFor(() => people.every((p) => host.latest()!.tables.some((t) => t.members.includes(p.id))), 5_000, 'everyone seated');
+    // The host sees every table's members on the dashboard (participants see only their own).
+    const seating = () => host.dashboards.at(-1)?.tables ?? [];
+    const tableOf = (id: string) => seating().find((t) => t.members.includes(id))!;
+    await waitFor(() => people.every((p) => seating().some((t) => t.members.includes(p.id))), 5_000, 'everyone seated');
     for (const person of people) {
       const mate = tableOf(person.id).members.find((m) => m !== person.id)!;
       await expect.poll(() => peerEntry(person.page, mate).getAttribute('data-link'), POLL).toBe('connected');
@@ -222,7 +224,7 @@ describe('calls at the table', () => {
     expect(await host.send({ action: 'endRound' })).toMatchObject({ ok: true });
     const started = Date.now();
     expect(await host.send({ action: 'startRound' })).toMatchObject({ ok: true, state: { round: 2 } });
-    await waitFor(() => host.latest()!.round === 2, 5_000, 'round 2 reached the host');
+    await waitFor(() => host.dashboards.at(-1)?.round === 2, 5_000, 'round 2 reached the host');
     const travelers = people.filter((p) => tableOf(p.id).id !== round1.get(p.id));
     expect(travelers.length).toBeGreaterThan(0);
     const reconnected = await Promise.all(

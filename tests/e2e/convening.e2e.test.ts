@@ -19,7 +19,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PLENARY_DOC, PlenaryRoot, type CreateSessionResponse, type HarvestCard, type SessionState } from '@worktable/shared';
-import { openControlClient, type ControlClient } from '../../server/src/testing/controlClient.js';
+import { openControlClient, seatingSeenBy, type ControlClient } from '../../server/src/testing/controlClient.js';
 import { connectClient, postJson, waitFor, type TestServer } from '../../server/src/testing/testServer.js';
 import { DESKTOP, SCREENSHOTS, joinByInvite, openPage, screenshot } from '../support/browser.js';
 import { expectAccessible } from '../support/axe.js';
@@ -112,7 +112,7 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     const question1 = stateOf(people[0]!).agenda!.blocks[1]!.question!;
     for (const person of people) await person.page.locator('.protocol-question').filter({ hasText: question1 }).waitFor();
     const round1 = new Map(people.map((p) => [p.participantId, stateOf(p).tableId]));
-    const tables1 = stateOf(people[0]!).tables;
+    const tables1 = seatingSeenBy(people.map((p) => p.control));
     expect(tables1).toHaveLength(2);
     for (const person of people) {
       const table = tables1.find((t) => t.id === round1.get(person.participantId));
@@ -169,7 +169,7 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     const round2Ack = await host.send({ action: 'startRound' });
     expect(round2Ack.ok).toBe(true);
     await waitFor(() => people.every((p) => p.control.latest()?.round === 2), 5000, 'round 2 seated');
-    const tables2 = stateOf(people[0]!).tables;
+    const tables2 = seatingSeenBy(people.map((p) => p.control));
     const travelers = people.filter((p) => stateOf(p).tableId !== round1.get(p.participantId));
     // Two tables of two: the hosts stay, the two travelers swap.
     expect(travelers).toHaveLength(2);

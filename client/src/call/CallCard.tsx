@@ -6,34 +6,35 @@
  * announced in a polite live region. Audio and video go browser to browser; nothing is recorded.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import type { SessionState } from '@worktable/shared';
 import { nameOf, type ProtocolParticipant } from '../protocol/people.js';
 import { useCallStore, type CallPeerView } from './callStore.js';
 import { meshCall } from './meshCall.js';
 import type { TableCall } from './useTableCall.js';
+import type { SessionView } from '../protocol/sessionView.js';
+import { tableNameOf } from '../convening/place.js';
 import './call.css';
 
 /** Props of `CallCard`. */
 export interface CallCardProps {
-  state: SessionState;
+  state: SessionView;
   me: { participantId: string; role: string };
   participants: readonly ProtocolParticipant[];
   call: TableCall;
 }
 
 /** The name of a table by id ("Table 5"). */
-function tableName(state: SessionState, tableId: string | null): string {
-  return state.tables.find((t) => t.id === tableId)?.name ?? 'your table';
+function tableName(state: SessionView, tableId: string | null): string {
+  return tableId ? tableNameOf(state, tableId) : 'your table';
 }
 
 /** Why there is no table call where you are now. */
-function placeNote(state: SessionState): string {
+function placeNote(state: SessionView): string {
   if (state.callLink && state.tableId !== null) return 'Everyone is together in the plenary: join it through the call link above. Your table’s call comes back with the next round.';
   return state.callLink ? 'Everyone is together in the plenary: join it through the call link above.' : 'Calls are per table: you are not at a table now (the host joins a table’s call by visiting it).';
 }
 
 /** What the live region says after a change of the call, or null. */
-function useCallAnnouncement(state: SessionState, participants: readonly ProtocolParticipant[], me: string): string | null {
+function useCallAnnouncement(state: SessionView, participants: readonly ProtocolParticipant[], me: string): string | null {
   const movingTo = useCallStore((s) => s.movingTo);
   const policyNote = useCallStore((s) => s.policyNote);
   const askers = useCallStore((s) => s.peers.filter((p) => p.asksToSpeak).map((p) => p.participantId).join(','));

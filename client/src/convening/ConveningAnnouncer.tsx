@@ -1,10 +1,10 @@
 /** A polite live region that announces moves between tables, new rounds and the summons. */
-import type { SessionState } from '@worktable/shared';
+import type { SessionView } from '../protocol/sessionView.js';
 import { useConveningAnnouncer } from './useConveningAnnouncer.js';
 
 /** Props of `ConveningAnnouncer`. */
 export interface ConveningAnnouncerProps {
-  state: SessionState | null;
+  state: SessionView | null;
   /** The viewer's participant id. */
   me: string;
 }

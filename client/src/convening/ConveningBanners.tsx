@@ -2,7 +2,7 @@
  * The convening's messages above the canvas: the host's broadcast (role=alert), the table shown to
  * everyone, the table host's prompt to brief newcomers (role=status), and the polite announcements of moves and summons.
  */
-import type { SessionState } from '@worktable/shared';
+import type { SessionView } from '../protocol/sessionView.js';
 import { BroadcastBanner } from './BroadcastBanner.js';
 import { ConveningAnnouncer } from './ConveningAnnouncer.js';
 import { NewcomerBanner } from './NewcomerBanner.js';
@@ -12,7 +12,7 @@ import { CallLinkBanner } from '../talk/CallLinkBanner.js';
 /** Props of `ConveningBanners`. */
 export interface ConveningBannersProps {
   sessionId: string;
-  state: SessionState | null;
+  state: SessionView | null;
   me: string;
   nameOf: (participantId: string) => string;
   isHost: boolean;

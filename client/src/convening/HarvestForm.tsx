@@ -4,7 +4,7 @@
  */
 import { useId, useRef, useState, type FormEvent, type Ref } from 'react';
 import type * as Y from 'yjs';
-import { HARVEST_KIND_LABELS, HarvestKind, MAX_HARVEST_CHARS, type WireTable } from '@worktable/shared';
+import { HARVEST_KIND_LABELS, HarvestKind, MAX_HARVEST_CHARS, type TableEntry } from '@worktable/shared';
 import { checkHarvestDraft, harvestCardFrom, harvestFieldLabels, postHarvest, type HarvestDraft, type HarvestProblems } from './harvestModel.js';
 import { tableNameOf } from './place.js';
 import './convening.css';
@@ -14,7 +14,7 @@ export interface HarvestFormProps {
   /** The plenary document (null while it opens). */
   doc: Y.Doc | null;
   round: number;
-  tables: readonly WireTable[];
+  tables: readonly TableEntry[];
   /** The table the card speaks for; null lets the poster choose (the host at the plenary). */
   tableId: string | null;
   me: { participantId: string; name: string };

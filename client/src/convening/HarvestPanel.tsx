@@ -10,10 +10,11 @@ import { HarvestForm } from './HarvestForm.js';
 import { tableNameOf } from './place.js';
 import type { PlenaryDoc } from './usePlenaryDoc.js';
 import './convening.css';
+import type { SessionView } from '../protocol/sessionView.js';
 
 /** Props of `HarvestPanel`. */
 export interface HarvestPanelProps {
-  state: SessionState;
+  state: SessionView;
   /** The open canvas document (a table, or the plenary). */
   docName: string;
   plenary: PlenaryDoc | null;

@@ -3,7 +3,7 @@
  * there are themes, on the cards); while it is open everyone places dots with − and + on the wall;
  * the host reveals and closes it. Results rank the themes or cards by name.
  */
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { MAX_VOTE_DOTS, MAX_VOTE_ITEMS, type HarvestCard, type HarvestTheme } from '@worktable/shared';
 import { sendControl, useControlStore } from '../protocol/controlConnection.js';
 import { useAction } from '../protocol/useAction.js';
@@ -26,8 +26,8 @@ const cardTitle = (card: HarvestCard) => (card.text.length > 60 ? `${card.text.s
 export function PlenaryVote({ themes, cards, isHost }: PlenaryVoteProps) {
   const id = useId();
   const { vote, ballot } = useTableVote();
-  const tables = useControlStore((s) => s.state?.tables);
-  const everyone = useMemo(() => tables?.flatMap((t) => t.members) ?? [], [tables]);
+  // Everyone seated may vote in the plenary (and anyone who voted and has since left).
+  const seated = useControlStore((s) => s.state?.seatedCount ?? 0);
   const { run, busy, error } = useAction(sendControl);
   const [dots, setDots] = useState('3');
   const said = useVoteAnnouncement(vote);
@@ -48,7 +48,7 @@ export function PlenaryVote({ themes, cards, isHost }: PlenaryVoteProps) {
         <VoteBar
           vote={vote}
           ballot={ballot}
-          members={everyone}
+          eligible={vote ? Math.max(seated, vote.voters.length) : 0}
           results={<VoteRanking vote={vote} titleOf={titleOf} />}
           runs={isHost}
           run={run}

@@ -2,10 +2,11 @@
 import type { SessionState } from '@worktable/shared';
 import { sendControl } from '../protocol/controlConnection.js';
 import { tableNameOf } from './place.js';
+import type { SessionView } from '../protocol/sessionView.js';
 
 /** Props of `SpotlightBanner`. */
 export interface SpotlightBannerProps {
-  state: SessionState;
+  state: SessionView;
   isHost: boolean;
 }
 

@@ -5,10 +5,11 @@ import { PLENARY_DOC, type HarvestCard, type SessionState } from '@worktable/sha
 import { BeforeYouArrived } from './BeforeYouArrived.js';
 import { tableNameOf } from './place.js';
 import { useEarlierNotes } from './useEarlierNotes.js';
+import type { SessionView } from '../protocol/sessionView.js';
 
 /** Props of `TableHistory`. */
 export interface TableHistoryProps {
-  state: SessionState | null;
+  state: SessionView | null;
   /** The open canvas document and its name. */
   doc: Y.Doc | null;
   docName: string;

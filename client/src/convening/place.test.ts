@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { stateFixture } from '../protocol/fixtures.js';
 import { conveningAnnouncement, docNameFor, joinNames, newcomerPrompt, ownPlace, placeLabel, visitTarget } from './place.js';
 
-const tables = [
+const seating = [
   { id: 'table-1', name: 'Table 1', members: ['ana', 'ben'], host: 'ana', newcomers: [] },
   { id: 'table-3', name: 'Table 3', members: ['cy', 'dee', 'eve'], host: 'cy', newcomers: ['dee', 'eve'] },
 ];
-const convening = (overrides: Parameters<typeof stateFixture>[0] = {}) => stateFixture({ convening: true, round: 1, tableId: 'table-1', tables, ...overrides });
+/** A convening's state as the server sends it for `tableId`: that table in full, the others by name. */
+const convening = (overrides: Parameters<typeof stateFixture>[0] = {}) => {
+  const tableId = overrides.tableId === undefined ? 'table-1' : overrides.tableId;
+  const table = seating.find((t) => t.id === tableId) ?? null;
+  return stateFixture({ convening: true, round: 1, tableId, table, tableCount: seating.length, tables: seating.map(({ id, name }) => ({ id, name })), ...overrides });
+};
 
 describe('docNameFor', () => {
   it('opens the single table outside convenings, and the own table in one', () => {

@@ -3,10 +3,11 @@
  * document to open (their table, or the plenary), the header's "Table 3 · Round 2", and what the
  * live region says when the host reseats people or summons everyone.
  */
-import { Gathering, PLENARY_DOC, SINGLE_TABLE_ID, type SessionState, type WireTable } from '@worktable/shared';
+import { Gathering, PLENARY_DOC, SINGLE_TABLE_ID, type SessionState, type TableEntry, type WireTable } from '@worktable/shared';
+import type { SessionView } from '../protocol/sessionView.js';
 
 /** The parts of the state that decide where someone is. */
-export type PlaceState = Pick<SessionState, 'gathering' | 'tableId' | 'convening' | 'round' | 'tables'> & Partial<Pick<SessionState, 'spotlight' | 'agenda'>>;
+export type PlaceState = Pick<SessionView, 'gathering' | 'tableId' | 'convening' | 'round' | 'tables' | 'table'> & Partial<Pick<SessionState, 'spotlight' | 'agenda'>>;
 
 /**
  * The document to open: the table the host shows to everyone, if any; the table a host chose to
@@ -30,8 +31,8 @@ export function docNameFor(state: PlaceState, visit: string | null = null): stri
  */
 export function ownPlace<S extends PlaceState>(state: S, me: string): S {
   if (!state.convening) return state;
-  const table = tableOf(state, state.tableId);
-  return table && !table.members.includes(me) ? { ...state, tableId: null } : state;
+  const table = shownTableOf(state);
+  return table && !table.members.includes(me) ? { ...state, tableId: null, table: null } : state;
 }
 
 /**
@@ -45,13 +46,18 @@ export function visitTarget(state: PlaceState | null, me: { participantId: strin
   return tableOf(state, chosen) ? chosen : null;
 }
 
-/** The table `tableId`, if it is in this round's seating. */
-export function tableOf(state: { tables: readonly WireTable[] }, tableId: string | null): WireTable | null {
+/** The table the state is about (the viewer's seat, or the table a host visits) in full, or null. */
+export function shownTableOf(state: Pick<SessionState, 'table' | 'tableId'>): WireTable | null {
+  return state.table && state.table.id === state.tableId ? state.table : null;
+}
+
+/** The table `tableId`, if the session has it now. */
+export function tableOf(state: { tables: readonly TableEntry[] }, tableId: string | null): TableEntry | null {
   return tableId ? (state.tables.find((t) => t.id === tableId) ?? null) : null;
 }
 
 /** A table's name for people ("Table 3"), falling back to its id. */
-export function tableNameOf(state: { tables: readonly WireTable[] }, tableId: string): string {
+export function tableNameOf(state: { tables: readonly TableEntry[] }, tableId: string): string {
   return tableOf(state, tableId)?.name ?? tableId.replace(/^table-(\d+)$/, 'Table $1');
 }
 
@@ -100,8 +106,8 @@ export function joinNames(names: readonly string[]): string {
  * The table host's prompt when people new to the table sit down ("Welcome Ana and Ben: brief them
  * on what this table discussed"), or null when `me` is not the host of their table or nobody is new.
  */
-export function newcomerPrompt(state: Pick<SessionState, 'tables' | 'tableId'>, me: string, nameOf: (participantId: string) => string): string | null {
-  const table = tableOf(state, state.tableId);
+export function newcomerPrompt(state: Pick<SessionState, 'table' | 'tableId'>, me: string, nameOf: (participantId: string) => string): string | null {
+  const table = shownTableOf(state);
   if (!table || table.host !== me) return null;
   const newcomers = table.newcomers.filter((id) => id !== me);
   if (newcomers.length === 0) return null;

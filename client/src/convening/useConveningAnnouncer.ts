@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SessionState } from '@worktable/shared';
 import { conveningAnnouncement, ownPlace, type PlaceState } from './place.js';
+import type { SessionView } from '../protocol/sessionView.js';
 
 /** One announcement; `id` grows so the same words are announced again. */
 export interface ConveningAnnouncement {
@@ -10,7 +11,7 @@ export interface ConveningAnnouncement {
 }
 
 /** Compares successive states (as they concern `me`'s own seat, not a table the host visits) and returns the latest announcement. */
-export function useConveningAnnouncer(state: SessionState | null, me: string): ConveningAnnouncement | null {
+export function useConveningAnnouncer(state: SessionView | null, me: string): ConveningAnnouncement | null {
   const previous = useRef<PlaceState | null>(null);
   const counter = useRef(0);
   const [announcement, setAnnouncement] = useState<ConveningAnnouncement | null>(null);

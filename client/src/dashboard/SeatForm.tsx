@@ -40,7 +40,7 @@ export function SeatForm({ dashboard }: SeatFormProps) {
     }
     setInvalid(null);
     const who = dashboard.people.some((p) => p.expected) ? 'everyone present and expected' : 'everyone present';
-    if (await action.run(read.action, (state) => `Seated ${who} at ${countOf(state.tables.length, 'table')}.`)) setOpen(false);
+    if (await action.run(read.action, (state) => `Seated ${who} at ${countOf(state.tableCount, 'table')}.`)) setOpen(false);
   };
 
   const radio = (name: string, value: string, checked: boolean, onChange: () => void, label: string) => (

@@ -15,7 +15,7 @@ describe('seat form', () => {
 
   it('says what to fix for a number out of range or not whole', () => {
     expect(seatAction({ ...base, by: 'size', value: '1' })).toEqual({ ok: false, message: 'Enter a whole number of people per table from 2 to 50.' });
-    expect(seatAction({ ...base, by: 'count', value: '61' })).toEqual({ ok: false, message: 'Enter a whole number of tables from 1 to 60.' });
+    expect(seatAction({ ...base, by: 'count', value: '251' })).toEqual({ ok: false, message: 'Enter a whole number of tables from 1 to 250.' });
     expect(seatAction({ ...base, by: 'count', value: '2.5' }).ok).toBe(false);
     expect(seatAction({ ...base, by: 'count', value: '' }).ok).toBe(false);
   });

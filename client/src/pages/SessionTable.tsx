@@ -129,7 +129,8 @@ export function SessionTable({ sessionId, initialView, identity, justJoined = fa
   const ownState = useMemo(() => (state ? ownPlace(state, initialView.you.participantId) : null), [state, initialView.you.participantId]);
   const docName = useTableDocName(sessionId, ownState, role === 'host' ? visit : null);
   // People on the table and seated at it: the page learns the names of newcomers among them (the table host greets them by name).
-  const tableMembers = useMemo(() => state?.tables.find((t) => t.id === docName)?.members ?? [], [state?.tables, docName]);
+  const shownTable = state?.table ?? null;
+  const tableMembers = useMemo(() => (shownTable?.id === docName ? shownTable.members : []), [shownTable, docName]);
   const seen = useMemo(() => [...peers.map((p) => p.participantId), ...tableMembers], [peers, tableMembers]);
   const [view, setView] = useSessionView(sessionId, identity.token, initialView, seen);
   const you = view.participants.find((p) => p.participantId === view.you.participantId);

@@ -16,12 +16,13 @@ import type { ProtocolMe } from '../protocol/people.js';
 import { PhoneSticky } from './PhoneSticky.js';
 import { PhoneVote } from './PhoneVote.js';
 import './phone.css';
+import type { SessionView } from '../protocol/sessionView.js';
 
 /** Props of `PhoneActions`. */
 export interface PhoneActionsProps {
   /** The state as the server sent it, and as it concerns your own seat (see `ownPlace`). */
-  state: SessionState | null;
-  ownState: SessionState | null;
+  state: SessionView | null;
+  ownState: SessionView | null;
   /** The document the page has open (your table, or the plenary) and its Y.Doc. */
   docName: string;
   doc: Y.Doc | null;

@@ -5,7 +5,7 @@
 import { useId } from 'react';
 import type { SessionState } from '@worktable/shared';
 import { agendaStage, currentQuestion, isTogether, roundOfLabel } from '../convening/agendaView.js';
-import { joinNames, tableOf } from '../convening/place.js';
+import { joinNames, shownTableOf } from '../convening/place.js';
 import './phone.css';
 
 /** Props of `PhonePlace`. */
@@ -20,7 +20,7 @@ export interface PhonePlaceProps {
 export function PhonePlace({ state, me, nameOf }: PhonePlaceProps) {
   const id = useId();
   const together = state.convening && isTogether(state);
-  const table = tableOf(state, state.tableId);
+  const table = shownTableOf(state);
   const others = table ? table.members.filter((member) => member !== me && member !== table.host) : [];
   const question = currentQuestion(state);
   const stage = agendaStage(state);

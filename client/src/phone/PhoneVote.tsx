@@ -48,7 +48,7 @@ function VoteItems({ doc, items }: { doc: Y.Doc; items: readonly string[] }) {
 /** The vote, when one is open or revealed at your table (the live region always). */
 export function PhoneVote({ doc, me }: PhoneVoteProps) {
   const state = useControlStore((s) => s.state);
-  const { vote, ballot, members } = useTableVote();
+  const { vote, ballot, eligible } = useTableVote();
   const { run, busy, error } = useAction(sendControl);
   const said = useVoteAnnouncement(vote);
   return (
@@ -61,7 +61,7 @@ export function PhoneVote({ doc, me }: PhoneVoteProps) {
           <VoteBar
             vote={vote}
             ballot={ballot}
-            members={members}
+            eligible={eligible}
             results={doc && <CanvasVoteRanking vote={vote} doc={doc} />}
             runs={state !== null && canRunControls(state, me)}
             run={run}

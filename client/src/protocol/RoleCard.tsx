@@ -10,6 +10,7 @@ import { rolesInPlay } from './controls.js';
 import { memberGuidance, roleGuidance, roleTitle, rolesOf, type RoleSituation } from './labels.js';
 import { nameOf, type ProtocolParticipant } from './people.js';
 import { useAction, type SendAction } from './useAction.js';
+import { shownTableOf } from '../convening/place.js';
 
 /** Props of `RoleCard`. */
 export interface RoleCardProps {
@@ -32,7 +33,7 @@ export function RoleCard({ state, me, participants, send, openNotes }: RoleCardP
   const speakers = state.phase?.speakers;
   const active = state.status === RunStatus.Running || state.status === RunStatus.Paused;
   const nextFacilitator = state.rotation.next.facilitator;
-  const ownTable = state.tables.find((t) => t.id === state.tableId);
+  const ownTable = shownTableOf(state);
   const situation: RoleSituation = {
     phaseId: state.phase?.id,
     sharedClock: state.convening && state.clock === ClockMode.Shared,

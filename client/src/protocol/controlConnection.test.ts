@@ -14,6 +14,7 @@ describe('control connection helpers', () => {
   it('explains refused connections', () => {
     expect(explainConnectError('unauthorized')).toMatch(/did not accept this session link/);
     expect(explainConnectError('forbidden')).toMatch(/no longer part/);
+    expect(explainConnectError('outdated')).toMatch(/Reload the page/);
     expect(explainConnectError('too_many_connections')).toMatch(/Close the tabs you do not need/);
     expect(explainConnectError('xhr poll error')).toMatch(/retrying/);
   });

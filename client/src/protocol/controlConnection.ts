@@ -1,6 +1,6 @@
 /**
- * The socket.io control channel of a session: the server-owned run state (`session:state`), the
- * host dashboard (`convening:dashboard`, hosts only), your own dot-vote ballot (`vote:ballot` and
+ * The socket.io control channel of a session: the server-owned run state (`session:state`) with
+ * the table directory (`session:tables`), the host dashboard (`convening:dashboard`, hosts only), your own dot-vote ballot (`vote:ballot` and
  * control acks), your reaction pseudonym (`session:welcome`), the clock offset to the server
  * (`time:sync`), and control actions with acks.
  * State is mirrored into the zustand store `useControlStore` for the UI. One control connection
@@ -14,6 +14,7 @@ import {
   CONTROL_PATH,
   ControlAuthError,
   ControlEvent,
+  controlAuth,
   estimateClockOffset,
   type ClientToServerEvents,
   type ControlAck,
@@ -24,13 +25,17 @@ import {
   type ServerToClientEvents,
   type SessionAction,
   type SessionState,
+  type TableEntry,
 } from '@worktable/shared';
+import { withDirectory, type SessionView } from './sessionView.js';
 import { SERVER_CLOSED, whyServerClosed } from './serverClosed.js';
 
 /** What the protocol UI reads from the control connection. */
 export interface ControlStoreState {
-  /** The newest run state from the server, or null before the first one. */
-  state: SessionState | null;
+  /** The newest run state from the server with the table directory, or null before the first one. */
+  state: SessionView | null;
+  /** The table directory, as last received (kept apart so it can arrive before the first state). */
+  tables: readonly TableEntry[];
   /** The newest host dashboard (hosts only), or null before the first one. */
   dashboard: DashboardPayload | null;
   /** Your own dots in the vote open at your table (only you receive them), or null. */
@@ -44,7 +49,7 @@ export interface ControlStoreState {
   lastError: string | null;
 }
 
-const initialState: ControlStoreState = { state: null, dashboard: null, ownBallot: null, pseudonym: null, offsetMs: 0, connected: false, lastError: null };
+const initialState: ControlStoreState = { state: null, tables: [], dashboard: null, ownBallot: null, pseudonym: null, offsetMs: 0, connected: false, lastError: null };
 
 /** The open control connection's state. */
 export const useControlStore = create<ControlStoreState>(() => initialState);
@@ -90,6 +95,7 @@ export function newerState<T extends { version: number }>(current: T | null, nex
 export function explainConnectError(message: string): string {
   if (message === ControlAuthError.Unauthorized) return 'The server did not accept this session link. Open the invite link again to rejoin.';
   if (message === ControlAuthError.Forbidden) return 'You are no longer part of this session.';
+  if (message === ControlAuthError.Outdated) return 'Worktable has been updated since this page opened. Reload the page to carry on (nothing you wrote is lost).';
   if (message === ControlAuthError.TooManyConnections) {
     return 'Too many connections to this session are open from here (this link in many tabs, or very many people on your network). Close the tabs you do not need, then reload this page.';
   }
@@ -101,12 +107,16 @@ export type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 function applyState(next: SessionState): void {
   useControlStore.setState((s) => {
-    const kept = newerState(s.state, next);
+    const kept = newerState(s.state, withDirectory(next, s.tables));
     if (kept === s.state) return s;
     // A ballot belongs to one table's vote: moving to another table leaves it behind.
     const moved = s.state !== null && kept !== null && kept.tableId !== s.state.tableId;
     return moved ? { state: kept, ownBallot: null } : { state: kept };
   });
+}
+
+function applyDirectory(tables: TableEntry[]): void {
+  useControlStore.setState((s) => ({ tables, state: s.state && withDirectory(s.state, tables) }));
 }
 
 function applyDashboard(next: DashboardPayload): void {
@@ -162,7 +172,7 @@ export function openControl(sessionId: string, token: string): ControlConnection
   useControlStore.setState(initialState, true);
   const socket: ControlSocket = io(window.location.origin, {
     path: CONTROL_PATH,
-    auth: { token },
+    auth: controlAuth(token),
     transports: ['websocket', 'polling'],
   });
   let syncTimer: number | undefined;
@@ -216,6 +226,7 @@ export function openControl(sessionId: string, token: string): ControlConnection
     placed = true;
     if (visiting !== null) emitVisit(visiting);
   });
+  socket.on(ControlEvent.Tables, applyDirectory);
   socket.on(ControlEvent.Dashboard, applyDashboard);
   socket.on(ControlEvent.Ballot, (ownBallot) => useControlStore.setState({ ownBallot }));
 

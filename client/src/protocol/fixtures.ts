@@ -1,5 +1,6 @@
-/** Test fixtures: a `SessionState` with sensible defaults (used by the unit tests only). */
-import type { SessionState, WirePhase } from '@worktable/shared';
+/** Test fixtures: a session's state with sensible defaults (used by the unit tests only). */
+import type { WirePhase } from '@worktable/shared';
+import type { SessionView } from './sessionView.js';
 
 /** A phase of 5 minutes where everyone speaks, overridable. */
 export function phaseFixture(overrides: Partial<WirePhase> = {}): WirePhase {
@@ -19,7 +20,7 @@ export function phaseFixture(overrides: Partial<WirePhase> = {}): WirePhase {
 }
 
 /** A running session at phase 3 of 8, overridable. */
-export function stateFixture(overrides: Partial<SessionState> = {}): SessionState {
+export function stateFixture(overrides: Partial<SessionView> = {}): SessionView {
   return {
     version: 10,
     serverNow: 1_000_000,
@@ -42,7 +43,10 @@ export function stateFixture(overrides: Partial<SessionState> = {}): SessionStat
     talk: null,
     callLink: null,
     tableId: 'table-1',
-    tables: [{ id: 'table-1', name: 'Table 1', members: ['fa', 'sc', 'pr'], host: null, newcomers: [] }],
+    table: { id: 'table-1', name: 'Table 1', members: ['fa', 'sc', 'pr'], host: null, newcomers: [] },
+    tableCount: 1,
+    seatedCount: 3,
+    tables: [{ id: 'table-1', name: 'Table 1' }],
     convening: false,
     clock: 'shared',
     gathering: 'tables',

@@ -67,7 +67,8 @@ export function RoomDisplay({ sessionId, initialView, identity }: RoomDisplayPro
   const lastError = useControlStore((s) => s.lastError);
   const remainingMs = useRemaining(state, offsetMs);
   const announcement = useAnnouncer(state, remainingMs, THE_ROOM, NO_CHIME);
-  const seated = useMemo(() => state?.tables.flatMap((t) => t.members) ?? [], [state?.tables]);
+  // The room display is the host's: the dashboard says who sits where at every table.
+  const seated = useMemo(() => dashboard?.tables.flatMap((t) => t.members) ?? [], [dashboard?.tables]);
   const [view] = useSessionView(sessionId, identity.token, initialView, seated);
   const nameOf = useCallback((participantId: string) => view.participants.find((p) => p.participantId === participantId)?.name ?? null, [view.participants]);
   const plenary = usePlenaryDoc(sessionId, identity.token, state?.convening ?? false, null);
@@ -110,7 +111,7 @@ export function RoomDisplay({ sessionId, initialView, identity }: RoomDisplayPro
             <HarvestWall cards={cards} synced={plenary?.synced ?? false} filterable={false} doc={plenary?.doc ?? null} me={ROOM_VIEWER} />
           </section>
         ) : (
-          state.convening && <RoomTableMap state={state} nameOf={nameOf} clocks={dashboard?.tables ?? null} offsetMs={offsetMs} />
+          state.convening && <RoomTableMap state={state} nameOf={nameOf} tables={dashboard?.tables ?? null} offsetMs={offsetMs} />
         ))}
         {invite && (
           <aside className="room-invite" aria-labelledby="room-invite-heading">

@@ -1,5 +1,5 @@
 /**
- * Which table is where, on the room display: a plaque per table (its name, its host, everyone
+ * Which table is where, on the room display (from the host's dashboard): a plaque per table (its name, its host, everyone
  * else by first name, and its own countdown when every table keeps its own time), or "Everyone
  * together" while the room meets in the plenary.
  */
@@ -14,8 +14,8 @@ export interface RoomTableMapProps {
   state: SessionState;
   /** A participant's full name, or null before the page has it. */
   nameOf(participantId: string): string | null;
-  /** The host's dashboard tables (each table's own clock), when they arrived. */
-  clocks: readonly DashboardTable[] | null;
+  /** The host's dashboard tables (who sits where, each table's own clock), when they arrived. */
+  tables: readonly DashboardTable[] | null;
   offsetMs: number;
 }
 
@@ -23,8 +23,8 @@ export interface RoomTableMapProps {
 const DENSE_AFTER = 6;
 
 /** The map, as a region headed "Tables". */
-export function RoomTableMap({ state, nameOf, clocks, offsetMs }: RoomTableMapProps) {
-  const plaques = useMemo(() => tablePlaques(state.tables, nameOf), [state.tables, nameOf]);
+export function RoomTableMap({ state, nameOf, tables, offsetMs }: RoomTableMapProps) {
+  const plaques = useMemo(() => tablePlaques(tables ?? [], nameOf), [tables, nameOf]);
   const ownClocks = state.clock === ClockMode.PerTable;
   return (
     <section className="room-tables" aria-labelledby="room-tables-heading">
@@ -36,7 +36,7 @@ export function RoomTableMap({ state, nameOf, clocks, offsetMs }: RoomTableMapPr
       ) : (
         <ul className={plaques.length > DENSE_AFTER ? 'room-plaques is-dense' : 'room-plaques'}>
           {plaques.map((plaque) => {
-            const clock = ownClocks ? clocks?.find((t) => t.id === plaque.id) : undefined;
+            const clock = ownClocks ? tables?.find((t) => t.id === plaque.id) : undefined;
             return (
               <li key={plaque.id} className="room-plaque">
                 <p className="room-plaque-name">{plaque.name}</p>

@@ -20,7 +20,7 @@ const at = (index: number, overrides: Parameters<typeof stateFixture>[0] = {}) =
 describe('roomHeadline', () => {
   it('welcomes the room before the start, and says what comes first', () => {
     expect(roomHeadline(at(-1))).toEqual({ eyebrow: 'Starting soon', headline: 'Welcome — find your table', long: false, note: 'Up first: Welcome and café etiquette' });
-    expect(roomHeadline(at(-1, { tables: [] })).headline).toBe('Welcome — scan the code to join');
+    expect(roomHeadline(at(-1, { tableCount: 0, tables: [] })).headline).toBe('Welcome — scan the code to join');
   });
 
   it('shows the round and its question at the tables', () => {
@@ -65,7 +65,7 @@ describe('roomClockOf', () => {
 describe('isWelcome', () => {
   it('welcomes until people are seated at tables', () => {
     expect(isWelcome(stateFixture({ status: 'lobby' }))).toBe(true);
-    expect(isWelcome(at(-1, { tables: [] }))).toBe(true);
+    expect(isWelcome(at(-1, { tableCount: 0, tables: [] }))).toBe(true);
     expect(isWelcome(at(-1))).toBe(false);
     expect(isWelcome(at(0))).toBe(false);
   });

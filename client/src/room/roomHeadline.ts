@@ -23,7 +23,7 @@ const LONG_CHARS = 100;
 
 /** Before the start with nobody seated yet: the room's first job is to let people join. */
 export function isWelcome(state: SessionState): boolean {
-  return agendaStage(state) === 'before' && !(state.convening && state.tables.length > 0);
+  return agendaStage(state) === 'before' && !(state.convening && state.tableCount > 0);
 }
 
 /** The headline for `state`. */

@@ -7,10 +7,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { SessionState } from '@worktable/shared';
 import { tableNameOf } from '../convening/place.js';
 import './talk.css';
+import type { SessionView } from '../protocol/sessionView.js';
 
 /** Props of `CallLinkBanner`. */
 export interface CallLinkBannerProps {
-  state: SessionState;
+  state: SessionView;
 }
 
 /** "Table 3's call: Join" (nothing without a link). */

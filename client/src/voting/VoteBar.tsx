@@ -11,8 +11,8 @@ import { dotsLabel, dotsLeftLabel, dotsSpent, eligibleCount, votedLabel } from '
 export interface VoteBarProps {
   vote: WireVote;
   ballot: Ballot;
-  /** Members of the table (who may vote). */
-  members: readonly string[];
+  /** How many may vote (see `eligibleCount`). */
+  eligible: number;
   /** The ranking shown once the results are revealed (it knows what the items are called). */
   results: ReactNode;
   /** Whether the viewer runs the vote (facilitator or host). */
@@ -28,7 +28,7 @@ export interface VoteBarProps {
 const ON_THE_TABLE = 'Use − and + on the items on the table. Nobody sees anyone’s dots until the results are revealed.';
 
 /** The vote bar. */
-export function VoteBar({ vote, ballot, members, results, runs, run, busy, error, howTo = ON_THE_TABLE }: VoteBarProps) {
+export function VoteBar({ vote, ballot, eligible, results, runs, run, busy, error, howTo = ON_THE_TABLE }: VoteBarProps) {
   const id = useId();
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -38,7 +38,7 @@ export function VoteBar({ vote, ballot, members, results, runs, run, busy, error
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
 
-  const voted = votedLabel(vote.voters.length, eligibleCount(vote, members));
+  const voted = votedLabel(vote.voters.length, eligible);
   const close = () => {
     setConfirming(false);
     void run({ action: 'closeVote' });

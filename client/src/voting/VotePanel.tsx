@@ -35,7 +35,7 @@ export interface VotePanelProps {
 export function VotePanel({ doc, docName, me }: VotePanelProps) {
   const id = useId();
   const state = useControlStore((s) => s.state);
-  const { vote, ballot, members } = useTableVote();
+  const { vote, ballot, eligible } = useTableVote();
   const selection = useCanvasUi((s) => s.selection);
   const { run, busy, error, clearError } = useAction(sendControl);
   const [dialogOpen, setDialogOpen] = useState(false);
@@ -73,7 +73,7 @@ export function VotePanel({ doc, docName, me }: VotePanelProps) {
         {said && <p key={said.id}>{said.text}</p>}
       </div>
       {vote ? (
-        <VoteBar vote={vote} ballot={ballot} members={members} results={doc && <CanvasVoteRanking vote={vote} doc={doc} />} runs={runs} run={run} busy={busy} error={error} />
+        <VoteBar vote={vote} ballot={ballot} eligible={eligible} results={doc && <CanvasVoteRanking vote={vote} doc={doc} />} runs={runs} run={run} busy={busy} error={error} />
       ) : (
         runs && (
           <section className="protocol-card vote-start" aria-labelledby={`${id}-h`}>

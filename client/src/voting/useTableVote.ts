@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { Ballot, WireVote } from '@worktable/shared';
 import { useControlStore } from '../protocol/controlConnection.js';
-import { myBallot } from './ballot.js';
+import { eligibleCount, myBallot } from './ballot.js';
 
 /** What the voting UI reads. */
 export interface TableVote {
@@ -12,6 +12,8 @@ export interface TableVote {
   ballot: Ballot;
   /** The members of your table (who may vote). */
   members: readonly string[];
+  /** How many may vote at your table: its members and anyone who voted and has since left. */
+  eligible: number;
 }
 
 const NOBODY: readonly string[] = [];
@@ -21,8 +23,8 @@ export function useTableVote(): TableVote {
   const vote = useControlStore((s) => s.state?.vote ?? null);
   const own = useControlStore((s) => s.ownBallot);
   const tableId = useControlStore((s) => s.state?.tableId ?? null);
-  const tables = useControlStore((s) => s.state?.tables);
+  const table = useControlStore((s) => s.state?.table ?? null);
   const ballot = useMemo(() => myBallot(vote, own), [vote, own]);
-  const members = useMemo(() => tables?.find((t) => t.id === tableId)?.members ?? NOBODY, [tables, tableId]);
-  return { vote, ballot, members };
+  const members = table && table.id === tableId ? table.members : NOBODY;
+  return { vote, ballot, members, eligible: vote ? eligibleCount(vote, members) : 0 };
 }

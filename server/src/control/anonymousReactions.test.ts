@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ControlEvent, TableRoot, docKey, itemReactionKey, type CreateSessionResponse, type JoinSessionResponse, type WelcomePayload } from '@worktable/shared';
+import { ControlEvent, MAX_TABLES, TableRoot, docKey, itemReactionKey, type CreateSessionResponse, type JoinSessionResponse, type WelcomePayload } from '@worktable/shared';
 import { closedAfterEach } from '../testing/closedAfterEach.js';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
 import { putSticky, putThread } from '../testing/canvasWrites.js';
@@ -119,7 +119,7 @@ describe('anonymous reactions', () => {
     expect(await refusal({ reaction: 'laser' })).toMatchObject({ code: 'bad_request', message: expect.stringContaining('reaction') });
     expect(await refusal({ on: 'yes' })).toMatchObject({ code: 'bad_request', message: expect.stringContaining('on') });
     expect(await refusal({ who: 'p_ben' })).toMatchObject({ code: 'bad_request', message: 'unknown field "who"' });
-    expect(await refusal({ tableId: 'table-0' })).toMatchObject({ code: 'bad_request', message: 'tableId: must be a table id from table-1 to table-60' });
+    expect(await refusal({ tableId: 'table-0' })).toMatchObject({ code: 'bad_request', message: `tableId: must be a table id from table-1 to table-${MAX_TABLES}` });
     expect(await refusal({ tableId: 'private-table-1-x' })).toMatchObject({ code: 'bad_request', message: expect.stringContaining('tableId') });
     expect(await refusal({ itemId: 'not-there' })).toEqual({ code: 'not_found', message: 'That item is not on this table any more.' });
     await pause(200);

@@ -187,7 +187,8 @@ describe('speaking time', () => {
     const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
     const [ana, ben] = members.map((m) => caller(t!.url, m.token)) as [Caller, Caller];
     const host = caller(t.url, session.hostToken);
-    await waitFor(() => [ana, ben, host].every((c) => c.states.length > 0), 5000, 'connected');
+    // Everyone has seen everyone arrive (and whatever that changed) before the reports.
+    await waitFor(() => [ana, ben, host].every((c) => c.latest()?.table?.members.length === 3 && c.latest()?.version === host.latest()?.version), 5000, 'connected');
     const beforeVersion = ana.latest()!.version;
     expect(await ana.send({ action: 'spoke', ms: 3_000 })).toMatchObject({ ok: true });
     expect(await ben.send({ action: 'spoke', ms: 1_000 })).toMatchObject({ ok: true });

@@ -24,6 +24,7 @@ import {
 import { sessionRoom, type ControlServer, type ControlSocket } from './controlServer.js';
 import { turnCredentials, type IceSettings } from './iceServers.js';
 import { SocketRateLimit } from '../security/socketRateLimit.js';
+import { tableRoomPrefix } from './controlRooms.js';
 
 /** What a socket in a call carries (in `socket.data.call`). */
 export interface CallPresence {
@@ -61,11 +62,6 @@ function plenaryKey(sessionId: string): string {
 /** One entry of `call:peers`. */
 function peerOf(peerId: string, participantId: string, call: CallPresence): CallPeer {
   return { peerId, participantId, muted: call.muted, video: call.video, asksToSpeak: call.asksToSpeak };
-}
-
-/** The prefix of every table room of a session (see `tableRoom`). */
-function tableRoomPrefix(sessionId: string): string {
-  return `table:${sessionId}:`;
 }
 
 /** The table room a socket sits in, and its table id (null: at no table, where there is no call). */

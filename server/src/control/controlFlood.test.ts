@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ControlEvent, type ControlAck, type TimeSyncAck } from '@worktable/shared';
+import { CONTROL_CONTRACT, ControlEvent, type ControlAck, type TimeSyncAck } from '@worktable/shared';
 import { loadConfig } from '../config/config.js';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
 import { createSessionWith, startTestServer, waitFor, type TestServer } from '../testing/testServer.js';
@@ -64,7 +64,7 @@ function floodFrom(token: string): Promise<FloodResult> {
   const source = `
     const { parentPort, workerData } = require('node:worker_threads');
     const { io } = require(workerData.clientPath);
-    const socket = io(workerData.url, { auth: { token: workerData.token }, transports: ['websocket'], forceNew: true, reconnection: false });
+    const socket = io(workerData.url, { auth: { token: workerData.token, contract: ${CONTROL_CONTRACT} }, transports: ['websocket'], forceNew: true, reconnection: false });
     const result = { accepted: 0, limited: 0, firstRefusal: null };
     let acks = 0;
     socket.once('${ControlEvent.State}', async () => {

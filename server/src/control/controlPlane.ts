@@ -5,45 +5,42 @@
  * persisted deadlines.
  *
  * Each socket sits in its session's room and in the room of the table its participant sits at,
- * so one change is encoded once per table; host sockets also sit in the hosts' room and receive
- * the dashboard (after changes, at most every `DASHBOARD_THROTTLE_MS`, and every
- * `DASHBOARD_REFRESH_MS` for activity).
+ * so one change is encoded once per table (`StatePublisher`); host sockets also sit in the hosts'
+ * room and receive the dashboard (after changes, at most every `DASHBOARD_THROTTLE_MS`, and every
+ * `DASHBOARD_REFRESH_MS` for activity). `SessionSockets` says where sockets sit and who is
+ * present, on one node or across several; `ControlActions` answers `control` payloads.
  */
 import {
   ControlEvent,
-  SINGLE_TABLE_ID,
   SessionRole,
   ballotOf,
-  controlActionSchema,
-  isConveningAction,
-  visitActionSchema,
-  describeIssue,
   initialSessionControl,
   rosterPinActions,
   upgradeSessionControl,
-  type ControlAck,
   type RosterColumns,
   type RosterSeat,
-  type SessionAction,
   type SessionControl,
   type Protocol,
 } from '@worktable/shared';
 import crypto from 'node:crypto';
 import type { HistoryRecorder } from '../history/historyRecorder.js';
 import type { PrivateReveal } from './privateReveal.js';
-import { isReactPayload, type AnonymousReactions } from './anonymousReactions.js';
-import { silentAt } from './feedbackRules.js';
+import type { AnonymousReactions } from './anonymousReactions.js';
 import { LEASE_RENEW_MS, LocalLeases, type Leases } from '../scaleout/sessionLeases.js';
 import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import type { RelayLogger } from '../relay/relay.js';
 import type { ParticipantRecord, StoragePort } from '../storage/port.js';
-import { sessionRoom, type ControlServer, type ControlSocket, type ControlSocketData } from './controlServer.js';
+import { sessionRoom, type ControlServer, type ControlSocket } from './controlServer.js';
 import { CallSignaling, type CallCounters } from './callSignaling.js';
 import { SIGNALS_PER_SECOND, SIGNAL_BURST, type IceSettings } from './iceServers.js';
 import { CONTROL_ACTIONS_PER_SECOND, CONTROL_ACTION_BURST, RATE_LIMITED_ACK, type ControlCounters } from './controlRate.js';
 import { SocketRateLimit, type SocketRate } from '../security/socketRateLimit.js';
 import { buildDashboard, type DocumentActivity } from './dashboard.js';
-import { SessionRuntime, type Changed, type Member, type RuntimeResult } from './sessionRuntime.js';
+import { LocalSockets, SharedSockets, type SessionSockets } from './sessionSockets.js';
+import { StatePublisher } from './statePublisher.js';
+import { ControlActions } from './controlActions.js';
+import { hostsRoom, tableRoom } from './controlRooms.js';
+import { SessionRuntime, type Member, type RuntimeResult } from './sessionRuntime.js';
 
 /** Control plane settings. */
 export interface ControlPlaneOptions {
@@ -76,36 +73,25 @@ export interface ControlPlaneOptions {
   now?: () => number;
 }
 
-/** Longest wait between a change and the dashboard that shows it. */
-export const DASHBOARD_THROTTLE_MS = 250;
+export { DASHBOARD_THROTTLE_MS, PRESENCE_COALESCE_FROM } from './statePublisher.js';
 /** How often hosts get a fresh dashboard while nothing changes (activity moves on). */
 export const DASHBOARD_REFRESH_MS = 5_000;
 
-/** The socket.io room of the people at one table of a session (`null`: at no table). */
-export function tableRoom(sessionId: string, tableId: string | null): string {
-  return `table:${sessionId}:${tableId ?? '-'}`;
-}
-
-/** The socket.io room of a session's host sockets. */
-export function hostsRoom(sessionId: string): string {
-  return `hosts:${sessionId}`;
-}
+export { hostsRoom, tableRoom } from './controlRooms.js';
 
 /** No ICE servers (browsers on one network reach each other directly) and the default mesh cap. */
 const NO_ICE: IceSettings = { urls: [], turnSecret: undefined, turnTtlSeconds: 3600, maxVideoPeers: 8, transportPolicy: 'all', maxPlenaryPeers: 24, signalBurst: SIGNAL_BURST, signalsPerSecond: SIGNALS_PER_SECOND };
 
-/** The ack when applying an action failed on the server's side. */
-const INTERNAL_ACK: ControlAck = { ok: false, error: { code: 'internal', message: 'The server could not apply this; try again.' } };
 
 /** Runs every session's protocol on the server. */
 export class ControlPlane {
   private readonly runtimes = new Map<string, Promise<SessionRuntime>>();
   /** Each loading runtime once it has loaded (so `loadedRuntime` can answer synchronously). */
   private readonly loaded = new WeakMap<Promise<SessionRuntime>, SessionRuntime>();
-  private readonly tableRoomOf = new WeakMap<ControlSocket, string>();
-  private readonly dashboardDue = new Map<string, NodeJS.Timeout>();
-  /** Several nodes: each session's publications, in order. */
-  private readonly publishing = new Map<string, Promise<void>>();
+  /** Where sockets sit and who is present: on this node, or across nodes. */
+  private readonly sockets: SessionSockets;
+  private readonly publisher: StatePublisher;
+  private readonly actions: ControlActions;
   private readonly refresh: NodeJS.Timeout;
   private readonly takeover: NodeJS.Timeout | null;
   private readonly leases: Leases;
@@ -122,9 +108,12 @@ export class ControlPlane {
     this.now = options.now ?? Date.now;
     this.leases = options.leases ?? new LocalLeases();
     this.calls = new CallSignaling(io, { ice: options.ice ?? NO_ICE, shared: this.leases.shared, counters: options.callCounters, now: this.now });
+    this.sockets = this.leases.shared ? new SharedSockets(io, this.calls, this.leases, (error, sessionId) => this.failed(error, sessionId)) : new LocalSockets(io, this.calls);
     this.actionLimit = new SocketRateLimit(options.actionRate ?? { burst: CONTROL_ACTION_BURST, perSecond: CONTROL_ACTIONS_PER_SECOND }, this.now);
     io.on('connection', (socket) => this.connected(socket));
-    this.refresh = setInterval(() => this.refreshDashboards(), DASHBOARD_REFRESH_MS);
+    this.actions = new ControlActions(this.sockets, options.anonymousReactions, (error, sessionId) => this.failed(error, sessionId));
+    this.publisher = new StatePublisher(io, this.sockets, options.activity, this.now, (sessionId) => this.runtimes.get(sessionId));
+    this.refresh = setInterval(() => this.publisher.refreshDashboards(this.runtimes), DASHBOARD_REFRESH_MS);
     this.refresh.unref();
     // Several nodes: take over the timers of running sessions whose node is gone.
     this.takeover = this.leases.shared ? setInterval(() => void this.resumeAll().catch((error: unknown) => this.failed(error, '*')), LEASE_RENEW_MS) : null;
@@ -135,23 +124,6 @@ export class ControlPlane {
     this.leases.onLost((sessionId) => {
       void this.runtimes.get(sessionId)?.then((r) => r.stopTimer(), () => undefined);
     });
-  }
-
-  /** Connections per participant of a session, on every node. */
-  private async presenceAcrossNodes(sessionId: string): Promise<Map<string, number>> {
-    const counts = new Map<string, number>();
-    for (const socket of await this.io.in(sessionRoom(sessionId)).fetchSockets()) {
-      const id = socket.data.participantId;
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    return counts;
-  }
-
-  /** Several nodes: refreshes presence and state from everywhere before acting on them. */
-  private async catchUpAcrossNodes(sessionId: string, r: SessionRuntime): Promise<void> {
-    if (!this.leases.shared) return;
-    await r.refresh();
-    await r.presenceIs(await this.presenceAcrossNodes(sessionId));
   }
 
   private connected(socket: ControlSocket): void {
@@ -168,13 +140,11 @@ export class ControlPlane {
         }
         if (socket.disconnected) return;
         counted = true;
-        if (this.leases.shared) {
-          await this.leases.acquire(sessionId);
-          await this.catchUpAcrossNodes(sessionId, r);
-        } else await r.presenceChanged(participantId, 1);
+        await this.sockets.arrived(socket, r);
         if (socket.disconnected) return;
         const tableId = r.tableOf(participantId);
-        this.place(socket, tableRoom(sessionId, tableId));
+        this.sockets.place(socket, tableRoom(sessionId, tableId));
+        socket.emit(ControlEvent.Tables, r.tableDirectory());
         socket.emit(ControlEvent.State, r.stateFor(tableId));
         socket.emit(ControlEvent.Ballot, ballotOf(r.control, tableId, participantId));
         if (role === SessionRole.Host) socket.emit(ControlEvent.Dashboard, buildDashboard(r, this.options.activity, this.now()));
@@ -190,35 +160,10 @@ export class ControlPlane {
         reply(RATE_LIMITED_ACK);
         return;
       }
-      const ack = (answer: ControlAck): void => {
+      void this.actions.answer(socket, runtime, payload).then((answer) => {
         counters?.action(answer.ok ? 'accepted' : 'refused');
         reply(answer);
-      };
-      const internal = (error: unknown): void => {
-        this.failed(error, sessionId);
-        ack(INTERNAL_ACK);
-      };
-      if (isReactPayload(payload)) {
-        runtime.then((r) => this.react(socket, r, payload)).then(ack, internal);
-        return;
-      }
-      const visit = visitActionSchema.safeParse(payload);
-      if (visit.success) {
-        runtime.then((r) => ack(this.visit(socket, r, visit.data.tableId)), internal);
-        return;
-      }
-      const parsed = controlActionSchema.safeParse(payload);
-      if (!parsed.success) {
-        ack({ ok: false, error: { code: 'bad_request', message: describeIssue(parsed.error) } });
-        return;
-      }
-      runtime
-        .then(async (r) => {
-          await this.catchUpAcrossNodes(sessionId, r);
-          return r;
-        })
-        .then((r) => r.apply(atVisitedTable(parsed.data, socket.data.visiting), participantId).then((result): ControlAck => (result.ok ? { ok: true, state: r.stateFor(this.shownTable(r, socket.data)), ballot: ballotOf(r.control, r.tableOf(participantId), participantId) } : result)))
-        .then(ack, internal);
+      });
     });
     socket.on(ControlEvent.TimeSync, (ack) => {
       if (typeof ack === 'function') ack({ serverNow: this.now() });
@@ -227,8 +172,7 @@ export class ControlPlane {
       if (!counted || this.closing) return;
       runtime
         .then(async (r) => {
-          if (this.leases.shared) await r.presenceIs(await this.presenceAcrossNodes(sessionId));
-          else await r.presenceChanged(participantId, -1);
+          await this.sockets.left(socket, r);
           this.dropIfIdle(sessionId, runtime, r);
         })
         .catch((error: unknown) => this.failed(error, sessionId));
@@ -244,132 +188,7 @@ export class ControlPlane {
     if (!r.isActive && joining === 0 && this.runtimes.get(sessionId) === runtime) {
       r.close();
       this.runtimes.delete(sessionId);
-    }
-  }
-
-  /** A host visits a table (or leaves it, with null): their socket follows that table's state. */
-  private visit(socket: ControlSocket, r: SessionRuntime, tableId: string | null): ControlAck {
-    const { sessionId, participantId } = socket.data;
-    if (!r.actorOf(participantId).isHost) return { ok: false, error: { code: 'forbidden', message: 'Only the host visits tables.' } };
-    if (tableId !== null && !r.tables().some((t) => t.id === tableId)) return { ok: false, error: { code: 'bad_request', message: `There is no table ${tableId}.` } };
-    socket.data.visiting = tableId;
-    const shown = this.shownTable(r, socket.data);
-    this.place(socket, tableRoom(sessionId, shown));
-    const state = r.stateFor(shown);
-    socket.emit(ControlEvent.State, state);
-    return { ok: true, state };
-  }
-
-  /**
-   * An anonymous reaction (`react`), written by the server into the table document named, else
-   * the one the sender visits or sits at (a session with one table: that table).
-   */
-  private async react(socket: ControlSocket, r: SessionRuntime, payload: unknown): Promise<ControlAck> {
-    const { sessionId, participantId, role } = socket.data;
-    const reactions = this.options.anonymousReactions;
-    if (!reactions) return { ok: false, error: { code: 'unavailable', message: 'This server does not take anonymous reactions.' } };
-    await this.catchUpAcrossNodes(sessionId, r);
-    const shown = this.shownTable(r, socket.data);
-    const defaultDocName = shown ?? (r.control.convening ? null : SINGLE_TABLE_ID);
-    const refused = await reactions.apply(payload, {
-      sessionId,
-      participantId,
-      role,
-      defaultDocName,
-      anonymous: r.control.anonymousReactions,
-      listensSilentlyAt: (docName) => silentAt(r, docName, participantId),
-    });
-    return refused ? { ok: false, error: refused } : { ok: true, state: r.stateFor(shown) };
-  }
-
-  /** The table whose state a socket receives: the one a host visits, else the one its participant sits at. */
-  private shownTable(r: SessionRuntime, data: ControlSocketData): string | null {
-    if (data.visiting && r.tables().some((t) => t.id === data.visiting)) return data.visiting;
-    return r.tableOf(data.participantId);
-  }
-
-  /** Moves a socket into its table's room (out of the one it was in). */
-  private place(socket: ControlSocket, room: string): void {
-    const current = this.tableRoomOf.get(socket);
-    if (current === room) return;
-    if (current) void socket.leave(current);
-    void socket.join(room);
-    this.tableRoomOf.set(socket, room);
-    this.calls.moved(socket, current, room);
-  }
-
-  /** Sends a committed change: re-seats sockets when the seating changed, then one state per changed table. */
-  private publish(runtime: SessionRuntime, changed: Changed): void {
-    const { sessionId } = runtime;
-    const tables = runtime.tables();
-    const emit = () => {
-      const first = tables[0]?.id;
-      const targets: (string | null)[] = changed === 'all' ? [...tables.map((t) => t.id), null] : [...changed];
-      // People at no table see the first table's run (the round clock).
-      if (changed !== 'all' && first !== undefined && changed.includes(first)) targets.push(null);
-      for (const tableId of targets) this.io.to(tableRoom(sessionId, tableId)).emit(ControlEvent.State, runtime.stateFor(tableId, tables));
-      this.scheduleDashboard(runtime);
-    };
-    const tableOf = new Map(tables.flatMap((t) => t.members.map((m) => [m, t.id] as const)));
-    if (!this.leases.shared) {
-      if (changed === 'all') {
-        for (const id of this.io.sockets.adapter.rooms.get(sessionRoom(sessionId)) ?? []) {
-          const socket = this.io.sockets.sockets.get(id);
-          if (socket && this.tableRoomOf.has(socket)) this.place(socket, tableRoom(sessionId, this.visitedOr(socket.data, tables, tableOf)));
-        }
-      }
-      emit();
-      return;
-    }
-    // Several nodes: sockets anywhere are moved between table rooms through the adapter, and a
-    // session's publications stay in order.
-    const previous = this.publishing.get(sessionId) ?? Promise.resolve();
-    const next = previous
-      .then(async () => {
-        if (changed === 'all') {
-          for (const socket of await this.io.in(sessionRoom(sessionId)).fetchSockets()) {
-            const room = tableRoom(sessionId, this.visitedOr(socket.data, tables, tableOf));
-            for (const other of socket.rooms) if (other.startsWith(`table:${sessionId}:`) && other !== room) socket.leave(other);
-            if (!socket.rooms.has(room)) socket.join(room);
-          }
-          this.calls.reseated(sessionId, [...tables.map((t) => tableRoom(sessionId, t.id)), tableRoom(sessionId, null)]);
-        }
-        emit();
-      })
-      .catch((error: unknown) => this.failed(error, sessionId));
-    this.publishing.set(sessionId, next);
-  }
-
-  /** The table a socket follows: a host's visited table while it exists, else their seat (or none). */
-  private visitedOr(data: ControlSocketData, tables: readonly { id: string }[], tableOf: ReadonlyMap<string, string>): string | null {
-    if (data.visiting && tables.some((t) => t.id === data.visiting)) return data.visiting;
-    return tableOf.get(data.participantId) ?? null;
-  }
-
-  private scheduleDashboard(runtime: SessionRuntime): void {
-    const { sessionId } = runtime;
-    if (this.dashboardDue.has(sessionId) || !this.io.sockets.adapter.rooms.get(hostsRoom(sessionId))?.size) return;
-    const timer = setTimeout(() => {
-      this.dashboardDue.delete(sessionId);
-      this.sendDashboard(runtime);
-    }, DASHBOARD_THROTTLE_MS);
-    timer.unref();
-    this.dashboardDue.set(sessionId, timer);
-  }
-
-  private sendDashboard(runtime: SessionRuntime): void {
-    const room = hostsRoom(runtime.sessionId);
-    if (!this.io.sockets.adapter.rooms.get(room)?.size) return;
-    this.io.to(room).emit(ControlEvent.Dashboard, buildDashboard(runtime, this.options.activity, this.now()));
-  }
-
-  private refreshDashboards(): void {
-    for (const [sessionId, runtime] of this.runtimes) {
-      if (!this.io.sockets.adapter.rooms.get(hostsRoom(sessionId))?.size) continue;
-      runtime.then(
-        (r) => this.sendDashboard(r),
-        () => undefined,
-      );
+      this.publisher.forget(sessionId);
     }
   }
 
@@ -391,7 +210,7 @@ export class ControlPlane {
   /** The session's control state now (its runtime loaded if needed, caught up with other nodes). */
   async controlOf(sessionId: string): Promise<SessionControl> {
     const r = await this.runtime(sessionId);
-    await this.catchUpAcrossNodes(sessionId, r);
+    await this.sockets.catchUp(r);
     return r.control;
   }
 
@@ -403,12 +222,12 @@ export class ControlPlane {
     if (this.leases.shared) this.io.serverSideEmit('wt:roster-imported', sessionId);
     const runtime = this.runtime(sessionId);
     const r = await runtime;
-    await this.catchUpAcrossNodes(sessionId, r);
+    await this.sockets.catchUp(r);
     for (const person of people) r.upsertParticipant(memberOf(person));
     const pins = rosterPinActions(seats, r.control, columns);
     const result = pins.length > 0 ? await r.applyAll(pins, hostId) : ({ ok: true } as const);
     // New people change the dashboard even when no pin did.
-    this.scheduleDashboard(r);
+    this.publisher.scheduleDashboard(r);
     this.dropIfIdle(sessionId, runtime, r);
     return result;
   }
@@ -419,7 +238,7 @@ export class ControlPlane {
     if (!runtime) return;
     const r = await runtime;
     for (const p of await this.storage.listParticipants(sessionId)) r.upsertParticipant(memberOf(p));
-    this.scheduleDashboard(r);
+    this.publisher.scheduleDashboard(r);
   }
 
   private async forgetParticipant(sessionId: string, participantId: string): Promise<void> {
@@ -436,6 +255,7 @@ export class ControlPlane {
     this.options.onForgetSession?.(sessionId);
     const runtime = this.runtimes.get(sessionId);
     this.runtimes.delete(sessionId);
+    this.publisher.forget(sessionId);
     this.leases.release(sessionId);
     for (const id of [...(this.io.sockets.adapter.rooms.get(sessionRoom(sessionId)) ?? [])]) this.io.sockets.sockets.get(id)?.disconnect(true);
     if (runtime) (await runtime.catch(() => null))?.close();
@@ -494,7 +314,8 @@ export class ControlPlane {
         return latest === null ? null : upgradeSessionControl(latest, protocol, seed);
       },
       ownsTimers: (id) => this.leases.owns(id),
-      publish: (r, changed) => this.publish(r, changed),
+      publish: (r, changed) => this.publisher.publish(r, changed),
+      presenceSeated: (r) => this.publisher.publishPresenceSoon(r),
       phasesEnded: (id, labels) => void this.options.history?.phasesEnded(id, labels),
       privateEnded: (r, tables) => {
         const everyone = r.people().filter((p) => p.role !== 'observer').map((p) => p.participantId);
@@ -516,18 +337,11 @@ export class ControlPlane {
     clearInterval(this.refresh);
     this.calls.close();
     if (this.takeover) clearInterval(this.takeover);
-    for (const timer of this.dashboardDue.values()) clearTimeout(timer);
-    this.dashboardDue.clear();
+    this.publisher.close();
     const runtimes = await Promise.allSettled(this.runtimes.values());
     for (const r of runtimes) if (r.status === 'fulfilled') r.value.close();
     this.leases.close();
   }
-}
-
-/** A host visiting a table acts on that table unless they name another. */
-function atVisitedTable(action: SessionAction, visiting: string | null | undefined): SessionAction {
-  if (!visiting || isConveningAction(action) || action.action === 'volunteerHost' || action.action === 'spoke' || action.tableId !== undefined) return action;
-  return { ...action, tableId: visiting };
 }
 
 /** A stored participant as the control plane keeps them (rostered people are expected until they arrive). */

@@ -1,7 +1,7 @@
-/** socket.io shares the HTTP server with the y-websocket relay and authenticates with `auth: { token }`. */
+/** socket.io shares the HTTP server with the y-websocket relay and authenticates with `auth: { token, contract }` (`controlAuth`). */
 import { afterEach, describe, expect, it } from 'vitest';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { ControlEvent, type WelcomePayload } from '@worktable/shared';
+import { CONTROL_CONTRACT, ControlAuthError, controlAuth, ControlEvent, type WelcomePayload } from '@worktable/shared';
 import { connectClient, createSessionWith, startTestServer, type TestServer } from '../testing/testServer.js';
 
 let t: TestServer | undefined;
@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 function open(url: string, token: unknown, transports: string[] = ['websocket']): Socket {
-  const socket = connectSocket(url, { auth: { token }, transports, reconnection: false, forceNew: true });
+  const socket = connectSocket(url, { auth: { token, contract: CONTROL_CONTRACT }, transports, reconnection: false, forceNew: true });
   sockets.push(socket);
   return socket;
 }
@@ -41,6 +41,22 @@ describe('control plane', () => {
       const error = await new Promise<Error>((resolve) => socket.on('connect_error', resolve));
       expect(error.message).toBe('unauthorized');
     }
+  });
+
+  it('S2b tells a client of another contract (a page older than the server) to reload, whatever its token', async () => {
+    t = await startTestServer();
+    const { session } = await createSessionWith(t.url);
+    const current = controlAuth(session.hostToken);
+    for (const auth of [{ token: session.hostToken }, { ...current, contract: CONTROL_CONTRACT - 1 }, { ...current, contract: String(CONTROL_CONTRACT) }]) {
+      const socket = connectSocket(t.url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+      sockets.push(socket);
+      const error = await new Promise<Error>((resolve) => socket.on('connect_error', resolve));
+      expect(error.message).toBe(ControlAuthError.Outdated);
+    }
+    // The same token with this build's contract is welcome.
+    const socket = connectSocket(t.url, { auth: current, transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets.push(socket);
+    await new Promise<void>((resolve) => socket.on(ControlEvent.Welcome, () => resolve()));
   });
 
   it('S3 welcomes with a stable pseudonym that does not reveal who it is', async () => {

@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
 import {
   CONTROL_PATH,
+  CONTROL_CONTRACT,
   ControlAuthError,
   ControlEvent,
   type ClientToServerEvents,
@@ -88,6 +89,8 @@ export function attachControlServer(
   io.use((socket, next) => {
     const auth: unknown = socket.handshake.auth;
     const token = typeof auth === 'object' && auth !== null && 'token' in auth ? auth.token : undefined;
+    const contract = typeof auth === 'object' && auth !== null && 'contract' in auth ? auth.contract : undefined;
+    if (contract !== CONTROL_CONTRACT) return next(new Error(ControlAuthError.Outdated));
     checkAccess(deps, typeof token === 'string' ? token : null, null).then(
       (decision) => {
         if (!decision.ok) return next(new Error(decision.status === 401 ? ControlAuthError.Unauthorized : ControlAuthError.Forbidden));

@@ -3,8 +3,8 @@
  * seating, rounds, each client told its table, moves, the dashboard, and table documents.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PLENARY_DOC, builtInProtocol, type SessionState } from '@worktable/shared';
-import { openControlClient, type ControlClient } from '../testing/controlClient.js';
+import { PLENARY_DOC, builtInProtocol, type SessionState, type WireTable } from '@worktable/shared';
+import { openControlClient, seatingSeenBy, type ControlClient } from '../testing/controlClient.js';
 import { connectClient, postJson, startTestServer, upgradeStatus, waitFor, type TestServer } from '../testing/testServer.js';
 
 const servers: TestServer[] = [];
@@ -49,16 +49,22 @@ async function startTables(c: Cafe): Promise<void> {
   await waitFor(() => c.people.every((p) => (p.client.latest()?.version ?? 0) >= version), 3000, 'round 1 reached everyone');
 }
 
-/** Every participant's latest state says the table the seating gives them. */
+/** The seating as the participants were told it. */
+const seatingSeen = (c: Cafe): WireTable[] => seatingSeenBy(c.people.map((p) => p.client));
+
+/** Every participant's latest state says the table the seating gives them, and only that table. */
 function expectEveryoneToldTheirTable(c: Cafe, version: number): void {
-  const tables = c.host.latest()!.tables;
   for (const p of c.people) {
     const state = p.client.latest() as SessionState;
     expect(state.version).toBeGreaterThanOrEqual(version);
-    const table = tables.find((t) => t.members.includes(p.participantId));
-    expect(state.tableId).toBe(table?.id);
+    expect(state.table?.id).toBe(state.tableId);
+    expect(state.table?.members).toContain(p.participantId);
   }
+  expect(seatingSeen(c).flatMap((t) => t.members).sort()).toEqual(c.people.map((p) => p.participantId).sort());
   expect(c.host.latest()!.tableId).toBeNull();
+  expect(c.host.latest()!.table).toBeNull();
+  // The directory names every table, without its members.
+  expect(c.host.directories.at(-1)).toEqual(seatingSeen(c).map((t) => ({ id: t.id, name: t.name })));
 }
 
 describe('convenings', () => {
@@ -70,10 +76,10 @@ describe('convenings', () => {
     expect(seated).toMatchObject({ ok: true, state: { convening: true, round: 1 } });
     const version = seated.ok ? seated.state.version : 0;
     await waitFor(() => c.people.every((p) => (p.client.latest()?.version ?? 0) >= version), 3000, 'seating reached everyone');
-    const round1 = c.host.latest()!.tables;
+    expectEveryoneToldTheirTable(c, version);
+    const round1 = seatingSeen(c);
     expect(round1).toHaveLength(3);
     expect(round1.map((t) => t.members.length)).toEqual([4, 4, 4]);
-    expectEveryoneToldTheirTable(c, version);
     // Organizations are spread: 12 people of 3 organizations at 3 tables of 4.
     const orgOf = new Map(c.people.map((p, i) => [p.participantId, i % 3]));
     for (const table of round1) expect(new Set(table.members.map((id) => orgOf.get(id))).size).toBe(3);
@@ -97,14 +103,14 @@ describe('convenings', () => {
     expect(next).toMatchObject({ ok: true, state: { round: 2 } });
     const v2 = next.ok ? next.state.version : 0;
     await waitFor(() => c.people.every((p) => (p.client.latest()?.version ?? 0) >= v2), 3000, 'round 2 reached everyone');
-    const round2 = c.host.latest()!.tables;
+    expectEveryoneToldTheirTable(c, v2);
+    const round2 = seatingSeen(c);
     round2.forEach((table, i) => expect(table.host).toBe(round1[i]!.host));
     for (const table of round2) {
       const before = round1.find((t) => t.id === table.id)!;
       for (const id of table.members.filter((m) => m !== table.host)) expect(before.members).not.toContain(id);
       expect(table.newcomers.sort()).toEqual(table.members.filter((m) => m !== table.host).sort());
     }
-    expectEveryoneToldTheirTable(c, v2);
   });
 
   it('C2 the host moves a person (their client follows); participants may not; late joiners are seated; the dashboard reaches hosts only', async () => {
@@ -121,13 +127,14 @@ describe('convenings', () => {
     expect(await c.host.send({ action: 'move', participantId: mover.participantId, tableId: 'table-7' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect((await c.host.send({ action: 'move', participantId: mover.participantId, tableId: to })).ok).toBe(true);
     await waitFor(() => mover.client.latest()?.tableId === to, 3000, 'mover told the new table');
-    expect(mover.client.latest()!.tables.find((x) => x.id === to)!.members).toContain(mover.participantId);
+    expect(mover.client.latest()!.table).toMatchObject({ id: to, members: expect.arrayContaining([mover.participantId]) as string[] });
 
     const late = await postJson<{ participantId: string; token: string }>(`${t.url}/api/sessions/${c.sessionId}/join`, { inviteCode: c.inviteCode, name: 'Late', organization: 'Org 0' });
     const lateClient = openControlClient(t.url, late.body.token);
     clients.push(lateClient);
     await waitFor(() => lateClient.latest()?.tableId !== null && lateClient.latest()?.tableId !== undefined, 3000, 'late joiner seated');
-    const sizes = c.host.latest()!.tables.map((x) => x.members.length);
+    await waitFor(() => c.host.dashboards.some((d) => d.tables.some((x) => x.members.includes(late.body.participantId))), 3000, 'dashboard');
+    const sizes = c.host.dashboards.at(-1)!.tables.map((x) => x.members.length);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
 
     await waitFor(() => c.host.dashboards.some((d) => d.tables.some((x) => x.members.includes(late.body.participantId))), 3000, 'dashboard');

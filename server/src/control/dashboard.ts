@@ -73,7 +73,7 @@ export function buildDashboard(runtime: SessionRuntime, activity: DocumentActivi
     spotlight: control.spotlight,
     callLinks: control.callLinks,
     tables: tables.map((table) => {
-      const view = runtime.runView(table.id) ?? runtime.stateFor(table.id, tables);
+      const view = runtime.runView(table.id) ?? runtime.stateFor(table.id);
       const key = docKey(runtime.sessionId, table.id);
       const doc = activity.document(key);
       return {

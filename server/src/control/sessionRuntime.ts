@@ -16,8 +16,12 @@ import {
   wireAgenda,
   sessionStateFor,
   sessionStatus,
+  tableDirectory,
   tableOfParticipant,
+  tablesOf,
   wireTables,
+  type TableSeating,
+  type TableEntry,
   type Actor,
   type HistoryLabel,
   type PlannedRound,
@@ -61,6 +65,11 @@ export interface RuntimeEnvironment {
   ownsTimers(sessionId: string): boolean;
   /** A change was committed: send the new views to whoever they concern. */
   publish(runtime: SessionRuntime, changed: Changed): void;
+  /**
+   * Someone came or left a single-table session, where presence is the seating: the table's
+   * members changed without a commit. May be sent a little later, together with the next ones.
+   */
+  presenceSeated(runtime: SessionRuntime): void;
   /** Phases ended at some tables with the last commit (for the history). */
   phasesEnded(sessionId: string, labels: HistoryLabel[]): void;
   /** Private writing ended at some tables with the last commit: reveal it. */
@@ -77,6 +86,9 @@ export type RuntimeResult = { ok: true } | { ok: false; error: SessionError };
 /** Another node stored a newer state first: reload and try again. */
 class StaleControl extends Error {}
 
+/** How long a plan is shown while only who is present changes (see `plan`). */
+const PLAN_PRESENCE_REFRESH_MS = 5000;
+
 /** How many times a change is retried on a newer stored state before giving up. */
 const MAX_ATTEMPTS = 5;
 
@@ -86,8 +98,10 @@ export class SessionRuntime {
   private timer: NodeJS.Timeout | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
-  /** The last plan, and the state and presence it was made for. */
-  private planned: { key: string; plan: PlannedRound[] } | null = null;
+  /** The last plan, the state and presence it was made for, and when. */
+  private planned: { inputs: string; people: string; at: number; plan: PlannedRound[] } | null = null;
+  /** The people list of `context()`, kept until someone arrives, leaves or changes. */
+  private peopleSeen: SessionPerson[] | null = null;
 
   constructor(
     readonly sessionId: string,
@@ -115,9 +129,14 @@ export class SessionRuntime {
     return [...this.participants.values()].map((m) => ({ ...m, present: this.presence.has(m.participantId) }));
   }
 
-  /** The context the pure transitions need, at `now`. */
-  context(now = this.env.now()): SessionContext {
-    const people: SessionPerson[] = this.people().map((m) => ({
+  /**
+   * The context the pure transitions need, at `now`. The people list is rebuilt only when
+   * presence or the participants changed: building one per table view made every change cost
+   * the square of the event.
+   */
+  context(): SessionContext {
+    const now = this.env.now();
+    this.peopleSeen ??= this.people().map((m) => ({
       id: m.participantId,
       role: m.role,
       joinedAt: m.joinedAt,
@@ -126,7 +145,7 @@ export class SessionRuntime {
       systemRole: m.systemRole,
       expected: m.rostered === true && !m.present,
     }));
-    return { now, protocol: this.protocol, people };
+    return { now, protocol: this.protocol, people: this.peopleSeen };
   }
 
   /** The table a participant sits at now, or null. */
@@ -134,15 +153,25 @@ export class SessionRuntime {
     return tableOfParticipant(this.state, this.context(), participantId);
   }
 
-  /** The tables as everyone sees them now. */
+  /** Who sits at which table now. */
+  seating(): TableSeating[] {
+    return tablesOf(this.state, this.context());
+  }
+
+  /** The tables in full, as the host's dashboard shows them. */
   tables(): WireTable[] {
     return wireTables(this.state, this.context());
   }
 
-  /** The `session:state` for people at `tableId` (null: people at no table). */
-  stateFor(tableId: string | null, tables?: WireTable[]): SessionState {
+  /** The `session:state` for people at `tableId` (null: people at no table); `agenda` when building several of one change. */
+  stateFor(tableId: string | null, agenda?: WireAgenda | null): SessionState {
     const context = this.context();
-    return sessionStateFor(this.state, context, tableId, tables ?? wireTables(this.state, context));
+    return sessionStateFor(this.state, context, tableId, agenda === undefined ? wireAgenda(this.state, context) : agenda);
+  }
+
+  /** Every table's id and name (`session:tables`). */
+  tableDirectory(): TableEntry[] {
+    return tableDirectory(this.state, this.context());
   }
 
   /** One run's own view (a table's, or the plenary's), whatever the gathering. */
@@ -165,9 +194,12 @@ export class SessionRuntime {
     // What the seating reads (not the runs: a ready toggle or a phase change leaves the plan as it is).
     const { round, tables, pins, namedHosts, seed, settings, seatings, agenda } = this.state;
     const inputs = JSON.stringify([round, tables, pins, namedHosts, seed, settings, seatings.length, agenda.map((b) => b.id)]);
-    const key = `${inputs}|${context.people.map((p) => `${p.id}:${p.present ? 1 : 0}${p.expected ? 1 : 0}`).join(',')}`;
-    if (this.planned?.key !== key) this.planned = { key, plan: planSeatings(this.state, context) };
-    return this.planned.plan;
+    const people = context.people.map((p) => `${p.id}:${p.present ? 1 : 0}${p.expected ? 1 : 0}`).join(',');
+    // Planning 1,000 people at 200 tables takes a fifth of a second: while people keep arriving,
+    // a plan at most a few seconds old is shown; a change of the session plans again at once.
+    const fresh = this.planned !== null && this.planned.inputs === inputs && (this.planned.people === people || context.now - this.planned.at < PLAN_PRESENCE_REFRESH_MS);
+    if (!fresh) this.planned = { inputs, people, at: context.now, plan: planSeatings(this.state, context) };
+    return this.planned?.plan ?? [];
   }
 
   /** The `session:state` a participant receives. */
@@ -183,6 +215,7 @@ export class SessionRuntime {
   /** Forgets a participant the host removed (they are no longer present, hold no role next time). */
   removeParticipant(participantId: string): Promise<void> {
     this.participants.delete(participantId);
+    this.peopleSeen = null;
     const wasHere = this.presence.delete(participantId);
     return wasHere ? this.serialize(() => this.afterPresence([], true)) : Promise.resolve();
   }
@@ -190,6 +223,7 @@ export class SessionRuntime {
   /** Adds or refreshes a participant (someone joined after the runtime loaded). */
   upsertParticipant(member: Member): void {
     this.participants.set(member.participantId, member);
+    this.peopleSeen = null;
   }
 
   /** The actor for a participant id, from the stored role. */
@@ -238,6 +272,7 @@ export class SessionRuntime {
     const count = (this.presence.get(participantId) ?? 0) + delta;
     if (count > 0) this.presence.set(participantId, count);
     else this.presence.delete(participantId);
+    if (count === 0 || (delta > 0 && count === 1)) this.peopleSeen = null;
     return this.serialize(() => this.afterPresence(delta > 0 && count === 1 ? [participantId] : [], count === 0));
   }
 
@@ -247,6 +282,7 @@ export class SessionRuntime {
     const left = [...this.presence.keys()].some((id) => !counts.has(id));
     this.presence.clear();
     for (const [id, n] of counts) if (n > 0) this.presence.set(id, n);
+    this.peopleSeen = null;
     if (arrived.length === 0 && !left) return Promise.resolve();
     return this.serialize(() => this.afterPresence(arrived, left));
   }
@@ -255,10 +291,13 @@ export class SessionRuntime {
     return this.withLatest(async () => {
       for (const participantId of arrived) {
         const seated = seatArrival(this.state, this.context(), participantId);
-        if (seated !== this.state) await this.commit(seated, 'all');
+        if (seated === this.state) continue;
+        // Someone arriving late changes only the table they sit down at.
+        const at = tableOfParticipant(seated, this.context(), participantId);
+        await this.commit(seated, at === null ? 'all' : [at]);
       }
-      // In a single-table session presence is the seating: everyone's table list changed.
-      if (!this.state.convening && (arrived.length > 0 || someoneLeft)) this.env.publish(this, 'all');
+      // In a single-table session presence is the seating: the table's members changed.
+      if (!this.state.convening && (arrived.length > 0 || someoneLeft)) this.env.presenceSeated(this);
       await this.review();
     });
   }

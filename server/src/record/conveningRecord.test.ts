@@ -10,10 +10,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marked, type Tokens } from 'marked';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { PLENARY_DOC, PlenaryRoot, RoleName, RotateAt, Speakers, docKey, type Protocol, type SessionState } from '@worktable/shared';
+import { PLENARY_DOC, PlenaryRoot, RoleName, RotateAt, Speakers, docKey, type Protocol, type SessionState, type WireTable } from '@worktable/shared';
 import { findChromium } from './pdf.js';
 import { putChecklist, putNotes, putSticky, putThread } from '../testing/canvasWrites.js';
-import { openControlClient, type ControlClient } from '../testing/controlClient.js';
+import { openControlClient, seatingSeenBy, type ControlClient } from '../testing/controlClient.js';
 import { connectClient, postJson, startTestServer, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
 
 const phase = (id: string, title: string) => ({ id, title, prompt: '', durationMs: 10 * 60_000, speakers: Speakers.Everyone, feedback: [], advance: 'facilitator' as const });
@@ -53,7 +53,7 @@ let host: ControlClient;
 const controls: ControlClient[] = [];
 const ids = new Map<string, string>();
 const tokens = new Map<string, string>();
-let round1: SessionState['tables'] = [];
+let round1: WireTable[] = [];
 let moved = '';
 let round1At = 0;
 
@@ -129,8 +129,9 @@ beforeAll(async () => {
   await write(PLENARY_DOC, 'artifacts', 'p-open', (c) => putSticky(c.doc, 'p-open', 'Checking in: curious', { y: 0 }, maker('Ana Alvarez')), 'Ana Alvarez');
   await send({ action: 'endRound' });
 
-  const started = await send({ action: 'startRound' }); // round 1 at the tables
-  round1 = started.tables;
+  await send({ action: 'startRound' }); // round 1 at the tables
+  await waitFor(() => controls.every((c) => c.latest()?.round === 1), 5000, 'round 1 seated');
+  round1 = seatingSeenBy(controls);
   round1At = Date.now();
   const table1 = round1.find((x) => x.id === 'table-1')!;
   moved = table1.members.find((m) => m !== table1.host)!;

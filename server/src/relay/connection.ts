@@ -1,6 +1,6 @@
 /** One client connected to one document. */
 import { canWrite } from '@worktable/shared';
-import type { DocumentAddress, Principal } from './hooks.js';
+import type { DocumentAddress, Principal } from './address.js';
 import type { RelaySocket } from './socket.js';
 
 let nextConnectionId = 1;

@@ -3,26 +3,13 @@
  * implementing some of these hooks, in its own file; the relay runs them in the order given.
  * A hook that throws a `RelayRejection` refuses the request or closes that one connection.
  */
-import type { CloseCode, SessionRole } from '@worktable/shared';
+import type { CloseCode } from '@worktable/shared';
+import type { DocumentAddress, Principal } from './address.js';
 import type { Connection } from './connection.js';
 import type { PresenceRefusals } from './presenceGuard.js';
 import type { Room } from './room.js';
 
-/** Who is connecting, as established by authentication. */
-export interface Principal {
-  sessionId: string;
-  participantId: string;
-  /** Their display name, as the session has it (the server writes it as the author of what they add). */
-  name: string;
-  role: SessionRole;
-}
-
-/** Which document a connection asks for. */
-export interface DocumentAddress {
-  sessionId: string;
-  docName: string;
-  docKey: string;
-}
+export type { DocumentAddress, Principal } from './address.js';
 
 /** A refusal with the close code for an open connection and the HTTP status for a handshake. */
 export class RelayRejection extends Error {

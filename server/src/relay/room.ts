@@ -10,7 +10,7 @@ import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { AwarenessChange } from './awarenessEntries.js';
 import { Connection } from './connection.js';
 import { DocumentSize } from './documentSize.js';
-import type { DocumentAddress } from './hooks.js';
+import type { DocumentAddress } from './address.js';
 import { encodeAwareness, encodeSyncUpdate } from './messages.js';
 import { DEFAULT_PRESENCE_LIMITS, PresenceGuard, type PresenceLimits } from './presenceGuard.js';
 import { throttle } from './throttle.js';

@@ -50,7 +50,7 @@ describe.skipIf(!available)('control across nodes', () => {
     // Roles went to people on both nodes (three present, four roles: everyone holds one).
     const holders = new Set(Object.values(ana.latest()!.roles));
     expect(holders).toEqual(new Set([session.participantId, members[0]!.participantId, members[1]!.participantId]));
-    expect(ana.latest()!.tables[0]!.members.sort()).toEqual([session.participantId, members[0]!.participantId, members[1]!.participantId].sort());
+    expect(ana.latest()!.table!.members.sort()).toEqual([session.participantId, members[0]!.participantId, members[1]!.participantId].sort());
     // An action on node B reaches people on node A.
     expect((await ana.send({ action: 'ready', ready: true })).ok).toBe(true);
     await waitFor(() => host.latest()?.ready.includes(members[0]!.participantId) === true, 5000, 'ready seen on node A');
@@ -68,9 +68,9 @@ describe.skipIf(!available)('control across nodes', () => {
     await waitFor(() => [host, ...people].every((c) => c.states.length > 0), 5000, 'connected');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await host.send({ action: 'seat', tableCount: 2 })).toMatchObject({ ok: true, state: { convening: true } });
-    await waitFor(() => people.every((p) => typeof p.latest()?.tableId === 'string'), 5000, 'everyone told their table');
-    const tables = host.latest()!.tables;
-    members.forEach((m, i) => expect(tables.find((t) => t.members.includes(m.participantId))?.id).toBe(people[i]!.latest()!.tableId));
+    await waitFor(() => [host, ...people].every((p) => p.latest()?.convening === true && (p === host || typeof p.latest()?.tableId === 'string')), 5000, 'everyone told their table');
+    members.forEach((m, i) => expect(people[i]!.latest()!.table).toMatchObject({ id: people[i]!.latest()!.tableId, members: expect.arrayContaining([m.participantId]) as string[] }));
+    expect(host.directories.at(-1)?.map((t) => t.id)).toEqual(['table-1', 'table-2']);
     expect((await host.send({ action: 'startRound' })).ok).toBe(true);
     await waitFor(() => people.every((p) => p.latest()?.status === 'running'), 5000, 'round running on both nodes');
   }, 30_000);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { io as connectSocket } from 'socket.io-client';
-import { CloseCode } from '@worktable/shared';
+import { controlAuth, CloseCode } from '@worktable/shared';
 import { SQLITE_FILE_NAME } from '../app.js';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
 import { onePixelPng } from '../testing/sampleFiles.js';
@@ -43,7 +43,7 @@ describe('access', () => {
     expect((await disconnected) - started).toBeLessThan(1000);
     expect((await fetch(`${t.url}/api/sessions/${session.sessionId}`, { headers: auth(ana.token) })).status).toBe(403);
     expect(await upgradeStatus(`${t.wsUrl}/yjs/${session.sessionId}/table-1?token=${ana.token}`)).toBe(403);
-    const again = connectSocket(t.url, { auth: { token: ana.token }, transports: ['websocket'], forceNew: true, reconnection: false });
+    const again = connectSocket(t.url, { auth: controlAuth(ana.token), transports: ['websocket'], forceNew: true, reconnection: false });
     expect((await new Promise<Error>((resolve) => again.on('connect_error', resolve))).message).toBe('forbidden');
     again.disconnect();
     expect((await fetch(`${t.url}/api/sessions/${session.sessionId}/participants/${session.participantId}`, { method: 'DELETE', headers: auth(session.hostToken) })).status).toBe(409);
@@ -100,7 +100,7 @@ describe('access', () => {
     expect(await upgradeStatus(url, { origin: 'https://evil.example' })).toBe(403);
     expect(await upgradeStatus(url, { origin: t.url })).toBe(101);
     expect(await upgradeStatus(url)).toBe(101);
-    const evil = connectSocket(t.url, { auth: { token: members[0]!.token }, transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { origin: 'https://evil.example' } });
+    const evil = connectSocket(t.url, { auth: controlAuth(members[0]!.token), transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { origin: 'https://evil.example' } });
     await new Promise((resolve) => evil.on('connect_error', resolve));
     expect(evil.connected).toBe(false);
     evil.disconnect();
@@ -176,7 +176,7 @@ describe('access', () => {
       expect(await upgradeStatus(`${t.wsUrl}/yjs/${sid}/${doc}?token=${stranger.token}`)).toBe(403);
     }
     const refused = await new Promise<string>((resolve) => {
-      const socket = connectSocket(t!.url, { auth: { token: ana.token }, transports: ['websocket'], reconnection: false, forceNew: true });
+      const socket = connectSocket(t!.url, { auth: controlAuth(ana.token), transports: ['websocket'], reconnection: false, forceNew: true });
       socket.on('connect_error', (error) => {
         socket.close();
         resolve(error.message);

@@ -3,6 +3,7 @@
  * their headers (slowloris) are answered 408 and closed after HEADERS_TIMEOUT_MS while /healthz
  * keeps answering, and connections over MAX_CONNECTIONS are closed as they arrive.
  */
+import { controlAuth } from '@worktable/shared';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { io as connectSocket } from 'socket.io-client';
@@ -72,7 +73,7 @@ describe('HTTP server limits', () => {
     t = await startTestServer({ HEADERS_TIMEOUT_MS: '200', REQUEST_TIMEOUT_MS: '300' });
     const { session, members } = await createSessionWith(t.url, ['Ana']);
     const ws = await openRawSocket(t.wsUrl, session.sessionId, 'table-1', members[0]!.token);
-    const control = connectSocket(t.url, { auth: { token: members[0]!.token }, transports: ['websocket'], forceNew: true, reconnection: false });
+    const control = connectSocket(t.url, { auth: controlAuth(members[0]!.token), transports: ['websocket'], forceNew: true, reconnection: false });
     await new Promise<void>((resolve) => control.on('connect', () => resolve()));
     const closed = closeCodeOf(ws, 1500).then(() => true, () => false);
     expect(await closed).toBe(false);

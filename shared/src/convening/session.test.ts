@@ -113,7 +113,9 @@ describe('convening session control', () => {
       for (const id of travelers) expect(before).not.toContain(id);
     }
     const state = sessionStateFor(control, ctx, 'table-1');
-    const table1 = state.tables.find((t) => t.id === 'table-1');
+    const table1 = state.table;
+    expect(table1?.id).toBe('table-1');
+    expect(state.tableCount).toBe(control.tables.length);
     expect(table1?.newcomers.sort()).toEqual(table1?.members.filter((id) => id !== table1.host).sort());
     expect(state.round).toBe(2);
   });

@@ -41,7 +41,7 @@ export type ClockMode = (typeof ClockMode)[keyof typeof ClockMode];
 export const PLENARY_DOC = 'plenary';
 
 /** Most tables a convening may have. */
-export const MAX_TABLES = 60;
+export const MAX_TABLES = 250;
 
 /** Longest broadcast message, in characters. */
 export const MAX_BROADCAST_CHARS = 500;

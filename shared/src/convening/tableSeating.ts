@@ -43,12 +43,35 @@ export function tableOfParticipant(control: SessionControl, context: SessionCont
 export function runContext(control: SessionControl, context: SessionContext, runKey: string): ControlContext {
   const protocol = runProtocolOf(control, context.protocol, runKey);
   if (runKey === PLENARY_RUN) return { now: context.now, protocol, members: [] };
-  const seated = new Set(tablesOf(control, context).find((t) => t.id === runKey)?.members ?? []);
-  const members = context.people
-    .filter((p) => p.present && p.role !== 'observer' && seated.has(p.id))
-    .sort((a, b) => a.joinedAt - b.joinedAt)
-    .map((p) => p.id);
+  const seated = tablesOf(control, context).find((t) => t.id === runKey)?.members ?? [];
+  const byId = peopleById(context.people);
+  const members = seated
+    .map((id) => byId.get(id))
+    .filter((entry): entry is PersonEntry => entry !== undefined && entry.person.present && entry.person.role !== 'observer')
+    .sort((a, b) => a.person.joinedAt - b.person.joinedAt || a.order - b.order)
+    .map((entry) => entry.person.id);
   return { now: context.now, protocol, members };
+}
+
+/** A person and their place in the context's people list (which breaks ties in join order). */
+interface PersonEntry {
+  person: SessionPerson;
+  order: number;
+}
+
+const indexes = new WeakMap<readonly SessionPerson[], ReadonlyMap<string, PersonEntry>>();
+
+/**
+ * The context's people by id, built once per people list: a runtime keeps its list until someone
+ * arrives or leaves, so a table's context costs its size rather than the whole event's.
+ */
+function peopleById(people: readonly SessionPerson[]): ReadonlyMap<string, PersonEntry> {
+  let index = indexes.get(people);
+  if (!index) {
+    index = new Map(people.map((person, order) => [person.id, { person, order }]));
+    indexes.set(people, index);
+  }
+  return index;
 }
 
 /** Everyone's role counts over the session so far (from the run of the table each sits at). */

@@ -4,7 +4,7 @@
  * convening (tables, round, agenda, gathering, broadcast).
  */
 import { RunStatus } from '../protocols/control.js';
-import { toRunView, type RunView, type SessionState, type WireAgenda, type WireTable } from '../protocols/wire.js';
+import { toRunView, type RunView, type SessionState, type TableEntry, type WireAgenda, type WireTable } from '../protocols/wire.js';
 import { toWireVote } from '../record/votes.js';
 import { callLinkFor } from '../talk/callLinks.js';
 import { BlockKind, PLENARY_RUN, questionOf, roundCountOf } from './agenda.js';
@@ -12,14 +12,21 @@ import { blockOfRun, currentBlock, currentRunKeys } from './position.js';
 import type { SessionContext, SessionControl, TableSeating } from './sessionTypes.js';
 import { runContext, tableOfParticipant, tablesOf } from './tableSeating.js';
 
-/** The tables with, for each, who is new there this round. */
+/** One table as everyone sees it, with who is new there this round. */
+export function wireTableOf(control: SessionControl, table: TableSeating): WireTable {
+  const before = control.pastRounds.at(-1)?.tables.find((t) => t.id === table.id);
+  const newcomers = before ? table.members.filter((id) => !before.members.includes(id)) : [];
+  return { id: table.id, name: table.name, members: table.members, host: table.host, newcomers };
+}
+
+/** Every table in full (the host's dashboard). */
 export function wireTables(control: SessionControl, context: SessionContext): WireTable[] {
-  const previous = control.pastRounds.at(-1)?.tables ?? [];
-  return tablesOf(control, context).map((table: TableSeating) => {
-    const before = previous.find((t) => t.id === table.id);
-    const newcomers = before ? table.members.filter((id) => !before.members.includes(id)) : [];
-    return { id: table.id, name: table.name, members: table.members, host: table.host, newcomers };
-  });
+  return tablesOf(control, context).map((table) => wireTableOf(control, table));
+}
+
+/** Every table's id and name (`session:tables`), in table order. */
+export function tableDirectory(control: SessionControl, context: SessionContext): TableEntry[] {
+  return tablesOf(control, context).map((table) => ({ id: table.id, name: table.name }));
 }
 
 /** The agenda as everyone sees it (null for a session with one table). */
@@ -45,25 +52,29 @@ export function wireAgenda(control: SessionControl, context: SessionContext): Wi
   };
 }
 
-/** The run key a receiver at `tableId` follows: the plenary's during a plenary block (and after one ends the agenda). */
-export function shownRunKey(control: SessionControl, tableId: string | null, tables: readonly WireTable[]): string {
+/**
+ * The run key a receiver at `tableId` follows: the plenary's during a plenary block (and after
+ * one ends the agenda); people at no table follow `firstTable`'s.
+ */
+export function shownRunKey(control: SessionControl, tableId: string | null, firstTable: string | null): string {
   const block = currentBlock(control) ?? (control.block >= control.agenda.length ? control.agenda.at(-1) : undefined);
   if (block?.kind === BlockKind.Plenary && control.runs[PLENARY_RUN]) return PLENARY_RUN;
-  return tableId ?? tables[0]?.id ?? '';
+  return tableId ?? firstTable ?? '';
 }
 
 /**
  * The state for everyone seated at `tableId` (or, with null, for people at no table: they see
  * the first table's run, which is the round clock when one clock runs every table).
- * `tables` may be passed in when building several views of one change.
+ * `agenda` may be passed in when building several views of one change.
  */
-export function sessionStateFor(control: SessionControl, context: SessionContext, tableId: string | null, tables = wireTables(control, context)): SessionState {
-  const shown = shownRunKey(control, tableId, tables);
+export function sessionStateFor(control: SessionControl, context: SessionContext, tableId: string | null, agenda = wireAgenda(control, context)): SessionState {
+  const tables = tablesOf(control, context);
+  const shown = shownRunKey(control, tableId, tables[0]?.id ?? null);
+  const seating = tableId === null ? undefined : tables.find((t) => t.id === tableId);
   const key = control.runs[shown] ? shown : (Object.keys(control.runs)[0] ?? '');
   const run = control.runs[key];
   if (!run) throw new Error('a session always has at least one run');
   const view = toRunView(run, runContext(control, context, key));
-  const agenda = wireAgenda(control, context);
   const block = blockOfRun(control, key);
   const atTable = tableId !== null && key !== PLENARY_RUN;
   return {
@@ -72,7 +83,9 @@ export function sessionStateFor(control: SessionControl, context: SessionContext
     version: control.version,
     round: control.round,
     tableId,
-    tables,
+    table: seating ? wireTableOf(control, seating) : null,
+    tableCount: tables.length,
+    seatedCount: tables.reduce((sum, t) => sum + t.members.length, 0),
     convening: control.convening,
     clock: control.settings.clock,
     gathering: control.gathering,

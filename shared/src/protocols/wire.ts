@@ -66,6 +66,12 @@ export interface WireTable {
   newcomers: string[];
 }
 
+/** A table in the session's directory (`session:tables`): enough to name it or visit it. */
+export interface TableEntry {
+  id: string;
+  name: string;
+}
+
 /** One block of the agenda as everyone sees it. */
 export interface WireAgendaBlock {
   id: string;
@@ -96,13 +102,22 @@ export interface WireAgenda {
   roundStartedAt: number | null;
 }
 
-/** Payload of `session:state`, emitted on connect and after every change: the receiver's table run and the convening. */
+/**
+ * Payload of `session:state`, emitted on connect and after every change to what the receiver
+ * sees: their table's run and seating, the clock, and a small summary of the convening. Its size
+ * does not grow with the event: other tables are named in `session:tables`, sent when they change.
+ */
 export interface SessionState extends RunView {
   /** The convening round (0 before the first seating). */
   round: number;
-  /** The receiver's table, or null when they are not seated. */
+  /** The receiver's table (the one a host visits, else their seat), or null when they are not seated. */
   tableId: string | null;
-  tables: WireTable[];
+  /** That table in full (members, host, newcomers), or null. */
+  table: WireTable | null;
+  /** How many tables the session has now. */
+  tableCount: number;
+  /** How many people sit at tables now (everyone a plenary vote counts). */
+  seatedCount: number;
   /** False for a session with one table that everyone sits at. */
   convening: boolean;
   clock: ClockMode;

@@ -33,11 +33,11 @@ describe('rosters', () => {
   });
 
   it('RO4 names every problem by line and field', () => {
-    const text = ['name,organization,table host,pinned table', 'Ana,Lincoln,yes,1', ',Lincoln,,', 'Cy,,maybe,', 'Dev,,,99', 'Eli,,,table five', 'ana ,LINCOLN,,', 'Fay,x,,,extra'].join('\n');
+    const text = ['name,organization,table host,pinned table', 'Ana,Lincoln,yes,1', ',Lincoln,,', 'Cy,,maybe,', 'Dev,,,999', 'Eli,,,table five', 'ana ,LINCOLN,,', 'Fay,x,,,extra'].join('\n');
     expect(problemsOf(text)).toEqual([
       'line 3: name: is required',
       'line 4: table host: write yes or no (not "maybe")',
-      `line 5: pinned table: write a table number from 1 to ${MAX_TABLES} (not "99")`,
+      `line 5: pinned table: write a table number from 1 to ${MAX_TABLES} (not "999")`,
       `line 6: pinned table: write a table number from 1 to ${MAX_TABLES} (not "table five")`,
       'line 7: name: ana of LINCOLN is already on line 2; keep one of the two lines',
       'line 8: has 5 values but the header has 4; put quotes around values that contain a comma',
