@@ -1,16 +1,11 @@
 /** The app shell: header, skip link, and the page for the current route (the room display alone, without the shell). */
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link } from './components/Link.js';
-import { HomePage } from './pages/HomePage.js';
 import { JoinPage } from './pages/JoinPage.js';
+import { DashboardPage, HomePage, RoomPage } from './pages/lazyPages.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { SessionPage } from './pages/SessionPage.js';
 import { matchRoute, useLocation } from './router.js';
-
-// Only hosts open the dashboard: it loads as a chunk of its own.
-const DashboardPage = lazy(() => import('./dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
-// The room display too: a projector's page, in a chunk of its own.
-const RoomPage = lazy(() => import('./room/RoomPage.js').then((m) => ({ default: m.RoomPage })));
 
 /** The whole app. */
 export function App() {
@@ -43,19 +38,13 @@ export function App() {
       page = <SessionPage key={route.sessionId} sessionId={route.sessionId} />;
       break;
     case 'dashboard':
-      page = (
-        <Suspense fallback={<p className="h-quiet">Opening the dashboard…</p>}>
-          <DashboardPage key={route.sessionId} sessionId={route.sessionId} />
-        </Suspense>
-      );
+      page = <DashboardPage key={route.sessionId} sessionId={route.sessionId} />;
       break;
     case 'room':
       // Full screen for a projector: no app header, nothing to skip.
       return (
         <main id="main" className="main-room" ref={mainRef} tabIndex={-1}>
-          <Suspense fallback={<p className="h-quiet">Opening the room display…</p>}>
-            <RoomPage key={route.sessionId} sessionId={route.sessionId} />
-          </Suspense>
+          <RoomPage key={route.sessionId} sessionId={route.sessionId} />
         </main>
       );
     case 'not-found':

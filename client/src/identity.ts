@@ -9,7 +9,7 @@
  * The session page adopts it into localStorage and removes the fragment from the address bar.
  * Personal links from the host's roster (`/s/<sessionId>#token=<token>`) work the same way.
  */
-import { SessionRole } from '@worktable/shared';
+import { SessionRole, type SessionView } from '@worktable/shared';
 
 /** What the client remembers about itself in one session. */
 export interface StoredIdentity {
@@ -82,4 +82,22 @@ export function parseHostLinkFragment(hash: string): { token: string; inviteCode
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const token = params.get('token');
   return token ? { token, inviteCode: params.get('code') } : null;
+}
+
+/**
+ * The session as a join just answered it, kept in memory for the session page that opens next,
+ * so it can open the table without asking for the session again (a round trip on a slow network).
+ */
+const joinedViews = new Map<string, SessionView>();
+
+/** Keeps `view`, what joining `sessionId` answered, for the session page. */
+export function keepJoinedView(sessionId: string, view: SessionView): void {
+  joinedViews.set(sessionId, view);
+}
+
+/** The view a join of `sessionId` as `participantId` kept (once: later loads ask the server), or null. */
+export function takeJoinedView(sessionId: string, participantId: string): SessionView | null {
+  const view = joinedViews.get(sessionId) ?? null;
+  joinedViews.delete(sessionId);
+  return view && view.you.participantId === participantId ? view : null;
 }

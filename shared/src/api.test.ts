@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSessionBody, describeIssue, joinSessionBody } from './api.js';
+import { createSessionBody, describeIssue, joinSessionBody } from './apiSchemas.js';
 import { isRetryableClose, CloseCode, closeCodeReasons } from './closeCodes.js';
 import { docKey, parseDocKey } from './ids.js';
 

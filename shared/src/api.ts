@@ -1,11 +1,8 @@
 /**
- * The REST contract between clients and the server: request bodies as schemas (validated on the
- * server, reused by the client) and response shapes as types. Documented in docs/API.md.
+ * The REST contract between clients and the server: limits, roles and response shapes as types;
+ * the request bodies' schemas are in apiSchemas.ts. Documented in docs/API.md.
  */
-import { z } from 'zod';
-import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH } from './ids.js';
-import { withoutUnsafeCharacters } from './safeText.js';
-import { MAX_TIME_ZONE_LENGTH, canonicalTimeZone, timeZoneProblem, type RecordOptions } from './record/recordOptions.js';
+import type { RecordOptions } from './record/recordOptions.js';
 
 /** Version of the wire contract; bumped on any incompatible change. */
 export const API_VERSION = 1;
@@ -30,27 +27,6 @@ export type SessionRole = (typeof SessionRole)[keyof typeof SessionRole];
 export function canWrite(role: SessionRole): boolean {
   return role !== SessionRole.Observer;
 }
-
-/** Text people type for others to see: cleaned of control and bidi-override characters, trimmed, not empty. */
-const trimmedText = (max: number) =>
-  z
-    .string()
-    .transform((text) => withoutUnsafeCharacters(text).trim())
-    .pipe(z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
-
-/** Body of `POST /api/sessions`. */
-export const createSessionBody = z.strictObject({
-  title: trimmedText(MAX_TITLE_LENGTH),
-  protocol: z
-    .string()
-    .regex(/^[a-z0-9-]{1,64}$/, 'must be a protocol id such as "tuning"')
-    .optional(),
-  hostName: trimmedText(MAX_NAME_LENGTH).optional(),
-  /** A full protocol definition (e.g. an edited copy of a built-in, or imported JSON); validated by the server. */
-  customProtocol: z.unknown().optional(),
-});
-/** Parsed body of `POST /api/sessions`. */
-export type CreateSessionBody = z.infer<typeof createSessionBody>;
 
 /** Header of `POST /api/sessions` carrying the organization's secret, on a server with `CREATE_SESSION_SECRET`. */
 export const CREATE_SESSION_SECRET_HEADER = 'x-create-session-secret';
@@ -79,46 +55,16 @@ export interface InviteCodeResponse {
   inviteUrl: string;
 }
 
-/** Body of `POST /api/sessions/:sessionId/join`. */
-export const joinSessionBody = z.strictObject({
-  inviteCode: z
-    .string()
-    .trim()
-    .transform((code) => code.toUpperCase())
-    .pipe(
-      z
-        .string()
-        .length(INVITE_CODE_LENGTH, `must be ${INVITE_CODE_LENGTH} characters`)
-        .refine((code) => [...code].every((c) => INVITE_CODE_ALPHABET.includes(c)), 'has characters no invite code uses'),
-    ),
-  name: trimmedText(MAX_NAME_LENGTH),
-  role: z.enum([SessionRole.Participant, SessionRole.Observer]).optional(),
-  /** Where they work (optional; convenings mix tables across organizations). */
-  organization: trimmedText(MAX_ORGANIZATION_LENGTH).optional(),
-  /** Their role in their system, e.g. "teacher", "district leader", "researcher" (optional). */
-  systemRole: trimmedText(MAX_NAME_LENGTH).optional(),
-});
-/** Parsed body of `POST /api/sessions/:sessionId/join`. */
-export type JoinSessionBody = z.infer<typeof joinSessionBody>;
-
 /** Response of `POST /api/sessions/:sessionId/join` (201). */
 export interface JoinSessionResponse {
   participantId: string;
   token: string;
+  /** The session as the one who joined sees it (what `GET /api/sessions/:sessionId` answers them). */
+  session: SessionView;
 }
 
 /** Longest roster text `POST /api/sessions/:sessionId/roster` accepts, in characters (a thousand people with long names fit). */
 export const MAX_ROSTER_CHARS = 300_000;
-
-/** Body of `POST /api/sessions/:sessionId/roster`: the roster as CSV text (read with `parseRoster`). */
-export const importRosterBody = z.strictObject({
-  csv: z
-    .string()
-    .max(MAX_ROSTER_CHARS, `must be at most ${MAX_ROSTER_CHARS.toLocaleString('en-US')} characters; import the roster in parts`)
-    .refine((text) => text.trim() !== '', 'is empty: paste a header row and one line per person'),
-});
-/** Parsed body of `POST /api/sessions/:sessionId/roster`. */
-export type ImportRosterBody = z.infer<typeof importRosterBody>;
 
 /** A person on the host's roster with their personal link. */
 export interface RosterPersonView {
@@ -169,21 +115,6 @@ export interface SessionView {
   participants: ParticipantView[];
 }
 
-/** Body of `POST /api/sessions/:sessionId/record-links`: the options the shared record is rendered with (flags absent: included). */
-export const createRecordLinkBody = z.strictObject({
-  timeZone: z
-    .string()
-    .max(MAX_TIME_ZONE_LENGTH, `must be at most ${MAX_TIME_ZONE_LENGTH} characters`)
-    .superRefine((name, context) => {
-      if (canonicalTimeZone(name) === null) context.addIssue({ code: 'custom', message: timeZoneProblem(name) });
-    }),
-  names: z.boolean().optional(),
-  organizations: z.boolean().optional(),
-  systemRoles: z.boolean().optional(),
-});
-/** Parsed body of `POST /api/sessions/:sessionId/record-links`. */
-export type CreateRecordLinkBody = z.infer<typeof createRecordLinkBody>;
-
 /** A read-only link to a session's record, as its host sees it. */
 export interface RecordLinkView {
   linkId: string;
@@ -217,12 +148,3 @@ export interface ApiError {
   };
 }
 
-/** Formats the first schema issue as `field: message`, naming the field as a client sent it. */
-export function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid body';
-  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${field}: is required`;
-  return `${field}: ${issue.message}`;
-}

@@ -1,5 +1,6 @@
 /** Worktable's shared package: pure TypeScript used by both the client and the server. */
 export * from './api.js';
+export * from './apiSchemas.js';
 export * from './safeText.js';
 export * from './closeCodes.js';
 export * from './ids.js';

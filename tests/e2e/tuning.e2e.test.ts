@@ -136,6 +136,7 @@ describe('a Tuning group of five', () => {
     await openSection(host, 'Notes');
     await host.getByRole('button', { name: 'Dot vote on 3 selected' }).click();
     const dialog = host.getByRole('dialog', { name: 'Dot vote on 3 items' });
+    await dialog.waitFor();
     const named = await dialog.getByRole('list', { name: 'Items in the vote' }).getByRole('listitem').allTextContents();
     for (const text of Object.values(NOTES)) expect(named.join(' | ')).toContain(text);
     await dialog.getByLabel(/^Question/).fill('Which first?');

@@ -29,10 +29,13 @@ function observeArtifact(artifact: Y.Map<unknown>, listener: () => void): () => 
   return () => artifact.unobserveDeep(listener);
 }
 
-/** `summaryOf(artifact)`, kept live: a rename shows at once, here and in every other browser. */
-export function useArtifactSummary(artifact: Y.Map<unknown>): string {
-  const subscribe = useCallback((listener: () => void) => observeArtifact(artifact, listener), [artifact]);
-  return useSyncExternalStore(subscribe, () => summaryOf(artifact));
+/** Nothing to watch. */
+const unsubscribed = () => undefined;
+
+/** `summaryOf(artifact)`, kept live: a rename shows at once, here and in every other browser ('' for none). */
+export function useArtifactSummary(artifact: Y.Map<unknown> | null): string {
+  const subscribe = useCallback((listener: () => void) => (artifact ? observeArtifact(artifact, listener) : unsubscribed), [artifact]);
+  return useSyncExternalStore(subscribe, () => (artifact ? summaryOf(artifact) : ''));
 }
 
 /** How a sentence names an item: 'document “Lesson plan”', or 'sticky note' when it says nothing yet. */
@@ -41,11 +44,10 @@ export function itemName(kind: unknown, summary: string): string {
   return `${kindName}${summary ? ` “${summary}”` : ''}`;
 }
 
-const NO_ARTIFACT = new Y.Map<unknown>();
-
 /** `itemName` of an artifact, kept live ('' for none, e.g. one deleted since). */
 export function useItemName(artifact: Y.Map<unknown> | null): string {
-  const summary = useArtifactSummary(artifact ?? NO_ARTIFACT);
+  // No stand-in map for none: reading a map that is in no document makes Yjs warn, on every render.
+  const summary = useArtifactSummary(artifact);
   return artifact ? itemName(artifact.get(ArtifactField.Kind), summary) : '';
 }
 

@@ -1,6 +1,9 @@
 /** The host's "Export record" button in the session header: opens the record dialog (download it, or share a read-only link). */
 import { useState } from 'react';
-import { RecordDialog } from './RecordDialog.js';
+import { lazyPart, useShownOnce } from '../components/Loading.js';
+
+// The dialog (downloads, share links) loads the first time it opens.
+const RecordDialog = lazyPart(() => import('./RecordDialog.js').then((m) => m.RecordDialog));
 
 /** Props of `ExportButton`. */
 export interface ExportButtonProps {
@@ -12,12 +15,13 @@ export interface ExportButtonProps {
 /** The button and its dialog. */
 export function ExportButton({ sessionId, token }: ExportButtonProps) {
   const [open, setOpen] = useState(false);
+  const mounted = useShownOnce(open);
   return (
     <>
       <button type="button" className="button ghost" aria-haspopup="dialog" onClick={() => setOpen(true)}>
         Export record
       </button>
-      <RecordDialog open={open} onClose={() => setOpen(false)} sessionId={sessionId} token={token} />
+      {mounted && <RecordDialog open={open} onClose={() => setOpen(false)} sessionId={sessionId} token={token} />}
     </>
   );
 }

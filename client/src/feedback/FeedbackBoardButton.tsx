@@ -3,10 +3,13 @@
  * thread, and takes you to a thread's item when you choose one.
  */
 import { useState } from 'react';
+import { lazyPart, useShownOnce } from '../components/Loading.js';
 import type * as Y from 'yjs';
 import type { FeedbackThread } from '@worktable/shared';
-import { FeedbackBoard } from './FeedbackBoard.js';
 import { showThread } from './showThread.js';
+
+// The board loads the first time it opens.
+const FeedbackBoard = lazyPart(() => import('./FeedbackBoard.js').then((m) => m.FeedbackBoard));
 
 /** Props of `FeedbackBoardButton`. */
 export interface FeedbackBoardButtonProps {
@@ -17,6 +20,7 @@ export interface FeedbackBoardButtonProps {
 /** The header button and its board. */
 export function FeedbackBoardButton({ doc, readOnly }: FeedbackBoardButtonProps) {
   const [open, setOpen] = useState(false);
+  const mounted = useShownOnce(open);
   const show = (thread: FeedbackThread) => {
     setOpen(false);
     void showThread(doc, thread);
@@ -26,7 +30,7 @@ export function FeedbackBoardButton({ doc, readOnly }: FeedbackBoardButtonProps)
       <button type="button" className="button secondary" aria-keyshortcuts="B" title="Every thread of feedback on the table (press B)" onClick={() => setOpen(true)}>
         Feedback board
       </button>
-      <FeedbackBoard doc={doc} open={open} readOnly={readOnly} onClose={() => setOpen(false)} onShow={show} />
+      {mounted && <FeedbackBoard doc={doc} open={open} readOnly={readOnly} onClose={() => setOpen(false)} onShow={show} />}
     </>
   );
 }

@@ -1,7 +1,10 @@
 /** The invite link's QR code, small, with "Show big" to fill the screen with it (for a room to scan). */
 import { useState } from 'react';
-import { BigQrDialog } from './BigQrDialog.js';
+import { lazyPart } from '../components/Loading.js';
 import { QrCode } from './QrCode.js';
+
+// The full-screen code loads when it is asked for.
+const BigQrDialog = lazyPart(() => import('./BigQrDialog.js').then((m) => m.BigQrDialog));
 
 /** Props of `InviteQr`. */
 export interface InviteQrProps {

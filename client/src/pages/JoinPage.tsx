@@ -1,13 +1,15 @@
 /**
  * `/join/:sessionId?code=…`: join a session by name, as a participant or a read-only observer.
  * A browser that already joined this session goes straight to the table with its stored identity.
+ * While the form is shown, the table's code is fetched, so joining does not wait for it.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { INVITE_CODE_LENGTH, MAX_NAME_LENGTH, MAX_ORGANIZATION_LENGTH, SessionRole } from '@worktable/shared';
 import { joinSession, userMessage } from '../api.js';
 import { TextField } from '../components/TextField.js';
-import { loadIdentity, saveIdentity } from '../identity.js';
+import { keepJoinedView, loadIdentity, saveIdentity } from '../identity.js';
 import { navigate, sessionPath } from '../router.js';
+import { SessionTable } from './lazyPages.js';
 
 /** Roles people in our networks often hold, offered as suggestions (anything may be typed). */
 const SYSTEM_ROLE_SUGGESTIONS = ['teacher', 'school leader', 'district leader', 'coach', 'researcher', 'community partner', 'student', 'parent'];
@@ -40,6 +42,11 @@ export function JoinPage({ sessionId, inviteCode }: JoinPageProps) {
 
 function JoinForm({ sessionId, inviteCode }: JoinPageProps) {
   const id = useId();
+  // The table's code is fetched while the person types, once the form is on screen.
+  useEffect(() => {
+    const timer = window.setTimeout(() => SessionTable.preload().catch(() => undefined), 0);
+    return () => window.clearTimeout(timer);
+  }, []);
   const [name, setName] = useState('');
   const [code, setCode] = useState(inviteCode ?? '');
   const [observer, setObserver] = useState(false);
@@ -71,6 +78,7 @@ function JoinForm({ sessionId, inviteCode }: JoinPageProps) {
       };
       const joined = await joinSession(sessionId, { name: trimmedName, inviteCode: trimmedCode, role, ...about });
       saveIdentity(sessionId, { participantId: joined.participantId, token: joined.token, name: trimmedName, role, inviteCode: trimmedCode });
+      if (joined.session) keepJoinedView(sessionId, joined.session);
       navigate(sessionPath(sessionId));
     } catch (caught) {
       setError(userMessage(caught));

@@ -1,21 +1,22 @@
 /**
  * `/s/:sessionId`: the table. Loads the session with the stored token (or a host link's
- * `#token=…`), then opens the live table document: the canvas, presence and participants.
+ * `#token=…`), then opens the live table document: the canvas, presence and participants. The
+ * table's code is a chunk of its own, fetched while the server answers.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionView } from '@worktable/shared';
 import { ApiRequestError, getSession } from '../api.js';
 import { Link } from '../components/Link.js';
-import { forgetIdentity, loadIdentity, parseHostLinkFragment, saveIdentity, type StoredIdentity } from '../identity.js';
+import { forgetIdentity, loadIdentity, parseHostLinkFragment, saveIdentity, takeJoinedView, type StoredIdentity } from '../identity.js';
 import { joinPath, navigate, sessionPath } from '../router.js';
+import { SessionTable } from './lazyPages.js';
 import { explainSessionRefusal } from './sessionRefusal.js';
-import { SessionTable } from './SessionTable.js';
 
 type Load =
   | { kind: 'loading' }
   | { kind: 'no-identity' }
   | { kind: 'error'; heading: string; message: string; rejoinCode: string | null; canRetry: boolean }
-  | { kind: 'ready'; view: SessionView; identity: StoredIdentity };
+  | { kind: 'ready'; view: SessionView; identity: StoredIdentity; justJoined: boolean };
 
 /** Props of `SessionPage`. */
 export interface SessionPageProps {
@@ -37,8 +38,13 @@ export function SessionPage({ sessionId }: SessionPageProps) {
     }
     setLoad({ kind: 'loading' });
     let cancelled = false;
-    getSession(sessionId, token).then(
-      (view) => {
+    // Just joined: the join answered with the session already; else the server is asked. The
+    // table's code comes meanwhile (the join page usually fetched it already), and the table shows
+    // once both are here, so it never waits behind a fallback. (Should the code not arrive, the
+    // table's place says so and offers a reload.)
+    const joined = !fromLink && stored ? takeJoinedView(sessionId, stored.participantId) : null;
+    Promise.all([joined ?? getSession(sessionId, token), SessionTable.preload().catch(() => undefined)]).then(
+      ([view]) => {
         if (cancelled) return;
         const me = view.participants.find((p) => p.participantId === view.you.participantId);
         const identity: StoredIdentity = {
@@ -51,7 +57,7 @@ export function SessionPage({ sessionId }: SessionPageProps) {
         saveIdentity(sessionId, identity);
         // A host link's token is now stored: take it out of the address bar and history.
         if (fromLink) navigate(sessionPath(sessionId), { replace: true });
-        setLoad({ kind: 'ready', view, identity });
+        setLoad({ kind: 'ready', view, identity, justJoined: joined !== null });
       },
       (error: unknown) => {
         if (cancelled) return;
@@ -132,6 +138,6 @@ export function SessionPage({ sessionId }: SessionPageProps) {
         </div>
       );
     case 'ready':
-      return <SessionTable sessionId={sessionId} initialView={load.view} identity={load.identity} />;
+      return <SessionTable sessionId={sessionId} initialView={load.view} identity={load.identity} justJoined={load.justJoined} />;
   }
 }

@@ -10,8 +10,8 @@
  * visit is told to the server (`useHostVisit`) so the protocol panel follows that table.
  * On a phone (≤ 400 px) the canvas and sidebar give way to a stacked layout (client/src/phone).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Gathering, PLENARY_DOC, builtInProtocol, canWrite, type SessionView } from '@worktable/shared';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Gathering, PLENARY_DOC, builtInProtocol, canWrite, type SessionState, type SessionView } from '@worktable/shared';
 import { ArtifactAddon, ArtifactLabelAddon, combineAddons } from '../canvas/artifactAddon.js';
 import { Canvas } from '../canvas/Canvas.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
@@ -28,31 +28,24 @@ import { FeedbackBoardButton } from '../feedback/FeedbackBoardButton.js';
 import { ConveningBanners } from '../convening/ConveningBanners.js';
 import { HostDashboardLink } from '../dashboard/HostDashboardLink.js';
 import { InviteCard, useInviteCode } from '../invite/InviteCard.js';
-import { HarvestPanel } from '../convening/HarvestPanel.js';
-import { HarvestWall } from '../convening/HarvestWall.js';
 import { ownPlace, placeLabel, tableNameOf, visitTarget } from '../convening/place.js';
-import { TableHistory } from '../convening/TableHistory.js';
 import { useHarvest } from '../convening/useHarvest.js';
 import { useHostVisit } from '../convening/useHostVisit.js';
 import { usePlenaryDoc } from '../convening/usePlenaryDoc.js';
 import { useTableDocName } from '../convening/useTableDocName.js';
 import { VisitPicker } from '../convening/VisitPicker.js';
 import { ExportButton } from '../export/ExportButton.js';
-import { EndSummary } from '../summary/EndSummary.js';
 import { ParticipationButton } from '../participation/ParticipationButton.js';
 import { ShortcutsButton } from '../keyboard/ShortcutsButton.js';
-import { SessionSettings } from '../participation/SessionSettings.js';
 import { DeleteSessionButton } from '../removal/DeleteSessionButton.js';
 import { ParticipantsCard } from '../removal/ParticipantsCard.js';
 import { PrivateWritingBanner } from '../privateWriting/PrivateWritingBanner.js';
-import { PrivateWritingControls } from '../privateWriting/PrivateWritingControls.js';
 import { usePrivateLayer } from '../privateWriting/usePrivateLayer.js';
 import { TimelineButton } from '../history/TimelineButton.js';
-import { TimelineView } from '../history/TimelineView.js';
 import { useControlStore } from '../protocol/controlConnection.js';
 import { useSpeaking } from '../call/useSpeaking.js';
 import { ProtocolPanel } from '../protocol/ProtocolPanel.js';
-import { canRunControls } from '../protocol/people.js';
+import { canRunControls, type ProtocolMe } from '../protocol/people.js';
 import { SideSectionPanel, SideTabs } from '../sidePanel/SideSections.js';
 import { useSectionFollows } from '../sidePanel/useSectionFollows.js';
 import { useThreadCount } from '../feedback/useThreads.js';
@@ -64,24 +57,51 @@ import { ReactionViewerContext, useSessionReactionViewer } from '../reactions/re
 import { openTable, useTableStore, type PresenceUser, type TableConnection } from '../session/tableConnection.js';
 import { useSessionView } from '../session/useSessionView.js';
 import { useVoteAddon } from '../voting/useVoteAddon.js';
-import { PhoneActions } from '../phone/PhoneActions.js';
-import { PhonePlace } from '../phone/PhonePlace.js';
 import { useNarrowScreen } from '../phone/useNarrowScreen.js';
+// The stacked layout's grid is this page's, though its parts load only on a phone.
+import '../phone/phone.css';
 import { VotePanel } from '../voting/VotePanel.js';
+import { Loading, lazyPart } from '../components/Loading.js';
+
+// What only some people see, or only at some moments, loads when it is first shown (issue #20):
+// the canvas, the phase and the people come first.
+const TimelineView = lazyPart(
+  () => import('../history/TimelineView.js').then((m) => m.TimelineView),
+  // In the canvas's place and size, as the canvas says it is loading.
+  <div className="canvas-shell">
+    <Loading text="Opening the timeline…" className="canvas-loading" />
+  </div>,
+);
+const EndSummary = lazyPart(() => import('../summary/EndSummary.js').then((m) => m.EndSummary));
+const HarvestWall = lazyPart(() => import('../convening/HarvestWall.js').then((m) => m.HarvestWall));
+const HarvestPanel = lazyPart(() => import('../convening/HarvestPanel.js').then((m) => m.HarvestPanel));
+const TableHistory = lazyPart(() => import('../convening/TableHistory.js').then((m) => m.TableHistory));
+const PhonePlace = lazyPart(() => import('../phone/PhonePlace.js').then((m) => m.PhonePlace), <Loading />);
+const PhoneActions = lazyPart(() => import('../phone/PhoneActions.js').then((m) => m.PhoneActions));
+const PrivateWritingControls = lazyPart(() => import('../privateWriting/PrivateWritingControls.js').then((m) => m.PrivateWritingControls));
+const SessionSettings = lazyPart(() => import('../participation/SessionSettings.js').then((m) => m.SessionSettings));
+
+/** Whether `me` runs private writing at their table (`PrivateWritingControls` shows nothing to anyone else). */
+const runsPrivateWriting = (state: SessionState | null, me: ProtocolMe) => state !== null && state.tableId !== null && canRunControls(state, me);
 
 /** Props of `SessionTable`. */
 export interface SessionTableProps {
   sessionId: string;
   initialView: SessionView;
   identity: StoredIdentity;
+  /** This browser joined the session just now (it keeps no copy of the table yet). */
+  justJoined?: boolean;
 }
 
 /** The open canvas document `docName`, reopened whenever it changes (a new seat, a summon). */
-function useTableConnection(sessionId: string, token: string, user: PresenceUser, docName: string): TableConnection | null {
+function useTableConnection(sessionId: string, token: string, user: PresenceUser, docName: string, justJoined: boolean): TableConnection | null {
   const [connection, setConnection] = useState<TableConnection | null>(null);
   const { name, color, participantId, role } = user;
+  // Only the first table after joining is sure to have no copy here.
+  const first = useRef(justJoined);
   useEffect(() => {
-    const opened = openTable(sessionId, token, { name, color, participantId, role }, docName);
+    const opened = openTable(sessionId, token, { name, color, participantId, role }, docName, { noLocalCopy: first.current });
+    first.current = false;
     setConnection(opened);
     return () => {
       opened.close();
@@ -98,7 +118,7 @@ function requestedVisit(): string | null {
 }
 
 /** The table of a session the browser has joined. */
-export function SessionTable({ sessionId, initialView, identity }: SessionTableProps) {
+export function SessionTable({ sessionId, initialView, identity, justJoined = false }: SessionTableProps) {
   const state = useControlStore((s) => s.state);
   const peers = useTableStore((s) => s.peers);
   const [visit, setVisit] = useState(requestedVisit);
@@ -122,7 +142,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
   const readOnly = observing || (closed?.ended ?? false);
   const color = colorFor(view.you.participantId, view.participants);
   useHostVisit(visitTarget(state, { participantId: view.you.participantId, role }, visit));
-  const connection = useTableConnection(sessionId, identity.token, { name, color, participantId: view.you.participantId, role }, docName);
+  const connection = useTableConnection(sessionId, identity.token, { name, color, participantId: view.you.participantId, role }, docName, justJoined);
   const openNotes = useOpenNotes(connection?.doc ?? null);
   // The host and whoever facilitates may export the record.
   const canExport = role === 'host' || state?.roles.facilitator === view.you.participantId;
@@ -333,7 +353,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
               phaseLast={
                 !phone ? (
                   <>
-                    {state && (
+                    {state?.convening && state.round > 0 && (
                       <HarvestPanel
                         state={state}
                         docName={docName}
@@ -343,7 +363,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
                         nameOf={nameOf}
                       />
                     )}
-                    <TableHistory state={state} doc={connection?.doc ?? null} docName={docName} cards={harvest} />
+                    {state?.convening && state.round > 1 && !atPlenary && connection && <TableHistory state={state} doc={connection.doc} docName={docName} cards={harvest} />}
                   </>
                 ) : undefined
               }
@@ -380,7 +400,7 @@ export function SessionTable({ sessionId, initialView, identity }: SessionTableP
                   {!canRunControls(state, me) && !state?.vote && !state?.privateWriting && (
                     <p className="muted">Private writing and dot votes show here when the facilitator starts them.</p>
                   )}
-                  <PrivateWritingControls me={me} />
+                  {runsPrivateWriting(state, me) && <PrivateWritingControls me={me} />}
                   <VotePanel doc={connection?.doc ?? null} docName={docName} me={me} />
                 </SideSectionPanel>
                 <SideSectionPanel section="people">

@@ -9,14 +9,11 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { ControlAck, ControlAction, RoleName, SessionState } from '@worktable/shared';
 import { openControl, OFFLINE_ACK, useControlStore, type ControlConnection } from './controlConnection.js';
 import { awayFromTables } from '../convening/agendaView.js';
-import { FacilitatorControls } from './FacilitatorControls.js';
 import { OfferBanner } from './OfferBanner.js';
 import { canRunControls, type ProtocolMe, type ProtocolParticipant } from './people.js';
 import { PhaseBanner, PhaseDetails } from './PhaseBanner.js';
 import { ReadyToggle } from './ReadyToggle.js';
 import { RoleCard } from './RoleCard.js';
-import { SpeakingCard } from '../talk/SpeakingCard.js';
-import { CallCard } from '../call/CallCard.js';
 import { FocusQuestion } from './FocusQuestion.js';
 import { useTableCall } from '../call/useTableCall.js';
 import { playChime, useAudioUnlock, useSoundPreference } from './sound.js';
@@ -25,8 +22,14 @@ import { useAnnouncer } from './useAnnouncer.js';
 import { useRemaining } from './useRemaining.js';
 import { SideSectionPanel } from '../sidePanel/SideSections.js';
 import { useStickyTop } from '../sidePanel/useStickyTop.js';
+import { lazyPart } from '../components/Loading.js';
 import './protocol.css';
 
+// Loaded when first shown (issue #20): the controls only for whoever runs the table, the call's
+// card once the state is here, the speaking queue only in convenings.
+const FacilitatorControls = lazyPart(() => import('./FacilitatorControls.js').then((m) => m.FacilitatorControls));
+const CallCard = lazyPart(() => import('../call/CallCard.js').then((m) => m.CallCard));
+const SpeakingCard = lazyPart(() => import('../talk/SpeakingCard.js').then((m) => m.SpeakingCard));
 
 /** Everyone is together in a plenary part of the agenda (the host runs it), or the agenda is over: nobody marks ready or holds a table role. */
 const inPlenaryBlock = (state: SessionState): boolean => awayFromTables(state);

@@ -4,14 +4,17 @@
  * home, where "Session deleted" is shown and announced.
  */
 import { useRef, useState } from 'react';
+import { lazyPart } from '../components/Loading.js';
 import { leaveNotice } from '../components/pageNotice.js';
 import { forgetIdentity } from '../identity.js';
 import { navigate } from '../router.js';
 import { forgetLocalCopies } from '../session/localCopies.js';
-import { DeleteSessionDialog } from './DeleteSessionDialog.js';
 import { useFocusAfterClose } from './useFocusAfterClose.js';
 import { deletedNotice } from './removalText.js';
 import './removal.css';
+
+// The confirmation loads when it is asked for.
+const DeleteSessionDialog = lazyPart(() => import('./DeleteSessionDialog.js').then((m) => m.DeleteSessionDialog));
 
 /** Props of `DeleteSessionButton`. */
 export interface DeleteSessionButtonProps {

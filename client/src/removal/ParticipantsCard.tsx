@@ -5,9 +5,12 @@
  */
 import { useId, useRef, useState } from 'react';
 import type { ParticipantView } from '@worktable/shared';
+import { lazyPart } from '../components/Loading.js';
 import { ParticipantList } from '../components/People.js';
-import { RemoveParticipantDialog } from './RemoveParticipantDialog.js';
 import { useFocusAfterClose } from './useFocusAfterClose.js';
+
+// The host's confirmation loads when it is asked for.
+const RemoveParticipantDialog = lazyPart(() => import('./RemoveParticipantDialog.js').then((m) => m.RemoveParticipantDialog));
 
 /** What the host needs to remove people. */
 export interface ParticipantRemoval {

@@ -12,12 +12,15 @@ import { sendControl, useControlStore } from '../protocol/controlConnection.js';
 import { canRunControls, type ProtocolMe } from '../protocol/people.js';
 import { useAction } from '../protocol/useAction.js';
 import { CanvasVoteRanking } from './CanvasVoteRanking.js';
-import { OpenVoteDialog } from './OpenVoteDialog.js';
 import { votingAt } from './ballot.js';
 import { useTableVote } from './useTableVote.js';
 import { useVoteAnnouncement } from './useVoteAnnouncement.js';
 import { VoteBar } from './VoteBar.js';
+import { lazyPart, preloadWhenIdle, useShownOnce } from '../components/Loading.js';
 import './voting.css';
+
+// The form to open a vote loads the first time it opens.
+const OpenVoteDialog = lazyPart(() => import('./OpenVoteDialog.js').then((m) => m.OpenVoteDialog));
 
 /** Props of `VotePanel`. */
 export interface VotePanelProps {
@@ -39,6 +42,9 @@ export function VotePanel({ doc, docName, me }: VotePanelProps) {
   const said = useVoteAnnouncement(vote);
   const barRef = useRef<HTMLDivElement>(null);
   const runs = state !== null && canRunControls(state, me);
+  const dialogMounted = useShownOnce(dialogOpen);
+  // Whoever may open a vote has the form's code before they ask for it.
+  useEffect(() => (runs ? preloadWhenIdle(OpenVoteDialog) : undefined), [runs]);
 
   // A vote that opens (from here or elsewhere) closes the dialog.
   useEffect(() => {
@@ -82,7 +88,7 @@ export function VotePanel({ doc, docName, me }: VotePanelProps) {
                 Dot vote on {count} selected
               </button>
             </div>
-            <OpenVoteDialog open={dialogOpen} items={selection} doc={doc} run={run} busy={busy} error={error} onClose={closeDialog} />
+            {dialogMounted && <OpenVoteDialog open={dialogOpen} items={selection} doc={doc} run={run} busy={busy} error={error} onClose={closeDialog} />}
           </section>
         )
       )}

@@ -89,6 +89,8 @@ describe('POST /api/sessions/:sessionId/join', () => {
     expect(observer.status).toBe(201);
     const view = await getSession(created.sessionId, observer.body.token);
     expect(view.body.you).toEqual({ participantId: observer.body.participantId, role: 'observer' });
+    // The join answers with the same view, so the page can open the table without asking for it.
+    expect(observer.body.session).toEqual(view.body);
     expect(view.body.participants[1]).toMatchObject({ organization: 'Lincoln High', systemRole: 'teacher' });
     expect(view.body.participants[2]).toMatchObject({ organization: null, systemRole: null });
     expect(view.body.participants.map((p) => [p.name, p.role])).toEqual([

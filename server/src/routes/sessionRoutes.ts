@@ -17,7 +17,7 @@ import {
 } from '@worktable/shared';
 import { newInviteCode, newParticipantId, newSessionId, secretsEqual } from '../auth/randomIds.js';
 import type { TokenSigner } from '../auth/tokens.js';
-import type { StoragePort } from '../storage/port.js';
+import type { ParticipantRecord, SessionRecord, StoragePort } from '../storage/port.js';
 import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import type { RateLimiter } from '../security/rateLimit.js';
 import { sendError, sendTooManyRequests } from './httpErrors.js';
@@ -41,6 +41,25 @@ export interface SessionDeps {
 }
 
 type SessionParams = { Params: { sessionId: string } };
+
+/** The session as `you` see it: what `GET /api/sessions/:sessionId` answers, and a join too. */
+function sessionView(session: SessionRecord, participants: readonly ParticipantRecord[], you: SessionView['you']): SessionView {
+  return {
+    sessionId: session.sessionId,
+    title: session.title,
+    protocol: session.protocol,
+    createdAt: new Date(session.createdAt).toISOString(),
+    you,
+    participants: participants.map((p) => ({
+      participantId: p.participantId,
+      name: p.name,
+      role: p.role,
+      joinedAt: new Date(p.joinedAt).toISOString(),
+      organization: p.organization ?? null,
+      systemRole: p.systemRole ?? null,
+    })),
+  };
+}
 
 /** Registers the `/api/sessions` routes. */
 export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Promise<void> {
@@ -104,6 +123,8 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Pr
     const body: JoinSessionResponse = {
       participantId,
       token: signer.sign({ sid: sessionId, pid: participantId, role }),
+      // The page opens the table next: with the session here, it need not ask for it first.
+      session: sessionView(session, await storage.listParticipants(sessionId), { participantId, role }),
     };
     return reply.code(201).send(body);
   });
@@ -125,21 +146,6 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Pr
     if (!you) return reply;
     const [session, participants] = await Promise.all([storage.getSession(sessionId), storage.listParticipants(sessionId)]);
     if (!session) return sendError(reply, 404, 'not_found', 'no session with this id');
-    const body: SessionView = {
-      sessionId,
-      title: session.title,
-      protocol: session.protocol,
-      createdAt: new Date(session.createdAt).toISOString(),
-      you: { participantId: you.participantId, role: you.role },
-      participants: participants.map((p) => ({
-        participantId: p.participantId,
-        name: p.name,
-        role: p.role,
-        joinedAt: new Date(p.joinedAt).toISOString(),
-        organization: p.organization ?? null,
-        systemRole: p.systemRole ?? null,
-      })),
-    };
-    return body;
+    return sessionView(session, participants, { participantId: you.participantId, role: you.role });
   });
 }

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInProtocol } from '../protocols/builtins.js';
 import type { Protocol } from '../protocols/definition.js';
-import { controlActionSchema } from '../protocols/wire.js';
+import { controlActionSchema } from '../protocols/wireSchemas.js';
 import { applySessionAction, initialSessionControl, seatArrival, tablesOf, type SessionAction, type SessionContext, type SessionPerson } from './index.js';
 import { sessionStateFor } from './view.js';
 

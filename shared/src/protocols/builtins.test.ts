@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PROTOCOLS } from './builtins.js';
-import { validateProtocol } from './definition.js';
+import { validateProtocol } from './schema.js';
 import { timelineOf } from './timeline.js';
 
 /** Published minutes per phase of each protocol, in order (opening, each round, closing). */

@@ -8,10 +8,11 @@
  * round reseats, the server moves sockets between table rooms and every table gets its new list
  * of peers (`call:peers`); each browser hangs up on peers that left and calls the ones that came.
  * While everyone is together, a convening without a call link of its own has one audio-only call
- * for the whole session (the plenary's), up to a cap a mesh carries.
+ * for the whole session (the plenary's), up to a cap a mesh carries. The schemas of what browsers
+ * send are in callSchemas.ts.
  */
-import { z } from 'zod';
 import { Speakers } from '../protocols/definition.js';
+import type { SignalIn } from './callSchemas.js';
 
 /** Event names of the call, on the control channel. */
 export const CallEvent = {
@@ -68,32 +69,6 @@ export interface CallSettings {
 
 /** The ack of `call:join`. */
 export type CallJoinAck = { ok: true; peerId: string; settings: CallSettings } | { ok: false; error: { code: string; message: string } };
-
-const sdp = z.string().max(32_000);
-const description = z.strictObject({ type: z.enum(['offer', 'answer', 'pranswer', 'rollback']), sdp: sdp.optional() });
-const candidate = z.strictObject({
-  candidate: z.string().max(1_000),
-  sdpMid: z.string().max(64).nullable().optional(),
-  sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
-  usernameFragment: z.string().max(256).nullable().optional(),
-});
-
-/** `call:join`. */
-export const callJoinSchema = z.strictObject({ muted: z.boolean(), video: z.boolean(), scope: z.enum(['table', 'plenary']).optional() });
-/** A `call:join` payload. */
-export type CallJoin = z.infer<typeof callJoinSchema>;
-
-/** `call:update`: what changed. */
-export const callUpdateSchema = z.strictObject({ muted: z.boolean().optional(), video: z.boolean().optional(), asksToSpeak: z.boolean().optional() });
-/** A `call:update` payload. */
-export type CallUpdate = z.infer<typeof callUpdateSchema>;
-
-/** `call:signal` from a browser: for peer `to`, a session description or an ICE candidate. */
-export const signalOutSchema = z.strictObject({ to: z.string().min(1).max(64), description: description.optional(), candidate: candidate.nullable().optional() });
-/** A `call:signal` a browser sends. */
-export type SignalOut = z.infer<typeof signalOutSchema>;
-/** A `call:signal` a browser receives: the same, from peer `from`. */
-export type SignalIn = Omit<SignalOut, 'to'> & { from: string };
 
 /** Server → client events of the call (socket.io typing). */
 export interface CallServerEvents {

@@ -2,4 +2,5 @@
 export * from './speakingQueue.js';
 export * from './callLinks.js';
 export * from './call.js';
+export * from './callSchemas.js';
 export * from './speakingTime.js';
