@@ -109,6 +109,14 @@ export class Person {
       this.sinks.phaseLateness.push(now - previous.phaseEndsAt);
       this.sinks.phaseDeadlines.push(previous.phaseEndsAt);
     }
+    // What the change makes this person do (count their table, move to another) runs after every
+    // state already received in this process is timestamped: 300 simulated people share a process,
+    // and one person's move must not count as lateness of the next one's state.
+    setImmediate(() => this.act(view, previous));
+  }
+
+  /** Does what a new state asks of this person: count the table at a round's end, move, type or point. */
+  private act(view: ControlView, previous: ControlView | null): void {
     if (this.stopped) return;
     if (this.doc && view.round !== this.docRound) {
       this.tally();
