@@ -32,6 +32,7 @@ import { connectControl, followDashboards, followControl, sendControl, type Cont
 import type { ActivitySettings, EventRequests, WorkerResults } from './eventProtocol.js';
 import { checkDelivery, eventTable, shapeLine, storedTables, targetLines, type EventResult, type EventShape } from './eventReport.js';
 import { cafeProtocol, cpuShares, deploy, joinPeople, readCpu } from './eventSetup.js';
+import { backendLoad, sampleBackends } from './backendLoad.js';
 import { checkRestoredDocuments } from './persistenceCheck.js';
 import { worktableSpec, type ServerProcess } from './serverProcess.js';
 import { summarize, type LatencySummary } from './stats.js';
@@ -127,11 +128,14 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
     await until(everyoneSeated, 60_000, () => `everyone synced at their table (${seated} of ${o.people} are)`);
     log('everyone synced at their table; starting round 1');
     const cpuRoundsStart = cpu();
+    const database = deployment.database;
+    const backendBefore = database ? await sampleBackends(database.url) : null;
     await sendControl(host, { action: 'startRound' });
     const roundsMs = o.rounds * o.phasesPerRound * o.phaseMs;
     const where = (v: ControlView | null) => (v ? `round ${v.round}, phase ${v.phaseIndex + 1} of ${v.phaseCount}, ends ${v.phaseEndsAt === null ? 'never' : `in ${v.phaseEndsAt - Date.now()} ms`}` : 'no state');
     await until(() => hostView?.agendaOver === true, roundsMs + 60_000, () => `the last round to end (the host sees ${where(hostView)})`);
     const cpuRoundsEnd = cpu();
+    const backendAfter = database ? await sampleBackends(database.url) : null;
     const roundsCpu = cpuShares(cpuRoundsStart, cpuRoundsEnd);
     const roundsSeconds = (cpuRoundsEnd.at - cpuRoundsStart.at) / 1000;
     await sleep(1_000);
@@ -152,6 +156,7 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
       controlRetries: results.reduce((sum, r) => sum + r.controlRetries, 0),
       edits: summarize(results.flatMap((r) => Array.from(r.editLatencies))),
       editsSent: writes.reduce((sum, w) => sum + w.sent, 0),
+      backend: backendBefore && backendAfter ? backendLoad(backendBefore, backendAfter, writes.reduce((sum, w) => sum + w.sent, 0)) : null,
       reseat: summarize(results.flatMap((r) => Array.from(r.reseatLatencies))),
       phaseLateness: summarize(results.flatMap((r) => Array.from(r.phaseLateness))),
       phaseLatenessByDeadline: latenessByDeadline(results),

@@ -9,6 +9,7 @@ import type { ViewTable } from './eventControl.js';
 import type { TallyRecord, WriteRecord } from './eventProtocol.js';
 import { stampCount } from './eventTableClient.js';
 import type { CheckResult, StoredDocument } from './persistenceCheck.js';
+import type { BackendLoad } from './backendLoad.js';
 import type { LatencySummary } from './stats.js';
 
 /** The shape of one run. */
@@ -39,6 +40,8 @@ export interface EventResult extends EventShape {
   reseat: LatencySummary;
   /** A phase's deadline → its next state at a participant. */
   phaseLateness: LatencySummary;
+  /** Several nodes: what the rounds cost Redis and PostgreSQL (null on one node). */
+  backend: BackendLoad | null;
   /** The same for each boundary, in order (which boundaries are late: round changes, or all). */
   phaseLatenessByDeadline: LatencySummary[];
   /** Per node: CPU as % of one core while the participants connected, and over the rounds. */
@@ -156,6 +159,12 @@ export function eventTable(r: EventResult): string {
     ['round start → traveler synced at its new table: p50 / p99 / max', dist(r.reseat)],
     ['phase deadline → next state at a participant: p50 / p99 / max', dist(r.phaseLateness)],
     ['… by boundary, in order: p50 / p99 (ms)', r.phaseLatenessByDeadline.map((d) => `${ms(d.p50)} / ${ms(d.p99)}`).join(' · ')],
+    ...(r.backend
+      ? [
+          ['over the rounds: Redis PUBLISH per edit / PUBLISH per s / commands per s', `${r.backend.publishPerEdit.toFixed(2)} / ${r.backend.redisPublishPerSecond.toFixed(0)} / ${r.backend.redisCommandsPerSecond.toFixed(0)}`] as [string, string],
+          ['over the rounds: PostgreSQL commits per s / rows written per s', `${r.backend.postgresCommitsPerSecond.toFixed(0)} / ${r.backend.postgresRowsPerSecond.toFixed(0)}`] as [string, string],
+        ]
+      : []),
     [`server CPU, % of one core: connecting / the rounds (${r.roundsSeconds.toFixed(0)} s)`, `${perNode(r.connectCpuPercent, (p) => p.toFixed(0))} / ${perNode(r.roundsCpuPercent, (p) => p.toFixed(0))}`],
     ['over the rounds: participant processes CPU (% of one core) / their event-loop delay p99 / the rest of the machine (% of one core; PostgreSQL and Redis count here)', `${r.clientCpuPercent.toFixed(0)} / ${ms(r.clientLoopDelayP99Ms)} ms / ${r.backgroundCpuPercent.toFixed(0)}`],
     ['server RSS: peak / end', `${perNode(r.peakRssBytes, mib)} / ${perNode(r.endRssBytes, mib)}`],
