@@ -23,13 +23,17 @@ export interface SessionSockets {
   /** Brings `r` up to date with the other nodes before acting on it (nothing to do on one node). */
   catchUp(r: SessionRuntime): Promise<void>;
   /**
-   * Moves the sockets in `rooms` into the table room `roomOf` gives each, then calls `then`;
-   * a session's reseats and what follows them run in order.
+   * Moves the sockets in `rooms` into the table room `roomOf` gives each, then calls `then` with
+   * the sockets that may not be in their new room yet when something is sent to it (by socket id:
+   * their new room), which must be sent their state directly; a session's reseats and what
+   * follows them run in order.
    */
-  reseat(sessionId: string, rooms: readonly string[], roomOf: (data: ControlSocketData) => string, then: () => void): void;
+  reseat(sessionId: string, rooms: readonly string[], roomOf: (data: ControlSocketData) => string, then: (unsettled: ReadonlyMap<string, string>) => void): void;
   /** Moves one socket of this node into `room` (out of its table room). */
   place(socket: ControlSocket, room: string): void;
 }
+
+const NONE: ReadonlyMap<string, string> = new Map();
 
 /** One node: every socket is here, presence is counted as sockets come and go. */
 export class LocalSockets implements SessionSockets {
@@ -52,7 +56,7 @@ export class LocalSockets implements SessionSockets {
     return Promise.resolve();
   }
 
-  reseat(sessionId: string, rooms: readonly string[], roomOf: (data: ControlSocketData) => string, then: () => void): void {
+  reseat(sessionId: string, rooms: readonly string[], roomOf: (data: ControlSocketData) => string, then: (unsettled: ReadonlyMap<string, string>) => void): void {
     for (const room of rooms) {
       for (const id of [...(this.io.sockets.adapter.rooms.get(room) ?? [])]) {
         const socket = this.io.sockets.sockets.get(id);
@@ -60,7 +64,7 @@ export class LocalSockets implements SessionSockets {
         if (socket && tableRoomOf(socket) !== undefined) this.place(socket, roomOf(socket.data));
       }
     }
-    then();
+    then(NONE); // joins on this node take effect at once
   }
 
   place(socket: ControlSocket, room: string): void {
@@ -126,11 +130,14 @@ export class SharedSockets extends LocalSockets {
     });
   }
 
-  override reseat(sessionId: string, rooms: readonly string[], roomOf: (data: ControlSocketData) => string, then: () => void): void {
+  override reseat(sessionId: string, rooms: readonly string[], roomOf: (data: ControlSocketData) => string, then: (unsettled: ReadonlyMap<string, string>) => void): void {
     const previous = this.reseating.get(sessionId) ?? Promise.resolve();
     const next = previous
       .then(async () => {
         const touched = new Set<string>();
+        // A join on another node travels apart from what is then sent to the room, and may arrive
+        // after it: a moved socket is sent its state directly too.
+        const moved = new Map<string, string>();
         for (const socket of await this.io.in([...rooms]).fetchSockets()) {
           const room = roomOf(socket.data);
           if (socket.rooms.has(room)) continue;
@@ -141,9 +148,10 @@ export class SharedSockets extends LocalSockets {
           }
           socket.join(room);
           touched.add(room);
+          moved.set(socket.id, room);
         }
         this.calls.reseated(sessionId, [...touched]);
-        then();
+        then(moved);
       })
       .catch((error: unknown) => this.failed(error, sessionId));
     this.reseating.set(sessionId, next);

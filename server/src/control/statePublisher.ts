@@ -63,10 +63,15 @@ export class StatePublisher {
     if (changed !== 'all' && first !== undefined && changed.includes(first)) targets.push(null);
     const watched = changed === 'all' ? [sessionRoom(sessionId)] : [...changed, null].map((id) => tableRoom(sessionId, id));
     const directory = changed === 'all' ? this.directoryChange(runtime) : null;
-    const emit = () => {
+    const emit = (unsettled: ReadonlyMap<string, string>) => {
       if (directory) this.io.to(sessionRoom(sessionId)).emit(ControlEvent.Tables, directory);
       const agenda = runtime.agenda();
-      for (const tableId of targets) this.io.to(tableRoom(sessionId, tableId)).emit(ControlEvent.State, runtime.stateFor(tableId, agenda));
+      const states = new Map(targets.map((tableId) => [tableRoom(sessionId, tableId), runtime.stateFor(tableId, agenda)] as const));
+      for (const [room, state] of states) this.io.to(room).emit(ControlEvent.State, state);
+      for (const [socketId, room] of unsettled) {
+        const state = states.get(room);
+        if (state) this.io.to(socketId).emit(ControlEvent.State, state);
+      }
       this.scheduleDashboard(runtime);
     };
     this.sockets.reseat(sessionId, watched, (data) => tableRoom(sessionId, this.visitedOr(data, seating, tableOf)), emit);
