@@ -4,11 +4,11 @@
  * offline copy). When the plenary itself is the open canvas, its connection is reused.
  */
 import { useEffect, useState } from 'react';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { PLENARY_DOC } from '@worktable/shared';
 import { reconnectWithBackoff } from '../session/reconnect.js';
-import { relayUrl, useTableStore, type TableConnection } from '../session/tableConnection.js';
+import { openDocumentProvider } from '../session/documentProvider.js';
+import { useTableStore, type TableConnection } from '../session/tableConnection.js';
 
 /** The plenary document and whether it has synced with the server. */
 export interface PlenaryDoc {
@@ -25,7 +25,7 @@ export function usePlenaryDoc(sessionId: string, token: string, enabled: boolean
   useEffect(() => {
     if (!enabled || reuse) return;
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(relayUrl(), `${sessionId}/${PLENARY_DOC}`, doc, { params: { token }, disableBc: true });
+    const provider = openDocumentProvider(sessionId, PLENARY_DOC, token, doc);
     const retry = reconnectWithBackoff(provider);
     // Not a presence on the plenary: only its cards are read here.
     provider.awareness.setLocalState(null);

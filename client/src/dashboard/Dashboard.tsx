@@ -15,7 +15,7 @@ import { DashboardContext } from './DashboardContext.js';
 import { DashboardHeader } from './DashboardHeader.js';
 import { DashboardPanel, DashboardTabs, DashboardView } from './DashboardTabs.js';
 import { TablesSection } from './TablesSection.js';
-import { useControlChannel } from './useControlChannel.js';
+import { useControlChannel } from '../protocol/useControlChannel.js';
 import './dashboard.css';
 import './agenda.css';
 import './tables.css';

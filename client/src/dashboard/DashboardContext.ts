@@ -1,6 +1,6 @@
 /** What every dashboard control needs: the session, its invite link, the control connection's `send` and the page's live region. */
 import { createContext, useContext } from 'react';
-import type { SendSessionAction } from './useControlChannel.js';
+import type { SendSessionAction } from '../protocol/useControlChannel.js';
 
 /** The dashboard's connection and announcer. */
 export interface DashboardContextValue {

@@ -4,11 +4,11 @@
  * offline are kept and sync when the connection returns). Unlike the table it publishes no
  * presence and leaves the table's connection store alone: it is an extra layer, not the open table.
  */
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { openLocalStore } from '../session/localStore.js';
 import { reconnectWithBackoff } from '../session/reconnect.js';
-import { relayUrl } from '../session/tableConnection.js';
+import { openDocumentProvider } from '../session/documentProvider.js';
 
 /** An open private document. */
 export interface PrivateConnection {
@@ -25,7 +25,7 @@ export interface PrivateConnection {
 export function openPrivateDoc(sessionId: string, token: string, docName: string): PrivateConnection {
   const doc = new Y.Doc();
   const local = openLocalStore(`worktable:${sessionId}/${docName}`, doc);
-  const provider = new WebsocketProvider(relayUrl(), `${sessionId}/${docName}`, doc, { params: { token }, disableBc: true });
+  const provider = openDocumentProvider(sessionId, docName, token, doc);
   const retry = reconnectWithBackoff(provider);
   return {
     docName,

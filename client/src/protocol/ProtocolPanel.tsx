@@ -6,8 +6,9 @@
  * a chime and a brief highlight mark the end of a phase.
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ControlAck, ControlAction, RoleName, SessionState } from '@worktable/shared';
-import { openControl, OFFLINE_ACK, useControlStore, type ControlConnection } from './controlConnection.js';
+import type { RoleName, SessionState } from '@worktable/shared';
+import { useControlStore } from './controlConnection.js';
+import { useControlChannel } from './useControlChannel.js';
 import { awayFromTables } from '../convening/agendaView.js';
 import { OfferBanner } from './OfferBanner.js';
 import { canRunControls, type ProtocolMe, type ProtocolParticipant } from './people.js';
@@ -67,16 +68,7 @@ const FLASH_MS = 2_500;
 
 /** Everything about the running protocol, for one viewer. */
 export function ProtocolPanel({ sessionId, token, me, participants, protocolRoles, afterBanner, openNotes, sectioned = false, phaseFirst, phaseLast }: ProtocolPanelProps) {
-  const connection = useRef<ControlConnection | null>(null);
-  useEffect(() => {
-    const opened = openControl(sessionId, token);
-    connection.current = opened;
-    return () => {
-      opened.close();
-      if (connection.current === opened) connection.current = null;
-    };
-  }, [sessionId, token]);
-  const send = useCallback((action: ControlAction): Promise<ControlAck> => connection.current?.send(action) ?? Promise.resolve(OFFLINE_ACK), []);
+  const send = useControlChannel(sessionId, token);
 
   const state = useControlStore((s) => s.state);
   const offsetMs = useControlStore((s) => s.offsetMs);

@@ -13,7 +13,7 @@ import { HarvestWall } from '../convening/HarvestWall.js';
 import { agendaStage, isTogether } from '../convening/agendaView.js';
 import { useHarvest } from '../convening/useHarvest.js';
 import { usePlenaryDoc } from '../convening/usePlenaryDoc.js';
-import { useControlChannel } from '../dashboard/useControlChannel.js';
+import { useControlChannel } from '../protocol/useControlChannel.js';
 import type { StoredIdentity } from '../identity.js';
 import { QrCode } from '../invite/QrCode.js';
 import { useControlStore } from '../protocol/controlConnection.js';

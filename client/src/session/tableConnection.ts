@@ -4,12 +4,13 @@
  * kept in IndexedDB, with connection state and presence mirrored into a zustand store for the UI.
  * One canvas is open at a time.
  */
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { create } from 'zustand';
 import { DEFAULT_TABLE_DOC, SessionRole } from '@worktable/shared';
 import { ApiRequestError, getSession } from '../api.js';
 import { accessCloseCode, explainClose, type CloseExplanation } from './closeAdvice.js';
+import { openDocumentProvider } from './documentProvider.js';
 import { openLocalStore } from './localStore.js';
 import { reconnectWithBackoff } from './reconnect.js';
 
@@ -94,11 +95,6 @@ export function samePeers(a: readonly PresentPeer[], b: readonly PresentPeer[]):
   return a.length === b.length && a.every((peer, i) => samePresentPeer(peer, b[i] as PresentPeer));
 }
 
-/** The y-websocket base URL for this page's origin (`ws://host/yjs` or `wss://host/yjs`). */
-export function relayUrl(): string {
-  return `${window.location.origin.replace(/^http/, 'ws')}/yjs`;
-}
-
 /** How `openTable` connects. */
 export interface OpenTableOptions {
   /**
@@ -120,13 +116,8 @@ export function openTable(sessionId: string, token: string, user: PresenceUser, 
     () => useTableStore.setState({ storedLocally: true }),
     () => undefined,
   );
-  const provider = new WebsocketProvider(relayUrl(), `${sessionId}/${docName}`, doc, {
-    params: { token },
-    // Every change goes through the server, also between tabs of one browser.
-    disableBc: true,
-    // Once the copy kept here has loaded (see LOCAL_COPY_WAIT_MS).
-    connect: false,
-  });
+  // Connects once the copy kept here has loaded (see LOCAL_COPY_WAIT_MS).
+  const provider = openDocumentProvider(sessionId, docName, token, doc, { connect: false });
   let waiting = true;
   const stopWaiting = () => {
     waiting = false;

@@ -1,7 +1,7 @@
-/** The dashboard's control connection: opened while the dashboard is mounted, with a stable `send`. */
+/** The one way a page opens the control channel: while the component is mounted, with a stable `send` (the table, the dashboard, the room display). */
 import { useCallback, useEffect, useRef } from 'react';
 import type { ControlAck, SessionAction } from '@worktable/shared';
-import { OFFLINE_ACK, openControl, type ControlConnection } from '../protocol/controlConnection.js';
+import { OFFLINE_ACK, openControl, type ControlConnection } from './controlConnection.js';
 
 /** Sends a control action (seat, move, broadcast, pause…) and resolves with the server's ack. */
 export type SendSessionAction = (action: SessionAction) => Promise<ControlAck>;
