@@ -212,9 +212,11 @@ export class SessionRuntime {
     const people = context.people.map((p) => `${p.id}:${p.present ? 1 : 0}${p.expected ? 1 : 0}`).join(',');
     // Planning 1,000 people at 200 tables takes a fifth of a second: while people keep arriving,
     // a plan at most a few seconds old is shown; a change of the session plans again at once.
-    const fresh = this.planned !== null && this.planned.inputs === inputs && (this.planned.people === people || context.now - this.planned.at < PLAN_PRESENCE_REFRESH_MS);
-    if (!fresh) this.planned = { inputs, people, at: context.now, plan: planSeatings(this.state, context) };
-    return this.planned?.plan ?? [];
+    const kept = this.planned;
+    if (kept && kept.inputs === inputs && (kept.people === people || context.now - kept.at < PLAN_PRESENCE_REFRESH_MS)) return kept.plan;
+    const plan = planSeatings(this.state, context);
+    this.planned = { inputs, people, at: context.now, plan };
+    return plan;
   }
 
   /** The `session:state` a participant receives. */

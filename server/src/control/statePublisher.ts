@@ -56,7 +56,9 @@ export class StatePublisher {
   publish(runtime: SessionRuntime, changed: Changed): void {
     const { sessionId } = runtime;
     const seating = runtime.seating();
-    const tableOf = new Map(seating.flatMap((t) => t.members.map((m) => [m, t.id] as const)));
+    // Who sits where, made only when a socket is looked at (most changes look at a few or none).
+    let seats: ReadonlyMap<string, string> | null = null;
+    const seatOf = (participantId: string) => (seats ??= new Map(seating.flatMap((t) => t.members.map((m) => [m, t.id] as const)))).get(participantId);
     const first = seating[0]?.id;
     // People at no table see the first table's run (the round clock).
     const targets: (string | null)[] = changed === 'all' ? [...seating.map((t) => t.id), null] : [...changed];
@@ -77,7 +79,7 @@ export class StatePublisher {
       }
       this.scheduleDashboard(runtime);
     };
-    this.sockets.reseat(sessionId, watched, (data) => tableRoom(sessionId, this.visitedOr(data, seating, tableOf)), emit);
+    this.sockets.reseat(sessionId, watched, (data) => tableRoom(sessionId, this.visitedOr(data, seating, seatOf)), emit);
   }
 
   /**
@@ -118,10 +120,11 @@ export class StatePublisher {
   }
 
   /** The table a socket follows: a host's visited table while it exists, else their seat (or none). */
-  private visitedOr(data: ControlSocketData, tables: readonly { id: string }[], tableOf: ReadonlyMap<string, string>): string | null {
+  private visitedOr(data: ControlSocketData, tables: readonly { id: string }[], seatOf: (participantId: string) => string | undefined): string | null {
     if (data.visiting && tables.some((t) => t.id === data.visiting)) return data.visiting;
-    return tableOf.get(data.participantId) ?? null;
+    return seatOf(data.participantId) ?? null;
   }
+
 
   /** Sends the hosts of `runtime`'s session their dashboard soon (at most every `DASHBOARD_THROTTLE_MS`). */
   scheduleDashboard(runtime: SessionRuntime): void {
