@@ -59,7 +59,9 @@ describe('docker-compose.yml', () => {
     expect(command).toContain('--use-auth-secret');
     expect(command.find((arg) => arg.startsWith('--static-auth-secret='))).toMatch(/\$\{TURN_SECRET:\?/);
     const app = compose.services.app?.environment as Record<string, string>;
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a docker compose interpolation, not a template
     expect(app.TURN_SECRET).toBe('${TURN_SECRET:-}');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a docker compose interpolation, not a template
     expect(app.ICE_SERVERS).toBe('${ICE_SERVERS:-}');
   });
 });

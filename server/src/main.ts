@@ -3,10 +3,10 @@
  * per problem), listens, and shuts down gracefully on SIGTERM/SIGINT, flushing pending writes.
  */
 import { buildServer } from './app.js';
-import { ConfigError, loadConfig } from './config/config.js';
+import { ConfigError, loadConfig, type Config } from './config/config.js';
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {

@@ -24,5 +24,5 @@ export function recordInBenchmarks(heading: string, intro: () => string, run: st
   }
   const next = text.indexOf('\n## ', start + heading.length);
   const end = next === -1 ? text.length : next + 1;
-  fs.writeFileSync(file, `${text.slice(0, end).trimEnd()}\n\n${run}\n${text.slice(end)}`.trimEnd() + '\n');
+  fs.writeFileSync(file, `${`${text.slice(0, end).trimEnd()}\n\n${run}\n${text.slice(end)}`.trimEnd()}\n`);
 }

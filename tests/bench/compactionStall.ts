@@ -68,11 +68,11 @@ async function main(): Promise<void> {
     const sorted = latencies.slice().sort((a, b) => a - b);
     const at = (q: number): string => (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? Number.NaN).toFixed(1);
     process.stdout.write(
-      [
+      `${[
         `Worktable, ${os.cpus()[0]?.model ?? 'CPU'} × ${os.availableParallelism()}, Node ${process.version}`,
         `${updates} characters typed at random places in ${typingSeconds.toFixed(1)} s; ${compacted} log entries compacted`,
         `ping in another document, every ${PING_MS} ms (${sorted.length} pings): p50 ${at(0.5)} / p99 ${at(0.99)} / p99.9 ${at(0.999)} / max ${at(1)} ms; over 30 ms: ${sorted.filter((ms) => ms > 30).length}`,
-      ].join('\n') + '\n',
+      ].join('\n')}\n`,
     );
   } finally {
     await server.stop();

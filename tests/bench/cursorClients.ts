@@ -4,7 +4,7 @@
  * also decode every state they receive and record how long each cursor position took to arrive;
  * the others only count messages and bytes, so 200 of them fit in the generator.
  */
-import { Awareness } from 'y-protocols/awareness';
+import type { Awareness } from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';

@@ -124,7 +124,10 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
     const seatedCount = () => hostView?.seatedCount ?? 0;
     await until(() => seatedCount() === o.people, 10_000, () => `the seating to place everyone (${seatedCount()} of ${o.people} placed)`);
     let seated = 0;
-    const everyoneSeated = async () => (seated = (await every('progress', {})).reduce((sum, p) => sum + p.seated, 0)) === o.people;
+    const everyoneSeated = async () => {
+      seated = (await every('progress', {})).reduce((sum, p) => sum + p.seated, 0);
+      return seated === o.people;
+    };
     await until(everyoneSeated, 60_000, () => `everyone synced at their table (${seated} of ${o.people} are)`);
     log('everyone synced at their table; starting round 1');
     const cpuRoundsStart = cpu();

@@ -6,7 +6,7 @@
  * moves a cursor, while the table's run is running.
  */
 import type { Socket } from 'socket.io-client';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { connectControl, followControl, type ControlView } from './eventControl.js';
 import type { ActivitySettings, PersonSpec, TallyRecord, WriteRecord } from './eventProtocol.js';
 import { TableClient, stickyIdOf } from './eventTableClient.js';

@@ -44,7 +44,7 @@ console.log(`classic 16 people / 4 tables / 5 rounds: repeated pairs ${classic(4
 function randomPlans(group: SeatingPerson[], tables: number, rounds: number, seed: number): SeatingPlan[] {
   return Array.from({ length: rounds }, (_, r) => {
     const out: string[][] = Array.from({ length: tables }, () => []);
-    seededShuffle(group.map((p) => p.id), mixSeed(seed, r)).forEach((id, i) => out[i % tables]?.push(id));
+    seededShuffle(group.map((p) => p.id), mixSeed(seed, r)).forEach((id, i) => { out[i % tables]?.push(id); });
     return { tables: out, hosts: out.map(() => null) };
   });
 }
@@ -103,4 +103,4 @@ const perPlan = (performance.now() - twentyStarted) / seeds;
 console.log(`\n20 people (organizations 5/4/4/4/3), 5 tables, ${rounds} rounds as the server seats them, ${seeds} seeds: ${perPlan.toFixed(1)} ms per ${rounds}-round plan`);
 console.log('\n| round | repeated pairs (all seeds) | tables with colleagues: mean / most | seeds with colleagues at ≥ 2 tables |');
 console.log('|---|---|---|---|');
-tally.forEach((row, r) => console.log(`| ${r + 1} | ${row.repeats} | ${(row.tables / seeds).toFixed(2)} / ${row.worst} | ${row.seedsWithTwoOrMore} (${((100 * row.seedsWithTwoOrMore) / seeds).toFixed(1)} %) |`));
+tally.forEach((row, r) => { console.log(`| ${r + 1} | ${row.repeats} | ${(row.tables / seeds).toFixed(2)} / ${row.worst} | ${row.seedsWithTwoOrMore} (${((100 * row.seedsWithTwoOrMore) / seeds).toFixed(1)} %) |`); });

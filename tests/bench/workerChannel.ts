@@ -24,7 +24,7 @@ export class WorkerProcess<R extends RequestMap<R>> {
 
   constructor(
     modulePath: URL,
-    private readonly label: string,
+    label: string,
     args: string[] = [],
   ) {
     this.child = fork(modulePath, args, { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

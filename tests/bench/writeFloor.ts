@@ -108,13 +108,13 @@ async function writer({ sockets, rate, fanout, seconds, bytes }: FloorOptions): 
 
   const line = (label: string, micros: number): string => `${label.padEnd(34)} ${(micros / writes).toFixed(2)} µs per write`;
   process.stdout.write(
-    [
+    `${[
       `Node ${process.version}: ${writes} writes of ${bytes} bytes to ${sockets} loopback sockets in ${elapsed.toFixed(1)} s ` +
         `(${Math.round(writes / elapsed)}/s, ${fanout} at each of ${Math.round(writes / fanout / elapsed)} random moments a second); ${received} of ${writes * bytes} bytes read`,
       line('CPU (user + system)', cpu.user + cpu.system),
       line('  user', cpu.user),
       line('  system (kernel)', cpu.system),
-    ].join('\n') + '\n',
+    ].join('\n')}\n`,
   );
   if (received !== writes * bytes) process.exitCode = 1;
 }

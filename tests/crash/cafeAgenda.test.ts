@@ -14,7 +14,7 @@ import { postJson, waitFor } from '../../server/src/testing/testServer.js';
 import { freePort, startServerProcess, type ServerProcess } from '../support/serverProcess.js';
 
 const ROUND_MS = 15_000;
-const cleanup: (() => Promise<unknown> | void)[] = [];
+const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });

@@ -14,7 +14,7 @@ import { connectClient, createSessionWith, waitFor, type YClient } from '../../s
 import { fetchMetric } from '../support/prometheus.js';
 import { REPO_ROOT, freePort, startServerProcess, type ServerProcess } from '../support/serverProcess.js';
 
-const cleanup: (() => Promise<unknown> | void)[] = [];
+const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });

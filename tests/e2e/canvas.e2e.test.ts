@@ -8,7 +8,7 @@
  * Needs the built client (`npm run build:client`) and Chromium at /usr/bin/chromium or $CHROMIUM_PATH.
  */
 import path from 'node:path';
-import { type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../../server/src/testing/testServer.js';
 import { SCREENSHOTS } from '../support/browser.js';

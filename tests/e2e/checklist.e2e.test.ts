@@ -33,7 +33,7 @@ describe('checklists and reactions on the table', () => {
     browser = startedBrowser;
   });
 
-  const checklist = (page: Page) => page.getByRole('group', { name: new RegExp(`^Checklist by Hana Host`) });
+  const checklist = (page: Page) => page.getByRole('group', { name: /^Checklist by Hana Host/ });
   const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
   const reactions = (scope: Locator) => scope.getByRole('group', { name: 'Reactions' });
   /** The toggle of reaction `label` ("Agree") in `scope`, whatever its count. */

@@ -7,7 +7,7 @@
  * /usr/bin/chromium (`apt-get install -y chromium`) or at $CHROMIUM_PATH.
  */
 import path from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../server/src/testing/testServer.js';
 import { SCREENSHOTS, launchBrowser } from '../support/browser.js';

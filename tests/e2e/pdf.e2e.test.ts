@@ -78,7 +78,7 @@ function canvasStats(canvas: Locator): Promise<CanvasStats> {
 }
 
 /** Which colour dominates a pixel. */
-const hue = ([r, g, b]: [number, number, number]) => (b > r + 60 ? 'blue' : r > b + 60 ? 'red' : 'other');
+const hue = ([r, , b]: [number, number, number]) => (b > r + 60 ? 'blue' : r > b + 60 ? 'red' : 'other');
 
 describe('pdf: look at the same page together', () => {
   let server: TestServer;

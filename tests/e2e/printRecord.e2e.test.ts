@@ -15,8 +15,6 @@ import { expectAccessible } from '../support/axe.js';
 import { DESKTOP, openPage, screenshot } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';
 
-const POLL = { timeout: 10_000, interval: 50 };
-
 describe('the record printed by the browser', () => {
   let server: TestServer;
   let browser: Browser;

@@ -50,7 +50,10 @@ describe.skipIf(tested.length === 0)('faults: storage refusing writes', () => {
       const ana = ledgerClient(server.wsUrl, room!, anaToken, 'ana');
       const ben = ledgerClient(server.wsUrl, room!, benToken, 'ben');
       await Promise.all([ana.synced, ben.synced]);
-      for (let i = 0; i < 5; i++) typeEntry(ana), typeEntry(ben);
+      for (let i = 0; i < 5; i++) {
+        typeEntry(ana);
+        typeEntry(ben);
+      }
       await waitUntil(async () => (await fetchMetric(server.url, 'worktable_persistence_pending_updates')) === 0, 5000, 'committed');
 
       // The disk fills while both type.

@@ -19,7 +19,7 @@ import { mergeYjsDocument } from '../../server/src/storage/mergeDocument.js';
 import { freePort, startServerProcess, type ServerProcess } from '../support/serverProcess.js';
 
 const available = (await serviceAvailable('postgres')) && (await serviceAvailable('redis'));
-const cleanup: (() => Promise<unknown> | void)[] = [];
+const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });

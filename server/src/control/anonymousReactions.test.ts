@@ -6,7 +6,7 @@
  * removing someone else's reaction (or a pseudonym key) directly in the document is reverted.
  */
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { ControlEvent, MAX_TABLES, TableRoot, docKey, itemReactionKey, type CreateSessionResponse, type JoinSessionResponse, type WelcomePayload } from '@worktable/shared';
 import { closedAfterEach } from '../testing/closedAfterEach.js';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';

@@ -205,17 +205,27 @@ export class CallSignaling {
   /** Relays one signal to a socket at the sender's table, if the sender is in the call and within its rate. */
   private relay(socket: ControlSocket, payload: unknown): void {
     const counters = this.options.counters;
-    if (!this.spend(socket)) return counters?.signal('limited');
+    if (!this.spend(socket)) {
+      counters?.signal('limited');
+      return;
+    }
     const parsed = signalOutSchema.safeParse(payload);
     const call = socket.data.call;
     const room = call?.plenary ? plenaryKey(socket.data.sessionId) : seatOf(socket.rooms, socket.data.sessionId)?.room;
-    if (!parsed.success || !call || !room || room.endsWith(':-') || parsed.data.to === socket.id) return counters?.signal('refused');
+    if (!parsed.success || !call || !room || room.endsWith(':-') || parsed.data.to === socket.id) {
+      counters?.signal('refused');
+      return;
+    }
     const { to, ...rest } = parsed.data;
     const signal: SignalIn = { ...rest, from: socket.id };
-    if (this.deliverLocal(to, room, signal)) return counters?.signal('relayed');
+    if (this.deliverLocal(to, room, signal)) {
+      counters?.signal('relayed');
+      return;
+    }
     if (this.options.shared && !this.io.sockets.sockets.has(to)) {
       this.io.serverSideEmit('wt:call-signal', to, room, signal);
-      return counters?.signal('relayed');
+      counters?.signal('relayed');
+      return;
     }
     counters?.signal('refused');
   }

@@ -105,7 +105,7 @@ describe('convenings', () => {
     await waitFor(() => c.people.every((p) => (p.client.latest()?.version ?? 0) >= v2), 3000, 'round 2 reached everyone');
     expectEveryoneToldTheirTable(c, v2);
     const round2 = seatingSeen(c);
-    round2.forEach((table, i) => expect(table.host).toBe(round1[i]!.host));
+    round2.forEach((table, i) => { expect(table.host).toBe(round1[i]!.host); });
     for (const table of round2) {
       const before = round1.find((t) => t.id === table.id)!;
       for (const id of table.members.filter((m) => m !== table.host)) expect(before.members).not.toContain(id);

@@ -58,7 +58,10 @@ export class StatePublisher {
     const seating = runtime.seating();
     // Who sits where, made only when a socket is looked at (most changes look at a few or none).
     let seats: ReadonlyMap<string, string> | null = null;
-    const seatOf = (participantId: string) => (seats ??= new Map(seating.flatMap((t) => t.members.map((m) => [m, t.id] as const)))).get(participantId);
+    const seatOf = (participantId: string) => {
+      seats ??= new Map(seating.flatMap((t) => t.members.map((m) => [m, t.id] as const)));
+      return seats.get(participantId);
+    };
     const first = seating[0]?.id;
     // People at no table see the first table's run (the round clock).
     const targets: (string | null)[] = changed === 'all' ? [...seating.map((t) => t.id), null] : [...changed];

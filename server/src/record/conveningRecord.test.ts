@@ -91,7 +91,7 @@ const headings = (markdown: string, depth: number) =>
 /** The Markdown from the heading `title` (of `depth`) to the next heading of that depth or above. */
 function section(markdown: string, depth: number, title: string): string {
   const lines = markdown.split('\n');
-  const start = lines.findIndex((l) => l === `${'#'.repeat(depth)} ${title}`);
+  const start = lines.indexOf(`${'#'.repeat(depth)} ${title}`);
   if (start < 0) throw new Error(`no heading "${title}"`);
   const end = lines.findIndex((l, i) => i > start && /^#+ /.test(l) && (l.match(/^#+/)?.[0].length ?? 9) <= depth);
   return lines.slice(start, end < 0 ? undefined : end).join('\n');

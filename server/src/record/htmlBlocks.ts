@@ -3,7 +3,7 @@
  * artifacts of a canvas (images embedded as data URLs, only http(s) and mailto links), headings
  * starting at a given level. Stickies in a row of the listing are one list of notes.
  */
-import { type Block, type Inline } from '@worktable/shared';
+import type { Block, Inline } from '@worktable/shared';
 import type { ArtifactOutline, RecordOutline } from './outlineTypes.js';
 import { EMBEDDABLE_IMAGES } from './recordData.js';
 
@@ -56,6 +56,8 @@ export function htmlBlocks(list: readonly Block[], base: number): string {
         }
         case 'checklist':
           return `<ul class="checklist">${block.items.map((item) => `<li><span class="box" aria-label="${item.checked ? 'done' : 'open'}">${item.checked ? '☑' : '☐'}</span> ${htmlBlocks(item.blocks, base)}</li>`).join('')}</ul>`;
+        default:
+          return '';
       }
     })
     .join('');
@@ -104,12 +106,15 @@ function artifactHtml(a: ArtifactOutline, images: ImageShelf, level: number): st
 /** The artifacts of a canvas in their order, consecutive stickies as one list of notes. */
 export function artifactsHtml(artifacts: readonly ArtifactOutline[], images: ImageShelf, level: number): string {
   const out: string[] = [];
-  artifacts.forEach((a, i) => {
-    if (a.content.kind !== 'sticky') return void out.push(artifactHtml(a, images, level));
+  for (const [i, a] of artifacts.entries()) {
+    if (a.content.kind !== 'sticky') {
+      out.push(artifactHtml(a, images, level));
+      continue;
+    }
     if (artifacts[i - 1]?.content.kind !== 'sticky') out.push(`${headingHtml(level, 'Sticky notes')}<ul class="stickies">`);
     out.push(`<li class="sticky"><p class="note">${e(a.content.text).replace(/\n/g, '<br>') || '(empty)'}</p>${byLine(a)}</li>`);
     if (artifacts[i + 1]?.content.kind !== 'sticky') out.push('</ul>');
-  });
+  }
   return out.join('');
 }
 

@@ -3,7 +3,7 @@
  * artifacts of a canvas, headings starting at a given level. Stickies in a row of the listing are
  * one bullet list rather than a heading each.
  */
-import { type Block, type Inline } from '@worktable/shared';
+import type { Block, Inline } from '@worktable/shared';
 import type { ArtifactOutline, RecordOutline } from './outlineTypes.js';
 
 /** Escapes Markdown syntax in text people wrote (so it shows as written). */
@@ -151,11 +151,14 @@ function stickyBullet(a: ArtifactOutline): string {
 /** The artifacts of a canvas in their order, consecutive stickies as one list. */
 export function artifactsMarkdown(artifacts: readonly ArtifactOutline[], uploads: RecordOutline['uploads'], level: number): string[] {
   const out: string[] = [];
-  artifacts.forEach((a, i) => {
-    if (a.content.kind !== 'sticky') return void out.push(...artifactMarkdown(a, uploads, level));
+  for (const [i, a] of artifacts.entries()) {
+    if (a.content.kind !== 'sticky') {
+      out.push(...artifactMarkdown(a, uploads, level));
+      continue;
+    }
     if (artifacts[i - 1]?.content.kind !== 'sticky') out.push(markdownHeading(level, 'Sticky notes'), '');
     out.push(stickyBullet(a));
     if (artifacts[i + 1]?.content.kind !== 'sticky') out.push('');
-  });
+  }
   return out;
 }

@@ -4,7 +4,7 @@
  * already a string in the chosen zone and every person already named as the options allow, so
  * the Markdown and HTML renderers only lay it out and cannot leak what was left out.
  */
-import { type Block } from '@worktable/shared';
+import type { Block } from '@worktable/shared';
 import type { FeedbackType, HarvestKind, HeardOfType, NextStep } from '@worktable/shared';
 import type { Attendance } from './people.js';
 import type { RecordUpload } from './recordData.js';

@@ -76,7 +76,7 @@ export class RecordPeople {
     private readonly options: Pick<RecordOptions, 'names' | 'organizations' | 'systemRoles'>,
   ) {
     this.byId = new Map(people.map((p) => [p.id, p]));
-    people.forEach((p, i) => this.numbers.set(p.id, i + 1));
+    for (const [i, p] of people.entries()) this.numbers.set(p.id, i + 1);
   }
 
   /**
@@ -87,7 +87,10 @@ export class RecordPeople {
   name(id: string, storedName?: string): string {
     if (this.options.names) return this.byId.get(id)?.name ?? (storedName?.trim() || 'someone who left');
     let number = this.numbers.get(id);
-    if (number === undefined) this.numbers.set(id, (number = this.numbers.size + 1));
+    if (number === undefined) {
+      number = this.numbers.size + 1;
+      this.numbers.set(id, number);
+    }
     return `Participant ${number}`;
   }
 

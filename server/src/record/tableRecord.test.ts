@@ -39,7 +39,7 @@ async function exportAs(query: string): Promise<string> {
 /** The Markdown from the heading `title` (of `depth`) to the next heading of that depth or above. */
 function section(markdown: string, depth: number, title: string): string {
   const lines = markdown.split('\n');
-  const start = lines.findIndex((l) => l === `${'#'.repeat(depth)} ${title}`);
+  const start = lines.indexOf(`${'#'.repeat(depth)} ${title}`);
   if (start < 0) throw new Error(`no heading "${title}"`);
   const end = lines.findIndex((l, i) => i > start && /^#+ /.test(l) && (l.match(/^#+/)?.[0].length ?? 9) <= depth);
   return lines.slice(start, end < 0 ? undefined : end).join('\n');
@@ -52,7 +52,7 @@ beforeAll(async () => {
   t = await startTestServer();
   const { session, members } = await createSessionWith(t.url, NAMES);
   ({ sessionId, hostToken } = session);
-  members.forEach((m, i) => ids.set(NAMES[i]!, m.participantId));
+  members.forEach((m, i) => { ids.set(NAMES[i]!, m.participantId); });
   const host = openControlClient(t.url, hostToken);
   const people = members.map((m) => openControlClient(t.url, m.token)); // a role goes to someone who is here
   const dee = people[3]!;

@@ -26,9 +26,10 @@ function notesUnder(artifacts: readonly RecordArtifact[], headings: ReadonlySet<
 function feedbackDuring(index: number, labels: readonly HistoryLabel[], threads: readonly FeedbackThread[], context: OutlineContext): Block[] {
   const ordered = [...labels].sort((a, b) => a.endedAt - b.endedAt);
   const at = ordered.findLastIndex((l) => l.phaseIndex === index);
-  if (at < 0) return [];
+  const last = ordered[at];
+  if (!last) return [];
   const from = ordered[at - 1]?.endedAt ?? Number.NEGATIVE_INFINITY;
-  const to = ordered[at]!.endedAt;
+  const to = last.endedAt;
   return threads
     .flatMap((t) => t.messages)
     .filter((m) => m.at > from && m.at <= to && m.text.trim().length > 0)

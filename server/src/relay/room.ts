@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { AwarenessChange } from './awarenessEntries.js';
-import { Connection } from './connection.js';
+import type { Connection } from './connection.js';
 import { DocumentSize } from './documentSize.js';
 import type { DocumentAddress } from './address.js';
 import { encodeAwareness, encodeSyncUpdate } from './messages.js';

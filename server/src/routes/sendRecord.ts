@@ -9,7 +9,7 @@ import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import { collectRecord } from '../record/collect.js';
 import type { HtmlDownloads } from '../record/html.js';
 import { PdfUnavailable } from '../record/pdf.js';
-import { renderRecord, type RecordFormat } from '../record/renderRecord.js';
+import { renderRecord, type RecordFormat, type RenderedRecord } from '../record/renderRecord.js';
 import type { StoragePort } from '../storage/port.js';
 import type { ExportGate } from '../security/exportGate.js';
 import { sendError, sendTooManyRequests } from './httpErrors.js';
@@ -41,7 +41,7 @@ export async function sendRecord(
   if (!protocol) return sendError(reply, 404, 'not_found', 'this session’s protocol is no longer available');
   const done = deps.gate.enter(request.sessionId);
   if (!done) return sendTooManyRequests(reply, 5, 'this session’s record is being made for someone else right now; try again in a few seconds');
-  let rendered;
+  let rendered: RenderedRecord;
   try {
     const embedBytes = request.format === 'md' ? 0 : deps.embedBytes;
     const data = await collectRecord(request.sessionId, { storage: deps.storage, history: deps.history, protocol, now: Date.now(), embedBytes });

@@ -69,7 +69,7 @@ describe.skipIf(!available)('control across nodes', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await host.send({ action: 'seat', tableCount: 2 })).toMatchObject({ ok: true, state: { convening: true } });
     await waitFor(() => [host, ...people].every((p) => p.latest()?.convening === true && (p === host || typeof p.latest()?.tableId === 'string')), 5000, 'everyone told their table');
-    members.forEach((m, i) => expect(people[i]!.latest()!.table).toMatchObject({ id: people[i]!.latest()!.tableId, members: expect.arrayContaining([m.participantId]) as string[] }));
+    members.forEach((m, i) => { expect(people[i]!.latest()!.table).toMatchObject({ id: people[i]!.latest()!.tableId, members: expect.arrayContaining([m.participantId]) as string[] }); });
     expect(host.directories.at(-1)?.map((t) => t.id)).toEqual(['table-1', 'table-2']);
     expect((await host.send({ action: 'startRound' })).ok).toBe(true);
     await waitFor(() => people.every((p) => p.latest()?.status === 'running'), 5000, 'round running on both nodes');

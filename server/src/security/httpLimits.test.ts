@@ -39,7 +39,7 @@ describe('HTTP server limits', () => {
     const opened = performance.now();
     const slow = await Promise.all(Array.from({ length: 300 }, () => connect(t!.url)));
     // Half send an incomplete request line, half part of the headers; none ever finishes.
-    slow.forEach(({ socket }, i) => socket.write(i % 2 ? 'GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ' : 'GET /hea'));
+    slow.forEach(({ socket }, i) => { socket.write(i % 2 ? 'GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ' : 'GET /hea'); });
     const asked = performance.now();
     const health = await fetch(`${t.url}/healthz`, { headers: { connection: 'close' } });
     const healthMs = performance.now() - asked;

@@ -5,7 +5,7 @@
  * two minutes with a real y-websocket client, runs on a fake clock in `keepaliveClock.test.ts`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectClient, createSessionWith, openRawSocket, startTestServer, type TestServer } from '../testing/testServer.js';
+import { createSessionWith, openRawSocket, startTestServer, type TestServer } from '../testing/testServer.js';
 
 let t: TestServer | undefined;
 afterEach(async () => {

@@ -18,7 +18,7 @@ import { UPLOAD_CHUNK_BYTES, type ParticipantRecord, type StoragePort } from '..
 import { uploadBytes } from '../storage/uploadBytes.js';
 import { UNSATISFIABLE, contentRange, requestedRange } from './byteRange.js';
 import { cleanUploadName, inlineContentDisposition } from './fileName.js';
-import { receiveUpload } from './receiveUpload.js';
+import { receiveUpload, type ReceivedUpload } from './receiveUpload.js';
 import { SessionUploadBudget, SessionUploadsFull, sizeForPeople, type SessionUploadLimits } from './sessionUploadBudget.js';
 import type { UploadMime } from './sniff.js';
 
@@ -113,7 +113,7 @@ export async function uploadRoutes(app: FastifyInstance, deps: UploadDeps): Prom
     };
     const allowance = budget.open(draft.sessionId, await storage.uploads.usage(draft.sessionId));
     if (!allowance) return sessionFull(reply, `already keeps ${budget.limits.uploads} files, the most it can`);
-    let received;
+    let received: ReceivedUpload;
     try {
       received = await receiveUpload(storage, request.body instanceof Readable ? request.body : null, draft, maxUploadBytes, allowance);
     } catch (error) {

@@ -125,7 +125,10 @@ export function groupHarvest(cards: readonly HarvestCard[]): HarvestGroup[] {
   for (const card of cards) {
     const key = `${card.round}\u0000${card.tableId}`;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { tableId: card.tableId, tableName: card.tableName, round: card.round, cards: [] }));
+    if (!group) {
+      group = { tableId: card.tableId, tableName: card.tableName, round: card.round, cards: [] };
+      groups.set(key, group);
+    }
     group.cards.push(card);
   }
   const sorted = [...groups.values()].sort((a, b) => a.round - b.round || tableNumberOf(a.tableId) - tableNumberOf(b.tableId) || a.tableId.localeCompare(b.tableId));

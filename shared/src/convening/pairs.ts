@@ -39,13 +39,13 @@ export function countRepeatedPairs(plans: readonly SeatingPlan[], history: PairH
 
 /** Pairs sharing a non-empty organization (or system role) at one table in `plan`. */
 export function countSamePairs(plan: SeatingPlan, people: readonly SeatingPerson[], field: 'organization' | 'systemRole'): number {
-  const valueOf = new Map(people.map((p) => [p.id, p[field] ?? null]));
+  const fieldOf = new Map(people.map((p) => [p.id, p[field] ?? null]));
   let same = 0;
   for (const table of plan.tables) {
     for (let i = 0; i < table.length; i++) {
-      const a = valueOf.get(table[i] as string) ?? null;
+      const a = fieldOf.get(table[i] as string) ?? null;
       if (a === null) continue;
-      for (let j = i + 1; j < table.length; j++) if (valueOf.get(table[j] as string) === a) same++;
+      for (let j = i + 1; j < table.length; j++) if (fieldOf.get(table[j] as string) === a) same++;
     }
   }
   return same;

@@ -130,7 +130,11 @@ function chooseHosts(people: readonly SeatingPerson[], hostOf: number[], fixedTa
 /** Builds the index form of an input (duplicate ids keep their first entry). */
 export function buildProblem(input: SeatingInput): SeatingProblem {
   const seen = new Set<string>();
-  const people = input.people.filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
+  const people = input.people.filter((p) => {
+    if (seen.has(p.id)) return false;
+    seen.add(p.id);
+    return true;
+  });
   const ids = people.map((p) => p.id);
   const n = ids.length;
   const tableCount = tableCountOf(input);

@@ -40,7 +40,8 @@ class Event {
   act(action: SessionAction, by: Actor = HOST): SessionControl {
     const result = applySessionAction(this.control, action, by, this.context);
     if (!result.ok) throw new Error(`${action.action} refused: ${result.error.message}`);
-    return (this.control = result.control);
+    this.control = result.control;
+    return this.control;
   }
   /** The server's timer: jump to the next deadline and review, as often as it fires. */
   fireTimer(): boolean {
@@ -58,8 +59,6 @@ class Event {
     return this.control.agenda[this.control.block]?.id;
   }
 }
-
-const tableOf = (control: SessionControl, id: string) => control.tables.find((t) => t.members.includes(id));
 
 describe('a café as an agenda, with a fake clock', () => {
   it('20 people at 5 tables over 3 rounds: Welcome once, one café phase per round with its own question, reseats between rounds, the harvest in the plenary', () => {
@@ -172,7 +171,7 @@ describe('a café as an agenda, with a fake clock', () => {
     expect(event.block()).toBe('round-2');
     // Tuning groups stay together while the presenter role moves on.
     expect(event.control.tables.map((t) => t.members)).toEqual(groups);
-    event.control.tables.forEach((t, i) => expect(event.control.runs[t.id]?.roles.presenter).not.toBe(presenters[i]));
+    event.control.tables.forEach((t, i) => { expect(event.control.runs[t.id]?.roles.presenter).not.toBe(presenters[i]); });
   });
 
   it('a table host who left is replaced by someone who sat at that table; a host named before seating hosts their table', () => {

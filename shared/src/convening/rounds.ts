@@ -45,7 +45,7 @@ function keepTables(control: SessionControl, context: SessionContext, round: num
     privateWriting: {},
   };
   const runs = { ...control.runs };
-  next.tables.forEach((table, t) => (runs[table.id] = freshRun(next, context, table, t, counts)));
+  for (const [t, table] of next.tables.entries()) runs[table.id] = freshRun(next, context, table, t, counts);
   return { ...next, runs };
 }
 

@@ -28,7 +28,7 @@ function randomPlans(people: SeatingPerson[], tables: number, rounds: number, se
       mixSeed(seed, r),
     );
     const out: string[][] = Array.from({ length: tables }, () => []);
-    order.forEach((id, i) => out[i % tables]?.push(id));
+    order.forEach((id, i) => { out[i % tables]?.push(id); });
     return { tables: out, hosts: out.map(() => null) };
   });
 }
@@ -49,7 +49,7 @@ describe('affine planes', () => {
 describe('seating', () => {
   it('9 people at 3 tables of 3 over 4 rounds: no repeated pair', () => {
     const plans = planRounds({ people: group(9), tableCount: 3, seed: 1 }, 4);
-    plans.forEach((plan) => expect(plan.tables.map((t) => t.length)).toEqual([3, 3, 3]));
+    plans.forEach((plan) => { expect(plan.tables.map((t) => t.length)).toEqual([3, 3, 3]); });
     expect(countRepeatedPairs(plans)).toBe(0);
   });
 
@@ -63,7 +63,7 @@ describe('seating', () => {
   it('16 people at 4 tables of 4 over 5 rounds: no repeated pair', () => {
     for (const seed of [1, 2, 3]) {
       const plans = planRounds({ people: group(16), tableSize: 4, seed }, 5);
-      plans.forEach((plan) => expect(plan.tables.map((t) => t.length)).toEqual([4, 4, 4, 4]));
+      plans.forEach((plan) => { expect(plan.tables.map((t) => t.length)).toEqual([4, 4, 4, 4]); });
       expect(countRepeatedPairs(plans)).toBe(0);
     }
   });
@@ -80,7 +80,7 @@ describe('seating', () => {
     plans.forEach((plan, round) => {
       expectBalanced(plan, 30);
       expect(plan.hosts).toEqual(chosen);
-      plan.tables.forEach((table, t) => expect(table[0]).toBe(chosen[t]));
+      plan.tables.forEach((table, t) => { expect(table[0]).toBe(chosen[t]); });
       for (const [id, t] of Object.entries(pins)) expect(plan.tables[t]).toContain(id);
       // 6 organizations of 5 people over 6 tables: nobody needs to share a table with two colleagues.
       // In round 4 the fewest repeats can take a third colleague at a table (the pinned pair and the
@@ -104,7 +104,7 @@ describe('seating', () => {
   it('without hosts or pins, 30 people at 6 tables over 4 rounds: no repeats, organizations spread', () => {
     const people = group(30, 6, 3);
     const plans = planRounds({ people, tableCount: 6, seed: 5 }, 4);
-    plans.forEach((plan) => expectBalanced(plan, 30));
+    plans.forEach((plan) => { expectBalanced(plan, 30); });
     expect(countRepeatedPairs(plans)).toBe(0);
     const sameOrg = plans.reduce((s, p) => s + countSamePairs(p, people, 'organization'), 0);
     const baselineOrg = randomPlans(people, 6, 4, 5).reduce((s, p) => s + countSamePairs(p, people, 'organization'), 0);

@@ -104,7 +104,7 @@ describe('convening session control', () => {
     control = startTables(control, ctx);
     expect(control.round).toBe(2);
     expect(control.pastRounds).toEqual([{ round: 1, tables: first }]);
-    control.tables.forEach((table, t) => expect(table.host).toBe(first[t]?.host));
+    control.tables.forEach((table, t) => { expect(table.host).toBe(first[t]?.host); });
     // Travelers: every non-host left their table (12 people at 3 tables cannot avoid some repeats,
     // but meeting a fellow traveler again is preferred to staying).
     for (const table of control.tables) {

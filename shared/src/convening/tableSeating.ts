@@ -58,7 +58,7 @@ export function runContext(control: SessionControl, context: SessionContext, run
   const byId = peopleById(context.people);
   const members = seated
     .map((id) => byId.get(id))
-    .filter((entry): entry is PersonEntry => entry !== undefined && entry.person.present && entry.person.role !== 'observer')
+    .filter((entry): entry is PersonEntry => entry?.person.present === true && entry.person.role !== 'observer')
     .sort((a, b) => a.person.joinedAt - b.person.joinedAt || a.order - b.order)
     .map((entry) => entry.person.id);
   return { now: context.now, protocol, members };
@@ -169,7 +169,7 @@ export function reseat(control: SessionControl, context: SessionContext, round: 
   const history = finished ? addRoundToHistory(control.history, { tables: control.tables.map((t) => t.members), hosts: [] }) : control.history;
   // Travelers move: meeting one's table host again costs double, so staying at the same table is
   // the last resort (meeting a fellow traveler again is cheaper).
-  const hostPairs = finished ? { tables: control.tables.filter((t) => t.host).map((t) => t.members.map((id) => [t.host as string, id]).filter(([h, id]) => h !== id)).flat(), hosts: [] } : null;
+  const hostPairs = finished ? { tables: control.tables.filter((t) => t.host).flatMap((t) => t.members.map((id) => [t.host as string, id]).filter(([h, id]) => h !== id)), hosts: [] } : null;
   const weighted = hostPairs ? addRoundToHistory(history, hostPairs) : history;
   // Before the first round, the plan also seats the people on the roster who are not here yet.
   const planning = control.seatings.length === 0;
@@ -198,7 +198,7 @@ export function reseat(control: SessionControl, context: SessionContext, round: 
     privateWriting: {},
   };
   const runs: Record<string, ControlState> = {};
-  tables.forEach((table, t) => (runs[table.id] = freshRun(next, context, table, t, counts)));
+  for (const [t, table] of tables.entries()) runs[table.id] = freshRun(next, context, table, t, counts);
   return { ...next, runs };
 }
 
@@ -206,7 +206,7 @@ export function reseat(control: SessionControl, context: SessionContext, round: 
 export function seatArrival(control: SessionControl, context: SessionContext, participantId: string): SessionControl {
   if (!control.convening || control.tables.length === 0) return control;
   const person = context.people.find((p) => p.id === participantId);
-  if (!person || !person.present || !isSeatable(person, control.settings.includeHost)) return control;
+  if (!person?.present || !isSeatable(person, control.settings.includeHost)) return control;
   if (control.tables.some((t) => t.members.includes(participantId))) return control;
   const pinned = control.pins[participantId];
   const present = new Set(context.people.filter((p) => p.present).map((p) => p.id));

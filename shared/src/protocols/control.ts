@@ -262,7 +262,7 @@ export function applyControl(previous: ControlState, action: ControlAction, acto
     }
     case 'accept': {
       const offer = state.offer;
-      if (!offer || !offer.to.includes(actor.participantId)) return fail('forbidden', 'No role is offered to you.');
+      if (!offer?.to.includes(actor.participantId)) return fail('forbidden', 'No role is offered to you.');
       return done({ ...state, roles: { ...state.roles, [offer.role]: actor.participantId }, roleCounts: countAssignments(state.roleCounts, { [offer.role]: actor.participantId }), offer: null, facilitatorAwaySince: null });
     }
   }

@@ -108,7 +108,8 @@ export function countAssignments(counts: RoleCounts, holders: RoleHolders): Role
   const next: RoleCounts = {};
   for (const [id, roles] of Object.entries(counts)) next[id] = { ...roles };
   for (const [role, participantId] of Object.entries(holders) as [RoleName, string][]) {
-    const mine = (next[participantId] ??= {});
+    next[participantId] ??= {};
+    const mine = next[participantId];
     mine[role] = (mine[role] ?? 0) + 1;
   }
   return next;

@@ -14,7 +14,7 @@ export interface TimelineStep {
 export function timelineOf(protocol: Protocol): TimelineStep[] {
   const steps: TimelineStep[] = protocol.opening.map((phase) => ({ phase, round: 0, startsRound: false }));
   for (let round = 1; round <= protocol.rounds; round++) {
-    protocol.round.forEach((phase, index) => steps.push({ phase, round, startsRound: index === 0 }));
+    for (const [index, phase] of protocol.round.entries()) steps.push({ phase, round, startsRound: index === 0 });
   }
   for (const phase of protocol.closing) steps.push({ phase, round: 0, startsRound: false });
   return steps;

@@ -23,7 +23,10 @@ export class ActivityTracker implements RelayHook {
   onChange(room: Room): void {
     const second = Math.floor(this.now() / 1000);
     let window = this.windows.get(room.docKey);
-    if (!window) this.windows.set(room.docKey, (window = { counts: new Uint32Array(BUCKETS), seconds: new Float64Array(BUCKETS).fill(-1) }));
+    if (!window) {
+      window = { counts: new Uint32Array(BUCKETS), seconds: new Float64Array(BUCKETS).fill(-1) };
+      this.windows.set(room.docKey, window);
+    }
     const slot = second % BUCKETS;
     if (window.seconds[slot] !== second) {
       window.seconds[slot] = second;

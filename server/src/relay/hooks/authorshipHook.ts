@@ -112,7 +112,9 @@ function watchAuthorship(room: Room): void {
     if (fixes.length === 0) return;
     setImmediate(() => {
       const pending = fixes.splice(0);
-      room.applyServerEdit(() => pending.forEach((fix) => fix()));
+      room.applyServerEdit(() => {
+        for (const fix of pending) fix();
+      });
     });
   };
 

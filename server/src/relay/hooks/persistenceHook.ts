@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { mergeYjsDocument } from '../../storage/mergeDocument.js';
-import type { MergeDocument, PendingUpdate, StoragePort } from '../../storage/port.js';
+import type { MergeDocument, PendingUpdate, StoragePort, StoredDocument } from '../../storage/port.js';
 import { CloseCode } from '@worktable/shared';
 import { RelayRejection, type RelayHook } from '../hooks.js';
 import type { Connection } from '../connection.js';
@@ -103,7 +103,7 @@ export class PersistenceHook implements RelayHook {
 
   async onLoadDocument(room: Room): Promise<void> {
     const started = performance.now();
-    let stored;
+    let stored: StoredDocument;
     try {
       stored = await this.storage.loadDocument(room.docKey);
     } catch (error) {
