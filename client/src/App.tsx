@@ -1,5 +1,5 @@
 /** The app shell: header, skip link, and the page for the current route (the room display alone, without the shell). */
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { Link } from './components/Link.js';
 import { JoinPage } from './pages/JoinPage.js';
 import { DashboardPage, HomePage, RoomPage } from './pages/lazyPages.js';
@@ -15,6 +15,7 @@ export function App() {
 
   // After an in-app navigation, move focus to the new page's heading so screen readers announce it.
   const firstRender = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each navigation; the path is the trigger, not an input
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
@@ -26,7 +27,7 @@ export function App() {
     }
   }, [location.pathname]);
 
-  let page;
+  let page: ReactNode;
   switch (route.name) {
     case 'home':
       page = <HomePage />;

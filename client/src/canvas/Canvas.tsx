@@ -111,6 +111,7 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
 
   // Drop selected ids that no longer exist (deleted here or elsewhere).
   // (Asks the document, not the frame-batched list, which may not show a just-created one yet.)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: artifacts changing is the trigger to re-check the document
   useEffect(() => {
     const exists = (id: string) => getArtifact(doc, id) !== null;
     if (!selection.every(exists)) select(selection.filter(exists));
@@ -245,6 +246,7 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: canvas shortcuts from whatever has focus inside it (event delegation); the canvas region below is focusable
     <div className="canvas-shell" ref={shellRef} onKeyDown={onKeyDown}>
       <div
         ref={rootRef}

@@ -17,7 +17,7 @@ export function Cursors({ peers, viewport }: CursorsProps) {
         const at = worldToScreen(viewport, peer.cursor);
         return (
           <div key={peer.clientId} className="cursor" data-cursor-name={peer.name} style={{ transform: `translate(${at.x}px, ${at.y}px)` }}>
-            <svg width="18" height="20" viewBox="0 0 18 20">
+            <svg width="18" height="20" viewBox="0 0 18 20" aria-hidden="true">
               <path d="M1 1l15 7.5-6.5 1.8L6.5 18z" fill={peer.color} stroke="#fff" strokeWidth="1.5" strokeLinejoin="round" />
             </svg>
             <span className="cursor-name" style={{ background: peer.color }}>

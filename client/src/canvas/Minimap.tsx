@@ -26,7 +26,7 @@ export function Minimap({ items, visible, onJump }: MinimapProps) {
   };
   return (
     <div className="minimap" aria-hidden="true">
-      <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} onClick={jump} onPointerDown={(e) => e.stopPropagation()}>
+      <svg aria-hidden="true" width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} onClick={jump} onPointerDown={(e) => e.stopPropagation()}>
         {items.map((item) => (
           <rect key={item.id} {...box(item)} rx={1.5} className="minimap-item" style={item.color ? { fill: item.color } : undefined} />
         ))}

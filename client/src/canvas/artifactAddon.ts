@@ -37,6 +37,7 @@ export const ArtifactLabelAddon = createContext<ArtifactAddonComponent | null>(n
 export function combineAddons(addons: readonly (ArtifactAddonComponent | null)[]): ArtifactAddonComponent | null {
   const present = addons.filter((addon): addon is ArtifactAddonComponent => addon !== null);
   if (present.length <= 1) return present[0] ?? null;
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per add-on set when the registry is built, not during a render
   function CombinedAddon(props: ArtifactAddonProps) {
     return createElement(Fragment, null, ...present.map((Addon, index) => createElement(Addon, { key: index, ...props })));
   }

@@ -139,7 +139,7 @@ describe('tableModel', () => {
     const [mine, theirs] = syncedPair();
     const undo = createUndoManager(mine);
     const id = sticky(mine);
-    editLocally(mine, () => (getArtifact(mine, id)?.get(ArtifactField.Text) as Y.Text).insert(0, 'Claim: evidence first'));
+    editLocally(mine, () => (getArtifact(mine, id)!.get(ArtifactField.Text) as Y.Text).insert(0, 'Claim: evidence first'));
     undo.stopCapturing();
     deleteArtifacts(mine, [id]);
     expect(metaOf(theirs, id)).toBeNull();

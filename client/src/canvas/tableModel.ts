@@ -200,7 +200,7 @@ export function sendToBack(doc: Y.Doc, ids: readonly string[]): void {
   const lowest = Math.min(...rest.map((m) => m.z));
   doc.transact(() => {
     if (lowest - chosen.length >= 1) {
-      chosen.forEach((meta, i) => getArtifact(doc, meta.id)?.set(ArtifactField.Z, lowest - chosen.length + i));
+      for (const [i, meta] of chosen.entries()) getArtifact(doc, meta.id)?.set(ArtifactField.Z, lowest - chosen.length + i);
       return;
     }
     [...chosen, ...rest].forEach((meta, i) => {

@@ -69,6 +69,7 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
     return pending;
   };
   const Inner = lazy(() => preload().then((component) => ({ default: component })));
+  // biome-ignore lint/correctness/noComponentHookFactories: lazyPart runs once at module load, not during a render; each call makes one stable component
   const Part = (props: P) => {
     // A part already loaded (preloaded, or shown before) renders at once: going through Suspense
     // would suspend even then, show the fallback, and hold the part back (React reveals content

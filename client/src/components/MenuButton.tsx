@@ -53,6 +53,7 @@ export function MenuButton({ children, buttonLabel, buttonClassName, menuLabel, 
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: closes the menu on Escape from any item inside it (event delegation); the items are buttons
     <div
       className={className}
       ref={ref}

@@ -3,7 +3,7 @@
  * when nobody reports) and the session host, and this round's cards from the table, read-only, for
  * everyone else.
  */
-import { PLENARY_DOC, type HarvestCard, type SessionState } from '@worktable/shared';
+import { PLENARY_DOC, type HarvestCard, } from '@worktable/shared';
 import { canPostHarvest, harvesterOf, tableHarvest } from './harvestModel.js';
 import { HarvestCardView } from './HarvestCardView.js';
 import { HarvestForm } from './HarvestForm.js';

@@ -40,7 +40,7 @@ export function HarvestWall({ cards, synced, doc, me, filterable = true }: Harve
   const shown = useMemo(() => (only ? cards.filter((c) => c.tableId === only) : cards), [cards, only]);
   const columns = useMemo(() => harvestColumns(shown), [shown]);
   return (
-    <section className="harvest-wall" aria-labelledby={`${id}-heading`} role="region">
+    <section className="harvest-wall" aria-labelledby={`${id}-heading`} >
       <div className="harvest-wall-head">
         <h2 id={`${id}-heading`}>Harvest</h2>
         <p className="hint" aria-live="polite">

@@ -1,5 +1,4 @@
-/** While the host shows one table's canvas to everyone: which table it is, and for the host a way to send everyone back. */
-import type { SessionState } from '@worktable/shared';
+
 import { sendControl } from '../protocol/controlConnection.js';
 import { tableNameOf } from './place.js';
 import type { SessionView } from '../protocol/sessionView.js';

@@ -1,7 +1,7 @@
 /** "Before you arrived" for the open table, from round 2 on (see `BeforeYouArrived`). */
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import { PLENARY_DOC, type HarvestCard, type SessionState } from '@worktable/shared';
+import { PLENARY_DOC, type HarvestCard, } from '@worktable/shared';
 import { BeforeYouArrived } from './BeforeYouArrived.js';
 import { tableNameOf } from './place.js';
 import { useEarlierNotes } from './useEarlierNotes.js';

@@ -18,7 +18,7 @@ export interface WallDotsProps {
 export function WallDots({ itemId, title }: WallDotsProps) {
   const { vote, ballot } = useTableVote();
   const { run, busy, error } = useAction(sendControl);
-  if (!vote || !vote.items.includes(itemId)) return null;
+  if (!vote?.items.includes(itemId)) return null;
   if (vote.results) {
     const dots = vote.results[itemId] ?? 0;
     return (

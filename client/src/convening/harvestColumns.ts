@@ -14,7 +14,10 @@ export function harvestColumns(cards: readonly HarvestCard[]): HarvestColumn[] {
   const columns: HarvestColumn[] = [];
   for (const group of groupHarvest(cards)) {
     let column = columns.at(-1);
-    if (!column || column.round !== group.round) columns.push((column = { round: group.round, groups: [], count: 0 }));
+    if (!column || column.round !== group.round) {
+      column = { round: group.round, groups: [], count: 0 };
+      columns.push(column);
+    }
     column.groups.push(group);
     column.count += group.cards.length;
   }

@@ -2,7 +2,7 @@
  * The only writer of harvest cards (the plenary document's Y.Map `harvest`, see shared
  * `harvest.ts`), who may post them, and the checks of a card being written.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { HarvestKind, MAX_HARVEST_CHARS, PlenaryRoot, readHarvestCard, type HarvestCard, type SessionState } from '@worktable/shared';
 
 /** The harvest map of the plenary document. */

@@ -2,7 +2,7 @@
  * The only writer of harvest themes in the plenary document (shared `harvest.ts`: a map of
  * themes and a map of card → theme), and their reading. Anyone in the plenary may group cards.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { MAX_THEME_CHARS, PlenaryRoot, readHarvestTheme, type HarvestTheme } from '@worktable/shared';
 
 /** The themes map of the plenary document. */

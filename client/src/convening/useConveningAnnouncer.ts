@@ -1,6 +1,5 @@
 /** What the live region says when the convening moves the viewer (see `conveningAnnouncement`). */
 import { useEffect, useRef, useState } from 'react';
-import type { SessionState } from '@worktable/shared';
 import { conveningAnnouncement, ownPlace, type PlaceState } from './place.js';
 import type { SessionView } from '../protocol/sessionView.js';
 

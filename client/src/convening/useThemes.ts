@@ -24,7 +24,9 @@ export function useThemes(doc: Y.Doc | null): Themes {
     read();
     const maps = [themesMapOf(doc), cardThemesMapOf(doc)];
     for (const map of maps) map.observe(read);
-    return () => maps.forEach((map) => map.unobserve(read));
+    return () => {
+      for (const map of maps) map.unobserve(read);
+    };
   }, [doc]);
   return themes;
 }

@@ -54,6 +54,7 @@ export function AgendaComposer({ protocolId }: AgendaComposerProps) {
         </button>
         <ol className="dash-compose-list">
           {parts.map((part, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: parts have no id; the protocol in the key remounts a row whose protocol changed
             <li key={`${index}-${part.protocolId}`}>
               <label>
                 <span className="visually-hidden">Part {index + 1}: protocol</span>

@@ -23,6 +23,7 @@ export function AgendaControls({ dashboard }: AgendaControlsProps) {
   // The box shows the host's choice at once; the server's answer (the next payload) confirms it.
   const [holdWanted, setHoldWanted] = useState<boolean | null>(null);
   const held = dashboard.agenda?.held ?? false;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the server's answer (held) clears the host's pending choice
   useEffect(() => setHoldWanted(null), [held]);
   const setHold = async (on: boolean) => {
     setHoldWanted(on);

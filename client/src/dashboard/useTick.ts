@@ -12,7 +12,9 @@ let timer: number | undefined;
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
-  timer ??= window.setInterval(() => listeners.forEach((l) => l()), TICK_MS);
+  timer ??= window.setInterval(() => {
+    for (const listener of listeners) listener();
+  }, TICK_MS);
   return () => {
     listeners.delete(listener);
     if (listeners.size === 0 && timer !== undefined) {

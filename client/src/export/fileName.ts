@@ -3,7 +3,7 @@
 /** Drops what a file name must not carry: folders, control characters, leading dots. */
 function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  return base.replace(/[\u0000-\u001f\u007f]/g, '').replace(/^\.+/, '').trim();
+  return base.replace(/\p{Cc}/gu, '').replace(/^\.+/, '').trim();
 }
 
 /**

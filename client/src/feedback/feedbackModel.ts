@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import {
-  FeedbackType,
+  type FeedbackType,
   TableRoot,
   ThreadField,
   readThread,

@@ -21,8 +21,14 @@ describe('passageStore', () => {
     const fragment = new Y.XmlFragment();
     expect(revealPassage(fragment, anchor)).toBe('unavailable');
     const calls: string[] = [];
-    const offCanvas = registerPassageEditor(fragment, () => (calls.push('canvas'), true));
-    const offLarge = registerPassageEditor(fragment, () => (calls.push('large'), false));
+    const offCanvas = registerPassageEditor(fragment, () => {
+      calls.push('canvas');
+      return true;
+    });
+    const offLarge = registerPassageEditor(fragment, () => {
+      calls.push('large');
+      return false;
+    });
     expect(revealPassage(fragment, anchor)).toBe('removed');
     offLarge();
     expect(revealPassage(fragment, anchor)).toBe('shown');

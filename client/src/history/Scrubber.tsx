@@ -20,6 +20,7 @@ export function Scrubber({ stops, index, onSelect }: ScrubberProps) {
   const selected = stops[index];
 
   // Keep the selected stop in view in the list as the slider moves.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the selected index is the trigger to scroll it into view
   useEffect(() => {
     list.current?.querySelector('[aria-current="step"]')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }, [index]);

@@ -48,6 +48,7 @@ export function TimelineView({ sessionId, token, docName, tableName, liveDoc, us
 
   // While the next stop loads, the last one loaded stays in view (under a progress bar).
   const [shown, setShown] = useState<{ snapshotId: number; doc: Y.Doc } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: announces once per snapshot loaded, with the names as they are then
   useEffect(() => {
     if (snapshot.kind !== 'ready') return;
     setShown({ snapshotId: snapshot.snapshotId, doc: snapshot.doc });
@@ -55,7 +56,7 @@ export function TimelineView({ sessionId, token, docName, tableName, liveDoc, us
     const count = readArtifacts(snapshot.doc).length;
     if (loaded) announce(`${tableName} at the end of ${stopLabel(loaded)}: ${count === 1 ? '1 artifact' : `${count} artifacts`}.`);
     // Once per loaded snapshot (`stops` and `tableName` are read, not watched: a refreshed list announces nothing).
-  }, [snapshot]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [snapshot]);
 
   useEffect(() => heading.current?.focus(), []);
   useEffect(() => {

@@ -79,7 +79,9 @@ describe('restoring an artifact from a snapshot', () => {
     const ids = [sticky(live, 'Before'), richDocument(live), dataTable(live)];
     const past = snapshotOf(live);
     const before = artifactsOf(past).toJSON();
-    live.transact(() => ids.forEach((id) => artifactsOf(live).delete(id)));
+    live.transact(() => {
+      for (const id of ids) artifactsOf(live).delete(id);
+    });
 
     for (const id of ids) expect(restoreArtifact(live, getArtifact(past, id)!)).toEqual({ id, sameId: true });
 

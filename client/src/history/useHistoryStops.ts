@@ -18,6 +18,7 @@ export function useHistoryStops(sessionId: string, token: string, docName: strin
   const [attempt, setAttempt] = useState(0);
   const opened = useRef(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runKey changing (the run moved on) is the trigger to fetch again
   useEffect(() => {
     let cancelled = false;
     const delay = opened.current ? REFRESH_DELAY_MS : 0;

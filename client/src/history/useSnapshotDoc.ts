@@ -34,6 +34,7 @@ export function useSnapshotDoc(sessionId: string, token: string, stop: TimelineS
     };
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt changing (retry) is the trigger to load again
   useEffect(() => {
     if (snapshotId === null) {
       setLoad({ kind: 'idle' });

@@ -6,7 +6,7 @@
  * keyboard and screen readers take it top to bottom.
  */
 import type * as Y from 'yjs';
-import { PLENARY_DOC, type HarvestCard, type SessionState } from '@worktable/shared';
+import { PLENARY_DOC, type HarvestCard, } from '@worktable/shared';
 import type { LocalUser } from '../artifacts/types.js';
 import type { CanvasLayer } from '../canvas/canvasLayer.js';
 import { HarvestPanel } from '../convening/HarvestPanel.js';

@@ -149,6 +149,8 @@ export function PrivateLayer({ connection, sessionId, token, user }: PrivateLaye
   const has = artifacts.length > 0;
   return (
     <ArtifactAddon.Provider value={PrivateBadge}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: catches keys from the notes inside it (event delegation); the notes are the controls */}
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the label is given only with role="group", when there are notes */}
       <div
         ref={layerRef}
         className="private-layer"

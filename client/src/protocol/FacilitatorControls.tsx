@@ -74,6 +74,7 @@ export function FacilitatorControls({ state, isHost, participants, send, protoco
   const headingId = useId();
 
   // A new phase (or everyone ready) makes a pending confirmation moot.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new phase or status is the trigger to drop pending confirmations
   useEffect(() => {
     setConfirming(false);
     setConfirmingBack(false);

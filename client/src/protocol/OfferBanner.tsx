@@ -29,7 +29,7 @@ export function OfferBanner({ state, me, send }: OfferBannerProps) {
   }, [state, me]);
 
   const offer = state.offer;
-  const offered = offer !== null && offer.to.includes(me) && state.roles[offer.role] !== me;
+  const offered = offer?.to.includes(me) === true && state.roles[offer.role] !== me;
   return (
     <>
       {offered && (

@@ -32,7 +32,7 @@ export function unlockAudio(): void {
 /** Plays the chime if audio was unlocked; silently does nothing otherwise. */
 export function playChime(): void {
   const ctx = context;
-  if (!ctx || ctx.state !== 'running') return;
+  if (ctx?.state !== 'running') return;
   const start = ctx.currentTime + 0.02;
   const tones: [frequency: number, at: number][] = [
     [659.25, 0], // E5

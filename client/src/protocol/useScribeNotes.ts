@@ -19,11 +19,10 @@ export function useScribeNotes(doc: Y.Doc | null, synced: boolean, me: { partici
   const own = state !== null && (docName === undefined || !state.convening || state.tableId === docName);
   const scribing = active && own && notesKeeperOf(state) === me.participantId;
   const key = scribing ? `${state.protocolId}:${notesRoundOfState(state) ?? 0}:${state.phaseIndex}` : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per phase the note keeper enters (key); state and me are read at that moment
   useEffect(() => {
     if (!doc || !synced || !key || !state?.phase) return;
     const heading = phaseHeading({ ...state, phase: state.phase });
     ensurePhaseNotes(doc, { protocolId: state.protocolId, protocolTitle: state.protocolTitle, heading, round: notesRoundOfState(state) }, me);
-    // Runs once per phase the note keeper enters; `state` and `me` are read at that moment.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [doc, synced, key]);
 }

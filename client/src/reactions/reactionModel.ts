@@ -7,7 +7,7 @@
  * presence maps to a name. The writers wrap the toggle in their own transaction (`editLocally`
  * for artifacts, so undo treats it like any other edit; the feedback origin for threads).
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { ArtifactField, TableRoot, itemReactionKey, reactionPrefix, type ReactionId } from '@worktable/shared';
 import { editLocally } from '../canvas/tableModel.js';
 

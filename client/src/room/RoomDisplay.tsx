@@ -74,7 +74,7 @@ export function RoomDisplay({ sessionId, initialView, identity }: RoomDisplayPro
   const plenary = usePlenaryDoc(sessionId, identity.token, state?.convening ?? false, null);
   const cards = useHarvest(plenary?.doc ?? null);
   const invite = identity.inviteCode ? inviteUrl(sessionId, identity.inviteCode) : null;
-  const together = state !== null && state.convening && (isTogether(state) || agendaStage(state) === 'over');
+  const together = state?.convening && (isTogether(state) || agendaStage(state) === 'over');
   // Before anyone is seated the invite is what the room needs most: the code is shown big.
   const welcome = state !== null && isWelcome(state);
 

@@ -29,6 +29,7 @@ export function RosterPreview({ roster, problemsRef }: RosterPreviewProps) {
           <h4>{countOf(problems.length, 'problem')} to fix before importing</h4>
           <ul>
             {problems.slice(0, PROBLEMS_SHOWN).map((problem, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a static list of problem texts, replaced whole
               <li key={i}>{describeRosterProblem(problem)}</li>
             ))}
             {problems.length > PROBLEMS_SHOWN && <li>…and {problems.length - PROBLEMS_SHOWN} more.</li>}

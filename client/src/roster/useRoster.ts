@@ -19,6 +19,7 @@ export interface UseRoster {
 export function useRoster(sessionId: string, token: string): UseRoster {
   const [load, setLoad] = useState<RosterLoad>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt changing (reload) is the trigger to load again
   useEffect(() => {
     let cancelled = false;
     getRoster(sessionId, token).then(

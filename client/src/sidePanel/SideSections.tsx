@@ -22,6 +22,7 @@ export function SideTabs({ counts = {} }: SideTabsProps) {
   const show = useSidePanel((s) => s.show);
   const list = useRef<HTMLDivElement>(null);
   // A section opens at its top (the panel scrolls under the sticky phase and tabs).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new section is the trigger to scroll to the top
   useEffect(() => {
     list.current?.closest('.sidebar')?.scrollTo({ top: 0 });
   }, [section]);

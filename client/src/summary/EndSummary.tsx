@@ -87,6 +87,7 @@ export function EndSummary({ doc, focus, exportButton, me, readOnly, protocol }:
               </strong>
               <ul>
                 {h.samples.map((text, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a static list of sample texts, replaced whole
                   <li key={i}>{text}</li>
                 ))}
                 {h.count > h.samples.length && <li className="muted">and {h.count - h.samples.length} more on the table</li>}
@@ -102,6 +103,7 @@ export function EndSummary({ doc, focus, exportButton, me, readOnly, protocol }:
             <div key={r.title} className="end-reflection">
               {reflection.length > 1 && <p className="muted">{r.title}</p>}
               {r.lines.map((line, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: static lines of text, replaced whole
                 <p key={i}>{line}</p>
               ))}
             </div>
@@ -121,6 +123,7 @@ export function EndSummary({ doc, focus, exportButton, me, readOnly, protocol }:
       ) : (
         <ul className="end-steps">
           {steps.map((step, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a static list of steps, replaced whole
             <li key={i}>
               <span aria-hidden="true">{step.done ? '☑' : '☐'}</span> {step.text}
               {step.owner && <strong> — {step.owner}</strong>}

@@ -4,7 +4,6 @@
  * a reseat it is your new table's, and the change is announced.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { SessionState } from '@worktable/shared';
 import { tableNameOf } from '../convening/place.js';
 import './talk.css';
 import type { SessionView } from '../protocol/sessionView.js';

@@ -28,7 +28,7 @@ export function DotControl({ meta, artifact }: ArtifactAddonProps) {
     return () => window.clearTimeout(timer);
   }, [note]);
 
-  if (!vote || !vote.items.includes(meta.id)) return null;
+  if (!vote?.items.includes(meta.id)) return null;
   if (vote.results) {
     const dots = vote.results[meta.id] ?? 0;
     return (
@@ -59,6 +59,7 @@ export function DotControl({ meta, artifact }: ArtifactAddonProps) {
       </button>
       <span className="vote-mine" aria-hidden="true">
         {pips.map((filled, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: pips are interchangeable dots with no identity or state
           <span key={i} className={filled ? 'vote-pip' : 'vote-pip is-empty'} />
         ))}
         <span className="vote-count">{dots.mine}</span>

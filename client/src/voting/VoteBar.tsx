@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { VoteStatus, type Ballot, type SessionAction, type WireVote } from '@worktable/shared';
-import { dotsLabel, dotsLeftLabel, dotsSpent, eligibleCount, votedLabel } from './ballot.js';
+import { dotsLabel, dotsLeftLabel, dotsSpent, votedLabel } from './ballot.js';
 
 /** Props of `VoteBar`. */
 export interface VoteBarProps {
@@ -33,6 +33,7 @@ export function VoteBar({ vote, ballot, eligible, results, runs, run, busy, erro
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const open = vote.status === VoteStatus.Open;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new vote or status is the trigger to drop a pending confirmation
   useEffect(() => setConfirming(false), [vote.id, vote.status]);
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();

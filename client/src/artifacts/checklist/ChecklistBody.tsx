@@ -35,6 +35,7 @@ export function ChecklistBody({ artifact, doc, readOnly, selected, expanded }: A
   const today = todayIso();
 
   // Put the caret into an item just added here (or the one before a removed item), once it renders.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once the items render, so the new item exists to focus
   useEffect(() => {
     if (!focusId) return;
     const text = ref.current?.querySelector<HTMLTextAreaElement>(`[data-item-id="${CSS.escape(focusId)}"] textarea`);
@@ -67,6 +68,7 @@ export function ChecklistBody({ artifact, doc, readOnly, selected, expanded }: A
 
   return (
     <div className={expanded ? 'checklist-body is-expanded' : 'checklist-body'} ref={ref}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: catches Enter from the title field inside it (event delegation) */}
       <div
         className="checklist-head"
         onKeyDown={(event) => {

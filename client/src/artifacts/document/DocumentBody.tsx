@@ -66,6 +66,7 @@ function DocumentPreview({ fragment }: { fragment: Y.XmlFragment }) {
   }, [fragment]);
   const lines: ReactNode[] = blocks.map((block, i) => {
     const Tag = block.tag;
+    // biome-ignore lint/suspicious/noArrayIndexKey: a read-only preview rebuilt whole from the document; its lines have no identity or state
     return <Tag key={i}>{block.text}</Tag>;
   });
   return (

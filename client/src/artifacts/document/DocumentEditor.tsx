@@ -37,6 +37,7 @@ function openLink(event: MouseEvent): boolean {
 
 /** The rich-text editor of one document. */
 export default function DocumentEditor({ artifactId, fragment, awareness, user, readOnly, showToolbar }: DocumentEditorProps) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caret name and colour change without rebuilding the editor (set below)
   const extensions = useMemo(
     () => [
       ...documentExtensions({ fragment, awareness, user: { name: user.name, color: user.color }, placeholder: 'Write here…' }),

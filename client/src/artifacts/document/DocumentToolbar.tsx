@@ -137,7 +137,7 @@ function selectToolbarState({ editor: e }: EditorStateSnapshot<Editor>): Toolbar
   const { state } = e;
   const inputs = [state.doc, state.selection, state.storedMarks] as const;
   const last = lastComputed.get(e);
-  if (last && last.inputs.every((input, i) => input === inputs[i])) return last.result;
+  if (last?.inputs.every((input, i) => input === inputs[i])) return last.result;
   const result: ToolbarState = {
     bold: e.isActive('bold'),
     italic: e.isActive('italic'),

@@ -6,7 +6,9 @@ import type { ArtifactBodyProps, ArtifactView } from '../types.js';
 
 function ImageBody({ artifact, sessionId, token }: ArtifactBodyProps) {
   const uploadId = useStringField(artifact, ArtifactField.UploadId);
-  const title = useStringField(artifact, ArtifactField.Title) || useStringField(artifact, ArtifactField.FileName) || 'Image';
+  const givenTitle = useStringField(artifact, ArtifactField.Title);
+  const fileName = useStringField(artifact, ArtifactField.FileName);
+  const title = givenTitle || fileName || 'Image';
   const state = useUploadUrl(sessionId, token, uploadId);
   return (
     <div className="media-body">

@@ -86,7 +86,7 @@ export function initializeGrid(
   const columnIds = new Y.Array<string>();
   columnIds.push(columnList);
   const cells = new Y.Map<Y.Text>();
-  columnList.forEach((column, i) => cells.set(cellKey(HEADER_ROW_ID, column), new Y.Text(columnNames[i] ?? '')));
+  for (const [i, column] of columnList.entries()) cells.set(cellKey(HEADER_ROW_ID, column), new Y.Text(columnNames[i] ?? ''));
   for (const row of rowList) for (const column of columnList) cells.set(cellKey(row, column), new Y.Text());
   artifact.set(ArtifactField.RowIds, rowIds);
   artifact.set(ArtifactField.ColumnIds, columnIds);
