@@ -20,68 +20,29 @@ import {
   type RosterColumns,
   type RosterSeat,
   type SessionControl,
-  type Protocol,
 } from '@worktable/shared';
 import crypto from 'node:crypto';
-import type { HistoryRecorder } from '../history/historyRecorder.js';
-import type { PrivateReveal } from './privateReveal.js';
-import type { AnonymousReactions } from './anonymousReactions.js';
 import { LEASE_RENEW_MS, LocalLeases, type Leases } from '../scaleout/sessionLeases.js';
 import { protocolOfSession } from '../protocols/sessionProtocol.js';
-import type { RelayLogger } from '../relay/relay.js';
 import type { ParticipantRecord, StoragePort } from '../storage/port.js';
 import { sessionRoom, type ControlServer, type ControlSocket } from './controlServer.js';
-import { CallSignaling, type CallCounters } from './callSignaling.js';
-import { SIGNALS_PER_SECOND, SIGNAL_BURST, type IceSettings } from './iceServers.js';
-import { CONTROL_ACTIONS_PER_SECOND, CONTROL_ACTION_BURST, RATE_LIMITED_ACK, type ControlCounters } from './controlRate.js';
-import { SocketRateLimit, type SocketRate } from '../security/socketRateLimit.js';
-import { buildDashboard, type DocumentActivity } from './dashboard.js';
+import { CallSignaling, } from './callSignaling.js';
+import { CONTROL_ACTIONS_PER_SECOND, CONTROL_ACTION_BURST, RATE_LIMITED_ACK, } from './controlRate.js';
+import { SocketRateLimit, } from '../security/socketRateLimit.js';
+import { buildDashboard, } from './dashboard.js';
 import { LocalSockets, SharedSockets, type SessionSockets } from './sessionSockets.js';
 import { StatePublisher } from './statePublisher.js';
 import { ControlActions } from './controlActions.js';
 import { hostsRoom, tableRoom } from './controlRooms.js';
 import { SessionRuntime, type Member, type RuntimeResult } from './sessionRuntime.js';
+import { NO_ICE, type ControlPlaneOptions } from './controlPlaneOptions.js';
 
-/** Control plane settings. */
-export interface ControlPlaneOptions {
-  facilitatorGraceMs: number;
-  logger: RelayLogger;
-  /** Looks up a protocol by id (built-ins, plus whatever tests inject). */
-  findProtocol: (id: string) => Protocol | undefined;
-  /** Document activity for the host dashboard. */
-  activity: DocumentActivity;
-  /** Keeps the tables' history at phase boundaries. */
-  history?: HistoryRecorder;
-  /** Reveals private writing when it ends. */
-  privateReveal?: PrivateReveal;
-  /** Writes anonymous reactions (`react`); without it they are refused. */
-  anonymousReactions?: AnonymousReactions;
-  /** ICE servers and mesh cap for the calls at the tables (none: browsers connect directly). */
-  ice?: IceSettings;
-  /** Counts call signals for `/metrics`. */
-  callCounters?: CallCounters;
-  /** Control actions one socket may send at once and per second (defaults: `CONTROL_ACTION_BURST`, `CONTROL_ACTIONS_PER_SECOND`). */
-  actionRate?: SocketRate;
-  /** Counts control actions for `/metrics`. */
-  controlCounters?: ControlCounters;
-  /** Who keeps each session's timers (one node: this one; with Redis: leases). */
-  leases?: Leases;
-  /** A participant was removed (here or on another node): close their document connections on this node. */
-  onForgetParticipant?: (sessionId: string, participantId: string) => void;
-  /** A session was deleted (here or on another node): drop its documents on this node without storing. */
-  onForgetSession?: (sessionId: string) => void;
-  now?: () => number;
-}
-
+export type { ControlPlaneOptions } from './controlPlaneOptions.js';
 export { DASHBOARD_THROTTLE_MS, PRESENCE_COALESCE_FROM } from './statePublisher.js';
 /** How often hosts get a fresh dashboard while nothing changes (activity moves on). */
 export const DASHBOARD_REFRESH_MS = 5_000;
 
 export { hostsRoom, tableRoom } from './controlRooms.js';
-
-/** No ICE servers (browsers on one network reach each other directly) and the default mesh cap. */
-const NO_ICE: IceSettings = { urls: [], turnSecret: undefined, turnTtlSeconds: 3600, maxVideoPeers: 8, transportPolicy: 'all', maxPlenaryPeers: 24, signalBurst: SIGNAL_BURST, signalsPerSecond: SIGNALS_PER_SECOND };
-
 
 /** Runs every session's protocol on the server. */
 export class ControlPlane {
