@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LoadRun, type LoadMeasurement, type LoadSettings } from './loadRun.js';
+import { LoadRun, type LoadSettings } from './loadRun.js';
 import { runAwareness } from './awarenessBench.js';
 import { runJoinStorm } from './joinStorm.js';
 import { runLargeDocument } from './largeDocument.js';
@@ -27,7 +27,7 @@ import {
   type Scenario,
   type ServerChoice,
 } from './options.js';
-import { CORE_SERVER_CLIENTS, CORE_SERVER_NAMES, ratio, type CoreServer, type ScenarioContext, type ScenarioOutcome, type ScenarioRunner } from './scenarioKit.js';
+import { CORE_SERVER_CLIENTS, type CoreServer, type ScenarioContext, type ScenarioOutcome, type ScenarioRunner } from './scenarioKit.js';
 import { checkPersistedCounters, checkRestoredState, measureUnload, nodeLabel } from './persistenceCheck.js';
 import { namedProcessesCpu, processMemory, type CpuSource } from './procStats.js';
 import { failureLines, passed, resultTable, type ServerResult } from './report.js';
@@ -44,6 +44,7 @@ import {
 import { floorSpec, freePort, hocuspocusSpec, referenceSpec, startServer, worktableSpec, type ServerProcess, type WorktableSetup } from './serverProcess.js';
 import { referenceRooms, worktableRooms } from './targets.js';
 import { sleep } from './time.js';
+import { crossNodeNotes, loadAverage, machineLine, ratioLines, SERVER_NAMES, summaryLine } from './relayBenchLines.js';
 
 async function main(): Promise<number> {
   let options: BenchOptions;
@@ -133,66 +134,6 @@ const SCENARIO_RUNNERS: Record<Exclude<Scenario, LoadScenario>, ScenarioRunner> 
  * Per-scenario ratios Worktable / Hocuspocus and Worktable / reference on CPU per delivery, p99
  * latency and memory, and, where the floor ran, the floor's line (`floorLines`).
  */
-function ratioLines(scenario: LoadScenario, results: readonly ServerResult[]): string[] {
-  const lines = floorLines(scenario, results);
-  const worktable = results.find((r) => r.name === SERVER_NAMES.worktable);
-  if (!worktable) return lines;
-  const m = worktable.measurement;
-  for (const choice of ['hocuspocus', 'reference'] as const) {
-    const other = results.find((r) => r.name === SERVER_NAMES[choice]);
-    if (!other) continue;
-    const o = other.measurement;
-    lines.push(
-      `${scenario}: Worktable / ${other.name}: CPU per delivery ${ratio(m.serverCpuMicrosPerDelivery, o.serverCpuMicrosPerDelivery)} ` +
-        `(${m.serverCpuMicrosPerDelivery.toFixed(2)} vs ${o.serverCpuMicrosPerDelivery.toFixed(2)} µs), ` +
-        `p99 latency ${ratio(m.latency.p99, o.latency.p99)} (${m.latency.p99.toFixed(1)} vs ${o.latency.p99.toFixed(1)} ms), ` +
-        `idle memory per connection ${ratio(idleBytesPerConnection(m), idleBytesPerConnection(o))} ` +
-        `(${(idleBytesPerConnection(m) / 1024).toFixed(1)} vs ${(idleBytesPerConnection(o) / 1024).toFixed(1)} KiB)`,
-    );
-  }
-  if (scenario === 'many-idle') {
-    lines.push(
-      `many-idle: Worktable p99 ${m.latency.p99.toFixed(1)} ms (target < 100), ${(idleBytesPerConnection(m) / 1024).toFixed(1)} KiB per idle connection (target ≤ 20 KB)`,
-    );
-  }
-  return lines;
-}
-
-/**
- * The floor's CPU per delivery against Hocuspocus's and Worktable's, when the floor ran. Where no
- * two changes share a relay (the convening), it is the least any relay that sends each change on
- * its own can cost; where a room is busy (the hot room), merging writes less and goes below it.
- */
-function floorLines(scenario: LoadScenario, results: readonly ServerResult[]): string[] {
-  const floor = results.find((r) => r.name === SERVER_NAMES.floor)?.measurement.serverCpuMicrosPerDelivery;
-  const hocuspocus = results.find((r) => r.name === SERVER_NAMES.hocuspocus)?.measurement.serverCpuMicrosPerDelivery;
-  const worktable = results.find((r) => r.name === SERVER_NAMES.worktable)?.measurement.serverCpuMicrosPerDelivery;
-  if (floor === undefined) return [];
-  const parts = [`CPU per delivery ${floor.toFixed(2)} µs`];
-  if (hocuspocus !== undefined) parts.push(`${ratio(floor, hocuspocus)} Hocuspocus's`);
-  if (worktable !== undefined) parts.push(`Worktable ${worktable >= floor ? '+' : '−'}${Math.abs(worktable - floor).toFixed(2)} µs (${ratio(worktable, floor)} the floor)`);
-  return [`${scenario}: floor (forwards each frame, no Yjs, no storage): ${parts.join('; ')}`];
-}
-
-/** Server RSS growth from before the first connection to all connected and synced, per connection. */
-function idleBytesPerConnection(m: LoadMeasurement): number {
-  const before = m.startMemory.reduce((sum, sample) => sum + sample.rssBytes, 0);
-  const idle = m.idleMemory.reduce((sum, sample) => sum + sample.rssBytes, 0);
-  return (idle - before) / m.connections;
-}
-
-function loadAverage(): string {
-  return os.loadavg().map((l) => l.toFixed(2)).join(' ');
-}
-
-const SERVER_NAMES: Record<ServerChoice, string> = {
-  ...CORE_SERVER_NAMES,
-  floor: 'floor (forward only)',
-  'reference-leveldb': 'y-websocket 2.1 (LevelDB)',
-  'worktable-postgres': 'Worktable (PostgreSQL, 1 node)',
-  'worktable-2nodes': 'Worktable (PostgreSQL + Redis, 2 nodes)',
-};
-
 /** How a Worktable choice is deployed. */
 interface WorktableVariant {
   choice: ServerChoice;
@@ -308,29 +249,6 @@ async function runWorktable(shape: LoadShape, variant: WorktableVariant, keepDat
   }
 }
 
-/** Redis messages per update, from the nodes' own counters and (server-wide) from Redis. */
-function crossNodeNotes(
-  before: { nodes: CrossNodeCounters[]; redis: RedisStats },
-  after: { nodes: CrossNodeCounters[]; redis: RedisStats },
-  updatesSent: number,
-): ServerResult['notes'] {
-  const delta = counterDelta(before.nodes, after.nodes);
-  const per = (count: number): string => (updatesSent > 0 ? (count / updatesSent).toFixed(3) : 'n/a');
-  const perNode = (key: 'published' | 'received'): string => after.nodes.map((c, i) => c[key] - (before.nodes[i]?.[key] ?? 0)).join(' + ');
-  const redisDelta = (key: keyof RedisStats): number => after.redis[key] - before.redis[key];
-  return [
-    {
-      name: 'Redis messages per update: published / received (nodes\' counters, load + drain)',
-      value: `${per(delta.published)} / ${per(delta.received)} (published ${perNode('published')}, received ${perNode('received')}, over ${updatesSent} updates)`,
-    },
-    { name: 'cross-node duplicates (remote updates already known)', value: `${delta.duplicates} (${per(delta.duplicates)} per update)` },
-    {
-      name: 'Redis server-wide per update: PUBLISH / commands / bytes in / bytes out',
-      value: `${per(redisDelta('publishCalls'))} / ${per(redisDelta('commands'))} / ${per(redisDelta('netInputBytes'))} / ${per(redisDelta('netOutputBytes'))}`,
-    },
-  ];
-}
-
 /** The servers other than Worktable's variants: nothing of theirs is checked after the run but delivery. */
 type Baseline = Exclude<ServerChoice, keyof typeof WORKTABLE_VARIANTS>;
 
@@ -357,16 +275,6 @@ async function runBaseline(shape: LoadShape, choice: Baseline): Promise<ServerRe
     await server.stop();
     if (leveldbDir) fs.rmSync(leveldbDir, { recursive: true, force: true });
   }
-}
-
-function summaryLine(perSecond: number, cpuPerDelivery: number): string {
-  return `${Math.round(perSecond)} deliveries/s, ${cpuPerDelivery.toFixed(2)} µs server CPU per delivery`;
-}
-
-function machineLine(): string {
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const memory = (os.totalmem() / 1024 ** 3).toFixed(1);
-  return `Machine: ${os.availableParallelism()} cores (${cpu}), ${memory} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
 }
 
 function log(line: string): void {
