@@ -23,7 +23,6 @@ import {
   type TableSeating,
   type TableEntry,
   type Actor,
-  type HistoryLabel,
   type PlannedRound,
   type RunView,
   type WireAgenda,
@@ -31,57 +30,14 @@ import {
   type SessionAction,
   type SessionContext,
   type SessionControl,
-  type SessionError,
-  type SessionPerson,
   type SessionState,
   type WireTable,
 } from '@worktable/shared';
+import type { Changed, RuntimeEnvironment, RuntimeResult } from './runtimeEnvironment.js';
+import { SessionPeople, type Member } from './sessionPeople.js';
 
-/** A participant of the session as the control plane needs it. */
-export interface Member {
-  participantId: string;
-  name: string;
-  role: SessionPerson['role'];
-  joinedAt: number;
-  organization: string | null;
-  systemRole: string | null;
-  /** Added from the host's roster (expected before they arrive). */
-  rostered?: boolean;
-}
-
-/** Which tables' views changed with a commit (`all`: the seating or the convening changed). */
-export type Changed = 'all' | readonly string[];
-
-/** What a runtime needs from the server around it. */
-export interface RuntimeEnvironment {
-  /**
-   * Stores `control` if the stored state is still at `expected` (null: none stored yet);
-   * resolves false when another node changed it first.
-   */
-  save(sessionId: string, status: string, control: SessionControl, expected: number | null): Promise<boolean>;
-  /** The stored state (after another node changed it). */
-  reload(sessionId: string): Promise<SessionControl | null>;
-  /** Whether this node keeps the session's timers (always, on one node). */
-  ownsTimers(sessionId: string): boolean;
-  /** A change was committed: send the new views to whoever they concern. */
-  publish(runtime: SessionRuntime, changed: Changed): void;
-  /**
-   * Someone came or left a single-table session, where presence is the seating: the table's
-   * members changed without a commit. May be sent a little later, together with the next ones.
-   */
-  presenceSeated(runtime: SessionRuntime): void;
-  /** Phases ended at some tables with the last commit (for the history). */
-  phasesEnded(sessionId: string, labels: HistoryLabel[]): void;
-  /** Private writing ended at some tables with the last commit: reveal it. */
-  privateEnded(runtime: SessionRuntime, tables: { tableId: string; anonymous: boolean }[]): void;
-  now(): number;
-  /** How long a facilitator may be away before their seat is offered. */
-  facilitatorGraceMs: number;
-  onError(error: unknown, sessionId: string): void;
-}
-
-/** The result of a control action. */
-export type RuntimeResult = { ok: true } | { ok: false; error: SessionError };
+export type { Changed, RuntimeEnvironment, RuntimeResult } from './runtimeEnvironment.js';
+export type { Member } from './sessionPeople.js';
 
 /** Another node stored a newer state first: reload and try again. */
 class StaleControl extends Error {}
@@ -94,31 +50,30 @@ const MAX_ATTEMPTS = 5;
 
 /** The live control plane of one session. */
 export class SessionRuntime {
-  private readonly presence = new Map<string, number>();
+  /** Who the session has and who of them is connected. */
+  private readonly members: SessionPeople;
   private timer: NodeJS.Timeout | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   /** The last plan, the state and presence it was made for, and when. */
   private planned: { inputs: string; people: string; at: number; plan: PlannedRound[] } | null = null;
-  /** The people list of `context()`, kept until someone arrives, leaves or changes. */
-  private peopleSeen: SessionPerson[] | null = null;
-  /** Each participant as the transitions see them, kept while they and their presence stay the same. */
-  private readonly persons = new Map<string, { member: Member; person: SessionPerson }>();
 
   constructor(
     readonly sessionId: string,
     readonly protocol: Protocol,
     private readonly hostId: string,
-    private readonly participants: Map<string, Member>,
+    participants: Map<string, Member>,
     private state: SessionControl,
     private readonly env: RuntimeEnvironment,
     /** Whether `state` came from storage (otherwise nothing is stored yet). */
     private persisted: boolean,
-  ) {}
+  ) {
+    this.members = new SessionPeople(participants);
+  }
 
   /** Whether anyone is connected or a deadline is pending (otherwise the runtime may be dropped). */
   get isActive(): boolean {
-    return this.presence.size > 0 || this.timer !== null;
+    return this.members.anyonePresent || this.timer !== null;
   }
 
   /** The persisted control state (read only). */
@@ -128,44 +83,21 @@ export class SessionRuntime {
 
   /** Everyone the session has, with presence. */
   people(): (Member & { present: boolean })[] {
-    return [...this.participants.values()].map((m) => ({ ...m, present: this.presence.has(m.participantId) }));
+    return this.members.withPresence();
   }
 
   /**
-   * The context the pure transitions need, at `now`. The people list is rebuilt only when
-   * presence or the participants changed: building one per table view made every change cost
-   * the square of the event.
+   * The context the pure transitions need, at `now` (its people list is kept while nobody
+   * arrives, leaves or changes: see `SessionPeople.list`).
    */
   context(): SessionContext {
     const now = this.env.now();
-    this.peopleSeen ??= [...this.participants.values()].map((member) => this.personOf(member));
-    return { now, protocol: this.protocol, people: this.peopleSeen };
+    return { now, protocol: this.protocol, people: this.members.list() };
   }
 
   /** The table a participant sits at now, or null. */
   tableOf(participantId: string): string | null {
     return tableOfParticipant(this.state, this.context(), participantId);
-  }
-
-  /**
-   * `member` as the transitions see them: the object made last time while neither they nor their
-   * presence changed, so a list of 1,000 is rebuilt after an arrival without making 1,000 people.
-   */
-  private personOf(member: Member): SessionPerson {
-    const present = this.presence.has(member.participantId);
-    const kept = this.persons.get(member.participantId);
-    if (kept && kept.member === member && kept.person.present === present) return kept.person;
-    const person: SessionPerson = {
-      id: member.participantId,
-      role: member.role,
-      joinedAt: member.joinedAt,
-      present,
-      organization: member.organization,
-      systemRole: member.systemRole,
-      expected: member.rostered === true && !present,
-    };
-    this.persons.set(member.participantId, { member, person });
-    return person;
   }
 
   /** Who sits at which table now. */
@@ -226,27 +158,23 @@ export class SessionRuntime {
 
   /** Whether the runtime knows this participant. */
   hasParticipant(participantId: string): boolean {
-    return this.participants.has(participantId);
+    return this.members.has(participantId);
   }
 
   /** Forgets a participant the host removed (they are no longer present, hold no role next time). */
   removeParticipant(participantId: string): Promise<void> {
-    this.participants.delete(participantId);
-    this.persons.delete(participantId);
-    this.peopleSeen = null;
-    const wasHere = this.presence.delete(participantId);
+    const wasHere = this.members.remove(participantId);
     return wasHere ? this.serialize(() => this.afterPresence([], true)) : Promise.resolve();
   }
 
   /** Adds or refreshes a participant (someone joined after the runtime loaded). */
   upsertParticipant(member: Member): void {
-    this.participants.set(member.participantId, member);
-    this.peopleSeen = null;
+    this.members.upsert(member);
   }
 
   /** The actor for a participant id, from the stored role. */
   actorOf(participantId: string): Actor {
-    const role = this.participants.get(participantId)?.role;
+    const role = this.members.roleOf(participantId);
     return { participantId, isHost: role === 'host', isObserver: role === 'observer' };
   }
 
@@ -287,22 +215,15 @@ export class SessionRuntime {
 
   /** Someone connected or left: updates presence, seats a late arrival, reviews facilitators' seats. */
   presenceChanged(participantId: string, delta: 1 | -1): Promise<void> {
-    const count = (this.presence.get(participantId) ?? 0) + delta;
-    if (count > 0) this.presence.set(participantId, count);
-    else this.presence.delete(participantId);
-    if (count === 0 || (delta > 0 && count === 1)) this.peopleSeen = null;
+    const count = this.members.connected(participantId, delta);
     return this.serialize(() => this.afterPresence(delta > 0 && count === 1 ? [participantId] : [], count === 0));
   }
 
   /** Presence as counted across every node (connections per participant): replaces ours. */
   presenceIs(counts: ReadonlyMap<string, number>): Promise<void> {
-    const arrived = [...counts.keys()].filter((id) => !this.presence.has(id));
-    const left = [...this.presence.keys()].some((id) => !counts.has(id));
-    this.presence.clear();
-    for (const [id, n] of counts) if (n > 0) this.presence.set(id, n);
-    this.peopleSeen = null;
-    if (arrived.length === 0 && !left) return Promise.resolve();
-    return this.serialize(() => this.afterPresence(arrived, left));
+    const { arrived, someoneLeft } = this.members.replacePresence(counts);
+    if (arrived.length === 0 && !someoneLeft) return Promise.resolve();
+    return this.serialize(() => this.afterPresence(arrived, someoneLeft));
   }
 
   private afterPresence(arrived: readonly string[], someoneLeft: boolean): Promise<void> {
