@@ -95,7 +95,10 @@ export class SimulatedCall {
   private onSignal(signal: SignalIn): void {
     this.traffic.signalsReceived++;
     const link = this.links.get(signal.from);
-    if (link) return this.receive(signal.from, link, signal);
+    if (link) {
+      this.receive(signal.from, link, signal);
+      return;
+    }
     const waiting = this.pending.get(signal.from) ?? [];
     waiting.push(signal);
     this.pending.set(signal.from, waiting);

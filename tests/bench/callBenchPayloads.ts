@@ -53,7 +53,7 @@ export function fakeSdp(type: 'offer' | 'answer', ufrag: string): string {
   let sdp = `${lines.join('\r\n')}\r\n`;
   // Video, simulcast and more codecs would fill the rest in a real browser; padding stands for them.
   while (sdp.length < SDP_BYTES) sdp += `a=x-bench-padding:${'0123456789abcdef'.repeat(4)}\r\n`;
-  return sdp.slice(0, SDP_BYTES - 2) + '\r\n';
+  return `${sdp.slice(0, SDP_BYTES - 2)}\r\n`;
 }
 
 /** The candidates one side trickles: host udp, host tcp, server reflexive, relayed. */

@@ -113,7 +113,7 @@ export class SessionRuntime {
   /** The `session:state` for people at `tableId` (null: people at no table); `agenda` when building several of one change. */
   stateFor(tableId: string | null, agenda?: WireAgenda | null): SessionState {
     const context = this.context();
-    return sessionStateFor(this.state, context, tableId, agenda === undefined ? wireAgenda(this.state, context) : agenda);
+    return sessionStateFor(this.state, context, tableId, agenda === undefined ? wireAgenda(this.state) : agenda);
   }
 
   /** Every table's id and name (`session:tables`). */
@@ -128,7 +128,7 @@ export class SessionRuntime {
 
   /** The agenda and where it is, as everyone sees it. */
   agenda(): WireAgenda | null {
-    return wireAgenda(this.state, this.context());
+    return wireAgenda(this.state);
   }
 
   /**

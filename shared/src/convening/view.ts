@@ -30,7 +30,7 @@ export function tableDirectory(control: SessionControl, context: SessionContext)
 }
 
 /** The agenda as everyone sees it (null for a session with one table). */
-export function wireAgenda(control: SessionControl, context: SessionContext): WireAgenda | null {
+export function wireAgenda(control: SessionControl): WireAgenda | null {
   if (!control.convening || control.agenda.length === 0) return null;
   const keys = currentRunKeys(control);
   const finished = keys.length > 0 && keys.every((key) => control.runs[key]?.status === RunStatus.Done);
@@ -67,7 +67,7 @@ export function shownRunKey(control: SessionControl, tableId: string | null, fir
  * the first table's run, which is the round clock when one clock runs every table).
  * `agenda` may be passed in when building several views of one change.
  */
-export function sessionStateFor(control: SessionControl, context: SessionContext, tableId: string | null, agenda = wireAgenda(control, context)): SessionState {
+export function sessionStateFor(control: SessionControl, context: SessionContext, tableId: string | null, agenda = wireAgenda(control)): SessionState {
   const tables = tablesOf(control, context);
   const shown = shownRunKey(control, tableId, tables[0]?.id ?? null);
   const seating = tableId === null ? undefined : tables.find((t) => t.id === tableId);
