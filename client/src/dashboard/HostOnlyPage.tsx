@@ -38,7 +38,8 @@ export function HostOnlyPage({ sessionId, words, children }: HostOnlyPageProps) 
     </Link>
   );
   // Someone who is not the host is told so, as a browser with no identity here is, and sent back.
-  const refusal = load.kind === 'no-identity' ? words.noIdentity : load.kind === 'ready' && load.view.you.role !== 'host' ? words.notHost : null;
+  const notHost = load.kind === 'ready' && load.view.you.role !== 'host';
+  const refusal = load.kind === 'no-identity' ? words.noIdentity : notHost ? words.notHost : null;
   if (refusal) {
     return (
       <div className="page page-narrow">

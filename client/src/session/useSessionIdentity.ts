@@ -35,7 +35,10 @@ export interface SessionIdentityOptions {
 }
 
 /** The session and identity of `sessionId`, and a way to try again after an error. */
-export function useSessionIdentity(sessionId: string, { arrival, alongside }: SessionIdentityOptions): { load: SessionIdentityLoad; retry(): void } {
+export function useSessionIdentity(
+  sessionId: string,
+  { arrival, alongside }: SessionIdentityOptions,
+): { load: SessionIdentityLoad; retry(): void } {
   const [load, setLoad] = useState<SessionIdentityLoad>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
