@@ -42,9 +42,8 @@ export function useSessionIdentity(
   const [load, setLoad] = useState<SessionIdentityLoad>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt (Try again) is the trigger to ask the server again
   useEffect(() => {
-    // The attempt number only asks for this effect to run again.
-    void attempt;
     const fromLink = arrival ? parseHostLinkFragment(window.location.hash) : null;
     const stored = loadIdentity(sessionId);
     const token = fromLink?.token ?? stored?.token;
