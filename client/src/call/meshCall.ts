@@ -11,7 +11,7 @@
  * the level meters and speaking time in callMeters.ts.
  */
 import { CallEvent, type CallPeers, type CallScope, type CallSettings, type SignalIn } from '@worktable/shared';
-import { controlSocket, onControlSocketChanged, sendControl, type ControlSocket } from '../protocol/controlConnection.js';
+import { controlSocket, onControlSocketChanged, type ControlSocket } from '../protocol/controlConnection.js';
 import { CallLinks } from './callLinks.js';
 import { CallMeters } from './callMeters.js';
 import { INITIAL_CALL, useCallStore, type CallPeerView } from './callStore.js';
