@@ -255,7 +255,7 @@ class MeshCall {
   }
 
   /** Switches to another microphone without leaving the call. */
-  async useMicrophone(deviceId: string): Promise<void> {
+  async switchMicrophone(deviceId: string): Promise<void> {
     useCallStore.setState({ microphoneId: deviceId });
     if (useCallStore.getState().status !== 'in') return;
     let track: MediaStreamTrack | null;
@@ -276,7 +276,7 @@ class MeshCall {
   }
 
   /** Switches to another camera (turning video on when it was off). */
-  async useCamera(deviceId: string): Promise<void> {
+  async switchCamera(deviceId: string): Promise<void> {
     useCallStore.setState({ cameraId: deviceId });
     if (useCallStore.getState().video) await this.setVideo(false);
     if (useCallStore.getState().status === 'in') await this.setVideo(true);
