@@ -39,17 +39,16 @@ function useCallAnnouncement(state: SessionView, participants: readonly Protocol
   const policyNote = useCallStore((s) => s.policyNote);
   const askers = useCallStore((s) => s.peers.filter((p) => p.asksToSpeak).map((p) => p.participantId).join(','));
   const [said, setSaid] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the moment of moving is news, not a new state
   useEffect(() => {
     if (movingTo) setSaid(`Moving to ${tableName(state, movingTo)}…`);
-    // Only the moment of moving is news.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [movingTo]);
   useEffect(() => {
     if (policyNote) setSaid(policyNote);
   }, [policyNote]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: someone new asking to speak is the news, not a change of names
   useEffect(() => {
     if (askers) setSaid(`${askers.split(',').map((id) => nameOf(participants, id, me)).join(', ')} asks to speak.`);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [askers]);
   return said;
 }
@@ -222,7 +221,7 @@ function Devices() {
       <summary>Microphone and camera</summary>
       <label>
         Microphone
-        <select value={microphoneId ?? ''} onChange={(e) => void meshCall.useMicrophone(e.target.value)}>
+        <select value={microphoneId ?? ''} onChange={(e) => void meshCall.switchMicrophone(e.target.value)}>
           {microphones.map((d, i) => (
             <option key={d.deviceId || i} value={d.deviceId}>
               {d.label || `Microphone ${i + 1}`}
@@ -233,7 +232,7 @@ function Devices() {
       {cameras.length > 0 && (
         <label>
           Camera
-          <select value={cameraId ?? ''} onChange={(e) => void meshCall.useCamera(e.target.value)}>
+          <select value={cameraId ?? ''} onChange={(e) => void meshCall.switchCamera(e.target.value)}>
             <option value="" disabled>
               Choose a camera
             </option>

@@ -35,6 +35,6 @@ export function phaseKeyOf(state: SessionState | null): string {
 
 /** The microphone the current phase asks of `me` (the presenter listens while the group talks). */
 export function phaseMicPolicy(state: SessionState | null, me: string): MicPolicy {
-  if (!state || state.status !== 'running' || !state.phase) return micPolicy(null, false);
+  if (state?.status !== 'running' || !state.phase) return micPolicy(null, false);
   return micPolicy(state.phase.speakers, state.roles.presenter === me);
 }

@@ -155,7 +155,9 @@ export class PeerLink {
     const result: LinkStats = { inboundAudioBytes: 0, outboundAudioBytes: 0, inboundVideoBytes: 0, localCandidateType: null };
     const report = await this.pc.getStats();
     const byId = new Map<string, Record<string, unknown>>();
-    report.forEach((entry: Record<string, unknown>) => byId.set(String(entry.id), entry));
+    report.forEach((entry: Record<string, unknown>) => {
+      byId.set(String(entry.id), entry);
+    });
     for (const entry of byId.values()) {
       const bytes = typeof entry.bytesReceived === 'number' ? entry.bytesReceived : 0;
       if (entry.type === 'inbound-rtp' && entry.kind === 'audio') result.inboundAudioBytes += bytes;

@@ -55,6 +55,7 @@ export function useTableCall(sessionId: string, state: SessionState | null, me: 
   const arriveMuted = place?.scope === 'plenary' ? !isHost : isHost || policy.muted;
   const mutedByPhase = place?.scope === 'table' && !isHost && policy.muted;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: joining depends on where you are (its key), not on every state
   useEffect(() => {
     if (!place) {
       if (status === 'in' || status === 'starting') meshCall.leave();
@@ -63,16 +64,14 @@ export function useTableCall(sessionId: string, state: SessionState | null, me: 
     if (!wanted) return;
     if (status === 'off') void meshCall.join({ muted: arriveMuted, scope: place.scope, byPolicy: mutedByPhase });
     else if (status === 'in') meshCall.moveTo(place.scope, arriveMuted, mutedByPhase);
-    // Joining depends on where you are, not on every state.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [wanted, key, status]);
 
   // The protocol sets microphones when a phase starts at your table (when you join mid-phase it
   // only mutes: a host or someone who arrives muted stays so until they unmute).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a phase starting (its key) is the trigger, not every state
   useEffect(() => {
     if (status !== 'in' || phaseKey === '' || place?.scope !== 'table') return;
     meshCall.applyPolicy(policy.muted, policy.listening, policy.reason);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [phaseKey, status]);
 
   // A host arriving at another table's call comes in muted.

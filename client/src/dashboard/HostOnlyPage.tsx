@@ -5,8 +5,9 @@
  */
 import type { ReactNode } from 'react';
 import { Link } from '../components/Link.js';
+import { userMessage } from '../api.js';
 import { sessionPath } from '../router.js';
-import { useHostSession, type HostSessionLoad } from './useHostSession.js';
+import { useSessionIdentity, type SessionIdentityLoad } from '../session/useSessionIdentity.js';
 
 /** What a host-only page says while it loads, to people who are not the host, and on an error. */
 export interface HostOnlyWords {
@@ -25,17 +26,31 @@ export interface HostOnlyPageProps {
   sessionId: string;
   words: HostOnlyWords;
   /** The page, once the host is known. */
-  children(ready: Extract<HostSessionLoad, { kind: 'ready' }>): ReactNode;
+  children(ready: Extract<SessionIdentityLoad, { kind: 'ready' }>): ReactNode;
 }
 
 /** The gate, then the page. */
 export function HostOnlyPage({ sessionId, words, children }: HostOnlyPageProps) {
-  const { load, retry } = useHostSession(sessionId);
+  const { load, retry } = useSessionIdentity(sessionId, { arrival: false });
   const back = (
     <Link className="button primary" href={sessionPath(sessionId)}>
       Go to the table
     </Link>
   );
+  // Someone who is not the host is told so, as a browser with no identity here is, and sent back.
+  const notHost = load.kind === 'ready' && load.view.you.role !== 'host';
+  const refusal = load.kind === 'no-identity' ? words.noIdentity : notHost ? words.notHost : null;
+  if (refusal) {
+    return (
+      <div className="page page-narrow">
+        <header className="page-header">
+          <h1 tabIndex={-1}>{refusal.title}</h1>
+          <p className="lead">{refusal.lead}</p>
+        </header>
+        <div className="actions">{back}</div>
+      </div>
+    );
+  }
   switch (load.kind) {
     case 'loading':
       return (
@@ -46,18 +61,7 @@ export function HostOnlyPage({ sessionId, words, children }: HostOnlyPageProps) 
         </div>
       );
     case 'no-identity':
-    case 'not-host': {
-      const { title, lead } = load.kind === 'no-identity' ? words.noIdentity : words.notHost;
-      return (
-        <div className="page page-narrow">
-          <header className="page-header">
-            <h1 tabIndex={-1}>{title}</h1>
-            <p className="lead">{lead}</p>
-          </header>
-          <div className="actions">{back}</div>
-        </div>
-      );
-    }
+      return null;
     case 'error':
       return (
         <div className="page page-narrow">
@@ -65,7 +69,7 @@ export function HostOnlyPage({ sessionId, words, children }: HostOnlyPageProps) 
             <h1 tabIndex={-1}>{words.failed}</h1>
           </header>
           <p className="alert" role="alert">
-            {load.message}
+            {userMessage(load.error)}
           </p>
           <div className="actions">
             <button type="button" className="button primary" onClick={retry}>

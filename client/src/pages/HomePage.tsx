@@ -49,7 +49,7 @@ function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
   const [custom, setCustom] = useCustomProtocol();
   const [editing, setEditing] = useState<Protocol | null>(null);
   const [focusCard, setFocusCard] = useState(false);
-  const useBuiltIn = () => {
+  const chooseBuiltIn = () => {
     setCustom(null);
     requestAnimationFrame(() => document.getElementById(`${id}-protocol`)?.focus());
   };
@@ -127,7 +127,7 @@ function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
           hint="Shown to the people you invite. Leave it empty to appear as “Host”."
         />
         {custom ? (
-          <CustomProtocolCard protocol={custom} focusOnMount={focusCard} onEdit={() => setEditing(custom)} onClear={useBuiltIn} />
+          <CustomProtocolCard protocol={custom} focusOnMount={focusCard} onEdit={() => setEditing(custom)} onClear={chooseBuiltIn} />
         ) : (
           <ProtocolPicker
             id={`${id}-protocol`}
