@@ -17,7 +17,7 @@ afterEach(async () => {
 async function create(secret?: string): Promise<{ status: number; body: CreateSessionResponse & ApiError }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (secret !== undefined) headers[CREATE_SESSION_SECRET_HEADER] = secret;
-  const response = await t!.fetch(`/api/sessions`, { method: 'POST', headers, body: JSON.stringify({ title: 'Secret' }) });
+  const response = await t!.fetch('/api/sessions', { method: 'POST', headers, body: JSON.stringify({ title: 'Secret' }) });
   return { status: response.status, body: (await response.json()) as CreateSessionResponse & ApiError };
 }
 

@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import type { CreateSessionResponse, JoinSessionResponse } from '@worktable/shared';
 import { buildServer, type BuildOptions, type WorktableServer } from '../app.js';
 import { loadConfig } from '../config/config.js';
-import { createSessionWith, postJson, scrapeMetric, tempDataDir, type Fetch } from './testServer.js';
+import { createSessionWith, postJson, scrapeMetric, tempDataDir, type Fetch, type FetchedResponse } from './testServer.js';
 
 /** The origin requests to a test app seem to come to (what `inject` sends as Host by default). */
 export const TEST_APP_URL = 'http://localhost:80';
@@ -58,8 +58,18 @@ export function injectFetch(server: WorktableServer, remoteAddress = '127.0.0.1'
     for (const [name, value] of Object.entries(injected.headers)) {
       for (const one of Array.isArray(value) ? value : [value]) if (one !== undefined) headers.append(name, String(one));
     }
-    const empty = injected.statusCode === 204 || injected.statusCode === 304 || init.method === 'HEAD';
-    return new Response(empty ? null : new Uint8Array(injected.rawPayload), { status: injected.statusCode, statusText: injected.statusMessage, headers });
+    return injectedResponse(injected.statusCode, headers, injected.rawPayload);
+  };
+}
+
+/** A response read from an injected one's bytes (building a `Response` costs more than the request). */
+function injectedResponse(status: number, headers: Headers, bytes: Buffer): FetchedResponse {
+  return {
+    status,
+    headers,
+    text: async () => bytes.toString('utf8'),
+    json: async () => JSON.parse(bytes.toString('utf8')) as unknown,
+    arrayBuffer: async () => new Uint8Array(bytes).buffer,
   };
 }
 

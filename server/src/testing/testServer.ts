@@ -47,8 +47,17 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   };
 }
 
+/** What tests read of a response: the global `fetch`'s `Response` has it, and so has an injected one. */
+export interface FetchedResponse {
+  status: number;
+  headers: Headers;
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
 /** The global `fetch`'s shape, so a test server answered through `inject` can stand in for it. */
-export type Fetch = (input: string | URL, init?: RequestInit) => Promise<Response>;
+export type Fetch = (input: string | URL, init?: RequestInit) => Promise<FetchedResponse>;
 
 /** POSTs JSON (with `fetcher`, the global `fetch` unless told) and returns status and parsed body. */
 export async function postJson<T>(url: string, body: unknown, fetcher: Fetch = fetch): Promise<{ status: number; body: T }> {
