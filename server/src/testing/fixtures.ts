@@ -40,6 +40,10 @@ export function testProtocol(id: string, round: Phase[], fields: Partial<Omit<Pr
 /** Two 400 ms phases that advance by themselves, then one that waits for the facilitator (the control plane's timer tests). */
 export const QUICK_PROTOCOL: Protocol = testProtocol(
   'quick',
-  [testPhase('a', { durationMs: 400, advance: Advance.Auto }), testPhase('b', { durationMs: 400, advance: Advance.Auto }), testPhase('c', { durationMs: 400 })],
+  [
+    testPhase('a', { durationMs: 400, advance: Advance.Auto }),
+    testPhase('b', { durationMs: 400, advance: Advance.Auto }),
+    testPhase('c', { durationMs: 400 }),
+  ],
   { roles: [RoleName.Facilitator, RoleName.Scribe], rotateAt: RotateAt.Round },
 );

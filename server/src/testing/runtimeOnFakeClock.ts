@@ -58,7 +58,15 @@ export function runtimeOnFakeClock(protocol: Protocol, members: readonly Member[
   };
   const host = members[0]?.participantId ?? '';
   const build = (state: SessionControl, persisted: boolean) =>
-    new SessionRuntime(FAKE_CLOCK_SESSION, protocol, host, new Map(members.map((m) => [m.participantId, m])), state, environment, persisted);
+    new SessionRuntime(
+      FAKE_CLOCK_SESSION,
+      protocol,
+      host,
+      new Map(members.map((m) => [m.participantId, m])),
+      state,
+      environment,
+      persisted,
+    );
   const made: RuntimeOnFakeClock = {
     runtime: build(initialSessionControl(protocol, 1), false),
     published,

@@ -26,7 +26,10 @@ export interface TestApp {
   /** `postJson` through `inject`. */
   postJson<T>(path: string, body: unknown): Promise<{ status: number; body: T }>;
   /** `createSessionWith` through `inject`. */
-  createSessionWith(names?: string[], role?: 'participant' | 'observer'): Promise<{ session: CreateSessionResponse; members: JoinSessionResponse[] }>;
+  createSessionWith(
+    names?: string[],
+    role?: 'participant' | 'observer',
+  ): Promise<{ session: CreateSessionResponse; members: JoinSessionResponse[] }>;
   /** `scrapeMetric` through `inject`. */
   scrapeMetric(series: string): Promise<number>;
   /** Closes the server and, unless `keepData`, deletes its folder. */
