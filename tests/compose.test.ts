@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CONFIG_ENV_NAMES } from '../server/src/config/config.js';
+import { CONFIG_ENV_NAMES } from '@worktable/server/config';
 import { REPO_ROOT } from './support/serverProcess.js';
 
 interface ComposeService {

@@ -15,7 +15,7 @@ import zlib from 'node:zlib';
 import * as Y from 'yjs';
 import { ArtifactField, ArtifactKind, TableRoot, type CreateSessionResponse, type JoinSessionResponse } from '@worktable/shared';
 import type { Browser } from 'playwright-core';
-import { connectClient, postJson, startTestServer, waitFor, type TestServer } from '../../server/src/testing/testServer.js';
+import { connectClient, postJson, startTestServer, waitFor, type TestServer } from '@worktable/server/testing';
 import { DESKTOP, launchBrowser, openPage } from '../support/browser.js';
 import { gzipOf, measureJoins, measureSlowJoin, type JoinRun, type Transfer } from './joinPath.js';
 import { measureTypingLatency, typingRows, type TypingBenchOptions, type TypingLatencyResult } from './typingLatency.js';

@@ -16,7 +16,7 @@ import { controlAuth, ControlEvent, type ControlAck, type SessionState } from '@
 import { freePort, startServerProcess } from '../support/serverProcess.js';
 import { processCpuMicros, processMemory } from './procStats.js';
 import { summarize, type LatencySummary } from './stats.js';
-import { seatingOf } from '../../server/src/testing/controlClient.js';
+import { seatingOf } from '@worktable/server/testing/controlClient';
 
 const PEOPLE = Number(process.env.BENCH_CONVENING_PEOPLE ?? 200);
 const TABLES = Number(process.env.BENCH_CONVENING_TABLES ?? 40);

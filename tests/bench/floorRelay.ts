@@ -11,7 +11,7 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { encodeBinaryFrame } from '../../server/src/transport/webSocketFrame.js';
+import { encodeBinaryFrame } from '@worktable/server/transport/webSocketFrame';
 
 /** y-protocols: message type sync (0), SyncStep2 (1), an update of two bytes (no structs, no deletions). */
 const EMPTY_SYNC_STEP_2 = Uint8Array.of(0, 1, 2, 0, 0);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { tableIdentity } from '@worktable/shared';
-import { connectClient, createSessionWith, waitFor, type YClient } from '../../server/src/testing/testServer.js';
+import { connectClient, createSessionWith, waitFor, type YClient } from '@worktable/server/testing';
 import { metricValue } from '../support/prometheus.js';
 import { freePort, startServerProcess } from '../support/serverProcess.js';
 

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { REPO_ROOT, freePort } from '../support/serverProcess.js';
-import { ONE_ADDRESS_ENV } from '../../server/src/testing/services.js';
+import { ONE_ADDRESS_ENV } from '@worktable/server/testing/services';
 import { processCpuMicros, processMemory, type MemorySample } from './procStats.js';
 import { sleep } from './time.js';
 

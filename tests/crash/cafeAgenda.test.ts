@@ -9,8 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtInProtocol, type Protocol, type SessionState, type WireTable } from '@worktable/shared';
-import { openControlClient, seatingSeenBy, seatingSettled, type ControlClient } from '../../server/src/testing/controlClient.js';
-import { postJson, waitFor } from '../../server/src/testing/testServer.js';
+import { openControlClient, seatingSeenBy, seatingSettled, type ControlClient, postJson, waitFor } from '@worktable/server/testing';
 import { freePort, startServerProcess, type ServerProcess } from '../support/serverProcess.js';
 
 const ROUND_MS = 15_000;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { io as connectSocket } from 'socket.io-client';
 import { controlAuth, ControlEvent, type ControlAck, type SessionState } from '@worktable/shared';
-import { connectClient, createSessionWith, waitFor, type YClient } from '../../server/src/testing/testServer.js';
+import { connectClient, createSessionWith, waitFor, type YClient } from '@worktable/server/testing';
 import { fetchMetric } from '../support/prometheus.js';
 import { REPO_ROOT, freePort, startServerProcess, type ServerProcess } from '../support/serverProcess.js';
 

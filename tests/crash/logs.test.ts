@@ -8,9 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { openControlClient } from '../../server/src/testing/controlClient.js';
-import { connectClient, createSessionWith, upgradeStatus, waitFor } from '../../server/src/testing/testServer.js';
-import { onePixelPng } from '../../server/src/testing/sampleFiles.js';
+import { openControlClient, connectClient, createSessionWith, upgradeStatus, waitFor, onePixelPng } from '@worktable/server/testing';
 import { freePort, startServerProcess, type ServerProcess } from '../support/serverProcess.js';
 
 let server: ServerProcess | undefined;

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { TestServer } from '../../server/src/testing/testServer.js';
+import type { TestServer } from '@worktable/server/testing';
 import { SCREENSHOTS } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';
 import { dragBy, nextFrames, positionOf } from '../support/canvasPage.js';

@@ -8,7 +8,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CreateSessionResponse } from '@worktable/shared';
-import { postJson, type TestServer } from '../../server/src/testing/testServer.js';
+import { postJson, type TestServer } from '@worktable/server/testing';
 import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
 import { dragBy, nextFrames } from '../support/canvasPage.js';
 import { withServerAndBrowser } from '../support/suite.js';

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../server/src/testing/testServer.js';
+import { startTestServer, type TestServer } from '@worktable/server/testing';
 import { SCREENSHOTS, launchBrowser, openPage } from '../support/browser.js';
 
 const SECRET = 'north-district-2026-workshops';

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../server/src/testing/testServer.js';
+import { startTestServer, type TestServer } from '@worktable/server/testing';
 import { SCREENSHOTS, launchBrowser } from '../support/browser.js';
 import { openSection } from '../support/sidePanel.js';
 

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { TestServer } from '../../server/src/testing/testServer.js';
+import type { TestServer } from '@worktable/server/testing';
 import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';
 import { dragBy, positionOf } from '../support/canvasPage.js';

@@ -10,8 +10,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CreateSessionResponse } from '@worktable/shared';
-import { openControlClient } from '../../server/src/testing/controlClient.js';
-import { postJson, waitFor, type TestServer } from '../../server/src/testing/testServer.js';
+import { openControlClient, postJson, waitFor, type TestServer } from '@worktable/server/testing';
 import { expectAccessible } from '../support/axe.js';
 import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';

@@ -5,8 +5,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { CreateSessionResponse } from '@worktable/shared';
-import { postJson, type TestServer } from '../../server/src/testing/testServer.js';
+import { RoleName, RotateAt, type CreateSessionResponse } from '@worktable/shared';
+import { postJson, testPhase, testProtocol, type TestServer } from '@worktable/server/testing';
 import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';
 
@@ -104,18 +104,14 @@ describe('protocol: server-kept time and rotating roles', () => {
   });
 
   it('rotates roles by itself at the start of each round, and everyone’s badges follow', { timeout: 60_000 }, async () => {
-    const rounds = {
-      id: 'two-rounds',
+    const rounds = testProtocol('two-rounds', [testPhase('talk', { prompt: 'Talk.' })], {
       title: 'Two rounds',
       summary: 'Roles rotate each round.',
       groupSize: { min: 2, max: 10 },
-      roles: ['facilitator', 'scribe'],
-      rotateAt: 'round',
-      opening: [],
-      round: [{ id: 'talk', title: 'Talk', prompt: 'Talk.', durationMs: 60_000, speakers: 'everyone', feedback: [], advance: 'facilitator' }],
+      roles: [RoleName.Facilitator, RoleName.Scribe],
+      rotateAt: RotateAt.Round,
       rounds: 2,
-      closing: [],
-    };
+    });
     const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Rounds', customProtocol: rounds, hostName: 'Hana Host' });
     const host = await openPage(browser, server.url, DESKTOP, errors);
     await host.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);

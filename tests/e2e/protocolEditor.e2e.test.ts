@@ -8,7 +8,7 @@ import fs from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { builtInProtocol, type Protocol } from '@worktable/shared';
-import type { TestServer } from '../../server/src/testing/testServer.js';
+import type { TestServer } from '@worktable/server/testing';
 import { DESKTOP, openPage, screenshot } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';
 

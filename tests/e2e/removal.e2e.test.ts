@@ -16,8 +16,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CreateSessionResponse, JoinSessionResponse } from '@worktable/shared';
-import { openControlClient, type ControlClient } from '../../server/src/testing/controlClient.js';
-import { postJson, waitFor, type TestServer } from '../../server/src/testing/testServer.js';
+import { openControlClient, type ControlClient, postJson, waitFor, type TestServer } from '@worktable/server/testing';
 import { DESKTOP, joinByInvite, openPage, screenshot } from '../support/browser.js';
 import { expectAccessible } from '../support/axe.js';
 import { withServerAndBrowser } from '../support/suite.js';

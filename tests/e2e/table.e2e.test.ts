@@ -11,7 +11,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { TestServer } from '../../server/src/testing/testServer.js';
+import type { TestServer } from '@worktable/server/testing';
 import { SCREENSHOTS } from '../support/browser.js';
 import { expectAccessible } from '../support/axe.js';
 import { withServerAndBrowser } from '../support/suite.js';

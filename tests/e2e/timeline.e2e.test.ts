@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CreateSessionResponse } from '@worktable/shared';
-import { postJson, type TestServer } from '../../server/src/testing/testServer.js';
+import { postJson, type TestServer } from '@worktable/server/testing';
 import { expectAccessible } from '../support/axe.js';
 import { DESKTOP, SCREENSHOTS, joinByInvite, openPage, screenshot } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';

@@ -8,9 +8,9 @@
 import path from 'node:path';
 import * as Y from 'yjs';
 import type { CreateSessionResponse, JoinSessionResponse } from '@worktable/shared';
-import { connectClient, postJson, type YClient } from '../../server/src/testing/testServer.js';
-import { mergeYjsDocument } from '../../server/src/storage/mergeDocument.js';
-import { openSqliteStorage } from '../../server/src/storage/sqliteStorage.js';
+import { connectClient, postJson, type YClient } from '@worktable/server/testing';
+import { mergeYjsDocument } from '@worktable/server/storage/merge';
+import { openSqliteStorage } from '@worktable/server/storage/sqlite';
 import { mapLimit, onCleanup } from './faultSupport.js';
 
 /** One document (a session's `table-1`) and the clients editing it. */

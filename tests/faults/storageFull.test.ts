@@ -15,7 +15,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '@worktable/shared';
-import { connectClient } from '../../server/src/testing/testServer.js';
+import { connectClient } from '@worktable/server/testing';
 import { fetchMetric } from '../support/prometheus.js';
 import { freePort } from '../support/serverProcess.js';
 import { availableDiskFaults, diskFault } from './diskFault.js';

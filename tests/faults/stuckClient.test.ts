@@ -12,7 +12,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
-import { connectClient, openRawSocket } from '../../server/src/testing/testServer.js';
+import { connectClient, openRawSocket } from '@worktable/server/testing';
 import { freePort } from '../support/serverProcess.js';
 import { LONG, health, metricSample, onCleanup, report, rssMiB, sampleRss, scale, sleep, startServer, tempDir, useCleanup, waitUntil } from './faultSupport.js';
 import { createRooms, ledgerClient, ledgerProblem, roomLedger, startTyping } from './ledger.js';

@@ -10,12 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { HistoryLabel } from '@worktable/shared';
-import { openControlClient, type ControlClient } from '../../server/src/testing/controlClient.js';
-import { TEST_REDIS_URL, createTestDatabase, dropTestDatabases, serviceAvailable } from '../../server/src/testing/services.js';
-import { connectClient, createSessionWith, postJson, waitFor, type YClient } from '../../server/src/testing/testServer.js';
-import { openPostgresStorage } from '../../server/src/storage/postgresStorage.js';
-import { mergeYjsDocument } from '../../server/src/storage/mergeDocument.js';
+import { Advance, type HistoryLabel } from '@worktable/shared';
+import { openControlClient, type ControlClient, TEST_REDIS_URL, createTestDatabase, dropTestDatabases, serviceAvailable, connectClient, createSessionWith, postJson, testPhase, testProtocol, waitFor, type YClient } from '@worktable/server/testing';
+import { openPostgresStorage } from '@worktable/server/storage/postgres';
+import { mergeYjsDocument } from '@worktable/server/storage/merge';
 import { freePort, startServerProcess, type ServerProcess } from '../support/serverProcess.js';
 
 const available = (await serviceAvailable('postgres')) && (await serviceAvailable('redis'));
@@ -120,18 +118,11 @@ describe.skipIf(!available)('node failure', () => {
   it('NF2 kill the node keeping the timers: the other advances the phase at the deadline, exactly once', async () => {
     const env = await clusterEnv();
     const [a, b] = [await nodeProcess(env), await nodeProcess(env)];
-    const protocol = {
-      id: 'failover',
-      title: 'Failover',
-      summary: 'Two auto phases and a last one.',
-      groupSize: { min: 1, max: 10 },
-      roles: ['facilitator'],
-      rotateAt: 'run',
-      opening: [],
-      round: ['a', 'b', 'c'].map((id) => ({ id, title: id.toUpperCase(), prompt: '', durationMs: 15_000, speakers: 'everyone', feedback: [], advance: id === 'c' ? 'facilitator' : 'auto' })),
-      rounds: 1,
-      closing: [],
-    };
+    const protocol = testProtocol(
+      'failover',
+      ['a', 'b', 'c'].map((id) => testPhase(id, { title: id.toUpperCase(), durationMs: 15_000, advance: id === 'c' ? Advance.Facilitator : Advance.Auto })),
+      { summary: 'Two auto phases and a last one.' },
+    );
     const created = await postJson<{ sessionId: string; hostToken: string; inviteCode: string }>(`${a.url}/api/sessions`, { title: 'Failover', customProtocol: protocol });
     const { sessionId, hostToken, inviteCode } = created.body;
     const joined = await postJson<{ token: string }>(`${a.url}/api/sessions/${sessionId}/join`, { inviteCode, name: 'Ben' });

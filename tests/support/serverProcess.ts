@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { ONE_ADDRESS_ENV } from '../../server/src/testing/services.js';
+import { ONE_ADDRESS_ENV } from '@worktable/server/testing/services';
 
 /** The repository root. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');

@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { startTestServer, type TestServer } from '../../server/src/testing/testServer.js';
+import { startTestServer, type TestServer } from '@worktable/server/testing';
 import { launchBrowser } from './browser.js';
 
 /**

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type WebSocket from 'ws';
-import { ArtifactField, ArtifactKind, TableRoot, privateDocName } from '@worktable/shared';
+import { ArtifactField, ArtifactKind, TableRoot, docKey, privateDocName } from '@worktable/shared';
 import { closedAfterEach } from '../testing/closedAfterEach.js';
 import { openControlClient } from '../testing/controlClient.js';
 import { connectClient, createSessionWith, upgradeStatus, waitFor, type TestServer } from '../testing/testServer.js';
@@ -27,6 +27,9 @@ function writeSticky(doc: Y.Doc, id: string, text: string, by: string, name: str
     for (const [k, v] of Object.entries(fields)) artifact.set(k, v);
   });
 }
+
+/** The artifacts of a document as the server holds them (undefined while it has not loaded it). */
+const artifactsOnServer = (sessionId: string, docName: string) => t?.server.relay.loadedRoom(docKey(sessionId, docName))?.doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts);
 
 const stickyText = (doc: Y.Doc, id: string): string | undefined => {
   const artifact = doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).get(id);
@@ -75,7 +78,7 @@ describe('private writing', () => {
     // An anonymous round.
     expect((await host.send({ action: 'startPrivate', anonymous: true })).ok).toBe(true);
     writeSticky(anaPrivate.doc, 'secret-2', 'Nobody needs to know this was me', ana.participantId, 'Ana');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitFor(() => artifactsOnServer(session.sessionId, anaPrivateName)?.has('secret-2') === true, 3000, 'the anonymous note on the server');
     expect(await host.send({ action: 'reveal' })).toMatchObject({ ok: true, state: { privateWriting: null } });
     await waitFor(() => stickyText(benTable.doc, 'secret-2') !== undefined, 3000, 'anonymous reveal');
     const revealed = benTable.doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).get('secret-2')!;
@@ -106,7 +109,10 @@ describe('private writing', () => {
       // Everyone's note at the same default spot, under the PDF.
       writeSticky(own.doc, `note-${i}`, `Note ${i}`, member.participantId, `P${i}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const written = () =>
+      artifactsOnServer(session.sessionId, 'table-1')?.get('big-pdf')?.get(ArtifactField.Z) === 5 &&
+      members.every((member, i) => artifactsOnServer(session.sessionId, privateDocName('table-1', member.participantId))?.has(`note-${i}`) === true);
+    await waitFor(written, 3000, 'the PDF and every note on the server');
     expect((await host.send({ action: 'reveal' })).ok).toBe(true);
     const artifacts = table.doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts);
     await waitFor(() => [0, 1, 2].every((i) => artifacts.has(`note-${i}`)), 3000, 'all three revealed');

@@ -10,29 +10,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marked, type Tokens } from 'marked';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { PLENARY_DOC, PlenaryRoot, RoleName, RotateAt, Speakers, docKey, type Protocol, type SessionState, type WireTable } from '@worktable/shared';
+import { PLENARY_DOC, PlenaryRoot, RoleName, RotateAt, docKey, type SessionState, type WireTable } from '@worktable/shared';
 import { findChromium } from './pdf.js';
 import { putChecklist, putNotes, putSticky, putThread } from '../testing/canvasWrites.js';
+import { testPhase, testProtocol } from '../testing/fixtures.js';
 import { openControlClient, seatingSeenBy, type ControlClient } from '../testing/controlClient.js';
 import { connectClient, postJson, startTestServer, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
 
-const phase = (id: string, title: string) => ({ id, title, prompt: '', durationMs: 10 * 60_000, speakers: Speakers.Everyone, feedback: [], advance: 'facilitator' as const });
+const phase = (id: string, title: string) => testPhase(id, { title, durationMs: 10 * 60_000 });
 
 /** A café in miniature: a welcome, two rounds of two phases with their questions, a harvest. */
-const miniCafe: Protocol = {
-  id: 'mini-cafe',
+const miniCafe = testProtocol('mini-cafe', [phase('talk', 'Talk'), phase('gather', 'Gather')], {
   title: 'Mini café',
   summary: 'Two rounds at two tables.',
   groupSize: { min: 2, max: 50 },
   roles: [RoleName.Facilitator, RoleName.TableHost, RoleName.Reporter],
   rotateAt: RotateAt.Round,
   opening: [phase('welcome', 'Welcome')],
-  round: [phase('talk', 'Talk'), phase('gather', 'Gather')],
   rounds: 2,
   closing: [phase('harvest', 'Harvest')],
   reseat: true,
   roundQuestions: ['What matters most to us?', 'What did we notice across tables?'],
-};
+});
 
 /** The people, with organizations and system roles none of the record's own words use. */
 const PEOPLE = [

@@ -5,10 +5,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { CREATE_SESSION_SECRET_HEADER, CreateSessionSecretError, type ApiError, type CreateSessionResponse } from '@worktable/shared';
-import { postJson, scrapeMetric, startTestServer, type TestServer } from '../testing/testServer.js';
+import { buildTestApp, type TestApp } from '../testing/testApp.js';
 
 const SECRET = 'north-district-2026-workshops';
-let t: TestServer | undefined;
+let t: TestApp | undefined;
 afterEach(async () => {
   await t?.stop();
   t = undefined;
@@ -17,13 +17,13 @@ afterEach(async () => {
 async function create(secret?: string): Promise<{ status: number; body: CreateSessionResponse & ApiError }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (secret !== undefined) headers[CREATE_SESSION_SECRET_HEADER] = secret;
-  const response = await fetch(`${t!.url}/api/sessions`, { method: 'POST', headers, body: JSON.stringify({ title: 'Secret' }) });
+  const response = await t!.fetch('/api/sessions', { method: 'POST', headers, body: JSON.stringify({ title: 'Secret' }) });
   return { status: response.status, body: (await response.json()) as CreateSessionResponse & ApiError };
 }
 
 describe('CREATE_SESSION_SECRET', () => {
   it('CS1 no secret 401, a wrong one 403 (codes the client asks on), the right one creates; refusals spend no allowance and are counted', async () => {
-    t = await startTestServer({ CREATE_SESSION_SECRET: SECRET, SESSIONS_PER_ADDRESS_PER_HOUR: '1' });
+    t = await buildTestApp({ CREATE_SESSION_SECRET: SECRET, SESSIONS_PER_ADDRESS_PER_HOUR: '1' });
     const missing = await create();
     expect(missing.status).toBe(401);
     expect(missing.body.error.code).toBe(CreateSessionSecretError.Required);
@@ -35,16 +35,16 @@ describe('CREATE_SESSION_SECRET', () => {
     const right = await create(SECRET);
     expect(right.status).toBe(201);
     expect(right.body.hostToken).toBeTruthy();
-    expect(await scrapeMetric(t.url, 'worktable_limited_total{limit="create_session_secret"}')).toBe(3);
+    expect(await t.scrapeMetric('worktable_limited_total{limit="create_session_secret"}')).toBe(3);
 
     // Participants join with the invite code alone.
-    const joined = await postJson<{ token: string }>(`${t.url}/api/sessions/${right.body.sessionId}/join`, { inviteCode: right.body.inviteCode, name: 'Ana' });
+    const joined = await t.postJson<{ token: string }>(`/api/sessions/${right.body.sessionId}/join`, { inviteCode: right.body.inviteCode, name: 'Ana' });
     expect(joined.status).toBe(201);
     expect(joined.body.token).toBeTruthy();
   });
 
   it('CS2 unset: anyone creates without a header, and a header sent anyway is ignored', async () => {
-    t = await startTestServer();
+    t = await buildTestApp();
     expect((await create()).status).toBe(201);
     expect((await create('anything')).status).toBe(201);
   });

@@ -5,26 +5,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { RoleName, RotateAt, Speakers, builtInProtocol, type HistoryLabel, type Protocol } from '@worktable/shared';
+import { Advance, builtInProtocol, type HistoryLabel } from '@worktable/shared';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
+import { testPhase, testProtocol } from '../testing/fixtures.js';
 import { connectClient, createSessionWith, postJson, startTestServer, waitFor, type TestServer } from '../testing/testServer.js';
 
-const short: Protocol = {
-  id: 'short',
-  title: 'Short',
-  summary: 'test',
-  groupSize: { min: 1, max: 10 },
-  roles: [RoleName.Facilitator],
-  rotateAt: RotateAt.Run,
-  opening: [],
-  round: [
-    { id: 'write', title: 'Write', prompt: '', durationMs: 60_000, speakers: Speakers.Everyone, feedback: [], advance: 'facilitator' },
-    { id: 'discuss', title: 'Discuss', prompt: '', durationMs: 300, speakers: Speakers.Everyone, feedback: [], advance: 'auto' },
-    { id: 'close', title: 'Close', prompt: '', durationMs: 60_000, speakers: Speakers.Everyone, feedback: [], advance: 'facilitator' },
-  ],
-  rounds: 1,
-  closing: [],
-};
+const short = testProtocol('short', [testPhase('write'), testPhase('discuss', { durationMs: 300, advance: Advance.Auto }), testPhase('close')]);
 
 let t: TestServer | undefined;
 const clients: ControlClient[] = [];

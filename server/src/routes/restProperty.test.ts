@@ -1,18 +1,18 @@
 /**
- * Property-based fuzz of the REST API with a real server (fast-check, fixed seed): any JSON body
+ * Property-based fuzz of the REST API with the real server answered through `inject` (fast-check, fixed seed): any JSON body
  * (or none, or not JSON) to the routes that take one gets a 4xx JSON error naming the problem —
  * never a 5xx, never a crash — and changes nothing.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSessionWith, startTestServer, type TestServer } from '../testing/testServer.js';
+import { buildTestApp, type TestApp } from '../testing/testApp.js';
 
-let t: TestServer;
+let t: TestApp;
 let sessionId = '';
 let hostToken = '';
 beforeAll(async () => {
-  t = await startTestServer();
-  const { session } = await createSessionWith(t.url, ['Ana']);
+  t = await buildTestApp();
+  const { session } = await t.createSessionWith(['Ana']);
   sessionId = session.sessionId;
   hostToken = session.hostToken;
 });
@@ -37,7 +37,7 @@ describe('REST bodies (property)', () => {
     await fc.assert(
       fc.asyncProperty(body, fc.constantFrom('create', 'join', 'link'), async ({ raw, type }, route) => {
         const auth: Record<string, string> = route === 'link' ? { authorization: `Bearer ${hostToken}` } : {};
-        const response = await fetch(urls[route], { method: 'POST', headers: { 'content-type': type, ...auth }, body: raw });
+        const response = await t.fetch(urls[route], { method: 'POST', headers: { 'content-type': type, ...auth }, body: raw });
         expect(response.status).toBeLessThan(500);
         if (response.status === 201) {
           if (route === 'create') created++;
@@ -57,6 +57,6 @@ describe('REST bodies (property)', () => {
     expect(created + joined + linked).toBeLessThan(300);
     // Refused links were not kept.
     expect((await t.server.storage.listRecordLinks(sessionId)).length).toBe(linked);
-    expect((await fetch(`${t.url}/api/sessions/${sessionId}`, { headers: { authorization: `Bearer ${hostToken}` } })).status).toBe(200);
+    expect((await t.fetch(`/api/sessions/${sessionId}`, { headers: { authorization: `Bearer ${hostToken}` } })).status).toBe(200);
   }, 120_000);
 });

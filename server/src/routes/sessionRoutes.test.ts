@@ -1,24 +1,24 @@
-/** The REST contract of docs/API.md, against a real server on port 0 with a real SQLite file. */
+/** The REST contract of docs/API.md, against the real server (and a real SQLite file) answered through `inject`. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, CreateSessionResponse, JoinSessionResponse, SessionView } from '@worktable/shared';
-import { postJson, startTestServer, type TestServer } from '../testing/testServer.js';
+import { buildTestApp, type TestApp } from '../testing/testApp.js';
 
-let t: TestServer;
+let t: TestApp;
 beforeAll(async () => {
-  t = await startTestServer();
+  t = await buildTestApp();
 });
 afterAll(async () => {
   await t.stop();
 });
 
 async function createSession(body: unknown = { title: 'Tuning our rubric' }) {
-  return postJson<CreateSessionResponse & ApiError>(`${t.url}/api/sessions`, body);
+  return t.postJson<CreateSessionResponse & ApiError>('/api/sessions', body);
 }
 async function join(sessionId: string, body: unknown) {
-  return postJson<JoinSessionResponse & ApiError>(`${t.url}/api/sessions/${sessionId}/join`, body);
+  return t.postJson<JoinSessionResponse & ApiError>(`/api/sessions/${sessionId}/join`, body);
 }
 async function getSession(sessionId: string, token?: string) {
-  const response = await fetch(`${t.url}/api/sessions/${sessionId}`, {
+  const response = await t.fetch(`/api/sessions/${sessionId}`, {
     headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
   });
   return { status: response.status, body: (await response.json()) as SessionView & ApiError };
@@ -60,14 +60,14 @@ describe('POST /api/sessions', () => {
   });
 
   it('A3 refuses malformed JSON and a non-JSON content type clearly', async () => {
-    const broken = await fetch(`${t.url}/api/sessions`, {
+    const broken = await t.fetch('/api/sessions', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"title": ',
     });
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as ApiError).error.code).toBe('bad_request');
-    const text = await fetch(`${t.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
+    const text = await t.fetch('/api/sessions', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
     expect(text.status).toBe(415);
     const huge = await createSession({ title: 'x'.repeat(100_000) });
     expect(huge.status).toBe(413);
@@ -137,7 +137,7 @@ describe('GET /api/sessions/:sessionId', () => {
   });
 
   it('A7 unknown API routes answer a JSON 404', async () => {
-    const response = await fetch(`${t.url}/api/nothing`);
+    const response = await t.fetch('/api/nothing');
     expect(response.status).toBe(404);
     expect(((await response.json()) as ApiError).error.code).toBe('not_found');
   });
@@ -145,7 +145,7 @@ describe('GET /api/sessions/:sessionId', () => {
 
 describe('protocols', () => {
   it('A10 GET /api/protocols lists the built-ins with phases and durations in ms', async () => {
-    const response = await fetch(`${t.url}/api/protocols`);
+    const response = await t.fetch('/api/protocols');
     expect(response.status).toBe(200);
     const { protocols } = (await response.json()) as { protocols: { id: string; round: { durationMs: number }[]; plannedDurationMs: number }[] };
     expect(protocols.map((p) => p.id)).toContain('tuning');
@@ -155,12 +155,12 @@ describe('protocols', () => {
   });
 
   it('A12 a host can bring an edited copy of a protocol; it is validated, stored and exported as JSON', async () => {
-    const { protocols } = (await (await fetch(`${t.url}/api/protocols`)).json()) as { protocols: Record<string, unknown>[] };
+    const { protocols } = (await (await t.fetch('/api/protocols')).json()) as { protocols: Record<string, unknown>[] };
     const { plannedDurationMs: _planned, ...tuning } = protocols.find((p) => p.id === 'tuning') as Record<string, unknown> & { round: { durationMs: number; title: string }[] };
     const edited = { ...tuning, id: 'tuning-short', title: 'Short tuning', round: tuning.round.map((phase) => ({ ...phase, durationMs: 60_000 })) };
     const created = await createSession({ title: 'Ours', customProtocol: edited });
     expect(created.status).toBe(201);
-    const exported = await fetch(`${t.url}/api/sessions/${created.body.sessionId}/protocol`, { headers: { authorization: `Bearer ${created.body.hostToken}` } });
+    const exported = await t.fetch(`/api/sessions/${created.body.sessionId}/protocol`, { headers: { authorization: `Bearer ${created.body.hostToken}` } });
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toContain('tuning-short.protocol.json');
     expect(await exported.json()).toEqual(edited);
@@ -171,7 +171,7 @@ describe('protocols', () => {
     const refused = await createSession({ title: 'Bad', customProtocol: broken });
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toBe('customProtocol.round.0.durationMs: must be at least 15 seconds');
-    expect((await fetch(`${t.url}/api/sessions/${created.body.sessionId}/protocol`)).status).toBe(401);
+    expect((await t.fetch(`/api/sessions/${created.body.sessionId}/protocol`)).status).toBe(401);
   });
 
   it('A11 a session naming an unknown protocol is refused with 400', async () => {
@@ -183,19 +183,19 @@ describe('protocols', () => {
 
 describe('health and metrics', () => {
   it('A8 /healthz is 200 while storage answers and 503 when it does not', async () => {
-    const own = await startTestServer();
-    const ok = await fetch(`${own.url}/healthz`);
+    const own = await buildTestApp();
+    const ok = await own.fetch('/healthz');
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ status: 'ok', storage: { engine: 'sqlite', ok: true } });
     await own.server.storage.close();
-    const down = await fetch(`${own.url}/healthz`);
+    const down = await own.fetch('/healthz');
     expect(down.status).toBe(503);
     expect(await down.json()).toMatchObject({ status: 'unavailable', storage: { ok: false } });
     await own.stop();
   });
 
   it('A9 /metrics exposes connections, documents, updates, flush latency and errors', async () => {
-    const response = await fetch(`${t.url}/metrics`);
+    const response = await t.fetch('/metrics');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();

@@ -36,6 +36,14 @@ function control(server: TestServer, token: string): ControlClient {
   return c;
 }
 
+/**
+ * Waits until the host's node counts `count` people present (in a session of one table, who is
+ * present is who sits at it): presence from the other node has crossed over.
+ */
+function presentAtHost(host: ControlClient, count: number): Promise<void> {
+  return waitFor(() => host.latest()?.table?.members.length === count, 5000, `${count} present on the host's node`);
+}
+
 describe.skipIf(!available)('control across nodes', () => {
   it('XC1 one session over two nodes: presence from both, every state to everyone, actions from either node', async () => {
     const [a, b] = await twoNodes();
@@ -44,7 +52,7 @@ describe.skipIf(!available)('control across nodes', () => {
     const ana = control(b, members[0]!.token);
     const ben = control(a, members[1]!.token);
     await waitFor(() => [host, ana, ben].every((c) => c.states.length > 0), 5000, 'everyone connected');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await presentAtHost(host, 3);
     expect((await host.send({ action: 'start' })).ok).toBe(true);
     await waitFor(() => ana.latest()?.status === 'running' && ben.latest()?.status === 'running', 5000, 'running everywhere');
     // Roles went to people on both nodes (three present, four roles: everyone holds one).
@@ -66,7 +74,7 @@ describe.skipIf(!available)('control across nodes', () => {
     const host = control(a, session.hostToken);
     const people = members.map((m, i) => control(i % 2 === 0 ? a : b, m.token));
     await waitFor(() => [host, ...people].every((c) => c.states.length > 0), 5000, 'connected');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await presentAtHost(host, 5);
     expect(await host.send({ action: 'seat', tableCount: 2 })).toMatchObject({ ok: true, state: { convening: true } });
     await waitFor(() => [host, ...people].every((p) => p.latest()?.convening === true && (p === host || typeof p.latest()?.tableId === 'string')), 5000, 'everyone told their table');
     members.forEach((m, i) => { expect(people[i]!.latest()!.table).toMatchObject({ id: people[i]!.latest()!.tableId, members: expect.arrayContaining([m.participantId]) as string[] }); });
@@ -85,7 +93,7 @@ describe.skipIf(!available)('control across nodes', () => {
     const late = await Promise.all(['P3', 'P4'].map((name) => postJson<JoinSessionResponse>(`${b.url}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name })));
     const lateClients = late.map((j) => control(b, j.body.token));
     await waitFor(() => lateClients.every((c) => c.states.length > 0), 5000, 'the late ones connected to node B');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await presentAtHost(host, 5);
     expect(await host.send({ action: 'seat', tableCount: 2 })).toMatchObject({ ok: true });
     await waitFor(() => [...early, ...lateClients].every((c) => c.latest()?.convening === true && typeof c.latest()?.tableId === 'string'), 5000, 'everyone seated');
     expect(lateClients.every((c) => c.latest()!.table?.members.length === 2)).toBe(true);
@@ -103,7 +111,7 @@ describe.skipIf(!available)('control across nodes', () => {
       p.socket.on(CallEvent.Signal, (signal: SignalIn) => signals[i]!.push(signal));
     });
     await waitFor(() => [host, ...people].every((c) => c.states.length > 0), 5000, 'connected');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await presentAtHost(host, 5);
     // P1 (node A) with P2 (node B) at Table 1, P3 (A) with P4 (B) at Table 2: every call spans both nodes.
     for (const [i, tableId] of [[0, 'table-1'], [1, 'table-1'], [2, 'table-2'], [3, 'table-2']] as const) {
       expect(await host.send({ action: 'pin', participantId: members[i]!.participantId, tableId })).toMatchObject({ ok: true });

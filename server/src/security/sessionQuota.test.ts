@@ -9,17 +9,17 @@ import crypto from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError, CreateSessionResponse } from '@worktable/shared';
 import { TEST_REDIS_URL, serviceAvailable } from '../testing/services.js';
-import { scrapeMetric, startTestServer, type TestServer } from '../testing/testServer.js';
+import { buildTestApp, type TestApp } from '../testing/testApp.js';
 import { RedisSessionQuota } from './redisSessionQuota.js';
 
 const redisAvailable = await serviceAvailable('redis');
-const servers: TestServer[] = [];
+const servers: TestApp[] = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.stop();
 });
 
-async function start(env: Record<string, string> = {}): Promise<TestServer> {
-  const server = await startTestServer({ TRUST_PROXY: 'loopback', ...env });
+async function start(env: Record<string, string> = {}): Promise<TestApp> {
+  const server = await buildTestApp({ TRUST_PROXY: 'loopback', ...env });
   servers.push(server);
   return server;
 }
@@ -31,8 +31,8 @@ interface Creation {
 }
 
 /** `POST /api/sessions` as if from `address` (forwarded by the loopback proxy). */
-async function create(server: TestServer, address: string): Promise<Creation> {
-  const response = await fetch(`${server.url}/api/sessions`, {
+async function create(server: TestApp, address: string): Promise<Creation> {
+  const response = await server.fetch('/api/sessions', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
     body: JSON.stringify({ title: 'Quota' }),
@@ -64,13 +64,13 @@ describe('sessions created per address', () => {
     // The refused ones created nothing: the session of a 201 opens, and 201s were the first 100 only.
     expect((await t.server.storage.getSession(results[99]!.body.sessionId))?.title).toBe('Quota');
     expect((await create(t, '203.0.113.11')).status).toBe(201);
-    expect(await scrapeMetric(t.url, 'worktable_limited_total{limit="session_creations"}')).toBe(200);
+    expect(await t.scrapeMetric('worktable_limited_total{limit="session_creations"}')).toBe(200);
     console.log(`[hostile] SQ1 ${JSON.stringify({ attempts: 300, created: 100, refused429: refused.length, retryAfterSeconds: Number(last.retryAfter), seconds: Number(seconds.toFixed(2)) })}`);
   });
 
   it('SQ2 a bad body is refused for what it is and spends nothing', async () => {
     const t = await start({ SESSIONS_PER_ADDRESS_PER_HOUR: '1' });
-    const bad = await fetch(`${t.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":""}' });
+    const bad = await t.fetch('/api/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":""}' });
     expect(bad.status).toBe(400);
     expect((await create(t, '127.0.0.1')).status).toBe(201);
     expect((await create(t, '127.0.0.1')).status).toBe(429);
@@ -87,7 +87,7 @@ describe('sessions created per address', () => {
     expect(statuses.slice(100).every((s) => s === 429)).toBe(true);
     const createdOn = [0, 1].map((node) => statuses.filter((s, i) => s === 201 && i % 2 === node).length);
     expect(createdOn).toEqual([50, 50]);
-    const limited = (await scrapeMetric(a.url, 'worktable_limited_total{limit="session_creations"}')) + (await scrapeMetric(b.url, 'worktable_limited_total{limit="session_creations"}'));
+    const limited = (await a.scrapeMetric('worktable_limited_total{limit="session_creations"}')) + (await b.scrapeMetric('worktable_limited_total{limit="session_creations"}'));
     expect(limited).toBe(200);
     expect((await create(b, freshAddress())).status).toBe(201);
     console.log(`[hostile] SQ3 ${JSON.stringify({ attempts: 300, createdOnEachNode: createdOn, refused429: limited })}`);

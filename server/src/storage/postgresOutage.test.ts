@@ -81,8 +81,9 @@ describe.skipIf(!available)('postgres outage', () => {
 
       proxy.restore();
       await waitFor(() => !t.server.persistence.failing && t.server.persistence.pendingUpdates === 0, 15_000, 'stored after Postgres returned');
-      // The client reconnects by itself and sends what was refused.
-      await new Promise((resolve) => setTimeout(resolve, 3000));
+      // The client reconnects by itself and sends what was refused: wait until the server has it all.
+      const onServer = () => t.server.relay.loadedRoom(`${session.sessionId}/table-1`)?.doc.getText('t').toString();
+      await waitFor(() => onServer() === client.doc.getText('t').toString() && t.server.persistence.pendingUpdates === 0, 15_000, 'the refused edit sent again');
       await t.server.persistence.flush();
       const store = await openPostgresStorage(direct.toString());
       const stored = await store.loadDocument(`${session.sessionId}/table-1`);

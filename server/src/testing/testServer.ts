@@ -47,9 +47,21 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   };
 }
 
-/** POSTs JSON and returns status and parsed body. */
-export async function postJson<T>(url: string, body: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(url, {
+/** What tests read of a response: the global `fetch`'s `Response` has it, and so has an injected one. */
+export interface FetchedResponse {
+  status: number;
+  headers: Headers;
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** The global `fetch`'s shape, so a test server answered through `inject` can stand in for it. */
+export type Fetch = (input: string | URL, init?: RequestInit) => Promise<FetchedResponse>;
+
+/** POSTs JSON (with `fetcher`, the global `fetch` unless told) and returns status and parsed body. */
+export async function postJson<T>(url: string, body: unknown, fetcher: Fetch = fetch): Promise<{ status: number; body: T }> {
+  const response = await fetcher(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -62,8 +74,9 @@ export async function createSessionWith(
   baseUrl: string,
   names: string[] = [],
   role: 'participant' | 'observer' = 'participant',
+  fetcher: Fetch = fetch,
 ): Promise<{ session: CreateSessionResponse; members: JoinSessionResponse[] }> {
-  const created = await postJson<CreateSessionResponse>(`${baseUrl}/api/sessions`, { title: 'Test session' });
+  const created = await postJson<CreateSessionResponse>(`${baseUrl}/api/sessions`, { title: 'Test session' }, fetcher);
   if (created.status !== 201) throw new Error(`create failed: ${created.status}`);
   const members: JoinSessionResponse[] = [];
   for (const name of names) {
@@ -71,7 +84,7 @@ export async function createSessionWith(
       inviteCode: created.body.inviteCode,
       name,
       role,
-    });
+    }, fetcher);
     if (joined.status !== 201) throw new Error(`join failed: ${joined.status}`);
     members.push(joined.body);
   }
@@ -79,8 +92,8 @@ export async function createSessionWith(
 }
 
 /** Reads one series (`name{labels}` as Prometheus prints it) from the server's `/metrics`; 0 when absent. */
-export async function scrapeMetric(baseUrl: string, series: string): Promise<number> {
-  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+export async function scrapeMetric(baseUrl: string, series: string, fetcher: Fetch = fetch): Promise<number> {
+  const text = await (await fetcher(`${baseUrl}/metrics`)).text();
   const line = text.split('\n').find((l) => l.startsWith(series));
   return line ? Number(line.split(' ').pop()) : 0;
 }
