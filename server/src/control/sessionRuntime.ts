@@ -35,6 +35,7 @@ import {
 } from '@worktable/shared';
 import type { Changed, RuntimeEnvironment, RuntimeResult } from './runtimeEnvironment.js';
 import { SessionPeople, type Member } from './sessionPeople.js';
+import { PreparedReview } from './preparedReview.js';
 
 export type { Changed, RuntimeEnvironment, RuntimeResult } from './runtimeEnvironment.js';
 export type { Member } from './sessionPeople.js';
@@ -53,6 +54,8 @@ export class SessionRuntime {
   /** Who the session has and who of them is connected. */
   private readonly members: SessionPeople;
   private timer: NodeJS.Timeout | null = null;
+  /** The next deadline's outcome, worked out shortly before it. */
+  private readonly upcoming = new PreparedReview();
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   /** The last plan, the state and presence it was made for, and when. */
@@ -262,6 +265,7 @@ export class SessionRuntime {
   stopTimer(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.upcoming.clear();
   }
 
   /** Runs `work`; when another node stored a newer state first, reloads it and runs `work` again. */
@@ -281,7 +285,9 @@ export class SessionRuntime {
   }
 
   private async review(): Promise<void> {
-    const reviewed = reviewSession(this.state, this.context(), this.hostId, this.env.facilitatorGraceMs);
+    const context = this.context();
+    const reviewed =
+      this.upcoming.take(this.state, context.people, context.now) ?? reviewSession(this.state, context, this.hostId, this.env.facilitatorGraceMs);
     if (reviewed.control !== this.state) await this.commit(reviewed.control, reviewed.changed);
     else this.schedule();
   }
@@ -303,10 +309,16 @@ export class SessionRuntime {
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.closed || !this.env.ownsTimers(this.sessionId)) return;
-    const due = nextSessionDeadline(this.state, this.env.facilitatorGraceMs);
-    if (due === null) return;
+    const due = this.closed || !this.env.ownsTimers(this.sessionId) ? null : nextSessionDeadline(this.state, this.env.facilitatorGraceMs);
+    if (due === null) {
+      this.upcoming.clear();
+      return;
+    }
     const delay = Math.max(0, due - this.env.now());
+    this.upcoming.arm(due, delay, (at) => {
+      const context = { ...this.context(), now: at };
+      return { state: this.state, people: context.people, due: at, reviewed: reviewSession(this.state, context, this.hostId, this.env.facilitatorGraceMs) };
+    });
     this.timer = setTimeout(() => {
       this.timer = null;
       this.serialize(() => this.withLatest(() => this.review())).catch((error: unknown) => this.env.onError(error, this.sessionId));
@@ -318,5 +330,6 @@ export class SessionRuntime {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.upcoming.clear();
   }
 }
