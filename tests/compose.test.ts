@@ -41,7 +41,8 @@ describe('docker-compose.yml', () => {
     for (const name of ['node1', 'node2', 'lb', 'postgres', 'redis']) expect(compose.services[name]?.profiles, name).toContain('scale-out');
     const env = (name: string) => compose.services[name]?.environment as Record<string, string>;
     for (const name of ['node1', 'node2']) {
-      for (const variable of envNames(compose.services[name]!)) expect(CONFIG_ENV_NAMES, `${variable} is not read by the server`).toContain(variable);
+      for (const variable of envNames(compose.services[name]!))
+        expect(CONFIG_ENV_NAMES, `${variable} is not read by the server`).toContain(variable);
       expect(env(name).DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
       expect(env(name).REDIS_URL).toBe('redis://redis:6379');
     }

@@ -62,7 +62,11 @@ async function send(path: string, init: RequestInit, signal?: AbortSignal): Prom
   return response;
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<T> {
+async function request<T>(
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -75,7 +79,11 @@ async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, optio
  * bearer token. Resolves to the successful response, body unread; rejects with an
  * `ApiRequestError` (or the abort error when `signal` aborted it).
  */
-export function requestFile(path: string, token: string, init: { signal?: AbortSignal; method?: 'GET' | 'POST'; body?: Blob; contentType?: string } = {}): Promise<Response> {
+export function requestFile(
+  path: string,
+  token: string,
+  init: { signal?: AbortSignal; method?: 'GET' | 'POST'; body?: Blob; contentType?: string } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (init.contentType) headers['content-type'] = init.contentType;
   return send(path, { method: init.method ?? 'GET', headers, body: init.body ?? null }, init.signal);
@@ -115,7 +123,9 @@ export function getSession(sessionId: string, token: string): Promise<SessionVie
  * connections close, their link stops working; what they put on the table stays.
  */
 export async function removeParticipant(sessionId: string, participantId: string, token: string): Promise<void> {
-  await request<null>('DELETE', `/api/sessions/${encodeURIComponent(sessionId)}/participants/${encodeURIComponent(participantId)}`, { token });
+  await request<null>('DELETE', `/api/sessions/${encodeURIComponent(sessionId)}/participants/${encodeURIComponent(participantId)}`, {
+    token,
+  });
 }
 
 /** `DELETE /api/sessions/:id` (host only): deletes the session, its documents, uploads, history and every link, for everyone. */
@@ -149,7 +159,11 @@ export interface HistorySnapshotInfo {
 
 /** `GET /api/sessions/:id/history?doc=`: the snapshots of one document, oldest first. */
 export async function listHistory(sessionId: string, token: string, docName: string): Promise<HistorySnapshotInfo[]> {
-  const body = await request<{ snapshots: HistorySnapshotInfo[] }>('GET', `/api/sessions/${encodeURIComponent(sessionId)}/history?doc=${encodeURIComponent(docName)}`, { token });
+  const body = await request<{ snapshots: HistorySnapshotInfo[] }>(
+    'GET',
+    `/api/sessions/${encodeURIComponent(sessionId)}/history?doc=${encodeURIComponent(docName)}`,
+    { token },
+  );
   return body.snapshots;
 }
 

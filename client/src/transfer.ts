@@ -23,7 +23,11 @@ export function fractionOf(progress: TransferProgress): number | null {
 }
 
 /** Reads the whole body, calling `onProgress` as chunks arrive; resolves to its bytes. */
-export async function readWithProgress(response: Response, onProgress: (progress: TransferProgress) => void, expected?: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function readWithProgress(
+  response: Response,
+  onProgress: (progress: TransferProgress) => void,
+  expected?: number,
+): Promise<Uint8Array<ArrayBuffer>> {
   const total = expectedBytes(response, expected);
   const reader = response.body?.getReader();
   if (!reader) {

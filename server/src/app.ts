@@ -95,7 +95,8 @@ export interface BuildOptions {
 export async function buildServer(config: Config, options: BuildOptions = {}): Promise<WorktableServer> {
   const findProtocol = options.findProtocol ?? builtInProtocol;
   const storage =
-    options.storage ?? (config.databaseUrl ? await openPostgresStorage(config.databaseUrl) : openSqliteStorage(path.join(config.dataDir, SQLITE_FILE_NAME)));
+    options.storage ??
+    (config.databaseUrl ? await openPostgresStorage(config.databaseUrl) : openSqliteStorage(path.join(config.dataDir, SQLITE_FILE_NAME)));
   const signer = new TokenSigner(resolveTokenSecret(config.tokenSecret, config.dataDir), config.tokenTtlSeconds);
   const metrics = new Metrics();
 
@@ -105,7 +106,9 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
         ? false
         : {
             level: typeof options.logger === 'object' ? options.logger.level : config.logLevel,
-            serializers: { req: (request: { method?: string; url?: string; socket?: { remoteAddress?: string } }) => requestForLog(request) },
+            serializers: {
+              req: (request: { method?: string; url?: string; socket?: { remoteAddress?: string } }) => requestForLog(request),
+            },
           },
     bodyLimit: 64 * 1024,
     forceCloseConnections: true,
@@ -164,11 +167,16 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     return { connections: stats.connections, documents: stats.rooms, pendingUpdates: persistence.pendingUpdates };
   });
 
-  const history = new HistoryRecorder(storage, { openDocument: (key) => relay.loadedRoom(key)?.doc }, app.log.child({ component: 'history' }));
+  const history = new HistoryRecorder(
+    storage,
+    { openDocument: (key) => relay.loadedRoom(key)?.doc },
+    app.log.child({ component: 'history' }),
+  );
   if (documentSync) metrics.observeCrossNode(() => documentSync.counters);
   installErrorHandlers(app);
   await securityHeaders(app);
-  const allowOrigin = (origin: string | undefined, host: string | undefined) => originAllowed(origin, host, config.allowedOrigins, config.publicUrl);
+  const allowOrigin = (origin: string | undefined, host: string | undefined) =>
+    originAllowed(origin, host, config.allowedOrigins, config.publicUrl);
   app.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a clear 415
   await app.register(healthRoutes, { storage, relay, metrics, crossNode: documentSync, persistence, metricsToken: config.metricsToken });
   const limitCounter = (limit: string) => () => metrics.limited.inc({ limit });
@@ -204,8 +212,17 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     pdfLimit: new RateLimiter(PUBLIC_PDFS_PER_MINUTE, Date.now, limitCounter('record_pdfs')),
   });
   await app.register(participationRoutes, { storage, signer, history, findProtocol });
-  await app.register(uploadRoutes, { storage, signer, metrics, maxUploadBytes: config.maxUploadBytes, perSession: config.uploadsPerSession });
-  const abandonedUploads = sweepAbandonedUploads(storage, { requestTimeoutMs: config.http.requestTimeoutMs, log: app.log.child({ component: 'uploads' }) });
+  await app.register(uploadRoutes, {
+    storage,
+    signer,
+    metrics,
+    maxUploadBytes: config.maxUploadBytes,
+    perSession: config.uploadsPerSession,
+  });
+  const abandonedUploads = sweepAbandonedUploads(storage, {
+    requestTimeoutMs: config.http.requestTimeoutMs,
+    log: app.log.child({ component: 'uploads' }),
+  });
   await clientRoutes(app, options.clientDir);
 
   const clientAddress = clientAddressReader(config.trustProxy);
@@ -231,7 +248,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     privateReveal,
     anonymousReactions: new AnonymousReactions(relay, (sessionId, participantId) => signer.pseudonym(sessionId, participantId)),
     leases: config.redisUrl ? new RedisLeases(config.redisUrl) : new LocalLeases(),
-    onForgetParticipant: (sessionId, participantId) => relay.closeParticipant(sessionId, participantId, CloseCode.Forbidden, 'removed from the session by the host'),
+    onForgetParticipant: (sessionId, participantId) =>
+      relay.closeParticipant(sessionId, participantId, CloseCode.Forbidden, 'removed from the session by the host'),
     onForgetSession: (sessionId) => {
       relay.discardSession(sessionId, CloseCode.NotFound, 'the host deleted this session');
       persistence.discardSession(sessionId);

@@ -147,4 +147,3 @@ export interface ApiError {
     message: string;
   };
 }
-

@@ -37,7 +37,9 @@ describe('feedback model', () => {
 
   it('FB4 reads the phase a thread was written in, and none from a thread written before phases were kept', () => {
     const base = { [ThreadField.Id]: 't', [ThreadField.ArtifactId]: 'a1', [ThreadField.Type]: 'probing' };
-    expect(readThread(fields({ ...base, [ThreadField.PhaseId]: 'probing', [ThreadField.PhaseTitle]: 'Probing questions' }))?.phase).toEqual({ id: 'probing', title: 'Probing questions' });
+    expect(readThread(fields({ ...base, [ThreadField.PhaseId]: 'probing', [ThreadField.PhaseTitle]: 'Probing questions' }))?.phase).toEqual(
+      { id: 'probing', title: 'Probing questions' },
+    );
     expect(readThread(fields({ ...base, [ThreadField.PhaseId]: 'probing' }))?.phase).toEqual({ id: 'probing', title: 'probing' });
     expect(readThread(fields(base))?.phase).toBeNull();
     expect(readThread(fields({ ...base, [ThreadField.PhaseId]: 42 }))?.phase).toBeNull();

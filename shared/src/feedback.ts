@@ -182,8 +182,14 @@ export function readThread(map: FieldSource): FeedbackThread | null {
     createdBy: typeof createdBy === 'string' ? createdBy : '',
     createdByName: typeof createdByName === 'string' ? createdByName : 'Someone',
     createdAt: typeof createdAt === 'number' ? createdAt : 0,
-    phase: typeof phaseId === 'string' && phaseId ? { id: phaseId, title: typeof phaseTitle === 'string' && phaseTitle ? phaseTitle : phaseId } : null,
+    phase:
+      typeof phaseId === 'string' && phaseId
+        ? { id: phaseId, title: typeof phaseTitle === 'string' && phaseTitle ? phaseTitle : phaseId }
+        : null,
     resolved: map.get(ThreadField.Resolved) === true,
-    messages: messages.toArray().map(readMessage).filter((m): m is FeedbackMessage => m !== null),
+    messages: messages
+      .toArray()
+      .map(readMessage)
+      .filter((m): m is FeedbackMessage => m !== null),
   };
 }

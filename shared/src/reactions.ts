@@ -59,7 +59,10 @@ export function parseItemReactionKey(key: string): { itemId: string; reaction: R
 }
 
 /** Counts per reaction (every reaction present) and which ones `me` gave, from the map's keys. */
-export function tallyReactions(keys: Iterable<string>, me: string): { counts: Record<ReactionId, number>; mine: Set<ReactionId>; who: Record<ReactionId, string[]> } {
+export function tallyReactions(
+  keys: Iterable<string>,
+  me: string,
+): { counts: Record<ReactionId, number>; mine: Set<ReactionId>; who: Record<ReactionId, string[]> } {
   const counts = Object.fromEntries(REACTIONS.map((r) => [r.id, 0])) as Record<ReactionId, number>;
   const who = Object.fromEntries(REACTIONS.map((r) => [r.id, [] as string[]])) as Record<ReactionId, string[]>;
   const mine = new Set<ReactionId>();

@@ -34,7 +34,9 @@ export const runAwareness: ScenarioRunner = async (servers, context) => {
   const hz = 10;
   const warmupSeconds = context.smoke ? 1 : 3;
   const seconds = context.smoke ? 2 : 15;
-  context.log(`Scenario awareness: 1 room × ${clients} clients moving cursors at ${hz} Hz, warm-up ${warmupSeconds} s, window ${seconds} s`);
+  context.log(
+    `Scenario awareness: 1 room × ${clients} clients moving cursors at ${hz} Hz, warm-up ${warmupSeconds} s, window ${seconds} s`,
+  );
   const figures: CursorFigures[] = [];
   for (const choice of servers) {
     context.log(`\n== ${choice} ==`);
@@ -76,7 +78,9 @@ export const runAwareness: ScenarioRunner = async (servers, context) => {
       const after = snapshot(connected);
       const movesInWindow = moves - movesBefore;
       for (const timer of timers) clearInterval(timer);
-      const latencies = connected.slice(0, OBSERVERS).flatMap((c) => c.cursors.latencies.slice(before.latencyCounts[connected.indexOf(c)] ?? 0));
+      const latencies = connected
+        .slice(0, OBSERVERS)
+        .flatMap((c) => c.cursors.latencies.slice(before.latencyCounts[connected.indexOf(c)] ?? 0));
       const latency = summarize(latencies);
       for (const client of connected) if (client.failure && failures.length < 5) failures.push(client.failure);
       if (latency.count === 0) failures.push('no observer received a cursor position');

@@ -35,7 +35,12 @@ export async function sampleBackends(databaseUrl: string): Promise<BackendSample
     const { rows } = await client.query<{ commits: string; written: string }>(
       'SELECT xact_commit AS commits, tup_inserted + tup_updated + tup_deleted AS written FROM pg_stat_database WHERE datname = current_database()',
     );
-    return { at: Date.now(), redis: await redisStats(), commits: Number(rows[0]?.commits ?? 0), rowsWritten: Number(rows[0]?.written ?? 0) };
+    return {
+      at: Date.now(),
+      redis: await redisStats(),
+      commits: Number(rows[0]?.commits ?? 0),
+      rowsWritten: Number(rows[0]?.written ?? 0),
+    };
   } finally {
     await client.end();
   }

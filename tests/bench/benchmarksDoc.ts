@@ -6,7 +6,8 @@ import { REPO_ROOT } from '../support/serverProcess.js';
 
 /** The machine, as one line: cores, CPU model, memory and Node version. */
 export function machineDescription(): string {
-  const model = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown CPU';
+  const model =
+    /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown CPU';
   return `\`nproc\` ${os.availableParallelism()}, "${model}", ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`;
 }
 

@@ -113,7 +113,14 @@ export class SimulatedCall {
   /** Opens a link to a newly listed peer; the larger peer id offers at once. */
   private openLink(peerId: string): void {
     if (this.peerId === null) return;
-    const link: Link = { offerer: this.peerId > peerId, sentDescription: false, receivedDescription: false, candidatesSent: 0, candidatesReceived: 0, completedAt: null };
+    const link: Link = {
+      offerer: this.peerId > peerId,
+      sentDescription: false,
+      receivedDescription: false,
+      candidatesSent: 0,
+      candidatesReceived: 0,
+      completedAt: null,
+    };
     this.links.set(peerId, link);
     if (link.offerer) this.sendDescriptionAndCandidates(peerId, link, 'offer');
     const waiting = this.pending.get(peerId) ?? [];
@@ -154,6 +161,12 @@ export class SimulatedCall {
   /** Stamps the moment this side has sent and received everything. */
   private markIfComplete(link: Link): void {
     if (link.completedAt !== null) return;
-    if (link.sentDescription && link.receivedDescription && link.candidatesSent >= CANDIDATES_PER_SIDE && link.candidatesReceived >= CANDIDATES_PER_SIDE) link.completedAt = performance.now();
+    if (
+      link.sentDescription &&
+      link.receivedDescription &&
+      link.candidatesSent >= CANDIDATES_PER_SIDE &&
+      link.candidatesReceived >= CANDIDATES_PER_SIDE
+    )
+      link.completedAt = performance.now();
   }
 }

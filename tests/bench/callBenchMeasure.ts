@@ -26,7 +26,8 @@ export function trafficSince(people: readonly Person[], before: Traffic): Traffi
 async function serverSignalCounts(url: string): Promise<Record<string, number>> {
   const text = await (await fetch(`${url}/metrics`)).text();
   const counts: Record<string, number> = { relayed: 0, refused: 0, limited: 0 };
-  for (const match of text.matchAll(/^worktable_call_signals_total\{outcome="(\w+)"\} (\d+)/gm)) counts[match[1] as string] = Number(match[2]);
+  for (const match of text.matchAll(/^worktable_call_signals_total\{outcome="(\w+)"\} (\d+)/gm))
+    counts[match[1] as string] = Number(match[2]);
   return counts;
 }
 

@@ -50,13 +50,19 @@ export function resultsMarkdown(join: Stage, moved: Stage, count: { people: numb
     ['initial join: every call whole', `${distribution(join.whole).text} (${join.whole.filter((t) => t !== null).length}/${count.people})`],
     ['initial join: signaling (clients)', trafficText(join.traffic, join.trafficAfter)],
     ['reseat: `startRound` ack', `${ms(moved.ackMs)} ms (round 2 tables of ${Math.min(...sizes)}..${Math.max(...sizes)})`],
-    ['reseat: new table\'s full `call:peers` received', distribution(moved.listed).text],
+    ["reseat: new table's full `call:peers` received", distribution(moved.listed).text],
     [`**reseat: call reconnected** (target p95 ≤ ${ms(TARGET_P95_MS)} ms)`, `**${reseatDist.text}** — ${verdict}`],
     ['reseat: reconnected', `${reconnected}/${count.people}`],
     ['reseat: signaling (clients)', trafficText(moved.traffic, moved.trafficAfter)],
     ['reseat: server CPU (start → last call whole)', serverText(moved.window)],
-    ['reseat: server RSS before / peak / after', `${moved.window.rssBeforeMiB.toFixed(0)} / ${moved.window.rssPeakMiB.toFixed(0)} / ${moved.window.rssAfterMiB.toFixed(0)} MiB`],
-    ['reseat: load generator CPU / event-loop delay p99', `${ms(moved.window.generatorCpuMs)} ms / ${moved.window.generatorLoopDelayP99Ms.toFixed(0)} ms`],
+    [
+      'reseat: server RSS before / peak / after',
+      `${moved.window.rssBeforeMiB.toFixed(0)} / ${moved.window.rssPeakMiB.toFixed(0)} / ${moved.window.rssAfterMiB.toFixed(0)} MiB`,
+    ],
+    [
+      'reseat: load generator CPU / event-loop delay p99',
+      `${ms(moved.window.generatorCpuMs)} ms / ${moved.window.generatorLoopDelayP99Ms.toFixed(0)} ms`,
+    ],
   ];
   const when = new Date().toISOString().slice(0, 19).replace('T', ' ');
   return [

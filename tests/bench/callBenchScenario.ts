@@ -20,7 +20,15 @@ const protocol = {
   roles: ['facilitator', 'tableHost', 'reporter', 'scribe'],
   rotateAt: 'round',
   opening: [],
-  round: ['listen', 'talk', 'harvest'].map((id) => ({ id, title: id, prompt: '', durationMs: 10 * 60_000, speakers: 'everyone', feedback: [], advance: 'auto' })),
+  round: ['listen', 'talk', 'harvest'].map((id) => ({
+    id,
+    title: id,
+    prompt: '',
+    durationMs: 10 * 60_000,
+    speakers: 'everyone',
+    feedback: [],
+    advance: 'auto',
+  })),
   rounds: 2,
   reseat: true,
   closing: [],
@@ -69,7 +77,12 @@ function peersListedAt(call: SimulatedCall, seating: readonly WireTable[], since
 }
 
 /** Waits until every call is whole at its table in `seating`, or the timeout; the times, from `since` (null: not whole). */
-async function waitUntilWhole(people: readonly Person[], seating: readonly WireTable[], calls: CallsByPeer, since: number): Promise<(number | null)[]> {
+async function waitUntilWhole(
+  people: readonly Person[],
+  seating: readonly WireTable[],
+  calls: CallsByPeer,
+  since: number,
+): Promise<(number | null)[]> {
   const deadline = performance.now() + RECONNECT_TIMEOUT_MS;
   const times = () => people.map((p) => wholeAt(p.call, seating, calls));
   while (times().some((t) => t === null) && performance.now() < deadline) await sleep(5);
@@ -99,7 +112,10 @@ export async function reachedEveryone(people: readonly Person[], version: number
 
 /** Creates the session, the host's socket and `count` participants, each with their socket and call. */
 export async function convene(url: string, sockets: Socket[], count: number): Promise<{ host: Socket; people: Person[] }> {
-  const session = await postJson<{ sessionId: string; hostToken: string; inviteCode: string }>(`${url}/api/sessions`, { title: 'Calls', customProtocol: protocol });
+  const session = await postJson<{ sessionId: string; hostToken: string; inviteCode: string }>(`${url}/api/sessions`, {
+    title: 'Calls',
+    customProtocol: protocol,
+  });
   const host = connect(url, session.hostToken);
   sockets.push(host);
   await new Promise((resolve) => host.once(ControlEvent.State, resolve));
@@ -113,7 +129,12 @@ export async function convene(url: string, sockets: Socket[], count: number): Pr
     });
     const socket = connect(url, joined.token);
     sockets.push(socket);
-    const person: Person = { participantId: joined.participantId, socket, states: [], call: new SimulatedCall(socket, joined.participantId, i + 1) };
+    const person: Person = {
+      participantId: joined.participantId,
+      socket,
+      states: [],
+      call: new SimulatedCall(socket, joined.participantId, i + 1),
+    };
     socket.on(ControlEvent.State, (state: SessionState) => person.states.push({ state, at: performance.now() }));
     people.push(person);
   }
@@ -136,7 +157,13 @@ export interface Stage {
 }
 
 /** Everyone joins their round-1 table's call at once; until every call is whole. */
-export async function joinAll(url: string, pid: number, people: readonly Person[], seating: WireTable[], calls: Map<string, SimulatedCall>): Promise<Stage> {
+export async function joinAll(
+  url: string,
+  pid: number,
+  people: readonly Person[],
+  seating: WireTable[],
+  calls: Map<string, SimulatedCall>,
+): Promise<Stage> {
   const before = totalTraffic(people);
   const window = await openWindow(url, pid);
   const sentAt = performance.now();
@@ -147,7 +174,15 @@ export async function joinAll(url: string, pid: number, people: readonly Person[
   const result = await window.stop();
   const traffic = trafficSince(people, before);
   const trafficAfter = await trafficInNextSecond(people);
-  return { whole, listed: people.map((p) => relative(peersListedAt(p.call, seating, sentAt), sentAt)), ackMs, traffic, trafficAfter, window: result, seating };
+  return {
+    whole,
+    listed: people.map((p) => relative(peersListedAt(p.call, seating, sentAt), sentAt)),
+    ackMs,
+    traffic,
+    trafficAfter,
+    window: result,
+    seating,
+  };
 }
 
 /** The host ends round 1 and starts round 2 (the reseat); until every call is whole again. */
@@ -166,7 +201,15 @@ export async function reseat(url: string, pid: number, host: Socket, people: rea
   const result = await window.stop();
   const traffic = trafficSince(people, before);
   const trafficAfter = await trafficInNextSecond(people);
-  return { whole, listed: people.map((p) => relative(peersListedAt(p.call, seating, sentAt), sentAt)), ackMs, traffic, trafficAfter, window: result, seating };
+  return {
+    whole,
+    listed: people.map((p) => relative(peersListedAt(p.call, seating, sentAt), sentAt)),
+    ackMs,
+    traffic,
+    trafficAfter,
+    window: result,
+    seating,
+  };
 }
 
 /** What the clients count in the next second (a stage is over: nothing more should come). */

@@ -39,7 +39,12 @@ const SMOKE = process.argv.includes('--smoke');
 /** Runs the scenario; 0 when every call reconnected (and, in a full run, the p95 target was met). */
 async function main(): Promise<number> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'worktable-calls-'));
-  const server = await startServerProcess({ DATA_DIR: dataDir, PORT: String(await freePort()), LOG_LEVEL: 'info', ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}) });
+  const server = await startServerProcess({
+    DATA_DIR: dataDir,
+    PORT: String(await freePort()),
+    LOG_LEVEL: 'info',
+    ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+  });
   const pid = server.child.pid as number;
   const sockets: Socket[] = [];
   try {
@@ -56,7 +61,9 @@ async function main(): Promise<number> {
     process.stdout.write(`\n${markdown}\n`);
     const missing = [...join.whole, ...moved.whole].filter((t) => t === null).length;
     if (missing > 0) {
-      process.stderr.write(`${missing} call(s) never became whole within ${RECONNECT_TIMEOUT_MS / 1000} s (initial join: ${join.whole.filter((t) => t === null).length}, reseat: ${moved.whole.filter((t) => t === null).length})\n`);
+      process.stderr.write(
+        `${missing} call(s) never became whole within ${RECONNECT_TIMEOUT_MS / 1000} s (initial join: ${join.whole.filter((t) => t === null).length}, reseat: ${moved.whole.filter((t) => t === null).length})\n`,
+      );
       return 1;
     }
     if (SMOKE) return 0;

@@ -38,7 +38,13 @@ const TARGETS = {
 const JOIN_RUNS = 3;
 const SLOW_RUNS = 2;
 /** Typing in a document: 5 remote editors at 5–10 characters/s each; the local person at 10 keys/s. */
-const TYPING: TypingBenchOptions = { remoteEditors: 5, keystrokes: 240, baselineKeystrokes: 120, keyIntervalMs: 100, screenshotPath: '/tmp/typing.png' };
+const TYPING: TypingBenchOptions = {
+  remoteEditors: 5,
+  keystrokes: 240,
+  baselineKeystrokes: 120,
+  keyIntervalMs: 100,
+  screenshotPath: '/tmp/typing.png',
+};
 const DIST = path.resolve(import.meta.dirname, '../../client/dist');
 
 /** gzip size of the JS the entry page loads up front (entry script and its module preloads). */
@@ -46,7 +52,10 @@ function initialJsGzip(): { files: string[]; bytes: number; lazy: number } {
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
   const gz = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file))).byteLength;
-  const all = fs.readdirSync(path.join(DIST, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+  const all = fs
+    .readdirSync(path.join(DIST, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
   const lazy = all.filter((f) => !files.includes(f)).reduce((sum, f) => sum + gz(f), 0);
   return { files, bytes: files.reduce((sum, f) => sum + gz(f), 0), lazy };
 }
@@ -90,14 +99,21 @@ const p95 = (values: number[]) => {
 };
 
 /** Pans across the table with the mouse wheel; returns the artifacts rendered before and after, and the frame times. */
-async function measurePan(browser: Browser, serverUrl: string, session: CreateSessionResponse): Promise<{ rendered: number; renderedWhilePanning: number; frames: number[] }> {
+async function measurePan(
+  browser: Browser,
+  serverUrl: string,
+  session: CreateSessionResponse,
+): Promise<{ rendered: number; renderedWhilePanning: number; frames: number[] }> {
   const page = await openPage(browser, serverUrl, DESKTOP);
-  const joined = await postJson<JoinSessionResponse>(`${serverUrl}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name: 'Panner' });
+  const joined = await postJson<JoinSessionResponse>(`${serverUrl}/api/sessions/${session.sessionId}/join`, {
+    inviteCode: session.inviteCode,
+    name: 'Panner',
+  });
   await page.goto('/');
-  await page.evaluate(
-    ([sessionId, identity]) => localStorage.setItem(`worktable:identity:${sessionId}`, identity),
-    [session.sessionId, JSON.stringify({ participantId: joined.body.participantId, token: joined.body.token, name: 'Panner', role: 'participant' })] as const,
-  );
+  await page.evaluate(([sessionId, identity]) => localStorage.setItem(`worktable:identity:${sessionId}`, identity), [
+    session.sessionId,
+    JSON.stringify({ participantId: joined.body.participantId, token: joined.body.token, name: 'Panner', role: 'participant' }),
+  ] as const);
   await page.goto(`/s/${session.sessionId}`);
   await page.locator('.artifact').first().waitFor();
   const rendered = await page.locator('.artifact').count();
@@ -141,7 +157,10 @@ async function measureTyping(server: TestServer): Promise<TypingLatencyResult> {
 
 /** The 1-, 5- and 15-minute load averages, to read the timings against. */
 function loadAverage(): string {
-  return os.loadavg().map((value) => value.toFixed(2)).join(' / ');
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ');
 }
 
 /** What the uncapped browser measured on the table with `ARTIFACTS` artifacts. */
@@ -207,23 +226,36 @@ async function main(): Promise<number> {
     ];
 
     const out = (label: string, value: string) => process.stdout.write(`| ${label} | ${value} |\n`);
-    process.stdout.write(`\nClient benchmark (${ARTIFACTS} artifacts on the table, headless Chromium ${DESKTOP.width}×${DESKTOP.height})\n\n| measure | value |\n|---|---|\n`);
+    process.stdout.write(
+      `\nClient benchmark (${ARTIFACTS} artifacts on the table, headless Chromium ${DESKTOP.width}×${DESKTOP.height})\n\n| measure | value |\n|---|---|\n`,
+    );
     out('JS before the join page works (gzip)', `${kb(bundle.bytes)} (${bundle.files.join(', ')})`);
-    out('JS the join path ran until the table was editable (gzip, as built)', `${kb(gzipOf(DIST, joinScripts))} in ${joinScripts.length} files (${joinScripts.map((s) => path.basename(s)).join(', ')})`);
+    out(
+      'JS the join path ran until the table was editable (gzip, as built)',
+      `${kb(gzipOf(DIST, joinScripts))} in ${joinScripts.length} files (${joinScripts.map((s) => path.basename(s)).join(', ')})`,
+    );
     out('JS loaded later, on demand (gzip: everything else; the PDF worker .mjs is extra)', kb(bundle.lazy));
     out(`invite link → editable table, cold, ${coldTimes.length} runs (ms)`, coldTimes.join(', '));
     out('the same link again in the same context (warm cache, already joined), ms', warmTimes.join(', '));
-    out('… bytes it transferred: HTTP (responses, from cache) · WebSocket payloads', joins.map((j) => `${kb(j.warm.httpBytes)} (${j.warm.responses}, ${j.warm.fromCache}) · ${kb(j.warm.wsBytes)}`).join('; '));
+    out(
+      '… bytes it transferred: HTTP (responses, from cache) · WebSocket payloads',
+      joins.map((j) => `${kb(j.warm.httpBytes)} (${j.warm.responses}, ${j.warm.fromCache}) · ${kb(j.warm.wsBytes)}`).join('; '),
+    );
     out('bytes of a cold join: HTTP · WebSocket payloads', joins.map((j) => `${kb(j.cold.httpBytes)} · ${kb(j.cold.wsBytes)}`).join('; '));
     out(`invite link → editable table on Fast 3G, CPU 4× slower, ${slowTimes.length} runs (ms)`, slowTimes.join(', '));
     out('artifacts rendered of 300 (culling)', `${rendered} at load, ${renderedWhilePanning} after panning`);
-    out('frame time while panning, uncapped, median / p95 (ms)', `${median(frames).toFixed(1)} / ${p95(frames).toFixed(1)} over ${frames.length} frames`);
+    out(
+      'frame time while panning, uncapped, median / p95 (ms)',
+      `${median(frames).toFixed(1)} / ${p95(frames).toFixed(1)} over ${frames.length} frames`,
+    );
     for (const [label, value] of typingRows(typing)) out(label, value);
     out('load average 1 / 5 / 15 min, at start · at end', `${loadBefore} · ${loadAverage()} (${os.cpus().length} CPUs)`);
     process.stdout.write('\ntargets (on a quiet machine):\n');
     for (const check of checks) process.stdout.write(`  ${verdict(check.met)}  ${check.label}\n`);
     const ok = checks.every((check) => check.met);
-    process.stdout.write(`typing latency has no target yet (reported only; the run fails if the texts do not converge)${TYPING.screenshotPath ? `; screenshot: ${TYPING.screenshotPath}` : ''}\n`);
+    process.stdout.write(
+      `typing latency has no target yet (reported only; the run fails if the texts do not converge)${TYPING.screenshotPath ? `; screenshot: ${TYPING.screenshotPath}` : ''}\n`,
+    );
     return ok && typing.converged ? 0 : 1;
   } finally {
     await server.stop();

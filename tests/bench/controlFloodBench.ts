@@ -44,9 +44,15 @@ async function session(url: string, names: readonly string[]): Promise<{ hostTok
     if (!response.ok) throw new Error(`${at}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };
-  const created = await post<{ sessionId: string; hostToken: string; inviteCode: string }>(`${url}/api/sessions`, { title: 'Flood', protocol: 'tuning' });
+  const created = await post<{ sessionId: string; hostToken: string; inviteCode: string }>(`${url}/api/sessions`, {
+    title: 'Flood',
+    protocol: 'tuning',
+  });
   const tokens: string[] = [];
-  for (const name of names) tokens.push((await post<{ token: string }>(`${url}/api/sessions/${created.sessionId}/join`, { inviteCode: created.inviteCode, name })).token);
+  for (const name of names)
+    tokens.push(
+      (await post<{ token: string }>(`${url}/api/sessions/${created.sessionId}/join`, { inviteCode: created.inviteCode, name })).token,
+    );
   return { hostToken: created.hostToken, tokens };
 }
 
@@ -89,7 +95,9 @@ async function pingUntil(socket: Socket, done: () => boolean): Promise<number[]>
 
 /** Runs the flooder in a process of its own; resolves with the number of toggles accepted. */
 function floodFromAnotherProcess(url: string, token: string): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--flooder', url, token, String(FLOOD)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--flooder', url, token, String(FLOOD)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {
@@ -135,11 +143,26 @@ async function main(): Promise<number> {
     const rows: [string, string][] = [
       ['toggles sent / accepted', `${FLOOD} / ${accepted} in ${seconds.toFixed(1)} s`],
       ["states that reached the flooder's tablemate", String(benStates.length - statesBefore)],
-      ["other session's `time:sync` before the flood: p50 / p95", `${percentile(Float64Array.from(baseline).sort(), 50).toFixed(1)} / ${percentile(Float64Array.from(baseline).sort(), 95).toFixed(1)} ms`],
-      [`**during the flood: p50 / p95 / max** (target p95 < ${TARGET_P95_MS} ms)`, `**${percentile(sorted, 50).toFixed(1)} / ${p95.toFixed(1)} / ${sorted[sorted.length - 1]!.toFixed(1)} ms** over ${rtts.length} round trips — ${verdict}`],
+      [
+        "other session's `time:sync` before the flood: p50 / p95",
+        `${percentile(Float64Array.from(baseline).sort(), 50).toFixed(1)} / ${percentile(Float64Array.from(baseline).sort(), 95).toFixed(1)} ms`,
+      ],
+      [
+        `**during the flood: p50 / p95 / max** (target p95 < ${TARGET_P95_MS} ms)`,
+        `**${percentile(sorted, 50).toFixed(1)} / ${p95.toFixed(1)} / ${sorted[sorted.length - 1]!.toFixed(1)} ms** over ${rtts.length} round trips — ${verdict}`,
+      ],
     ];
     const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
-    const markdown = [`### Run of ${when} UTC`, '', `Machine: ${machineDescription()}.`, '', '| measure | value |', '|---|---|', ...rows.map(([label, value]) => `| ${label} | ${value} |`), ''].join('\n');
+    const markdown = [
+      `### Run of ${when} UTC`,
+      '',
+      `Machine: ${machineDescription()}.`,
+      '',
+      '| measure | value |',
+      '|---|---|',
+      ...rows.map(([label, value]) => `| ${label} | ${value} |`),
+      '',
+    ].join('\n');
     process.stdout.write(`\n${markdown}\n`);
     if (SMOKE) return 0;
     recordInBenchmarks(SECTION_HEADING, sectionIntro, markdown);
@@ -158,20 +181,23 @@ function sectionIntro(): string {
     SECTION_HEADING,
     '',
     '`npm run bench:flood` (issue #19). One participant of a running Tuning session sends 20,000 `ready`',
-    "toggles as fast as their socket.io client emits them (250 per turn); meanwhile a client of another",
+    'toggles as fast as their socket.io client emits them (250 per turn); meanwhile a client of another',
     'session sends `time:sync` one after another (5 ms apart) and times each answer. The server is its',
     'own process on SQLite; both clients share the benchmark process. Before the per-socket action limit',
-    "(burst 60, 10 per second) every toggle was stored and fanned out and the other session waited",
+    '(burst 60, 10 per second) every toggle was stored and fanned out and the other session waited',
     '7.6 s. Target: p95 under 250 ms.',
     '',
   ].join('\n');
 }
 
 const flooderAt = process.argv.indexOf('--flooder');
-const run = flooderAt === -1 ? main() : flood(process.argv[flooderAt + 1]!, process.argv[flooderAt + 2]!, Number(process.argv[flooderAt + 3])).then((accepted) => {
-  process.stdout.write(`accepted ${accepted}\n`);
-  return 0;
-});
+const run =
+  flooderAt === -1
+    ? main()
+    : flood(process.argv[flooderAt + 1]!, process.argv[flooderAt + 2]!, Number(process.argv[flooderAt + 3])).then((accepted) => {
+        process.stdout.write(`accepted ${accepted}\n`);
+        return 0;
+      });
 run.then(
   (code) => process.exit(code),
   (error: unknown) => {

@@ -30,7 +30,15 @@ const protocol = {
   roles: ['facilitator', 'tableHost', 'reporter', 'scribe'],
   rotateAt: 'round',
   opening: [],
-  round: ['listen', 'talk', 'harvest'].map((id) => ({ id, title: id, prompt: '', durationMs: PHASE_MS, speakers: 'everyone', feedback: [], advance: 'auto' })),
+  round: ['listen', 'talk', 'harvest'].map((id) => ({
+    id,
+    title: id,
+    prompt: '',
+    durationMs: PHASE_MS,
+    speakers: 'everyone',
+    feedback: [],
+    advance: 'auto',
+  })),
   // Two café rounds: the second reseats (travelers move, hosts stay).
   rounds: 2,
   reseat: true,
@@ -58,7 +66,11 @@ function send(socket: Socket, payload: unknown): Promise<ControlAck> {
 }
 
 /** Sends an action and waits until every person received a state at least as new as the ack's. */
-async function fanOut(host: Socket, people: Person[], payload: unknown): Promise<{ ackMs: number; lastMs: number; latencies: number[]; state: SessionState }> {
+async function fanOut(
+  host: Socket,
+  people: Person[],
+  payload: unknown,
+): Promise<{ ackMs: number; lastMs: number; latencies: number[]; state: SessionState }> {
   const sentAt = performance.now();
   const ack = await send(host, payload);
   const ackMs = performance.now() - sentAt;
@@ -80,11 +92,19 @@ const dist = (s: LatencySummary) => `p50 ${ms(s.p50)} / p99 ${ms(s.p99)} / max $
 
 async function main(): Promise<number> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'worktable-convening-'));
-  const server = await startServerProcess({ DATA_DIR: dataDir, PORT: String(await freePort()), LOG_LEVEL: 'info', ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}) });
+  const server = await startServerProcess({
+    DATA_DIR: dataDir,
+    PORT: String(await freePort()),
+    LOG_LEVEL: 'info',
+    ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+  });
   const pid = server.child.pid as number;
   const sockets: Socket[] = [];
   try {
-    const session = await post<{ sessionId: string; hostToken: string; inviteCode: string }>(`${server.url}/api/sessions`, { title: 'Convening', customProtocol: protocol });
+    const session = await post<{ sessionId: string; hostToken: string; inviteCode: string }>(`${server.url}/api/sessions`, {
+      title: 'Convening',
+      customProtocol: protocol,
+    });
     const host = connect(server.url, session.hostToken);
     sockets.push(host);
     await new Promise((resolve) => host.once(ControlEvent.State, resolve));
@@ -123,7 +143,8 @@ async function main(): Promise<number> {
       let previousPhase = '';
       for (const { state, at } of person.states) {
         const phase = state.phase?.id ?? 'done';
-        if (previousEndsAt !== null && phase !== previousPhase && state.status !== 'done' && previousPhase !== '') deadlineLatencies.push(at + wallOffset - previousEndsAt);
+        if (previousEndsAt !== null && phase !== previousPhase && state.status !== 'done' && previousPhase !== '')
+          deadlineLatencies.push(at + wallOffset - previousEndsAt);
         previousPhase = phase;
         previousEndsAt = state.status === 'running' ? (state.phase?.endsAt ?? null) : null;
       }
@@ -138,7 +159,9 @@ async function main(): Promise<number> {
     const sizes = seated.map((t) => t.members.length);
     const hostsStayed = seated.every((t, i) => t.host === round1Seating[i]?.host);
 
-    process.stdout.write(`\nConvening benchmark: ${PEOPLE} participants (socket.io clients) at ${TABLES} tables, one round clock, ${PHASE_MS / 1000} s phases\n\n| measure | value |\n|---|---|\n`);
+    process.stdout.write(
+      `\nConvening benchmark: ${PEOPLE} participants (socket.io clients) at ${TABLES} tables, one round clock, ${PHASE_MS / 1000} s phases\n\n| measure | value |\n|---|---|\n`,
+    );
     row('seat 200 at 40 tables: ack / last receipt (ms)', `${ms(seat.ackMs)} / ${ms(seat.lastMs)}`);
     row('seat fan-out', dist(summarize(seat.latencies)));
     row('start round 1: ack / last receipt (ms)', `${ms(start.ackMs)} / ${ms(start.lastMs)}`);
@@ -147,8 +170,14 @@ async function main(): Promise<number> {
     row('reseat + start round 2: ack / last receipt (ms)', `${ms(reseat.ackMs)} / ${ms(reseat.lastMs)}`);
     row('round 2 fan-out', dist(summarize(reseat.latencies)));
     row('round 2 table sizes / hosts stayed', `${Math.min(...sizes)}..${Math.max(...sizes)} / ${hostsStayed ? 'yes' : 'NO'}`);
-    row(`server CPU over the run (${(wallMs / 1000).toFixed(1)} s wall)`, `${(cpuMicros / 1000).toFixed(0)} ms (${((cpuMicros / 1000 / wallMs) * 100).toFixed(1)} % of one core)`);
-    row('server RSS before → after (MiB)', `${(memoryBefore.rssBytes / 2 ** 20).toFixed(1)} → ${(memoryAfter.rssBytes / 2 ** 20).toFixed(1)}`);
+    row(
+      `server CPU over the run (${(wallMs / 1000).toFixed(1)} s wall)`,
+      `${(cpuMicros / 1000).toFixed(0)} ms (${((cpuMicros / 1000 / wallMs) * 100).toFixed(1)} % of one core)`,
+    );
+    row(
+      'server RSS before → after (MiB)',
+      `${(memoryBefore.rssBytes / 2 ** 20).toFixed(1)} → ${(memoryAfter.rssBytes / 2 ** 20).toFixed(1)}`,
+    );
     return hostsStayed && deadlineLatencies.length >= PEOPLE * 2 ? 0 : 1;
   } finally {
     for (const socket of sockets) socket.disconnect();

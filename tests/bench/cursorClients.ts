@@ -109,7 +109,12 @@ class HocuspocusCursorClient implements CursorClient {
     this.synced = new Promise<void>((resolve) => {
       resolveSynced = resolve;
     });
-    this.socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, messageReconnectTimeout: 3_600_000, maxAttempts: 1 });
+    this.socket = new HocuspocusProviderWebsocket({
+      url,
+      WebSocketPolyfill: WebSocket,
+      messageReconnectTimeout: 3_600_000,
+      maxAttempts: 1,
+    });
     this.provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name: documentName,

@@ -47,7 +47,10 @@ const WORKER_PATH = new URL('./eventWorker.ts', import.meta.url);
 const SECTION_HEADING = '## Event: a World Café at 1,000 participants';
 
 /** Options from the command line and BENCH_EVENT_* (the smoke's defaults are small and short). */
-export function eventOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): EventShape & { smoke: boolean; record: boolean } {
+export function eventOptions(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): EventShape & { smoke: boolean; record: boolean } {
   const smoke = argv.includes('--smoke');
   const nodesAt = argv.indexOf('--nodes');
   const number = (name: string, full: number, small: number): number => Number(env[`BENCH_EVENT_${name}`] ?? (smoke ? small : full));
@@ -80,7 +83,8 @@ function latenessByDeadline(results: readonly WorkerResults[]): LatencySummary[]
 async function until(predicate: () => boolean | Promise<boolean>, timeoutMs: number, what: string | (() => string)): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${typeof what === 'string' ? what : what()}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${typeof what === 'string' ? what : what()}`);
     await sleep(50);
   }
 }
@@ -89,12 +93,19 @@ async function until(predicate: () => boolean | Promise<boolean>, timeoutMs: num
 export async function runEventBench(o: EventShape, log: (line: string) => void = () => undefined): Promise<EventResult> {
   const deployment = await deploy(o, log);
   const { nodes } = deployment;
-  const workers = Array.from({ length: o.workers }, (_, i) => new WorkerProcess<EventRequests>(WORKER_PATH, `participant process ${i + 1}`));
-  const every = <T extends keyof EventRequests>(type: T, payload: EventRequests[T]['request']) => Promise.all(workers.map((w) => w.request(type, payload)));
+  const workers = Array.from(
+    { length: o.workers },
+    (_, i) => new WorkerProcess<EventRequests>(WORKER_PATH, `participant process ${i + 1}`),
+  );
+  const every = <T extends keyof EventRequests>(type: T, payload: EventRequests[T]['request']) =>
+    Promise.all(workers.map((w) => w.request(type, payload)));
   const first = nodes[0] as ServerProcess;
   let host: Socket | null = null;
   try {
-    const session = await postJson<CreateSessionResponse>(`${first.httpUrl}/api/sessions`, { title: 'World Café', customProtocol: cafeProtocol(o) });
+    const session = await postJson<CreateSessionResponse>(`${first.httpUrl}/api/sessions`, {
+      title: 'World Café',
+      customProtocol: cafeProtocol(o),
+    });
     const people = await joinPeople(session, nodes, o.people);
     // The host connects after everyone joined: a node learns of a participant when its session
     // loads or when they connect to it, so a seating on the host's node would leave out people
@@ -110,11 +121,17 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
     });
     log(`${o.people} joined on ${nodes.map((n) => `pid ${n.pid}`).join(' + ')}; opening every control connection at once`);
 
-    const cpu = () => readCpu(nodes, workers.map((w) => w.pid));
+    const cpu = () =>
+      readCpu(
+        nodes,
+        workers.map((w) => w.pid),
+      );
     const cpuAtStart = cpu();
     const connectStart = cpuAtStart.at;
     const share = (w: number) => people.filter((_, i) => i % o.workers === w);
-    const firstStates = await Promise.all(workers.map((w, i) => w.request('connect', { people: share(i), activity: ACTIVITY, timeoutMs: CONNECT_TIMEOUT_MS })));
+    const firstStates = await Promise.all(
+      workers.map((w, i) => w.request('connect', { people: share(i), activity: ACTIVITY, timeoutMs: CONNECT_TIMEOUT_MS })),
+    );
     const connectCpu = cpuShares(cpuAtStart, cpu());
     const allFirstStatesMs = Math.max(...firstStates.flatMap((f) => Array.from(f.at))) - connectStart;
     log(`every first state after ${(allFirstStatesMs / 1000).toFixed(2)} s; seating ${o.tables} tables`);
@@ -122,7 +139,11 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
     await until(() => hostView !== null, 10_000, "the host's first state");
     await sendControl(host, { action: 'seat', tableCount: o.tables });
     const seatedCount = () => hostView?.seatedCount ?? 0;
-    await until(() => seatedCount() === o.people, 10_000, () => `the seating to place everyone (${seatedCount()} of ${o.people} placed)`);
+    await until(
+      () => seatedCount() === o.people,
+      10_000,
+      () => `the seating to place everyone (${seatedCount()} of ${o.people} placed)`,
+    );
     let seated = 0;
     const everyoneSeated = async () => {
       seated = (await every('progress', {})).reduce((sum, p) => sum + p.seated, 0);
@@ -135,8 +156,15 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
     const backendBefore = database ? await sampleBackends(database.url) : null;
     await sendControl(host, { action: 'startRound' });
     const roundsMs = o.rounds * o.phasesPerRound * o.phaseMs;
-    const where = (v: ControlView | null) => (v ? `round ${v.round}, phase ${v.phaseIndex + 1} of ${v.phaseCount}, ends ${v.phaseEndsAt === null ? 'never' : `in ${v.phaseEndsAt - Date.now()} ms`}` : 'no state');
-    await until(() => hostView?.agendaOver === true, roundsMs + 60_000, () => `the last round to end (the host sees ${where(hostView)})`);
+    const where = (v: ControlView | null) =>
+      v
+        ? `round ${v.round}, phase ${v.phaseIndex + 1} of ${v.phaseCount}, ends ${v.phaseEndsAt === null ? 'never' : `in ${v.phaseEndsAt - Date.now()} ms`}`
+        : 'no state';
+    await until(
+      () => hostView?.agendaOver === true,
+      roundsMs + 60_000,
+      () => `the last round to end (the host sees ${where(hostView)})`,
+    );
     const cpuRoundsEnd = cpu();
     const backendAfter = database ? await sampleBackends(database.url) : null;
     const roundsCpu = cpuShares(cpuRoundsStart, cpuRoundsEnd);
@@ -159,7 +187,14 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
       controlRetries: results.reduce((sum, r) => sum + r.controlRetries, 0),
       edits: summarize(results.flatMap((r) => Array.from(r.editLatencies))),
       editsSent: writes.reduce((sum, w) => sum + w.sent, 0),
-      backend: backendBefore && backendAfter ? backendLoad(backendBefore, backendAfter, writes.reduce((sum, w) => sum + w.sent, 0)) : null,
+      backend:
+        backendBefore && backendAfter
+          ? backendLoad(
+              backendBefore,
+              backendAfter,
+              writes.reduce((sum, w) => sum + w.sent, 0),
+            )
+          : null,
       reseat: summarize(results.flatMap((r) => Array.from(r.reseatLatencies))),
       phaseLateness: summarize(results.flatMap((r) => Array.from(r.phaseLateness))),
       phaseLatenessByDeadline: latenessByDeadline(results),
@@ -176,7 +211,11 @@ export async function runEventBench(o: EventShape, log: (line: string) => void =
         messages: results.reduce((sum, r) => sum + r.awarenessMessages, 0),
         bytes: results.reduce((sum, r) => sum + r.awarenessBytes, 0),
       },
-      delivery: checkDelivery(writes, results.flatMap((r) => r.tallies), tablesByRound),
+      delivery: checkDelivery(
+        writes,
+        results.flatMap((r) => r.tallies),
+        tablesByRound,
+      ),
       storage,
       failures: failures.slice(0, 5),
       failureCount: results.reduce((sum, r) => sum + r.failureCount, 0),
@@ -197,7 +236,16 @@ async function main(): Promise<number> {
   log(`Event benchmark${options.smoke ? ' (smoke)' : ''}: ${shapeLine(options)}`);
   const result = await runEventBench(options, log);
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  const markdown = [`### Run of ${when} UTC`, '', `Machine: ${machineDescription()}.`, '', `${shapeLine(result)}.`, '', eventTable(result), ''].join('\n');
+  const markdown = [
+    `### Run of ${when} UTC`,
+    '',
+    `Machine: ${machineDescription()}.`,
+    '',
+    `${shapeLine(result)}.`,
+    '',
+    eventTable(result),
+    '',
+  ].join('\n');
   log(`\n${markdown}`);
   const correct = result.delivery.ok && result.storage.ok;
   if (options.smoke) return correct ? 0 : 1;

@@ -94,7 +94,10 @@ export class Person {
 
   /** Awareness messages and bytes received over every document connection so far. */
   get awareness(): { messages: number; bytes: number } {
-    return { messages: this.closedAwareness.messages + (this.doc?.cursors.messages ?? 0), bytes: this.closedAwareness.bytes + (this.doc?.cursors.bytes ?? 0) };
+    return {
+      messages: this.closedAwareness.messages + (this.doc?.cursors.messages ?? 0),
+      bytes: this.closedAwareness.bytes + (this.doc?.cursors.bytes ?? 0),
+    };
   }
 
   private onView(view: ControlView): void {
@@ -105,7 +108,11 @@ export class Person {
     }
     const previous = this.view;
     this.view = view;
-    if (previous && previous.phaseEndsAt !== null && (view.round !== previous.round || view.phaseIndex !== previous.phaseIndex || !view.running)) {
+    if (
+      previous &&
+      previous.phaseEndsAt !== null &&
+      (view.round !== previous.round || view.phaseIndex !== previous.phaseIndex || !view.running)
+    ) {
       this.sinks.phaseLateness.push(now - previous.phaseEndsAt);
       this.sinks.phaseDeadlines.push(previous.phaseEndsAt);
     }
@@ -140,7 +147,9 @@ export class Person {
     this.docTable = view.tableId;
     this.docRound = view.round;
     if (view.tableId === null) return;
-    const doc = new TableClient(`${this.spec.docUrlBase}${view.tableId}?token=${encodeURIComponent(this.spec.token)}`, (ms) => this.sinks.editLatencies.push(ms));
+    const doc = new TableClient(`${this.spec.docUrlBase}${view.tableId}?token=${encodeURIComponent(this.spec.token)}`, (ms) =>
+      this.sinks.editLatencies.push(ms),
+    );
     this.doc = doc;
     const roundStartedAt = view.roundStartedAt;
     doc.synced.then(
@@ -195,7 +204,14 @@ export class Person {
     const stickyId = stickyIdOf(view.round, this.spec.participantId);
     if (this.write?.record.stickyId !== stickyId || this.write.record.tableId !== view.tableId) {
       const text = doc.putSticky(stickyId, { id: this.spec.participantId, name: this.spec.name });
-      const record: WriteRecord = { round: view.round, tableId: view.tableId, stickyId, writer: this.spec.participantId, sent: 0, last: '' };
+      const record: WriteRecord = {
+        round: view.round,
+        tableId: view.tableId,
+        stickyId,
+        writer: this.spec.participantId,
+        sent: 0,
+        last: '',
+      };
       this.sinks.writes.push(record);
       this.write = { record, text };
     }

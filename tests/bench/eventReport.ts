@@ -77,7 +77,11 @@ export const EVENT_TARGETS = {
  * Every insert a typist made at a table in a round must be in the document of every other member
  * of that table in that round (as the host saw the tables) when the round ended.
  */
-export function checkDelivery(writes: readonly WriteRecord[], tallies: readonly TallyRecord[], tablesByRound: ReadonlyMap<number, readonly ViewTable[]>): CheckResult {
+export function checkDelivery(
+  writes: readonly WriteRecord[],
+  tallies: readonly TallyRecord[],
+  tablesByRound: ReadonlyMap<number, readonly ViewTable[]>,
+): CheckResult {
   const held = new Map<string, Map<string, number>>();
   for (const t of tallies) held.set(`${t.round}/${t.tableId}/${t.participantId}`, new Map(t.counts));
   let expected = 0;
@@ -91,7 +95,10 @@ export function checkDelivery(writes: readonly WriteRecord[], tallies: readonly 
       const tally = held.get(`${write.round}/${write.tableId}/${member}`);
       const got = tally?.get(write.stickyId) ?? 0;
       delivered += Math.min(got, write.sent);
-      if (got !== write.sent) problems.push(`round ${write.round} ${write.tableId}: ${member} holds ${tally ? got : 'no document'} of ${write.sent} inserts by ${write.writer}`);
+      if (got !== write.sent)
+        problems.push(
+          `round ${write.round} ${write.tableId}: ${member} holds ${tally ? got : 'no document'} of ${write.sent} inserts by ${write.writer}`,
+        );
     }
   }
   const ok = writes.length > 0 && problems.length === 0;
@@ -142,11 +149,27 @@ const judge = (value: number, limit: number): TargetLine['verdict'] => (Number.i
 export function targetLines(r: EventResult): TargetLine[] {
   const peakRss = Math.max(...r.peakRssBytes);
   return [
-    { name: `edit fan-out p99 < ${EVENT_TARGETS.editP99Ms} ms`, verdict: judge(r.edits.p99, EVENT_TARGETS.editP99Ms), value: `${ms(r.edits.p99)} ms` },
-    { name: `reseat p99 < ${EVENT_TARGETS.reseatP99Ms / 1000} s`, verdict: judge(r.reseat.p99, EVENT_TARGETS.reseatP99Ms), value: `${ms(r.reseat.p99)} ms` },
-    { name: `phase change lateness p99 < ${EVENT_TARGETS.phaseLatenessP99Ms} ms`, verdict: judge(r.phaseLateness.p99, EVENT_TARGETS.phaseLatenessP99Ms), value: `${ms(r.phaseLateness.p99)} ms` },
+    {
+      name: `edit fan-out p99 < ${EVENT_TARGETS.editP99Ms} ms`,
+      verdict: judge(r.edits.p99, EVENT_TARGETS.editP99Ms),
+      value: `${ms(r.edits.p99)} ms`,
+    },
+    {
+      name: `reseat p99 < ${EVENT_TARGETS.reseatP99Ms / 1000} s`,
+      verdict: judge(r.reseat.p99, EVENT_TARGETS.reseatP99Ms),
+      value: `${ms(r.reseat.p99)} ms`,
+    },
+    {
+      name: `phase change lateness p99 < ${EVENT_TARGETS.phaseLatenessP99Ms} ms`,
+      verdict: judge(r.phaseLateness.p99, EVENT_TARGETS.phaseLatenessP99Ms),
+      value: `${ms(r.phaseLateness.p99)} ms`,
+    },
     { name: 'server RSS < 1 GiB', verdict: judge(peakRss, EVENT_TARGETS.rssBytes), value: `peak ${perNode(r.peakRssBytes, mib)}` },
-    { name: `all ${r.people} first states within ${EVENT_TARGETS.allFirstStatesMs / 1000} s`, verdict: judge(r.allFirstStatesMs, EVENT_TARGETS.allFirstStatesMs), value: `${(r.allFirstStatesMs / 1000).toFixed(2)} s` },
+    {
+      name: `all ${r.people} first states within ${EVENT_TARGETS.allFirstStatesMs / 1000} s`,
+      verdict: judge(r.allFirstStatesMs, EVENT_TARGETS.allFirstStatesMs),
+      value: `${(r.allFirstStatesMs / 1000).toFixed(2)} s`,
+    },
   ];
 }
 
@@ -154,22 +177,43 @@ export function targetLines(r: EventResult): TargetLine[] {
 export function eventTable(r: EventResult): string {
   const rows: Array<[string, string]> = [
     ['control connections → first state: p50 / p99 / max', dist(r.firstState)],
-    [`all ${r.people} connections opened at once → the last first state (attempts tried again)`, `${(r.allFirstStatesMs / 1000).toFixed(2)} s (${r.controlRetries})`],
-    ['edit fan-out at the table (insert → table-mate): p50 / p99 / max', `${dist(r.edits)}; ${r.editsSent.toLocaleString('en-US')} inserts`],
+    [
+      `all ${r.people} connections opened at once → the last first state (attempts tried again)`,
+      `${(r.allFirstStatesMs / 1000).toFixed(2)} s (${r.controlRetries})`,
+    ],
+    [
+      'edit fan-out at the table (insert → table-mate): p50 / p99 / max',
+      `${dist(r.edits)}; ${r.editsSent.toLocaleString('en-US')} inserts`,
+    ],
     ['round start → traveler synced at its new table: p50 / p99 / max', dist(r.reseat)],
     ['phase deadline → next state at a participant: p50 / p99 / max', dist(r.phaseLateness)],
     ['… by boundary, in order: p50 / p99 (ms)', r.phaseLatenessByDeadline.map((d) => `${ms(d.p50)} / ${ms(d.p99)}`).join(' · ')],
     ...(r.backend
       ? [
-          ['over the rounds: Redis PUBLISH per edit / PUBLISH per s / commands per s', `${r.backend.publishPerEdit.toFixed(2)} / ${r.backend.redisPublishPerSecond.toFixed(0)} / ${r.backend.redisCommandsPerSecond.toFixed(0)}`] as [string, string],
-          ['over the rounds: PostgreSQL commits per s / rows written per s', `${r.backend.postgresCommitsPerSecond.toFixed(0)} / ${r.backend.postgresRowsPerSecond.toFixed(0)}`] as [string, string],
+          [
+            'over the rounds: Redis PUBLISH per edit / PUBLISH per s / commands per s',
+            `${r.backend.publishPerEdit.toFixed(2)} / ${r.backend.redisPublishPerSecond.toFixed(0)} / ${r.backend.redisCommandsPerSecond.toFixed(0)}`,
+          ] as [string, string],
+          [
+            'over the rounds: PostgreSQL commits per s / rows written per s',
+            `${r.backend.postgresCommitsPerSecond.toFixed(0)} / ${r.backend.postgresRowsPerSecond.toFixed(0)}`,
+          ] as [string, string],
         ]
       : []),
-    [`server CPU, % of one core: connecting / the rounds (${r.roundsSeconds.toFixed(0)} s)`, `${perNode(r.connectCpuPercent, (p) => p.toFixed(0))} / ${perNode(r.roundsCpuPercent, (p) => p.toFixed(0))}`],
-    ['over the rounds: participant processes CPU (% of one core) / their event-loop delay p99 / the rest of the machine (% of one core; PostgreSQL and Redis count here)', `${r.clientCpuPercent.toFixed(0)} / ${ms(r.clientLoopDelayP99Ms)} ms / ${r.backgroundCpuPercent.toFixed(0)}`],
+    [
+      `server CPU, % of one core: connecting / the rounds (${r.roundsSeconds.toFixed(0)} s)`,
+      `${perNode(r.connectCpuPercent, (p) => p.toFixed(0))} / ${perNode(r.roundsCpuPercent, (p) => p.toFixed(0))}`,
+    ],
+    [
+      'over the rounds: participant processes CPU (% of one core) / their event-loop delay p99 / the rest of the machine (% of one core; PostgreSQL and Redis count here)',
+      `${r.clientCpuPercent.toFixed(0)} / ${ms(r.clientLoopDelayP99Ms)} ms / ${r.backgroundCpuPercent.toFixed(0)}`,
+    ],
     ['server RSS: peak / end', `${perNode(r.peakRssBytes, mib)} / ${perNode(r.endRssBytes, mib)}`],
     ['host dashboards received', `${r.dashboards.count} (${mib(r.dashboards.bytes)} of JSON)`],
-    ['cursor moves sent / awareness messages received', `${r.awareness.moves.toLocaleString('en-US')} / ${r.awareness.messages.toLocaleString('en-US')} (${mib(r.awareness.bytes)})`],
+    [
+      'cursor moves sent / awareness messages received',
+      `${r.awareness.moves.toLocaleString('en-US')} / ${r.awareness.messages.toLocaleString('en-US')} (${mib(r.awareness.bytes)})`,
+    ],
     [`delivery: ${checked(r.delivery.ok)}`, r.delivery.detail],
     [`storage after restart: ${checked(r.storage.ok)}`, r.storage.detail],
     ['client failures', r.failureCount === 0 ? 'none' : `${r.failureCount}: ${r.failures.join('; ')}`],

@@ -17,7 +17,15 @@ import { monotonicMs } from './time.js';
 
 /** A café of `rounds` rounds of auto phases; later rounds reseat. */
 export function cafeProtocol(o: EventShape): Record<string, unknown> {
-  const phase = (i: number) => ({ id: `talk-${i + 1}`, title: `Talk ${i + 1}`, prompt: '', durationMs: o.phaseMs, speakers: 'everyone', feedback: [], advance: 'auto' });
+  const phase = (i: number) => ({
+    id: `talk-${i + 1}`,
+    title: `Talk ${i + 1}`,
+    prompt: '',
+    durationMs: o.phaseMs,
+    speakers: 'everyone',
+    feedback: [],
+    advance: 'auto',
+  });
   return {
     id: 'bench-event',
     title: 'Event benchmark',
@@ -47,11 +55,18 @@ export async function deploy(o: EventShape, log: (line: string) => void): Promis
   const deployment: Deployment = { nodes: [], dataDir, setup: {}, database: null };
   if (o.nodes > 1) {
     deployment.database = await createBenchDatabase();
-    deployment.setup = { databaseUrl: deployment.database.url, redisUrl: BENCH_REDIS_URL, tokenSecret: crypto.randomBytes(32).toString('hex') };
+    deployment.setup = {
+      databaseUrl: deployment.database.url,
+      redisUrl: BENCH_REDIS_URL,
+      tokenSecret: crypto.randomBytes(32).toString('hex'),
+    };
     log(`database ${deployment.database.name} (${deployment.database.settings})`);
   }
   // One after the other: the first migrates a fresh database.
-  for (let i = 0; i < o.nodes; i++) deployment.nodes.push(await startServer(worktableSpec(await freePort(), dataDir, { ...deployment.setup, name: `Worktable node ${i + 1}` })));
+  for (let i = 0; i < o.nodes; i++)
+    deployment.nodes.push(
+      await startServer(worktableSpec(await freePort(), dataDir, { ...deployment.setup, name: `Worktable node ${i + 1}` })),
+    );
   return deployment;
 }
 
@@ -63,8 +78,17 @@ export async function joinPeople(session: CreateSessionResponse, nodes: readonly
     for (let i = next++; i < count; i = next++) {
       const name = `Person ${i + 1}`;
       const node = nodes[i % nodes.length] as ServerProcess;
-      const joined = await postJson<JoinSessionResponse>(`${node.httpUrl}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name });
-      people[i] = { participantId: joined.participantId, name, token: joined.token, controlUrl: node.httpUrl, docUrlBase: `${node.wsUrl}/yjs/${encodeURIComponent(session.sessionId)}/` };
+      const joined = await postJson<JoinSessionResponse>(`${node.httpUrl}/api/sessions/${session.sessionId}/join`, {
+        inviteCode: session.inviteCode,
+        name,
+      });
+      people[i] = {
+        participantId: joined.participantId,
+        name,
+        token: joined.token,
+        controlUrl: node.httpUrl,
+        docUrlBase: `${node.wsUrl}/yjs/${encodeURIComponent(session.sessionId)}/`,
+      };
     }
   };
   await Promise.all(Array.from({ length: 8 }, joiner));

@@ -12,7 +12,17 @@ import { serveRequests, type RequestMessage } from './workerChannel.js';
 const LOOP_DELAY_RESOLUTION_MS = 10;
 const people: Person[] = [];
 const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
-const sinks: PersonSinks = { editLatencies: [], reseatLatencies: [], phaseLateness: [], phaseDeadlines: [], writes: [], tallies: [], failures: [], cursorMoves: 0, controlRetries: 0 };
+const sinks: PersonSinks = {
+  editLatencies: [],
+  reseatLatencies: [],
+  phaseLateness: [],
+  phaseDeadlines: [],
+  writes: [],
+  tallies: [],
+  failures: [],
+  cursorMoves: 0,
+  controlRetries: 0,
+};
 
 async function connect({ people: specs, activity, timeoutMs }: EventRequests['connect']['request']): Promise<FirstStates> {
   for (const spec of specs) people.push(new Person(spec, activity, sinks));
@@ -21,7 +31,9 @@ async function connect({ people: specs, activity, timeoutMs }: EventRequests['co
   while (people.some((p) => Number.isNaN(p.firstStateMs))) {
     if (Date.now() > deadline) {
       const missing = people.filter((p) => Number.isNaN(p.firstStateMs)).length;
-      throw new Error(`${missing} of ${people.length} control connections had no state after ${timeoutMs / 1000} s; ${sinks.failures.slice(0, 3).join('; ')}`);
+      throw new Error(
+        `${missing} of ${people.length} control connections had no state after ${timeoutMs / 1000} s; ${sinks.failures.slice(0, 3).join('; ')}`,
+      );
     }
     await sleep(20);
   }

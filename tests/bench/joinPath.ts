@@ -11,7 +11,12 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { DESKTOP } from '../support/browser.js';
 
 /** Chromium DevTools' "Fast 3G" preset (its throughputs already have the 0.9 factor DevTools applies). */
-export const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1000 * 1000 * 0.9) / 8, uploadThroughput: (750 * 1000 * 0.9) / 8 };
+export const FAST_3G = {
+  offline: false,
+  latency: 562.5,
+  downloadThroughput: (1.6 * 1000 * 1000 * 0.9) / 8,
+  uploadThroughput: (750 * 1000 * 0.9) / 8,
+};
 /** CPU slowdown that goes with it (DevTools' "4× slowdown"). */
 export const CPU_SLOWDOWN = 4;
 /** How long the first visit stays on the table before the second (ms). */
@@ -116,7 +121,12 @@ export async function measureJoins(browser: Browser, serverUrl: string, inviteUr
 }
 
 /** A cold join on an emulated slow phone: Fast 3G and a 4× slower CPU. */
-export async function measureSlowJoin(browser: Browser, serverUrl: string, inviteUrl: string, name: string): Promise<{ ms: number; transfer: Transfer }> {
+export async function measureSlowJoin(
+  browser: Browser,
+  serverUrl: string,
+  inviteUrl: string,
+  name: string,
+): Promise<{ ms: number; transfer: Transfer }> {
   const context = await newContext(browser, serverUrl, 60_000);
   try {
     const page = await context.newPage();

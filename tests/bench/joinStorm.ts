@@ -37,7 +37,9 @@ export const runJoinStorm: ScenarioRunner = async (servers, context) => {
   const rooms = context.smoke ? 4 : 50;
   const perRoom = context.smoke ? 5 : 20;
   const pageChanges = context.smoke ? 10 : 100;
-  context.log(`Scenario join-storm: ${rooms} rooms holding ${pageChanges} changes each; ${rooms * perRoom} clients connect at once (${perRoom} per room)`);
+  context.log(
+    `Scenario join-storm: ${rooms} rooms holding ${pageChanges} changes each; ${rooms * perRoom} clients connect at once (${perRoom} per room)`,
+  );
   const figures: StormFigures[] = [];
   for (const choice of servers) {
     context.log(`\n== ${choice} ==`);

@@ -10,7 +10,16 @@
 import { seededRandom } from '@worktable/shared';
 import { fetchMetric } from '../support/prometheus.js';
 import type { LoadClient } from './stampedDocument.js';
-import { CORE_SERVER_NAMES, fixed, mib, ratio, scenarioTable, startScenarioServer, type ScenarioRunner, type ScenarioServer } from './scenarioKit.js';
+import {
+  CORE_SERVER_NAMES,
+  fixed,
+  mib,
+  ratio,
+  scenarioTable,
+  startScenarioServer,
+  type ScenarioRunner,
+  type ScenarioServer,
+} from './scenarioKit.js';
 import { startServer, worktableSpec, type ServerProcess } from './serverProcess.js';
 import { sleep, withTimeout } from './time.js';
 
@@ -42,7 +51,8 @@ async function writeScript(writer: LoadClient, updates: number): Promise<void> {
   const canvas = writer.doc.getMap(CANVAS);
   let position = 0;
   for (let i = 0; i < updates; i++) {
-    if (i % 50 === 49) canvas.set(`artifact-${Math.floor(random() * 300)}`, { x: Math.round(random() * 4000), y: Math.round(random() * 3000) });
+    if (i % 50 === 49)
+      canvas.set(`artifact-${Math.floor(random() * 300)}`, { x: Math.round(random() * 4000), y: Math.round(random() * 3000) });
     else {
       if (random() < 0.05) position = Math.floor(random() * (text.length + 1));
       position = Math.min(position, text.length);
@@ -54,7 +64,12 @@ async function writeScript(writer: LoadClient, updates: number): Promise<void> {
 }
 
 /** Connects a new client and resolves with its open → synced time once it holds `length` characters. */
-async function timedJoin(server: ScenarioServer, process: ServerProcess, roomPath: string, length: number): Promise<{ ms: number; client: LoadClient }> {
+async function timedJoin(
+  server: ScenarioServer,
+  process: ServerProcess,
+  roomPath: string,
+  length: number,
+): Promise<{ ms: number; client: LoadClient }> {
   const started = performance.now();
   const client = server.clients(process.wsUrl, roomPath, () => undefined, false);
   await withTimeout(client.synced, 60_000, 'join did not sync in 60 s');
@@ -75,7 +90,9 @@ async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: n
 /** The large-document scenario on each server. */
 export const runLargeDocument: ScenarioRunner = async (servers, context) => {
   const updates = context.smoke ? 2_000 : 50_000;
-  context.log(`Scenario large-doc: one table receives ${updates.toLocaleString('en-US')} updates (typing at scattered places, artifacts moved)`);
+  context.log(
+    `Scenario large-doc: one table receives ${updates.toLocaleString('en-US')} updates (typing at scattered places, artifacts moved)`,
+  );
   const figures: DocFigures[] = [];
   for (const choice of servers) {
     context.log(`\n== ${choice} ==`);
@@ -109,7 +126,11 @@ export const runLargeDocument: ScenarioRunner = async (servers, context) => {
       const started = performance.now();
       await writeScript(writer, updates);
       const length = writer.doc.getText(TEXT).length;
-      await waitFor(() => watcher.doc.getText(TEXT).length === length && watcher.doc.getMap(CANVAS).size === writer.doc.getMap(CANVAS).size, 300_000, 'the watcher did not receive every update in 300 s');
+      await waitFor(
+        () => watcher.doc.getText(TEXT).length === length && watcher.doc.getMap(CANVAS).size === writer.doc.getMap(CANVAS).size,
+        300_000,
+        'the watcher did not receive every update in 300 s',
+      );
       figure.ingestSeconds = (performance.now() - started) / 1000;
       const warm = await timedJoin(server, current, paths[2] ?? '', length);
       open.push(warm.client);
@@ -119,8 +140,13 @@ export const runLargeDocument: ScenarioRunner = async (servers, context) => {
 
       if (choice === 'worktable' && server.dataDir) {
         const url = current.httpUrl;
-        await waitFor(async () => (await fetchMetric(url, 'worktable_persistence_updates_total')) >= updates, 60_000, 'updates not all stored in 60 s');
-        figure.storedEntries = (await fetchMetric(url, 'worktable_persistence_updates_total')) - (await fetchMetric(url, 'worktable_compacted_updates_total'));
+        await waitFor(
+          async () => (await fetchMetric(url, 'worktable_persistence_updates_total')) >= updates,
+          60_000,
+          'updates not all stored in 60 s',
+        );
+        figure.storedEntries =
+          (await fetchMetric(url, 'worktable_persistence_updates_total')) - (await fetchMetric(url, 'worktable_compacted_updates_total'));
         await Promise.all(open.splice(0).map((c) => c.close()));
         // A crash: nothing is compacted on the way down; the restarted node loads the raw log.
         await current.kill();
@@ -136,8 +162,16 @@ export const runLargeDocument: ScenarioRunner = async (servers, context) => {
         await cold.client.close();
         // Unloading folds the log into a snapshot; then the document is loaded again, cold.
         const compactedUrl = current.httpUrl;
-        await waitFor(async () => (await fetchMetric(compactedUrl, 'worktable_compacted_updates_total')) >= updates, 60_000, 'the unloaded document was not compacted in 60 s');
-        await waitFor(async () => (await fetchMetric(compactedUrl, 'worktable_documents_loaded')) === 0, 30_000, 'the document did not unload');
+        await waitFor(
+          async () => (await fetchMetric(compactedUrl, 'worktable_compacted_updates_total')) >= updates,
+          60_000,
+          'the unloaded document was not compacted in 60 s',
+        );
+        await waitFor(
+          async () => (await fetchMetric(compactedUrl, 'worktable_documents_loaded')) === 0,
+          30_000,
+          'the document did not unload',
+        );
         before = await loadSum();
         const compacted = await timedJoin(server, current, paths[4] ?? '', length);
         figure.coldCompactedMs = compacted.ms;
@@ -165,9 +199,18 @@ export const runLargeDocument: ScenarioRunner = async (servers, context) => {
           ['all received by another client after (s)', ...figures.map((f) => fixed(f.ingestSeconds))],
           ['new client joins the open document (ms)', ...figures.map((f) => fixed(f.warmJoinMs))],
           ['server RSS growth with the document open (MiB)', ...figures.map((f) => mib(f.docRssBytes))],
-          ['log entries in the store', ...figures.map((f) => (f.storedEntries === null ? 'n/a (memory)' : f.storedEntries.toLocaleString('en-US')))],
-          ['cold load of the raw log after kill -9: server (read + apply) / join (ms)', ...figures.map((f) => `${fixed(f.serverLoadLogMs)} / ${fixed(f.coldLogMs)}`)],
-          [`cold load after compaction: server (target ≤ ${COLD_LOAD_TARGET_MS}) / join (ms)`, ...figures.map((f) => `${fixed(f.serverLoadCompactedMs)} / ${fixed(f.coldCompactedMs)}`)],
+          [
+            'log entries in the store',
+            ...figures.map((f) => (f.storedEntries === null ? 'n/a (memory)' : f.storedEntries.toLocaleString('en-US'))),
+          ],
+          [
+            'cold load of the raw log after kill -9: server (read + apply) / join (ms)',
+            ...figures.map((f) => `${fixed(f.serverLoadLogMs)} / ${fixed(f.coldLogMs)}`),
+          ],
+          [
+            `cold load after compaction: server (target ≤ ${COLD_LOAD_TARGET_MS}) / join (ms)`,
+            ...figures.map((f) => `${fixed(f.serverLoadCompactedMs)} / ${fixed(f.coldCompactedMs)}`),
+          ],
           ['server RSS after the cold load (MiB)', ...figures.map((f) => (f.rssAfterColdLoad === null ? 'n/a' : mib(f.rssAfterColdLoad)))],
           ['failures', ...figures.map((f) => (f.failures.length === 0 ? 'none' : f.failures.join('; ')))],
         ],
@@ -181,7 +224,9 @@ export const runLargeDocument: ScenarioRunner = async (servers, context) => {
         `${fixed(ours.serverLoadCompactedMs)} ms after compaction (target ≤ ${COLD_LOAD_TARGET_MS}); a new client's join ${fixed(ours.coldLogMs)} / ${fixed(ours.coldCompactedMs)} ms including its own apply`,
     );
     for (const other of figures.filter((f) => f !== ours)) {
-      summary.push(`large-doc: Worktable / ${other.name}: warm join ${ratio(ours.warmJoinMs, other.warmJoinMs)} (${fixed(ours.warmJoinMs)} vs ${fixed(other.warmJoinMs)} ms)`);
+      summary.push(
+        `large-doc: Worktable / ${other.name}: warm join ${ratio(ours.warmJoinMs, other.warmJoinMs)} (${fixed(ours.warmJoinMs)} vs ${fixed(other.warmJoinMs)} ms)`,
+      );
     }
   }
   return { ok: figures.every((f) => f.failures.length === 0), summary };

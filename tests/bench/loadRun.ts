@@ -158,7 +158,10 @@ export class LoadRun {
   ): Promise<LoadRun> {
     const servers = Array.isArray(server) ? (server as readonly ServerProcess[]) : [server as ServerProcess];
     if (servers.length === 0) throw new Error('no server to connect to');
-    const generators = Array.from({ length: Math.max(1, settings.generators) }, (_, i) => new WorkerProcess<LoadRequests>(WORKER_PATH, `generator ${i}`));
+    const generators = Array.from(
+      { length: Math.max(1, settings.generators) },
+      (_, i) => new WorkerProcess<LoadRequests>(WORKER_PATH, `generator ${i}`),
+    );
     const run = new LoadRun(servers, settings, watched, generators);
     run.startMemory = servers.map((s) => s.memory());
     const shares: ClientSpec[][] = generators.map(() => []);
@@ -269,12 +272,22 @@ export class LoadRun {
     for (const g of this.generators) g.stop();
   }
 
-  private everyGenerator<T extends LoadRequestType>(type: T, payload: LoadRequests[T]['request']): Promise<Array<LoadRequests[T]['reply']>> {
+  private everyGenerator<T extends LoadRequestType>(
+    type: T,
+    payload: LoadRequests[T]['request'],
+  ): Promise<Array<LoadRequests[T]['reply']>> {
     return Promise.all(this.generators.map((g) => g.request(type, payload)));
   }
 
   /** CPU counters at one moment: servers, watched processes (started), generators, machine. */
-  private cpuReadings(): { at: number; nodes: number[]; nodesSystem: number[]; watched: Array<{ name: string; since: () => number }>; generators: number; machine: number } {
+  private cpuReadings(): {
+    at: number;
+    nodes: number[];
+    nodesSystem: number[];
+    watched: Array<{ name: string; since: () => number }>;
+    generators: number;
+    machine: number;
+  } {
     const own = process.cpuUsage();
     return {
       at: monotonicMs(),
@@ -293,7 +306,9 @@ export class LoadRun {
     for (const room of this.rooms) room.writers.sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
   }
 
-  private tally(clients: readonly ClientReport[]): Pick<LoadMeasurement, 'delivered' | 'expected' | 'incompletePairs' | 'outOfOrder' | 'merged' | 'clientFailures'> {
+  private tally(
+    clients: readonly ClientReport[],
+  ): Pick<LoadMeasurement, 'delivered' | 'expected' | 'incompletePairs' | 'outOfOrder' | 'merged' | 'clientFailures'> {
     const sent = new Map(this.rooms.flatMap((room) => room.writers.map((w) => [w.key, w.sent] as const)));
     let delivered = 0;
     let expected = 0;

@@ -133,11 +133,14 @@ function start({ startAt, periodMs }: LoadRequests['start']['request']): null {
 function window({ start: from, end }: LoadRequests['window']['request']): null {
   windowStart = from;
   windowEnd = end;
-  setTimeout(() => {
-    loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
-    loopDelay.enable();
-    setTimeout(() => loopDelay?.disable(), Math.max(0, end - monotonicMs()));
-  }, Math.max(0, from - monotonicMs()));
+  setTimeout(
+    () => {
+      loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
+      loopDelay.enable();
+      setTimeout(() => loopDelay?.disable(), Math.max(0, end - monotonicMs()));
+    },
+    Math.max(0, from - monotonicMs()),
+  );
   return null;
 }
 

@@ -36,7 +36,13 @@ async function sample(baseUrl: string, phase: string): Promise<MemoryRow> {
 async function main(): Promise<number> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'worktable-memory-'));
   // One writer opens every document, more than the connections one token may hold by default.
-  const server = await startServerProcess({ DATA_DIR: dataDir, PORT: String(await freePort()), DOC_UNLOAD_GRACE_MS: '1000', LOG_LEVEL: 'info', MAX_CONNECTIONS_PER_TOKEN: String(DOCUMENTS) });
+  const server = await startServerProcess({
+    DATA_DIR: dataDir,
+    PORT: String(await freePort()),
+    DOC_UNLOAD_GRACE_MS: '1000',
+    LOG_LEVEL: 'info',
+    MAX_CONNECTIONS_PER_TOKEN: String(DOCUMENTS),
+  });
   const rows: MemoryRow[] = [await sample(server.url, 'start')];
   try {
     for (let cycle = 1; cycle <= CYCLES; cycle++) {
@@ -72,7 +78,9 @@ async function main(): Promise<number> {
   const unloaded = rows.filter((r) => r.phase.endsWith('all unloaded'));
   const heapBack = unloaded.every((r) => r.documents === 0 && r.heapUsedMiB < start.heapUsedMiB * 1.5 + 5);
   const rssFlat = unloaded.length > 1 && unloaded.at(-1)!.rssMiB <= unloaded[0]!.rssMiB * 1.1;
-  process.stdout.write(`\nheap back to baseline after unloading: ${heapBack ? 'yes' : 'NO'}; RSS flat across cycles: ${rssFlat ? 'yes' : 'NO'}\n`);
+  process.stdout.write(
+    `\nheap back to baseline after unloading: ${heapBack ? 'yes' : 'NO'}; RSS flat across cycles: ${rssFlat ? 'yes' : 'NO'}\n`,
+  );
   return heapBack && rssFlat ? 0 : 1;
 }
 

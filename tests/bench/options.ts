@@ -9,7 +9,15 @@
  * persisting to LevelDB, Worktable on PostgreSQL (one node), two Worktable nodes sharing
  * PostgreSQL and syncing over Redis (issue #7), and the floor: a relay that only forwards bytes.
  */
-export const SERVER_CHOICES = ['worktable', 'hocuspocus', 'reference', 'floor', 'reference-leveldb', 'worktable-postgres', 'worktable-2nodes'] as const;
+export const SERVER_CHOICES = [
+  'worktable',
+  'hocuspocus',
+  'reference',
+  'floor',
+  'reference-leveldb',
+  'worktable-postgres',
+  'worktable-2nodes',
+] as const;
 /** One of `SERVER_CHOICES`. */
 export type ServerChoice = (typeof SERVER_CHOICES)[number];
 
@@ -54,15 +62,42 @@ const DEFAULT_GENERATORS = 2;
  */
 export const LOAD_PRESETS: Record<LoadScenario, LoadShape> = {
   convening: { rooms: 50, clients: 20, writers: 2, hz: 5, seconds: 20, warmupSeconds: 5, drainSeconds: 15, generators: DEFAULT_GENERATORS },
-  'hot-room': { rooms: 1, clients: 200, writers: 10, hz: 20, seconds: 20, warmupSeconds: 5, drainSeconds: 15, generators: DEFAULT_GENERATORS },
-  'many-idle': { rooms: 250, clients: 20, writers: 1, hz: 0.2, seconds: 30, warmupSeconds: 5, drainSeconds: 15, generators: DEFAULT_GENERATORS },
+  'hot-room': {
+    rooms: 1,
+    clients: 200,
+    writers: 10,
+    hz: 20,
+    seconds: 20,
+    warmupSeconds: 5,
+    drainSeconds: 15,
+    generators: DEFAULT_GENERATORS,
+  },
+  'many-idle': {
+    rooms: 250,
+    clients: 20,
+    writers: 1,
+    hz: 0.2,
+    seconds: 30,
+    warmupSeconds: 5,
+    drainSeconds: 15,
+    generators: DEFAULT_GENERATORS,
+  },
 };
 
 /** The same scenarios, small enough to prove in a few seconds that everything works (`--smoke`, CI). */
 export const SMOKE_PRESETS: Record<LoadScenario, LoadShape> = {
   convening: { rooms: 3, clients: 4, writers: 2, hz: 5, seconds: 2, warmupSeconds: 1, drainSeconds: 10, generators: DEFAULT_GENERATORS },
   'hot-room': { rooms: 1, clients: 12, writers: 3, hz: 20, seconds: 2, warmupSeconds: 1, drainSeconds: 10, generators: DEFAULT_GENERATORS },
-  'many-idle': { rooms: 10, clients: 10, writers: 1, hz: 1, seconds: 2, warmupSeconds: 1, drainSeconds: 10, generators: DEFAULT_GENERATORS },
+  'many-idle': {
+    rooms: 10,
+    clients: 10,
+    writers: 1,
+    hz: 1,
+    seconds: 2,
+    warmupSeconds: 1,
+    drainSeconds: 10,
+    generators: DEFAULT_GENERATORS,
+  },
 };
 
 /** Validated benchmark options. */
@@ -173,7 +208,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
   const hzText = raw('hz');
   if (hzText !== undefined) {
     const hz = Number(hzText);
-    if (!Number.isFinite(hz) || hz <= 0 || hz > 1000) throw new OptionError(`--hz must be a number above 0 and at most 1000, got "${hzText}"`);
+    if (!Number.isFinite(hz) || hz <= 0 || hz > 1000)
+      throw new OptionError(`--hz must be a number above 0 and at most 1000, got "${hzText}"`);
     options.overrides.hz = hz;
   }
   const scenarios = raw('scenario');

@@ -76,13 +76,11 @@ export async function checkPersistedCounters(
   const committed = total('worktable_persistence_updates_total');
   const pending = total('worktable_persistence_pending_updates');
   const ok = accepted === updatesSent && committed === updatesSent && pending === 0;
-  const perNode = urls.length > 1 ? ` (per node: ${texts.map((text) => metricValue(text, 'worktable_persistence_updates_total')).join(' + ')})` : '';
+  const perNode =
+    urls.length > 1 ? ` (per node: ${texts.map((text) => metricValue(text, 'worktable_persistence_updates_total')).join(' + ')})` : '';
   return {
     check: { ok, detail: `sent ${updatesSent}, accepted ${accepted}, committed ${committed}${perNode}, pending ${pending}` },
-    commits:
-      urls.length > 1
-        ? texts.map((text, i) => `${nodeLabel(i)}: ${commitSummary(text)}`).join('; ')
-        : commitSummary(texts[0] ?? ''),
+    commits: urls.length > 1 ? texts.map((text, i) => `${nodeLabel(i)}: ${commitSummary(text)}`).join('; ') : commitSummary(texts[0] ?? ''),
   };
 }
 
@@ -116,7 +114,11 @@ export async function checkRestoredState(spec: (port: number) => ServerSpec, roo
  * Starts a fresh Worktable on the same storage (`spec`, given a free port), syncs one client per
  * document, one after the other, and asks each document's `compare` about what it was served.
  */
-export async function checkRestoredDocuments(spec: (port: number) => ServerSpec, documents: readonly StoredDocument[], noun = 'documents'): Promise<CheckResult> {
+export async function checkRestoredDocuments(
+  spec: (port: number) => ServerSpec,
+  documents: readonly StoredDocument[],
+  noun = 'documents',
+): Promise<CheckResult> {
   const server = await startServer(spec(await freePort()));
   const problems: string[] = [];
   let matching = 0;

@@ -41,7 +41,16 @@ import {
   type CrossNodeCounters,
   type RedisStats,
 } from './scaleout.js';
-import { floorSpec, freePort, hocuspocusSpec, referenceSpec, startServer, worktableSpec, type ServerProcess, type WorktableSetup } from './serverProcess.js';
+import {
+  floorSpec,
+  freePort,
+  hocuspocusSpec,
+  referenceSpec,
+  startServer,
+  worktableSpec,
+  type ServerProcess,
+  type WorktableSetup,
+} from './serverProcess.js';
 import { referenceRooms, worktableRooms } from './targets.js';
 import { sleep } from './time.js';
 import { crossNodeNotes, loadAverage, machineLine, ratioLines, SERVER_NAMES, summaryLine } from './relayBenchLines.js';
@@ -63,7 +72,9 @@ async function main(): Promise<number> {
   const context: ScenarioContext = { smoke: options.smoke, log, hotRoomCpuPercent: null };
   for (const scenario of options.scenarios) {
     log(`\n################ scenario ${scenario}${options.smoke ? ' (smoke)' : ''} ################`);
-    const outcome = isLoadScenario(scenario) ? await runLoadScenario(options, scenario, context) : await runOtherScenario(options, scenario, context);
+    const outcome = isLoadScenario(scenario)
+      ? await runLoadScenario(options, scenario, context)
+      : await runOtherScenario(options, scenario, context);
     failed ||= !outcome.ok;
     summary.push(...outcome.summary);
   }
@@ -93,9 +104,7 @@ async function runLoadScenario(options: BenchOptions, scenario: LoadScenario, co
   for (const choice of options.servers) {
     log(`\n== ${choice} (load average ${loadAverage()}) ==`);
     results.push(
-      isBaseline(choice)
-        ? await runBaseline(shape, choice)
-        : await runWorktable(shape, WORKTABLE_VARIANTS[choice], options.keepData),
+      isBaseline(choice) ? await runBaseline(shape, choice) : await runWorktable(shape, WORKTABLE_VARIANTS[choice], options.keepData),
     );
     await sleep(1000);
   }
@@ -116,7 +125,11 @@ async function runLoadScenario(options: BenchOptions, scenario: LoadScenario, co
 }
 
 /** Join storm, large document or awareness, on the servers that run them. */
-async function runOtherScenario(options: BenchOptions, scenario: Exclude<Scenario, LoadScenario>, context: ScenarioContext): Promise<ScenarioOutcome> {
+async function runOtherScenario(
+  options: BenchOptions,
+  scenario: Exclude<Scenario, LoadScenario>,
+  context: ScenarioContext,
+): Promise<ScenarioOutcome> {
   const servers = options.servers.filter(isCoreServer);
   const skipped = options.servers.filter((choice) => !isCoreServer(choice));
   if (skipped.length > 0) log(`(${skipped.join(', ')}: steady-load scenarios only)`);
@@ -178,7 +191,11 @@ async function runWorktable(shape: LoadShape, variant: WorktableVariant, keepDat
       log(`database ${database.name} created (${database.settings})`);
     }
     const setup: WorktableSetup = database
-      ? { databaseUrl: database.url, tokenSecret: crypto.randomBytes(32).toString('hex'), ...(variant.redis ? { redisUrl: BENCH_REDIS_URL } : {}) }
+      ? {
+          databaseUrl: database.url,
+          tokenSecret: crypto.randomBytes(32).toString('hex'),
+          ...(variant.redis ? { redisUrl: BENCH_REDIS_URL } : {}),
+        }
       : {};
     // One after the other: the first migrates the fresh database.
     for (let i = 0; i < variant.nodes; i++) {
@@ -186,7 +203,9 @@ async function runWorktable(shape: LoadShape, variant: WorktableVariant, keepDat
       nodes.push(await startServer(worktableSpec(await freePort(), dataDir, { ...setup, name })));
     }
     const first = nodes[0] as ServerProcess;
-    log(`started pid ${nodes.map((n) => n.pid).join(' + ')}, data in ${database ? database.name : dataDir}; creating ${shape.rooms} sessions`);
+    log(
+      `started pid ${nodes.map((n) => n.pid).join(' + ')}, data in ${database ? database.name : dataDir}; creating ${shape.rooms} sessions`,
+    );
     const rooms = await worktableRooms(first.httpUrl, shape.rooms, shape.clients, variant.nodes);
     const run = await LoadRun.connect(nodes, rooms, loadSettings(shape), variant.postgres ? SERVICE_CPU : []);
     let before: { nodes: CrossNodeCounters[]; redis: RedisStats } | null = null;
@@ -209,7 +228,10 @@ async function runWorktable(shape: LoadShape, variant: WorktableVariant, keepDat
       const healthy = after.nodes.every((c) => c.ok) && delta.publishFailures === 0;
       checks.push({
         name: 'cross-node sync',
-        result: { ok: healthy, detail: `${after.nodes.map((c) => (c.ok ? 'ok' : 'DOWN')).join(' / ')}, ${delta.publishFailures} publish failures` },
+        result: {
+          ok: healthy,
+          detail: `${after.nodes.map((c) => (c.ok ? 'ok' : 'DOWN')).join(' / ')}, ${delta.publishFailures} publish failures`,
+        },
       });
     }
     const counters = await checkPersistedCounters(

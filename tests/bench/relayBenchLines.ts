@@ -44,7 +44,10 @@ export function floorLines(scenario: LoadScenario, results: readonly ServerResul
   if (floor === undefined) return [];
   const parts = [`CPU per delivery ${floor.toFixed(2)} µs`];
   if (hocuspocus !== undefined) parts.push(`${ratio(floor, hocuspocus)} Hocuspocus's`);
-  if (worktable !== undefined) parts.push(`Worktable ${worktable >= floor ? '+' : '−'}${Math.abs(worktable - floor).toFixed(2)} µs (${ratio(worktable, floor)} the floor)`);
+  if (worktable !== undefined)
+    parts.push(
+      `Worktable ${worktable >= floor ? '+' : '−'}${Math.abs(worktable - floor).toFixed(2)} µs (${ratio(worktable, floor)} the floor)`,
+    );
   return [`${scenario}: floor (forwards each frame, no Yjs, no storage): ${parts.join('; ')}`];
 }
 
@@ -57,7 +60,10 @@ export function idleBytesPerConnection(m: LoadMeasurement): number {
 
 /** The load average over 1, 5 and 15 minutes. */
 export function loadAverage(): string {
-  return os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 }
 
 /** Each server's name in the report. */
@@ -81,7 +87,7 @@ export function crossNodeNotes(
   const redisDelta = (key: keyof RedisStats): number => after.redis[key] - before.redis[key];
   return [
     {
-      name: 'Redis messages per update: published / received (nodes\' counters, load + drain)',
+      name: "Redis messages per update: published / received (nodes' counters, load + drain)",
       value: `${per(delta.published)} / ${per(delta.received)} (published ${perNode('published')}, received ${perNode('received')}, over ${updatesSent} updates)`,
     },
     { name: 'cross-node duplicates (remote updates already known)', value: `${delta.duplicates} (${per(delta.duplicates)} per update)` },

@@ -70,26 +70,30 @@ export function resultTable(results: readonly ServerResult[]): string {
     ['server CPU (% of one core)', (r) => fixed(r.measurement.serverCpuPercent, 1)],
     ...(scaleOut
       ? ([
-          ['server CPU per node (% of one core)', (r) => r.measurement.nodeCpuMicros.map((micros) => fixed((micros / windowMicros(r)) * 100, 1)).join(' + ')],
+          [
+            'server CPU per node (% of one core)',
+            (r) => r.measurement.nodeCpuMicros.map((micros) => fixed((micros / windowMicros(r)) * 100, 1)).join(' + '),
+          ],
         ] satisfies Array<[string, (r: ServerResult) => string]>)
       : []),
     ['**server CPU µs / delivery**', (r) => `**${fixed(r.measurement.serverCpuMicrosPerDelivery, 2)}**`],
     ['… of which in the kernel (system time), µs / delivery', (r) => fixed(r.measurement.serverSystemCpuMicrosPerDelivery, 2)],
-    ...watchedNames.map(
-      (name): [string, (r: ServerResult) => string] => [
-        `${name} CPU: % of one core; µs / delivery`,
-        (r) => {
-          const watched = r.measurement.watchedCpu.find((w) => w.name === name);
-          if (!watched) return 'n/a';
-          return `${fixed((watched.micros / windowMicros(r)) * 100, 1)}; ${fixed(watched.micros / r.measurement.windowDeliveries, 2)}`;
-        },
-      ],
-    ),
+    ...watchedNames.map((name): [string, (r: ServerResult) => string] => [
+      `${name} CPU: % of one core; µs / delivery`,
+      (r) => {
+        const watched = r.measurement.watchedCpu.find((w) => w.name === name);
+        if (!watched) return 'n/a';
+        return `${fixed((watched.micros / windowMicros(r)) * 100, 1)}; ${fixed(watched.micros / r.measurement.windowDeliveries, 2)}`;
+      },
+    ]),
     ['server RSS before connections (MiB)', (r) => mibNodes(r.measurement.startMemory, (m) => m.rssBytes)],
     ['server RSS connected idle (MiB)', (r) => mibNodes(r.measurement.idleMemory, (m) => m.rssBytes)],
     ['server RSS end of window (MiB)', (r) => mibNodes(r.measurement.memory, (m) => m.rssBytes)],
     ['server RSS peak (MiB)', (r) => mibNodes(r.measurement.memory, (m) => m.peakRssBytes)],
-    ['generator CPU, all its processes (% of one core)', (r) => `${fixed(r.measurement.generatorCpuPercent, 1)} (${r.measurement.generatorCount} processes)`],
+    [
+      'generator CPU, all its processes (% of one core)',
+      (r) => `${fixed(r.measurement.generatorCpuPercent, 1)} (${r.measurement.generatorCount} processes)`,
+    ],
     ['busiest generator event-loop delay p99 (ms)', (r) => fixed(r.measurement.generatorLoopDelayP99Ms, 1)],
     ['other load on the machine (% of one core)', (r) => fixed(r.measurement.backgroundCpuPercent, 1)],
   ];

@@ -57,7 +57,8 @@ export async function createBenchDatabase(adminUrl = BENCH_DATABASE_URL): Promis
         );
         const total = Number(rows[0]?.total);
         const distinct = Number(rows[0]?.distinct);
-        const compared = total === updatesSent ? `= ${updatesSent} sent` : `${updatesSent} sent (a log past COMPACT_AFTER_UPDATES is compacted)`;
+        const compared =
+          total === updatesSent ? `= ${updatesSent} sent` : `${updatesSent} sent (a log past COMPACT_AFTER_UPDATES is compacted)`;
         return { ok: total === distinct, detail: `${total} rows in doc_updates, ${distinct} distinct, ${compared}` };
       }),
     drop: () => withClient(adminUrl, async (admin) => void (await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
@@ -82,7 +83,8 @@ export async function crossNodeCounters(httpUrl: string): Promise<CrossNodeCount
 
 /** `after - before` for every counter, summed over nodes. */
 export function counterDelta(before: readonly CrossNodeCounters[], after: readonly CrossNodeCounters[]): Omit<CrossNodeCounters, 'ok'> {
-  const sum = (list: readonly CrossNodeCounters[], key: keyof Omit<CrossNodeCounters, 'ok'>): number => list.reduce((total, c) => total + c[key], 0);
+  const sum = (list: readonly CrossNodeCounters[], key: keyof Omit<CrossNodeCounters, 'ok'>): number =>
+    list.reduce((total, c) => total + c[key], 0);
   return {
     published: sum(after, 'published') - sum(before, 'published'),
     received: sum(after, 'received') - sum(before, 'received'),

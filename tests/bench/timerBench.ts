@@ -30,7 +30,15 @@ const protocol = {
   roles: ['facilitator'],
   rotateAt: 'run',
   opening: [],
-  round: ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, title: id, prompt: '', durationMs: PHASE_MS, speakers: 'everyone', feedback: [], advance: 'auto' })),
+  round: ['a', 'b', 'c', 'd', 'e'].map((id) => ({
+    id,
+    title: id,
+    prompt: '',
+    durationMs: PHASE_MS,
+    speakers: 'everyone',
+    feedback: [],
+    advance: 'auto',
+  })),
   rounds: 1,
   closing: [],
 };
@@ -57,7 +65,12 @@ async function main(): Promise<number> {
   try {
     const sessions = [];
     for (let i = 0; i < SESSIONS; i++) {
-      sessions.push(await post<{ sessionId: string; hostToken: string; inviteCode: string }>(`${server.url}/api/sessions`, { title: `Timers ${i}`, customProtocol: protocol }));
+      sessions.push(
+        await post<{ sessionId: string; hostToken: string; inviteCode: string }>(`${server.url}/api/sessions`, {
+          title: `Timers ${i}`,
+          customProtocol: protocol,
+        }),
+      );
     }
     const runEnds = Date.now() + RUN_MS;
     await Promise.all(
@@ -85,7 +98,10 @@ async function main(): Promise<number> {
     const target = sessions[0]!;
     const clients = [];
     for (let i = 0; i < SPREAD_CLIENTS; i++) {
-      const joined = await post<{ token: string }>(`${server.url}/api/sessions/${target.sessionId}/join`, { inviteCode: target.inviteCode, name: `Client ${i}` });
+      const joined = await post<{ token: string }>(`${server.url}/api/sessions/${target.sessionId}/join`, {
+        inviteCode: target.inviteCode,
+        name: `Client ${i}`,
+      });
       const socket = connect(server.url, joined.token);
       sockets.push(socket);
       const state = await new Promise<SessionState>((resolve) => socket.once(ControlEvent.State, resolve));
@@ -103,7 +119,9 @@ async function main(): Promise<number> {
 
     const latency = summarize(latencies);
     const line = (label: string, value: string) => process.stdout.write(`| ${label} | ${value} |\n`);
-    process.stdout.write(`\nTimer benchmark: ${SESSIONS} sessions with running timers, ${PHASE_MS / 1000} s auto phases, ${RUN_MS / 1000} s\n\n| measure | value |\n|---|---|\n`);
+    process.stdout.write(
+      `\nTimer benchmark: ${SESSIONS} sessions with running timers, ${PHASE_MS / 1000} s auto phases, ${RUN_MS / 1000} s\n\n| measure | value |\n|---|---|\n`,
+    );
     line('phase changes measured', String(latency.count));
     line('deadline → session:state p50 (ms)', latency.p50.toFixed(1));
     line('deadline → session:state p99 (ms)', latency.p99.toFixed(1));

@@ -107,7 +107,10 @@ async function openTable(page: Page, sessionId: string, member: Member): Promise
   const identity = JSON.stringify({ participantId: member.participantId, token: member.token, name: member.name, role: 'participant' });
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [`worktable:identity:${sessionId}`, identity] as const);
   await page.goto(`/s/${sessionId}`);
-  await page.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Connected$/ })
+    .waitFor();
 }
 
 /** Opens the document large and puts the caret at the end of the first paragraph. */
@@ -201,7 +204,12 @@ async function busyPhase(stage: TypingStage, options: TypingBenchOptions): Promi
   const cpu = cpuMeter();
   const seconds = (performance.now() - started) / 1000;
   const busy = await keystrokeLatency(page, options.keystrokes);
-  const everyone = await converged(page, editors, artifactId, `${LOCAL_NAME}: ${localText(0, options.baselineKeystrokes + options.keystrokes)}`);
+  const everyone = await converged(
+    page,
+    editors,
+    artifactId,
+    `${LOCAL_NAME}: ${localText(0, options.baselineKeystrokes + options.keystrokes)}`,
+  );
   const remoteSeen = remoteLatencies(inserts, (await readProbe(page)).remote, clock.offset);
   return {
     busy,
@@ -218,7 +226,12 @@ async function busyPhase(stage: TypingStage, options: TypingBenchOptions): Promi
  * Runs the typing benchmark in a new page of `browser` against the server at `serverUrl`/`wsUrl`:
  * a baseline with the remote editors idle, then the measured phase with them typing.
  */
-export async function measureTypingLatency(browser: Browser, serverUrl: string, wsUrl: string, options: TypingBenchOptions): Promise<TypingLatencyResult> {
+export async function measureTypingLatency(
+  browser: Browser,
+  serverUrl: string,
+  wsUrl: string,
+  options: TypingBenchOptions,
+): Promise<TypingLatencyResult> {
   const stage = await setUpStage(browser, serverUrl, wsUrl, options.remoteEditors);
   try {
     const quiet = await quietPhase(stage, options);

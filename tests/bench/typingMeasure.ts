@@ -17,7 +17,13 @@ import { sleep } from './time.js';
 export function percentiles(samples: readonly number[]): Percentiles {
   const sorted = Float64Array.from(samples).sort();
   if (sorted.length === 0) return { count: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN };
-  return { count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] as number };
+  return {
+    count: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] as number,
+  };
 }
 
 /** This process and its descendants (Chromium and its helpers). */
@@ -87,7 +93,11 @@ export async function keystrokeLatency(page: Page, expected: number): Promise<Ke
 }
 
 /** Matches each remote insert with the first time the page showed its paragraph at least that long. */
-export function remoteLatencies(inserts: readonly RemoteInsert[], seen: readonly RemoteSample[], offset: number): { dom: number[]; paint: number[] } {
+export function remoteLatencies(
+  inserts: readonly RemoteInsert[],
+  seen: readonly RemoteSample[],
+  offset: number,
+): { dom: number[]; paint: number[] } {
   const byBlock = new Map<number, RemoteSample[]>();
   for (const sample of seen) {
     const list = byBlock.get(sample[0]) ?? [];

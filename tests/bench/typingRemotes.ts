@@ -38,10 +38,16 @@ const REMOTE_COLORS = ['#c0392b', '#2471a3', '#1e8449', '#8e44ad', '#b9770e', '#
 export const LOCAL_NAME = 'Local typist';
 
 /** Creates a session and joins the local person and `remotes` remote editors through the API. */
-export async function createSession(serverUrl: string, remotes: number): Promise<{ session: CreateSessionResponse; local: Member; remote: Member[] }> {
+export async function createSession(
+  serverUrl: string,
+  remotes: number,
+): Promise<{ session: CreateSessionResponse; local: Member; remote: Member[] }> {
   const { body: session } = await postJson<CreateSessionResponse>(`${serverUrl}/api/sessions`, { title: 'Typing bench' });
   const join = async (name: string): Promise<Member> => {
-    const { status, body } = await postJson<JoinSessionResponse>(`${serverUrl}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name });
+    const { status, body } = await postJson<JoinSessionResponse>(`${serverUrl}/api/sessions/${session.sessionId}/join`, {
+      inviteCode: session.inviteCode,
+      name,
+    });
     if (status !== 201) throw new Error(`join failed: ${status}`);
     return { name, participantId: body.participantId, token: body.token };
   };
@@ -78,7 +84,10 @@ export async function seedDocument(wsUrl: string, sessionId: string, author: Mem
     artifact.set(ArtifactField.CreatedAt, Date.now());
     artifact.set(ArtifactField.Title, 'Shared notes');
     artifact.set(ArtifactField.Content, content);
-    content.insert(0, names.map((name) => paragraph(`${name}: `)));
+    content.insert(
+      0,
+      names.map((name) => paragraph(`${name}: `)),
+    );
     client.doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).set(id, artifact);
   });
   await waitFor(() => client.provider.ws?.bufferedAmount === 0, 10_000, 'document sent');
@@ -104,11 +113,22 @@ function publishCaret(editor: RemoteEditor): void {
 }
 
 /** Connects remote editor `index` (paragraph `index + 1`) and publishes its presence and caret. */
-export async function connectRemote(wsUrl: string, sessionId: string, artifactId: string, member: Member, index: number): Promise<RemoteEditor> {
+export async function connectRemote(
+  wsUrl: string,
+  sessionId: string,
+  artifactId: string,
+  member: Member,
+  index: number,
+): Promise<RemoteEditor> {
   const client = connectClient(wsUrl, sessionId, 'table-1', member.token);
   await client.synced;
   const color = REMOTE_COLORS[index % REMOTE_COLORS.length] ?? '#555555';
-  client.provider.awareness.setLocalStateField('user', { name: member.name, color, participantId: member.participantId, role: 'participant' });
+  client.provider.awareness.setLocalStateField('user', {
+    name: member.name,
+    color,
+    participantId: member.participantId,
+    role: 'participant',
+  });
   const block = index + 1;
   const script = `${member.name.toLowerCase()} adds point ${index + 1}: the evidence in section ${index + 2} supports the second reading. `;
   const editor: RemoteEditor = { member, client, block, text: paragraphText(client.doc, artifactId, block), script };

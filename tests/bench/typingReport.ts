@@ -26,6 +26,9 @@ export function typingRows(result: TypingLatencyResult): Array<[string, string]>
       `${spread(result.remoteToDom)} · ${spread(result.remoteToPaint)} (${result.remoteToDom.count} of ${result.remoteInserts} inserts, ${result.remoteRate.toFixed(1)} chars/s from all editors; clocks ±${result.clockError.toFixed(2)} ms)`,
     ],
     ['typing: everyone ends with the same text', result.converged ? 'yes' : 'NO'],
-    ['typing: CPU while everyone types, this bench (Node + Chromium) / everything else (cores)', `${result.cpu.ours.toFixed(2)} / ${result.cpu.others.toFixed(2)}`],
+    [
+      'typing: CPU while everyone types, this bench (Node + Chromium) / everything else (cores)',
+      `${result.cpu.ours.toFixed(2)} / ${result.cpu.others.toFixed(2)}`,
+    ],
   ];
 }

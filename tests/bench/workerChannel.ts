@@ -10,7 +10,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 export type RequestMap<R> = { [T in keyof R]: { request: object; reply: unknown } };
 
 /** A request as sent. */
-export type RequestMessage<R extends RequestMap<R>> = { [T in keyof R & string]: { id: number; type: T } & R[T]['request'] }[keyof R & string];
+export type RequestMessage<R extends RequestMap<R>> = { [T in keyof R & string]: { id: number; type: T } & R[T]['request'] }[keyof R &
+  string];
 
 /** A reply as sent: the value, or why the request failed. */
 export type ReplyMessage = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
@@ -22,11 +23,7 @@ export class WorkerProcess<R extends RequestMap<R>> {
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   private exited: string | null = null;
 
-  constructor(
-    modulePath: URL,
-    label: string,
-    args: string[] = [],
-  ) {
+  constructor(modulePath: URL, label: string, args: string[] = []) {
     this.child = fork(modulePath, args, { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.child.on('message', (message: ReplyMessage) => {
       const waiter = this.pending.get(message.id);

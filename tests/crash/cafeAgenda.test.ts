@@ -22,7 +22,14 @@ afterEach(async () => {
 function shortCafe(): Protocol {
   const cafe = builtInProtocol('world-cafe') as Protocol;
   const short = (phase: Protocol['round'][number]) => ({ ...phase, durationMs: ROUND_MS });
-  return { ...cafe, id: 'short-cafe', title: 'Short café', opening: cafe.opening.map(short), round: cafe.round.map(short), closing: cafe.closing.map(short) };
+  return {
+    ...cafe,
+    id: 'short-cafe',
+    title: 'Short café',
+    opening: cafe.opening.map(short),
+    round: cafe.round.map(short),
+    closing: cafe.closing.map(short),
+  };
 }
 
 async function start(env: Record<string, string>): Promise<ServerProcess> {
@@ -46,7 +53,9 @@ function connect(server: ServerProcess, token: string): ControlClient {
   return client;
 }
 
-const sameTables = (a: readonly WireTable[], b: readonly WireTable[]) => JSON.stringify(a.map((t) => [t.id, t.host, [...t.members].sort()])) === JSON.stringify(b.map((t) => [t.id, t.host, [...t.members].sort()]));
+const sameTables = (a: readonly WireTable[], b: readonly WireTable[]) =>
+  JSON.stringify(a.map((t) => [t.id, t.host, [...t.members].sort()])) ===
+  JSON.stringify(b.map((t) => [t.id, t.host, [...t.members].sort()]));
 
 describe('a café agenda across a crash', () => {
   it('K6 20 people, a named host, a late joiner and a leaver; kill -9 mid-round keeps the deadline and the seating; rounds reseat by themselves', async () => {
@@ -54,10 +63,17 @@ describe('a café agenda across a crash', () => {
     cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const env = { DATA_DIR: dir, PORT: String(await freePort()) };
     let server = await start(env);
-    const created = await postJson<{ sessionId: string; hostToken: string; inviteCode: string }>(`${server.url}/api/sessions`, { title: 'Network café', customProtocol: shortCafe() });
+    const created = await postJson<{ sessionId: string; hostToken: string; inviteCode: string }>(`${server.url}/api/sessions`, {
+      title: 'Network café',
+      customProtocol: shortCafe(),
+    });
     const { sessionId, hostToken, inviteCode } = created.body;
     const join = async (name: string, organization: string): Promise<Person> => {
-      const joined = await postJson<{ participantId: string; token: string }>(`${server.url}/api/sessions/${sessionId}/join`, { inviteCode, name, organization });
+      const joined = await postJson<{ participantId: string; token: string }>(`${server.url}/api/sessions/${sessionId}/join`, {
+        inviteCode,
+        name,
+        organization,
+      });
       return { ...joined.body, name, client: null };
     };
     const sizes = [5, 4, 4, 4, 2]; // the late joiner makes the fifth organization 3
@@ -69,7 +85,9 @@ describe('a café agenda across a crash', () => {
 
     // A table host named before anyone is seated.
     const named = people[7]!;
-    expect(await host.send({ action: 'pin', participantId: named.participantId, tableId: 'table-3', host: true })).toMatchObject({ ok: true });
+    expect(await host.send({ action: 'pin', participantId: named.participantId, tableId: 'table-3', host: true })).toMatchObject({
+      ok: true,
+    });
     const seated = await host.send({ action: 'seat', tableCount: 5 });
     expect(seated.ok).toBe(true);
     const seatedVersion = seated.ok ? seated.state.version : 0;
@@ -78,7 +96,10 @@ describe('a café agenda across a crash', () => {
     expect(plan.find((t) => t.id === 'table-3')).toMatchObject({ host: named.participantId });
 
     // The welcome in the plenary (the host closes it), then round 1 at the tables.
-    expect(await host.send({ action: 'startRound' })).toMatchObject({ ok: true, state: { gathering: 'plenary', phase: { id: 'welcome' } } });
+    expect(await host.send({ action: 'startRound' })).toMatchObject({
+      ok: true,
+      state: { gathering: 'plenary', phase: { id: 'welcome' } },
+    });
     const round1 = await host.send({ action: 'next' });
     expect(round1).toMatchObject({ ok: true, state: { gathering: 'tables', agenda: { index: 1 }, protocolRound: 1, protocolRounds: 3 } });
     const v1 = round1.ok ? round1.state.version : 0;
@@ -92,7 +113,15 @@ describe('a café agenda across a crash', () => {
     late.client = connect(server, late.token);
     await waitFor(() => typeof late.client?.latest()?.tableId === 'string', 5000, 'late joiner seated');
     people.push(late);
-    await waitFor(() => seatingSettled(people.map((p) => p.client), 20), 5000, 'the late joiner’s table told');
+    await waitFor(
+      () =>
+        seatingSettled(
+          people.map((p) => p.client),
+          20,
+        ),
+      5000,
+      'the late joiner’s table told',
+    );
     const tablesBefore = seatingSeenBy(people.map((p) => p.client));
     expect(tablesBefore.flatMap((t) => t.members)).toHaveLength(20);
     expect(host.directories.at(-1)?.map((t) => t.id)).toEqual(tablesBefore.map((t) => t.id));
@@ -118,7 +147,11 @@ describe('a café agenda across a crash', () => {
 
     // At the deadline the round ends and round 2 starts by itself, reseated, its clock from the exact deadline.
     // The host's state too: it is the one read below (under load it can arrive after the others').
-    await waitFor(() => [host, ...people.map((p) => p.client)].every((c) => !c || c.latest()?.agenda?.index === 2), ROUND_MS + 5000, 'round 2 started by itself');
+    await waitFor(
+      () => [host, ...people.map((p) => p.client)].every((c) => !c || c.latest()?.agenda?.index === 2),
+      ROUND_MS + 5000,
+      'round 2 started by itself',
+    );
     const r2 = { tables: seatingSeenBy(people.map((p) => p.client)) };
     expect(people.find((p) => p.client)!.client!.latest()!.phase?.endsAt).toBe(deadline + ROUND_MS);
     const t1 = r2.tables.find((t) => t.id === 'table-1')!;
@@ -133,7 +166,10 @@ describe('a café agenda across a crash', () => {
 
     // The host moves the agenda on: round 3, then the harvest with everyone together, then the end.
     expect(await host.send({ action: 'next' })).toMatchObject({ ok: true, state: { agenda: { index: 3 } } });
-    expect(await host.send({ action: 'next' })).toMatchObject({ ok: true, state: { agenda: { index: 4 }, gathering: 'plenary', phase: { id: 'harvest' } } });
+    expect(await host.send({ action: 'next' })).toMatchObject({
+      ok: true,
+      state: { agenda: { index: 4 }, gathering: 'plenary', phase: { id: 'harvest' } },
+    });
     await waitFor(() => people.every((p) => !p.client || p.client.latest()?.phase?.id === 'harvest'), 5000, 'everyone at the harvest');
     expect(await host.send({ action: 'next' })).toMatchObject({ ok: true, state: { status: 'done', agenda: { index: 5 } } });
   }, 60_000);

@@ -103,7 +103,12 @@ describe('protocol timers across a crash', () => {
       body: JSON.stringify({ title: 'Tuning', protocol: 'tuning' }),
     });
     const { sessionId, hostToken } = (await created.json()) as { sessionId: string; hostToken: string };
-    let socket = connectSocket(server.url, { auth: controlAuth(hostToken), transports: ['websocket'], reconnection: false, forceNew: true });
+    let socket = connectSocket(server.url, {
+      auth: controlAuth(hostToken),
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     cleanup.push(() => void socket.disconnect());
     await new Promise((resolve) => socket.once(ControlEvent.State, resolve));
     const ack = await new Promise<ControlAck>((resolve) => socket.emit(ControlEvent.Control, { action: 'start' }, resolve));

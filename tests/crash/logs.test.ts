@@ -28,8 +28,16 @@ describe('logs', () => {
     await fetch(`${server.url}/join/${session.sessionId}?code=${session.inviteCode}`); // the join page, with its code in the URL
     await fetch(`${server.url}/s/${session.sessionId}`);
     await fetch(`${server.url}/api/sessions/${session.sessionId}`, { headers: { authorization: `Bearer ${members[0]!.token}` } });
-    await fetch(`${server.url}/api/sessions/${session.sessionId}/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inviteCode: session.inviteCode, name: 'Second' }) });
-    await fetch(`${server.url}/api/sessions/${session.sessionId}/uploads?name=photo.png`, { method: 'POST', headers: { authorization: `Bearer ${session.hostToken}` }, body: Buffer.from(onePixelPng()) });
+    await fetch(`${server.url}/api/sessions/${session.sessionId}/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ inviteCode: session.inviteCode, name: 'Second' }),
+    });
+    await fetch(`${server.url}/api/sessions/${session.sessionId}/uploads?name=photo.png`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.hostToken}` },
+      body: Buffer.from(onePixelPng()),
+    });
     const table = connectClient(server.wsUrl, session.sessionId, 'table-1', members[0]!.token);
     await table.synced;
     table.doc.getText('t').insert(0, content);
@@ -42,12 +50,21 @@ describe('logs', () => {
     // Refusals are logged: with a forged token.
     expect(await upgradeStatus(`${server.wsUrl}/yjs/${session.sessionId}/table-1?token=${session.hostToken}x`)).toBe(401);
     table.doc.getText('t').insert(0, 'x'.repeat(10)); // more traffic
-    await fetch(`${server.url}/api/sessions/${session.sessionId}/export?format=md`, { headers: { authorization: `Bearer ${session.hostToken}` } });
+    await fetch(`${server.url}/api/sessions/${session.sessionId}/export?format=md`, {
+      headers: { authorization: `Bearer ${session.hostToken}` },
+    });
     // A read-only record link: made, read, revoked, read again (410) — its id is a secret too.
-    const made = await fetch(`${server.url}/api/sessions/${session.sessionId}/record-links`, { method: 'POST', headers: { authorization: `Bearer ${session.hostToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ timeZone: 'UTC' }) });
+    const made = await fetch(`${server.url}/api/sessions/${session.sessionId}/record-links`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.hostToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ timeZone: 'UTC' }),
+    });
     const link = (await made.json()) as { linkId: string; url: string };
     await fetch(link.url);
-    await fetch(`${server.url}/api/sessions/${session.sessionId}/record-links/${link.linkId}`, { method: 'DELETE', headers: { authorization: `Bearer ${session.hostToken}` } });
+    await fetch(`${server.url}/api/sessions/${session.sessionId}/record-links/${link.linkId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${session.hostToken}` },
+    });
     await fetch(link.url);
     await new Promise((resolve) => setTimeout(resolve, 300));
     control.close();

@@ -33,21 +33,31 @@ describe('anonymous reactions', () => {
 
   const note = (page: Page) => page.getByRole('group', { name: new RegExp(`^Sticky note by Hana Host: ${NOTE}`) });
   /** The toggle of reaction `label` ("Agree") in `scope`, whatever its count. */
-  const reaction = (scope: Locator, label: string) => scope.getByRole('group', { name: 'Reactions' }).getByRole('button', { name: new RegExp(`^${label}[ ,(]`) });
+  const reaction = (scope: Locator, label: string) =>
+    scope.getByRole('group', { name: 'Reactions' }).getByRole('button', { name: new RegExp(`^${label}[ ,(]`) });
   /** Selects an artifact the way the keyboard does (focusing its frame). */
   const select = (frame: Locator) => frame.evaluate((el: HTMLElement) => el.focus());
 
   it('are given and taken back through the server, counted in every browser, and say so when refused', { timeout: 120_000 }, async () => {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Exit tickets', protocol: 'tuning', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Exit tickets',
+      protocol: 'tuning',
+      hostName: 'Hana Host',
+    });
     const host = await openPage(browser, server.url, DESKTOP, errors);
     await host.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
-    await host.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    await host
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
     await openSection(host, 'People');
     await host.getByRole('region', { name: 'Session settings' }).getByLabel('Anonymous reactions').check();
     await host.getByText('Reactions are shown without names.').waitFor();
 
     await host.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name: 'Sticky note' }).click();
-    await expect.poll(() => host.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL).toBe('Sticky note text by Hana Host');
+    await expect
+      .poll(() => host.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL)
+      .toBe('Sticky note text by Hana Host');
     await host.keyboard.type(NOTE);
     const ana = await openPage(browser, server.url, DESKTOP, errors);
     await joinByInvite(ana, session.inviteUrl, 'Ana Alvarez');
@@ -58,7 +68,9 @@ describe('anonymous reactions', () => {
     await select(anaNote);
     await reaction(anaNote, 'Agree').click();
     await expect.poll(() => reaction(anaNote, 'Agree').getAttribute('aria-label'), POLL).toBe('Agree (you)');
-    await expect.poll(() => ana.locator('.artifact-reactions [role="status"]').textContent(), POLL).toBe('You reacted “Agree”. 1 person in all.');
+    await expect
+      .poll(() => ana.locator('.artifact-reactions [role="status"]').textContent(), POLL)
+      .toBe('You reacted “Agree”. 1 person in all.');
     const hostNote = note(host);
     await select(hostNote);
     await expect.poll(() => reaction(hostNote, 'Agree').getAttribute('aria-label'), POLL).toBe('Agree, 1 person');
@@ -85,7 +97,9 @@ describe('anonymous reactions', () => {
     expect(await alert.count()).toBe(0);
     await expect.poll(() => reaction(hostNote, 'Sparks an idea').getAttribute('aria-label'), POLL).toBe('Sparks an idea, 1 person');
     const important = await reaction(anaNote, 'Important').getAttribute('aria-pressed');
-    await expect.poll(() => reaction(hostNote, 'Important').getAttribute('aria-label'), POLL).toBe(important === 'true' ? 'Important, 1 person' : 'Important, nobody yet');
+    await expect
+      .poll(() => reaction(hostNote, 'Important').getAttribute('aria-label'), POLL)
+      .toBe(important === 'true' ? 'Important, 1 person' : 'Important, nobody yet');
     await screenshot(ana, 'anonymous-reactions-03-participant');
     expect(errors).toEqual([]);
   });

@@ -28,7 +28,11 @@ describe('a café day through the UI', () => {
   const place = (page: Page) => page.locator('.session-place');
 
   it('from the invite link to the record, the host only using the dashboard', { timeout: 120_000 }, async () => {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Network café', protocol: 'world-cafe', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Network café',
+      protocol: 'world-cafe',
+      hostName: 'Hana Host',
+    });
     const hostTable = await openPage(browser, server.url, DESKTOP, errors);
     await hostTable.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
     await hostTable.getByRole('link', { name: 'Host dashboard' }).waitFor();
@@ -41,7 +45,10 @@ describe('a café day through the UI', () => {
     // The dashboard in a second tab of the host's browser.
     const dash = await hostTable.context().newPage();
     await dash.goto(`/s/${session.sessionId}/dashboard`);
-    await dash.getByRole('status').filter({ hasText: /^Live$/ }).waitFor();
+    await dash
+      .getByRole('status')
+      .filter({ hasText: /^Live$/ })
+      .waitFor();
 
     await dash.getByRole('radio', { name: 'Number of tables' }).check();
     await dash.getByRole('spinbutton', { name: 'Number of tables' }).fill('2');
@@ -100,20 +107,32 @@ describe('a café day through the UI', () => {
     await neighbourCard.getByRole('list', { name: 'Hands up, in order' }).getByText(asker.name).waitFor();
     await neighbourCard.getByRole('button', { name: `Call ${asker.name}` }).click();
     await askerCard.locator('.speaking-floor').filter({ hasText: 'You have the floor.' }).waitFor();
-    await neighbourCard.locator('.speaking-floor').filter({ hasText: `${asker.name} has the floor.` }).waitFor();
+    await neighbourCard
+      .locator('.speaking-floor')
+      .filter({ hasText: `${asker.name} has the floor.` })
+      .waitFor();
     // …and it was announced to screen readers.
-    await neighbourCard.locator('[aria-live="polite"]').filter({ hasText: `${asker.name} has the floor.` }).waitFor();
+    await neighbourCard
+      .locator('[aria-live="polite"]')
+      .filter({ hasText: `${asker.name} has the floor.` })
+      .waitFor();
     await screenshot(neighbour.page, 'cafe-day-01b-who-speaks');
 
     // The host moves the café on: round 2 reseats; the travelers are told where they sit now.
     await dash.getByRole('button', { name: 'End Round 1 now' }).click();
-    await dash.getByRole('group', { name: 'End Round 1 everywhere and start Round 2 now?' }).getByRole('button', { name: 'Start Round 2' }).click();
+    await dash
+      .getByRole('group', { name: 'End Round 1 everywhere and start Round 2 now?' })
+      .getByRole('button', { name: 'Start Round 2' })
+      .click();
     let moved = 0;
     for (const p of people) {
       await expect.poll(() => place(p.page).textContent(), POLL).toMatch(/ · Round 2$/);
       if ((await place(p.page).textContent())?.replace(' · Round 2', '') !== seats.get(p.name)?.replace(' · Round 1', '')) {
         moved += 1;
-        await p.page.getByTestId('convening-announcer').filter({ hasText: /^You moved to Table \d for round 2\.$/ }).waitFor();
+        await p.page
+          .getByTestId('convening-announcer')
+          .filter({ hasText: /^You moved to Table \d for round 2\.$/ })
+          .waitFor();
       }
     }
     expect(moved).toBe(2);
@@ -161,8 +180,13 @@ describe('a café day through the UI', () => {
     await hostTable.bringToFront();
     await hostTable.getByRole('button', { name: 'Export record' }).click();
     const dialog = hostTable.getByRole('dialog', { name: 'The session record' });
-    const [download] = await Promise.all([hostTable.waitForEvent('download'), dialog.getByRole('button', { name: 'Markdown', exact: true }).click()]);
-    const markdown = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks as Buffer[]).toString('utf8'));
+    const [download] = await Promise.all([
+      hostTable.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Markdown', exact: true }).click(),
+    ]);
+    const markdown = await (await download.createReadStream())
+      .toArray()
+      .then((chunks) => Buffer.concat(chunks as Buffer[]).toString('utf8'));
     expect(markdown.indexOf('## Summary')).toBeGreaterThan(-1);
     expect(markdown.indexOf('## Summary')).toBeLessThan(markdown.indexOf('## Round 1'));
     expect(markdown).toContain('feedback lands when it is asked for');

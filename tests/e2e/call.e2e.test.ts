@@ -30,7 +30,13 @@ const peerEntry = (page: Page, participantId: string) => callCard(page).locator(
 
 /** Inbound audio bytes a page received from each peer, by participant id. */
 async function inboundBytes(page: Page): Promise<Record<string, number>> {
-  return page.locator('.call-peer[data-link]').evaluateAll((items) => Object.fromEntries(items.map((el) => [el.getAttribute('data-participant') ?? '', Number(el.getAttribute('data-inbound-bytes') ?? 0)])));
+  return page
+    .locator('.call-peer[data-link]')
+    .evaluateAll((items) =>
+      Object.fromEntries(
+        items.map((el) => [el.getAttribute('data-participant') ?? '', Number(el.getAttribute('data-inbound-bytes') ?? 0)]),
+      ),
+    );
 }
 
 describe('calls at the table', () => {
@@ -49,10 +55,17 @@ describe('calls at the table', () => {
   });
 
   const identityOf = (page: Page, sessionId: string) =>
-    page.evaluate((id) => JSON.parse(localStorage.getItem(`worktable:identity:${id}`) ?? '{}') as { participantId: string; token: string }, sessionId);
+    page.evaluate(
+      (id) => JSON.parse(localStorage.getItem(`worktable:identity:${id}`) ?? '{}') as { participantId: string; token: string },
+      sessionId,
+    );
 
   it('connects a Tuning group, measures speaking time, and lets the protocol mute the presenter', { timeout: 150_000 }, async () => {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Tuning: our feedback rubric', protocol: 'tuning', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Tuning: our feedback rubric',
+      protocol: 'tuning',
+      hostName: 'Hana Host',
+    });
     const host = openControlClient(server.url, session.hostToken);
     controls.push(host);
     const names = ['Ana Alvarez', 'Ben Brook', 'Cy Chen'];
@@ -64,7 +77,8 @@ describe('calls at the table', () => {
       if (name === 'Cy Chen') {
         await page.addInitScript(() => {
           const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-          navigator.mediaDevices.getUserMedia = (constraints) => (constraints?.video ? Promise.reject(new DOMException('Device in use', 'NotReadableError')) : open(constraints));
+          navigator.mediaDevices.getUserMedia = (constraints) =>
+            constraints?.video ? Promise.reject(new DOMException('Device in use', 'NotReadableError')) : open(constraints);
         });
       }
       await joinByInvite(page, session.inviteUrl, name);
@@ -104,9 +118,19 @@ describe('calls at the table', () => {
     await callCard(ben).getByRole('button', { name: 'Camera on' }).click();
     await expect.poll(() => callCard(ana).getByLabel('Ben Brook’s camera').count(), POLL).toBe(1);
     await callCard(cy).getByRole('button', { name: 'Camera on' }).click();
-    await expect.poll(() => callCard(cy).getByText(/camera is busy in another program.*Audio goes on/).isVisible(), POLL).toBe(true);
+    await expect
+      .poll(
+        () =>
+          callCard(cy)
+            .getByText(/camera is busy in another program.*Audio goes on/)
+            .isVisible(),
+        POLL,
+      )
+      .toBe(true);
     const cyBytes = Number(await peerEntry(ana, cyId).getAttribute('data-inbound-bytes'));
-    await expect.poll(async () => Number(await peerEntry(ana, cyId).getAttribute('data-inbound-bytes')) - cyBytes, POLL).toBeGreaterThan(1_000);
+    await expect
+      .poll(async () => Number(await peerEntry(ana, cyId).getAttribute('data-inbound-bytes')) - cyBytes, POLL)
+      .toBeGreaterThan(1_000);
     await callCard(ana).screenshot({ path: path.join(SCREENSHOTS, 'call-card-video.png') });
     await callCard(ben).getByRole('button', { name: 'Camera off' }).click();
     await expect.poll(() => callCard(ana).getByLabel('Ben Brook’s camera').count(), POLL).toBe(0);
@@ -117,7 +141,9 @@ describe('calls at the table', () => {
     await expect.poll(() => callCard(cy).getByRole('button', { name: 'Unmute' }).isVisible(), POLL).toBe(true);
     await expect.poll(() => peerEntry(ana, cyId).getByText('muted', { exact: true }).isVisible(), POLL).toBe(true);
     const spoken = async () => {
-      const response = await fetch(`${server.url}/api/sessions/${session.sessionId}/participation`, { headers: { authorization: `Bearer ${session.hostToken}` } });
+      const response = await fetch(`${server.url}/api/sessions/${session.sessionId}/participation`, {
+        headers: { authorization: `Bearer ${session.hostToken}` },
+      });
       const body = (await response.json()) as { rows: ParticipationRow[] };
       return Object.fromEntries(body.rows.map((r) => [r.participantId, r.spokenMs]));
     };
@@ -140,7 +166,9 @@ describe('calls at the table', () => {
     await ana.getByRole('button', { name: 'Participation' }).click();
     const dialog = ana.locator('dialog.participation-dialog');
     await expect.poll(() => dialog.getByRole('columnheader', { name: 'Speaking in the call' }).isVisible(), POLL).toBe(true);
-    await expect.poll(async () => (await dialog.getByTestId('spoken-time').first().textContent()) ?? '', POLL).toMatch(/^00:(0[5-9]|[1-5]\d)$/);
+    await expect
+      .poll(async () => (await dialog.getByTestId('spoken-time').first().textContent()) ?? '', POLL)
+      .toMatch(/^00:(0[5-9]|[1-5]\d)$/);
     await screenshot(ana, 'call-participation');
     await ana.keyboard.press('Escape');
 
@@ -180,8 +208,14 @@ describe('calls at the table', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a café: one audio call in the plenary, then each table’s; a traveler’s call is with the new table within 3 s of the round start', { timeout: 150_000 }, async () => {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Virtual café', protocol: 'world-cafe', hostName: 'Hana Host' });
+  it('a café: one audio call in the plenary, then each table’s; a traveler’s call is with the new table within 3 s of the round start', {
+    timeout: 150_000,
+  }, async () => {
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Virtual café',
+      protocol: 'world-cafe',
+      hostName: 'Hana Host',
+    });
     const host = openControlClient(server.url, session.hostToken);
     controls.push(host);
     const people: { name: string; page: Page; id: string }[] = [];
@@ -199,7 +233,8 @@ describe('calls at the table', () => {
       await callCard(page).getByRole('button', { name: 'Join the call' }).click();
     }
     for (const person of people) {
-      for (const other of people) if (other !== person) await expect.poll(() => peerEntry(person.page, other.id).getAttribute('data-link'), POLL).toBe('connected');
+      for (const other of people)
+        if (other !== person) await expect.poll(() => peerEntry(person.page, other.id).getAttribute('data-link'), POLL).toBe('connected');
       await expect.poll(() => callCard(person.page).getByRole('button', { name: 'Unmute' }).isVisible(), POLL).toBe(true);
     }
     await expect.poll(() => callCard(people[0]!.page).getByRole('heading').textContent(), POLL).toBe('Call · Plenary');
@@ -229,7 +264,13 @@ describe('calls at the table', () => {
     const reconnected = await Promise.all(
       people.map(async (person) => {
         const mates = tableOf(person.id).members.filter((m) => m !== person.id);
-        await expect.poll(async () => (await Promise.all(mates.map((m) => peerEntry(person.page, m).getAttribute('data-link')))).every((l) => l === 'connected'), { timeout: 10_000, interval: 50 }).toBe(true);
+        await expect
+          .poll(
+            async () =>
+              (await Promise.all(mates.map((m) => peerEntry(person.page, m).getAttribute('data-link')))).every((l) => l === 'connected'),
+            { timeout: 10_000, interval: 50 },
+          )
+          .toBe(true);
         return Date.now() - started;
       }),
     );
@@ -242,8 +283,14 @@ describe('calls at the table', () => {
     await callCard(traveler.page).screenshot({ path: path.join(SCREENSHOTS, 'call-card-moved.png') });
     // Nobody keeps a link to their round-1 tablemate who moved away.
     for (const person of people) {
-      const listed = await callCard(person.page).locator('.call-peer[data-link]').evaluateAll((items) => items.map((el) => el.getAttribute('data-participant')));
-      expect(listed.sort()).toEqual(tableOf(person.id).members.filter((m) => m !== person.id).sort());
+      const listed = await callCard(person.page)
+        .locator('.call-peer[data-link]')
+        .evaluateAll((items) => items.map((el) => el.getAttribute('data-participant')));
+      expect(listed.sort()).toEqual(
+        tableOf(person.id)
+          .members.filter((m) => m !== person.id)
+          .sort(),
+      );
     }
     // The host visits the traveler's table: they join its call muted.
     const hostPage = await openPage(browser, server.url, undefined, errors);
@@ -259,7 +306,9 @@ describe('calls at the table', () => {
     await callCard(hostPage).screenshot({ path: path.join(SCREENSHOTS, 'call-card-host-visits.png') });
 
     // With a call link of its own, the convening's plenary goes there: the calls leave.
-    expect(await host.send({ action: 'callLink', tableId: null, url: 'https://meet.example.org/network-cafe' })).toMatchObject({ ok: true });
+    expect(await host.send({ action: 'callLink', tableId: null, url: 'https://meet.example.org/network-cafe' })).toMatchObject({
+      ok: true,
+    });
     expect(await host.send({ action: 'summon', to: 'plenary' })).toMatchObject({ ok: true });
     for (const { page } of people) {
       await expect.poll(() => callCard(page).getByText('join it through the call link above').isVisible(), POLL).toBe(true);
@@ -269,11 +318,17 @@ describe('calls at the table', () => {
     expect(errors).toEqual([]);
   });
 
-  it('relays the audio through TURN (coturn on 127.0.0.1, relay-only ICE) with credentials from the shared secret', { timeout: 90_000 }, async () => {
+  it('relays the audio through TURN (coturn on 127.0.0.1, relay-only ICE) with credentials from the shared secret', {
+    timeout: 90_000,
+  }, async () => {
     const turn = await startCoturn();
     const relayed = await startTestServer(turn.env);
     try {
-      const { body: session } = await postJson<CreateSessionResponse>(`${relayed.url}/api/sessions`, { title: 'Through TURN', protocol: 'tuning', hostName: 'Hana Host' });
+      const { body: session } = await postJson<CreateSessionResponse>(`${relayed.url}/api/sessions`, {
+        title: 'Through TURN',
+        protocol: 'tuning',
+        hostName: 'Hana Host',
+      });
       const pages: Page[] = [];
       const ids: string[] = [];
       for (const name of ['Ana Alvarez', 'Ben Brook']) {
@@ -284,14 +339,19 @@ describe('calls at the table', () => {
         ids.push((await identityOf(page, session.sessionId)).participantId);
       }
       const [ana, ben] = pages as [Page, Page];
-      await expect.poll(() => peerEntry(ana, ids[1]!).getAttribute("data-link"), { timeout: 20_000, interval: 100 }).toBe("connected").catch((error: unknown) => {
-        console.log(turn.log.join(""));
-        throw error;
-      });
+      await expect
+        .poll(() => peerEntry(ana, ids[1]!).getAttribute('data-link'), { timeout: 20_000, interval: 100 })
+        .toBe('connected')
+        .catch((error: unknown) => {
+          console.log(turn.log.join(''));
+          throw error;
+        });
       // Only relay candidates exist, so the pair in use goes through coturn; audio still flows.
       await expect.poll(() => peerEntry(ana, ids[1]!).getAttribute('data-candidate'), POLL).toBe('relay');
       const first = Number(await peerEntry(ben, ids[0]!).getAttribute('data-inbound-bytes'));
-      await expect.poll(async () => Number(await peerEntry(ben, ids[0]!).getAttribute('data-inbound-bytes')) - first, POLL).toBeGreaterThan(2_000);
+      await expect
+        .poll(async () => Number(await peerEntry(ben, ids[0]!).getAttribute('data-inbound-bytes')) - first, POLL)
+        .toBeGreaterThan(2_000);
       expect(turn.log.join('')).toMatch(/ALLOCATE/i);
       for (const page of pages) await page.context().close();
     } finally {
@@ -302,7 +362,11 @@ describe('calls at the table', () => {
   });
 
   it('tells someone whose browser refuses the microphone what to do, and the table still works', { timeout: 60_000 }, async () => {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'No microphone here', protocol: 'tuning', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'No microphone here',
+      protocol: 'tuning',
+      hostName: 'Hana Host',
+    });
     const page = await openPage(browser, server.url, undefined, errors);
     // The browser answers "blocked", as after the person clicked Block on the prompt.
     await page.addInitScript(() => {
@@ -316,7 +380,9 @@ describe('calls at the table', () => {
     await callCard(page).screenshot({ path: path.join(SCREENSHOTS, 'call-card-denied.png') });
     // The table works: a sticky note goes on the canvas.
     await page.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name: 'Sticky note' }).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL).toBe('Sticky note text by Dee Diaz');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL)
+      .toBe('Sticky note text by Dee Diaz');
     expect(errors).toEqual([]);
   });
 });

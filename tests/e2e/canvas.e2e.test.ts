@@ -44,7 +44,11 @@ describe('canvas: put work on the table together', () => {
   }
 
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
-  const connected = (page: Page) => page.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+  const connected = (page: Page) =>
+    page
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
   const stickyText = (page: Page, by: string) => page.getByRole('textbox', { name: `Sticky note text by ${by}` });
   const frame = (page: Page, name: RegExp) => page.getByRole('group', { name });
 
@@ -74,7 +78,9 @@ describe('canvas: put work on the table together', () => {
 
     // Pat adds a sticky note and types into it; Hana sees the text.
     await pat.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name: 'Sticky note' }).click();
-    await expect.poll(() => pat.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL).toBe('Sticky note text by Pat Participant');
+    await expect
+      .poll(() => pat.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL)
+      .toBe('Sticky note text by Pat Participant');
     await pat.keyboard.type('Evidence first, then the claim.');
     await expect.poll(() => stickyText(host, 'Pat Participant').inputValue(), POLL).toBe('Evidence first, then the claim.');
 
@@ -107,7 +113,9 @@ describe('canvas: put work on the table together', () => {
     const patSticky = frame(pat, /^Sticky note by Pat Participant/);
     const hostSticky = frame(host, /^Sticky note by Pat Participant/);
     const before = await positionOf(patSticky);
-    const zoom = await pat.evaluate(() => Number(getComputedStyle(document.querySelector('.canvas-world') as HTMLElement).getPropertyValue('--zoom')));
+    const zoom = await pat.evaluate(() =>
+      Number(getComputedStyle(document.querySelector('.canvas-world') as HTMLElement).getPropertyValue('--zoom')),
+    );
     await dragBy(pat, patSticky, 160, 90);
     const after = await positionOf(patSticky);
     expect(after.x - before.x).toBeCloseTo(160 / zoom, -1);
@@ -232,13 +240,19 @@ describe('canvas: put work on the table together', () => {
     const hostImage = frame(host, /^Image by Pat Participant: essay-page-1/).getByRole('img', { name: 'essay-page-1' });
     await host.getByRole('button', { name: 'Fit' }).click();
     await expect.poll(() => hostImage.evaluate((img: HTMLImageElement) => img.naturalWidth), POLL).toBe(480);
-    const pdf = '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n';
+    const pdf =
+      '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n';
     await pick('PDF', { name: 'rubric.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
     await host.getByRole('button', { name: 'Fit' }).click();
-    await frame(host, /^PDF by Pat Participant: rubric/).getByRole('link', { name: /Open PDF/ }).waitFor();
+    await frame(host, /^PDF by Pat Participant: rubric/)
+      .getByRole('link', { name: /Open PDF/ })
+      .waitFor();
     // A file that only claims to be an image: the server's reason is shown.
     await pick('Image', { name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('not really a picture') });
-    await pat.getByRole('alert').filter({ hasText: 'fake.png could not be uploaded: Only PNG, JPEG, GIF, WebP images and PDF files' }).waitFor();
+    await pat
+      .getByRole('alert')
+      .filter({ hasText: 'fake.png could not be uploaded: Only PNG, JPEG, GIF, WebP images and PDF files' })
+      .waitFor();
     await shot(pat, 'canvas-09-upload-error');
     await pat.getByRole('button', { name: 'Dismiss' }).click();
 
@@ -247,7 +261,8 @@ describe('canvas: put work on the table together', () => {
     await patSticky.locator('.sticky').click();
     const handle = await patSticky.locator('.handle-se').boundingBox();
     if (!handle) throw new Error('no resize handle');
-    const size = () => hostSticky.evaluate((el: HTMLElement) => ({ w: Number.parseFloat(el.style.width), h: Number.parseFloat(el.style.height) }));
+    const size = () =>
+      hostSticky.evaluate((el: HTMLElement) => ({ w: Number.parseFloat(el.style.width), h: Number.parseFloat(el.style.height) }));
     const small = await size();
     await pat.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
     await pat.mouse.down();
@@ -285,7 +300,9 @@ describe('canvas: put work on the table together', () => {
     await expect.poll(values, POLL).toContain('What would change your mind?');
     await paste('https://example.org/exemplars');
     await host.getByRole('button', { name: 'Fit' }).click();
-    await frame(host, /^Link by Pat Participant/).getByRole('link', { name: /example\.org/ }).waitFor();
+    await frame(host, /^Link by Pat Participant/)
+      .getByRole('link', { name: /example\.org/ })
+      .waitFor();
 
     // Dropping an image file puts it where it was dropped.
     await pat.keyboard.press('Escape');

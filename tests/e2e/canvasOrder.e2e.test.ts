@@ -25,7 +25,12 @@ async function box(locator: Locator): Promise<{ x: number; y: number; width: num
 
 /** The artifact id of the frame seen at the centre of `locator`. */
 function topmostAtCentre(page: Page, locator: Locator): Promise<string | null> {
-  return box(locator).then((b) => page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest<HTMLElement>('[data-artifact-id]')?.dataset.artifactId ?? null, [b.x + b.width / 2, b.y + b.height / 2]));
+  return box(locator).then((b) =>
+    page.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.closest<HTMLElement>('[data-artifact-id]')?.dataset.artifactId ?? null,
+      [b.x + b.width / 2, b.y + b.height / 2],
+    ),
+  );
 }
 
 describe('a canvas that never hides work', () => {
@@ -38,7 +43,11 @@ describe('a canvas that never hides work', () => {
   });
 
   it('free placement below the toolbar, dragged items in front, the view kept across a reload', { timeout: 60_000 }, async () => {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Order on the table', protocol: 'tuning', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Order on the table',
+      protocol: 'tuning',
+      hostName: 'Hana Host',
+    });
     const ben = await openPage(browser, server.url, DESKTOP, errors);
     await joinByInvite(ben, session.inviteUrl, 'Ben Brook');
     const toolbar = ben.getByRole('toolbar', { name: 'Add to the table' });
@@ -54,7 +63,8 @@ describe('a canvas that never hides work', () => {
 
     // Both in free space, and below the toolbar.
     const [doc, note, bar] = await Promise.all([box(documentFrame), box(sticky), box(toolbar)]);
-    const overlap = (a: typeof doc, b: typeof doc) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const overlap = (a: typeof doc, b: typeof doc) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
     expect(overlap(doc, note)).toBe(false);
     expect(overlap(note, bar)).toBe(false);
     expect(overlap(doc, bar)).toBe(false);
@@ -95,7 +105,10 @@ describe('a canvas that never hides work', () => {
     expect(zoomed).not.toBe('100%');
     await new Promise((r) => setTimeout(r, 800));
     await ben.reload();
-    await ben.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    await ben
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
     await expect.poll(async () => (await zoomLabel.textContent())?.match(/\d+%/)?.[0], POLL).toBe(zoomed);
     await ben.context().close();
     expect(errors).toEqual([]);

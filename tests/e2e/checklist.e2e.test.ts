@@ -50,10 +50,17 @@ describe('checklists and reactions on the table', () => {
   const select = (frame: Locator) => frame.evaluate((el: HTMLElement) => el.focus());
 
   it('is written together, fits its card, and takes reactions (named, then anonymous)', { timeout: 150_000 }, async () => {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Next steps', protocol: 'tuning', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Next steps',
+      protocol: 'tuning',
+      hostName: 'Hana Host',
+    });
     const host = await openPage(browser, server.url, DESKTOP, errors);
     await host.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
-    await host.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    await host
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
     const ana = await openPage(browser, server.url, DESKTOP, errors);
     await joinByInvite(ana, session.inviteUrl, 'Ana Alvarez');
 
@@ -120,7 +127,9 @@ describe('checklists and reactions on the table', () => {
     await reaction(hostList, 'Agree').click();
     await expect.poll(() => reaction(hostList, 'Agree').getAttribute('aria-label'), POLL).toBe('Agree (you)');
     expect(await reaction(hostList, 'Agree').getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => host.locator('.artifact-reactions [role="status"]').textContent(), POLL).toBe('You reacted “Agree”. 1 person in all.');
+    await expect
+      .poll(() => host.locator('.artifact-reactions [role="status"]').textContent(), POLL)
+      .toBe('You reacted “Agree”. 1 person in all.');
     // Not selected, Ana sees the compact count (and hears who).
     await anaList.locator('.reaction-summary').getByText('Reactions: Agree 1 (Hana Host)').waitFor();
     expect(await anaList.locator('.reaction-summary .reaction-chip').getAttribute('title')).toBe('Agree: Hana Host');
@@ -154,7 +163,10 @@ describe('checklists and reactions on the table', () => {
     const hostFeedback = host.getByRole('region', { name: 'Feedback' });
     await hostFeedback.getByLabel('Your feedback').fill('Who tells the families?');
     await hostFeedback.getByRole('button', { name: 'Add feedback' }).click();
-    const anaThread = ana.getByRole('region', { name: 'Feedback' }).locator('.feedback-thread').filter({ hasText: 'Who tells the families?' });
+    const anaThread = ana
+      .getByRole('region', { name: 'Feedback' })
+      .locator('.feedback-thread')
+      .filter({ hasText: 'Who tells the families?' });
     await anaThread.waitFor();
     await reaction(anaThread, 'Raises a question').click();
     const hostThread = hostFeedback.locator('.feedback-thread').filter({ hasText: 'Who tells the families?' });
@@ -186,7 +198,9 @@ describe('checklists and reactions on the table', () => {
     expect(await reaction(anaList, 'Agree').getAttribute('aria-label')).toBe('Agree (you and 1 other)');
     // No names in any reaction: titles, the thread's bar, the compact summary of an unselected item.
     for (const page of [host, ana]) {
-      const titles = await page.locator('.reaction-bar .reaction, .reaction-chip').evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? ''));
+      const titles = await page
+        .locator('.reaction-bar .reaction, .reaction-chip')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? ''));
       expect(titles.length).toBeGreaterThan(0);
       for (const title of titles) expect(title).not.toMatch(/Hana|Ana|You/);
     }

@@ -19,7 +19,15 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PLENARY_DOC, PlenaryRoot, type CreateSessionResponse, type HarvestCard, type SessionState } from '@worktable/shared';
-import { openControlClient, seatingSeenBy, type ControlClient, connectClient, postJson, waitFor, type TestServer } from '@worktable/server/testing';
+import {
+  openControlClient,
+  seatingSeenBy,
+  type ControlClient,
+  connectClient,
+  postJson,
+  waitFor,
+  type TestServer,
+} from '@worktable/server/testing';
 import { DESKTOP, SCREENSHOTS, joinByInvite, openPage, screenshot } from '../support/browser.js';
 import { expectAccessible } from '../support/axe.js';
 import { withServerAndBrowser } from '../support/suite.js';
@@ -45,7 +53,6 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     server = startedServer;
     browser = startedBrowser;
   });
-
 
   const place = (page: Page) => page.locator('.session-place');
   const announced = (page: Page) => page.getByTestId('convening-announcer');
@@ -81,18 +88,28 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     controls.push(host);
     const hostPage = await openPage(browser, server.url, DESKTOP, errors);
     await hostPage.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
-    await hostPage.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    await hostPage
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
 
     const people: Person[] = [];
     for (const name of ['Ana Alvarez', 'Ben Brook', 'Cy Chen', 'Dee Diaz']) {
       const page = await openPage(browser, server.url, DESKTOP, errors);
       await joinByInvite(page, session.inviteUrl, name);
-      const identity = await page.evaluate((id) => JSON.parse(localStorage.getItem(`worktable:identity:${id}`) ?? '{}') as { participantId: string; token: string }, session.sessionId);
+      const identity = await page.evaluate(
+        (id) => JSON.parse(localStorage.getItem(`worktable:identity:${id}`) ?? '{}') as { participantId: string; token: string },
+        session.sessionId,
+      );
       const control = openControlClient(server.url, identity.token);
       controls.push(control);
       people.push({ name, page, participantId: identity.participantId, control });
     }
-    await waitFor(() => people.every((p) => p.control.states.length > 0) && host.states.length > 0, 5000, 'everyone on the control channel');
+    await waitFor(
+      () => people.every((p) => p.control.states.length > 0) && host.states.length > 0,
+      5000,
+      'everyone on the control channel',
+    );
 
     // Two tables planned; the agenda opens with everyone together for the welcome.
     const seated = await host.send({ action: 'seat', tableCount: 2 });
@@ -107,7 +124,14 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     await screenshot(people[0]!.page, 'convening-00-welcome');
     // The host closes the welcome: round 1 opens at the tables, with its question.
     expect(await host.send({ action: 'next' })).toMatchObject({ ok: true, state: { gathering: 'tables', agenda: { index: 1 } } });
-    await waitFor(() => people.every((p) => p.control.latest()?.round === 1 && p.control.latest()?.status === 'running' && p.control.latest()?.gathering === 'tables'), 5000, 'round 1 running');
+    await waitFor(
+      () =>
+        people.every(
+          (p) => p.control.latest()?.round === 1 && p.control.latest()?.status === 'running' && p.control.latest()?.gathering === 'tables',
+        ),
+      5000,
+      'round 1 running',
+    );
     const question1 = stateOf(people[0]!).agenda!.blocks[1]!.question!;
     for (const person of people) await person.page.locator('.protocol-question').filter({ hasText: question1 }).waitFor();
     const round1 = new Map(people.map((p) => [p.participantId, stateOf(p).tableId]));
@@ -130,7 +154,9 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
       await writeNotes(writer.page, 1, notesOf[table.id]!);
       stickyOf[table.id] = `${table.name}: ask before you advise`;
       await writer.page.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name: 'Sticky note' }).click();
-      await expect.poll(() => writer.page.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL).toBe(`Sticky note text by ${writer.name}`);
+      await expect
+        .poll(() => writer.page.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL)
+        .toBe(`Sticky note text by ${writer.name}`);
       await writer.page.keyboard.type(stickyOf[table.id]!);
       await writer.page.keyboard.press('Escape');
     }
@@ -149,7 +175,10 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     await form.getByLabel('We thought…', { exact: true }).fill('Feedback is about the work');
     await form.getByLabel('It turns out…', { exact: true }).fill('Feedback is about the next step');
     await form.getByRole('button', { name: 'Post to the plenary' }).click();
-    await form.getByRole('status').filter({ hasText: `Posted to the plenary: We thought… it turns out… from ${first.name}.` }).waitFor();
+    await form
+      .getByRole('status')
+      .filter({ hasText: `Posted to the plenary: We thought… it turns out… from ${first.name}.` })
+      .waitFor();
     for (const person of atFirst) {
       await person.page.getByRole('article', { name: `We thought… it turns out… from ${first.name}, round 1` }).waitFor();
     }
@@ -162,7 +191,10 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     await hostForm.getByLabel('Question', { exact: true }).check();
     await hostForm.getByLabel('The question', { exact: true }).fill('Who decides when feedback is welcome?');
     await hostForm.getByRole('button', { name: 'Post to the plenary' }).click();
-    await hostForm.getByRole('status').filter({ hasText: `from ${second.name}` }).waitFor();
+    await hostForm
+      .getByRole('status')
+      .filter({ hasText: `from ${second.name}` })
+      .waitFor();
 
     // Round 2: the server reseats; table hosts stay, the traveler moves.
     const round2Ack = await host.send({ action: 'startRound' });
@@ -198,7 +230,10 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     // The new table's host is asked to brief the traveler; collapsing the panel hides its content.
     const tableHost = people.find((p) => p.participantId === newTable.host);
     if (tableHost && tableHost !== traveler) {
-      await tableHost.page.getByRole('status').filter({ hasText: `Welcome ${traveler!.name}: brief them on what this table discussed` }).waitFor();
+      await tableHost.page
+        .getByRole('status')
+        .filter({ hasText: `Welcome ${traveler!.name}: brief them on what this table discussed` })
+        .waitFor();
       await screenshot(tableHost.page, 'convening-04-table-host-welcome');
     }
     await before.getByRole('button', { name: 'Before you arrived' }).click();
@@ -207,7 +242,8 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
 
     // A broadcast reaches everyone, announced; dismissing it keeps it away.
     expect((await host.send({ action: 'broadcast', message: 'Ten minutes left in this round.' })).ok).toBe(true);
-    for (const person of people) await person.page.getByRole('alert').filter({ hasText: 'From the host: Ten minutes left in this round.' }).waitFor();
+    for (const person of people)
+      await person.page.getByRole('alert').filter({ hasText: 'From the host: Ten minutes left in this round.' }).waitFor();
     await screenshot(traveler!.page, 'convening-05-broadcast');
     await traveler!.page.getByRole('button', { name: 'Dismiss the host’s message' }).click();
     await expect.poll(() => traveler!.page.getByRole('alert').filter({ hasText: 'From the host' }).count(), POLL).toBe(0);
@@ -215,7 +251,10 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     // The host shows the traveler's new table to everyone, then sends everyone back.
     expect((await host.send({ action: 'spotlight', tableId: newTable.id })).ok).toBe(true);
     for (const person of people) await expect.poll(() => place(person.page).textContent(), POLL).toBe(`${newTable.name} · Round 2`);
-    await people.find((p) => p !== traveler && stateOf(p).tableId !== newTable.id)?.page.getByText(`Everyone is looking at ${newTable.name}.`).waitFor();
+    await people
+      .find((p) => p !== traveler && stateOf(p).tableId !== newTable.id)
+      ?.page.getByText(`Everyone is looking at ${newTable.name}.`)
+      .waitFor();
     await screenshot(hostPage, 'convening-05b-spotlight-host');
     expect((await host.send({ action: 'spotlight', tableId: null })).ok).toBe(true);
     await expect.poll(() => place(hostPage).textContent(), POLL).toBe('Plenary · Round 2');
@@ -230,7 +269,9 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     const firstGroup = wall.getByRole('region', { name: `${first.name} · Round 1` });
     await expect.poll(() => firstGroup.textContent(), POLL).toContain('Feedback is about the next step');
     expect(await firstGroup.textContent()).toContain(`Posted by ${reporter!.name}`);
-    await expect.poll(() => wall.getByRole('region', { name: `${second.name} · Round 1` }).textContent(), POLL).toContain('Who decides when feedback is welcome?');
+    await expect
+      .poll(() => wall.getByRole('region', { name: `${second.name} · Round 1` }).textContent(), POLL)
+      .toContain('Who decides when feedback is welcome?');
     await wall.scrollIntoViewIfNeeded();
     await screenshot(traveler!.page, 'convening-06-plenary-harvest');
     await screenshot(hostPage, 'convening-07-host-plenary');
@@ -281,8 +322,15 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
 
     // Round 3, then the closing harvest with everyone together.
     expect(await host.send({ action: 'startRound' })).toMatchObject({ ok: true, state: { round: 3 } });
-    expect(await host.send({ action: 'startRound' })).toMatchObject({ ok: true, state: { gathering: 'plenary', phase: { id: 'harvest' } } });
-    for (const person of people) await person.page.getByRole('heading', { name: /Harvest/ }).first().waitFor();
+    expect(await host.send({ action: 'startRound' })).toMatchObject({
+      ok: true,
+      state: { gathering: 'plenary', phase: { id: 'harvest' } },
+    });
+    for (const person of people)
+      await person.page
+        .getByRole('heading', { name: /Harvest/ })
+        .first()
+        .waitFor();
     // Themes: the traveler names one and drags the shift card into it; Ana uses the card's menu.
     const board = traveler!.page.getByRole('region', { name: 'Harvest', exact: true });
     await board.getByRole('button', { name: 'By theme' }).click();
@@ -298,7 +346,9 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     const anaWall = people[0]!.page.getByRole('region', { name: 'Harvest', exact: true });
     await anaWall.getByRole('button', { name: 'By theme' }).click();
     await anaWall.getByLabel('Theme of “Who decides when feedback is welcome?”').selectOption({ label: 'Who decides' });
-    await expect.poll(() => board.getByRole('region', { name: /^Who decides/ }).textContent(), POLL).toContain('Who decides when feedback is welcome?');
+    await expect
+      .poll(() => board.getByRole('region', { name: /^Who decides/ }).textContent(), POLL)
+      .toContain('Who decides when feedback is welcome?');
     // The host opens a dot vote on the themes; everyone places dots on the wall; the host reveals.
     await hostPage.getByRole('region', { name: 'Harvest', exact: true }).getByRole('button', { name: 'Dot vote on the 2 themes' }).click();
     for (const person of people) {
@@ -316,7 +366,10 @@ describe('convening: tables, rounds, travelers, harvest and plenary', () => {
     // The record a network lead sends: summary first, then the themes, then the rounds in order.
     await hostPage.getByRole('button', { name: 'Export record' }).click();
     const recordDialog = hostPage.getByRole('dialog', { name: 'The session record' });
-    const [download] = await Promise.all([hostPage.waitForEvent('download'), recordDialog.getByRole('button', { name: 'HTML', exact: true }).click()]);
+    const [download] = await Promise.all([
+      hostPage.waitForEvent('download'),
+      recordDialog.getByRole('button', { name: 'HTML', exact: true }).click(),
+    ]);
     const recordPath = path.join(SCREENSHOTS, 'convening-record.html');
     await download.saveAs(recordPath);
     const record = fs.readFileSync(recordPath, 'utf8');

@@ -17,7 +17,28 @@ import { expectAccessible } from '../support/axe.js';
 import { DESKTOP, openPage, screenshot, SCREENSHOTS, TABLET } from '../support/browser.js';
 import { withServerAndBrowser } from '../support/suite.js';
 
-const FIRST = ['Ana', 'Bo', 'Chen', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lea', 'Max', 'Noor', 'Omar', 'Pia', 'Quin', 'Rui', 'Sam', 'Tove'];
+const FIRST = [
+  'Ana',
+  'Bo',
+  'Chen',
+  'Dev',
+  'Eli',
+  'Fay',
+  'Gus',
+  'Hana',
+  'Ivo',
+  'Jun',
+  'Kai',
+  'Lea',
+  'Max',
+  'Noor',
+  'Omar',
+  'Pia',
+  'Quin',
+  'Rui',
+  'Sam',
+  'Tove',
+];
 const LAST = ['Alvarez', 'Brown', 'Costa', 'Diallo', 'Eriksen', 'Fischer'];
 const ORGS = ['Lincoln High', 'Roosevelt Middle', 'Eastside District', 'North Academy', 'State University', 'Westview Elementary'];
 
@@ -38,7 +59,11 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
 
   /** A session with `count` participants, each joined over REST and connected with a control socket of their own. */
   async function convening(title: string, count: number, protocol = 'tuning') {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title, protocol, hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title,
+      protocol,
+      hostName: 'Hana Host',
+    });
     const people: { participantId: string; token: string; name: string; socket: ControlClient }[] = [];
     for (let i = 0; i < count; i++) {
       const name = `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}${i >= FIRST.length * LAST.length ? ` ${i}` : ''}`;
@@ -64,7 +89,10 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
     if (tableShot) await screenshot(host, tableShot);
     await host.getByRole('link', { name: 'Host dashboard' }).click();
     await host.waitForURL(/\/dashboard$/);
-    await host.getByRole('status').filter({ hasText: /^Live$/ }).waitFor();
+    await host
+      .getByRole('status')
+      .filter({ hasText: /^Live$/ })
+      .waitFor();
     await host.locator('.table-card').first().waitFor();
     return host;
   }
@@ -72,7 +100,10 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
   const card = (page: Page, tableId: string) => page.locator(`.table-card[data-table-id="${tableId}"]`);
   const chip = (page: Page, participantId: string) => page.locator(`.chip[data-participant-id="${participantId}"]`);
   const tableOf = (page: Page, participantId: string) =>
-    page.evaluate((id) => document.querySelector(`.chip[data-participant-id="${id}"]`)?.closest('.table-card')?.getAttribute('data-table-id') ?? null, participantId);
+    page.evaluate(
+      (id) => document.querySelector(`.chip[data-participant-id="${id}"]`)?.closest('.table-card')?.getAttribute('data-table-id') ?? null,
+      participantId,
+    );
 
   it('seats three tables, runs the round, moves people by drag and by keyboard, broadcasts', { timeout: 90_000 }, async () => {
     const { session, people } = await convening('Spring convening', 8, 'world-cafe');
@@ -128,7 +159,9 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
     const otherId = await card(host, 'table-1').locator('.chip:not(:has(.mark-host))').first().getAttribute('data-participant-id');
     const keyboardMoved = people.find((p) => p.participantId === otherId);
     if (!keyboardMoved) throw new Error('nobody left to move at table 1');
-    await chip(host, keyboardMoved.participantId).getByRole('button', { name: `Move ${keyboardMoved.name}…` }).focus();
+    await chip(host, keyboardMoved.participantId)
+      .getByRole('button', { name: `Move ${keyboardMoved.name}…` })
+      .focus();
     await host.keyboard.press('Enter');
     const dialog = host.getByRole('dialog', { name: `Move ${keyboardMoved.name}` });
     await dialog.waitFor();
@@ -142,7 +175,9 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
     await chip(host, keyboardMoved.participantId).getByText('Pinned to Table 3').waitFor();
     await waitFor(() => keyboardMoved.socket.latest()?.tableId === 'table-3', 5_000, 'the keyboard move to reach the socket');
     // Focus followed the person to their new table.
-    await expect.poll(() => host.evaluate(() => document.activeElement?.closest('.table-card')?.getAttribute('data-table-id') ?? null)).toBe('table-3');
+    await expect
+      .poll(() => host.evaluate(() => document.activeElement?.closest('.table-card')?.getAttribute('data-table-id') ?? null))
+      .toBe('table-3');
 
     // Show to everyone: every page opens table 2's canvas, until the host sends them back.
     await card(host, 'table-2').getByRole('button', { name: 'Show to everyone' }).click();
@@ -192,11 +227,18 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
     await host.getByRole('checkbox', { name: /^Hold at the end of Round 1/ }).check();
     await host.getByText('Round 1 will wait for you at its end.').waitFor();
     await host.getByRole('button', { name: 'End Round 1 now' }).click();
-    await host.getByRole('group', { name: 'End Round 1 everywhere and start Round 2 now?' }).getByRole('button', { name: 'Start Round 2' }).click();
+    await host
+      .getByRole('group', { name: 'End Round 1 everywhere and start Round 2 now?' })
+      .getByRole('button', { name: 'Start Round 2' })
+      .click();
     await host.locator('.dash-meta').filter({ hasText: 'Round 2 of 3' }).waitFor();
     await expect.poll(() => host.locator('.table-card.status-running').count()).toBe(3);
     await expect.poll(() => tableOf(host, keyboardMoved.participantId)).toBe('table-3');
-    await waitFor(() => keyboardMoved.socket.latest()?.round === 2 && keyboardMoved.socket.latest()?.tableId === 'table-3', 5_000, 'the pin to hold in round 2');
+    await waitFor(
+      () => keyboardMoved.socket.latest()?.round === 2 && keyboardMoved.socket.latest()?.tableId === 'table-3',
+      5_000,
+      'the pin to hold in round 2',
+    );
     await screenshot(host, 'dashboard-05-round-two');
 
     // A participant who opens the dashboard gets a way back to their table.
@@ -204,10 +246,10 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
     if (!pat) throw new Error('no participant');
     const visitor = await openPage(browser, server.url, DESKTOP, errors);
     await visitor.goto('/');
-    await visitor.evaluate(
-      ([key, value]) => window.localStorage.setItem(key, value),
-      [`worktable:identity:${session.sessionId}`, JSON.stringify({ participantId: pat.participantId, token: pat.token, name: pat.name, role: 'participant' })] as const,
-    );
+    await visitor.evaluate(([key, value]) => window.localStorage.setItem(key, value), [
+      `worktable:identity:${session.sessionId}`,
+      JSON.stringify({ participantId: pat.participantId, token: pat.token, name: pat.name, role: 'participant' }),
+    ] as const);
     await visitor.goto(`/s/${session.sessionId}/dashboard`);
     await visitor.getByRole('heading', { name: 'Only the host sees the dashboard' }).waitFor();
     await visitor.getByRole('link', { name: 'Go to the table' }).waitFor();
@@ -330,7 +372,11 @@ describe('host dashboard: seat, run, move and broadcast across tables', () => {
     await expect.poll(() => agendaList.getByRole('listitem').count()).toBe(9);
     await host.getByRole('button', { name: 'Start Check-in' }).click();
     await host.locator('.dash-meta').filter({ hasText: 'Check-in · everyone together' }).waitFor();
-    await waitFor(() => people.every((p) => p.socket.latest()?.gathering === 'plenary' && p.socket.latest()?.phase?.id === 'connections'), 5_000, 'everyone at the check-in');
+    await waitFor(
+      () => people.every((p) => p.socket.latest()?.gathering === 'plenary' && p.socket.latest()?.phase?.id === 'connections'),
+      5_000,
+      'everyone at the check-in',
+    );
     await host.getByRole('button', { name: 'Finish Check-in' }).click();
     await host.locator('.dash-meta').filter({ hasText: 'Norms setting · everyone together' }).waitFor();
     await screenshot(host, 'dashboard-15-composed-running');

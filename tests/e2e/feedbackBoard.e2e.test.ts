@@ -28,7 +28,6 @@ async function addSticky(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
-
 /** The stacking depth of an artifact frame (its z-index). */
 function depthOf(frame: Locator): Promise<number> {
   return frame.evaluate((el: HTMLElement) => Number(el.style.zIndex));
@@ -44,7 +43,11 @@ describe('the feedback board', () => {
   });
 
   it('every thread by type and phase, live, filters, jump to the item; send to back and bring to front', { timeout: 120_000 }, async () => {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Tuning: exit tickets', protocol: 'tuning', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Tuning: exit tickets',
+      protocol: 'tuning',
+      hostName: 'Hana Host',
+    });
     const ana = await openPage(browser, server.url, DESKTOP, errors);
     await joinByInvite(ana, session.inviteUrl, 'Ana Alvarez');
     const ben = await openPage(browser, server.url, DESKTOP, errors);
@@ -72,7 +75,10 @@ describe('the feedback board', () => {
     await waitFor(() => control.states.length > 0, 5_000, 'host control');
     expect(await control.send({ action: 'start' })).toMatchObject({ ok: true });
     for (let i = 0; i < 2; i++) expect(await control.send({ action: 'next' })).toMatchObject({ ok: true });
-    await ana.getByRole('region', { name: 'Current phase' }).getByRole('heading', { name: /·\s*Clarifying questions$/ }).waitFor();
+    await ana
+      .getByRole('region', { name: 'Current phase' })
+      .getByRole('heading', { name: /·\s*Clarifying questions$/ })
+      .waitFor();
     await writeFeedback(ana, ticket(ana), 'Clarifying question', 'How long do students get for it?');
     // And one about a passage of a document: "Two", chosen with "Comment on selection".
     await ana.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name: 'Document' }).click();
@@ -88,7 +94,15 @@ describe('the feedback board', () => {
     await anaDocument.getByRole('button', { name: 'Comment on selection' }).click();
     const anaPanel = ana.getByRole('region', { name: 'Feedback', exact: true });
     await anaPanel.getByText('About: “Two”').waitFor();
-    await expect.poll(() => ana.evaluate(() => document.activeElement?.id && document.querySelector(`label[for="${document.activeElement.id}"]`)?.textContent), POLL).toBe('Your feedback');
+    await expect
+      .poll(
+        () =>
+          ana.evaluate(
+            () => document.activeElement?.id && document.querySelector(`label[for="${document.activeElement.id}"]`)?.textContent,
+          ),
+        POLL,
+      )
+      .toBe('Your feedback');
     await anaPanel.getByLabel('Your feedback').fill('Which two reports?');
     await anaPanel.getByRole('button', { name: 'Add feedback' }).click();
     await anaPanel.locator('blockquote', { hasText: /^Two$/ }).waitFor();

@@ -47,9 +47,19 @@ describe('foundation: start, invite, join, sync, observe', () => {
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
   /** The text of the sticky note Pat puts on the table. */
   const notes = (page: Page) => page.getByRole('textbox', { name: 'Sticky note text by Pat Participant' });
-  const connected = (page: Page) => page.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+  const connected = (page: Page) =>
+    page
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
 
-  async function join(page: Page, inviteUrl: string, name: string, observer: boolean, about?: { organization: string; role: string }): Promise<void> {
+  async function join(
+    page: Page,
+    inviteUrl: string,
+    name: string,
+    observer: boolean,
+    about?: { organization: string; role: string },
+  ): Promise<void> {
     await page.goto(inviteUrl);
     await page.getByRole('heading', { level: 1, name: 'Join the session' }).waitFor();
     await page.getByLabel('Your name').fill(name);
@@ -72,7 +82,8 @@ describe('foundation: start, invite, join, sync, observe', () => {
     // The page arrives compressed (the build's Brotli files), its hashed scripts cached for good.
     const scripts: { encoding: string | undefined; cache: string | undefined }[] = [];
     host.on('response', (response) => {
-      if (/\/assets\/index-[\w-]+\.js$/.test(response.url())) scripts.push({ encoding: response.headers()['content-encoding'], cache: response.headers()['cache-control'] });
+      if (/\/assets\/index-[\w-]+\.js$/.test(response.url()))
+        scripts.push({ encoding: response.headers()['content-encoding'], cache: response.headers()['cache-control'] });
     });
     const home = await host.goto('/');
     expect(home?.headers()['cache-control']).toBe('no-cache');

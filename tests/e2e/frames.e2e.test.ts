@@ -38,7 +38,10 @@ describe('frames: a named area that carries its contents', () => {
     await host.getByRole('button', { name: 'Start session' }).click();
     const inviteUrl = await host.getByRole('textbox', { name: 'Invite link' }).inputValue();
     await host.getByRole('link', { name: 'Open the table' }).click();
-    await host.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    await host
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
     await host.getByText('The table is empty.').waitFor();
 
     const pat = await open();
@@ -78,7 +81,9 @@ describe('frames: a named area that carries its contents', () => {
     await screenshot(host, 'frames-01-sticky-inside');
 
     // Hana drags the frame: Pat sees the frame and the note move by the same amount.
-    const zoom = await host.evaluate(() => Number(getComputedStyle(document.querySelector('.canvas-world') as HTMLElement).getPropertyValue('--zoom')));
+    const zoom = await host.evaluate(() =>
+      Number(getComputedStyle(document.querySelector('.canvas-world') as HTMLElement).getPropertyValue('--zoom')),
+    );
     await dragBy(host, hostFrame, 150, 90);
     const hostFrameAfter = await positionOf(hostFrame);
     expect(hostFrameAfter.x - frameBefore.x).toBeCloseTo(150 / zoom, -1);

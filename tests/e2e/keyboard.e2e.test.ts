@@ -28,10 +28,17 @@ describe('the keyboard everywhere', () => {
   });
 
   it('sticky, move, feedback, Pause, Resume and Next within 10 key presses each', { timeout: 90_000 }, async () => {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'By keyboard', protocol: 'tuning', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'By keyboard',
+      protocol: 'tuning',
+      hostName: 'Hana Host',
+    });
     const page: Page = await openPage(browser, server.url, DESKTOP, errors);
     await page.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
-    await page.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
     let presses = 0;
     const press = async (key: string) => {
       presses++;
@@ -59,7 +66,9 @@ describe('the keyboard everywhere', () => {
     const sticky = page.getByRole('group', { name: /^Sticky note by Hana Host/ });
     await task('new sticky', async () => {
       await press('n');
-      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL).toBe('Sticky note text by Hana Host');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL)
+        .toBe('Sticky note text by Hana Host');
       await page.keyboard.type('Ask students to pair first.');
       await press('Escape');
       await expect.poll(() => sticky.evaluate((el) => el === document.activeElement), POLL).toBe(true);
@@ -76,7 +85,15 @@ describe('the keyboard everywhere', () => {
     // Feedback on it: F puts the focus in the feedback form of the selected item.
     await task('open feedback', async () => {
       await press('f');
-      await expect.poll(() => page.evaluate(() => document.activeElement?.id && document.querySelector(`label[for="${document.activeElement.id}"]`)?.textContent), POLL).toBe('Your feedback');
+      await expect
+        .poll(
+          () =>
+            page.evaluate(
+              () => document.activeElement?.id && document.querySelector(`label[for="${document.activeElement.id}"]`)?.textContent,
+            ),
+          POLL,
+        )
+        .toBe('Your feedback');
     });
     await page.keyboard.type('Pairs first lets quieter students rehearse.');
     await press('Escape');

@@ -64,10 +64,17 @@ interface CanvasStats {
 function canvasStats(canvas: Locator): Promise<CanvasStats> {
   return canvas.evaluate((el: HTMLCanvasElement) => {
     const context = el.getContext('2d');
-    const stats = { width: el.width, height: el.height, cssWidth: el.getBoundingClientRect().width, nonWhite: 0, rect: [0, 0, 0] as [number, number, number] };
+    const stats = {
+      width: el.width,
+      height: el.height,
+      cssWidth: el.getBoundingClientRect().width,
+      nonWhite: 0,
+      rect: [0, 0, 0] as [number, number, number],
+    };
     if (!context || !el.width || !el.height) return stats;
     const data = context.getImageData(0, 0, el.width, el.height).data;
-    for (let i = 0; i < data.length; i += 16) if ((data[i] ?? 255) < 240 || (data[i + 1] ?? 255) < 240 || (data[i + 2] ?? 255) < 240) stats.nonWhite++;
+    for (let i = 0; i < data.length; i += 16)
+      if ((data[i] ?? 255) < 240 || (data[i + 1] ?? 255) < 240 || (data[i + 2] ?? 255) < 240) stats.nonWhite++;
     // The rectangle spans y 200–360 of 400 pt from the bottom: 30 % from the top is inside it.
     const x = Math.floor(el.width / 2);
     const y = Math.floor(el.height * 0.3);
@@ -101,10 +108,16 @@ describe('pdf: look at the same page together', () => {
   };
 
   it('uploads a PDF, draws its pages and turns them for everyone; observers follow', { timeout: 90_000 }, async () => {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Reading the lab report', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Reading the lab report',
+      hostName: 'Hana Host',
+    });
     const host = await openPage(browser, server.url, DESKTOP, errors);
     await host.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
-    await host.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    await host
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
     const pat = await openPage(browser, server.url, DESKTOP, errors);
     await joinByInvite(pat, session.inviteUrl, 'Pat Participant');
     const olive = await openPage(browser, server.url, DESKTOP, errors);
@@ -207,15 +220,25 @@ describe('pdf: look at the same page together', () => {
   });
 
   it('shows a clear error and the Open PDF link when the file is not a readable PDF', { timeout: 60_000 }, async () => {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Broken file', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Broken file',
+      hostName: 'Hana Host',
+    });
     const pat = await openPage(browser, server.url, DESKTOP, errors);
     await joinByInvite(pat, session.inviteUrl, 'Pat Participant');
     const chooserEvent = pat.waitForEvent('filechooser');
     await pat.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name: 'PDF', exact: true }).click();
     // Starts like a PDF (the server checks the magic bytes) but has no readable structure.
-    await (await chooserEvent).setFiles({ name: 'broken.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% nothing here\n', 'latin1') });
+    await (await chooserEvent).setFiles({
+      name: 'broken.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% nothing here\n', 'latin1'),
+    });
     const frame = pdfFrame(pat);
-    await frame.getByRole('alert').filter({ hasText: /could not be read as a PDF|could not be shown/ }).waitFor({ timeout: POLL.timeout });
+    await frame
+      .getByRole('alert')
+      .filter({ hasText: /could not be read as a PDF|could not be shown/ })
+      .waitFor({ timeout: POLL.timeout });
     const open = frame.getByRole('link', { name: /^Open PDF/ });
     await open.waitFor();
     expect(await open.getAttribute('target')).toBe('_blank');

@@ -32,10 +32,17 @@ describe('the presenter at the centre', () => {
   const roleBadges = (page: Page) => page.locator('.protocol-badge').allTextContents();
 
   it('focusing question, presenter kept at Start, Open the notes, skip links, and the record', { timeout: 120_000 }, async () => {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Tuning: our rubric', protocol: 'tuning', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Tuning: our rubric',
+      protocol: 'tuning',
+      hostName: 'Hana Host',
+    });
     const host = await openPage(browser, server.url, DESKTOP, errors);
     await host.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
-    await host.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    await host
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
     const people: Page[] = [];
     for (const name of ['Ana Alvarez', 'Ben Brook', 'Cy Chen']) {
       const page = await openPage(browser, server.url, DESKTOP, errors);
@@ -61,7 +68,10 @@ describe('the presenter at the centre', () => {
 
     // Start keeps Ana as the presenter (she is not told she is no longer the presenter).
     await host.getByRole('button', { name: 'Start', exact: true }).click();
-    await ana.getByRole('region', { name: 'Current phase' }).getByRole('heading', { name: /·\s*Introduction$/ }).waitFor();
+    await ana
+      .getByRole('region', { name: 'Current phase' })
+      .getByRole('heading', { name: /·\s*Introduction$/ })
+      .waitFor();
     await expect.poll(() => roleBadges(ana), POLL).toContain('Presenter');
     await focusCard(ana).getByText(QUESTION).waitFor();
     expect(await ana.getByText('You are no longer the presenter').count()).toBe(0);
@@ -93,7 +103,10 @@ describe('the presenter at the centre', () => {
     await ben.getByRole('group', { name: 'Zoom' }).getByRole('button', { name: 'Zoom in' }).click();
     await ben.getByRole('button', { name: 'Follow Ana Alvarez' }).waitFor();
     for (let i = 0; i < 4; i++) expect(await control.send({ action: 'next' })).toMatchObject({ ok: true });
-    await ana.getByRole('region', { name: 'Current phase' }).getByRole('heading', { name: /·\s*Warm and cool feedback$/ }).waitFor();
+    await ana
+      .getByRole('region', { name: 'Current phase' })
+      .getByRole('heading', { name: /·\s*Warm and cool feedback$/ })
+      .waitFor();
     const notes = ana.getByRole('textbox', { name: 'Your notes while you listen (only you see them)' });
     await notes.fill('They want pairs first. Ask about timing.');
     await ben.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name: 'Sticky note' }).click();
@@ -117,12 +130,17 @@ describe('the presenter at the centre', () => {
 
     // Skip links: the first Tabs reach them, and each lands where it says.
     await ben.reload();
-    await ben.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    await ben
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
     await ben.keyboard.press('Tab');
     const toToolbar = ben.getByRole('link', { name: 'Skip to the toolbar' });
     for (let i = 0; i < 6 && !(await toToolbar.evaluate((el) => el === document.activeElement)); i++) await ben.keyboard.press('Tab');
     await ben.keyboard.press('Enter');
-    await expect.poll(() => ben.evaluate(() => document.activeElement?.closest('[role="toolbar"]')?.getAttribute('aria-label') ?? ''), POLL).toBe('Add to the table');
+    await expect
+      .poll(() => ben.evaluate(() => document.activeElement?.closest('[role="toolbar"]')?.getAttribute('aria-label') ?? ''), POLL)
+      .toBe('Add to the table');
     await ben.getByRole('link', { name: 'Skip to the side panel' }).focus();
     await ben.keyboard.press('Enter');
     await expect.poll(() => ben.evaluate(() => document.activeElement?.tagName), POLL).toBe('ASIDE');
@@ -147,7 +165,9 @@ describe('the presenter at the centre', () => {
     expect(await summary(ana).getByRole('button', { name: 'Export record' }).count()).toBe(0);
 
     // The record carries the focusing question.
-    const record = await fetch(`${server.url}/api/sessions/${session.sessionId}/export?format=md`, { headers: { authorization: `Bearer ${session.hostToken}` } });
+    const record = await fetch(`${server.url}/api/sessions/${session.sessionId}/export?format=md`, {
+      headers: { authorization: `Bearer ${session.hostToken}` },
+    });
     expect(await record.text()).toContain(`**Focusing question:** ${QUESTION}`);
     for (const page of pages) await page.context().close();
     expect(errors).toEqual([]);

@@ -29,7 +29,11 @@ describe('the record printed by the browser', () => {
   it('offers Print or save as PDF and prints the HTML record when the server has no Chromium', { timeout: 60_000 }, async () => {
     const capabilities = await (await fetch(`${server.url}/api/record-capabilities`)).json();
     expect(capabilities).toEqual({ serverPdf: false });
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Tuning: printed record', protocol: 'check-in', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Tuning: printed record',
+      protocol: 'check-in',
+      hostName: 'Hana Host',
+    });
     const host = await openPage(browser, server.url, DESKTOP, errors);
     // Headless Chromium has no print dialog: every frame's print() is counted in the page instead.
     await host.addInitScript(() => {
@@ -39,7 +43,10 @@ describe('the record printed by the browser', () => {
       };
     });
     await host.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
-    await host.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    await host
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
     const control = openControlClient(server.url, session.hostToken);
     await waitFor(() => control.states.length > 0, 5_000, 'host control');
     expect(await control.send({ action: 'start' })).toMatchObject({ ok: true });

@@ -38,15 +38,24 @@ describe('private writing and participation', () => {
       [
         document.body.innerText,
         ...[...document.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('textarea, input')].map((field) => field.value),
-        ...[...document.querySelectorAll('[aria-label], [title]')].map((el) => `${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('title') ?? ''}`),
+        ...[...document.querySelectorAll('[aria-label], [title]')].map(
+          (el) => `${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('title') ?? ''}`,
+        ),
       ].join('\n'),
     );
 
   it('keeps a note private until the reveal, then puts it on everyone’s table; participation counts it', { timeout: 120_000 }, async () => {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Tuning: exit tickets', protocol: 'tuning', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Tuning: exit tickets',
+      protocol: 'tuning',
+      hostName: 'Hana Host',
+    });
     const host = await openPage(browser, server.url, DESKTOP, errors);
     await host.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
-    await host.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    await host
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
     const ana = await openPage(browser, server.url, DESKTOP, errors);
     await joinByInvite(ana, session.inviteUrl, 'Ana Alvarez');
     const ben = await openPage(browser, server.url, DESKTOP, errors);
@@ -99,7 +108,10 @@ describe('private writing and participation', () => {
 
     // The host reveals, after confirming; the note lands on everyone's table as a normal sticky.
     await host.getByRole('button', { name: 'Reveal', exact: true }).click();
-    await host.getByRole('group', { name: 'Confirm the reveal' }).getByText('Put everyone’s private notes on the table? This cannot be undone.').waitFor();
+    await host
+      .getByRole('group', { name: 'Confirm the reveal' })
+      .getByText('Put everyone’s private notes on the table? This cannot be undone.')
+      .waitFor();
     await screenshot(host, 'private-03-host-confirms-reveal');
     await host.getByRole('button', { name: 'Reveal now' }).click();
     for (const page of [host, ana, ben]) {
@@ -110,7 +122,9 @@ describe('private writing and participation', () => {
       expect(await page.locator('.canvas-world > .artifact-sticky').count()).toBe(1);
     }
     expect(await anasNote(ben).locator('textarea').inputValue()).toBe(IDEA);
-    await expect.poll(() => ana.locator('[aria-live="polite"]').allTextContents()).toContainEqual(expect.stringContaining('Private notes revealed'));
+    await expect
+      .poll(() => ana.locator('[aria-live="polite"]').allTextContents())
+      .toContainEqual(expect.stringContaining('Private notes revealed'));
     await host.getByRole('button', { name: 'Start private writing' }).waitFor();
     await screenshot(ben, 'private-04-ben-after-reveal');
 

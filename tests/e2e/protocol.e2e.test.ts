@@ -26,7 +26,8 @@ describe('protocol: server-kept time and rotating roles', () => {
     const [minutes = 'NaN', seconds = 'NaN'] = text.trim().split(':');
     return Number(minutes) * 60 + Number(seconds);
   }
-  const phaseHeading = (page: Page, title: string) => page.getByRole('region', { name: 'Current phase' }).getByRole('heading', { name: new RegExp(`·\\s*${title}$`) });
+  const phaseHeading = (page: Page, title: string) =>
+    page.getByRole('region', { name: 'Current phase' }).getByRole('heading', { name: new RegExp(`·\\s*${title}$`) });
   const myBadges = async (page: Page) => (await page.locator('.protocol-badge').allTextContents()).sort().join(', ');
 
   it('starts, counts down in step, advances and rotates roles for everyone', { timeout: 60_000 }, async () => {
@@ -38,7 +39,10 @@ describe('protocol: server-kept time and rotating roles', () => {
     const host = await openPage(browser, server.url, DESKTOP, errors);
     const hostLink = `/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`;
     await host.goto(hostLink);
-    await host.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    await host
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
     const pat = await openPage(browser, server.url, DESKTOP, errors);
     await joinByInvite(pat, session.inviteUrl, 'Pat Participant');
 
@@ -59,7 +63,10 @@ describe('protocol: server-kept time and rotating roles', () => {
     const lead = doer === pat ? host : pat;
     await doer.getByRole('button', { name: 'I’m done' }).click();
     const doerName = doer === pat ? 'Pat Participant' : 'Hana Host';
-    await lead.locator('.protocol-ready-names').filter({ hasText: `Done: ${doerName}` }).waitFor();
+    await lead
+      .locator('.protocol-ready-names')
+      .filter({ hasText: `Done: ${doerName}` })
+      .waitFor();
     await doer.locator('.protocol-ready-names').filter({ hasText: 'Done: you' }).waitFor();
 
     // Next: both banners change.
@@ -81,7 +88,11 @@ describe('protocol: server-kept time and rotating roles', () => {
     expect(before).not.toBe('');
     await host.getByRole('button', { name: 'Rotate roles' }).click();
     await pat.waitForFunction(
-      (previous) => [...document.querySelectorAll('.protocol-badge')].map((b) => b.textContent ?? '').sort().join(', ') !== previous,
+      (previous) =>
+        [...document.querySelectorAll('.protocol-badge')]
+          .map((b) => b.textContent ?? '')
+          .sort()
+          .join(', ') !== previous,
       before,
     );
     const after = await myBadges(pat);
@@ -112,10 +123,17 @@ describe('protocol: server-kept time and rotating roles', () => {
       rotateAt: RotateAt.Round,
       rounds: 2,
     });
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Rounds', customProtocol: rounds, hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Rounds',
+      customProtocol: rounds,
+      hostName: 'Hana Host',
+    });
     const host = await openPage(browser, server.url, DESKTOP, errors);
     await host.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
-    await host.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    await host
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
     const pat = await openPage(browser, server.url, DESKTOP, errors);
     await joinByInvite(pat, session.inviteUrl, 'Pat Participant');
     await host.getByRole('button', { name: 'Start', exact: true }).click();
@@ -128,9 +146,15 @@ describe('protocol: server-kept time and rotating roles', () => {
     if (await moveOn.isVisible().catch(() => false)) await moveOn.click();
     await pat.locator('.protocol-round').filter({ hasText: 'Round 2 of 2' }).waitFor();
     // Round 2 is a rotation point: the two people swap roles, and both pages show it.
-    await pat.waitForFunction((before) => [...document.querySelectorAll('.protocol-badge')].map((b) => b.textContent).join(', ') !== before, roundOne.pat);
+    await pat.waitForFunction(
+      (before) => [...document.querySelectorAll('.protocol-badge')].map((b) => b.textContent).join(', ') !== before,
+      roundOne.pat,
+    );
     expect(await myBadges(pat)).toBe(roundOne.host);
-    await host.waitForFunction((before) => [...document.querySelectorAll('.protocol-badge')].map((b) => b.textContent).join(', ') !== before, roundOne.host);
+    await host.waitForFunction(
+      (before) => [...document.querySelectorAll('.protocol-badge')].map((b) => b.textContent).join(', ') !== before,
+      roundOne.host,
+    );
     expect(await myBadges(host)).toBe(roundOne.pat);
     await screenshot(pat, 'protocol-04-round-two');
     expect(errors).toEqual([]);

@@ -26,8 +26,12 @@ describe('protocol editor: customize, save, run, export, import', () => {
   });
 
   const editor = (page: Page) => page.getByRole('dialog', { name: 'Edit protocol' });
-  const stored = async (page: Page): Promise<Protocol> => JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)) ?? 'null') as Protocol;
-  const focusedValue = (page: Page) => page.evaluate(() => (document.activeElement instanceof HTMLInputElement ? document.activeElement.value : document.activeElement?.textContent ?? ''));
+  const stored = async (page: Page): Promise<Protocol> =>
+    JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)) ?? 'null') as Protocol;
+  const focusedValue = (page: Page) =>
+    page.evaluate(() =>
+      document.activeElement instanceof HTMLInputElement ? document.activeElement.value : (document.activeElement?.textContent ?? ''),
+    );
 
   it('runs a session on an edited copy of Consultancy', { timeout: 60_000 }, async () => {
     const page = await openPage(browser, server.url, DESKTOP, errors);
@@ -76,9 +80,22 @@ describe('protocol editor: customize, save, run, export, import', () => {
     expect(await focusedValue(page)).toBe('Edit');
     const saved = await stored(page);
     const consultancy = builtInProtocol('consultancy');
-    expect(saved.round[1]).toEqual({ ...consultancy?.round[1], id: 'quick-clarifying-questions', title: 'Quick clarifying questions', durationMs: 7 * 60_000 });
+    expect(saved.round[1]).toEqual({
+      ...consultancy?.round[1],
+      id: 'quick-clarifying-questions',
+      title: 'Quick clarifying questions',
+      durationMs: 7 * 60_000,
+    });
     expect(saved.closing).toEqual([
-      { id: 'commitments', title: 'Commitments', prompt: 'Each person names one next step.', durationMs: 3 * 60_000, speakers: 'everyone', feedback: [], advance: 'facilitator' },
+      {
+        id: 'commitments',
+        title: 'Commitments',
+        prompt: 'Each person names one next step.',
+        durationMs: 3 * 60_000,
+        speakers: 'everyone',
+        feedback: [],
+        advance: 'facilitator',
+      },
     ]);
     await page.reload();
     await card.getByText('Consultancy (adapted)').waitFor();
@@ -103,13 +120,20 @@ describe('protocol editor: customize, save, run, export, import', () => {
     await page.getByRole('heading', { level: 1, name: 'Consultancy: attendance dilemma' }).waitFor();
     const inviteUrl = await page.getByRole('textbox', { name: 'Invite link' }).inputValue();
     const sessionId = new URL(inviteUrl).pathname.split('/').pop() ?? '';
-    const identity = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), `worktable:identity:${sessionId}`)) ?? '{}') as { token?: string };
-    const response = await fetch(`${server.url}/api/sessions/${sessionId}/protocol`, { headers: { authorization: `Bearer ${identity.token ?? ''}` } });
+    const identity = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), `worktable:identity:${sessionId}`)) ?? '{}') as {
+      token?: string;
+    };
+    const response = await fetch(`${server.url}/api/sessions/${sessionId}/protocol`, {
+      headers: { authorization: `Bearer ${identity.token ?? ''}` },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(saved);
 
     await page.getByRole('link', { name: 'Open the table' }).click();
-    await page.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
     await page.getByRole('region', { name: 'Protocol' }).getByText('Consultancy (adapted)').waitFor();
     await page.getByText('First: Presenter overview').waitFor();
     await screenshot(page, 'protocol-editor-04-table-desktop');

@@ -36,14 +36,19 @@ describe('removal: the host removes a participant, visits a table, deletes the s
     browser = startedBrowser;
   });
 
-  const addTool = (page: Page, name: string) => page.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name, exact: true }).click();
+  const addTool = (page: Page, name: string) =>
+    page.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name, exact: true }).click();
   const sticky = (page: Page, by: string) => page.getByRole('textbox', { name: `Sticky note text by ${by}` });
-  const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? null);
+  const focusedLabel = (page: Page) =>
+    page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? null);
   const place = (page: Page) => page.locator('.session-place');
   const phaseStep = (page: Page) => page.locator('.protocol-phase-step');
   const timerLabel = (page: Page) => page.getByRole('timer').getAttribute('aria-label');
   const identityOf = (page: Page, sessionId: string) =>
-    page.evaluate((id) => JSON.parse(localStorage.getItem(`worktable:identity:${id}`) ?? '{}') as { participantId: string; token: string }, sessionId);
+    page.evaluate(
+      (id) => JSON.parse(localStorage.getItem(`worktable:identity:${id}`) ?? '{}') as { participantId: string; token: string },
+      sessionId,
+    );
 
   /** Writes a sticky note as `by` and waits until `reader` sees it. */
   async function putSticky(page: Page, by: string, text: string, reader: Page): Promise<void> {
@@ -55,10 +60,17 @@ describe('removal: the host removes a participant, visits a table, deletes the s
 
   it('removes Ana, follows a visited table’s clock, and deletes the session for everyone', { timeout: 150_000 }, async () => {
     const title = 'Tuning: Grade 9 essay unit';
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title, protocol: 'tuning', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title,
+      protocol: 'tuning',
+      hostName: 'Hana Host',
+    });
     const host = await openPage(browser, server.url, DESKTOP, errors);
     await host.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
-    await host.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    await host
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
     const ana = await openPage(browser, server.url, DESKTOP, errors);
     await joinByInvite(ana, session.inviteUrl, 'Ana Alvarez');
     const ben = await openPage(browser, server.url, DESKTOP, errors);
@@ -81,7 +93,9 @@ describe('removal: the host removes a participant, visits a table, deletes the s
     await removeAna.click();
     const confirm = host.getByRole('dialog', { name: 'Remove Ana Alvarez from the session?' });
     await confirm.waitFor();
-    expect(await confirm.textContent()).toContain('Their connection closes and their link stops working. What they put on the table stays.');
+    expect(await confirm.textContent()).toContain(
+      'Their connection closes and their link stops working. What they put on the table stays.',
+    );
     await expect.poll(() => focusedLabel(host), POLL).toBe('Cancel');
     await screenshot(host, 'removal-01-confirm-remove');
     await expectAccessible(host, 'remove confirmation');
@@ -111,7 +125,9 @@ describe('removal: the host removes a participant, visits a table, deletes the s
     await ana.getByRole('link', { name: 'Go to the home page' }).waitFor();
     await screenshot(ana, 'removal-03-removed-participant');
     await expectAccessible(ana, 'removed participant');
-    const refused = await fetch(`${server.url}/api/sessions/${session.sessionId}`, { headers: { authorization: `Bearer ${anaIdentity.token}` } });
+    const refused = await fetch(`${server.url}/api/sessions/${session.sessionId}`, {
+      headers: { authorization: `Bearer ${anaIdentity.token}` },
+    });
     expect(refused.status).toBe(403);
     await ana.reload();
     await ana.getByRole('heading', { level: 1, name: 'You are no longer part of this session' }).waitFor();
@@ -132,7 +148,10 @@ describe('removal: the host removes a participant, visits a table, deletes the s
     await expect.poll(() => inviteField.inputValue(), POLL).not.toBe(oldLink);
     const inviteCode = new URL(await inviteField.inputValue()).searchParams.get('code') ?? '';
     expect(inviteCode).not.toBe(session.inviteCode);
-    const stale = await postJson(`${server.url}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name: 'Ana Again' });
+    const stale = await postJson(`${server.url}/api/sessions/${session.sessionId}/join`, {
+      inviteCode: session.inviteCode,
+      name: 'Ana Again',
+    });
     expect(stale.status).toBe(403);
     await screenshot(host, 'removal-04b-new-invite-link');
 
@@ -147,7 +166,11 @@ describe('removal: the host removes a participant, visits a table, deletes the s
     }
     const hostControl = openControlClient(server.url, session.hostToken);
     controls.push(hostControl);
-    await waitFor(() => others.every((c) => c.states.length > 0) && hostControl.states.length > 0, 5_000, 'everyone on the control channel');
+    await waitFor(
+      () => others.every((c) => c.states.length > 0) && hostControl.states.length > 0,
+      5_000,
+      'everyone on the control channel',
+    );
     expect(await hostControl.send({ action: 'seat', tableCount: 2, clock: 'perTable' })).toMatchObject({ ok: true });
     expect(await hostControl.send({ action: 'startRound' })).toMatchObject({ ok: true });
     await waitFor(() => others.every((c) => c.latest()?.status === 'running'), 5_000, 'round 1 running');
@@ -206,7 +229,10 @@ describe('removal: the host removes a participant, visits a table, deletes the s
     await expect.poll(() => typed.evaluate((el) => el === document.activeElement), POLL).toBe(true);
     await typed.fill('Tuning');
     await deleteDialog.getByRole('button', { name: 'Delete session for everyone' }).click();
-    await deleteDialog.getByRole('alert').filter({ hasText: `That is not the session title. Type “${title}” exactly as shown, or cancel.` }).waitFor();
+    await deleteDialog
+      .getByRole('alert')
+      .filter({ hasText: `That is not the session title. Type “${title}” exactly as shown, or cancel.` })
+      .waitFor();
     await screenshot(host, 'removal-07-delete-dialog-wrong-title');
     await expectAccessible(host, 'delete dialog');
     // Cancel gives the focus back and deletes nothing.
@@ -220,7 +246,10 @@ describe('removal: the host removes a participant, visits a table, deletes the s
 
     // The host lands on the home page with the news; the others are told the session is gone.
     await host.waitForURL((url) => url.pathname === '/');
-    await host.getByRole('status').filter({ hasText: `Session deleted. “${title}” and everything in it are gone for everyone.` }).waitFor();
+    await host
+      .getByRole('status')
+      .filter({ hasText: `Session deleted. “${title}” and everything in it are gone for everyone.` })
+      .waitFor();
     await screenshot(host, 'removal-08-host-home-session-deleted');
     await expectAccessible(host, 'home after deleting');
     await ben.getByRole('alert').filter({ hasText: 'Connection closed: the host deleted this session.' }).waitFor();

@@ -56,7 +56,10 @@ describe('room display and phone layout', () => {
     return state;
   };
   const identityOf = (page: Page, sessionId: string) =>
-    page.evaluate((id) => JSON.parse(localStorage.getItem(`worktable:identity:${id}`) ?? '{}') as { participantId: string; token: string }, sessionId);
+    page.evaluate(
+      (id) => JSON.parse(localStorage.getItem(`worktable:identity:${id}`) ?? '{}') as { participantId: string; token: string },
+      sessionId,
+    );
   /** Seconds shown by the big timer ("19:42" → 1182). */
   const shownSeconds = async (room: Page) => {
     const [minutes, seconds] = ((await room.locator('.room .protocol-clock').textContent()) ?? '').split(':').map(Number);
@@ -86,11 +89,18 @@ describe('room display and phone layout', () => {
       people.push({ name, ...identity, control: openControlClient(server.url, identity.token) });
     }
     for (const name of ['Cy Chen', 'Dee Diaz', 'Eli Ek']) {
-      const { body } = await postJson<JoinSessionResponse>(`${server.url}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name });
+      const { body } = await postJson<JoinSessionResponse>(`${server.url}/api/sessions/${session.sessionId}/join`, {
+        inviteCode: session.inviteCode,
+        name,
+      });
       people.push({ name, ...body, control: openControlClient(server.url, body.token) });
     }
     controls.push(...people.map((p) => p.control));
-    await waitFor(() => people.every((p) => p.control.states.length > 0) && host.states.length > 0, 5000, 'everyone on the control channel');
+    await waitFor(
+      () => people.every((p) => p.control.states.length > 0) && host.states.length > 0,
+      5000,
+      'everyone on the control channel',
+    );
     const [ana, ben] = people as [Person, Person];
 
     // The host opens the dashboard, and from it the room display in a window of its own.
@@ -111,7 +121,10 @@ describe('room display and phone layout', () => {
     await hostPage.keyboard.press('Escape');
     await expect.poll(() => big.count(), POLL).toBe(0);
     await expect.poll(() => showBig.evaluate((el) => el === document.activeElement), POLL).toBe(true);
-    const [room] = await Promise.all([hostPage.context().waitForEvent('page'), hostPage.getByRole('link', { name: /Open room display/ }).click()]);
+    const [room] = await Promise.all([
+      hostPage.context().waitForEvent('page'),
+      hostPage.getByRole('link', { name: /Open room display/ }).click(),
+    ]);
     room.on('pageerror', (error) => errors.push(`room: ${error.name}: ${error.message}`));
     await room.setViewportSize(PROJECTOR);
     await room.waitForURL(/\/room$/);
@@ -139,11 +152,17 @@ describe('room display and phone layout', () => {
 
     // Round 1 at the tables: the round, its question, the big timer counting down, the table map.
     expect((await host.send({ action: 'startRound' })).ok).toBe(true);
-    await waitFor(() => people.every((p) => stateOf(p).round === 1 && stateOf(p).gathering === 'tables' && stateOf(p).status === 'running'), 5000, 'round 1 at the tables');
+    await waitFor(
+      () => people.every((p) => stateOf(p).round === 1 && stateOf(p).gathering === 'tables' && stateOf(p).status === 'running'),
+      5000,
+      'round 1 at the tables',
+    );
     const question = stateOf(ana).agenda?.blocks.find((b) => b.id === 'round-1')?.question;
     expect(question).toBeTruthy();
     await expect.poll(() => room.locator('.room-eyebrow').textContent(), POLL).toBe('Round 1 of 3 · Café round');
-    await expect.poll(() => room.getByTestId('room-announcer').textContent(), POLL).toBe('Now: Café round, 20 minutes. Round 1 of 3. Everyone speaks.');
+    await expect
+      .poll(() => room.getByTestId('room-announcer').textContent(), POLL)
+      .toBe('Now: Café round, 20 minutes. Round 1 of 3. Everyone speaks.');
     await room.getByRole('heading', { name: question! }).waitFor();
     const before = await shownSeconds(room);
     expect(before).toBeGreaterThan(19 * 60);
@@ -169,7 +188,9 @@ describe('room display and phone layout', () => {
     const place = phone.getByRole('region', { name: anaTable.name, exact: true });
     await place.waitFor();
     expect(await phone.locator('.canvas-shell').count()).toBe(0);
-    await expect.poll(() => place.locator('dd').first().textContent(), POLL).toBe(anaTable.host === ana.participantId ? 'You' : nameOf(anaTable.host));
+    await expect
+      .poll(() => place.locator('dd').first().textContent(), POLL)
+      .toBe(anaTable.host === ana.participantId ? 'You' : nameOf(anaTable.host));
     await expect.poll(() => place.textContent(), POLL).toContain(ben.name);
     const phoneQuestion = phone.getByRole('region', { name: question!, exact: true });
     await expect.poll(() => phoneQuestion.textContent(), POLL).toContain('Round 1 of 3');
@@ -182,12 +203,17 @@ describe('room display and phone layout', () => {
 
     // Ben put a note on the canvas first; Ana's note from the phone lands on his canvas beside it, hiding nothing.
     await laptop.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name: 'Sticky note' }).click();
-    await expect.poll(() => laptop.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL).toBe('Sticky note text by Ben Brook');
+    await expect
+      .poll(() => laptop.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL)
+      .toBe('Sticky note text by Ben Brook');
     await laptop.keyboard.type('Ask before you give feedback.');
     await laptop.keyboard.press('Escape');
     await phone.getByLabel('Your note').fill('Feedback lands when it is asked for.');
     await phone.getByRole('button', { name: `Add to ${anaTable.name}` }).click();
-    await phone.getByRole('status').filter({ hasText: `Your note is on ${anaTable.name}.` }).waitFor();
+    await phone
+      .getByRole('status')
+      .filter({ hasText: `Your note is on ${anaTable.name}.` })
+      .waitFor();
     expect(await phone.getByLabel('Your note').inputValue()).toBe('');
     const anaNote = laptop.getByRole('group', { name: 'Sticky note by Ana Alvarez: Feedback lands when it is asked for.' });
     await anaNote.waitFor();
@@ -197,7 +223,13 @@ describe('room display and phone layout', () => {
     for (const frame of frames) {
       if ((await frame.getAttribute('aria-label'))?.startsWith('Sticky note by Ana Alvarez')) continue;
       const box = await frame.boundingBox();
-      const apart = !noteBox || !box || noteBox.x >= box.x + box.width || box.x >= noteBox.x + noteBox.width || noteBox.y >= box.y + box.height || box.y >= noteBox.y + noteBox.height;
+      const apart =
+        !noteBox ||
+        !box ||
+        noteBox.x >= box.x + box.width ||
+        box.x >= noteBox.x + noteBox.width ||
+        noteBox.y >= box.y + box.height ||
+        box.y >= noteBox.y + noteBox.height;
       expect(apart, `Ana's note overlaps ${await frame.getAttribute('aria-label')}`).toBe(true);
     }
     await screenshot(laptop, 'room-06-laptop-gets-the-phone-note');
@@ -209,12 +241,20 @@ describe('room display and phone layout', () => {
 
     // A dot vote at Ana's table: the phone lists the items with their − and +.
     const items = await Promise.all(frames.map((frame) => frame.getAttribute('data-artifact-id')));
-    const opened = await host.send({ action: 'openVote', tableId: anaTable.id, items: items.filter((id): id is string => id !== null), dots: 3, title: 'Which idea do we take further?' });
+    const opened = await host.send({
+      action: 'openVote',
+      tableId: anaTable.id,
+      items: items.filter((id): id is string => id !== null),
+      dots: 3,
+      title: 'Which idea do we take further?',
+    });
     expect(opened.ok).toBe(true);
     await phone.getByRole('heading', { name: 'Which idea do we take further?' }).waitFor();
     const dots = phone.getByRole('group', { name: /^Your dots on Feedback lands when it is asked for\./ });
     await dots.getByRole('button', { name: 'Add a dot' }).click();
-    await expect.poll(() => dots.getAttribute('aria-label'), POLL).toBe('Your dots on Feedback lands when it is asked for.: 1 here, 2 of 3 left');
+    await expect
+      .poll(() => dots.getAttribute('aria-label'), POLL)
+      .toBe('Your dots on Feedback lands when it is asked for.: 1 here, 2 of 3 left');
     await phone.getByText('You have 2 dots left').waitFor();
     await screenshot(phone, 'room-07-phone-vote', FULL_PAGE);
     expect((await host.send({ action: 'closeVote', tableId: anaTable.id })).ok).toBe(true);
@@ -224,7 +264,10 @@ describe('room display and phone layout', () => {
     const form = phone.getByRole('form', { name: 'Post to the plenary' });
     await form.getByLabel('The insight', { exact: true }).fill('Feedback lands when the person asked for it.');
     await form.getByRole('button', { name: 'Post to the plenary' }).click();
-    await form.getByRole('status').filter({ hasText: `Posted to the plenary: Key insight from ${anaTable.name}.` }).waitFor();
+    await form
+      .getByRole('status')
+      .filter({ hasText: `Posted to the plenary: Key insight from ${anaTable.name}.` })
+      .waitFor();
 
     // Everyone to the plenary: the room shows the harvest wall with Ana's card; the phone the plenary.
     expect((await host.send({ action: 'summon', to: 'plenary' })).ok).toBe(true);
@@ -244,13 +287,20 @@ describe('room display and phone layout', () => {
   });
 
   it('fits a bigger café on the projector: 30 people at 8 tables', { timeout: 90_000 }, async () => {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Regional café', protocol: 'world-cafe', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Regional café',
+      protocol: 'world-cafe',
+      hostName: 'Hana Host',
+    });
     const host = openControlClient(server.url, session.hostToken);
     const sockets = [host];
     const first = ['Ana', 'Bo', 'Chen', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lea', 'Max', 'Noor', 'Omar'];
     for (let i = 0; i < 30; i++) {
       const name = `${first[i % first.length]} ${i < first.length ? 'Alvarez' : 'Brook'}`;
-      const { body } = await postJson<JoinSessionResponse>(`${server.url}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name });
+      const { body } = await postJson<JoinSessionResponse>(`${server.url}/api/sessions/${session.sessionId}/join`, {
+        inviteCode: session.inviteCode,
+        name,
+      });
       sockets.push(openControlClient(server.url, body.token));
     }
     await waitFor(() => sockets.every((s) => s.states.length > 0), 15_000, 'everyone connected');

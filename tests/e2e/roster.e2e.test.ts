@@ -49,17 +49,30 @@ describe('roster: import, plan, itineraries and personal links', () => {
 
   const clipboard = (page: Page) => page.evaluate<string>('navigator.clipboard.readText()');
   const tab = (page: Page, name: string) => page.getByRole('tab', { name });
-  const rosterRow = (page: Page, name: string) => page.getByRole('region', { name: 'People on the roster' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
+  const rosterRow = (page: Page, name: string) =>
+    page
+      .getByRole('region', { name: 'People on the roster' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
   const itinerary = (page: Page, name: string) => page.locator('.itinerary').filter({ has: page.getByText(name, { exact: true }) });
 
-  it('the host imports a roster, previews the plan and starts; people with personal links sit where planned', { timeout: 150_000 }, async () => {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Spring convening', protocol: 'world-cafe', hostName: 'Hana Host' });
+  it('the host imports a roster, previews the plan and starts; people with personal links sit where planned', {
+    timeout: 150_000,
+  }, async () => {
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Spring convening',
+      protocol: 'world-cafe',
+      hostName: 'Hana Host',
+    });
     const host = await openPage(browser, server.url, DESKTOP, errors);
     await host.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     await host.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
     await host.getByRole('link', { name: 'Host dashboard' }).click();
     await host.waitForURL(/\/dashboard$/);
-    await host.getByRole('status').filter({ hasText: /^Live$/ }).waitFor();
+    await host
+      .getByRole('status')
+      .filter({ hasText: /^Live$/ })
+      .waitFor();
 
     // The views are tabs, with the arrow keys: the plan says to seat people first.
     await tab(host, 'Tables').focus();
@@ -70,7 +83,9 @@ describe('roster: import, plan, itineraries and personal links', () => {
 
     // The Roster view, empty: the import form.
     await host.keyboard.press('ArrowLeft');
-    await expect.poll(() => tab(host, 'Roster').evaluate((el) => el === document.activeElement && el.getAttribute('aria-selected') === 'true')).toBe(true);
+    await expect
+      .poll(() => tab(host, 'Roster').evaluate((el) => el === document.activeElement && el.getAttribute('aria-selected') === 'true'))
+      .toBe(true);
     const csv = host.getByLabel('Roster (CSV)');
     await csv.waitFor();
     await screenshot(host, 'roster-01-empty');
@@ -94,18 +109,24 @@ describe('roster: import, plan, itineraries and personal links', () => {
     await host.getByText('12 on the roster · 0 here · 12 expected').waitFor();
     await expect.poll(() => host.evaluate(() => document.activeElement?.textContent)).toBe('On the roster');
     // The table hosts got tables 1, 2 and 3, and are named hosts there.
-    await expect.poll(() => rosterRow(host, 'Chen Costa').getByLabel('Pinned table of Chen Costa', { exact: false }).inputValue(), POLL).toBe('3');
+    await expect
+      .poll(() => rosterRow(host, 'Chen Costa').getByLabel('Pinned table of Chen Costa', { exact: false }).inputValue(), POLL)
+      .toBe('3');
     expect(await rosterRow(host, 'Ben Brook').getByRole('checkbox', { name: 'Ben Brook hosts Table 2' }).isChecked()).toBe(true);
     await screenshot(host, 'roster-04-imported');
 
     // Personal links: one, and all of them as text.
-    await rosterRow(host, 'Ana Alvarez').getByRole('button', { name: /^Copy link\s*, Ana Alvarez$/ }).click();
+    await rosterRow(host, 'Ana Alvarez')
+      .getByRole('button', { name: /^Copy link\s*, Ana Alvarez$/ })
+      .click();
     const anaLink = await clipboard(host);
     expect(anaLink).toMatch(new RegExp(`^${server.url}/s/${session.sessionId}#token=[\\w-]+\\.[\\w-]+$`));
     await host.getByRole('button', { name: 'Copy all links' }).click();
     await expect.poll(() => clipboard(host), POLL).toMatch(/^Ana Alvarez \(Lincoln High\): http/);
     expect((await clipboard(host)).split('\n')).toHaveLength(12);
-    await rosterRow(host, 'Dev Diallo').getByRole('button', { name: /^Copy link\s*, Dev Diallo$/ }).click();
+    await rosterRow(host, 'Dev Diallo')
+      .getByRole('button', { name: /^Copy link\s*, Dev Diallo$/ })
+      .click();
     await expect.poll(() => clipboard(host), POLL).not.toBe(anaLink);
     const devLink = await clipboard(host);
     await expectAccessible(host, 'roster');
@@ -120,9 +141,17 @@ describe('roster: import, plan, itineraries and personal links', () => {
     await tab(host, 'Plan and itineraries').click();
     for (const round of [1, 2, 3]) await host.getByRole('heading', { name: `Round ${round}`, exact: true }).waitFor();
     const round1 = host.getByRole('list', { name: 'Tables of round 1' });
-    expect(await round1.getByRole('listitem').filter({ has: host.getByRole('heading') }).count()).toBe(3);
+    expect(
+      await round1
+        .getByRole('listitem')
+        .filter({ has: host.getByRole('heading') })
+        .count(),
+    ).toBe(3);
     expect(await round1.locator('.mark-host').count()).toBe(3);
-    await host.getByText(/^(No repeated pairs|\d+ repeated pairs?) · /).first().waitFor();
+    await host
+      .getByText(/^(No repeated pairs|\d+ repeated pairs?) · /)
+      .first()
+      .waitFor();
     await host.getByRole('heading', { name: 'Round 1', exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(host, 'roster-05-plan');
     await expectAccessible(host, 'plan');
@@ -148,7 +177,9 @@ describe('roster: import, plan, itineraries and personal links', () => {
 
     // Itineraries: copy one; the printed page shows the itineraries only.
     await host.getByRole('button', { name: /^Copy\s*, itinerary of Ana Alvarez$/ }).click();
-    await expect.poll(() => clipboard(host), POLL).toMatch(/^Ana Alvarez — Round 1: Table 1 \(host\) · Round 2: Table 1 \(host\) · Round 3: Table 1 \(host\)$/);
+    await expect
+      .poll(() => clipboard(host), POLL)
+      .toMatch(/^Ana Alvarez — Round 1: Table 1 \(host\) · Round 2: Table 1 \(host\) · Round 3: Table 1 \(host\)$/);
     const devStops = (await itineraryOf('Dev Diallo')) ?? '';
     expect(devStops).toMatch(/^Round 1: Table \d · Round 2: Table \d · Round 3: Table \d$/);
     const devTable = /^Round 1: (Table \d)/.exec(devStops)?.[1];
@@ -174,7 +205,10 @@ describe('roster: import, plan, itineraries and personal links', () => {
     const dev = await openPage(browser, server.url, DESKTOP, errors);
     await dev.goto(devLink);
     for (const page of [ana, dev]) {
-      await page.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Connected$/ })
+        .waitFor();
       expect(page.url()).not.toContain('token');
     }
     await expect.poll(() => ana.locator('.session-place').textContent(), POLL).toBe('Table 1 · Round 1');
@@ -194,9 +228,17 @@ describe('roster: import, plan, itineraries and personal links', () => {
     await screenshot(dev, 'roster-09-personal-link-at-table');
 
     // The Move dialog warns, naming who, before seating someone of Lincoln High with Ana (Table 1's host, of Lincoln High too).
-    const tableOfChip = (name: string) => host.locator('.chip').filter({ hasText: name }).evaluate((el) => el.closest('.table-card')?.getAttribute('data-table-id'));
+    const tableOfChip = (name: string) =>
+      host
+        .locator('.chip')
+        .filter({ hasText: name })
+        .evaluate((el) => el.closest('.table-card')?.getAttribute('data-table-id'));
     const mover = (await tableOfChip('Eli Eriksen')) !== 'table-1' ? 'Eli Eriksen' : 'Ivo Ito';
-    await host.locator('.chip').filter({ hasText: mover }).getByRole('button', { name: `Move ${mover}…` }).click();
+    await host
+      .locator('.chip')
+      .filter({ hasText: mover })
+      .getByRole('button', { name: `Move ${mover}…` })
+      .click();
     const dialog = host.getByRole('dialog', { name: `Move ${mover}` });
     await dialog.getByLabel('Move to table').selectOption('table-1');
     await dialog.getByText(`Before you move ${mover} to Table 1:`).waitFor();

@@ -64,9 +64,14 @@ describe('table: documents, data tables, feedback, offline, observers, accessibi
   }
 
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `table-${name}.png`) });
-  const connected = (page: Page) => page.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+  const connected = (page: Page) =>
+    page
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
   const frame = (page: Page, name: RegExp) => page.getByRole('group', { name });
-  const addTool = (page: Page, name: string) => page.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name, exact: true }).click();
+  const addTool = (page: Page, name: string) =>
+    page.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name, exact: true }).click();
   const docFrame = (page: Page) => frame(page, /^Document by Pat Participant/);
   const tableFrame = (page: Page) => frame(page, /^Data table by Pat Participant/);
   const cell = (page: Page, name: string) => tableFrame(page).getByRole('textbox', { name, exact: true });
@@ -94,7 +99,6 @@ describe('table: documents, data tables, feedback, offline, observers, accessibi
     await page.waitForURL(/\/s\/[A-Za-z0-9_-]+$/);
     await connected(page);
   }
-
 
   it('co-edits documents and tables, exchanges feedback, works offline, observes, passes axe', { timeout: 60_000 }, async () => {
     const started = Date.now();
@@ -156,11 +160,13 @@ describe('table: documents, data tables, feedback, offline, observers, accessibi
     await patEditor.locator('.collaboration-carets__label').filter({ hasText: 'Hana Host' }).waitFor();
     // Pat's caret is in the first line: its label must not be clipped away by the editor's scroll area.
     // (Carets ignore the pointer, so elementFromPoint cannot tell: compare the boxes.)
-    expect(await patLabel.evaluate((label) => {
-      const box = label.getBoundingClientRect();
-      const area = (label.closest('.wt-doc-scroll') as HTMLElement).getBoundingClientRect();
-      return box.top >= area.top && box.bottom <= area.bottom && box.height > 0;
-    })).toBe(true);
+    expect(
+      await patLabel.evaluate((label) => {
+        const box = label.getBoundingClientRect();
+        const area = (label.closest('.wt-doc-scroll') as HTMLElement).getBoundingClientRect();
+        return box.top >= area.top && box.bottom <= area.bottom && box.height > 0;
+      }),
+    ).toBe(true);
     await shot(host, '02-document-open-host');
     await shot(pat, '03-document-participant');
     // Escape from inside the editor closes the opened document (ProseMirror swallows the native one).
@@ -235,7 +241,9 @@ describe('table: documents, data tables, feedback, offline, observers, accessibi
 
     // 5. Offline: Pat puts a sticky note on the table, then loses the network.
     await addTool(pat, 'Sticky note');
-    await expect.poll(() => pat.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL).toBe('Sticky note text by Pat Participant');
+    await expect
+      .poll(() => pat.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL)
+      .toBe('Sticky note text by Pat Participant');
     await pat.keyboard.type('Next step: compare sources.');
     await expect.poll(() => sticky(host).inputValue(), POLL).toBe('Next step: compare sources.');
 
@@ -243,7 +251,11 @@ describe('table: documents, data tables, feedback, offline, observers, accessibi
     // Chromium's emulated offline mode refuses new connections but leaves an open WebSocket running
     // (checked: still OPEN and syncing, no banner, 8 s later). Drop it, as a real network loss would;
     // the client then retries with backoff and jitter (client/src/session/reconnect.ts) and every retry fails until back online.
-    expect(await pat.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.filter((s) => s.readyState === WebSocket.OPEN).length)).toBeGreaterThan(0);
+    expect(
+      await pat.evaluate(
+        () => (window as unknown as { __sockets: WebSocket[] }).__sockets.filter((s) => s.readyState === WebSocket.OPEN).length,
+      ),
+    ).toBeGreaterThan(0);
     await pat.evaluate(() => {
       for (const socket of (window as unknown as { __sockets: WebSocket[] }).__sockets) socket.close();
     });

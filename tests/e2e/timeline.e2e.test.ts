@@ -31,10 +31,16 @@ describe('timeline, export and shared record', () => {
     browser = startedBrowser;
   });
 
-  const connected = (page: Page) => page.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
-  const phaseHeading = (page: Page, title: string) => page.getByRole('region', { name: 'Current phase' }).getByRole('heading', { name: new RegExp(`·\\s*${title}$`) });
+  const connected = (page: Page) =>
+    page
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
+  const phaseHeading = (page: Page, title: string) =>
+    page.getByRole('region', { name: 'Current phase' }).getByRole('heading', { name: new RegExp(`·\\s*${title}$`) });
   const liveCanvas = (page: Page) => page.getByRole('region', { name: 'Table canvas' });
-  const sticky = (scope: Page | ReturnType<Page['locator']>, text: string) => scope.getByRole('group', { name: `Sticky note by Hana Host: ${text}` });
+  const sticky = (scope: Page | ReturnType<Page['locator']>, text: string) =>
+    scope.getByRole('group', { name: `Sticky note by Hana Host: ${text}` });
   /** The texts of every sticky note on a canvas, sorted. */
   const stickyTexts = (page: Page) =>
     liveCanvas(page)
@@ -51,13 +57,19 @@ describe('timeline, export and shared record', () => {
 
   async function addSticky(page: Page, text: string): Promise<void> {
     await page.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name: 'Sticky note' }).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL).toBe('Sticky note text by Hana Host');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL)
+      .toBe('Sticky note text by Hana Host');
     await page.keyboard.type(text);
     await liveCanvas(page).focus();
   }
 
   it('looks back at the end of a phase, restores from it, and exports the record', { timeout: 120_000 }, async () => {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: TITLE, protocol: 'tuning', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: TITLE,
+      protocol: 'tuning',
+      hostName: 'Hana Host',
+    });
     const host = await openPage(browser, server.url, DESKTOP, errors);
     await host.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
     await connected(host);
@@ -109,7 +121,9 @@ describe('timeline, export and shared record', () => {
     expect(await stops.nth(0).getAttribute('aria-current')).toBe('step');
     expect(await slider.getAttribute('aria-valuetext')).toMatch(/^Introduction \(1\/8\)/);
     expect(await sticky(past, 'Before').getByRole('textbox').getAttribute('readonly')).not.toBeNull();
-    await expect.poll(() => timeline.locator('[aria-live]').textContent(), POLL).toMatch(/^The table at the end of Introduction \(1\/8\).*, ended .*: 3 artifacts\.$/);
+    await expect
+      .poll(() => timeline.locator('[aria-live]').textContent(), POLL)
+      .toMatch(/^The table at the end of Introduction \(1\/8\).*, ended .*: 3 artifacts\.$/);
     await screenshot(host, 'timeline-01-past-table');
     await host.screenshot({ path: path.join(SCREENSHOTS, 'timeline-01b-past-table-full.png'), fullPage: true });
     await expectAccessible(host, 'timeline');
@@ -123,9 +137,9 @@ describe('timeline, export and shared record', () => {
     await restoreList.getByRole('button', { name: 'Restore to the table: Sticky note by Hana Host: Keep me' }).click();
     await restoreList.getByRole('button', { name: 'Restore to the table: Sticky note by Hana Host: Before' }).click();
     await expect.poll(() => restoreList.getByText('✓ Restored').count(), POLL).toBe(2);
-    await expect.poll(() => timeline.locator('[aria-live]').textContent(), POLL).toBe(
-      'Restored a copy to the table, beside the one still there: Sticky note by Hana Host: Before.',
-    );
+    await expect
+      .poll(() => timeline.locator('[aria-live]').textContent(), POLL)
+      .toBe('Restored a copy to the table, beside the one still there: Sticky note by Hana Host: Before.');
     await expect.poll(() => restoreList.getByText('Not on the table now').count(), POLL).toBe(0);
     await screenshot(host, 'timeline-02-restored');
 
@@ -155,7 +169,10 @@ describe('timeline, export and shared record', () => {
     await names.uncheck();
     await dialog.getByText('People appear as “Participant 1”, “Participant 2”… and are counted, not listed.').waitFor();
     await screenshot(host, 'timeline-04-record-dialog');
-    const [htmlDownload] = await Promise.all([host.waitForEvent('download'), dialog.getByRole('button', { name: 'HTML', exact: true }).click()]);
+    const [htmlDownload] = await Promise.all([
+      host.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'HTML', exact: true }).click(),
+    ]);
     expect(htmlDownload.suggestedFilename()).toMatch(/-record\.html$/);
     const htmlPath = path.join(SCREENSHOTS, 'timeline-record.html');
     await htmlDownload.saveAs(htmlPath);
@@ -195,7 +212,10 @@ describe('timeline, export and shared record', () => {
     // PDF takes a few seconds: the dialog says so while the server prints it.
     const pdfDownload = host.waitForEvent('download', { timeout: 60_000 });
     await dialog.getByRole('button', { name: 'PDF', exact: true }).click();
-    await dialog.locator('.export-status').getByText(/^Preparing PDF… this can take a few seconds/).waitFor();
+    await dialog
+      .locator('.export-status')
+      .getByText(/^Preparing PDF… this can take a few seconds/)
+      .waitFor();
     expect(await dialog.getByRole('button', { name: 'Markdown', exact: true }).isDisabled()).toBe(true);
     await screenshot(host, 'timeline-08-preparing-pdf');
     const pdf = await pdfDownload;

@@ -35,8 +35,10 @@ describe('a Tuning group of five', () => {
   });
 
   const roleBadges = (page: Page) => page.locator('.protocol-badge').allTextContents();
-  const phaseHeading = (page: Page, title: string) => page.getByRole('region', { name: 'Current phase' }).getByRole('heading', { name: new RegExp(`·\\s*${title}$`) });
-  const noteOf = (page: Page, author: string) => page.locator('.canvas-world > .artifact-sticky').filter({ has: page.locator('.artifact-creator', { hasText: author }) });
+  const phaseHeading = (page: Page, title: string) =>
+    page.getByRole('region', { name: 'Current phase' }).getByRole('heading', { name: new RegExp(`·\\s*${title}$`) });
+  const noteOf = (page: Page, author: string) =>
+    page.locator('.canvas-world > .artifact-sticky').filter({ has: page.locator('.artifact-creator', { hasText: author }) });
   const dataTable = (page: Page) => page.getByRole('group', { name: /^Data table by Ana Alvarez/ });
   const summary = (page: Page) => page.getByRole('region', { name: 'What we did' });
 
@@ -44,7 +46,10 @@ describe('a Tuning group of five', () => {
   const topmostAtCentre = async (page: Page, item: Locator): Promise<string | null> => {
     const box = await item.boundingBox();
     if (!box) return null;
-    return page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest<HTMLElement>('[data-artifact-id]')?.dataset.artifactId ?? null, [box.x + box.width / 2, box.y + box.height / 2]);
+    return page.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.closest<HTMLElement>('[data-artifact-id]')?.dataset.artifactId ?? null,
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
   };
 
   /** The host's Next (confirming "Move on" when asked), until the phase `title` shows. */
@@ -58,10 +63,17 @@ describe('a Tuning group of five', () => {
   };
 
   it('runs the protocol from the invite link to the record', { timeout: 300_000 }, async () => {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Tuning: exit tickets', protocol: 'tuning', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Tuning: exit tickets',
+      protocol: 'tuning',
+      hostName: 'Hana Host',
+    });
     const host = await openPage(browser, server.url, DESKTOP, errors);
     await host.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
-    await host.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    await host
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
     const byName = new Map<string, Page>();
     for (const name of ['Ana Alvarez', 'Ben Brook', 'Cy Chen', 'Dee Diaz']) {
       const page = await openPage(browser, server.url, DESKTOP, errors);
@@ -104,7 +116,9 @@ describe('a Tuning group of five', () => {
     // The presentation: everyone else follows Ana's view.
     await next(host, 'Presentation');
     await openSection(ben, 'People');
-    await expect.poll(() => ben.getByRole('button', { name: 'Stop following Ana Alvarez' }).getAttribute('aria-pressed'), POLL).toBe('true');
+    await expect
+      .poll(() => ben.getByRole('button', { name: 'Stop following Ana Alvarez' }).getAttribute('aria-pressed'), POLL)
+      .toBe('true');
 
     // Private writing: three notes, revealed on everyone's table where nothing hides them.
     await openSection(host, 'Notes');
@@ -112,7 +126,9 @@ describe('a Tuning group of five', () => {
     for (const [name, text] of Object.entries(NOTES)) {
       const page = byName.get(name)!;
       await page.getByRole('toolbar', { name: 'Add to the table' }).getByRole('button', { name: 'Sticky note' }).click();
-      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL).toBe(`Sticky note text by ${name}`);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL)
+        .toBe(`Sticky note text by ${name}`);
       await page.keyboard.type(text);
       await page.keyboard.press('Escape');
     }
@@ -125,14 +141,19 @@ describe('a Tuning group of five', () => {
     for (const page of everyone) {
       for (const name of Object.keys(NOTES)) {
         const note = noteOf(page, name);
-        await expect.poll(async () => (await topmostAtCentre(page, note)) === (await note.getAttribute('data-artifact-id')), POLL).toBe(true);
+        await expect
+          .poll(async () => (await topmostAtCentre(page, note)) === (await note.getAttribute('data-artifact-id')), POLL)
+          .toBe(true);
       }
     }
     await screenshot(ben, 'tuning-02-revealed');
 
     // A dot vote built by clicking each note: the dialog names them, and the vote goes out on them.
     await noteOf(host, 'Ben Brook').locator('.artifact-creator').click();
-    for (const name of ['Cy Chen', 'Dee Diaz']) await noteOf(host, name).locator('.artifact-creator').click({ modifiers: ['Shift'] });
+    for (const name of ['Cy Chen', 'Dee Diaz'])
+      await noteOf(host, name)
+        .locator('.artifact-creator')
+        .click({ modifiers: ['Shift'] });
     await openSection(host, 'Notes');
     await host.getByRole('button', { name: 'Dot vote on 3 selected' }).click();
     const dialog = host.getByRole('dialog', { name: 'Dot vote on 3 items' });
@@ -157,7 +178,8 @@ describe('a Tuning group of five', () => {
     for (const [page, type, text] of [
       [ben, 'Warm feedback', 'Clear criteria for each pile'],
       [byName.get('Cy Chen')!, 'Cool feedback', 'Timing is tight at the door'],
-    ] as const) await writeFeedback(page, dataTable(page), type, text);
+    ] as const)
+      await writeFeedback(page, dataTable(page), type, text);
     const badge = dataTable(dee).locator('.feedback-badge');
     await expect.poll(() => badge.getAttribute('data-feedback-count'), POLL).toBe('2');
     expect(await badge.textContent()).toMatch(/Warm 1.*Cool 1/);
@@ -196,7 +218,9 @@ describe('a Tuning group of five', () => {
     await expectAccessible(ana, 'the end summary');
 
     // The record leads with the summary, keeps the data table's header and the vote.
-    const response = await fetch(`${server.url}/api/sessions/${session.sessionId}/export?format=md`, { headers: { authorization: `Bearer ${session.hostToken}` } });
+    const response = await fetch(`${server.url}/api/sessions/${session.sessionId}/export?format=md`, {
+      headers: { authorization: `Bearer ${session.hostToken}` },
+    });
     const record = await response.text();
     const at = (text: string) => {
       const index = record.indexOf(text);

@@ -44,10 +44,17 @@ describe('dot voting at the table', () => {
   }
 
   it('opens a vote on the selection, keeps ballots hidden until the reveal, ranks, closes', { timeout: 90_000 }, async () => {
-    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, { title: 'Choosing a focus', protocol: 'tuning', hostName: 'Hana Host' });
+    const { body: session } = await postJson<CreateSessionResponse>(`${server.url}/api/sessions`, {
+      title: 'Choosing a focus',
+      protocol: 'tuning',
+      hostName: 'Hana Host',
+    });
     const host = await openPage(browser, server.url, DESKTOP, errors);
     await host.goto(`/s/${session.sessionId}#token=${encodeURIComponent(session.hostToken)}&code=${session.inviteCode}`);
-    await host.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+    await host
+      .getByRole('status')
+      .filter({ hasText: /^Connected$/ })
+      .waitFor();
     const ana = await openPage(browser, server.url, DESKTOP, errors);
     await joinByInvite(ana, session.inviteUrl, 'Ana Alvarez');
     const ben = await openPage(browser, server.url, DESKTOP, errors);
@@ -142,7 +149,11 @@ describe('dot voting at the table', () => {
       expect(await sticky(page, NOTES[1]).locator('.vote-result').textContent()).toBe('1 dot');
       expect(await sticky(page, NOTES[2]).locator('.vote-result').textContent()).toBe('1 dot');
       const ranking = page.getByRole('list', { name: 'Results, most dots first' });
-      expect(await ranking.getByRole('listitem').allTextContents()).toEqual([`1${NOTES[0]}2 dots`, `2${NOTES[1]}1 dot`, `2${NOTES[2]}1 dot`]);
+      expect(await ranking.getByRole('listitem').allTextContents()).toEqual([
+        `1${NOTES[0]}2 dots`,
+        `2${NOTES[1]}1 dot`,
+        `2${NOTES[2]}1 dot`,
+      ]);
     }
     await expect.poll(() => liveVote(ben).textContent()).toContain(`Results revealed: ${QUESTION}`);
     expect(await ben.locator('.vote-dots').count()).toBe(0);

@@ -27,7 +27,16 @@ import { connectClient, openControlClient } from '@worktable/server/testing';
 import { fetchMetric } from '../support/prometheus.js';
 import { REPO_ROOT, freePort } from '../support/serverProcess.js';
 import { onCleanup, report, scale, sleep, startServer, tempDir, useCleanup, waitUntil } from './faultSupport.js';
-import { createRooms, entriesOf, ledgerClient, ledgerProblem, roomLedger, startTyping, type LedgerClient, type LedgerRoom } from './ledger.js';
+import {
+  createRooms,
+  entriesOf,
+  ledgerClient,
+  ledgerProblem,
+  roomLedger,
+  startTyping,
+  type LedgerClient,
+  type LedgerRoom,
+} from './ledger.js';
 
 useCleanup();
 
@@ -78,7 +87,11 @@ function fakePng(bytes: number): Buffer {
 }
 
 async function upload(baseUrl: string, sessionId: string, token: string, body: Buffer): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/sessions/${sessionId}/uploads?name=board.png`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: new Uint8Array(body) });
+  const response = await fetch(`${baseUrl}/api/sessions/${sessionId}/uploads?name=board.png`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: new Uint8Array(body),
+  });
   expect(response.status).toBe(201);
   return ((await response.json()) as { uploadId: string }).uploadId;
 }
@@ -106,7 +119,9 @@ describe('faults: backup and restore', () => {
       const sessions = await createRooms(server.url, SESSIONS, 2);
       // One ledger room per document: same session and tokens, its own document.
       const docs: LedgerRoom[] = sessions.flatMap((s) => DOCS.map((docName) => ({ ...s, docName, clients: [] as LedgerClient[] })));
-      const writers = docs.flatMap((doc) => doc.tokens.map((token, i) => ledgerClient(server.wsUrl, doc, token, `s${doc.index}${doc.docName}w${i}`)));
+      const writers = docs.flatMap((doc) =>
+        doc.tokens.map((token, i) => ledgerClient(server.wsUrl, doc, token, `s${doc.index}${doc.docName}w${i}`)),
+      );
       await Promise.all(writers.map((w) => w.synced));
 
       const uploads = new Map<string, { sessionId: string; bytes: Buffer }>();
@@ -116,7 +131,10 @@ describe('faults: backup and restore', () => {
       }
       for (let i = 0; i < BIG_UPLOADS; i++) {
         const bytes = fakePng(UPLOAD_BYTES);
-        uploads.set(await upload(server.url, sessions[0]!.sessionId, sessions[0]!.hostToken, bytes), { sessionId: sessions[0]!.sessionId, bytes });
+        uploads.set(await upload(server.url, sessions[0]!.sessionId, sessions[0]!.hostToken, bytes), {
+          sessionId: sessions[0]!.sessionId,
+          bytes,
+        });
       }
       const host = openControlClient(server.url, sessions[0]!.hostToken);
       onCleanup(() => host.close());
@@ -136,9 +154,19 @@ describe('faults: backup and restore', () => {
       // counter passes the accepted counter read after that, they are all on disk.
       const seenByPartner = new Map(docs.map((doc) => [doc, doc.clients.map((c) => c.doc.getText('t').toString())] as const));
       const acceptedSoFar = await fetchMetric(server.url, 'worktable_updates_in_total');
-      await waitUntil(async () => (await fetchMetric(server.url, 'worktable_persistence_updates_total')) >= acceptedSoFar, 5000, 'commits to catch up');
+      await waitUntil(
+        async () => (await fetchMetric(server.url, 'worktable_persistence_updates_total')) >= acceptedSoFar,
+        5000,
+        'commits to catch up',
+      );
       const mustBeInBackup = new Map(
-        docs.map((doc) => [doc, doc.clients.flatMap((client, i) => entriesOf(seenByPartner.get(doc)![1 - i]!).filter((e) => client.ledger.includes(e)))] as const),
+        docs.map(
+          (doc) =>
+            [
+              doc,
+              doc.clients.flatMap((client, i) => entriesOf(seenByPartner.get(doc)![1 - i]!).filter((e) => client.ledger.includes(e))),
+            ] as const,
+        ),
       );
 
       const backupFile = path.join(tempDir(), 'backup.sqlite');
@@ -154,7 +182,16 @@ describe('faults: backup and restore', () => {
       const typedDuringBackup = writers.reduce((n, w) => n + w.ledger.length, 0) - typedBeforeBackup;
       await sleep(300);
       typing.stop();
-      await waitUntil(() => docs.every((doc) => ledgerProblem(doc.clients[0]!.doc.getText('t').toString(), roomLedger(doc)) === null && doc.clients[1]!.doc.getText('t').toString() === doc.clients[0]!.doc.getText('t').toString()), 10_000, 'writers to agree');
+      await waitUntil(
+        () =>
+          docs.every(
+            (doc) =>
+              ledgerProblem(doc.clients[0]!.doc.getText('t').toString(), roomLedger(doc)) === null &&
+              doc.clients[1]!.doc.getText('t').toString() === doc.clients[0]!.doc.getText('t').toString(),
+          ),
+        10_000,
+        'writers to agree',
+      );
       for (const w of writers) w.provider.disconnect();
       host.close();
       expect(await server.stop('SIGTERM'), server.output()).toBe(0);
@@ -173,10 +210,16 @@ describe('faults: backup and restore', () => {
       let entriesInBackup = 0;
       let entriesTyped = 0;
       for (const s of sessions) {
-        const response = await fetch(`${restored.url}/api/sessions/${s.sessionId}`, { headers: { authorization: `Bearer ${s.hostToken}` } });
+        const response = await fetch(`${restored.url}/api/sessions/${s.sessionId}`, {
+          headers: { authorization: `Bearer ${s.hostToken}` },
+        });
         expect(response.status, s.sessionId).toBe(200);
         expect(((await response.json()) as { participants: unknown[] }).participants).toHaveLength(3);
-        const joined = await fetch(`${restored.url}/api/sessions/${s.sessionId}/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inviteCode: s.inviteCode, name: 'After restore' }) });
+        const joined = await fetch(`${restored.url}/api/sessions/${s.sessionId}/join`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ inviteCode: s.inviteCode, name: 'After restore' }),
+        });
         expect(joined.status).toBe(201);
       }
       for (const doc of docs) {
@@ -196,7 +239,9 @@ describe('faults: backup and restore', () => {
       }
       for (const [uploadId, { sessionId, bytes }] of uploads) {
         const s = sessions.find((x) => x.sessionId === sessionId)!;
-        const response = await fetch(`${restored.url}/api/sessions/${sessionId}/uploads/${uploadId}`, { headers: { authorization: `Bearer ${s.hostToken}` } });
+        const response = await fetch(`${restored.url}/api/sessions/${sessionId}/uploads/${uploadId}`, {
+          headers: { authorization: `Bearer ${s.hostToken}` },
+        });
         expect(response.status).toBe(200);
         expect(Buffer.from(await response.arrayBuffer()).equals(bytes), uploadId).toBe(true);
       }
@@ -209,8 +254,14 @@ describe('faults: backup and restore', () => {
       const noSecretDir = tempDir();
       fs.copyFileSync(backupFile, path.join(noSecretDir, 'worktable.sqlite'));
       const noSecret = await startServer({ DATA_DIR: noSecretDir, PORT: String(await freePort()) });
-      const oldToken = await fetch(`${noSecret.url}/api/sessions/${sessions[0]!.sessionId}`, { headers: { authorization: `Bearer ${sessions[0]!.hostToken}` } });
-      const joinWithoutSecret = await fetch(`${noSecret.url}/api/sessions/${sessions[0]!.sessionId}/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inviteCode: sessions[0]!.inviteCode, name: 'New' }) });
+      const oldToken = await fetch(`${noSecret.url}/api/sessions/${sessions[0]!.sessionId}`, {
+        headers: { authorization: `Bearer ${sessions[0]!.hostToken}` },
+      });
+      const joinWithoutSecret = await fetch(`${noSecret.url}/api/sessions/${sessions[0]!.sessionId}/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ inviteCode: sessions[0]!.inviteCode, name: 'New' }),
+      });
       expect(oldToken.status).toBe(401);
       expect(joinWithoutSecret.status).toBe(201);
 

@@ -53,7 +53,12 @@ describe('faults: kill -9 under load', () => {
         expect(await server.stop('SIGKILL')).toBeNull();
         server = await startServer(env);
         const listeningAt = Date.now();
-        kills.push({ uncommittedAtKill, typedWhileDown: typed() - typedAtKill, downMs: listeningAt - killedAt, resyncedAfterListeningMs: null });
+        kills.push({
+          uncommittedAtKill,
+          typedWhileDown: typed() - typedAtKill,
+          downMs: listeningAt - killedAt,
+          resyncedAfterListeningMs: null,
+        });
         lastSync = resynced;
         void waitUntil(() => resynced.size === clients.length, 120_000, 'resync', 20).then(
           () => (kills.at(-1)!.resyncedAfterListeningMs = Math.max(...resynced.values()) - listeningAt),
@@ -64,11 +69,14 @@ describe('faults: kill -9 under load', () => {
       typing.stop();
       const stoppedTypingAt = Date.now();
 
-      await waitUntil(() => clients.every((c) => c.provider.synced) && roomsProblem(rooms) === null, scale(20_000, 90_000), 'every room to converge', 100).catch(
-        (error: Error) => {
-          throw new Error(`${error.message}: ${roomsProblem(rooms) ?? 'some clients not synced'}`);
-        },
-      );
+      await waitUntil(
+        () => clients.every((c) => c.provider.synced) && roomsProblem(rooms) === null,
+        scale(20_000, 90_000),
+        'every room to converge',
+        100,
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}: ${roomsProblem(rooms) ?? 'some clients not synced'}`);
+      });
       const convergedAt = Date.now();
       expect(lastSync.size).toBe(clients.length);
 

@@ -35,18 +35,25 @@ export interface LedgerClient extends YClient {
 
 /** Creates `rooms` sessions, each with `perRoom` participants (joined over HTTP). */
 export async function createRooms(baseUrl: string, rooms: number, perRoom: number): Promise<LedgerRoom[]> {
-  return mapLimit(Array.from({ length: rooms }, (_, i) => i), 8, async (index) => {
-    const created = await postJson<CreateSessionResponse>(`${baseUrl}/api/sessions`, { title: `Fault room ${index}` });
-    if (created.status !== 201) throw new Error(`create session: ${created.status}`);
-    const { sessionId, hostToken, inviteCode } = created.body;
-    const tokens: string[] = [];
-    for (let c = 0; c < perRoom; c++) {
-      const joined = await postJson<JoinSessionResponse>(`${baseUrl}/api/sessions/${sessionId}/join`, { inviteCode, name: `r${index}c${c}` });
-      if (joined.status !== 201) throw new Error(`join: ${joined.status}`);
-      tokens.push(joined.body.token);
-    }
-    return { index, sessionId, docName: 'table-1', hostToken, inviteCode, tokens, clients: [] };
-  });
+  return mapLimit(
+    Array.from({ length: rooms }, (_, i) => i),
+    8,
+    async (index) => {
+      const created = await postJson<CreateSessionResponse>(`${baseUrl}/api/sessions`, { title: `Fault room ${index}` });
+      if (created.status !== 201) throw new Error(`create session: ${created.status}`);
+      const { sessionId, hostToken, inviteCode } = created.body;
+      const tokens: string[] = [];
+      for (let c = 0; c < perRoom; c++) {
+        const joined = await postJson<JoinSessionResponse>(`${baseUrl}/api/sessions/${sessionId}/join`, {
+          inviteCode,
+          name: `r${index}c${c}`,
+        });
+        if (joined.status !== 201) throw new Error(`join: ${joined.status}`);
+        tokens.push(joined.body.token);
+      }
+      return { index, sessionId, docName: 'table-1', hostToken, inviteCode, tokens, clients: [] };
+    },
+  );
 }
 
 /** Connects one stock `WebsocketProvider` per participant of every room; destroyed after the test. */
@@ -72,7 +79,11 @@ export function connectRooms(wsUrl: string, rooms: LedgerRoom[], options: { awar
 
 /** Connects one ledger client (a stock provider) to a room's document with `token`; destroyed after the test. */
 export function ledgerClient(wsUrl: string, room: LedgerRoom, token: string, name: string): LedgerClient {
-  const client: LedgerClient = Object.assign(connectClient(wsUrl, room.sessionId, room.docName, token), { name, room, ledger: [] as string[] });
+  const client: LedgerClient = Object.assign(connectClient(wsUrl, room.sessionId, room.docName, token), {
+    name,
+    room,
+    ledger: [] as string[],
+  });
   room.clients.push(client);
   onCleanup(() => client.destroy());
   return client;
@@ -149,7 +160,8 @@ export function roomLedger(room: LedgerRoom): string[] {
 export function roomProblem(room: LedgerRoom): string | null {
   const first = room.clients[0]?.doc.getText('t').toString() ?? '';
   const differ = room.clients.filter((client) => client.doc.getText('t').toString() !== first);
-  if (differ.length > 0) return `room ${room.index}: ${differ.length} of ${room.clients.length} clients differ from ${room.clients[0]?.name}`;
+  if (differ.length > 0)
+    return `room ${room.index}: ${differ.length} of ${room.clients.length} clients differ from ${room.clients[0]?.name}`;
   const problem = ledgerProblem(first, roomLedger(room));
   return problem ? `room ${room.index}: ${problem}` : null;
 }

@@ -152,7 +152,12 @@ describe('faults: reconnect storm', () => {
       // A probe typed in every room now reaches every client of the room.
       const probeAt = Date.now();
       const probes = rooms.map((room) => typeEntry(room.clients[0]!, '-probe'));
-      await waitUntil(() => rooms.every((room, i) => room.clients.every((c) => c.doc.getText('t').toString().includes(probes[i]!))), 30_000, 'the probes', 5);
+      await waitUntil(
+        () => rooms.every((room, i) => room.clients.every((c) => c.doc.getText('t').toString().includes(probes[i]!))),
+        30_000,
+        'the probes',
+        5,
+      );
       const probeMs = Date.now() - probeAt;
       await sleep(500);
       const memory = rss.stop();
@@ -180,7 +185,8 @@ describe('faults: reconnect storm', () => {
             return;
           }
           const earliest = reconnectDelay(k, close.code, LOWEST);
-          if (at - close.at < earliest - CLOCK_SLACK_MS) tooEarly.push(`${client.name} attempt ${k + 1}: ${at - close.at} ms after the close < ${earliest} ms`);
+          if (at - close.at < earliest - CLOCK_SLACK_MS)
+            tooEarly.push(`${client.name} attempt ${k + 1}: ${at - close.at} ms after the close < ${earliest} ms`);
           if (k === 0) {
             shutdownCloses.push(close.at - stoppedAt);
             firstWaits.push(at - close.at);
@@ -217,10 +223,16 @@ describe('faults: reconnect storm', () => {
         busiest250msFromStop: busiest(fromStop),
         attemptsAtTheNewProcess: afterListening.reduce((n, c) => n + c, 0),
         busiest250msAtTheNewProcess: busiest(afterListening),
-        resyncAfterListeningMs: percentiles(resyncTimes.map((t) => t - listeningAt), [0, 50, 90, 100]),
+        resyncAfterListeningMs: percentiles(
+          resyncTimes.map((t) => t - listeningAt),
+          [0, 50, 90, 100],
+        ),
         resyncAfterStopMs: allResyncedAt - stoppedAt,
         // What the margin covers: from a client's last (successful) attempt to its sync.
-        syncAfterLastAttemptMs: percentiles([...traces.values()].map((trace) => (trace.resyncedAt ?? Number.NaN) - (trace.attempts.at(-1) ?? Number.NaN)), [50, 90, 100]),
+        syncAfterLastAttemptMs: percentiles(
+          [...traces.values()].map((trace) => (trace.resyncedAt ?? Number.NaN) - (trace.attempts.at(-1) ?? Number.NaN)),
+          [50, 90, 100],
+        ),
         firstToLastResyncMs: allResyncedAt - Math.min(...resyncTimes),
         probeReachedEveryoneMs: probeMs,
         clientLoopDelayMs: { p99: round(loopDelay.percentile(99) / 1e6), max: round(loopDelay.max / 1e6) },

@@ -20,7 +20,17 @@ import { fetchMetric } from '../support/prometheus.js';
 import { freePort } from '../support/serverProcess.js';
 import { availableDiskFaults, diskFault } from './diskFault.js';
 import { LONG, health, metricSample, onCleanup, report, scale, sleep, startServer, useCleanup, waitUntil } from './faultSupport.js';
-import { createRooms, ledgerClient, type LedgerRoom, ledgerProblem, roomKey, roomLedger, storedTexts, typeEntry, startTyping } from './ledger.js';
+import {
+  createRooms,
+  ledgerClient,
+  type LedgerRoom,
+  ledgerProblem,
+  roomKey,
+  roomLedger,
+  storedTexts,
+  typeEntry,
+  startTyping,
+} from './ledger.js';
 
 useCleanup();
 
@@ -68,7 +78,11 @@ describe.skipIf(tested.length === 0)('faults: storage refusing writes', () => {
       expect(during.status).toBe(200);
       expect(during.body).toMatchObject({ status: 'degraded', storage: { engine: 'sqlite', ok: true, failing: true } });
       expect(during.body.storage.pendingUpdates).toBeGreaterThan(0);
-      await waitUntil(() => ana.doc.getText('t').toString() === ben.doc.getText('t').toString(), 5000, 'ana and ben to agree while writes fail');
+      await waitUntil(
+        () => ana.doc.getText('t').toString() === ben.doc.getText('t').toString(),
+        5000,
+        'ana and ben to agree while writes fail',
+      );
       expect(ledgerProblem(ben.doc.getText('t').toString(), roomLedger(room!))).toBeNull();
       const failedFlushes = await metricSample(server.url, 'worktable_errors_total{kind="storage_flush"}');
 
@@ -105,7 +119,7 @@ describe.skipIf(tested.length === 0)('faults: storage refusing writes', () => {
       expect(refused.body.storage.pendingBytes).toBeLessThan(64 * 1024);
       expect(ben.doc.getText('t').toString()).not.toContain(big);
       expect(cy.doc.getText('t').toString()).not.toContain(big);
-      await waitUntil(() => cy.doc.getText('t').toString() === ben.doc.getText('t').toString(), 5000, 'cy to get ben\'s entries');
+      await waitUntil(() => cy.doc.getText('t').toString() === ben.doc.getText('t').toString(), 5000, "cy to get ben's entries");
       const acceptedWhileFailing = ben.doc.getText('t').toString();
       const closes4503 = anaCloses.filter((code) => code === CloseCode.Unavailable).length;
       const pendingAtPeak = refused.body.storage;
@@ -113,13 +127,19 @@ describe.skipIf(tested.length === 0)('faults: storage refusing writes', () => {
       // Space returns: everything queued is committed, Ana's refused change goes through.
       const freedAt = Date.now();
       fault.free(pid);
-      await waitUntil(async () => {
-        const h = await health(server.url);
-        return h.body.status === 'ok' && h.body.storage.failing === false && h.body.storage.pendingUpdates === 0;
-      }, 10_000, 'storage to recover');
+      await waitUntil(
+        async () => {
+          const h = await health(server.url);
+          return h.body.status === 'ok' && h.body.storage.failing === false && h.body.storage.pendingUpdates === 0;
+        },
+        10_000,
+        'storage to recover',
+      );
       const recoveredAfterMs = Date.now() - freedAt;
       await waitUntil(
-        () => [ana, ben, cy].every((c) => c.doc.getText('t').toString() === ana.doc.getText('t').toString()) && ben.doc.getText('t').toString().includes(big),
+        () =>
+          [ana, ben, cy].every((c) => c.doc.getText('t').toString() === ana.doc.getText('t').toString()) &&
+          ben.doc.getText('t').toString().includes(big),
         15_000,
         'the refused change to reach everyone',
       );
@@ -161,10 +181,18 @@ describe.skipIf(tested.length === 0)('faults: storage refusing writes', () => {
       const env = { DATA_DIR: fault.dataDir, PORT: String(await freePort()), MAX_PENDING_BYTES: '64kb' };
       let server = await startServer(env);
       const rooms = await createRooms(server.url, 3, 2);
-      const clients = rooms.flatMap((room) => room.tokens.map((token, i) => ledgerClient(server.wsUrl, room, token, `r${room.index}c${i}`)));
+      const clients = rooms.flatMap((room) =>
+        room.tokens.map((token, i) => ledgerClient(server.wsUrl, room, token, `r${room.index}c${i}`)),
+      );
       await Promise.all(clients.map((c) => c.synced));
       for (const client of clients) typeEntry(client);
-      await waitUntil(async () => (await fetchMetric(server.url, 'worktable_persistence_pending_updates')) === 0 && (await fetchMetric(server.url, 'worktable_persistence_updates_total')) >= clients.length, 5000, 'committed');
+      await waitUntil(
+        async () =>
+          (await fetchMetric(server.url, 'worktable_persistence_pending_updates')) === 0 &&
+          (await fetchMetric(server.url, 'worktable_persistence_updates_total')) >= clients.length,
+        5000,
+        'committed',
+      );
 
       fault.fill(server.child.pid!);
       const typing = startTyping(clients, 50);
@@ -180,7 +208,11 @@ describe.skipIf(tested.length === 0)('faults: storage refusing writes', () => {
       if (kind === 'fsize') fault.fill(server.child.pid!);
       await sleep(1500);
       typing.stop();
-      await waitUntil(() => clients.every((c) => c.provider.synced) && rooms.every((room) => !roomConverged(room)), 15_000, 'clients to resync on the full disk').catch((error: Error) => {
+      await waitUntil(
+        () => clients.every((c) => c.provider.synced) && rooms.every((room) => !roomConverged(room)),
+        15_000,
+        'clients to resync on the full disk',
+      ).catch((error: Error) => {
         throw new Error(`${error.message}: ${rooms.map(roomConverged).filter(Boolean).join('; ')}`);
       });
       const whileFull = await health(server.url);
@@ -190,10 +222,14 @@ describe.skipIf(tested.length === 0)('faults: storage refusing writes', () => {
       expect(whileFull.status).toBe(200);
 
       fault.free(server.child.pid!);
-      await waitUntil(async () => {
-        const h = await health(server.url);
-        return h.body.storage.failing === false && h.body.storage.pendingUpdates === 0;
-      }, 10_000, 'storage to recover');
+      await waitUntil(
+        async () => {
+          const h = await health(server.url);
+          return h.body.storage.failing === false && h.body.storage.pendingUpdates === 0;
+        },
+        10_000,
+        'storage to recover',
+      );
       for (const c of clients) c.provider.disconnect();
       expect(await server.stop('SIGTERM'), server.output()).toBe(0);
       const stored = await storedTexts(fault.dataDir, rooms.map(roomKey));

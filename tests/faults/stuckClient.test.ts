@@ -14,7 +14,21 @@ import { describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { connectClient, openRawSocket } from '@worktable/server/testing';
 import { freePort } from '../support/serverProcess.js';
-import { LONG, health, metricSample, onCleanup, report, rssMiB, sampleRss, scale, sleep, startServer, tempDir, useCleanup, waitUntil } from './faultSupport.js';
+import {
+  LONG,
+  health,
+  metricSample,
+  onCleanup,
+  report,
+  rssMiB,
+  sampleRss,
+  scale,
+  sleep,
+  startServer,
+  tempDir,
+  useCleanup,
+  waitUntil,
+} from './faultSupport.js';
 import { createRooms, ledgerClient, ledgerProblem, roomLedger, startTyping } from './ledger.js';
 
 useCleanup();
@@ -84,7 +98,11 @@ async function flood(maxBufferedBytes: string, expectClose: boolean): Promise<Fl
   const half = Math.floor(series.length / 2);
   const secondHalfGrowthMiB = Math.round(Math.max(...series.slice(half)) - Math.max(...series.slice(0, half)));
   typing.stop();
-  await waitUntil(() => bystanders[0]!.doc.getText('t').toString() === bystanders[1]!.doc.getText('t').toString(), 5000, 'the other room to agree');
+  await waitUntil(
+    () => bystanders[0]!.doc.getText('t').toString() === bystanders[1]!.doc.getText('t').toString(),
+    5000,
+    'the other room to agree',
+  );
   expect(ledgerProblem(bystanders[0]!.doc.getText('t').toString(), roomLedger(other!))).toBeNull();
   let stuckClosed = false;
   if (expectClose) {

@@ -11,7 +11,21 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Advance, type HistoryLabel } from '@worktable/shared';
-import { openControlClient, type ControlClient, TEST_REDIS_URL, createTestDatabase, dropTestDatabases, serviceAvailable, connectClient, createSessionWith, postJson, testPhase, testProtocol, waitFor, type YClient } from '@worktable/server/testing';
+import {
+  openControlClient,
+  type ControlClient,
+  TEST_REDIS_URL,
+  createTestDatabase,
+  dropTestDatabases,
+  serviceAvailable,
+  connectClient,
+  createSessionWith,
+  postJson,
+  testPhase,
+  testProtocol,
+  waitFor,
+  type YClient,
+} from '@worktable/server/testing';
 import { openPostgresStorage } from '@worktable/server/storage/postgres';
 import { mergeYjsDocument } from '@worktable/server/storage/merge';
 import { freePort, startServerProcess, type ServerProcess } from '../support/serverProcess.js';
@@ -83,7 +97,11 @@ describe.skipIf(!available)('node failure', () => {
     ledger.push(...(await typeLedger(anaDoc, 'a', 60, 20)));
     await benTyping;
     const everything = (text: string) => ledger.every((entry) => text.includes(entry));
-    await waitFor(() => everything(anaDoc.getText('t').toString()) && anaDoc.getText('t').toString() === onB.doc.getText('t').toString(), 10_000, 'both clients have every edit');
+    await waitFor(
+      () => everything(anaDoc.getText('t').toString()) && anaDoc.getText('t').toString() === onB.doc.getText('t').toString(),
+      10_000,
+      'both clients have every edit',
+    );
     expect(ledger).toHaveLength(160);
 
     await new Promise((resolve) => setTimeout(resolve, 300)); // node B commits (50 ms group commit)
@@ -105,14 +123,21 @@ describe.skipIf(!available)('node failure', () => {
     const onB = yClient(b, session.sessionId, members[1]!.token);
     await Promise.all([onA.synced, onB.synced]);
     const ledger: string[] = [];
-    const typing = Promise.all([typeLedger(onA.doc, 'a', 0, 100), typeLedger(onB.doc, 'b', 0, 100)]).then((parts) => ledger.push(...parts.flat()));
+    const typing = Promise.all([typeLedger(onA.doc, 'a', 0, 100), typeLedger(onB.doc, 'b', 0, 100)]).then((parts) =>
+      ledger.push(...parts.flat()),
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     const c = await nodeProcess(env); // a new process, started while both are typing
     const onC = yClient(c, session.sessionId, members[2]!.token);
     await onC.synced;
     await typing;
     const text = (client: YClient) => client.doc.getText('t').toString();
-    await waitFor(() => ledger.length === 200 && ledger.every((entry) => text(onC).includes(entry)) && text(onC) === text(onA) && text(onB) === text(onA), 10_000, 'the third process has every edit');
+    await waitFor(
+      () =>
+        ledger.length === 200 && ledger.every((entry) => text(onC).includes(entry)) && text(onC) === text(onA) && text(onB) === text(onA),
+      10_000,
+      'the third process has every edit',
+    );
   }, 60_000);
 
   it('NF2 kill the node keeping the timers: the other advances the phase at the deadline, exactly once', async () => {
@@ -120,10 +145,15 @@ describe.skipIf(!available)('node failure', () => {
     const [a, b] = [await nodeProcess(env), await nodeProcess(env)];
     const protocol = testProtocol(
       'failover',
-      ['a', 'b', 'c'].map((id) => testPhase(id, { title: id.toUpperCase(), durationMs: 15_000, advance: id === 'c' ? Advance.Facilitator : Advance.Auto })),
+      ['a', 'b', 'c'].map((id) =>
+        testPhase(id, { title: id.toUpperCase(), durationMs: 15_000, advance: id === 'c' ? Advance.Facilitator : Advance.Auto }),
+      ),
       { summary: 'Two auto phases and a last one.' },
     );
-    const created = await postJson<{ sessionId: string; hostToken: string; inviteCode: string }>(`${a.url}/api/sessions`, { title: 'Failover', customProtocol: protocol });
+    const created = await postJson<{ sessionId: string; hostToken: string; inviteCode: string }>(`${a.url}/api/sessions`, {
+      title: 'Failover',
+      customProtocol: protocol,
+    });
     const { sessionId, hostToken, inviteCode } = created.body;
     const joined = await postJson<{ token: string }>(`${a.url}/api/sessions/${sessionId}/join`, { inviteCode, name: 'Ben' });
     const host = control(a, hostToken); // node A takes the timers of this session
@@ -143,7 +173,9 @@ describe.skipIf(!available)('node failure', () => {
     expect(changedAt - deadline).toBeLessThan(9_000); // within the lease's takeover time
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(ben.latest()!.phase!.id).toBe('b'); // not advanced twice
-    const history = (await (await fetch(`${b.url}/api/sessions/${sessionId}/history`, { headers: { authorization: `Bearer ${hostToken}` } })).json()) as { snapshots: { label: HistoryLabel }[] };
+    const history = (await (
+      await fetch(`${b.url}/api/sessions/${sessionId}/history`, { headers: { authorization: `Bearer ${hostToken}` } })
+    ).json()) as { snapshots: { label: HistoryLabel }[] };
     expect(history.snapshots.filter((s) => s.label.phaseId === 'a')).toHaveLength(1);
     const phasesSeen = ben.states.map((s) => s.phase?.id).filter((id, i, all) => id !== all[i - 1]);
     expect(phasesSeen.slice(-2)).toEqual(['a', 'b']);

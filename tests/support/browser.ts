@@ -20,11 +20,20 @@ export const TABLET = { width: 820, height: 1180 };
 /** Fails with what to do when the client is not built or Chromium is missing; launches Chromium (with `extraArgs`). */
 export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!fs.existsSync(CLIENT_INDEX)) throw new Error(`${CLIENT_INDEX} is missing: run \`npm run build:client\` first (\`npm test\` does).`);
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install it (\`apt-get install -y chromium\`) or set CHROMIUM_PATH.`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`no Chromium at ${CHROMIUM}: install it (\`apt-get install -y chromium\`) or set CHROMIUM_PATH.`);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...extraArgs,
+    ],
   });
 }
 
@@ -53,5 +62,8 @@ export async function joinByInvite(page: Page, inviteUrl: string, name: string, 
   if (observer) await page.getByLabel('Join as observer (read-only)').check();
   await page.getByRole('button', { name: 'Join the table' }).click();
   await page.waitForURL(/\/s\/[A-Za-z0-9_-]+$/);
-  await page.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Connected$/ })
+    .waitFor();
 }

@@ -40,5 +40,10 @@ export function writeToneWav(seconds = 10): string {
 
 /** Launches Chromium whose microphone plays `wav` and whose camera is Chromium's test pattern. */
 export function launchWithFakeMedia(wav: string): Promise<Browser> {
-  return launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`, '--autoplay-policy=no-user-gesture-required']);
+  return launchBrowser([
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-audio-capture=${wav}`,
+    '--autoplay-policy=no-user-gesture-required',
+  ]);
 }

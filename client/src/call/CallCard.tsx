@@ -29,15 +29,23 @@ function tableName(state: SessionView, tableId: string | null): string {
 
 /** Why there is no table call where you are now. */
 function placeNote(state: SessionView): string {
-  if (state.callLink && state.tableId !== null) return 'Everyone is together in the plenary: join it through the call link above. Your table’s call comes back with the next round.';
-  return state.callLink ? 'Everyone is together in the plenary: join it through the call link above.' : 'Calls are per table: you are not at a table now (the host joins a table’s call by visiting it).';
+  if (state.callLink && state.tableId !== null)
+    return 'Everyone is together in the plenary: join it through the call link above. Your table’s call comes back with the next round.';
+  return state.callLink
+    ? 'Everyone is together in the plenary: join it through the call link above.'
+    : 'Calls are per table: you are not at a table now (the host joins a table’s call by visiting it).';
 }
 
 /** What the live region says after a change of the call, or null. */
 function useCallAnnouncement(state: SessionView, participants: readonly ProtocolParticipant[], me: string): string | null {
   const movingTo = useCallStore((s) => s.movingTo);
   const policyNote = useCallStore((s) => s.policyNote);
-  const askers = useCallStore((s) => s.peers.filter((p) => p.asksToSpeak).map((p) => p.participantId).join(','));
+  const askers = useCallStore((s) =>
+    s.peers
+      .filter((p) => p.asksToSpeak)
+      .map((p) => p.participantId)
+      .join(','),
+  );
   const [said, setSaid] = useState<string | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the moment of moving is news, not a new state
   useEffect(() => {
@@ -48,7 +56,13 @@ function useCallAnnouncement(state: SessionView, participants: readonly Protocol
   }, [policyNote]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: someone new asking to speak is the news, not a change of names
   useEffect(() => {
-    if (askers) setSaid(`${askers.split(',').map((id) => nameOf(participants, id, me)).join(', ')} asks to speak.`);
+    if (askers)
+      setSaid(
+        `${askers
+          .split(',')
+          .map((id) => nameOf(participants, id, me))
+          .join(', ')} asks to speak.`,
+      );
   }, [askers]);
   return said;
 }
@@ -84,7 +98,11 @@ export function CallCard({ state, me, participants, call }: CallCardProps) {
       </>
     );
   } else if (store.status === 'starting') {
-    body = <p className="call-note" role="status">Starting your microphone… (your browser may ask you to allow it)</p>;
+    body = (
+      <p className="call-note" role="status">
+        Starting your microphone… (your browser may ask you to allow it)
+      </p>
+    );
   } else {
     body = (
       <>
@@ -95,10 +113,21 @@ export function CallCard({ state, me, participants, call }: CallCardProps) {
         )}
         {store.error && <p className="alert">{store.error}</p>}
         <div className="call-controls">
-          <button type="button" className={`button ${store.muted ? 'secondary call-muted' : 'secondary'}`} aria-keyshortcuts="Control+D Meta+D" title="Mute or unmute (Ctrl+D)" onClick={() => meshCall.setMuted(!store.muted)}>
+          <button
+            type="button"
+            className={`button ${store.muted ? 'secondary call-muted' : 'secondary'}`}
+            aria-keyshortcuts="Control+D Meta+D"
+            title="Mute or unmute (Ctrl+D)"
+            onClick={() => meshCall.setMuted(!store.muted)}
+          >
             {store.muted ? 'Unmute' : 'Mute'}
           </button>
-          <button type="button" className="button secondary" disabled={store.videoCapped && !store.video} onClick={() => void meshCall.setVideo(!store.video)}>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={store.videoCapped && !store.video}
+            onClick={() => void meshCall.setVideo(!store.video)}
+          >
             {store.video ? 'Camera off' : 'Camera on'}
           </button>
           <button type="button" className="button ghost" onClick={call.stop}>
@@ -122,31 +151,55 @@ export function CallCard({ state, me, participants, call }: CallCardProps) {
         {store.videoError && <p className="alert">{store.videoError}</p>}
         {store.videoCapped && (
           <p className="call-note">
-            {store.scope === 'plenary' ? 'The plenary’s call is audio only: unmute when you speak.' : 'Video is off: the call has more people than a table’s call carries with video. Audio goes on.'}
+            {store.scope === 'plenary'
+              ? 'The plenary’s call is audio only: unmute when you speak.'
+              : 'Video is off: the call has more people than a table’s call carries with video. Audio goes on.'}
           </p>
         )}
         <Videos peers={store.peers} local={store.localVideo} name={name} />
-        <PeerList peers={store.peers} name={name} me={me.participantId} speaking={store.speaking} muted={store.muted} asksToSpeak={store.asksToSpeak} />
+        <PeerList
+          peers={store.peers}
+          name={name}
+          me={me.participantId}
+          speaking={store.speaking}
+          muted={store.muted}
+          asksToSpeak={store.asksToSpeak}
+        />
         <Devices />
       </>
     );
   }
   return (
     <section className="protocol-card call-card" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>
-        Call{inCall && here ? ` · ${here.scope === 'plenary' ? 'Plenary' : where}` : ''}
-      </h3>
+      <h3 id={`${id}-h`}>Call{inCall && here ? ` · ${here.scope === 'plenary' ? 'Plenary' : where}` : ''}</h3>
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {said && <p>{said}</p>}
       </div>
       {body}
-      <p className="call-privacy">Audio and video go directly between the browsers at the table. Worktable records nothing; it only measures how long each person speaks.</p>
+      <p className="call-privacy">
+        Audio and video go directly between the browsers at the table. Worktable records nothing; it only measures how long each person
+        speaks.
+      </p>
     </section>
   );
 }
 
 /** Who is in the call: you, then the others, with speaking rings and marks. */
-function PeerList({ peers, name, me, speaking, muted, asksToSpeak }: { peers: CallPeerView[]; name: (id: string) => string; me: string; speaking: boolean; muted: boolean; asksToSpeak: boolean }) {
+function PeerList({
+  peers,
+  name,
+  me,
+  speaking,
+  muted,
+  asksToSpeak,
+}: {
+  peers: CallPeerView[];
+  name: (id: string) => string;
+  me: string;
+  speaking: boolean;
+  muted: boolean;
+  asksToSpeak: boolean;
+}) {
   return (
     <ul className="call-peers" aria-label="In the call">
       <li className={`call-peer${speaking ? ' is-speaking' : ''}`} data-participant={me}>
@@ -173,7 +226,11 @@ function PeerList({ peers, name, me, speaking, muted, asksToSpeak }: { peers: Ca
           {p.speaking && <span className="visually-hidden">speaking</span>}
           {p.muted && <span className="call-mark">muted</span>}
           {p.asksToSpeak && <span className="call-mark call-asks">asks to speak</span>}
-          {p.link !== 'connected' && <span className="call-mark">{p.link === 'failed' ? 'no connection' : p.link === 'reconnecting' ? 'reconnecting…' : 'connecting…'}</span>}
+          {p.link !== 'connected' && (
+            <span className="call-mark">
+              {p.link === 'failed' ? 'no connection' : p.link === 'reconnecting' ? 'reconnecting…' : 'connecting…'}
+            </span>
+          )}
         </li>
       ))}
       {peers.length === 0 && <li className="call-note">Nobody else is in the call yet.</li>}
@@ -198,7 +255,17 @@ function Videos({ peers, local, name }: { peers: CallPeerView[]; local: MediaStr
   );
 }
 
-function VideoTile({ stream, label, muted = false, speaking = false }: { stream: MediaStream; label: string; muted?: boolean; speaking?: boolean }) {
+function VideoTile({
+  stream,
+  label,
+  muted = false,
+  speaking = false,
+}: {
+  stream: MediaStream;
+  label: string;
+  muted?: boolean;
+  speaking?: boolean;
+}) {
   const ref = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     if (ref.current && ref.current.srcObject !== stream) ref.current.srcObject = stream;

@@ -9,7 +9,14 @@ describe('where the call is', () => {
     expect(callKeyOf(callPlaceOf(atTable))).toBe('table:t2');
     expect(callPlaceOf(stateFixture({ tableId: null, convening: true }))).toBeNull();
     expect(callPlaceOf({ ...atTable, gathering: Gathering.Plenary })).toEqual({ scope: 'plenary', tableId: null });
-    const agenda = { blocks: [{ id: 'open', kind: BlockKind.Plenary, title: 'Opening', round: 0, question: null, durationMs: 1, reseat: false }], index: 0, rounds: 0, held: false, waiting: false, roundStartedAt: null };
+    const agenda = {
+      blocks: [{ id: 'open', kind: BlockKind.Plenary, title: 'Opening', round: 0, question: null, durationMs: 1, reseat: false }],
+      index: 0,
+      rounds: 0,
+      held: false,
+      waiting: false,
+      roundStartedAt: null,
+    };
     expect(callKeyOf(callPlaceOf({ ...atTable, agenda, tableId: null }))).toBe('plenary');
     expect(callPlaceOf({ ...atTable, agenda, callLink: { url: 'https://meet.example/x', scope: 'convening' } })).toBeNull();
     // One table, no convening: always that table's call.

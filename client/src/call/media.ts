@@ -6,7 +6,12 @@
 /** Opens the microphone (`deviceId`, or the default) with echo cancellation and noise suppression. */
 export function openMicrophone(deviceId: string | null): Promise<MediaStream> {
   return navigator.mediaDevices.getUserMedia({
-    audio: { ...(deviceId ? { deviceId: { exact: deviceId } } : {}), echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+    audio: {
+      ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
+      echoCancellation: true,
+      noiseSuppression: true,
+      autoGainControl: true,
+    },
     video: false,
   });
 }
@@ -15,7 +20,12 @@ export function openMicrophone(deviceId: string | null): Promise<MediaStream> {
 export function openCamera(deviceId: string | null): Promise<MediaStream> {
   return navigator.mediaDevices.getUserMedia({
     audio: false,
-    video: { ...(deviceId ? { deviceId: { exact: deviceId } } : {}), width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 15 } },
+    video: {
+      ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
+      width: { ideal: 640 },
+      height: { ideal: 360 },
+      frameRate: { ideal: 15 },
+    },
   });
 }
 
@@ -29,7 +39,8 @@ export async function listDevices(): Promise<{ microphones: MediaDeviceInfo[]; c
 /** A failure to open a device, as people should read it (`what`: "microphone" or "camera"). */
 export function explainMediaError(error: unknown, what: 'microphone' | 'camera'): string {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
-  if (typeof navigator !== 'undefined' && !navigator.mediaDevices) return 'This browser cannot open a microphone here (it needs https or localhost). The table works without the call.';
+  if (typeof navigator !== 'undefined' && !navigator.mediaDevices)
+    return 'This browser cannot open a microphone here (it needs https or localhost). The table works without the call.';
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':

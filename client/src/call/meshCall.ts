@@ -164,7 +164,10 @@ class MeshCall {
     }
     const others = payload.peers.filter((p) => p.peerId !== this.peerId);
     const opening = { ownPeerId: this.peerId, settings: this.settings, outgoing: this.media.outgoing, muted: store.muted };
-    this.links.keepOnly(others.map((p) => p.peerId), opening);
+    this.links.keepOnly(
+      others.map((p) => p.peerId),
+      opening,
+    );
     const previous = new Map(store.peers.map((p) => [p.peerId, p]));
     const peers: CallPeerView[] = others.map((p) => {
       const was = moved ? undefined : previous.get(p.peerId);

@@ -117,7 +117,8 @@ export class PeerLink {
     try {
       this.makingOffer = true;
       await this.pc.setLocalDescription();
-      if (this.pc.localDescription) this.events.send({ description: this.pc.localDescription.toJSON() as NonNullable<SignalOut['description']> });
+      if (this.pc.localDescription)
+        this.events.send({ description: this.pc.localDescription.toJSON() as NonNullable<SignalOut['description']> });
     } catch {
       // The state moved on (a rollback, a close): the next negotiation starts over.
     } finally {
@@ -137,7 +138,8 @@ export class PeerLink {
       await this.pc.setRemoteDescription(description as RTCSessionDescriptionInit);
       if (description.type === 'offer') {
         await this.pc.setLocalDescription();
-        if (this.pc.localDescription) this.events.send({ description: this.pc.localDescription.toJSON() as NonNullable<SignalOut['description']> });
+        if (this.pc.localDescription)
+          this.events.send({ description: this.pc.localDescription.toJSON() as NonNullable<SignalOut['description']> });
       }
       return;
     }
@@ -162,7 +164,8 @@ export class PeerLink {
       const bytes = typeof entry.bytesReceived === 'number' ? entry.bytesReceived : 0;
       if (entry.type === 'inbound-rtp' && entry.kind === 'audio') result.inboundAudioBytes += bytes;
       if (entry.type === 'inbound-rtp' && entry.kind === 'video') result.inboundVideoBytes += bytes;
-      if (entry.type === 'outbound-rtp' && entry.kind === 'audio' && typeof entry.bytesSent === 'number') result.outboundAudioBytes += entry.bytesSent;
+      if (entry.type === 'outbound-rtp' && entry.kind === 'audio' && typeof entry.bytesSent === 'number')
+        result.outboundAudioBytes += entry.bytesSent;
       if (entry.type === 'transport' && typeof entry.selectedCandidatePairId === 'string') {
         const pair = byId.get(entry.selectedCandidatePairId);
         const local = pair ? byId.get(String(pair.localCandidateId)) : undefined;

@@ -49,7 +49,17 @@ export interface ArtifactFrameProps {
 }
 
 /** An artifact's frame on the canvas. */
-export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selected, single, editors, isOwner, openedLarge = false, actions, body }: ArtifactFrameProps) {
+export const ArtifactFrame = memo(function ArtifactFrame({
+  meta,
+  artifact,
+  selected,
+  single,
+  editors,
+  isOwner,
+  openedLarge = false,
+  actions,
+  body,
+}: ArtifactFrameProps) {
   const view = viewOf(meta.kind);
   const label = useArtifactLabel(artifact, meta);
   const Addon = useContext(ArtifactAddon);
@@ -97,7 +107,11 @@ export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selec
         </span>
         <span className="artifact-creator">{meta.createdByName}</span>
         {meta.createdAt > 0 && (
-          <time className="artifact-time" dateTime={new Date(meta.createdAt).toISOString()} title={`Put on the table ${new Date(meta.createdAt).toLocaleString()}`}>
+          <time
+            className="artifact-time"
+            dateTime={new Date(meta.createdAt).toISOString()}
+            title={`Put on the table ${new Date(meta.createdAt).toLocaleString()}`}
+          >
             {formatMoment(meta.createdAt)}
           </time>
         )}
@@ -126,15 +140,7 @@ export const ArtifactFrame = memo(function ArtifactFrame({ meta, artifact, selec
       )}
       {single &&
         !body.readOnly &&
-        HANDLES.map((handle) => (
-          <span
-            key={handle}
-            className={`resize-handle handle-${handle}`}
-            data-handle={handle}
-            aria-hidden="true"
-          />
-        ))}
+        HANDLES.map((handle) => <span key={handle} className={`resize-handle handle-${handle}`} data-handle={handle} aria-hidden="true" />)}
     </div>
   );
 });
-

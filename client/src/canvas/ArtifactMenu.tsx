@@ -23,7 +23,13 @@ export function ArtifactMenu({ label, readOnly, isOwner, draft, onOpen, onFront,
   if (!readOnly && isOwner) items.push({ label: draft ? 'Remove draft mark' : 'Mark as draft', onSelect: () => onDraft(!draft) });
   if (!readOnly) items.push({ label: 'Delete', onSelect: onDelete, className: 'danger' });
   return (
-    <MenuButton className="artifact-menu" buttonClassName="artifact-menu-button" buttonLabel={`Actions for ${label}`} menuLabel="Artifact actions" items={items}>
+    <MenuButton
+      className="artifact-menu"
+      buttonClassName="artifact-menu-button"
+      buttonLabel={`Actions for ${label}`}
+      menuLabel="Artifact actions"
+      items={items}
+    >
       <Icon name="more" />
     </MenuButton>
   );

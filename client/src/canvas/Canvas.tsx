@@ -67,7 +67,20 @@ const CULL_MARGIN = 240;
 const GRID = 24;
 
 /** The table canvas. */
-export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready, place = 'table', label, emptyText, layer, viewKey }: CanvasProps) {
+export function Canvas({
+  doc,
+  awareness,
+  sessionId,
+  token,
+  user,
+  readOnly,
+  ready,
+  place = 'table',
+  label,
+  emptyText,
+  layer,
+  viewKey,
+}: CanvasProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const shellRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(rootRef);
@@ -232,7 +245,10 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
     if (readOnly || event.dataTransfer.files.length === 0) return;
     event.preventDefault();
     const bounds = event.currentTarget.getBoundingClientRect();
-    void addFiles([...event.dataTransfer.files], screenToWorld(viewport, { x: event.clientX - bounds.left, y: event.clientY - bounds.top }));
+    void addFiles(
+      [...event.dataTransfer.files],
+      screenToWorld(viewport, { x: event.clientX - bounds.left, y: event.clientY - bounds.top }),
+    );
   };
 
   const grid = GRID * viewport.zoom * (viewport.zoom < 0.5 ? 4 : 1);
@@ -257,7 +273,10 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
         aria-label={label ?? (place === 'plenary' ? 'Plenary canvas' : 'Table canvas')}
         aria-describedby="canvas-help"
         aria-busy={!ready}
-        style={{ backgroundSize: `${grid}px ${grid}px`, backgroundPosition: `${-viewport.x * viewport.zoom}px ${-viewport.y * viewport.zoom}px` }}
+        style={{
+          backgroundSize: `${grid}px ${grid}px`,
+          backgroundPosition: `${-viewport.x * viewport.zoom}px ${-viewport.y * viewport.zoom}px`,
+        }}
         onFocusCapture={(event) => {
           const target = event.target as HTMLElement;
           const frame = target.closest<HTMLElement>('[data-artifact-id]');
@@ -279,8 +298,8 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
         {...handlers}
       >
         <p id="canvas-help" className="visually-hidden">
-          Tab moves between artifacts; Enter opens one. Arrow keys pan, or move the selection. Plus and minus zoom, 0 fits
-          everything.{readOnly ? '' : ' Delete removes the selection; Control+Z undoes; Control+Shift+] and [ bring it to front and send it to back.'}
+          Tab moves between artifacts; Enter opens one. Arrow keys pan, or move the selection. Plus and minus zoom, 0 fits everything.
+          {readOnly ? '' : ' Delete removes the selection; Control+Z undoes; Control+Shift+] and [ bring it to front and send it to back.'}
         </p>
         <div
           className="canvas-world"
@@ -373,4 +392,3 @@ export function Canvas({ doc, awareness, sessionId, token, user, readOnly, ready
 }
 
 const NO_EDITORS: readonly Editor[] = [];
-

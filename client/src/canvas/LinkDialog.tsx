@@ -31,7 +31,12 @@ export function LinkDialog({ open, onClose, onSubmit }: LinkDialogProps) {
       setError('Enter a web address starting with http:// or https://.');
       return;
     }
-    onSubmit(url, String(data.get('title') ?? '').trim().slice(0, 200));
+    onSubmit(
+      url,
+      String(data.get('title') ?? '')
+        .trim()
+        .slice(0, 200),
+    );
   };
   return (
     <dialog ref={ref} className="dialog" aria-labelledby={`${id}-title`} onClose={onClose}>

@@ -19,14 +19,26 @@ export function Minimap({ items, visible, onJump }: MinimapProps) {
   const scale = Math.min(WIDTH / world.w, HEIGHT / world.h);
   const ox = (WIDTH - world.w * scale) / 2;
   const oy = (HEIGHT - world.h * scale) / 2;
-  const box = (r: Rect) => ({ x: ox + (r.x - world.x) * scale, y: oy + (r.y - world.y) * scale, width: Math.max(1.5, r.w * scale), height: Math.max(1.5, r.h * scale) });
+  const box = (r: Rect) => ({
+    x: ox + (r.x - world.x) * scale,
+    y: oy + (r.y - world.y) * scale,
+    width: Math.max(1.5, r.w * scale),
+    height: Math.max(1.5, r.h * scale),
+  });
   const jump = (event: MouseEvent<SVGSVGElement>) => {
     const bounds = event.currentTarget.getBoundingClientRect();
     onJump({ x: world.x + (event.clientX - bounds.left - ox) / scale, y: world.y + (event.clientY - bounds.top - oy) / scale });
   };
   return (
     <div className="minimap" aria-hidden="true">
-      <svg aria-hidden="true" width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} onClick={jump} onPointerDown={(e) => e.stopPropagation()}>
+      <svg
+        aria-hidden="true"
+        width={WIDTH}
+        height={HEIGHT}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        onClick={jump}
+        onPointerDown={(e) => e.stopPropagation()}
+      >
         {items.map((item) => (
           <rect key={item.id} {...box(item)} rx={1.5} className="minimap-item" style={item.color ? { fill: item.color } : undefined} />
         ))}

@@ -59,7 +59,14 @@ export function Toolbar({ onAdd, onFiles, onLink, onUndo, onRedo, canUndo, canRe
       <button type="button" className="tool-button icon-only" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={onUndo}>
         <Icon name="undo" />
       </button>
-      <button type="button" className="tool-button icon-only" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={onRedo}>
+      <button
+        type="button"
+        className="tool-button icon-only"
+        aria-label="Redo"
+        title="Redo (Ctrl+Shift+Z)"
+        disabled={!canRedo}
+        onClick={onRedo}
+      >
         <Icon name="redo" />
       </button>
       <input

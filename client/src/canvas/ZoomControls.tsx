@@ -16,7 +16,12 @@ export function ZoomControls({ zoom, onZoom, onReset, onFit }: ZoomControlsProps
       <button type="button" className="tool-button icon-only" aria-label="Zoom out" title="Zoom out (−)" onClick={() => onZoom(1 / 1.25)}>
         <Icon name="minus" />
       </button>
-      <button type="button" className="tool-button zoom-level" aria-label={`Zoom ${Math.round(zoom * 100)}%, reset to 100%`} onClick={onReset}>
+      <button
+        type="button"
+        className="tool-button zoom-level"
+        aria-label={`Zoom ${Math.round(zoom * 100)}%, reset to 100%`}
+        onClick={onReset}
+      >
         {Math.round(zoom * 100)}%
       </button>
       <button type="button" className="tool-button icon-only" aria-label="Zoom in" title="Zoom in (+)" onClick={() => onZoom(1.25)}>

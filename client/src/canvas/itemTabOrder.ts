@@ -8,7 +8,8 @@
 import { inReadingOrder } from '@worktable/shared';
 
 const ITEM = '[data-artifact-id]';
-const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex], [contenteditable="true"]';
+const TABBABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex], [contenteditable="true"]';
 
 /** Whether an element takes part in the page's Tab order now. */
 function tabbable(element: HTMLElement): boolean {

@@ -52,7 +52,17 @@ describe('tableModel', () => {
     const first = sticky(doc, 10.4, 20.6);
     const second = sticky(doc, 50, 60);
     const meta = metaOf(doc, first);
-    expect(meta).toMatchObject({ id: first, kind: 'sticky', x: 10, y: 21, w: 200, h: 200, createdBy: 'p_ana', createdByName: 'Ana', draft: false });
+    expect(meta).toMatchObject({
+      id: first,
+      kind: 'sticky',
+      x: 10,
+      y: 21,
+      w: 200,
+      h: 200,
+      createdBy: 'p_ana',
+      createdByName: 'Ana',
+      draft: false,
+    });
     expect(metaOf(doc, second)?.z).toBe((meta?.z ?? 0) + 1);
     expect(getArtifact(doc, first)?.get(ArtifactField.Text)).toBeInstanceOf(Y.Text);
     expect(readArtifacts(doc).map((m) => m.id)).toEqual([first, second]);
@@ -85,7 +95,11 @@ describe('tableModel', () => {
     const before = new Map(readArtifacts(doc).map((m) => [m.id, m.z]));
     sendToBack(doc, [b]);
     expect(readArtifacts(doc).map((m) => m.id)).toEqual([behind, b, c, d, a]);
-    expect(readArtifacts(doc).filter((m) => m.id !== b).every((m) => m.z === before.get(m.id))).toBe(true);
+    expect(
+      readArtifacts(doc)
+        .filter((m) => m.id !== b)
+        .every((m) => m.z === before.get(m.id)),
+    ).toBe(true);
     expect(metaOf(doc, b)?.z).toBeGreaterThanOrEqual(1);
   });
 

@@ -247,7 +247,8 @@ export function restoreArtifact(doc: Y.Doc, source: Y.Map<unknown>): RestoredArt
   const sameId = !artifactsOf(doc).has(meta.id);
   const id = sameId ? meta.id : crypto.randomUUID();
   const notesOf = source.get(ArtifactField.NotesOf);
-  const notesTaken = typeof notesOf === 'string' && readArtifacts(doc).some((m) => getArtifact(doc, m.id)?.get(ArtifactField.NotesOf) === notesOf);
+  const notesTaken =
+    typeof notesOf === 'string' && readArtifacts(doc).some((m) => getArtifact(doc, m.id)?.get(ArtifactField.NotesOf) === notesOf);
   let at = { x: meta.x, y: meta.y };
   if (!sameId) {
     const taken = new Set(readArtifacts(doc).map((m) => `${m.x},${m.y}`));

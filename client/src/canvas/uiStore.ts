@@ -36,8 +36,7 @@ export const useCanvasUi = create<CanvasUiState>((set) => ({
   ...initial,
   setViewport: (viewport, manual = false) => set(manual ? { viewport, following: null } : { viewport }),
   select: (ids) => set({ selection: [...new Set(ids)] }),
-  toggle: (id) =>
-    set((s) => ({ selection: s.selection.includes(id) ? s.selection.filter((x) => x !== id) : [...s.selection, id] })),
+  toggle: (id) => set((s) => ({ selection: s.selection.includes(id) ? s.selection.filter((x) => x !== id) : [...s.selection, id] })),
   setTool: (tool) => set({ tool }),
   follow: (following) => set({ following }),
   expand: (expanded) => set({ expanded }),

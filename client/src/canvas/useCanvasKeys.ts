@@ -61,7 +61,12 @@ export function canvasKeyHandler(actions: CanvasKeyActions) {
       } else if (lower === 'a' && !actions.readOnly) {
         event.preventDefault();
         actions.selectAll();
-      } else if (event.shiftKey && !actions.readOnly && actions.hasSelection() && (event.code === 'BracketRight' || event.code === 'BracketLeft')) {
+      } else if (
+        event.shiftKey &&
+        !actions.readOnly &&
+        actions.hasSelection() &&
+        (event.code === 'BracketRight' || event.code === 'BracketLeft')
+      ) {
         // By key code: Shift turns "]" into "}" (and other layouts put brackets elsewhere).
         event.preventDefault();
         if (event.code === 'BracketRight') actions.bringSelectionToFront();

@@ -25,7 +25,16 @@ type Gesture =
   | { kind: 'pan'; pointerId: number; last: Point; moved: boolean }
   | { kind: 'pinch'; pointerId: number; distance: number; mid: Point }
   | { kind: 'marquee'; pointerId: number; start: Point; end: Point; base: readonly string[] }
-  | { kind: 'move'; pointerId: number; start: Point; origins: Map<string, Point>; delta: Point; moved: boolean; clicked: string; shift: boolean }
+  | {
+      kind: 'move';
+      pointerId: number;
+      start: Point;
+      origins: Map<string, Point>;
+      delta: Point;
+      moved: boolean;
+      clicked: string;
+      shift: boolean;
+    }
   | { kind: 'resize'; pointerId: number; id: string; handle: ResizeHandle; start: Point; rect: Rect; next: Rect };
 
 /** Elements inside an artifact that take the pointer themselves (typing, clicking) instead of dragging. */
@@ -95,7 +104,10 @@ export function useGestures({ rootRef, doc, readOnly, artifacts, undo, onCursor 
     },
     [rootRef],
   );
-  const world = useCallback((event: { clientX: number; clientY: number }) => screenToWorld(useCanvasUi.getState().viewport, local(event)), [local]);
+  const world = useCallback(
+    (event: { clientX: number; clientY: number }) => screenToWorld(useCanvasUi.getState().viewport, local(event)),
+    [local],
+  );
 
   /** The rectangles a move or resize gesture leads to now. */
   const pendingRects = (g: Gesture): Map<string, Partial<Rect>> => {
@@ -195,7 +207,16 @@ export function useGestures({ rootRef, doc, readOnly, artifacts, undo, onCursor 
       const moving = new Set(withFrameContents(doc, selection));
       const origins = new Map<string, Point>();
       for (const meta of latest.current.artifacts) if (moving.has(meta.id)) origins.set(meta.id, { x: meta.x, y: meta.y });
-      gesture.current = { kind: 'move', pointerId: event.pointerId, start: world(event), origins, delta: { x: 0, y: 0 }, moved: false, clicked: id, shift: event.shiftKey };
+      gesture.current = {
+        kind: 'move',
+        pointerId: event.pointerId,
+        start: world(event),
+        origins,
+        delta: { x: 0, y: 0 },
+        moved: false,
+        clicked: id,
+        shift: event.shiftKey,
+      };
       return;
     }
     // Empty space.

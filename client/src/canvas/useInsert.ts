@@ -44,7 +44,12 @@ export interface InsertOptions {
   /** Pastes count while focus is in here (or nowhere). */
   shellRef: RefObject<HTMLElement | null>;
   /** The canvas's current artifacts, screen size, viewport and undo manager. */
-  latest: RefObject<{ artifacts: readonly ArtifactMeta[]; size: { w: number; h: number }; viewport: Viewport; manager: Y.UndoManager | null }>;
+  latest: RefObject<{
+    artifacts: readonly ArtifactMeta[];
+    size: { w: number; h: number };
+    viewport: Viewport;
+    manager: Y.UndoManager | null;
+  }>;
   /** A layer that takes some new artifacts into its own document (it selects and focuses them itself). */
   layer?: CanvasLayer | undefined;
 }

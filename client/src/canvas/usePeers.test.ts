@@ -5,7 +5,14 @@ import { readPeer, readPeers, throttle } from './usePeers.js';
 
 describe('readPeer', () => {
   it('reads cursor, editing and view, and drops what is malformed', () => {
-    expect(readPeer(7, { user: { name: 'Ana', color: '#3d5a98' }, cursor: { x: 10, y: -4 }, editing: 'a1', viewport: { x: 0, y: 0, w: 800, h: 600 } })).toEqual({
+    expect(
+      readPeer(7, {
+        user: { name: 'Ana', color: '#3d5a98' },
+        cursor: { x: 10, y: -4 },
+        editing: 'a1',
+        viewport: { x: 0, y: 0, w: 800, h: 600 },
+      }),
+    ).toEqual({
       clientId: 7,
       name: 'Ana',
       color: '#3d5a98',
@@ -13,7 +20,14 @@ describe('readPeer', () => {
       editing: 'a1',
       view: { x: 0, y: 0, w: 800, h: 600 },
     });
-    expect(readPeer(8, { user: { name: 'Ben', color: 'red; background:url(x)' }, cursor: { x: 'NaN', y: 1 }, editing: 5, viewport: { x: 0, y: 0, w: 0, h: 1 } })).toEqual({
+    expect(
+      readPeer(8, {
+        user: { name: 'Ben', color: 'red; background:url(x)' },
+        cursor: { x: 'NaN', y: 1 },
+        editing: 5,
+        viewport: { x: 0, y: 0, w: 0, h: 1 },
+      }),
+    ).toEqual({
       clientId: 8,
       name: 'Ben',
       color: '#555555',

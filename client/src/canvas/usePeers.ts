@@ -40,7 +40,8 @@ export function readPeer(clientId: number, state: Record<string, unknown>): Peer
 }
 
 const samePoint = (a: Point | null, b: Point | null) => a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y);
-const sameRect = (a: Rect | null, b: Rect | null) => a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h);
+const sameRect = (a: Rect | null, b: Rect | null) =>
+  a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h);
 
 /** Whether two peers show the same on the canvas. */
 export function samePeer(a: PeerCanvasState, b: PeerCanvasState): boolean {

@@ -31,7 +31,16 @@ export interface MenuButtonProps {
 }
 
 /** A menu button. */
-export function MenuButton({ children, buttonLabel, buttonClassName, menuLabel, items, className, menuClassName, disabled }: MenuButtonProps) {
+export function MenuButton({
+  children,
+  buttonLabel,
+  buttonClassName,
+  menuLabel,
+  items,
+  className,
+  menuClassName,
+  disabled,
+}: MenuButtonProps) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);

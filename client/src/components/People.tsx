@@ -17,11 +17,19 @@ export function roleLabel(role: SessionRole): string {
 /** A name's initials: the first letters of its first and last words that start with a letter. */
 export function initials(name: string): string {
   // Words that start with a letter ("Hana (host)" → H, not "H(").
-  const words = name.trim().split(/\s+/).filter((word) => /^\p{L}/u.test(word));
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((word) => /^\p{L}/u.test(word));
   if (words.length === 0) return '';
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [words[0]];
   return letters
-    .map((word) => [...(word ?? '')].filter((c) => /\p{L}/u.test(c)).slice(0, words.length > 1 ? 1 : 2).join(''))
+    .map((word) =>
+      [...(word ?? '')]
+        .filter((c) => /\p{L}/u.test(c))
+        .slice(0, words.length > 1 ? 1 : 2)
+        .join(''),
+    )
     .join('')
     .toUpperCase();
 }

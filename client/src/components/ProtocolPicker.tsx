@@ -42,7 +42,8 @@ export function ProtocolPicker({ id, protocols, value, onChange, actions }: Prot
       <select id={id} value={value} onChange={(event) => onChange(event.target.value)} aria-describedby={`${id}-summary`}>
         {protocols.map((protocol) => (
           <option key={protocol.id} value={protocol.id}>
-            {protocol.title} — {Math.round(plannedDurationMs(protocol) / 60_000)} min, {protocol.groupSize.min}–{protocol.groupSize.max} people
+            {protocol.title} — {Math.round(plannedDurationMs(protocol) / 60_000)} min, {protocol.groupSize.min}–{protocol.groupSize.max}{' '}
+            people
           </option>
         ))}
       </select>

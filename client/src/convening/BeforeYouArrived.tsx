@@ -33,7 +33,13 @@ export function BeforeYouArrived({ doc, tableName, notes, items, cards }: Before
   return (
     <section className="card before-you-arrived" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="collapsible-heading">
-        <button type="button" className="collapsible-toggle" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="collapsible-toggle"
+          aria-expanded={open}
+          aria-controls={`${id}-body`}
+          onClick={() => setOpen(!open)}
+        >
           <span aria-hidden="true" className="collapsible-chevron">
             {open ? '▾' : '▸'}
           </span>
@@ -50,8 +56,18 @@ export function BeforeYouArrived({ doc, tableName, notes, items, cards }: Before
                 {notes.map((n) => (
                   <li key={n.id} className="earlier-note">
                     <h3>{n.title}</h3>
-                    <p className={n.preview ? 'earlier-preview' : 'earlier-preview muted'}>{n.preview || (items.length > 0 ? 'The notes document is empty; see what was left on the table below.' : 'The notes document is empty.')}</p>
-                    <button type="button" className="button ghost button-small" onClick={() => focusArtifact(doc, n.id)} aria-label={`Show on the canvas: ${n.title}`}>
+                    <p className={n.preview ? 'earlier-preview' : 'earlier-preview muted'}>
+                      {n.preview ||
+                        (items.length > 0
+                          ? 'The notes document is empty; see what was left on the table below.'
+                          : 'The notes document is empty.')}
+                    </p>
+                    <button
+                      type="button"
+                      className="button ghost button-small"
+                      onClick={() => focusArtifact(doc, n.id)}
+                      aria-label={`Show on the canvas: ${n.title}`}
+                    >
                       Show on the canvas
                     </button>
                   </li>
@@ -65,7 +81,12 @@ export function BeforeYouArrived({ doc, tableName, notes, items, cards }: Before
                   {items.map((item) => (
                     <li key={item.id}>
                       <span className="earlier-kind">{viewOf(item.kind).label}</span> {item.title}{' '}
-                      <button type="button" className="protocol-link-button" onClick={() => focusArtifact(doc, item.id)} aria-label={`Show on the canvas: ${item.title}`}>
+                      <button
+                        type="button"
+                        className="protocol-link-button"
+                        onClick={() => focusArtifact(doc, item.id)}
+                        aria-label={`Show on the canvas: ${item.title}`}
+                      >
                         Show
                       </button>
                     </li>

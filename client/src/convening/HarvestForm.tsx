@@ -5,7 +5,14 @@
 import { useId, useRef, useState, type FormEvent, type Ref } from 'react';
 import type * as Y from 'yjs';
 import { HARVEST_KIND_LABELS, HarvestKind, MAX_HARVEST_CHARS, type TableEntry } from '@worktable/shared';
-import { checkHarvestDraft, harvestCardFrom, harvestFieldLabels, postHarvest, type HarvestDraft, type HarvestProblems } from './harvestModel.js';
+import {
+  checkHarvestDraft,
+  harvestCardFrom,
+  harvestFieldLabels,
+  postHarvest,
+  type HarvestDraft,
+  type HarvestProblems,
+} from './harvestModel.js';
 import { tableNameOf } from './place.js';
 import './convening.css';
 
@@ -24,7 +31,14 @@ const KINDS: readonly HarvestKind[] = [HarvestKind.Insight, HarvestKind.Question
 const EMPTY: HarvestDraft = { kind: HarvestKind.Insight, text: '', turnsOut: '' };
 
 /** One text field of the form with its counter and problem. */
-function HarvestField(props: { id: string; label: string; value: string; problem: string | undefined; onChange(value: string): void; inputRef?: Ref<HTMLTextAreaElement> }) {
+function HarvestField(props: {
+  id: string;
+  label: string;
+  value: string;
+  problem: string | undefined;
+  onChange(value: string): void;
+  inputRef?: Ref<HTMLTextAreaElement>;
+}) {
   const { id, label, value, problem, onChange, inputRef } = props;
   const over = value.length > MAX_HARVEST_CHARS;
   return (
@@ -79,7 +93,11 @@ export function HarvestForm({ doc, round, tables, tableId, me }: HarvestFormProp
     if (found.text) return textRef.current?.focus();
     if (found.turnsOut) return turnsOutRef.current?.focus();
     if (!doc || !target) return;
-    const card = harvestCardFrom(draft, { tableId: target, tableName: tableNameOf({ tables }, target), round, by: me.participantId, byName: me.name }, Date.now());
+    const card = harvestCardFrom(
+      draft,
+      { tableId: target, tableName: tableNameOf({ tables }, target), round, by: me.participantId, byName: me.name },
+      Date.now(),
+    );
     postHarvest(doc, card);
     setDraft({ ...EMPTY, kind: draft.kind });
     setTried(false);
@@ -111,7 +129,14 @@ export function HarvestForm({ doc, round, tables, tableId, me }: HarvestFormProp
           </label>
         ))}
       </fieldset>
-      <HarvestField id={`${base}-text`} label={labels.text} value={draft.text} problem={problems.text} onChange={(text) => update({ text })} inputRef={textRef} />
+      <HarvestField
+        id={`${base}-text`}
+        label={labels.text}
+        value={draft.text}
+        problem={problems.text}
+        onChange={(text) => update({ text })}
+        inputRef={textRef}
+      />
       {labels.turnsOut && (
         <HarvestField
           id={`${base}-turns-out`}

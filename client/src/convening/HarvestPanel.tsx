@@ -3,7 +3,7 @@
  * when nobody reports) and the session host, and this round's cards from the table, read-only, for
  * everyone else.
  */
-import { PLENARY_DOC, type HarvestCard, } from '@worktable/shared';
+import { PLENARY_DOC, type HarvestCard } from '@worktable/shared';
 import { canPostHarvest, harvesterOf, tableHarvest } from './harvestModel.js';
 import { HarvestCardView } from './HarvestCardView.js';
 import { HarvestForm } from './HarvestForm.js';
@@ -41,7 +41,9 @@ export function HarvestPanel({ state, docName, plenary, cards, me, nameOf }: Har
         <HarvestForm doc={plenary?.doc ?? null} round={state.round} tables={state.tables} tableId={tableId} me={me} />
       ) : (
         <p className="hint">
-          {harvester ? `${nameOf(harvester)} posts what this table found to the plenary.` : 'The table’s reporter posts what this table found to the plenary.'}
+          {harvester
+            ? `${nameOf(harvester)} posts what this table found to the plenary.`
+            : 'The table’s reporter posts what this table found to the plenary.'}
         </p>
       )}
       {tableName && (

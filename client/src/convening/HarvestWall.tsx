@@ -40,21 +40,21 @@ export function HarvestWall({ cards, synced, doc, me, filterable = true }: Harve
   const shown = useMemo(() => (only ? cards.filter((c) => c.tableId === only) : cards), [cards, only]);
   const columns = useMemo(() => harvestColumns(shown), [shown]);
   return (
-    <section className="harvest-wall" aria-labelledby={`${id}-heading`} >
+    <section className="harvest-wall" aria-labelledby={`${id}-heading`}>
       <div className="harvest-wall-head">
         <h2 id={`${id}-heading`}>Harvest</h2>
         <p className="hint" aria-live="polite">
           {synced ? `${plural(cards.length, 'card')} from ${plural(tables.length, 'table')}` : 'Loading the harvest…'}
         </p>
         {cards.length > 0 && (
-        <div className="harvest-view" role="group" aria-label="Group the cards">
-          <button type="button" className="button ghost" aria-pressed={view === 'themes'} onClick={() => setView('themes')}>
-            By theme
-          </button>
-          <button type="button" className="button ghost" aria-pressed={view === 'rounds'} onClick={() => setView('rounds')}>
-            By round and table
-          </button>
-        </div>
+          <div className="harvest-view" role="group" aria-label="Group the cards">
+            <button type="button" className="button ghost" aria-pressed={view === 'themes'} onClick={() => setView('themes')}>
+              By theme
+            </button>
+            <button type="button" className="button ghost" aria-pressed={view === 'rounds'} onClick={() => setView('rounds')}>
+              By round and table
+            </button>
+          </div>
         )}
         {filterable && view === 'rounds' && tables.length > 1 && (
           <div className="harvest-filter">
@@ -71,32 +71,36 @@ export function HarvestWall({ cards, synced, doc, me, filterable = true }: Harve
         )}
       </div>
       {!readOnly && <PlenaryVote themes={themes} cards={cards} isHost={me.role === 'host'} />}
-      {synced && cards.length === 0 && <p className="muted">Nothing harvested yet. Each table’s reporter posts what their table found from the table.</p>}
-      {view === 'themes' && cards.length > 0 && <ThemeBoard doc={doc} cards={cards} themes={themes} cardThemes={cardThemes} me={me.participantId} readOnly={readOnly} />}
+      {synced && cards.length === 0 && (
+        <p className="muted">Nothing harvested yet. Each table’s reporter posts what their table found from the table.</p>
+      )}
+      {view === 'themes' && cards.length > 0 && (
+        <ThemeBoard doc={doc} cards={cards} themes={themes} cardThemes={cardThemes} me={me.participantId} readOnly={readOnly} />
+      )}
       {view === 'rounds' && (
-      <div className="harvest-columns">
-        {columns.map((column) => (
-          <section key={column.round} className="harvest-column" aria-labelledby={`${id}-round-${column.round}`} tabIndex={0}>
-            <h3 id={`${id}-round-${column.round}`} className="harvest-column-title">
-              Round {column.round} <span className="count">{column.count}</span>
-            </h3>
-            {column.groups.map((group) => (
-              <section key={group.tableId} className="harvest-group" aria-labelledby={`${id}-${column.round}-${group.tableId}`}>
-                <h4 id={`${id}-${column.round}-${group.tableId}`}>
-                  {group.tableName} · Round {group.round}
-                </h4>
-                <ul className="harvest-list">
-                  {group.cards.map((card) => (
-                    <li key={card.id}>
-                      <HarvestCardView card={card} />
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ))}
-          </section>
-        ))}
-      </div>
+        <div className="harvest-columns">
+          {columns.map((column) => (
+            <section key={column.round} className="harvest-column" aria-labelledby={`${id}-round-${column.round}`} tabIndex={0}>
+              <h3 id={`${id}-round-${column.round}`} className="harvest-column-title">
+                Round {column.round} <span className="count">{column.count}</span>
+              </h3>
+              {column.groups.map((group) => (
+                <section key={group.tableId} className="harvest-group" aria-labelledby={`${id}-${column.round}-${group.tableId}`}>
+                  <h4 id={`${id}-${column.round}-${group.tableId}`}>
+                    {group.tableName} · Round {group.round}
+                  </h4>
+                  <ul className="harvest-list">
+                    {group.cards.map((card) => (
+                      <li key={card.id}>
+                        <HarvestCardView card={card} />
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ))}
+            </section>
+          ))}
+        </div>
       )}
     </section>
   );

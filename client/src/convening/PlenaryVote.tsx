@@ -31,13 +31,21 @@ export function PlenaryVote({ themes, cards, isHost }: PlenaryVoteProps) {
   const { run, busy, error } = useAction(sendControl);
   const [dots, setDots] = useState('3');
   const said = useVoteAnnouncement(vote);
-  const names = new Map<string, string>([...themes.map((t) => [t.id, t.name] as const), ...cards.map((c) => [c.id, cardTitle(c)] as const)]);
+  const names = new Map<string, string>([
+    ...themes.map((t) => [t.id, t.name] as const),
+    ...cards.map((c) => [c.id, cardTitle(c)] as const),
+  ]);
   const titleOf = (itemId: string) => names.get(itemId) ?? 'A theme or card no longer on the wall';
   const onThemes = themes.length >= 2;
   const items = onThemes ? themes.map((t) => t.id) : cards.map((c) => c.id);
   const start = () => {
     const count = Math.min(MAX_VOTE_DOTS, Math.max(1, Number.parseInt(dots, 10) || 3));
-    void run({ action: 'openVote', items: items.slice(0, MAX_VOTE_ITEMS), dots: count, title: onThemes ? 'Which themes matter most to us?' : 'Which insights matter most to us?' });
+    void run({
+      action: 'openVote',
+      items: items.slice(0, MAX_VOTE_ITEMS),
+      dots: count,
+      title: onThemes ? 'Which themes matter most to us?' : 'Which insights matter most to us?',
+    });
   };
   return (
     <div className="plenary-vote">
@@ -62,7 +70,15 @@ export function PlenaryVote({ themes, cards, isHost }: PlenaryVoteProps) {
           <div className="plenary-vote-start" role="group" aria-labelledby={`${id}-h`}>
             <h3 id={`${id}-h`}>Dot vote</h3>
             <label htmlFor={`${id}-dots`}>Dots each</label>
-            <input id={`${id}-dots`} className="dash-number" type="number" min={1} max={MAX_VOTE_DOTS} value={dots} onChange={(e) => setDots(e.target.value)} />
+            <input
+              id={`${id}-dots`}
+              className="dash-number"
+              type="number"
+              min={1}
+              max={MAX_VOTE_DOTS}
+              value={dots}
+              onChange={(e) => setDots(e.target.value)}
+            />
             <button type="button" className="button secondary" disabled={busy} onClick={start}>
               {onThemes ? `Dot vote on the ${themes.length} themes` : `Dot vote on the ${Math.min(items.length, MAX_VOTE_ITEMS)} cards`}
             </button>

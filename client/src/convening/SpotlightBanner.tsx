@@ -1,4 +1,3 @@
-
 import { sendControl } from '../protocol/controlConnection.js';
 import { tableNameOf } from './place.js';
 import type { SessionView } from '../protocol/sessionView.js';
@@ -16,10 +15,15 @@ export function SpotlightBanner({ state, isHost }: SpotlightBannerProps) {
   return (
     <div className="banner banner-spotlight">
       <p>
-        <strong>Everyone is looking at {name}.</strong> {isHost ? 'You brought everyone here.' : 'The host brought everyone here; you go back when they are done.'}
+        <strong>Everyone is looking at {name}.</strong>{' '}
+        {isHost ? 'You brought everyone here.' : 'The host brought everyone here; you go back when they are done.'}
       </p>
       {isHost && (
-        <button type="button" className="button ghost banner-dismiss" onClick={() => void sendControl({ action: 'spotlight', tableId: null })}>
+        <button
+          type="button"
+          className="button ghost banner-dismiss"
+          onClick={() => void sendControl({ action: 'spotlight', tableId: null })}
+        >
           Send everyone back
         </button>
       )}

@@ -33,7 +33,10 @@ export function ThemeBoard({ doc, cards, themes, cardThemes, me, readOnly }: The
   const [target, setTarget] = useState<string | null>(null);
   const groups = groupByTheme(cards, themes, cardThemes);
   const loose = groups.find((g) => g.theme === null)?.cards ?? [];
-  const columns: { theme: HarvestTheme | null; cards: HarvestCard[] }[] = [{ theme: null, cards: loose }, ...groups.filter((g) => g.theme !== null)];
+  const columns: { theme: HarvestTheme | null; cards: HarvestCard[] }[] = [
+    { theme: null, cards: loose },
+    ...groups.filter((g) => g.theme !== null),
+  ];
 
   const create = (event: FormEvent) => {
     event.preventDefault();
@@ -70,7 +73,14 @@ export function ThemeBoard({ doc, cards, themes, cardThemes, me, readOnly }: The
       {!readOnly && (
         <form className="theme-new" onSubmit={create} aria-label="Add a theme" noValidate>
           <label htmlFor={`${id}-name`}>New theme</label>
-          <input id={`${id}-name`} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} placeholder="e.g. Time for teachers to plan together" aria-describedby={problem ? `${id}-problem` : undefined} />
+          <input
+            id={`${id}-name`}
+            value={name}
+            maxLength={120}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="e.g. Time for teachers to plan together"
+            aria-describedby={problem ? `${id}-problem` : undefined}
+          />
           <button type="submit" className="button secondary" disabled={!doc}>
             Add theme
           </button>
@@ -94,7 +104,9 @@ export function ThemeBoard({ doc, cards, themes, cardThemes, me, readOnly }: The
               <ThemeTitle id={`${id}-${theme?.id ?? 'loose'}`} theme={theme} count={inTheme.length} doc={doc} readOnly={readOnly} />
             </div>
             {theme && <WallDots itemId={theme.id} title={theme.name} />}
-            {inTheme.length === 0 && <p className="muted">{theme ? 'Drag cards here, or choose this theme in a card’s menu.' : 'Every card is in a theme.'}</p>}
+            {inTheme.length === 0 && (
+              <p className="muted">{theme ? 'Drag cards here, or choose this theme in a card’s menu.' : 'Every card is in a theme.'}</p>
+            )}
             <ul className="harvest-list">
               {inTheme.map((card) => (
                 <li
@@ -110,7 +122,11 @@ export function ThemeBoard({ doc, cards, themes, cardThemes, me, readOnly }: The
                   {!readOnly && themes.length > 0 && (
                     <label className="theme-pick">
                       Theme{' '}
-                      <select value={cardThemes[card.id] && themes.some((t) => t.id === cardThemes[card.id]) ? cardThemes[card.id] : ''} onChange={(e) => move(card.id, e.target.value || null)} aria-label={`Theme of “${cardTitle(card)}”`}>
+                      <select
+                        value={cardThemes[card.id] && themes.some((t) => t.id === cardThemes[card.id]) ? cardThemes[card.id] : ''}
+                        onChange={(e) => move(card.id, e.target.value || null)}
+                        aria-label={`Theme of “${cardTitle(card)}”`}
+                      >
                         <option value="">Not grouped</option>
                         {themes.map((t) => (
                           <option key={t.id} value={t.id}>
@@ -160,7 +176,14 @@ function ThemeTitle({ id, theme, count, doc, readOnly }: ThemeTitleProps) {
           setEditing(false);
         }}
       >
-        <input id={id} aria-label={`New name for ${theme.name}`} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} autoFocus />
+        <input
+          id={id}
+          aria-label={`New name for ${theme.name}`}
+          value={name}
+          maxLength={120}
+          onChange={(e) => setName(e.target.value)}
+          autoFocus
+        />
         <button type="submit" className="button ghost">
           Save
         </button>
@@ -177,7 +200,12 @@ function ThemeTitle({ id, theme, count, doc, readOnly }: ThemeTitleProps) {
           <button type="button" className="protocol-link-button" onClick={() => setEditing(true)} aria-label={`Rename ${theme.name}`}>
             Rename
           </button>
-          <button type="button" className="protocol-link-button" onClick={() => removeTheme(doc, theme.id)} aria-label={`Remove ${theme.name} (its cards go back to not grouped)`}>
+          <button
+            type="button"
+            className="protocol-link-button"
+            onClick={() => removeTheme(doc, theme.id)}
+            aria-label={`Remove ${theme.name} (its cards go back to not grouped)`}
+          >
             Remove
           </button>
         </span>

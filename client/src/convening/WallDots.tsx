@@ -36,11 +36,25 @@ export function WallDots({ itemId, title }: WallDotsProps) {
   };
   return (
     <div className="vote-dots wall-dots" role="group" aria-label={dotControlLabel(title, dots, vote.dots)} aria-busy={busy}>
-      <button type="button" className="vote-step" aria-label="Remove a dot" aria-disabled={!dots.remove.ok} title={dots.remove.ok ? 'Take a dot off' : dots.remove.reason} onClick={() => change(-1)}>
+      <button
+        type="button"
+        className="vote-step"
+        aria-label="Remove a dot"
+        aria-disabled={!dots.remove.ok}
+        title={dots.remove.ok ? 'Take a dot off' : dots.remove.reason}
+        onClick={() => change(-1)}
+      >
         −
       </button>
       <span className="vote-count">{dots.mine}</span>
-      <button type="button" className="vote-step" aria-label="Add a dot" aria-disabled={!dots.add.ok} title={dots.add.ok ? 'Put a dot here' : dots.add.reason} onClick={() => change(1)}>
+      <button
+        type="button"
+        className="vote-step"
+        aria-label="Add a dot"
+        aria-disabled={!dots.add.ok}
+        title={dots.add.ok ? 'Put a dot here' : dots.add.reason}
+        onClick={() => change(1)}
+      >
         +
       </button>
       {error && (

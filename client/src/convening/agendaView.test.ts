@@ -10,7 +10,12 @@ const blocks: WireAgenda['blocks'] = [
   { id: 'closing', kind: 'plenary', title: 'Harvest', round: 0, question: null, durationMs: 1_800_000, reseat: false },
 ];
 const at = (index: number, overrides: Parameters<typeof stateFixture>[0] = {}) =>
-  stateFixture({ convening: true, agenda: { blocks, index, rounds: 2, held: false, waiting: false, roundStartedAt: null }, phase: phaseFixture({ prompt: 'Talk at your table.' }), ...overrides });
+  stateFixture({
+    convening: true,
+    agenda: { blocks, index, rounds: 2, held: false, waiting: false, roundStartedAt: null },
+    phase: phaseFixture({ prompt: 'Talk at your table.' }),
+    ...overrides,
+  });
 
 describe('agendaStage', () => {
   it('follows the agenda index in a convening', () => {

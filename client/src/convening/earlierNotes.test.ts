@@ -25,7 +25,21 @@ describe('earlierItems', () => {
     const put = (id: string, kind: string, createdAt: number, title: string) => {
       const item = new Y.Map<unknown>();
       artifacts.set(id, item);
-      for (const [k, v] of Object.entries({ id, kind, x: 0, y: 0, w: 100, h: 100, z: 1, createdBy: 'p', createdByName: 'Ana', createdAt, draft: false, title })) item.set(k, v);
+      for (const [k, v] of Object.entries({
+        id,
+        kind,
+        x: 0,
+        y: 0,
+        w: 100,
+        h: 100,
+        z: 1,
+        createdBy: 'p',
+        createdByName: 'Ana',
+        createdAt,
+        draft: false,
+        title,
+      }))
+        item.set(k, v);
     };
     put('s2', 'sticky', 2_000, 'Second sticky');
     put('s1', 'sticky', 1_000, 'First sticky');

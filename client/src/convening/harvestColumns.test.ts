@@ -18,7 +18,14 @@ describe('harvestColumns', () => {
   it('makes a column per round, tables in number order, cards oldest first', () => {
     const columns = harvestColumns([card('c', 10, 1), card('a', 2, 1, 5), card('b', 2, 1, 1), card('d', 1, 2)]);
     expect(columns.map((c) => [c.round, c.count, c.groups.map((g) => [g.tableName, g.cards.map((x) => x.id)])])).toEqual([
-      [1, 3, [['Table 2', ['b', 'a']], ['Table 10', ['c']]]],
+      [
+        1,
+        3,
+        [
+          ['Table 2', ['b', 'a']],
+          ['Table 10', ['c']],
+        ],
+      ],
       [2, 1, [['Table 1', ['d']]]],
     ]);
   });

@@ -29,5 +29,7 @@ export function harvestTables(cards: readonly HarvestCard[]): { tableId: string;
   const seen = new Map<string, string>();
   for (const group of groupHarvest(cards)) if (!seen.has(group.tableId)) seen.set(group.tableId, group.tableName);
   const number = (id: string) => Number(/(\d+)$/.exec(id)?.[1] ?? Number.MAX_SAFE_INTEGER);
-  return [...seen].map(([tableId, tableName]) => ({ tableId, tableName })).sort((a, b) => number(a.tableId) - number(b.tableId) || a.tableId.localeCompare(b.tableId));
+  return [...seen]
+    .map(([tableId, tableName]) => ({ tableId, tableName }))
+    .sort((a, b) => number(a.tableId) - number(b.tableId) || a.tableId.localeCompare(b.tableId));
 }

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MAX_HARVEST_CHARS } from '@worktable/shared';
 import { stateFixture } from '../protocol/fixtures.js';
-import { canPostHarvest, checkHarvestDraft, harvestCardFrom, harvestMapOf, postHarvest, readHarvest, tableHarvest } from './harvestModel.js';
+import {
+  canPostHarvest,
+  checkHarvestDraft,
+  harvestCardFrom,
+  harvestMapOf,
+  postHarvest,
+  readHarvest,
+  tableHarvest,
+} from './harvestModel.js';
 
 const origin = { tableId: 'table-2', tableName: 'Table 2', round: 1, by: 'p_r', byName: 'Rae' };
 
@@ -10,7 +18,10 @@ describe('harvest cards', () => {
   it('H1 posts cards into the plenary document and reads them back, skipping malformed ones', () => {
     const doc = new Y.Doc();
     postHarvest(doc, harvestCardFrom({ kind: 'insight', text: '  Time matters.  ', turnsOut: 'ignored' }, origin, 10, 'a'));
-    postHarvest(doc, harvestCardFrom({ kind: 'shift', text: 'Grades motivate', turnsOut: 'Feedback does' }, { ...origin, round: 2 }, 20, 'b'));
+    postHarvest(
+      doc,
+      harvestCardFrom({ kind: 'shift', text: 'Grades motivate', turnsOut: 'Feedback does' }, { ...origin, round: 2 }, 20, 'b'),
+    );
     harvestMapOf(doc).set('junk', { id: 'junk', kind: 'rant' });
     const cards = readHarvest(doc);
     expect(cards).toHaveLength(2);
@@ -33,7 +44,9 @@ describe('harvest cards', () => {
     const seated = stateFixture({ convening: true, tableId: 'table-2', roles: { facilitator: 'fa', reporter: 're', scribe: 'sc' } });
     expect(canPostHarvest(seated, { participantId: 're', role: 'participant' })).toBe(true);
     expect(canPostHarvest(seated, { participantId: 'sc', role: 'participant' })).toBe(false);
-    expect(canPostHarvest({ ...seated, roles: { facilitator: 'fa', scribe: 'sc' } }, { participantId: 'sc', role: 'participant' })).toBe(true);
+    expect(canPostHarvest({ ...seated, roles: { facilitator: 'fa', scribe: 'sc' } }, { participantId: 'sc', role: 'participant' })).toBe(
+      true,
+    );
     expect(canPostHarvest({ ...seated, tableId: null }, { participantId: 'h', role: 'host' })).toBe(true);
     expect(canPostHarvest({ ...seated, convening: false }, { participantId: 'h', role: 'host' })).toBe(false);
     expect(canPostHarvest(seated, { participantId: 're', role: 'observer' })).toBe(false);

@@ -29,7 +29,10 @@ export function harvesterOf(roles: SessionState['roles']): string | undefined {
 }
 
 /** Whether `me` may post to the plenary: the session host always, else the harvester of their table. */
-export function canPostHarvest(state: Pick<SessionState, 'roles' | 'tableId' | 'convening'>, me: { participantId: string; role: string }): boolean {
+export function canPostHarvest(
+  state: Pick<SessionState, 'roles' | 'tableId' | 'convening'>,
+  me: { participantId: string; role: string },
+): boolean {
   if (me.role === 'observer' || !state.convening) return false;
   if (me.role === 'host') return true;
   return state.tableId !== null && harvesterOf(state.roles) === me.participantId;

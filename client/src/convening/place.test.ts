@@ -10,7 +10,15 @@ const seating = [
 const convening = (overrides: Parameters<typeof stateFixture>[0] = {}) => {
   const tableId = overrides.tableId === undefined ? 'table-1' : overrides.tableId;
   const table = seating.find((t) => t.id === tableId) ?? null;
-  return stateFixture({ convening: true, round: 1, tableId, table, tableCount: seating.length, tables: seating.map(({ id, name }) => ({ id, name })), ...overrides });
+  return stateFixture({
+    convening: true,
+    round: 1,
+    tableId,
+    table,
+    tableCount: seating.length,
+    tables: seating.map(({ id, name }) => ({ id, name })),
+    ...overrides,
+  });
 };
 
 describe('docNameFor', () => {
@@ -47,7 +55,9 @@ describe('ownPlace', () => {
 
   it('takes a visited table away from a host who does not sit there', () => {
     expect(ownPlace(convening({ tableId: 'table-3' }), 'host').tableId).toBeNull();
-    expect(conveningAnnouncement(ownPlace(convening({ tableId: null }), 'host'), ownPlace(convening({ tableId: 'table-3' }), 'host'))).toBeNull();
+    expect(
+      conveningAnnouncement(ownPlace(convening({ tableId: null }), 'host'), ownPlace(convening({ tableId: 'table-3' }), 'host')),
+    ).toBeNull();
   });
 
   it('leaves states without a known table alone', () => {
@@ -111,7 +121,9 @@ describe('newcomerPrompt', () => {
   const names: Record<string, string> = { dee: 'Dee', eve: 'Eve' };
   const nameOf = (id: string) => names[id] ?? 'someone';
   it('welcomes the newcomers for the table host only', () => {
-    expect(newcomerPrompt(convening({ tableId: 'table-3' }), 'cy', nameOf)).toBe('Welcome Dee and Eve: brief them on what this table discussed');
+    expect(newcomerPrompt(convening({ tableId: 'table-3' }), 'cy', nameOf)).toBe(
+      'Welcome Dee and Eve: brief them on what this table discussed',
+    );
     expect(newcomerPrompt(convening({ tableId: 'table-3' }), 'dee', nameOf)).toBeNull();
     expect(newcomerPrompt(convening(), 'ana', nameOf)).toBeNull();
   });

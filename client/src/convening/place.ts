@@ -7,7 +7,8 @@ import { Gathering, PLENARY_DOC, SINGLE_TABLE_ID, type SessionState, type TableE
 import type { SessionView } from '../protocol/sessionView.js';
 
 /** The parts of the state that decide where someone is. */
-export type PlaceState = Pick<SessionView, 'gathering' | 'tableId' | 'convening' | 'round' | 'tables' | 'table'> & Partial<Pick<SessionState, 'spotlight' | 'agenda'>>;
+export type PlaceState = Pick<SessionView, 'gathering' | 'tableId' | 'convening' | 'round' | 'tables' | 'table'> &
+  Partial<Pick<SessionState, 'spotlight' | 'agenda'>>;
 
 /**
  * The document to open: the table the host shows to everyone, if any; the table a host chose to
@@ -81,7 +82,10 @@ export function placeLabel(state: PlaceState, docName: string): string | null {
  */
 export function conveningAnnouncement(previous: PlaceState | null, next: PlaceState): string | null {
   // Arriving (or coming back) while the tables are seated: where you sit.
-  if (!previous) return next.convening && next.tableId && next.round > 0 ? `You sit at ${tableNameOf(next, next.tableId)} for round ${next.round}.` : null;
+  if (!previous)
+    return next.convening && next.tableId && next.round > 0
+      ? `You sit at ${tableNameOf(next, next.tableId)} for round ${next.round}.`
+      : null;
   if ((previous.spotlight ?? null) !== (next.spotlight ?? null)) {
     return next.spotlight ? `The host is showing ${tableNameOf(next, next.spotlight)} to everyone.` : 'Back to your own place.';
   }
@@ -106,7 +110,11 @@ export function joinNames(names: readonly string[]): string {
  * The table host's prompt when people new to the table sit down ("Welcome Ana and Ben: brief them
  * on what this table discussed"), or null when `me` is not the host of their table or nobody is new.
  */
-export function newcomerPrompt(state: Pick<SessionState, 'table' | 'tableId'>, me: string, nameOf: (participantId: string) => string): string | null {
+export function newcomerPrompt(
+  state: Pick<SessionState, 'table' | 'tableId'>,
+  me: string,
+  nameOf: (participantId: string) => string,
+): string | null {
   const table = shownTableOf(state);
   if (!table || table.host !== me) return null;
   const newcomers = table.newcomers.filter((id) => id !== me);

@@ -20,8 +20,23 @@ describe('harvest themes', () => {
     removeTheme(a, trust.id);
     expect(readThemes(a).map((t) => t.name)).toEqual(['Time and pace']);
     expect(readCardThemes(a)).toEqual({ c1: time.id });
-    const card = (id: string) => ({ id, tableId: 'table-1', tableName: 'Table 1', round: 1, kind: 'insight' as const, text: id, by: 'p', byName: 'P', at: 1 });
-    expect(groupByTheme([card('c1'), card('c2')], readThemes(a), readCardThemes(a)).map((g) => [g.theme?.name ?? null, g.cards.map((c) => c.id)])).toEqual([
+    const card = (id: string) => ({
+      id,
+      tableId: 'table-1',
+      tableName: 'Table 1',
+      round: 1,
+      kind: 'insight' as const,
+      text: id,
+      by: 'p',
+      byName: 'P',
+      at: 1,
+    });
+    expect(
+      groupByTheme([card('c1'), card('c2')], readThemes(a), readCardThemes(a)).map((g) => [
+        g.theme?.name ?? null,
+        g.cards.map((c) => c.id),
+      ]),
+    ).toEqual([
       ['Time and pace', ['c1']],
       [null, ['c2']],
     ]);

@@ -43,7 +43,13 @@ export function themeNameProblem(name: string): string | null {
 /** Adds a theme at the end; returns it. */
 export function addTheme(doc: Y.Doc, name: string, by: string, now: number): HarvestTheme {
   const themes = readThemes(doc);
-  const theme: HarvestTheme = { id: `theme-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`, name: name.trim(), order: (themes.at(-1)?.order ?? 0) + 1, by, at: now };
+  const theme: HarvestTheme = {
+    id: `theme-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    name: name.trim(),
+    order: (themes.at(-1)?.order ?? 0) + 1,
+    by,
+    at: now,
+  };
   themesMapOf(doc).set(theme.id, theme);
   return theme;
 }

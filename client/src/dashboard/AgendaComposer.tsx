@@ -35,7 +35,8 @@ export function AgendaComposer({ protocolId }: AgendaComposerProps) {
   const id = useId();
   const [parts, setParts] = useState<AgendaPart[]>(() => [{ protocolId: protocolId ?? 'world-cafe', place: PartPlace.Own }]);
   const action = useHostAction();
-  const update = (index: number, change: Partial<AgendaPart>) => setParts((all) => all.map((part, i) => (i === index ? { ...part, ...change } : part)));
+  const update = (index: number, change: Partial<AgendaPart>) =>
+    setParts((all) => all.map((part, i) => (i === index ? { ...part, ...change } : part)));
   const move = (index: number, by: -1 | 1) =>
     setParts((all) => {
       const next = [...all];
@@ -48,7 +49,10 @@ export function AgendaComposer({ protocolId }: AgendaComposerProps) {
     <details className="dash-seat dash-compose">
       <summary id={`${id}-h`}>Compose the agenda by hand…</summary>
       <div className="dash-compose-body" role="group" aria-labelledby={`${id}-h`}>
-        <p className="hint">Each part is a protocol, run with everyone together or at the tables. The tables’ parts are the seating rounds; a café’s later rounds move the travelers.</p>
+        <p className="hint">
+          Each part is a protocol, run with everyone together or at the tables. The tables’ parts are the seating rounds; a café’s later
+          rounds move the travelers.
+        </p>
         <button type="button" className="button ghost small" onClick={() => setParts([...CONVENING_DAY])}>
           A convening day: check-in, norms, 1-2-4-All, café rounds, harvest, closing circle
         </button>
@@ -64,7 +68,9 @@ export function AgendaComposer({ protocolId }: AgendaComposerProps) {
                       {p.title}
                     </option>
                   ))}
-                  {protocolId && !BUILT_IN_PROTOCOLS.some((p) => p.id === protocolId) && <option value={protocolId}>This session’s protocol</option>}
+                  {protocolId && !BUILT_IN_PROTOCOLS.some((p) => p.id === protocolId) && (
+                    <option value={protocolId}>This session’s protocol</option>
+                  )}
                 </select>
               </label>
               <label>
@@ -78,13 +84,31 @@ export function AgendaComposer({ protocolId }: AgendaComposerProps) {
                 </select>
               </label>
               <span className="dash-compose-buttons">
-                <button type="button" className="button ghost small" disabled={index === 0} onClick={() => move(index, -1)} aria-label={`Move ${titleOf(part.protocolId)} earlier`}>
+                <button
+                  type="button"
+                  className="button ghost small"
+                  disabled={index === 0}
+                  onClick={() => move(index, -1)}
+                  aria-label={`Move ${titleOf(part.protocolId)} earlier`}
+                >
                   ↑
                 </button>
-                <button type="button" className="button ghost small" disabled={index === parts.length - 1} onClick={() => move(index, 1)} aria-label={`Move ${titleOf(part.protocolId)} later`}>
+                <button
+                  type="button"
+                  className="button ghost small"
+                  disabled={index === parts.length - 1}
+                  onClick={() => move(index, 1)}
+                  aria-label={`Move ${titleOf(part.protocolId)} later`}
+                >
                   ↓
                 </button>
-                <button type="button" className="button ghost small" disabled={parts.length === 1} onClick={() => setParts((all) => all.filter((_, i) => i !== index))} aria-label={`Remove ${titleOf(part.protocolId)}`}>
+                <button
+                  type="button"
+                  className="button ghost small"
+                  disabled={parts.length === 1}
+                  onClick={() => setParts((all) => all.filter((_, i) => i !== index))}
+                  aria-label={`Remove ${titleOf(part.protocolId)}`}
+                >
                   Remove
                 </button>
               </span>
@@ -92,10 +116,20 @@ export function AgendaComposer({ protocolId }: AgendaComposerProps) {
           ))}
         </ol>
         <div className="actions">
-          <button type="button" className="button ghost" disabled={parts.length >= MAX_AGENDA_PARTS} onClick={() => setParts((all) => [...all, { protocolId: 'check-in', place: PartPlace.Plenary }])}>
+          <button
+            type="button"
+            className="button ghost"
+            disabled={parts.length >= MAX_AGENDA_PARTS}
+            onClick={() => setParts((all) => [...all, { protocolId: 'check-in', place: PartPlace.Plenary }])}
+          >
             Add a part
           </button>
-          <button type="button" className="button primary" disabled={action.busy} onClick={() => void action.run({ action: 'composeAgenda', parts }, `The agenda has ${parts.length} parts.`)}>
+          <button
+            type="button"
+            className="button primary"
+            disabled={action.busy}
+            onClick={() => void action.run({ action: 'composeAgenda', parts }, `The agenda has ${parts.length} parts.`)}
+          >
             {action.busy ? 'Saving…' : 'Use this agenda'}
           </button>
         </div>

@@ -27,7 +27,14 @@ export function AgendaControls({ dashboard }: AgendaControlsProps) {
   useEffect(() => setHoldWanted(null), [held]);
   const setHold = async (on: boolean) => {
     setHoldWanted(on);
-    if (!(await act.runFor('hold', { action: 'hold', on }, on ? `${currentName} will wait for you at its end.` : `${nextName} will start by itself when ${currentName} ends.`))) setHoldWanted(null);
+    if (
+      !(await act.runFor(
+        'hold',
+        { action: 'hold', on },
+        on ? `${currentName} will wait for you at its end.` : `${nextName} will start by itself when ${currentName} ends.`,
+      ))
+    )
+      setHoldWanted(null);
   };
   const { agenda } = dashboard;
   const stage = hostStage(agenda);
@@ -60,7 +67,9 @@ export function AgendaControls({ dashboard }: AgendaControlsProps) {
         )}
         {stage === 'going' && confirmNext && (
           <div className="dash-confirm" role="group" aria-labelledby={`${id}-confirm`}>
-            <p id={`${id}-confirm`}>{nextName ? `End ${currentName} everywhere and start ${nextName} now?` : `End ${currentName} now? The agenda will be over.`}</p>
+            <p id={`${id}-confirm`}>
+              {nextName ? `End ${currentName} everywhere and start ${nextName} now?` : `End ${currentName} now? The agenda will be over.`}
+            </p>
             <button type="button" className="button primary" disabled={act.busy} onClick={() => void startNext()} autoFocus>
               {act.pending === 'next' ? 'Moving on…' : nextName ? `Start ${nextName}` : 'Finish'}
             </button>
@@ -81,8 +90,14 @@ export function AgendaControls({ dashboard }: AgendaControlsProps) {
           Hold at the end of {currentName} (otherwise {nextName} starts by itself)
         </label>
       )}
-      {stage === 'waiting' && <p className="hint dash-narrow">{currentName} is over and waits for you.{next?.reseat ? ' Travelers move to new tables when you start; table hosts stay.' : ''}</p>}
-      {stage === 'over' && <p className="hint dash-narrow">Every part of the agenda is done. The tables stay open; export the record from the table page.</p>}
+      {stage === 'waiting' && (
+        <p className="hint dash-narrow">
+          {currentName} is over and waits for you.{next?.reseat ? ' Travelers move to new tables when you start; table hosts stay.' : ''}
+        </p>
+      )}
+      {stage === 'over' && (
+        <p className="hint dash-narrow">Every part of the agenda is done. The tables stay open; export the record from the table page.</p>
+      )}
       <ActionAlert error={act.error} />
     </div>
   );

@@ -25,7 +25,12 @@ export function AgendaOutline({ dashboard }: AgendaOutlineProps) {
       <h2 id={`${id}-h`}>Agenda</h2>
       <ol className="dash-agenda-list">
         {agenda.blocks.map((block, index) => (
-          <AgendaItem key={block.id} block={block} name={blockName(block, agenda.rounds)} state={index < agenda.index ? 'done' : index === agenda.index ? 'now' : 'later'} />
+          <AgendaItem
+            key={block.id}
+            block={block}
+            name={blockName(block, agenda.rounds)}
+            state={index < agenda.index ? 'done' : index === agenda.index ? 'now' : 'later'}
+          />
         ))}
       </ol>
     </section>
@@ -53,7 +58,8 @@ function AgendaItem({ block, name, state }: AgendaItemProps) {
         <strong>{name}</strong>
         <span className="muted">
           {' '}
-          · {block.kind === 'plenary' ? 'everyone together' : block.reseat ? 'travelers move, hosts stay' : 'at the tables'} · {formatDuration(block.durationMs)}
+          · {block.kind === 'plenary' ? 'everyone together' : block.reseat ? 'travelers move, hosts stay' : 'at the tables'} ·{' '}
+          {formatDuration(block.durationMs)}
         </span>
         {state === 'now' && <span className="dash-agenda-badge">now</span>}
         {state === 'done' && <span className="dash-agenda-done">done</span>}
@@ -62,7 +68,12 @@ function AgendaItem({ block, name, state }: AgendaItemProps) {
         <p className="dash-agenda-question">
           {block.question ? <q>{block.question}</q> : <span className="muted">No question yet.</span>}{' '}
           {state === 'later' && (
-            <button type="button" className="button ghost small" onClick={() => setEditing(true)} aria-label={`Edit the question of ${name}`}>
+            <button
+              type="button"
+              className="button ghost small"
+              onClick={() => setEditing(true)}
+              aria-label={`Edit the question of ${name}`}
+            >
               Edit
             </button>
           )}

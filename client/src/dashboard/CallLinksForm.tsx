@@ -20,9 +20,15 @@ export function CallLinksForm({ dashboard }: CallLinksFormProps) {
     <details className="dash-seat dash-calls">
       <summary id={`${id}-h`}>Call links (your own video platform)…</summary>
       <div className="dash-calls-body" role="group" aria-labelledby={`${id}-h`}>
-        <p className="hint">Each person sees the link of where they are: their table’s, or everyone’s in the plenary and at tables without one. Worktable records nothing of the calls.</p>
+        <p className="hint">
+          Each person sees the link of where they are: their table’s, or everyone’s in the plenary and at tables without one. Worktable
+          records nothing of the calls.
+        </p>
         <CallLinkRow tableId={null} label="Everyone (the plenary)" current={dashboard.callLinks.convening} />
-        {dashboard.convening && dashboard.tables.map((table) => <CallLinkRow key={table.id} tableId={table.id} label={table.name} current={dashboard.callLinks.tables[table.id] ?? null} />)}
+        {dashboard.convening &&
+          dashboard.tables.map((table) => (
+            <CallLinkRow key={table.id} tableId={table.id} label={table.name} current={dashboard.callLinks.tables[table.id] ?? null} />
+          ))}
       </div>
     </details>
   );
@@ -40,12 +46,23 @@ function CallLinkRow({ tableId, label, current }: CallLinkRowProps) {
   const save = useHostAction();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void save.run({ action: 'callLink', tableId, url: url.trim() === '' ? null : url }, url.trim() === '' ? `${label}: no call link.` : `${label}: call link saved.`);
+    void save.run(
+      { action: 'callLink', tableId, url: url.trim() === '' ? null : url },
+      url.trim() === '' ? `${label}: no call link.` : `${label}: call link saved.`,
+    );
   };
   return (
     <form className="dash-call-row" onSubmit={submit} aria-label={`Call link: ${label}`}>
       <label htmlFor={`${id}-url`}>{label}</label>
-      <input id={`${id}-url`} type="url" inputMode="url" placeholder="https://…" value={url} maxLength={500} onChange={(e) => setUrl(e.target.value)} />
+      <input
+        id={`${id}-url`}
+        type="url"
+        inputMode="url"
+        placeholder="https://…"
+        value={url}
+        maxLength={500}
+        onChange={(e) => setUrl(e.target.value)}
+      />
       <button type="submit" className="button ghost small" disabled={save.busy}>
         Save
       </button>

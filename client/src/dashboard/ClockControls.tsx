@@ -28,9 +28,11 @@ export function ClockControls({ dashboard, offsetMs }: ClockControlsProps) {
   const block = currentBlockOf(dashboard);
   const inPlenary = block?.kind === 'plenary';
   const hostRuns = inPlenary || dashboard.clock === ClockMode.Shared;
-  const lead = inPlenary ? dashboard.plenary : dashboard.tables.find((t) => t.status !== RunStatus.Done) ?? dashboard.tables[0];
+  const lead = inPlenary ? dashboard.plenary : (dashboard.tables.find((t) => t.status !== RunStatus.Done) ?? dashboard.tables[0]);
   const everywhere = inPlenary ? '' : ' at every table';
-  const running = inPlenary ? dashboard.plenary?.status === RunStatus.Running : dashboard.tables.some((t) => t.status === RunStatus.Running);
+  const running = inPlenary
+    ? dashboard.plenary?.status === RunStatus.Running
+    : dashboard.tables.some((t) => t.status === RunStatus.Running);
   const paused = inPlenary ? dashboard.plenary?.status === RunStatus.Paused : dashboard.tables.some((t) => t.status === RunStatus.Paused);
   const over = inPlenary ? dashboard.plenary?.over === true : dashboard.tables.some((t) => t.over);
   const lastPhase = lead ? lead.phaseIndex + 1 >= lead.phaseCount : false;
@@ -60,29 +62,62 @@ export function ClockControls({ dashboard, offsetMs }: ClockControlsProps) {
       {hostRuns ? (
         <div className="actions" aria-busy={clock.busy}>
           {paused && !running ? (
-            <button type="button" className="button secondary" disabled={clock.busy} onClick={() => void clock.runFor('resume', { action: 'resume' }, `Resumed${everywhere}.`)}>
+            <button
+              type="button"
+              className="button secondary"
+              disabled={clock.busy}
+              onClick={() => void clock.runFor('resume', { action: 'resume' }, `Resumed${everywhere}.`)}
+            >
               {label('resume', inPlenary ? 'Resume' : 'Resume all', 'Resuming…')}
             </button>
           ) : (
-            <button type="button" className="button secondary" disabled={clock.busy || !running} onClick={() => void clock.runFor('pause', { action: 'pause' }, `Paused${everywhere}.`)}>
+            <button
+              type="button"
+              className="button secondary"
+              disabled={clock.busy || !running}
+              onClick={() => void clock.runFor('pause', { action: 'pause' }, `Paused${everywhere}.`)}
+            >
               {label('pause', inPlenary ? 'Pause' : 'Pause all', 'Pausing…')}
             </button>
           )}
-          <button type="button" className="button ghost" disabled={clock.busy || lead?.phaseIndex === 0} onClick={() => void clock.runFor('back', { action: 'back' }, `Back one phase${everywhere}.`)}>
+          <button
+            type="button"
+            className="button ghost"
+            disabled={clock.busy || lead?.phaseIndex === 0}
+            onClick={() => void clock.runFor('back', { action: 'back' }, `Back one phase${everywhere}.`)}
+          >
             {label('back', 'Back', 'Going back…')}
           </button>
-          <button type="button" className={`button ${over ? 'primary' : 'secondary'}`} disabled={clock.busy} onClick={() => void clock.runFor('next', { action: 'next' }, lastPhase ? `${name} finished.` : `Next phase${everywhere}.`)}>
+          <button
+            type="button"
+            className={`button ${over ? 'primary' : 'secondary'}`}
+            disabled={clock.busy}
+            onClick={() => void clock.runFor('next', { action: 'next' }, lastPhase ? `${name} finished.` : `Next phase${everywhere}.`)}
+          >
             {label('next', lastPhase ? `Finish ${name}` : 'Next phase', 'Moving on…')}
           </button>
-          <button type="button" className="button ghost" disabled={clock.busy} onClick={() => void clock.runFor('one', { action: 'extend', ms: MINUTE }, `Added 1 minute${everywhere}.`)}>
+          <button
+            type="button"
+            className="button ghost"
+            disabled={clock.busy}
+            onClick={() => void clock.runFor('one', { action: 'extend', ms: MINUTE }, `Added 1 minute${everywhere}.`)}
+          >
             {label('one', '+1 min', 'Adding…')}
           </button>
-          <button type="button" className="button ghost" disabled={clock.busy} onClick={() => void clock.runFor('five', { action: 'extend', ms: 5 * MINUTE }, `Added 5 minutes${everywhere}.`)}>
+          <button
+            type="button"
+            className="button ghost"
+            disabled={clock.busy}
+            onClick={() => void clock.runFor('five', { action: 'extend', ms: 5 * MINUTE }, `Added 5 minutes${everywhere}.`)}
+          >
             {label('five', '+5 min', 'Adding…')}
           </button>
         </div>
       ) : (
-        <p className="hint dash-narrow">Each table runs its own timer: its facilitator sets it, or you do with the Time menu on its card. When every table is done, the agenda moves on.</p>
+        <p className="hint dash-narrow">
+          Each table runs its own timer: its facilitator sets it, or you do with the Time menu on its card. When every table is done, the
+          agenda moves on.
+        </p>
       )}
       <ActionAlert error={clock.error} />
     </div>

@@ -37,7 +37,9 @@ export function ControlBar({ dashboard, offsetMs, protocolId }: ControlBarProps)
       </div>
       <SeatForm dashboard={dashboard} />
       <CallLinksForm dashboard={dashboard} />
-      {(hostStage(dashboard.agenda) === 'unseated' || hostStage(dashboard.agenda) === 'ready') && <AgendaComposer protocolId={protocolId} />}
+      {(hostStage(dashboard.agenda) === 'unseated' || hostStage(dashboard.agenda) === 'ready') && (
+        <AgendaComposer protocolId={protocolId} />
+      )}
     </section>
   );
 }

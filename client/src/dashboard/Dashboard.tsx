@@ -43,7 +43,10 @@ export function Dashboard({ sessionId, title, token, inviteCode, protocolId }: D
   const [said, setSaid] = useState<{ id: number; text: string } | null>(null);
   const [view, setView] = useState<DashboardView>(DashboardView.Tables);
   const announce = useCallback((text: string) => setSaid((previous) => ({ id: (previous?.id ?? 0) + 1, text })), []);
-  const context = useMemo(() => ({ sessionId, inviteUrl: inviteCode ? inviteUrl(sessionId, inviteCode) : null, send, announce }), [sessionId, inviteCode, send, announce]);
+  const context = useMemo(
+    () => ({ sessionId, inviteUrl: inviteCode ? inviteUrl(sessionId, inviteCode) : null, send, announce }),
+    [sessionId, inviteCode, send, announce],
+  );
 
   useEffect(() => {
     if (!said) return;

@@ -13,8 +13,14 @@ export interface DashboardPageProps {
 
 const WORDS: HostOnlyWords = {
   opening: 'Opening the dashboard…',
-  noIdentity: { title: 'This browser is not the host here', lead: 'Open the host link you got when you created the session, then come back to the dashboard from the table.' },
-  notHost: { title: 'Only the host sees the dashboard', lead: 'The dashboard lets the host seat people, run rounds and move people between tables. Your place is at your table.' },
+  noIdentity: {
+    title: 'This browser is not the host here',
+    lead: 'Open the host link you got when you created the session, then come back to the dashboard from the table.',
+  },
+  notHost: {
+    title: 'Only the host sees the dashboard',
+    lead: 'The dashboard lets the host seat people, run rounds and move people between tables. Your place is at your table.',
+  },
   failed: 'Could not open the dashboard',
 };
 
@@ -22,7 +28,15 @@ const WORDS: HostOnlyWords = {
 export function DashboardPage({ sessionId }: DashboardPageProps) {
   return (
     <HostOnlyPage sessionId={sessionId} words={WORDS}>
-      {({ view, identity }) => <Dashboard sessionId={sessionId} title={view.title} protocolId={view.protocol} token={identity.token} inviteCode={identity.inviteCode ?? null} />}
+      {({ view, identity }) => (
+        <Dashboard
+          sessionId={sessionId}
+          title={view.title}
+          protocolId={view.protocol}
+          token={identity.token}
+          inviteCode={identity.inviteCode ?? null}
+        />
+      )}
     </HostOnlyPage>
   );
 }

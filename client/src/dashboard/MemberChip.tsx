@@ -36,7 +36,8 @@ export const MemberChip = memo(function MemberChip({ chip, pinnedName, highlight
           {chip.tableHost && <span className="chip-mark mark-host">Table host</span>}
           {chip.newcomer && <span className="chip-mark mark-new">New here</span>}
           {pinnedName && <span className="chip-mark mark-pin">Pinned to {pinnedName}</span>}
-          {!chip.present && (chip.expected ? <span className="chip-mark mark-expected">Expected</span> : <span className="chip-mark mark-away">Away</span>)}
+          {!chip.present &&
+            (chip.expected ? <span className="chip-mark mark-expected">Expected</span> : <span className="chip-mark mark-away">Away</span>)}
         </span>
         {details && (
           <span className="chip-details" title={details}>
@@ -45,7 +46,13 @@ export const MemberChip = memo(function MemberChip({ chip, pinnedName, highlight
         )}
       </span>
       {movable && (
-        <button type="button" className="chip-move" aria-label={`Move ${chip.name}…`} title={`Move ${chip.name} to another table`} onClick={() => onMove(chip.participantId)}>
+        <button
+          type="button"
+          className="chip-move"
+          aria-label={`Move ${chip.name}…`}
+          title={`Move ${chip.name} to another table`}
+          onClick={() => onMove(chip.participantId)}
+        >
           Move
         </button>
       )}

@@ -76,7 +76,12 @@ export function MoveDialog({ person, currentTableId, tables, warningsFor, onClos
     const pinChange = pin ? (person.pinnedTo !== target.id || makeHost ? 'pinned' : null) : person.pinnedTo !== null ? 'unpinned' : null;
     if (move && !(await action.run({ action: 'move', participantId: person.participantId, tableId: target.id }))) return;
     if (pinChange) {
-      const pinned = await action.run({ action: 'pin', participantId: person.participantId, tableId: pinChange === 'pinned' ? target.id : null, ...(makeHost && pin ? { host: true } : {}) });
+      const pinned = await action.run({
+        action: 'pin',
+        participantId: person.participantId,
+        tableId: pinChange === 'pinned' ? target.id : null,
+        ...(makeHost && pin ? { host: true } : {}),
+      });
       if (!pinned) return;
     }
     const outcome = moveOutcome(person.name, target.name, move, pinChange);
@@ -94,7 +99,9 @@ export function MoveDialog({ person, currentTableId, tables, warningsFor, onClos
     <dialog ref={ref} className="move-dialog" aria-labelledby={`${id}-title`} onCancel={onCancel}>
       <form className="stack" onSubmit={(e) => void submit(e)}>
         <h2 id={`${id}-title`}>Move {person.name}</h2>
-        <p className="hint">{currentTableId ? `Now at ${tables.find((t) => t.id === currentTableId)?.name ?? currentTableId}.` : 'Not at a table now.'}</p>
+        <p className="hint">
+          {currentTableId ? `Now at ${tables.find((t) => t.id === currentTableId)?.name ?? currentTableId}.` : 'Not at a table now.'}
+        </p>
         <div className="field">
           <label htmlFor={`${id}-table`}>Move to table</label>
           <select id={`${id}-table`} value={tableId} onChange={(e) => setTableId(e.target.value)} aria-describedby={`${id}-warn`} autoFocus>
@@ -126,7 +133,13 @@ export function MoveDialog({ person, currentTableId, tables, warningsFor, onClos
           <label htmlFor={`${id}-pin`}>Pin here for next rounds</label>
         </div>
         <div className="field field-check">
-          <input id={`${id}-host`} type="checkbox" checked={pin && makeHost} disabled={!pin} onChange={(e) => setMakeHost(e.target.checked)} />
+          <input
+            id={`${id}-host`}
+            type="checkbox"
+            checked={pin && makeHost}
+            disabled={!pin}
+            onChange={(e) => setMakeHost(e.target.checked)}
+          />
           <label htmlFor={`${id}-host`}>Make them this table’s host (they stay when others move)</label>
         </div>
         <ActionAlert error={action.error} />

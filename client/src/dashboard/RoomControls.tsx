@@ -17,7 +17,9 @@ export function RoomControls() {
         {inviteUrl && <InviteQr url={inviteUrl} />}
         <OpenRoomDisplayLink sessionId={sessionId} />
       </div>
-      {!inviteUrl && <p className="hint dash-narrow">This browser does not know the invite code: open the host link once to show its QR code here.</p>}
+      {!inviteUrl && (
+        <p className="hint dash-narrow">This browser does not know the invite code: open the host link once to show its QR code here.</p>
+      )}
     </div>
   );
 }

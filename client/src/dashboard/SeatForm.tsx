@@ -85,8 +85,12 @@ export function SeatForm({ dashboard }: SeatFormProps) {
         </fieldset>
         <fieldset className="dash-fieldset">
           <legend>Timer</legend>
-          <div className="dash-choice">{radio('clock', 'shared', clock === ClockMode.Shared, () => setClock(ClockMode.Shared), 'One round clock')}</div>
-          <div className="dash-choice">{radio('clock', 'per', clock === ClockMode.PerTable, () => setClock(ClockMode.PerTable), 'Each table its own timer')}</div>
+          <div className="dash-choice">
+            {radio('clock', 'shared', clock === ClockMode.Shared, () => setClock(ClockMode.Shared), 'One round clock')}
+          </div>
+          <div className="dash-choice">
+            {radio('clock', 'per', clock === ClockMode.PerTable, () => setClock(ClockMode.PerTable), 'Each table its own timer')}
+          </div>
         </fieldset>
         <div className="dash-seat-end">
           <div className="dash-choice">

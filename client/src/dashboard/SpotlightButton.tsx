@@ -20,7 +20,10 @@ export function SpotlightButton({ table, shown }: SpotlightButtonProps) {
       disabled={action.busy}
       title={shown ? `Everyone sees ${table.name}’s canvas; press to send them back` : `Bring everyone to ${table.name}’s canvas`}
       onClick={() =>
-        void action.run({ action: 'spotlight', tableId: shown ? null : table.id }, shown ? 'Everyone is back in their own place.' : `Everyone now sees ${table.name}.`)
+        void action.run(
+          { action: 'spotlight', tableId: shown ? null : table.id },
+          shown ? 'Everyone is back in their own place.' : `Everyone now sees ${table.name}.`,
+        )
       }
     >
       {action.busy ? '…' : shown ? 'Shown to everyone' : 'Show to everyone'}

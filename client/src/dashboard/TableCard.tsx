@@ -36,7 +36,18 @@ export interface TableCardProps {
 }
 
 /** A table card. */
-export const TableCard = memo(function TableCard({ table, people, tableNames, matched, busiest, offsetMs, clock, spotlighted, onMove, onDropPerson }: TableCardProps) {
+export const TableCard = memo(function TableCard({
+  table,
+  people,
+  tableNames,
+  matched,
+  busiest,
+  offsetMs,
+  clock,
+  spotlighted,
+  onMove,
+  onDropPerson,
+}: TableCardProps) {
   const { sessionId } = useDashboardContext();
   const [dropping, setDropping] = useState(false);
   const headingId = `dash-${table.id}`;
@@ -80,7 +91,12 @@ export const TableCard = memo(function TableCard({ table, people, tableNames, ma
         <CardTimer status={table.status} endsAt={table.endsAt} remainingMs={table.remainingMs} over={table.over} offsetMs={offsetMs} />
       </div>
       <div className="table-card-actions">
-        <Link className="chip-move table-visit" href={visitPath(sessionId, table.id)} aria-label={`Visit ${table.name}`} title={`Open ${table.name}’s canvas`}>
+        <Link
+          className="chip-move table-visit"
+          href={visitPath(sessionId, table.id)}
+          aria-label={`Visit ${table.name}`}
+          title={`Open ${table.name}’s canvas`}
+        >
           Visit
         </Link>
         {spotlighted !== null && <SpotlightButton table={table} shown={spotlighted} />}

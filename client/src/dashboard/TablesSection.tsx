@@ -51,7 +51,11 @@ export function TablesSection({ dashboard, offsetMs }: TablesSectionProps) {
   const closeMove = useCallback(() => setMoving(null), []);
 
   const movingPerson = moving ? people.get(moving) : undefined;
-  const warningsFor = useCallback((tableId: string) => (movingPerson ? moveWarningSentences(movingPerson.name, moveWarnings(movingPerson.participantId, tableId, dashboard)) : []), [movingPerson, dashboard]);
+  const warningsFor = useCallback(
+    (tableId: string) =>
+      movingPerson ? moveWarningSentences(movingPerson.name, moveWarnings(movingPerson.participantId, tableId, dashboard)) : [],
+    [movingPerson, dashboard],
+  );
   const choices = useMemo(() => tables.map((t) => ({ id: t.id, name: t.name, members: t.members.length })), [tables]);
   const filtering = query.trim() !== '';
 
@@ -63,10 +67,19 @@ export function TablesSection({ dashboard, offsetMs }: TablesSectionProps) {
         </h2>
         <div className="dash-filter">
           <label htmlFor={`${id}-find`}>Find a person or table</label>
-          <input id={`${id}-find`} type="search" value={query} placeholder="Name, organization or table number" aria-describedby={`${id}-shown`} onChange={(e) => setQuery(e.target.value)} />
+          <input
+            id={`${id}-find`}
+            type="search"
+            value={query}
+            placeholder="Name, organization or table number"
+            aria-describedby={`${id}-shown`}
+            onChange={(e) => setQuery(e.target.value)}
+          />
         </div>
         <p id={`${id}-shown`} className="hint" role="status">
-          {filtering ? `Showing ${countOf(shown.tables.length, 'table')} of ${tables.length}.` : 'Drag a person onto another table to move them, or use their Move button.'}
+          {filtering
+            ? `Showing ${countOf(shown.tables.length, 'table')} of ${tables.length}.`
+            : 'Drag a person onto another table to move them, or use their Move button.'}
         </p>
       </div>
       {!dashboard.convening && <p className="hint">Everyone present sits at one table until you seat people at several tables.</p>}
@@ -94,7 +107,14 @@ export function TablesSection({ dashboard, offsetMs }: TablesSectionProps) {
         ) : (
           <p className="dash-none">No table matches “{query.trim()}”. Try a first name, an organization or a table number.</p>
         )}
-        <UnseatedList ids={shown.unseated} total={dashboard.unseated.length} people={people} tableNames={tableNames} matched={shown.people} onMove={onMove} />
+        <UnseatedList
+          ids={shown.unseated}
+          total={dashboard.unseated.length}
+          people={people}
+          tableNames={tableNames}
+          matched={shown.people}
+          onMove={onMove}
+        />
       </div>
       {movingPerson && (
         <MoveDialog

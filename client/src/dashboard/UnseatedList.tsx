@@ -25,21 +25,23 @@ export function UnseatedList({ ids, total, people, tableNames, matched, onMove }
       </h2>
       {chips.length > 0 ? (
         <>
-        <p className="hint">Present, but at no table: drag someone onto a table, or use their Move button.</p>
-        <ul className="chips" aria-label="People not at a table">
-          {chips.map((chip) => (
-            <MemberChip
-              key={chip.participantId}
-              chip={chip}
-              pinnedName={chip.pinnedTo ? (tableNames.get(chip.pinnedTo) ?? chip.pinnedTo) : null}
-              highlighted={matched.has(chip.participantId)}
-              onMove={onMove}
-            />
-          ))}
-        </ul>
+          <p className="hint">Present, but at no table: drag someone onto a table, or use their Move button.</p>
+          <ul className="chips" aria-label="People not at a table">
+            {chips.map((chip) => (
+              <MemberChip
+                key={chip.participantId}
+                chip={chip}
+                pinnedName={chip.pinnedTo ? (tableNames.get(chip.pinnedTo) ?? chip.pinnedTo) : null}
+                highlighted={matched.has(chip.participantId)}
+                onMove={onMove}
+              />
+            ))}
+          </ul>
         </>
       ) : (
-        <p className="hint">{total > 0 ? `${countOf(total, 'person', 'people')} not shown by the filter.` : 'Everyone present sits at a table.'}</p>
+        <p className="hint">
+          {total > 0 ? `${countOf(total, 'person', 'people')} not shown by the filter.` : 'Everyone present sits at a table.'}
+        </p>
       )}
     </section>
   );

@@ -22,7 +22,8 @@ export function agendaPositionLabel(agenda: WireAgenda | null): string {
   if (stage === 'ready') return 'Seated · not started';
   if (stage === 'over') return 'The agenda is over';
   const block = agenda.blocks[agenda.index] as WireAgendaBlock;
-  if (block.kind === 'tables') return agenda.rounds > 1 ? `Round ${block.round} of ${agenda.rounds} · at the tables` : `${block.title} · at the tables`;
+  if (block.kind === 'tables')
+    return agenda.rounds > 1 ? `Round ${block.round} of ${agenda.rounds} · at the tables` : `${block.title} · at the tables`;
   return `${block.title} · everyone together`;
 }
 

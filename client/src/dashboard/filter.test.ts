@@ -54,7 +54,11 @@ describe('dashboard filter', () => {
   });
 
   it('sorts tables by number', () => {
-    expect(sortTables([{ id: 'table-10' }, { id: 'table-2' }, { id: 'table-1' }]).map((t) => t.id)).toEqual(['table-1', 'table-2', 'table-10']);
+    expect(sortTables([{ id: 'table-10' }, { id: 'table-2' }, { id: 'table-1' }]).map((t) => t.id)).toEqual([
+      'table-1',
+      'table-2',
+      'table-10',
+    ]);
   });
 
   it('describes chips: table host, newcomers, pins and people who left', () => {
@@ -66,7 +70,10 @@ describe('dashboard filter', () => {
       ['Someone who left', false, false, null],
     ]);
     expect(chips[2]?.present).toBe(false);
-    expect(chipsOf(['p-Eve'], null, indexPeople([personFixture('Eve', { present: false, expected: true })]))[0]).toMatchObject({ present: false, expected: true });
+    expect(chipsOf(['p-Eve'], null, indexPeople([personFixture('Eve', { present: false, expected: true })]))[0]).toMatchObject({
+      present: false,
+      expected: true,
+    });
     expect(chips.map((c) => c.roles)).toEqual([[], ['facilitator'], []]);
     expect(chipsOf(['p-Bo'], null, people)[0]?.tableHost).toBe(false);
   });

@@ -15,12 +15,7 @@ export function indexPeople(people: readonly DashboardPerson[]): PeopleIndex {
 
 /** Text folded for matching: lower case, accents removed, spaces collapsed. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Tables in number order (Table 2 before Table 10). */
@@ -67,7 +62,8 @@ export function filterTables<T extends Pick<DashboardTable, 'id' | 'name' | 'pha
   }
   const queryWords = wordsOf([q]);
   const matched = new Set<string>();
-  for (const [id, person] of people) if (matchesWords(wordsOf([person.name, person.organization, person.systemRole]), queryWords)) matched.add(id);
+  for (const [id, person] of people)
+    if (matchesWords(wordsOf([person.name, person.organization, person.systemRole]), queryWords)) matched.add(id);
   const shown = tables.filter((t) => matchesWords(wordsOf([t.name, t.phaseTitle]), queryWords) || t.members.some((id) => matched.has(id)));
   return { tables: shown, people: matched, unseated: unseated.filter((id) => matched.has(id)) };
 }
@@ -90,7 +86,11 @@ export interface ChipFacts {
 }
 
 /** The chips of a table (or of the unseated list when `table` is null), in the order given: the table host first. */
-export function chipsOf(members: readonly string[], table: Pick<DashboardTable, 'host' | 'newcomers' | 'roles'> | null, people: PeopleIndex): ChipFacts[] {
+export function chipsOf(
+  members: readonly string[],
+  table: Pick<DashboardTable, 'host' | 'newcomers' | 'roles'> | null,
+  people: PeopleIndex,
+): ChipFacts[] {
   return members.map((id) => {
     const person = people.get(id);
     return {

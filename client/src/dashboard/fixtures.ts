@@ -3,7 +3,18 @@ import { ClockMode, Gathering, RunStatus, type DashboardPayload, type DashboardP
 
 /** A present participant named `name` (id `p-<name>`), with `overrides`. */
 export function personFixture(name: string, overrides: Partial<DashboardPerson> = {}): DashboardPerson {
-  return { participantId: `p-${name}`, name, role: 'participant', organization: null, systemRole: null, present: true, pinnedTo: null, namedHostOf: null, expected: false, ...overrides };
+  return {
+    participantId: `p-${name}`,
+    name,
+    role: 'participant',
+    organization: null,
+    systemRole: null,
+    present: true,
+    pinnedTo: null,
+    namedHostOf: null,
+    expected: false,
+    ...overrides,
+  };
 }
 
 /** Table number `n` (1-based) seating `members`, the first as its host, running nothing yet. */
@@ -30,7 +41,11 @@ export function tableFixture(n: number, members: readonly string[] = [], overrid
 }
 
 /** A convening of `tables` with `people`, in round 1 at the tables, with `overrides`. */
-export function payloadFixture(tables: DashboardTable[], people: DashboardPerson[], overrides: Partial<DashboardPayload> = {}): DashboardPayload {
+export function payloadFixture(
+  tables: DashboardTable[],
+  people: DashboardPerson[],
+  overrides: Partial<DashboardPayload> = {},
+): DashboardPayload {
   return {
     serverNow: 1_000_000,
     version: 1,

@@ -15,7 +15,11 @@ export interface MoveWarnings {
 }
 
 /** The warnings of moving `participantId` to `tableId` (none when there is nothing to say). */
-export function moveWarnings(participantId: string, tableId: string, dashboard: Pick<DashboardPayload, 'tables' | 'plan' | 'people' | 'round'>): MoveWarnings {
+export function moveWarnings(
+  participantId: string,
+  tableId: string,
+  dashboard: Pick<DashboardPayload, 'tables' | 'plan' | 'people' | 'round'>,
+): MoveWarnings {
   const people = new Map(dashboard.people.map((p) => [p.participantId, p]));
   const organization = people.get(participantId)?.organization ?? null;
   const others = (dashboard.tables.find((t) => t.id === tableId)?.members ?? []).filter((id) => id !== participantId);
@@ -43,7 +47,9 @@ export function moveWarningSentences(name: string, warnings: MoveWarnings): stri
   const same = warnings.sameOrganization;
   if (same) sentences.push(`${joinNames(same.names)} ${same.names.length === 1 ? 'is' : 'are'} also of ${same.organization}.`);
   if (warnings.metBefore.length > 0) {
-    const met = warnings.metBefore.map((m) => `${m.name} (${m.rounds.length === 1 ? 'round' : 'rounds'} ${joinNames(m.rounds.map(String))})`);
+    const met = warnings.metBefore.map(
+      (m) => `${m.name} (${m.rounds.length === 1 ? 'round' : 'rounds'} ${joinNames(m.rounds.map(String))})`,
+    );
     sentences.push(`${name} already sat with ${joinNames(met)}.`);
   }
   return sentences;

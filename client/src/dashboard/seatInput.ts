@@ -17,7 +17,9 @@ export interface SeatFields {
 }
 
 /** The `seat` action for the form, or the sentence that says what to fix. */
-export function seatAction(fields: SeatFields): { ok: true; action: Extract<ConveningAction, { action: 'seat' }> } | { ok: false; message: string } {
+export function seatAction(
+  fields: SeatFields,
+): { ok: true; action: Extract<ConveningAction, { action: 'seat' }> } | { ok: false; message: string } {
   const n = Number(fields.value.trim());
   const { min, max } = fields.by === 'size' ? TABLE_SIZE_RANGE : { min: 1, max: MAX_TABLES };
   if (fields.value.trim() === '' || !Number.isInteger(n) || n < min || n > max) {

@@ -17,7 +17,10 @@ describe('table time menu', () => {
   });
 
   it('offers resume when paused, and nothing before the start or after the end', () => {
-    expect(tableTimeItems(tableFixture(3, [], { status: RunStatus.Paused }), ClockMode.PerTable)[0]).toMatchObject({ label: 'Resume', done: 'Resumed Table 3.' });
+    expect(tableTimeItems(tableFixture(3, [], { status: RunStatus.Paused }), ClockMode.PerTable)[0]).toMatchObject({
+      label: 'Resume',
+      done: 'Resumed Table 3.',
+    });
     expect(tableTimeItems(tableFixture(3), ClockMode.PerTable)).toEqual([]);
     expect(tableTimeItems(tableFixture(3, [], { status: RunStatus.Done }), ClockMode.PerTable)).toEqual([]);
   });

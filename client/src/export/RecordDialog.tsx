@@ -31,7 +31,13 @@ function RecordChoices({ options, onChange }: { options: RecordOptions; onChange
       {RECORD_PRIVACY_FLAGS.map((flag) => (
         <div className="record-choice" key={flag}>
           <label className="record-choice-label" htmlFor={`${id}-${flag}`}>
-            <input id={`${id}-${flag}`} type="checkbox" checked={options[flag]} aria-describedby={`${id}-${flag}-hint`} onChange={(event) => onChange({ ...options, [flag]: event.target.checked })} />
+            <input
+              id={`${id}-${flag}`}
+              type="checkbox"
+              checked={options[flag]}
+              aria-describedby={`${id}-${flag}-hint`}
+              onChange={(event) => onChange({ ...options, [flag]: event.target.checked })}
+            />
             {PRIVACY_CHOICES[flag].label}
           </label>
           <p className="record-choice-hint" id={`${id}-${flag}-hint`}>

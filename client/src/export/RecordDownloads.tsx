@@ -11,7 +11,14 @@ import { ProgressStatus } from '../components/ProgressStatus.js';
 import { fractionOf } from '../transfer.js';
 import { downloadRecord, type DownloadStage } from './downloadRecord.js';
 import { EXPORT_FORMATS, type ExportFormat } from './formats.js';
-import { PRINT_OPENED, PRINT_PREPARING, PRINT_TO_PDF_EXPLANATION, PRINT_TO_PDF_LABEL, pdfRouteFor, printsInsteadAfter } from './pdfRoute.js';
+import {
+  PRINT_OPENED,
+  PRINT_PREPARING,
+  PRINT_TO_PDF_EXPLANATION,
+  PRINT_TO_PDF_LABEL,
+  pdfRouteFor,
+  printsInsteadAfter,
+} from './pdfRoute.js';
 import { printRecord } from './printRecord.js';
 
 /** Props of `RecordDownloads`. */
@@ -126,9 +133,18 @@ export function RecordDownloads({ sessionId, token, options }: RecordDownloadsPr
       )}
       {state.kind === 'busy' &&
         (state.stage.stage === 'preparing' ? (
-          <ProgressStatus className="export-status" live={false} text={seconds >= 2 ? `${state.format.preparing} (${seconds} s)` : state.format.preparing} />
+          <ProgressStatus
+            className="export-status"
+            live={false}
+            text={seconds >= 2 ? `${state.format.preparing} (${seconds} s)` : state.format.preparing}
+          />
         ) : (
-          <ProgressStatus className="export-status" live={false} text={`Downloading the ${state.format.label} record…`} fraction={fractionOf(state.stage.progress)} />
+          <ProgressStatus
+            className="export-status"
+            live={false}
+            text={`Downloading the ${state.format.label} record…`}
+            fraction={fractionOf(state.stage.progress)}
+          />
         ))}
       {state.kind === 'printing' && <ProgressStatus className="export-status" live={false} text={PRINT_PREPARING} />}
       {state.kind === 'done' && <p className="export-status export-done">Downloaded {state.fileName}.</p>}

@@ -29,7 +29,13 @@ export function ShareLinks({ links, options }: ShareLinksProps) {
         opened. Revoke it and it stops working.
       </p>
       <div className="actions">
-        <button type="button" className="button primary" onClick={() => links.create(options)} disabled={busy !== null} aria-busy={busy === 'create'}>
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => links.create(options)}
+          disabled={busy !== null}
+          aria-busy={busy === 'create'}
+        >
           {busy === 'create' ? 'Making a link…' : list && list.length > 0 ? 'Make another link' : 'Make a link'}
         </button>
       </div>
@@ -48,8 +54,18 @@ export function ShareLinks({ links, options }: ShareLinksProps) {
             const made = formatMoment(Date.parse(link.createdAt));
             return (
               <li key={link.linkId}>
-                <CopyField label={`Link made ${made}`} value={link.url} description={`${describeLeftOut(link.options)}; times in ${link.options.timeZone}.`} />
-                <button type="button" className="button ghost record-revoke" onClick={() => links.revoke(link.linkId)} disabled={busy !== null} aria-label={`Revoke the link made ${made}`}>
+                <CopyField
+                  label={`Link made ${made}`}
+                  value={link.url}
+                  description={`${describeLeftOut(link.options)}; times in ${link.options.timeZone}.`}
+                />
+                <button
+                  type="button"
+                  className="button ghost record-revoke"
+                  onClick={() => links.revoke(link.linkId)}
+                  disabled={busy !== null}
+                  aria-label={`Revoke the link made ${made}`}
+                >
                   {busy === link.linkId ? 'Revoking…' : 'Revoke'}
                 </button>
               </li>

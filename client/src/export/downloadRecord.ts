@@ -10,7 +10,13 @@ import { saveBlob } from './saveFile.js';
 export type DownloadStage = { stage: 'preparing' } | { stage: 'receiving'; progress: TransferProgress };
 
 /** Downloads the record; resolves to the saved file's name, rejects with an `ApiRequestError` carrying the server's message. */
-export async function downloadRecord(sessionId: string, token: string, format: ExportFormat, options: RecordOptions, onStage: (stage: DownloadStage) => void): Promise<string> {
+export async function downloadRecord(
+  sessionId: string,
+  token: string,
+  format: ExportFormat,
+  options: RecordOptions,
+  onStage: (stage: DownloadStage) => void,
+): Promise<string> {
   onStage({ stage: 'preparing' });
   const response = await requestFile(exportPath(sessionId, format, options), token);
   const bytes = await readWithProgress(response, (progress) => onStage({ stage: 'receiving', progress }));

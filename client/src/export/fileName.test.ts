@@ -5,7 +5,7 @@ import { EXPORT_FORMATS, exportPath } from './formats.js';
 describe('export file names', () => {
   it('takes the name the server gives, preferring the UTF-8 form', () => {
     expect(fileNameFromDisposition('attachment; filename="tuning-grade-9-record.pdf"', 'x.pdf')).toBe('tuning-grade-9-record.pdf');
-    expect(fileNameFromDisposition("attachment; filename=\"a.md\"; filename*=UTF-8''caf%C3%A9-record.md", 'x.md')).toBe('café-record.md');
+    expect(fileNameFromDisposition('attachment; filename="a.md"; filename*=UTF-8\'\'caf%C3%A9-record.md', 'x.md')).toBe('café-record.md');
     expect(fileNameFromDisposition('attachment; filename=plain.html', 'x.html')).toBe('plain.html');
   });
 

@@ -3,7 +3,10 @@
 /** Drops what a file name must not carry: folders, control characters, leading dots. */
 function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  return base.replace(/\p{Cc}/gu, '').replace(/^\.+/, '').trim();
+  return base
+    .replace(/\p{Cc}/gu, '')
+    .replace(/^\.+/, '')
+    .trim();
 }
 
 /**

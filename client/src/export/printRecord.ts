@@ -29,10 +29,14 @@ function printHtml(html: string): Promise<void> {
           return;
         }
         const timer = window.setTimeout(() => frame.remove(), FRAME_KEPT_MS);
-        view.addEventListener('afterprint', () => {
-          window.clearTimeout(timer);
-          frame.remove();
-        }, { once: true });
+        view.addEventListener(
+          'afterprint',
+          () => {
+            window.clearTimeout(timer);
+            frame.remove();
+          },
+          { once: true },
+        );
         view.focus();
         view.print();
         resolve();

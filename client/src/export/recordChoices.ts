@@ -23,7 +23,9 @@ export const PRIVACY_CHOICES: Record<RecordPrivacyFlag, { label: string; leftOut
 
 /** A short description of what a link's record leaves out, e.g. "without names or organizations". */
 export function describeLeftOut(options: RecordOptions): string {
-  const out = (['names', 'organizations', 'systemRoles'] as const).filter((flag) => !options[flag]).map((flag) => PRIVACY_CHOICES[flag].label.toLowerCase());
+  const out = (['names', 'organizations', 'systemRoles'] as const)
+    .filter((flag) => !options[flag])
+    .map((flag) => PRIVACY_CHOICES[flag].label.toLowerCase());
   if (out.length === 0) return 'everything included';
   return `without ${out.length === 1 ? out[0] : `${out.slice(0, -1).join(', ')} or ${out.at(-1)}`}`;
 }

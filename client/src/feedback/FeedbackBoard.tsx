@@ -74,14 +74,24 @@ function BoardContent({ doc, readOnly, onShow }: Pick<FeedbackBoardProps, 'doc' 
             All types <span className="chip-count">{view.phaseTotal}</span>
           </button>
           {view.types.map((type) => (
-            <button key={type} type="button" className={`chip chip-${type}`} aria-pressed={filter.type === type} onClick={() => setFilter({ ...filter, type })}>
+            <button
+              key={type}
+              type="button"
+              className={`chip chip-${type}`}
+              aria-pressed={filter.type === type}
+              onClick={() => setFilter({ ...filter, type })}
+            >
               {FEEDBACK_TYPE_INFO[type].label} <span className="chip-count">{view.typeCounts[type]}</span>
             </button>
           ))}
         </div>
         <div className="feedback-board-phase">
           <label htmlFor={`${ids}-phase`}>Phase</label>
-          <select id={`${ids}-phase`} value={phaseValue(filter.phase)} onChange={(e) => setFilter({ ...filter, phase: phaseChoice(e.target.value) })}>
+          <select
+            id={`${ids}-phase`}
+            value={phaseValue(filter.phase)}
+            onChange={(e) => setFilter({ ...filter, phase: phaseChoice(e.target.value) })}
+          >
             <option value={ALL}>All phases ({view.typeTotal})</option>
             {view.phases.map((phase) => (
               <option key={phaseValue(phase.id)} value={phaseValue(phase.id)}>
@@ -92,7 +102,9 @@ function BoardContent({ doc, readOnly, onShow }: Pick<FeedbackBoardProps, 'doc' 
         </div>
       </div>
       <p className="muted feedback-board-status" role="status">
-        {shown === view.total ? `${view.total} ${view.total === 1 ? 'thread' : 'threads'} on the table` : `${shown} of ${view.total} threads shown`}
+        {shown === view.total
+          ? `${view.total} ${view.total === 1 ? 'thread' : 'threads'} on the table`
+          : `${shown} of ${view.total} threads shown`}
       </p>
       {view.groups.length === 0 ? (
         <p className="muted">Nothing to show with these filters.</p>

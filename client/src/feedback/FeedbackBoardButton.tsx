@@ -27,7 +27,13 @@ export function FeedbackBoardButton({ doc, readOnly }: FeedbackBoardButtonProps)
   };
   return (
     <>
-      <button type="button" className="button secondary" aria-keyshortcuts="B" title="Every thread of feedback on the table (press B)" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="button secondary"
+        aria-keyshortcuts="B"
+        title="Every thread of feedback on the table (press B)"
+        onClick={() => setOpen(true)}
+      >
         Feedback board
       </button>
       {mounted && <FeedbackBoard doc={doc} open={open} readOnly={readOnly} onClose={() => setOpen(false)} onShow={show} />}

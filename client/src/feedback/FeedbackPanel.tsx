@@ -38,7 +38,16 @@ export interface FeedbackPanelProps {
 }
 
 /** The feedback panel of an artifact. */
-export function FeedbackPanel({ doc, artifactId, artifactLabel, author, readOnly, allowedTypes = FEEDBACK_TYPES, closedReason = 'closed now', phase = null }: FeedbackPanelProps) {
+export function FeedbackPanel({
+  doc,
+  artifactId,
+  artifactLabel,
+  author,
+  readOnly,
+  allowedTypes = FEEDBACK_TYPES,
+  closedReason = 'closed now',
+  phase = null,
+}: FeedbackPanelProps) {
   const all = useThreads(doc);
   const mine = useMemo(() => filterThreads(all, { artifactId }), [all, artifactId]);
   const counts = useMemo(() => countByType(mine), [mine]);
@@ -72,7 +81,16 @@ export function FeedbackPanel({ doc, artifactId, artifactLabel, author, readOnly
           ))}
         </ol>
       )}
-      {!readOnly && <NewThreadForm doc={doc} artifactId={artifactId} author={author} allowedTypes={allowedTypes} closedReason={closedReason} phase={phase} />}
+      {!readOnly && (
+        <NewThreadForm
+          doc={doc}
+          artifactId={artifactId}
+          author={author}
+          allowedTypes={allowedTypes}
+          closedReason={closedReason}
+          phase={phase}
+        />
+      )}
     </section>
   );
 }
@@ -92,7 +110,9 @@ function ShowPassage({ doc, thread }: { doc: Y.Doc; thread: FeedbackThread }) {
       <button type="button" className="button ghost" onClick={show}>
         Show in document
       </button>
-      <span role="status" className="muted">{note}</span>
+      <span role="status" className="muted">
+        {note}
+      </span>
     </p>
   );
 }
@@ -130,12 +150,18 @@ function ThreadItem({ doc, thread, author, readOnly }: { doc: Y.Doc; thread: Fee
               Reply to {FEEDBACK_TYPE_INFO[thread.type].label.toLowerCase()} from {thread.createdByName}
             </label>
             <input id={replyId} value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="Reply…" maxLength={2000} />
-            <button type="submit" className="button ghost">Reply</button>
+            <button type="submit" className="button ghost">
+              Reply
+            </button>
           </form>
           <button type="button" className="button ghost" onClick={() => setResolved(doc, thread.id, author, !thread.resolved)}>
             {thread.resolved ? 'Reopen' : 'Resolve'}
           </button>
-          {error && <p role="alert" className="field-error">{error}</p>}
+          {error && (
+            <p role="alert" className="field-error">
+              {error}
+            </p>
+          )}
         </div>
       )}
     </li>
@@ -207,8 +233,14 @@ function NewThreadForm({
       <p className="muted feedback-hint">{FEEDBACK_TYPE_INFO[type].hint}</p>
       <label htmlFor={textId}>Your feedback</label>
       <textarea ref={textRef} id={textId} value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={2000} />
-      {error && <p role="alert" className="field-error">{error}</p>}
-      <button type="submit" className="button primary">Add feedback</button>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button primary">
+        Add feedback
+      </button>
     </form>
   );
 }

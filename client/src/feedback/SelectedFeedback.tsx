@@ -45,7 +45,11 @@ export function SelectedFeedback({ doc, author, readOnly }: SelectedFeedbackProp
         closedReason={running ? `closed during “${phase.title}”` : 'closed now'}
         phase={running ? { id: phase.id, title: phase.title } : null}
       />
-      {listening && <p className="muted">You listen silently in this phase: the group’s feedback is yours to read, and your own notes are in your role card.</p>}
+      {listening && (
+        <p className="muted">
+          You listen silently in this phase: the group’s feedback is yours to read, and your own notes are in your role card.
+        </p>
+      )}
     </section>
   );
 }

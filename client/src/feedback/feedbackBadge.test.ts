@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { FeedbackThread } from '@worktable/shared';
 import { badgeText } from './FeedbackBadge.js';
 
-const thread = (type: FeedbackThread['type']): FeedbackThread => ({ id: type + Math.random(), artifactId: 'a', type, quote: null, createdBy: 'p', createdByName: 'P', createdAt: 0, phase: null, resolved: false, messages: [] });
+const thread = (type: FeedbackThread['type']): FeedbackThread => ({
+  id: type + Math.random(),
+  artifactId: 'a',
+  type,
+  quote: null,
+  createdBy: 'p',
+  createdByName: 'P',
+  createdAt: 0,
+  phase: null,
+  resolved: false,
+  messages: [],
+});
 
 describe('feedback badge', () => {
   it('FB1 counts open threads by type, in the feedback types’ order', () => {

@@ -77,7 +77,9 @@ export function boardView(threads: readonly FeedbackThread[], filter: BoardFilte
   }
 
   const shown = filter.type === 'all' ? inPhase : filterThreads(inPhase, { types: [filter.type] });
-  const groups = FEEDBACK_TYPES.map((type) => ({ type, threads: shown.filter((t) => t.type === type) })).filter((g) => g.threads.length > 0);
+  const groups = FEEDBACK_TYPES.map((type) => ({ type, threads: shown.filter((t) => t.type === type) })).filter(
+    (g) => g.threads.length > 0,
+  );
   return {
     total: oldestFirst.length,
     typeCounts: countByType(inPhase),

@@ -35,7 +35,10 @@ describe('feedback threads in the table document', () => {
 
   it('FT2 refuses empty text and replies to unknown threads, writing nothing', () => {
     const doc = new Y.Doc();
-    expect(openThread(doc, ana, { artifactId: 'x', type: FeedbackType.Warm, text: '  ' })).toEqual({ ok: false, reason: 'Write something first.' });
+    expect(openThread(doc, ana, { artifactId: 'x', type: FeedbackType.Warm, text: '  ' })).toEqual({
+      ok: false,
+      reason: 'Write something first.',
+    });
     expect(reply(doc, 'nope', ana, 'hi').ok).toBe(false);
     expect(readThreads(doc)).toEqual([]);
   });
@@ -61,8 +64,22 @@ describe('feedback threads in the table document', () => {
 
   it('FT5 a thread keeps the phase it was written in; one written outside a phase has none', () => {
     const [a, b] = syncedPair();
-    openThread(a, ana, { artifactId: 'art1', type: FeedbackType.Probing, text: 'What would success look like?', phase: { id: 'probing', title: 'Probing questions' } }, 1);
+    openThread(
+      a,
+      ana,
+      {
+        artifactId: 'art1',
+        type: FeedbackType.Probing,
+        text: 'What would success look like?',
+        phase: { id: 'probing', title: 'Probing questions' },
+      },
+      1,
+    );
     openThread(a, ana, { artifactId: 'art1', type: FeedbackType.Comment, text: 'Before we start.' }, 2);
-    expect(readThreads(b).sort((x, y) => x.createdAt - y.createdAt).map((t) => t.phase)).toEqual([{ id: 'probing', title: 'Probing questions' }, null]);
+    expect(
+      readThreads(b)
+        .sort((x, y) => x.createdAt - y.createdAt)
+        .map((t) => t.phase),
+    ).toEqual([{ id: 'probing', title: 'Probing questions' }, null]);
   });
 });

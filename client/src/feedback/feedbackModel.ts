@@ -45,7 +45,12 @@ export interface NewThread {
 }
 
 /** Opens a thread with its first message; returns its id, or the reason the text was refused. */
-export function openThread(doc: Y.Doc, author: Author, thread: NewThread, now = Date.now()): { ok: true; id: string } | { ok: false; reason: string } {
+export function openThread(
+  doc: Y.Doc,
+  author: Author,
+  thread: NewThread,
+  now = Date.now(),
+): { ok: true; id: string } | { ok: false; reason: string } {
   const checked = validateFeedbackText(thread.text);
   if (!checked.ok) return checked;
   const id = crypto.randomUUID();
@@ -76,7 +81,13 @@ export function openThread(doc: Y.Doc, author: Author, thread: NewThread, now = 
 }
 
 /** Adds a reply to a thread; returns the reason when refused (unknown thread, empty text). */
-export function reply(doc: Y.Doc, threadId: string, author: Author, text: string, now = Date.now()): { ok: true } | { ok: false; reason: string } {
+export function reply(
+  doc: Y.Doc,
+  threadId: string,
+  author: Author,
+  text: string,
+  now = Date.now(),
+): { ok: true } | { ok: false; reason: string } {
   const checked = validateFeedbackText(text);
   if (!checked.ok) return checked;
   const messages = threadsOf(doc).get(threadId)?.get(ThreadField.Messages);

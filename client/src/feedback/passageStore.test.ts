@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { MAX_QUOTE_LENGTH, clearPendingPassage, registerPassageEditor, revealPassage, setPendingPassage, usePassageStore } from './passageStore.js';
+import {
+  MAX_QUOTE_LENGTH,
+  clearPendingPassage,
+  registerPassageEditor,
+  revealPassage,
+  setPendingPassage,
+  usePassageStore,
+} from './passageStore.js';
 
 const anchor = { start: { a: 1 }, end: { a: 2 } };
 

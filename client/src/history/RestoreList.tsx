@@ -58,9 +58,14 @@ function RestoreRow({ meta, artifact, liveDoc, restored, current, readOnly, onRe
   const pastContent = useMemo(() => contentOf(artifact), [artifact]);
   const subscribe = useCallback((listener: () => void) => watchArtifacts(liveDoc, listener), [liveDoc]);
   const standing = useSyncExternalStore(subscribe, () => standingOf(liveDoc, meta.id, pastContent));
-  const show = (event: { currentTarget: Element }) => showOnPastCanvas(meta, event.currentTarget.closest('.timeline-body')?.querySelector('.canvas') ?? null);
+  const show = (event: { currentTarget: Element }) =>
+    showOnPastCanvas(meta, event.currentTarget.closest('.timeline-body')?.querySelector('.canvas') ?? null);
   return (
-    <li className={current ? 'restore-row is-current' : 'restore-row'} onMouseEnter={() => useCanvasUi.getState().select([meta.id])} onFocus={show}>
+    <li
+      className={current ? 'restore-row is-current' : 'restore-row'}
+      onMouseEnter={() => useCanvasUi.getState().select([meta.id])}
+      onFocus={show}
+    >
       <span className="restore-name">{label}</span>
       <span className={`restore-where is-${standing}`}>{STANDING[standing]}</span>
       {!readOnly && (

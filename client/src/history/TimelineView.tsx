@@ -103,7 +103,11 @@ export function TimelineView({ sessionId, token, docName, tableName, liveDoc, us
       {stops.length > 0 && <Scrubber stops={stops} index={index} onSelect={(i) => setChosen(stops[i]?.snapshotId ?? null)} />}
 
       {snapshot.kind === 'loading' && (
-        <ProgressStatus className="timeline-loading" text={`Loading the table at the end of ${stop?.title ?? 'this phase'}…`} fraction={fractionOf(snapshot.progress)} />
+        <ProgressStatus
+          className="timeline-loading"
+          text={`Loading the table at the end of ${stop?.title ?? 'this phase'}…`}
+          fraction={fractionOf(snapshot.progress)}
+        />
       )}
       {snapshot.kind === 'error' && (
         <div className="alert" role="alert">

@@ -20,7 +20,12 @@ function setup() {
       paragraph.insert(0, [new Y.XmlText('Claim')]);
     },
   });
-  createArtifact(live, { kind: ArtifactKind.Sticky, at: { x: 300, y: 0 }, creator: hana, initialize: (a) => a.set(ArtifactField.Text, new Y.Text('x')) });
+  createArtifact(live, {
+    kind: ArtifactKind.Sticky,
+    at: { x: 300, y: 0 },
+    creator: hana,
+    initialize: (a) => a.set(ArtifactField.Text, new Y.Text('x')),
+  });
   const past = new Y.Doc();
   Y.applyUpdate(past, Y.encodeStateAsUpdate(live));
   return { live, id, pastContent: contentOf(getArtifact(past, id)!) };

@@ -6,7 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ArtifactField, ArtifactKind, cellKey } from '@worktable/shared';
-import { RESTORE_OFFSET, artifactsOf, createArtifact, createUndoManager, getArtifact, readArtifacts, restoreArtifact } from '../canvas/tableModel.js';
+import {
+  RESTORE_OFFSET,
+  artifactsOf,
+  createArtifact,
+  createUndoManager,
+  getArtifact,
+  readArtifacts,
+  restoreArtifact,
+} from '../canvas/tableModel.js';
 
 const hana = { participantId: 'p_hana', name: 'Hana' };
 
@@ -87,10 +95,16 @@ describe('restoring an artifact from a snapshot', () => {
 
     expect(artifactsOf(live).toJSON()).toEqual(before);
     const content = getArtifact(live, ids[1]!)!.get(ArtifactField.Content) as Y.XmlFragment;
-    expect(content.toString()).toBe('<heading level="2">Claim</heading><paragraph>Evidence first, <bold>then the claim.</bold></paragraph>');
+    expect(content.toString()).toBe(
+      '<heading level="2">Claim</heading><paragraph>Evidence first, <bold>then the claim.</bold></paragraph>',
+    );
     expect(content.get(0)).toBeInstanceOf(Y.XmlElement);
     expect((getArtifact(live, ids[2]!)!.get(ArtifactField.Cells) as Y.Map<Y.Text>).get(cellKey('r2', 'c1'))).toBeInstanceOf(Y.Text);
-    expect(readArtifacts(live).map((m) => m.id).sort()).toEqual([...ids].sort());
+    expect(
+      readArtifacts(live)
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual([...ids].sort());
   });
 
   it('makes copies, not shared types: editing the live copy leaves the snapshot as it was, and the reverse', () => {

@@ -57,12 +57,22 @@ describe('timeline stops', () => {
 
   it('keeps the server order for snapshots that ended at the same moment, and is empty without any', () => {
     const same = at(10, 0);
-    expect(buildStops([snapshot(9, { endedAt: same }), snapshot(8, { endedAt: same })], 'table-1', now).map((s) => s.snapshotId)).toEqual([8, 9]);
+    expect(buildStops([snapshot(9, { endedAt: same }), snapshot(8, { endedAt: same })], 'table-1', now).map((s) => s.snapshotId)).toEqual([
+      8, 9,
+    ]);
     expect(buildStops([], 'table-1', now)).toEqual([]);
   });
 
   it('marks a phase that ended twice (Back, then on again) so two stops never read the same', () => {
-    const stops = buildStops([snapshot(1, { endedAt: at(10, 0) }), snapshot(2, { endedAt: at(10, 5), phaseId: 'p', phaseTitle: 'Presentation', phaseIndex: 1 }), snapshot(3, { endedAt: at(10, 9) })], 'table-1', now);
+    const stops = buildStops(
+      [
+        snapshot(1, { endedAt: at(10, 0) }),
+        snapshot(2, { endedAt: at(10, 5), phaseId: 'p', phaseTitle: 'Presentation', phaseIndex: 1 }),
+        snapshot(3, { endedAt: at(10, 9) }),
+      ],
+      'table-1',
+      now,
+    );
     expect(stops.map((s) => s.title)).toEqual(['Introduction (1/8)', 'Presentation (2/8)', 'Introduction (1/8) (again)']);
   });
 });

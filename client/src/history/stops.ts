@@ -23,7 +23,13 @@ export interface TimelineStop {
 export function buildStops(snapshots: readonly HistorySnapshotInfo[], docName: string, now = Date.now()): TimelineStop[] {
   const stops = snapshots
     .filter((s) => s.docName === docName)
-    .map((s) => ({ snapshotId: s.snapshotId, title: historyTitle(s.label), time: formatMoment(s.label.endedAt, now), endedAt: s.label.endedAt, bytes: s.bytes }))
+    .map((s) => ({
+      snapshotId: s.snapshotId,
+      title: historyTitle(s.label),
+      time: formatMoment(s.label.endedAt, now),
+      endedAt: s.label.endedAt,
+      bytes: s.bytes,
+    }))
     .sort((a, b) => a.endedAt - b.endedAt || a.snapshotId - b.snapshotId);
   // A phase run again (the facilitator went Back) is marked, so two stops never read the same.
   const seen = new Set<string>();
@@ -38,4 +44,3 @@ export function buildStops(snapshots: readonly HistorySnapshotInfo[], docName: s
 export function stopLabel(stop: TimelineStop): string {
   return `${stop.title}, ended ${stop.time}`;
 }
-

@@ -27,7 +27,8 @@ export function useHistoryStops(sessionId: string, token: string, docName: strin
       listHistory(sessionId, token, docName).then(
         (snapshots) => !cancelled && setLoad({ kind: 'ready', stops: buildStops(snapshots, docName) }),
         // A failed refresh keeps the stops already shown.
-        (error: unknown) => !cancelled && setLoad((previous) => (previous.kind === 'ready' ? previous : { kind: 'error', message: userMessage(error) })),
+        (error: unknown) =>
+          !cancelled && setLoad((previous) => (previous.kind === 'ready' ? previous : { kind: 'error', message: userMessage(error) })),
       );
     }, delay);
     return () => {

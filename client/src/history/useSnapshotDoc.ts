@@ -47,7 +47,13 @@ export function useSnapshotDoc(sessionId: string, token: string, stop: TimelineS
     }
     const controller = new AbortController();
     setLoad({ kind: 'loading', snapshotId, progress: { received: 0, total: bytes || null } });
-    loadSnapshotDoc(sessionId, token, { snapshotId, bytes }, (progress) => !controller.signal.aborted && setLoad({ kind: 'loading', snapshotId, progress }), controller.signal).then(
+    loadSnapshotDoc(
+      sessionId,
+      token,
+      { snapshotId, bytes },
+      (progress) => !controller.signal.aborted && setLoad({ kind: 'loading', snapshotId, progress }),
+      controller.signal,
+    ).then(
       (doc) => {
         if (controller.signal.aborted) return doc.destroy();
         cache.current.set(snapshotId, doc);

@@ -10,7 +10,9 @@ describe('qrMatrixOf', () => {
     for (const row of matrix) expect(row).toHaveLength(size);
     // A finder pattern: a dark 7×7 ring around a light ring around a dark 3×3 centre.
     const finderAt = (top: number, left: number) =>
-      [0, 6].every((i) => matrix[top + i]![left + 3] && matrix[top + 3]![left + i]) && !matrix[top + 1]![left + 1] && matrix[top + 3]![left + 3];
+      [0, 6].every((i) => matrix[top + i]![left + 3] && matrix[top + 3]![left + i]) &&
+      !matrix[top + 1]![left + 1] &&
+      matrix[top + 3]![left + 3];
     expect(finderAt(0, 0)).toBe(true);
     expect(finderAt(0, size - 7)).toBe(true);
     expect(finderAt(size - 7, 0)).toBe(true);

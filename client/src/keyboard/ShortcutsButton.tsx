@@ -11,7 +11,13 @@ export function ShortcutsButton() {
   const mounted = useShownOnce(open);
   return (
     <>
-      <button type="button" className="button secondary" aria-keyshortcuts="?" title="Keyboard shortcuts (press ? anywhere)" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="button secondary"
+        aria-keyshortcuts="?"
+        title="Keyboard shortcuts (press ? anywhere)"
+        onClick={() => setOpen(true)}
+      >
         Shortcuts (?)
       </button>
       {mounted && <ShortcutsDialog open={open} onClose={() => setOpen(false)} />}

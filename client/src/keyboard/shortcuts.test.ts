@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { SHORTCUTS, shortcutOf, type KeyPress } from './shortcuts.js';
 
-const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({ key, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, typing: false, ...extra });
+const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  typing: false,
+  ...extra,
+});
 
 describe('shortcuts', () => {
   it('KS1 letters act only outside text fields; the facilitator’s need Alt+Shift, which work anywhere', () => {
@@ -22,6 +30,7 @@ describe('shortcuts', () => {
 
   it('KS2 the help sheet lists every shortcut the matcher knows', () => {
     const listed = new Set(SHORTCUTS.map((s) => s.action).filter(Boolean));
-    for (const action of ['help', 'sticky', 'document', 'feedback', 'board', 'next', 'pause', 'mute']) expect(listed.has(action as never)).toBe(true);
+    for (const action of ['help', 'sticky', 'document', 'feedback', 'board', 'next', 'pause', 'mute'])
+      expect(listed.has(action as never)).toBe(true);
   });
 });

@@ -37,7 +37,9 @@ function perform(action: ShortcutAction): boolean {
     case 'feedback': {
       // The form of the selected item's feedback, in the side panel's Feedback section ("Your feedback").
       flushSync(() => showSection('feedback'));
-      const label = [...document.querySelectorAll<HTMLLabelElement>('section[aria-label="Feedback"] label')].find((l) => l.textContent?.trim() === 'Your feedback');
+      const label = [...document.querySelectorAll<HTMLLabelElement>('section[aria-label="Feedback"] label')].find(
+        (l) => l.textContent?.trim() === 'Your feedback',
+      );
       const field = label ? document.getElementById(label.htmlFor) : null;
       field?.focus();
       field?.scrollIntoView({ block: 'nearest' });
@@ -61,8 +63,17 @@ export function useShortcuts(): [boolean, (open: boolean) => void] {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.repeat) return;
       const target = event.target instanceof HTMLElement ? event.target : null;
-      const typing = target !== null && (target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"]') !== null);
-      const action = shortcutOf({ key: event.key, code: event.code, altKey: event.altKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey, typing });
+      const typing =
+        target !== null && (target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"]') !== null);
+      const action = shortcutOf({
+        key: event.key,
+        code: event.code,
+        altKey: event.altKey,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        shiftKey: event.shiftKey,
+        typing,
+      });
       if (!action || action === 'mute' || document.querySelector('dialog[open]')) return;
       if (action === 'help') {
         event.preventDefault();

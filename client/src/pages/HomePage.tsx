@@ -4,7 +4,14 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Protocol } from '@worktable/shared';
-import { CreateSessionSecretError, DEFAULT_PROTOCOL_ID, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, SessionRole, type CreateSessionResponse } from '@worktable/shared';
+import {
+  CreateSessionSecretError,
+  DEFAULT_PROTOCOL_ID,
+  MAX_NAME_LENGTH,
+  MAX_TITLE_LENGTH,
+  SessionRole,
+  type CreateSessionResponse,
+} from '@worktable/shared';
 import { ApiRequestError, createSession, userMessage } from '../api.js';
 import { ProtocolPicker, useProtocols } from '../components/ProtocolPicker.js';
 import { CopyField } from '../components/CopyField.js';
@@ -77,7 +84,10 @@ function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
     setError(null);
     try {
       const chosen = custom ? { customProtocol: custom } : { protocol };
-      const session = await createSession(trimmedName ? { title: trimmedTitle, ...chosen, hostName: trimmedName } : { title: trimmedTitle, ...chosen }, secret.trim());
+      const session = await createSession(
+        trimmedName ? { title: trimmedTitle, ...chosen, hostName: trimmedName } : { title: trimmedTitle, ...chosen },
+        secret.trim(),
+      );
       saveIdentity(session.sessionId, {
         participantId: session.participantId,
         token: session.hostToken,
@@ -196,7 +206,9 @@ function StartForm({ onCreated }: { onCreated: (created: Created) => void }) {
 
 /** Whether the server refused to start a session for want of the organization's secret (missing or wrong). */
 function isSecretRefusal(error: unknown): boolean {
-  return error instanceof ApiRequestError && (error.code === CreateSessionSecretError.Required || error.code === CreateSessionSecretError.Wrong);
+  return (
+    error instanceof ApiRequestError && (error.code === CreateSessionSecretError.Required || error.code === CreateSessionSecretError.Wrong)
+  );
 }
 
 function SessionReady({ created, onReset }: { created: Created; onReset: () => void }) {

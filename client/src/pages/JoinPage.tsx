@@ -12,7 +12,16 @@ import { navigate, sessionPath } from '../router.js';
 import { SessionTable } from './lazyPages.js';
 
 /** Roles people in our networks often hold, offered as suggestions (anything may be typed). */
-const SYSTEM_ROLE_SUGGESTIONS = ['teacher', 'school leader', 'district leader', 'coach', 'researcher', 'community partner', 'student', 'parent'];
+const SYSTEM_ROLE_SUGGESTIONS = [
+  'teacher',
+  'school leader',
+  'district leader',
+  'coach',
+  'researcher',
+  'community partner',
+  'student',
+  'parent',
+];
 
 /** Props of `JoinPage`. */
 export interface JoinPageProps {
@@ -77,7 +86,13 @@ function JoinForm({ sessionId, inviteCode }: JoinPageProps) {
         ...(systemRole.trim() ? { systemRole: systemRole.trim() } : {}),
       };
       const joined = await joinSession(sessionId, { name: trimmedName, inviteCode: trimmedCode, role, ...about });
-      saveIdentity(sessionId, { participantId: joined.participantId, token: joined.token, name: trimmedName, role, inviteCode: trimmedCode });
+      saveIdentity(sessionId, {
+        participantId: joined.participantId,
+        token: joined.token,
+        name: trimmedName,
+        role,
+        inviteCode: trimmedCode,
+      });
       if (joined.session) keepJoinedView(sessionId, joined.session);
       navigate(sessionPath(sessionId));
     } catch (caught) {

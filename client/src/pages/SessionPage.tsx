@@ -41,8 +41,7 @@ export function SessionPage({ sessionId }: SessionPageProps) {
           <header className="page-header">
             <h1 tabIndex={-1}>You have not joined this session</h1>
             <p className="lead">
-              This browser has no place at this table yet. Open the invite link the host sent you to join, or start a
-              session of your own.
+              This browser has no place at this table yet. Open the invite link the host sent you to join, or start a session of your own.
             </p>
           </header>
           <div className="actions">

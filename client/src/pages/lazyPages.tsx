@@ -18,6 +18,9 @@ export const SessionTable = lazyPart(() => import('./SessionTable.js').then((m) 
 /** `/`: starting a session (hosts). */
 export const HomePage = lazyPart(() => import('./HomePage.js').then((m) => m.HomePage), opening('Loading…'));
 /** The host dashboard. */
-export const DashboardPage = lazyPart(() => import('../dashboard/DashboardPage.js').then((m) => m.DashboardPage), opening('Opening the dashboard…'));
+export const DashboardPage = lazyPart(
+  () => import('../dashboard/DashboardPage.js').then((m) => m.DashboardPage),
+  opening('Opening the dashboard…'),
+);
 /** The room display (a projector's page, without the app's header). */
 export const RoomPage = lazyPart(() => import('../room/RoomPage.js').then((m) => m.RoomPage), opening('Opening the room display…'));

@@ -21,8 +21,16 @@ describe('explainSessionRefusal', () => {
   });
 
   it('offers to join again for a token problem, and to retry anything else', () => {
-    expect(explainSessionRefusal(new ApiRequestError(401, 'unauthorized', 'token expired'))).toMatchObject({ heading: 'Could not open the table', rejoin: true, canRetry: false });
-    expect(explainSessionRefusal(new ApiRequestError(0, 'network', 'Could not reach the Worktable server. Check your connection and try again.'))).toMatchObject({
+    expect(explainSessionRefusal(new ApiRequestError(401, 'unauthorized', 'token expired'))).toMatchObject({
+      heading: 'Could not open the table',
+      rejoin: true,
+      canRetry: false,
+    });
+    expect(
+      explainSessionRefusal(
+        new ApiRequestError(0, 'network', 'Could not reach the Worktable server. Check your connection and try again.'),
+      ),
+    ).toMatchObject({
       rejoin: false,
       canRetry: true,
     });

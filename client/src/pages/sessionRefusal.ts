@@ -20,7 +20,8 @@ export function explainSessionRefusal(error: unknown): SessionRefusal {
   if (status === 404) {
     return {
       heading: 'This session no longer exists',
-      message: 'The host may have deleted it, with its tables, uploads and links. Start a new session from the home page, or ask the host for a new link.',
+      message:
+        'The host may have deleted it, with its tables, uploads and links. Start a new session from the home page, or ask the host for a new link.',
       rejoin: false,
       canRetry: false,
     };

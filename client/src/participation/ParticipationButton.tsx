@@ -24,7 +24,16 @@ export function ParticipationButton({ sessionId, token, me }: ParticipationButto
       <button type="button" className="button ghost" aria-haspopup="dialog" onClick={() => setOpen(true)}>
         Participation
       </button>
-      {mounted && <ParticipationDialog open={open} onClose={() => setOpen(false)} sessionId={sessionId} token={token} me={me.participantId} facilitating={facilitating} />}
+      {mounted && (
+        <ParticipationDialog
+          open={open}
+          onClose={() => setOpen(false)}
+          sessionId={sessionId}
+          token={token}
+          me={me.participantId}
+          facilitating={facilitating}
+        />
+      )}
     </>
   );
 }

@@ -58,11 +58,13 @@ export function ParticipationDialog({ open, onClose, sessionId, token, me, facil
           )}
           {hint && <p className="participation-hint">{hint}</p>}
           {data && data.rows.length > 0 && <ParticipationTable rows={data.rows} me={me} />}
-          {data && data.rows.length === 0 && <p className="participation-note">Nobody has joined to take part yet (observers are not counted).</p>}
+          {data && data.rows.length === 0 && (
+            <p className="participation-note">Nobody has joined to take part yet (observers are not counted).</p>
+          )}
           <p className="participation-footnote">
             Counted from the tables, feedback, dot votes and the record of each phase. “Holding the floor” is time as the presenter in
-            phases where only the presenter speaks. “Speaking in the call” is measured by each person’s own browser from their
-            microphone while unmuted; only the durations reach the server, never the sound.
+            phases where only the presenter speaks. “Speaking in the call” is measured by each person’s own browser from their microphone
+            while unmuted; only the durations reach the server, never the sound.
           </p>
         </div>
       )}

@@ -32,7 +32,14 @@ function Setting({ label, hint, checked, disabled, onChange }: SettingProps) {
   return (
     <div className="setting">
       <label className="setting-label" htmlFor={id}>
-        <input id={id} type="checkbox" checked={pending ?? checked} disabled={disabled} aria-describedby={`${id}-hint`} onChange={(event) => change(event.target.checked)} />
+        <input
+          id={id}
+          type="checkbox"
+          checked={pending ?? checked}
+          disabled={disabled}
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => change(event.target.checked)}
+        />
         {label}
       </label>
       <p className="setting-hint" id={`${id}-hint`}>

@@ -37,7 +37,10 @@ describe('formatFloor', () => {
 
 describe('feedbackSummary', () => {
   it('lists the types given, compact and in full, in the menu order', () => {
-    expect(feedbackSummary({ ...noFeedback, warm: 2, probing: 1 })).toEqual({ short: 'Probing 1 · Warm 2', full: '1 probing question, 2 warm feedback' });
+    expect(feedbackSummary({ ...noFeedback, warm: 2, probing: 1 })).toEqual({
+      short: 'Probing 1 · Warm 2',
+      full: '1 probing question, 2 warm feedback',
+    });
   });
   it('says so when there is none', () => {
     expect(feedbackSummary(noFeedback)).toEqual({ short: '—', full: 'No feedback' });
@@ -54,7 +57,9 @@ describe('artifactKinds', () => {
 
 describe('rolesSummary', () => {
   it('counts phases per role and rounds as table host', () => {
-    expect(rolesSummary({ rolePhases: { facilitator: 3, scribe: 1 }, tableHostRounds: 2 })).toBe('Facilitator 3 phases, Scribe 1 phase; table host 2 rounds');
+    expect(rolesSummary({ rolePhases: { facilitator: 3, scribe: 1 }, tableHostRounds: 2 })).toBe(
+      'Facilitator 3 phases, Scribe 1 phase; table host 2 rounds',
+    );
     expect(rolesSummary({ rolePhases: {}, tableHostRounds: 1 })).toBe('Table host 1 round');
     expect(rolesSummary({ rolePhases: {}, tableHostRounds: 0 })).toBe('—');
   });
@@ -63,8 +68,12 @@ describe('rolesSummary', () => {
 describe('invitationHint', () => {
   it('names the people not heard yet, gently', () => {
     expect(joinNames(['Ana', 'Ben', 'Cy'])).toBe('Ana, Ben and Cy');
-    expect(invitationHint([row('Ana'), row('Ben', { quiet: true })], 'p_Ana')).toMatch(/^Consider inviting Ben in: .* They have not put anything/);
-    expect(invitationHint([row('Ana', { quiet: true }), row('Ben', { quiet: true })], 'p_Cy')).toMatch(/^Consider inviting Ana and Ben in: .* None of them has/);
+    expect(invitationHint([row('Ana'), row('Ben', { quiet: true })], 'p_Ana')).toMatch(
+      /^Consider inviting Ben in: .* They have not put anything/,
+    );
+    expect(invitationHint([row('Ana', { quiet: true }), row('Ben', { quiet: true })], 'p_Cy')).toMatch(
+      /^Consider inviting Ana and Ben in: .* None of them has/,
+    );
   });
   it('says nothing when everyone has been heard, or only the viewer has not', () => {
     expect(invitationHint([row('Ana')], 'p_Cy')).toBeNull();

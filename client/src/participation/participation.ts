@@ -8,7 +8,10 @@ import { roleTitle } from '../protocol/labels.js';
 
 /** Rows with the people not heard yet (`quiet`) first, otherwise in the server's order (who joined first). */
 export function orderRows(rows: readonly ParticipationRow[]): ParticipationRow[] {
-  return rows.map((row, index) => ({ row, index })).sort((a, b) => Number(b.row.quiet) - Number(a.row.quiet) || a.index - b.index).map(({ row }) => row);
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => Number(b.row.quiet) - Number(a.row.quiet) || a.index - b.index)
+    .map(({ row }) => row);
 }
 
 /** Time holding the floor as mm:ss ("00:00", "04:05", "75:00"). */
@@ -60,7 +63,8 @@ export function rolesSummary(row: Pick<ParticipationRow, 'rolePhases' | 'tableHo
     .filter((entry): entry is [RoleName, number] => (entry[1] ?? 0) > 0)
     .map(([role, n]) => `${roleTitle(role)} ${count(n, 'phase', 'phases')}`);
   const parts = [phases.join(', ')].filter(Boolean);
-  if (row.tableHostRounds > 0) parts.push(`${parts.length > 0 ? 'table host' : 'Table host'} ${count(row.tableHostRounds, 'round', 'rounds')}`);
+  if (row.tableHostRounds > 0)
+    parts.push(`${parts.length > 0 ? 'table host' : 'Table host'} ${count(row.tableHostRounds, 'round', 'rounds')}`);
   return parts.length > 0 ? parts.join('; ') : '—';
 }
 

@@ -6,7 +6,7 @@
  * keyboard and screen readers take it top to bottom.
  */
 import type * as Y from 'yjs';
-import { PLENARY_DOC, type HarvestCard, } from '@worktable/shared';
+import { PLENARY_DOC, type HarvestCard } from '@worktable/shared';
 import type { LocalUser } from '../artifacts/types.js';
 import type { CanvasLayer } from '../canvas/canvasLayer.js';
 import { HarvestPanel } from '../convening/HarvestPanel.js';
@@ -45,7 +45,9 @@ export function PhoneActions({ state, ownState, docName, doc, plenary, cards, us
     <div className="phone-actions">
       {!readOnly && <PhoneVote doc={doc} me={me} />}
       {atOwnTable && !readOnly && <PhoneSticky doc={doc} layer={layer} user={user} tableName={tableName} />}
-      {state && <HarvestPanel state={state} docName={docName} plenary={plenary} cards={cards} me={{ ...me, name: user.name }} nameOf={nameOf} />}
+      {state && (
+        <HarvestPanel state={state} docName={docName} plenary={plenary} cards={cards} me={{ ...me, name: user.name }} nameOf={nameOf} />
+      )}
     </div>
   );
 }

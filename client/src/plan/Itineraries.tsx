@@ -30,7 +30,10 @@ export function Itineraries({ plan, people, title }: ItinerariesProps) {
           Itineraries <span className="count">{list.length}</span>
         </h3>
         <div className="actions no-print">
-          <CopyButton text={() => itinerariesText(list)} onCopied={() => announce(`Copied ${countOf(list.length, 'itinerary', 'itineraries')}.`)}>
+          <CopyButton
+            text={() => itinerariesText(list)}
+            onCopied={() => announce(`Copied ${countOf(list.length, 'itinerary', 'itineraries')}.`)}
+          >
             Copy all itineraries
           </CopyButton>
           <button type="button" className="button ghost" onClick={() => printPart('itineraries')}>
@@ -39,7 +42,9 @@ export function Itineraries({ plan, people, title }: ItinerariesProps) {
         </div>
       </div>
       <p className="print-only itineraries-title">{title}: where you sit in each round</p>
-      <p className="hint no-print">Where each person sits in every round, if the same people come. Changes to the plan change them: print them last.</p>
+      <p className="hint no-print">
+        Where each person sits in every round, if the same people come. Changes to the plan change them: print them last.
+      </p>
       <ul className="itinerary-list">
         {list.map((itinerary) => (
           <li key={itinerary.participantId} className="itinerary" data-participant-id={itinerary.participantId}>

@@ -49,19 +49,19 @@ export function PlanSection({ dashboard, title }: PlanSectionProps) {
       <p className="print-only plan-print-title">{title}: the seating plan</p>
       {dashboard.plan.length === 0 ? (
         <p className="hint">
-          Seat people first (“Seat people at tables” above). The plan then shows every round of the agenda, with the people on the roster who are not here yet
-          seated as if they were.
+          Seat people first (“Seat people at tables” above). The plan then shows every round of the agenda, with the people on the roster
+          who are not here yet seated as if they were.
         </p>
       ) : (
         <>
           <p className="hint no-print">
-            Every round as it will be seated if the same people come: rounds that started as they did, the others planned. People who arrive without a roster entry
-            are seated as they come.
+            Every round as it will be seated if the same people come: rounds that started as they did, the others planned. People who arrive
+            without a roster entry are seated as they come.
           </p>
           {leftOut.length > 0 && (
             <p className="plan-notice no-print" role="status">
-              Not in the plan yet: {joinNames(leftOut.map((p) => p.name))} ({countOf(leftOut.length, 'person', 'people')} who came or were added after the seating). Seat
-              again to plan them in.
+              Not in the plan yet: {joinNames(leftOut.map((p) => p.name))} ({countOf(leftOut.length, 'person', 'people')} who came or were
+              added after the seating). Seat again to plan them in.
             </p>
           )}
           {canReshuffle(dashboard.plan) ? (

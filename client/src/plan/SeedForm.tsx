@@ -50,7 +50,15 @@ export function SeedForm({ dashboard }: SeedFormProps) {
     <form className="plan-seed no-print" onSubmit={submit} noValidate>
       <div className="plan-seed-row">
         <label htmlFor={`${id}-seed`}>Seating seed</label>
-        <input id={`${id}-seed`} type="text" inputMode="numeric" className="plan-seed-input" value={seed} aria-describedby={`${id}-hint`} onChange={(e) => setSeed(e.target.value)} />
+        <input
+          id={`${id}-seed`}
+          type="text"
+          inputMode="numeric"
+          className="plan-seed-input"
+          value={seed}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => setSeed(e.target.value)}
+        />
         <button type="submit" className="button secondary" disabled={action.busy}>
           Plan with this seed
         </button>

@@ -14,9 +14,18 @@ const round = (n: number, tables: [string, string[], string | null][], started =
 });
 
 const plan = [
-  round(1, [['table-1', ['p-Cy', 'p-Ana'], 'p-Ana'], ['table-2', ['p-Ben'], null]]),
-  round(2, [['table-1', ['p-Ana', 'p-Ben'], 'p-Ana'], ['table-2', ['p-Cy'], null]]),
-  round(3, [['table-1', ['p-Ana'], 'p-Ana'], ['table-3', ['p-Ben'], null]]),
+  round(1, [
+    ['table-1', ['p-Cy', 'p-Ana'], 'p-Ana'],
+    ['table-2', ['p-Ben'], null],
+  ]),
+  round(2, [
+    ['table-1', ['p-Ana', 'p-Ben'], 'p-Ana'],
+    ['table-2', ['p-Cy'], null],
+  ]),
+  round(3, [
+    ['table-1', ['p-Ana'], 'p-Ana'],
+    ['table-3', ['p-Ben'], null],
+  ]),
 ];
 
 describe('itineraries', () => {
@@ -30,9 +39,20 @@ describe('itineraries', () => {
   });
 
   it('sums up a round, finds who the plan leaves out, and knows when it can be reshuffled', () => {
-    expect(roundSummary({ repeatedPairs: 0, sameOrganizationTables: 0 })).toBe('No repeated pairs · no table with two people of one organization');
-    expect(roundSummary({ repeatedPairs: 2, sameOrganizationTables: 1 })).toBe('2 repeated pairs · 1 table with two people of one organization');
-    const people = [personFixture('Ana'), personFixture('Ben'), personFixture('Cy'), personFixture('Eve', { present: false, expected: true }), personFixture('Gil', { present: false }), personFixture('Hal', { role: 'host' })];
+    expect(roundSummary({ repeatedPairs: 0, sameOrganizationTables: 0 })).toBe(
+      'No repeated pairs · no table with two people of one organization',
+    );
+    expect(roundSummary({ repeatedPairs: 2, sameOrganizationTables: 1 })).toBe(
+      '2 repeated pairs · 1 table with two people of one organization',
+    );
+    const people = [
+      personFixture('Ana'),
+      personFixture('Ben'),
+      personFixture('Cy'),
+      personFixture('Eve', { present: false, expected: true }),
+      personFixture('Gil', { present: false }),
+      personFixture('Hal', { role: 'host' }),
+    ];
     expect(leftOutOfPlan({ plan, people, includeHost: false }).map((p) => p.name)).toEqual(['Eve']);
     expect(leftOutOfPlan({ plan, people, includeHost: true }).map((p) => p.name)).toEqual(['Eve', 'Hal']);
     expect(leftOutOfPlan({ plan: [round(1, [], true)], people, includeHost: false })).toEqual([]);

@@ -22,7 +22,10 @@ export interface Itinerary {
 }
 
 /** Everyone the plan seats in some round, by name, with their table in every round. */
-export function itinerariesOf(plan: readonly PlannedRound[], people: readonly Pick<DashboardPerson, 'participantId' | 'name' | 'organization'>[]): Itinerary[] {
+export function itinerariesOf(
+  plan: readonly PlannedRound[],
+  people: readonly Pick<DashboardPerson, 'participantId' | 'name' | 'organization'>[],
+): Itinerary[] {
   const seated = new Set(plan.flatMap((round) => round.tables.flatMap((table) => table.members)));
   return people
     .filter((person) => seated.has(person.participantId))
@@ -40,7 +43,9 @@ export function itinerariesOf(plan: readonly PlannedRound[], people: readonly Pi
 
 /** "Round 1: Table 3 (host) · Round 2: Table 5 · Round 3: not seated". */
 export function stopsText(stops: readonly ItineraryStop[]): string {
-  return stops.map((stop) => `Round ${stop.round}: ${stop.tableName === null ? 'not seated' : `${stop.tableName}${stop.hosts ? ' (host)' : ''}`}`).join(' · ');
+  return stops
+    .map((stop) => `Round ${stop.round}: ${stop.tableName === null ? 'not seated' : `${stop.tableName}${stop.hosts ? ' (host)' : ''}`}`)
+    .join(' · ');
 }
 
 /** "Ana Alvarez — Round 1: Table 3 · Round 2: Table 5". */

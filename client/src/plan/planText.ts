@@ -5,7 +5,10 @@ import { countOf } from '../dashboard/format.js';
 /** "No repeated pairs · 1 table with two people of one organization". */
 export function roundSummary(round: Pick<PlannedRound, 'repeatedPairs' | 'sameOrganizationTables'>): string {
   const repeats = round.repeatedPairs === 0 ? 'No repeated pairs' : countOf(round.repeatedPairs, 'repeated pair');
-  const tables = round.sameOrganizationTables === 0 ? 'no table with two people of one organization' : `${countOf(round.sameOrganizationTables, 'table')} with two people of one organization`;
+  const tables =
+    round.sameOrganizationTables === 0
+      ? 'no table with two people of one organization'
+      : `${countOf(round.sameOrganizationTables, 'table')} with two people of one organization`;
   return `${repeats} · ${tables}`;
 }
 
@@ -18,7 +21,10 @@ export function leftOutOfPlan(dashboard: Pick<DashboardPayload, 'plan' | 'people
   if (!first || first.started) return [];
   const seated = new Set(first.tables.flatMap((table) => table.members));
   return dashboard.people.filter(
-    (p) => (p.present || p.expected) && (p.role === 'participant' || (dashboard.includeHost && p.role === 'host')) && !seated.has(p.participantId),
+    (p) =>
+      (p.present || p.expected) &&
+      (p.role === 'participant' || (dashboard.includeHost && p.role === 'host')) &&
+      !seated.has(p.participantId),
   );
 }
 

@@ -12,7 +12,17 @@ import type { LocalUser } from '../artifacts/types.js';
 import { ArtifactAddon } from '../canvas/artifactAddon.js';
 import { ArtifactFrame, type Editor, type FrameActions } from '../canvas/ArtifactFrame.js';
 import { ExpandedArtifact } from '../canvas/ExpandedArtifact.js';
-import { LOCAL_ORIGIN, artifactsOf, bringToFront, createUndoManager, deleteArtifacts, getArtifact, moveBy, sendToBack, setDraft } from '../canvas/tableModel.js';
+import {
+  LOCAL_ORIGIN,
+  artifactsOf,
+  bringToFront,
+  createUndoManager,
+  deleteArtifacts,
+  getArtifact,
+  moveBy,
+  sendToBack,
+  setDraft,
+} from '../canvas/tableModel.js';
 import { useCanvasUi } from '../canvas/uiStore.js';
 import { useArtifacts } from '../canvas/useArtifacts.js';
 import type { PrivateConnection } from './privateConnection.js';
@@ -118,7 +128,10 @@ export function PrivateLayer({ connection, sessionId, token, user }: PrivateLaye
     }),
     [doc, remove, select],
   );
-  const body = useMemo(() => ({ doc, awareness: provider.awareness, readOnly: false, sessionId, token, user }), [doc, provider, sessionId, token, user]);
+  const body = useMemo(
+    () => ({ doc, awareness: provider.awareness, readOnly: false, sessionId, token, user }),
+    [doc, provider, sessionId, token, user],
+  );
 
   const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;

@@ -55,14 +55,26 @@ export function PrivateWritingControls({ me }: PrivateWritingControlsProps) {
             {writing.anonymous ? ' · the reveal leaves names off' : ' · the reveal shows who wrote each note'}.
           </p>
           <div className="protocol-row">
-            <button ref={revealRef} type="button" className="button primary" disabled={busy || confirming} onClick={() => setConfirming(true)}>
+            <button
+              ref={revealRef}
+              type="button"
+              className="button primary"
+              disabled={busy || confirming}
+              onClick={() => setConfirming(true)}
+            >
               Reveal
             </button>
           </div>
           {confirming && (
             <div className="protocol-confirm" role="group" aria-label="Confirm the reveal">
               <p>Put everyone’s private notes on the table{writing.anonymous ? ' without names' : ''}? This cannot be undone.</p>
-              <button ref={confirmRef} type="button" className="button primary" disabled={busy} onClick={() => void run({ action: 'reveal' })}>
+              <button
+                ref={confirmRef}
+                type="button"
+                className="button primary"
+                disabled={busy}
+                onClick={() => void run({ action: 'reveal' })}
+              >
                 Reveal now
               </button>
               <button
@@ -85,7 +97,13 @@ export function PrivateWritingControls({ me }: PrivateWritingControlsProps) {
             <label className="private-check">
               <input type="checkbox" checked={anonymous} onChange={(event) => setAnonymous(event.target.checked)} /> Reveal without names
             </label>
-            <button ref={startRef} type="button" className="button secondary" disabled={busy} onClick={() => void run({ action: 'startPrivate', anonymous })}>
+            <button
+              ref={startRef}
+              type="button"
+              className="button secondary"
+              disabled={busy}
+              onClick={() => void run({ action: 'startPrivate', anonymous })}
+            >
               Start private writing
             </button>
           </div>

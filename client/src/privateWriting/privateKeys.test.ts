@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { privateKeyAction, type KeyPress } from './privateKeys.js';
 
-const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...mods,
+});
 
 describe('privateKeyAction', () => {
   it('moves with the arrows, ten times as far with shift', () => {

@@ -16,7 +16,11 @@ export interface PrivateViewer {
  * Your private document while private writing is on at your own table and the page shows that
  * table (not a table you visit, not the plenary); null otherwise.
  */
-export function privateDocOf(state: Pick<SessionState, 'tableId' | 'privateWriting'> | null, docName: string, viewer: PrivateViewer): string | null {
+export function privateDocOf(
+  state: Pick<SessionState, 'tableId' | 'privateWriting'> | null,
+  docName: string,
+  viewer: PrivateViewer,
+): string | null {
   if (!state?.privateWriting || !viewer.canWrite || state.tableId === null || state.tableId !== docName) return null;
   return privateDocName(state.tableId, viewer.participantId);
 }

@@ -12,7 +12,17 @@ import { useCanvasUi } from '../canvas/uiStore.js';
 
 type Drag =
   | { kind: 'move'; pointerId: number; id: string; startX: number; startY: number; rect: Rect; next: Rect; moved: boolean }
-  | { kind: 'resize'; pointerId: number; id: string; handle: ResizeHandle; startX: number; startY: number; rect: Rect; next: Rect; moved: boolean };
+  | {
+      kind: 'resize';
+      pointerId: number;
+      id: string;
+      handle: ResizeHandle;
+      startX: number;
+      startY: number;
+      rect: Rect;
+      next: Rect;
+      moved: boolean;
+    };
 
 /** Elements inside a note that take the pointer themselves (typing, clicking). */
 const INTERACTIVE = 'textarea, input, select, button, a, [contenteditable="true"], [data-no-drag]';

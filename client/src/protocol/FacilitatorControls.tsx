@@ -27,7 +27,19 @@ export interface FacilitatorControlsProps {
  * A control of the bar. Unavailable is `aria-disabled`, not `disabled`: a disabled button drops
  * the keyboard focus to the page, and these wait on the server for a moment after each press.
  */
-function ControlButton({ label, availability, onClick, primary = false, busy }: { label: string; availability: Availability; onClick: () => void; primary?: boolean; busy: boolean }) {
+function ControlButton({
+  label,
+  availability,
+  onClick,
+  primary = false,
+  busy,
+}: {
+  label: string;
+  availability: Availability;
+  onClick: () => void;
+  primary?: boolean;
+  busy: boolean;
+}) {
   return (
     <button
       type="button"
@@ -47,7 +59,10 @@ function ControlButton({ label, availability, onClick, primary = false, busy }: 
 export function FacilitatorControls({ state, isHost, participants, send, protocolRoles }: FacilitatorControlsProps) {
   const { run, busy, error } = useAction(send);
   const can = controlAvailability(state, busy);
-  const ready = readySummary(state, participants.map((p) => p.participantId));
+  const ready = readySummary(
+    state,
+    participants.map((p) => p.participantId),
+  );
   const [confirming, setConfirming] = useState(false);
   const [confirmingBack, setConfirmingBack] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -104,21 +119,27 @@ export function FacilitatorControls({ state, isHost, participants, send, protoco
     <section className="protocol-card" aria-labelledby={headingId}>
       <h2 id={headingId}>Facilitate</h2>
       {agendaStarts && <p className="hint">The host starts the agenda; each part starts by itself after that.</p>}
-      {hostKeepsTime && <p className="hint">One clock runs every table: the host moves everyone on. Keep the conversation on the question and make room for every voice.</p>}
+      {hostKeepsTime && (
+        <p className="hint">
+          One clock runs every table: the host moves everyone on. Keep the conversation on the question and make room for every voice.
+        </p>
+      )}
       {timing && (
-      <div className="protocol-row" role="group" aria-label="Timer">
-        {lobby && <ControlButton label="Start" primary availability={can.start} busy={busy} onClick={() => void run({ action: 'start' })} />}
-        {!lobby && (
-          <ControlButton
-            label={running ? 'Pause' : 'Resume'}
-            availability={can.pauseResume}
-            busy={busy}
-            onClick={() => void run({ action: running ? 'pause' : 'resume' })}
-          />
-        )}
-        <ControlButton label="+1 min" availability={can.extend} busy={busy} onClick={() => void run({ action: 'extend', ms: 60_000 })} />
-        <ControlButton label="+5 min" availability={can.extend} busy={busy} onClick={() => void run({ action: 'extend', ms: 300_000 })} />
-      </div>
+        <div className="protocol-row" role="group" aria-label="Timer">
+          {lobby && (
+            <ControlButton label="Start" primary availability={can.start} busy={busy} onClick={() => void run({ action: 'start' })} />
+          )}
+          {!lobby && (
+            <ControlButton
+              label={running ? 'Pause' : 'Resume'}
+              availability={can.pauseResume}
+              busy={busy}
+              onClick={() => void run({ action: running ? 'pause' : 'resume' })}
+            />
+          )}
+          <ControlButton label="+1 min" availability={can.extend} busy={busy} onClick={() => void run({ action: 'extend', ms: 60_000 })} />
+          <ControlButton label="+5 min" availability={can.extend} busy={busy} onClick={() => void run({ action: 'extend', ms: 300_000 })} />
+        </div>
       )}
       <div className="protocol-row" role="group" aria-label="Phases" ref={phasesRef}>
         {timing && <ControlButton label="Back" availability={can.back} busy={busy} onClick={() => setConfirmingBack(true)} />}
@@ -126,7 +147,9 @@ export function FacilitatorControls({ state, isHost, participants, send, protoco
         {!lobby && state.status !== RunStatus.Done && <span className="protocol-count">{ready.label}</span>}
         <ControlButton label="Rotate roles" availability={can.rotate} busy={busy} onClick={() => void run({ action: 'rotate' })} />
       </div>
-      {!lobby && state.status !== RunStatus.Done && ready.total > 0 && <p className="protocol-ready-names">{readyNames(ready, (id) => nameOf(participants, id))}</p>}
+      {!lobby && state.status !== RunStatus.Done && ready.total > 0 && (
+        <p className="protocol-ready-names">{readyNames(ready, (id) => nameOf(participants, id))}</p>
+      )}
       {confirmingBack && (
         <div className="protocol-confirm" role="group" aria-label="Confirm going back">
           <p>Go back to the previous phase? Its timer starts again from its full time, for everyone at this table.</p>
@@ -158,7 +181,14 @@ export function FacilitatorControls({ state, isHost, participants, send, protoco
           </button>
         </div>
       )}
-      <AssignForm state={state} isHost={isHost} participants={participants} availability={can.assign} run={run} protocolRoles={protocolRoles} />
+      <AssignForm
+        state={state}
+        isHost={isHost}
+        participants={participants}
+        availability={can.assign}
+        run={run}
+        protocolRoles={protocolRoles}
+      />
       {error && (
         <p className="alert protocol-error" role="alert">
           {error}
@@ -191,9 +221,11 @@ function AssignForm({ state, isHost, participants, availability, run, protocolRo
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (noPerson) return;
-    void run({ action: 'assign', role: chosenRole, participantId: chosenPerson, ...(isHost && lock ? { lock: true } : {}) }).then((applied) => {
-      if (applied) setLock(false);
-    });
+    void run({ action: 'assign', role: chosenRole, participantId: chosenPerson, ...(isHost && lock ? { lock: true } : {}) }).then(
+      (applied) => {
+        if (applied) setLock(false);
+      },
+    );
   };
 
   return (
@@ -235,14 +267,23 @@ function AssignForm({ state, isHost, participants, availability, run, protocolRo
           Assign
         </button>
       </form>
-      {state.status === RunStatus.Lobby && <p className="protocol-count">Roles you assign now stand when the session starts; lock a role to keep it with the same person in later rounds too.</p>}
+      {state.status === RunStatus.Lobby && (
+        <p className="protocol-count">
+          Roles you assign now stand when the session starts; lock a role to keep it with the same person in later rounds too.
+        </p>
+      )}
       {locked.length > 0 && (
         <ul className="protocol-locked" aria-label="Locked roles">
           {locked.map(([r, id]) => (
             <li key={r}>
               <span aria-hidden="true">🔒</span> {roleTitle(r)} locked to {nameOf(participants, id)}
               {isHost && (
-                <button type="button" className="protocol-link-button" disabled={availability.disabled} onClick={() => void run({ action: 'unlock', role: r })}>
+                <button
+                  type="button"
+                  className="protocol-link-button"
+                  disabled={availability.disabled}
+                  onClick={() => void run({ action: 'unlock', role: r })}
+                >
                   Unlock
                 </button>
               )}

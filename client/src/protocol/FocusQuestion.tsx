@@ -41,7 +41,9 @@ export function FocusQuestion({ state, me, participants, send }: FocusQuestionPr
         Focusing question
       </h3>
       {state.focus && !editing && <p className="focus-text">{state.focus}</p>}
-      {!state.focus && !asking && <p className="focus-waiting">{nameOf(participants, presenter, me.participantId)} will ask the question the group works on.</p>}
+      {!state.focus && !asking && (
+        <p className="focus-waiting">{nameOf(participants, presenter, me.participantId)} will ask the question the group works on.</p>
+      )}
       {asking ? (
         <form onSubmit={(event) => void save(event)}>
           <label htmlFor={`${id}-q`} className="visually-hidden">
@@ -52,7 +54,11 @@ export function FocusQuestion({ state, me, participants, send }: FocusQuestionPr
             rows={2}
             maxLength={MAX_FOCUS_CHARS}
             value={text}
-            placeholder={isPresenter ? 'What do you want the group to help you with?' : `The question ${nameOf(participants, presenter)} wants help with`}
+            placeholder={
+              isPresenter
+                ? 'What do you want the group to help you with?'
+                : `The question ${nameOf(participants, presenter)} wants help with`
+            }
             onChange={(event) => setText(event.target.value)}
           />
           <div className="protocol-row">

@@ -35,7 +35,9 @@ export function OfferBanner({ state, me, send }: OfferBannerProps) {
       {offered && (
         <div className="protocol-offer" role="alert">
           <p>
-            {offer.role === 'facilitator' ? 'The facilitator left. Will you facilitate?' : `The ${ROLE_LABEL[offer.role]} left. Will you take over?`}
+            {offer.role === 'facilitator'
+              ? 'The facilitator left. Will you facilitate?'
+              : `The ${ROLE_LABEL[offer.role]} left. Will you take over?`}
           </p>
           <button type="button" className="button primary" disabled={busy} onClick={() => void run({ action: 'accept' })}>
             {offer.role === 'facilitator' ? 'I’ll facilitate' : 'I’ll take it'}

@@ -84,7 +84,10 @@ export function PhaseBanner({ state, remainingMs, flash = false, compact = false
   const paused = status === RunStatus.Paused;
   const tone = paused ? 'calm' : timerTone(remainingMs, phase.over);
   return (
-    <section className={`protocol-card protocol-banner is-${tone}${flash ? ' is-flash' : ''}${compact ? ' is-compact' : ''}`} aria-label="Current phase">
+    <section
+      className={`protocol-card protocol-banner is-${tone}${flash ? ' is-flash' : ''}${compact ? ' is-compact' : ''}`}
+      aria-label="Current phase"
+    >
       <div className="protocol-banner-text">
         {title}
         <h2 className="protocol-phase">

@@ -21,7 +21,11 @@ const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
 export function PhaseTimer({ remainingMs, durationMs, paused, over }: PhaseTimerProps) {
   const tone = timerTone(remainingMs, over);
   const fraction = fractionLeft(remainingMs, durationMs);
-  const label = paused ? `Paused, ${spokenRemaining(remainingMs).toLowerCase()}` : tone === 'up' ? 'Time is up' : spokenRemaining(remainingMs);
+  const label = paused
+    ? `Paused, ${spokenRemaining(remainingMs).toLowerCase()}`
+    : tone === 'up'
+      ? 'Time is up'
+      : spokenRemaining(remainingMs);
   const note = paused ? 'Paused' : tone === 'up' ? 'Time up' : null;
   return (
     <div className={`protocol-timer is-${tone}${paused ? ' is-paused' : ''}`} role="timer" aria-live="off" aria-label={label}>

@@ -67,7 +67,18 @@ const NO_TOP = { current: null };
 const FLASH_MS = 2_500;
 
 /** Everything about the running protocol, for one viewer. */
-export function ProtocolPanel({ sessionId, token, me, participants, protocolRoles, afterBanner, openNotes, sectioned = false, phaseFirst, phaseLast }: ProtocolPanelProps) {
+export function ProtocolPanel({
+  sessionId,
+  token,
+  me,
+  participants,
+  protocolRoles,
+  afterBanner,
+  openNotes,
+  sectioned = false,
+  phaseFirst,
+  phaseLast,
+}: ProtocolPanelProps) {
   const send = useControlChannel(sessionId, token);
 
   const state = useControlStore((s) => s.state);
@@ -96,9 +107,11 @@ export function ProtocolPanel({ sessionId, token, me, participants, protocolRole
 
   const observer = me.role === 'observer';
   const controls = state !== null && canRunControls(state, me);
-  const ready = state && !observer && state.roles.facilitator !== me.participantId && !inPlenaryBlock(state) && state.gathering !== 'plenary' && (
-    <ReadyToggle state={state} me={me.participantId} participants={participants} send={send} />
-  );
+  const ready = state &&
+    !observer &&
+    state.roles.facilitator !== me.participantId &&
+    !inPlenaryBlock(state) &&
+    state.gathering !== 'plenary' && <ReadyToggle state={state} me={me.participantId} participants={participants} send={send} />;
   const topRef = useRef<HTMLDivElement>(null);
   useStickyTop(sectioned ? topRef : NO_TOP);
   const top = (
@@ -108,7 +121,12 @@ export function ProtocolPanel({ sessionId, token, me, participants, protocolRole
           {lastError}
         </p>
       ) : (
-        state && !connected && <p className="protocol-status-line" role="status">Reconnecting… the timer may be out of date.</p>
+        state &&
+        !connected && (
+          <p className="protocol-status-line" role="status">
+            Reconnecting… the timer may be out of date.
+          </p>
+        )
       )}
       {state && !inPlenaryBlock(state) && <FocusQuestion state={state} me={me} participants={participants} send={send} />}
       <PhaseBanner state={state} remainingMs={remainingMs} flash={flash} compact={sectioned} />
@@ -126,9 +144,19 @@ export function ProtocolPanel({ sessionId, token, me, participants, protocolRole
         <>
           <OfferBanner state={state} me={me.participantId} send={send} />
           <CallCard state={state} me={me} participants={participants} call={call} />
-          {controls && <FacilitatorControls state={state} isHost={me.role === 'host'} participants={participants} send={send} protocolRoles={protocolRoles} />}
+          {controls && (
+            <FacilitatorControls
+              state={state}
+              isHost={me.role === 'host'}
+              participants={participants}
+              send={send}
+              protocolRoles={protocolRoles}
+            />
+          )}
           {!sectioned && ready}
-          {!inPlenaryBlock(state) && <RoleCard state={state} me={me.participantId} participants={participants} send={send} openNotes={openNotes} />}
+          {!inPlenaryBlock(state) && (
+            <RoleCard state={state} me={me.participantId} participants={participants} send={send} openNotes={openNotes} />
+          )}
           {state.convening && <SpeakingCard state={state} me={me} participants={participants} offsetMs={offsetMs} />}
         </>
       )}

@@ -19,7 +19,10 @@ export function ReadyToggle({ state, me, participants, send }: ReadyToggleProps)
   const { run, busy, error } = useAction(send);
   if (state.status !== RunStatus.Running && state.status !== RunStatus.Paused) return null;
   const ready = state.ready.includes(me);
-  const summary = readySummary(state, participants.map((p) => p.participantId));
+  const summary = readySummary(
+    state,
+    participants.map((p) => p.participantId),
+  );
   return (
     <div className="protocol-card">
       <div className="protocol-row">

@@ -43,7 +43,11 @@ export function RoleCard({ state, me, participants, send, openNotes }: RoleCardP
 
   const passLabel = (role: RoleName) => (mine.length === 1 ? 'Pass my role' : `Pass the ${roleTitle(role).toLowerCase()} role`);
   const passReason = (role: RoleName) =>
-    busy ? 'Waiting for the server to answer…' : state.locked[role] === me ? 'The host locked this role to you.' : `Hand the ${roleTitle(role).toLowerCase()} role to the next person in the rota.`;
+    busy
+      ? 'Waiting for the server to answer…'
+      : state.locked[role] === me
+        ? 'The host locked this role to you.'
+        : `Hand the ${roleTitle(role).toLowerCase()} role to the next person in the rota.`;
 
   return (
     <section className="protocol-card" aria-labelledby={headingId}>
@@ -68,7 +72,9 @@ export function RoleCard({ state, me, participants, send, openNotes }: RoleCardP
             </p>
           ))}
           {mine.length === 0 && <p className="protocol-guidance">{memberGuidance(speakers)}</p>}
-          {mine.includes('presenter') && (speakers === Speakers.AllButPresenter || REFLECTION_PHASE_IDS.has(state.phase?.id ?? '')) && <ListeningNotes owner={me} />}
+          {mine.includes('presenter') && (speakers === Speakers.AllButPresenter || REFLECTION_PHASE_IDS.has(state.phase?.id ?? '')) && (
+            <ListeningNotes owner={me} />
+          )}
         </>
       )}
       {openNotes && mine.includes('scribe') && active && (
@@ -76,7 +82,9 @@ export function RoleCard({ state, me, participants, send, openNotes }: RoleCardP
           <button type="button" className="button secondary" onClick={() => setNotesMissing(!openNotes())}>
             Open the notes
           </button>
-          {notesMissing && <span className="protocol-count">The notes document appears on the table with the phase’s heading in a moment.</span>}
+          {notesMissing && (
+            <span className="protocol-count">The notes document appears on the table with the phase’s heading in a moment.</span>
+          )}
         </div>
       )}
       {mine.length > 0 && state.status !== RunStatus.Done && (

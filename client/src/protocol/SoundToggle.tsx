@@ -9,7 +9,13 @@ export interface SoundToggleProps {
 /** A labelled switch for the chime. */
 export function SoundToggle({ on, onChange }: SoundToggleProps) {
   return (
-    <button type="button" className="button ghost protocol-sound" aria-pressed={on} onClick={() => onChange(!on)} title="A soft chime when a phase ends">
+    <button
+      type="button"
+      className="button ghost protocol-sound"
+      aria-pressed={on}
+      onClick={() => onChange(!on)}
+      title="A soft chime when a phase ends"
+    >
       {on ? 'Sound on' : 'Sound off'}
     </button>
   );

@@ -48,7 +48,10 @@ export function agendaMoment(state: Pick<SessionState, 'agenda' | 'convening' | 
     question: block?.question ?? null,
     where: plenary ? 'everyone together' : block?.reseat ? 'travelers moved, table hosts stayed' : null,
     waitsFor: hostRuns ? 'the host' : 'the facilitator',
-    lobbyTitle: agenda.index < 0 ? `Seated — the host starts with ${first ? blockName(first, agenda.rounds) : 'the agenda'}` : `Next at your table: ${block ? blockName(block, agenda.rounds) : 'the next round'}`,
+    lobbyTitle:
+      agenda.index < 0
+        ? `Seated — the host starts with ${first ? blockName(first, agenda.rounds) : 'the agenda'}`
+        : `Next at your table: ${block ? blockName(block, agenda.rounds) : 'the next round'}`,
     doneTitle: over ? 'The convening is over' : `${block ? blockName(block, agenda.rounds) : 'This part'} is done here`,
     doneLine,
   };

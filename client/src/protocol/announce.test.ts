@@ -10,14 +10,23 @@ describe('announcementFor', () => {
   });
 
   it('announces a phase change with its duration and who speaks', () => {
-    const before = stateFixture({ phaseIndex: 1, phase: phaseFixture({ id: 'presentation', title: 'Presentation', speakers: 'presenter' }) });
+    const before = stateFixture({
+      phaseIndex: 1,
+      phase: phaseFixture({ id: 'presentation', title: 'Presentation', speakers: 'presenter' }),
+    });
     const after = stateFixture({ phaseIndex: 2, version: 11 });
     expect(announcementFor(before, after, ME)).toBe('Now: Clarifying questions, 5 minutes. Everyone speaks.');
   });
 
   it('announces the start from the lobby, with the round when there are several', () => {
     const lobby = stateFixture({ status: 'lobby', phaseIndex: 0, phase: phaseFixture({ endsAt: null }), roles: {} });
-    const started = stateFixture({ phaseIndex: 0, protocolRound: 1, protocolRounds: 3, roles: {}, phase: phaseFixture({ speakers: 'all-but-presenter' }) });
+    const started = stateFixture({
+      phaseIndex: 0,
+      protocolRound: 1,
+      protocolRounds: 3,
+      roles: {},
+      phase: phaseFixture({ speakers: 'all-but-presenter' }),
+    });
     expect(announcementFor(lobby, started, ME)).toBe(
       'Now: Clarifying questions, 5 minutes. Round 1 of 3. Everyone except the presenter speaks; the presenter listens silently.',
     );
@@ -81,7 +90,9 @@ describe('announcementFor', () => {
 
   it('combines a phase change with a role change', () => {
     const lobby = stateFixture({ status: 'lobby', roles: {}, phase: phaseFixture({ endsAt: null }) });
-    expect(announcementFor(lobby, stateFixture(), ME)).toBe('Now: Clarifying questions, 5 minutes. Everyone speaks. You are now the scribe.');
+    expect(announcementFor(lobby, stateFixture(), ME)).toBe(
+      'Now: Clarifying questions, 5 minutes. Everyone speaks. You are now the scribe.',
+    );
   });
 });
 

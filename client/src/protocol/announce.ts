@@ -8,7 +8,13 @@ import { formatDuration, LAST_MINUTE_MS } from './clock.js';
 import { joinRoles, rolesOf, SPEAKERS_SENTENCE } from './labels.js';
 
 function samePhase(a: SessionState, b: SessionState): boolean {
-  return a.phase !== null && b.phase !== null && a.phaseIndex === b.phaseIndex && a.phase.id === b.phase.id && a.protocolRound === b.protocolRound;
+  return (
+    a.phase !== null &&
+    b.phase !== null &&
+    a.phaseIndex === b.phaseIndex &&
+    a.phase.id === b.phase.id &&
+    a.protocolRound === b.protocolRound
+  );
 }
 
 function phaseText(state: SessionState): string | null {
@@ -67,7 +73,12 @@ export function announcementFor(previous: SessionState | null, next: SessionStat
 export function isPhaseEnd(previous: SessionState | null, next: SessionState, toleranceMs = 1500): boolean {
   if (!previous || previous.status !== RunStatus.Running || !previous.phase) return false;
   if (samePhase(previous, next)) {
-    return next.status === RunStatus.Running && next.phase !== null && previous.phase.remainingMs > 0 && (next.phase.remainingMs <= 0 || next.phase.over);
+    return (
+      next.status === RunStatus.Running &&
+      next.phase !== null &&
+      previous.phase.remainingMs > 0 &&
+      (next.phase.remainingMs <= 0 || next.phase.over)
+    );
   }
   return previous.phase.remainingMs > 0 && previous.phase.remainingMs <= toleranceMs && previous.phase.advance === Advance.Auto;
 }

@@ -49,7 +49,16 @@ export interface ControlStoreState {
   lastError: string | null;
 }
 
-const initialState: ControlStoreState = { state: null, tables: [], dashboard: null, ownBallot: null, pseudonym: null, offsetMs: 0, connected: false, lastError: null };
+const initialState: ControlStoreState = {
+  state: null,
+  tables: [],
+  dashboard: null,
+  ownBallot: null,
+  pseudonym: null,
+  offsetMs: 0,
+  connected: false,
+  lastError: null,
+};
 
 /** The open control connection's state. */
 export const useControlStore = create<ControlStoreState>(() => initialState);
@@ -93,9 +102,11 @@ export function newerState<T extends { version: number }>(current: T | null, nex
 
 /** A connect error as people should read it. */
 export function explainConnectError(message: string): string {
-  if (message === ControlAuthError.Unauthorized) return 'The server did not accept this session link. Open the invite link again to rejoin.';
+  if (message === ControlAuthError.Unauthorized)
+    return 'The server did not accept this session link. Open the invite link again to rejoin.';
   if (message === ControlAuthError.Forbidden) return 'You are no longer part of this session.';
-  if (message === ControlAuthError.Outdated) return 'Worktable has been updated since this page opened. Reload the page to carry on (nothing you wrote is lost).';
+  if (message === ControlAuthError.Outdated)
+    return 'Worktable has been updated since this page opened. Reload the page to carry on (nothing you wrote is lost).';
   if (message === ControlAuthError.TooManyConnections) {
     return 'Too many connections to this session are open from here (this link in many tabs, or very many people on your network). Close the tabs you do not need, then reload this page.';
   }
@@ -218,7 +229,8 @@ export function openControl(sessionId: string, token: string): ControlConnection
   });
   socket.on(ControlEvent.Welcome, (welcome) => {
     if (welcome.sessionId !== sessionId) useControlStore.setState({ lastError: 'This link belongs to another session.' });
-    else useControlStore.setState({ pseudonym: typeof welcome.pseudonym === 'string' && welcome.pseudonym !== '' ? welcome.pseudonym : null });
+    else
+      useControlStore.setState({ pseudonym: typeof welcome.pseudonym === 'string' && welcome.pseudonym !== '' ? welcome.pseudonym : null });
   });
   socket.on(ControlEvent.State, (state) => {
     applyState(state);

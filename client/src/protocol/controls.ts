@@ -24,7 +24,8 @@ export function controlAvailability(state: SessionState, busy: boolean): Record<
   const done = status === RunStatus.Done;
   return {
     start: lobby ? ok : no('The session has already started.'),
-    pauseResume: status === RunStatus.Running || status === RunStatus.Paused ? ok : no(lobby ? 'Start the session first.' : 'The session is over.'),
+    pauseResume:
+      status === RunStatus.Running || status === RunStatus.Paused ? ok : no(lobby ? 'Start the session first.' : 'The session is over.'),
     extend: done ? no('The session is over.') : ok,
     back: lobby ? no('Start the session first.') : !done && state.phaseIndex === 0 ? no('This is the first phase.') : ok,
     next: lobby ? no('Start the session first.') : done ? no('The session is over.') : ok,

@@ -64,8 +64,12 @@ export function roleGuidance(role: RoleName, speakers: Speakers, situation: Role
   switch (role) {
     case 'presenter':
       if (speakers === Speakers.AllButPresenter) return 'Listen silently and take notes — you will respond in your reflection.';
-      if (REFLECTION_PHASE_IDS.has(situation.phaseId ?? '')) return 'Reflect aloud on what you heard and what you will take forward; the group listens.';
-      if (speakers === Speakers.PresenterOnly) return PRESENTING.has(situation.phaseId ?? '') || !situation.phaseId ? 'This is your time: present your work while the group listens.' : 'This is your time to speak while the group listens.';
+      if (REFLECTION_PHASE_IDS.has(situation.phaseId ?? ''))
+        return 'Reflect aloud on what you heard and what you will take forward; the group listens.';
+      if (speakers === Speakers.PresenterOnly)
+        return PRESENTING.has(situation.phaseId ?? '') || !situation.phaseId
+          ? 'This is your time: present your work while the group listens.'
+          : 'This is your time to speak while the group listens.';
       if (speakers === Speakers.Silent) return 'Work quietly on your own, like everyone else.';
       return 'Take part in the conversation about your work.';
     case 'scribe':
@@ -75,10 +79,14 @@ export function roleGuidance(role: RoleName, speakers: Speakers, situation: Role
         ? 'Keep the conversation on the question and make room for every voice; the host keeps one clock for every table.'
         : 'Keep the group to the protocol and the time.';
     case 'timekeeper':
-      return situation.sharedClock ? 'The host keeps one clock for every table: give your group a one-minute warning.' : 'Give the group a one-minute warning.';
+      return situation.sharedClock
+        ? 'The host keeps one clock for every table: give your group a one-minute warning.'
+        : 'Give the group a one-minute warning.';
     case 'tableHost':
-      if ((situation.newcomers ?? 0) > 0) return 'Welcome the newcomers and tell them in a minute what this table talked about before; then open this round’s question. You stay here when travelers move.';
-      if ((situation.round ?? 0) > 0) return 'Welcome people, open the question and keep the conversation connected to what is on the table. You stay here when travelers move.';
+      if ((situation.newcomers ?? 0) > 0)
+        return 'Welcome the newcomers and tell them in a minute what this table talked about before; then open this round’s question. You stay here when travelers move.';
+      if ((situation.round ?? 0) > 0)
+        return 'Welcome people, open the question and keep the conversation connected to what is on the table. You stay here when travelers move.';
       return 'Welcome people to the table and keep the conversation connected to what is on it.';
     case 'reporter':
       return 'Note what to share back with everyone, and post it as harvest cards before the round ends.';

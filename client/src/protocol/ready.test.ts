@@ -20,7 +20,9 @@ describe('readySummary', () => {
   });
 
   it('uses the singular for one person', () => {
-    expect(readySummary(stateFixture({ ready: ['sc', 'pr', 'a', 'b', 'c'] }), members).confirm).toBe('1 person is still working. Move on anyway?');
+    expect(readySummary(stateFixture({ ready: ['sc', 'pr', 'a', 'b', 'c'] }), members).confirm).toBe(
+      '1 person is still working. Move on anyway?',
+    );
   });
 
   it('needs no confirmation when everyone is ready', () => {
@@ -67,7 +69,10 @@ describe('roles and people', () => {
       'scribe',
       'presenter',
     ]);
-    expect(rolesInPlay(stateFixture({ roles: {}, rotation: { next: {} } }), ['reporter', 'facilitator'])).toEqual(['facilitator', 'reporter']);
+    expect(rolesInPlay(stateFixture({ roles: {}, rotation: { next: {} } }), ['reporter', 'facilitator'])).toEqual([
+      'facilitator',
+      'reporter',
+    ]);
   });
 
   it('lets the host and the current facilitator run the controls, never observers', () => {

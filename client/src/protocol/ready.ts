@@ -29,8 +29,7 @@ export function readySummary(state: SessionState, memberIds: readonly string[]):
   const ready = readyIds.length;
   const total = members.length;
   const waiting = waitingIds.length;
-  const confirm =
-    waiting > 0 ? `${waiting} ${waiting === 1 ? 'person is' : 'people are'} still working. Move on anyway?` : null;
+  const confirm = waiting > 0 ? `${waiting} ${waiting === 1 ? 'person is' : 'people are'} still working. Move on anyway?` : null;
   return { ready, total, waiting, label: `${ready} / ${total} ready`, confirm, readyIds, waitingIds };
 }
 

@@ -9,7 +9,10 @@ const run = (heading: string) => ({ protocolId: 'tuning', protocolTitle: 'Tuning
 
 function headings(doc: Y.Doc): string[] {
   const fragment = findNotesDocument(doc, 'tuning')?.get(ArtifactField.Content) as Y.XmlFragment;
-  return fragment.toArray().filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'heading').map((n) => n.toString().replace(/<[^>]+>/g, ''));
+  return fragment
+    .toArray()
+    .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'heading')
+    .map((n) => n.toString().replace(/<[^>]+>/g, ''));
 }
 
 describe('scribe notes', () => {
@@ -24,8 +27,12 @@ describe('scribe notes', () => {
   });
 
   it('SN2 names phases with their place and round', () => {
-    expect(phaseHeading({ phaseIndex: 2, phaseCount: 8, protocolRound: 0, protocolRounds: 1, phase: { title: 'Clarifying questions' } })).toBe('3 / 8 · Clarifying questions');
-    expect(phaseHeading({ phaseIndex: 3, phaseCount: 6, protocolRound: 2, protocolRounds: 3, phase: { title: 'Conversation' } })).toBe('4 / 6 · Conversation · Round 2');
+    expect(
+      phaseHeading({ phaseIndex: 2, phaseCount: 8, protocolRound: 0, protocolRounds: 1, phase: { title: 'Clarifying questions' } }),
+    ).toBe('3 / 8 · Clarifying questions');
+    expect(phaseHeading({ phaseIndex: 3, phaseCount: 6, protocolRound: 2, protocolRounds: 3, phase: { title: 'Conversation' } })).toBe(
+      '4 / 6 · Conversation · Round 2',
+    );
   });
 
   it('SN3 keeps each convening round in a notes document of its own', () => {

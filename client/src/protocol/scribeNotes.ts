@@ -6,7 +6,16 @@
  * a heading twice.
  */
 import * as Y from 'yjs';
-import { ArtifactField, ArtifactKind, TableRoot, boundsOf, notesKey, phaseNotesHeading, readArtifactMeta, type SessionState } from '@worktable/shared';
+import {
+  ArtifactField,
+  ArtifactKind,
+  TableRoot,
+  boundsOf,
+  notesKey,
+  phaseNotesHeading,
+  readArtifactMeta,
+  type SessionState,
+} from '@worktable/shared';
 import { documentView } from '../artifacts/document/index.js';
 import { createArtifact, readArtifacts } from '../canvas/tableModel.js';
 
@@ -14,8 +23,15 @@ import { createArtifact, readArtifacts } from '../canvas/tableModel.js';
 export const SCRIBE_NOTES_ORIGIN = Symbol('worktable:scribe-notes');
 
 /** The heading of a phase in the notes, e.g. "3 / 8 · Clarifying questions · Round 2" (see `phaseNotesHeading`). */
-export function phaseHeading(state: Pick<SessionState, 'phaseIndex' | 'phaseCount' | 'protocolRound' | 'protocolRounds'> & { phase: { title: string } }): string {
-  return phaseNotesHeading({ phaseIndex: state.phaseIndex, phaseCount: state.phaseCount, phaseTitle: state.phase.title, protocolRound: state.protocolRounds > 1 ? state.protocolRound : 0 });
+export function phaseHeading(
+  state: Pick<SessionState, 'phaseIndex' | 'phaseCount' | 'protocolRound' | 'protocolRounds'> & { phase: { title: string } },
+): string {
+  return phaseNotesHeading({
+    phaseIndex: state.phaseIndex,
+    phaseCount: state.phaseCount,
+    phaseTitle: state.phase.title,
+    protocolRound: state.protocolRounds > 1 ? state.protocolRound : 0,
+  });
 }
 
 /**
@@ -41,7 +57,12 @@ export function notesRoundOfState(state: Pick<SessionState, 'convening' | 'round
 /** The id of the notes document keyed `key` (see `notesKey`), if it exists. */
 export function findNotesId(doc: Y.Doc, key: string): string | null {
   for (const [id, artifact] of doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).entries()) {
-    if (artifact instanceof Y.Map && artifact.get(ArtifactField.NotesOf) === key && readArtifactMeta(artifact)?.kind === ArtifactKind.Document) return id;
+    if (
+      artifact instanceof Y.Map &&
+      artifact.get(ArtifactField.NotesOf) === key &&
+      readArtifactMeta(artifact)?.kind === ArtifactKind.Document
+    )
+      return id;
   }
   return null;
 }
@@ -61,7 +82,12 @@ function headingsOf(fragment: Y.XmlFragment): string[] {
   return fragment
     .toArray()
     .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'heading')
-    .map((node) => node.toArray().map((child) => (child instanceof Y.XmlText ? child.toString() : '')).join(''));
+    .map((node) =>
+      node
+        .toArray()
+        .map((child) => (child instanceof Y.XmlText ? child.toString() : ''))
+        .join(''),
+    );
 }
 
 /**

@@ -43,10 +43,12 @@ describe('whyServerClosed', () => {
   it('falls back to the plain sentence when the session keeps answering', async () => {
     const fetchMock = answering();
     const waits: number[] = [];
-    await expect(whyServerClosed('s1', 't', (ms) => {
-      waits.push(ms);
-      return Promise.resolve();
-    })).resolves.toBe(SERVER_CLOSED);
+    await expect(
+      whyServerClosed('s1', 't', (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      }),
+    ).resolves.toBe(SERVER_CLOSED);
     expect(waits).toEqual([...ASK_AGAIN_AFTER_MS]);
     expect(fetchMock).toHaveBeenCalledTimes(ASK_AGAIN_AFTER_MS.length);
   });

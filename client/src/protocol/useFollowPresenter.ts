@@ -14,7 +14,8 @@ import type { PresentPeer } from '../session/tableConnection.js';
 /** Follows the presenter at the start of each presenting phase. */
 export function useFollowPresenter(state: SessionState | null, peers: readonly PresentPeer[], me: string): void {
   const presenter = state?.roles.presenter;
-  const presenting = state?.status === 'running' && state.phase?.speakers === Speakers.PresenterOnly && presenter !== undefined && presenter !== me;
+  const presenting =
+    state?.status === 'running' && state.phase?.speakers === Speakers.PresenterOnly && presenter !== undefined && presenter !== me;
   const phaseKey = presenting ? phaseKeyOf(state) : null;
   const presenterClient = presenting ? (peers.find((p) => p.participantId === presenter && !p.isLocal)?.clientId ?? null) : null;
   const done = useRef<string | null>(null);

@@ -23,6 +23,10 @@ export function useScribeNotes(doc: Y.Doc | null, synced: boolean, me: { partici
   useEffect(() => {
     if (!doc || !synced || !key || !state?.phase) return;
     const heading = phaseHeading({ ...state, phase: state.phase });
-    ensurePhaseNotes(doc, { protocolId: state.protocolId, protocolTitle: state.protocolTitle, heading, round: notesRoundOfState(state) }, me);
+    ensurePhaseNotes(
+      doc,
+      { protocolId: state.protocolId, protocolTitle: state.protocolTitle, heading, round: notesRoundOfState(state) },
+      me,
+    );
   }, [doc, synced, key]);
 }

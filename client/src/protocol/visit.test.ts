@@ -51,7 +51,12 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe('the host’s visit on the control connection', () => {
   beforeEach(() => {
     socket = new FakeSocket();
-    vi.stubGlobal('window', { location: { origin: 'http://worktable.test' }, setInterval: () => 1, clearInterval: () => undefined, setTimeout });
+    vi.stubGlobal('window', {
+      location: { origin: 'http://worktable.test' },
+      setInterval: () => 1,
+      clearInterval: () => undefined,
+      setTimeout,
+    });
   });
   afterEach(() => {
     visitTable(null);

@@ -36,7 +36,12 @@ export function ImportProtocolButton({ onImport }: ImportProtocolButtonProps) {
         aria-label="Protocol JSON file"
         onChange={(event) => void read(event.target.files?.[0])}
       />
-      <button type="button" className="button ghost" onClick={() => input.current?.click()} aria-describedby={error ? `${id}-error` : undefined}>
+      <button
+        type="button"
+        className="button ghost"
+        onClick={() => input.current?.click()}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         Import JSON…
       </button>
       {error && (

@@ -41,24 +41,47 @@ export function PhaseEditor({ base, list, label, index, count, phase, problem, a
       <div className="pe-row pe-row-title">
         <div className="field">
           <label htmlFor={fieldId(base, at('title'))}>Title</label>
-          <input type="text" maxLength={120} value={phase.title} onChange={(e) => actions.setField(index, 'title', e.target.value)} {...fieldProps(base, at('title'), problem)} />
+          <input
+            type="text"
+            maxLength={120}
+            value={phase.title}
+            onChange={(e) => actions.setField(index, 'title', e.target.value)}
+            {...fieldProps(base, at('title'), problem)}
+          />
           <ProblemText base={base} problem={problem} path={at('title')} />
         </div>
         <div className="field pe-minutes">
           <label htmlFor={fieldId(base, at('durationMs'))}>Minutes</label>
-          <NumberInput min={0.25} max={240} step="any" value={phase.durationMs / 60_000} onValue={(n) => actions.setMinutes(index, n)} {...fieldProps(base, at('durationMs'), problem)} />
+          <NumberInput
+            min={0.25}
+            max={240}
+            step="any"
+            value={phase.durationMs / 60_000}
+            onValue={(n) => actions.setMinutes(index, n)}
+            {...fieldProps(base, at('durationMs'), problem)}
+          />
           <ProblemText base={base} problem={problem} path={at('durationMs')} />
         </div>
       </div>
       <div className="field">
         <label htmlFor={fieldId(base, at('prompt'))}>Prompt</label>
-        <textarea rows={2} maxLength={2000} value={phase.prompt} onChange={(e) => actions.setField(index, 'prompt', e.target.value)} {...fieldProps(base, at('prompt'), problem)} />
+        <textarea
+          rows={2}
+          maxLength={2000}
+          value={phase.prompt}
+          onChange={(e) => actions.setField(index, 'prompt', e.target.value)}
+          {...fieldProps(base, at('prompt'), problem)}
+        />
         <ProblemText base={base} problem={problem} path={at('prompt')} />
       </div>
       <div className="pe-row">
         <div className="field">
           <label htmlFor={fieldId(base, at('speakers'))}>Who speaks</label>
-          <select value={phase.speakers} onChange={(e) => actions.setField(index, 'speakers', e.target.value as Phase['speakers'])} {...fieldProps(base, at('speakers'), problem)}>
+          <select
+            value={phase.speakers}
+            onChange={(e) => actions.setField(index, 'speakers', e.target.value as Phase['speakers'])}
+            {...fieldProps(base, at('speakers'), problem)}
+          >
             {SPEAKER_ORDER.map((s) => (
               <option key={s} value={s}>
                 {SPEAKERS_LABEL[s]}
@@ -68,7 +91,11 @@ export function PhaseEditor({ base, list, label, index, count, phase, problem, a
         </div>
         <div className="field">
           <label htmlFor={fieldId(base, at('advance'))}>At the deadline</label>
-          <select value={phase.advance} onChange={(e) => actions.setField(index, 'advance', e.target.value as Phase['advance'])} {...fieldProps(base, at('advance'), problem)}>
+          <select
+            value={phase.advance}
+            onChange={(e) => actions.setField(index, 'advance', e.target.value as Phase['advance'])}
+            {...fieldProps(base, at('advance'), problem)}
+          >
             <option value={Advance.Auto}>Move on by itself</option>
             <option value={Advance.Facilitator}>Wait for the facilitator</option>
           </select>
@@ -78,17 +105,35 @@ export function PhaseEditor({ base, list, label, index, count, phase, problem, a
         <legend>Feedback open</legend>
         {FEEDBACK_TYPES.map((type) => (
           <label key={type} className="pe-check" title={FEEDBACK_TYPE_INFO[type].hint}>
-            <input type="checkbox" checked={phase.feedback.includes(type)} onChange={(e) => actions.toggleFeedback(index, type, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={phase.feedback.includes(type)}
+              onChange={(e) => actions.toggleFeedback(index, type, e.target.checked)}
+            />
             {FEEDBACK_TYPE_INFO[type].label}
           </label>
         ))}
         <ProblemText base={base} problem={problem} path={at('feedback')} />
       </fieldset>
       <div className="pe-phase-actions">
-        <button type="button" className="button ghost small" id={fieldId(base, at('up'))} disabled={index === 0} onClick={() => actions.move(index, -1)} aria-label={`Move ${lower} up`}>
+        <button
+          type="button"
+          className="button ghost small"
+          id={fieldId(base, at('up'))}
+          disabled={index === 0}
+          onClick={() => actions.move(index, -1)}
+          aria-label={`Move ${lower} up`}
+        >
           ↑ Up
         </button>
-        <button type="button" className="button ghost small" id={fieldId(base, at('down'))} disabled={index === count - 1} onClick={() => actions.move(index, 1)} aria-label={`Move ${lower} down`}>
+        <button
+          type="button"
+          className="button ghost small"
+          id={fieldId(base, at('down'))}
+          disabled={index === count - 1}
+          onClick={() => actions.move(index, 1)}
+          aria-label={`Move ${lower} down`}
+        >
           ↓ Down
         </button>
         <button type="button" className="button ghost small pe-remove" onClick={() => actions.remove(index)} aria-label={`Remove ${lower}`}>

@@ -56,8 +56,18 @@ export function PhaseListEditor({ base, list, protocol, problem, update }: Phase
       <p className="hint">{text.hint}</p>
       <ProblemText base={base} problem={problem} path={list} />
       {phases.map((phase, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: phases have no id; each editor is fully controlled by its phase, so nothing is kept by the wrong row
-        <PhaseEditor key={index} base={base} list={list} label={text.label} index={index} count={phases.length} phase={phase} problem={problem} actions={actions} />
+        <PhaseEditor
+          // biome-ignore lint/suspicious/noArrayIndexKey: phases have no id; each editor is fully controlled by its phase, so nothing is kept by the wrong row
+          key={index}
+          base={base}
+          list={list}
+          label={text.label}
+          index={index}
+          count={phases.length}
+          phase={phase}
+          problem={problem}
+          actions={actions}
+        />
       ))}
       <button
         type="button"

@@ -76,23 +76,47 @@ export function ProtocolEditor({ initial, onSave, onCancel }: ProtocolEditorProp
         <div className="pe-body">
           <div className="field">
             <label htmlFor={fieldId(base, 'title')}>Title</label>
-            <input ref={titleRef} type="text" maxLength={120} value={protocol.title} onChange={(e) => update((p) => setProtocolField(p, 'title', e.target.value))} {...fieldProps(base, 'title', problem)} />
+            <input
+              ref={titleRef}
+              type="text"
+              maxLength={120}
+              value={protocol.title}
+              onChange={(e) => update((p) => setProtocolField(p, 'title', e.target.value))}
+              {...fieldProps(base, 'title', problem)}
+            />
             <ProblemText base={base} problem={problem} path="title" />
           </div>
           <div className="field">
             <label htmlFor={fieldId(base, 'summary')}>Summary</label>
-            <textarea rows={2} maxLength={1000} value={protocol.summary} onChange={(e) => update((p) => setProtocolField(p, 'summary', e.target.value))} {...fieldProps(base, 'summary', problem)} />
+            <textarea
+              rows={2}
+              maxLength={1000}
+              value={protocol.summary}
+              onChange={(e) => update((p) => setProtocolField(p, 'summary', e.target.value))}
+              {...fieldProps(base, 'summary', problem)}
+            />
             <ProblemText base={base} problem={problem} path="summary" />
           </div>
           <div className="pe-row">
             <div className="field">
               <label htmlFor={fieldId(base, 'rounds')}>Rounds</label>
-              <NumberInput min={1} max={12} step={1} value={protocol.rounds} onValue={(n) => update((p) => setProtocolField(p, 'rounds', Number.isFinite(n) ? n : 0))} {...fieldProps(base, 'rounds', problem)} />
+              <NumberInput
+                min={1}
+                max={12}
+                step={1}
+                value={protocol.rounds}
+                onValue={(n) => update((p) => setProtocolField(p, 'rounds', Number.isFinite(n) ? n : 0))}
+                {...fieldProps(base, 'rounds', problem)}
+              />
               <ProblemText base={base} problem={problem} path="rounds" />
             </div>
             <div className="field">
               <label htmlFor={fieldId(base, 'rotateAt')}>Rotate roles</label>
-              <select value={protocol.rotateAt} onChange={(e) => update((p) => setProtocolField(p, 'rotateAt', e.target.value as Protocol['rotateAt']))} {...fieldProps(base, 'rotateAt', problem)}>
+              <select
+                value={protocol.rotateAt}
+                onChange={(e) => update((p) => setProtocolField(p, 'rotateAt', e.target.value as Protocol['rotateAt']))}
+                {...fieldProps(base, 'rotateAt', problem)}
+              >
                 <option value={RotateAt.Run}>Once per run</option>
                 <option value={RotateAt.Round}>Every round</option>
               </select>

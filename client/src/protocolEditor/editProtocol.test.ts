@@ -113,7 +113,11 @@ describe('editProtocol', () => {
     expect(parseProtocolJson('{ nope')).toMatchObject({ ok: false, path: '(json)' });
     const p = copyProtocol(builtin('tuning'));
     const broken = { ...p, round: p.round.map((phase, i) => (i === 2 ? { ...phase, durationMs: 1000 } : phase)) };
-    expect(parseProtocolJson(JSON.stringify(broken))).toEqual({ ok: false, path: 'round.2.durationMs', message: 'must be at least 15 seconds' });
+    expect(parseProtocolJson(JSON.stringify(broken))).toEqual({
+      ok: false,
+      path: 'round.2.durationMs',
+      message: 'must be at least 15 seconds',
+    });
   });
 
   it('formats minutes', () => {

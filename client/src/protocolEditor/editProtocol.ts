@@ -103,7 +103,13 @@ function replacePhase(protocol: Protocol, list: PhaseList, index: number, phase:
 }
 
 /** Sets one field of a phase; a new title also gives the phase a new (unique) id. */
-export function setPhaseField<K extends PhaseField>(protocol: Protocol, list: PhaseList, index: number, field: K, value: Phase[K]): Protocol {
+export function setPhaseField<K extends PhaseField>(
+  protocol: Protocol,
+  list: PhaseList,
+  index: number,
+  field: K,
+  value: Phase[K],
+): Protocol {
   const phase = protocol[list][index];
   if (!phase) return protocol;
   const next: Phase = { ...phase, [field]: value };

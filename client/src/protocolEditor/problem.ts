@@ -21,7 +21,8 @@ export function fieldPathOf(path: string): string {
     .replace(/\.feedback\.\d+$/, '.feedback');
 }
 
-const FIELD_PATH = /^(title|summary|rounds|rotateAt|roles|opening|round|closing)$|^(opening|round|closing)\.\d+\.(title|prompt|durationMs|speakers|advance|feedback)$/;
+const FIELD_PATH =
+  /^(title|summary|rounds|rotateAt|roles|opening|round|closing)$|^(opening|round|closing)\.\d+\.(title|prompt|durationMs|speakers|advance|feedback)$/;
 
 /** Whether the editor has a field that shows a problem at `path` (otherwise the footer shows it). */
 export function hasField(path: string): boolean {

@@ -8,7 +8,14 @@
 import { useMemo, useState } from 'react';
 import type { ReactionId } from '@worktable/shared';
 import type { ReactionPress } from './reactionModel.js';
-import { reactionButtonLabel, reactionSummary, reactionTitle, reactionViews, toggleAnnouncement, type ReactionView } from './reactionText.js';
+import {
+  reactionButtonLabel,
+  reactionSummary,
+  reactionTitle,
+  reactionViews,
+  toggleAnnouncement,
+  type ReactionView,
+} from './reactionText.js';
 import type { ReactionViewer } from './reactionViewer.js';
 import { useReactionPress } from './useReactionPress.js';
 import './reactions.css';
@@ -79,7 +86,12 @@ function ReactionSummary({ views, className }: { views: readonly ReactionView[];
     <p className={classes('reaction-summary', className)}>
       <span className="visually-hidden">{reactionSummary(views)}</span>
       {given.map((view) => (
-        <span key={view.id} className={view.mine ? 'reaction-chip is-mine' : 'reaction-chip'} title={reactionTitle(view)} aria-hidden="true">
+        <span
+          key={view.id}
+          className={view.mine ? 'reaction-chip is-mine' : 'reaction-chip'}
+          title={reactionTitle(view)}
+          aria-hidden="true"
+        >
           <span className="reaction-symbol">{view.symbol}</span>
           <span className="reaction-count">{view.count}</span>
         </span>

@@ -12,7 +12,12 @@ function table(): { doc: Y.Doc; item: Y.Map<unknown> } {
 }
 
 /** A person reacting on table-1, by name unless `anonymous`. */
-const self = (participantId: string, pseudonym: string | null = null, anonymous = false): ReactionSelf => ({ participantId, pseudonym, anonymous, docName: 'table-1' });
+const self = (participantId: string, pseudonym: string | null = null, anonymous = false): ReactionSelf => ({
+  participantId,
+  pseudonym,
+  anonymous,
+  docName: 'table-1',
+});
 
 describe('reaction model', () => {
   it('toggles your own named key in the table’s reactions map, per item, asking nothing of the server', () => {
@@ -31,7 +36,12 @@ describe('reaction model', () => {
     const { doc, item } = table();
     const updates: Uint8Array[] = [];
     doc.on('update', (update: Uint8Array) => updates.push(update));
-    doc.transact(() => expect(toggleReaction(item, 'idea', self('p_ana', 'ps_ana', true))).toEqual({ result: 'added', ask: { itemId: 'a1', reaction: 'idea', on: true } }));
+    doc.transact(() =>
+      expect(toggleReaction(item, 'idea', self('p_ana', 'ps_ana', true))).toEqual({
+        result: 'added',
+        ask: { itemId: 'a1', reaction: 'idea', on: true },
+      }),
+    );
     expect(updates).toEqual([]);
     expect(readReactionKeys(item)).toEqual([]);
   });
@@ -44,7 +54,10 @@ describe('reaction model', () => {
     expect(readReactionKeys(item)).toEqual([]);
     // The server's edit brings the anonymous key; taking it back (even once reactions carry names again) is asked of the server.
     doc.getMap('reactions').set('a1/idea:ps_ana', true);
-    expect(toggleReaction(item, 'idea', self('p_ana', 'ps_ana'))).toEqual({ result: 'removed', ask: { itemId: 'a1', reaction: 'idea', on: false } });
+    expect(toggleReaction(item, 'idea', self('p_ana', 'ps_ana'))).toEqual({
+      result: 'removed',
+      ask: { itemId: 'a1', reaction: 'idea', on: false },
+    });
     expect(readReactionKeys(item)).toEqual(['idea:ps_ana']);
     // Given under both ids: the named one goes here, the anonymous one is asked for.
     doc.getMap('reactions').set('a1/idea:p_ana', true);

@@ -77,7 +77,12 @@ export function toggleReaction(item: Y.Map<unknown>, reaction: ReactionId, self:
  * Toggles your reaction on an artifact (a toggle: pressing it again takes it back; it is not part
  * of the canvas's undo history, which is about the work on the table).
  */
-export function toggleArtifactReaction(doc: Y.Doc, artifact: Y.Map<unknown>, reaction: ReactionId, self: ReactionSelf): ReactionPress | null {
+export function toggleArtifactReaction(
+  doc: Y.Doc,
+  artifact: Y.Map<unknown>,
+  reaction: ReactionId,
+  self: ReactionSelf,
+): ReactionPress | null {
   let press: ReactionPress | null = null;
   editLocally(doc, () => {
     press = toggleReaction(artifact, reaction, self);

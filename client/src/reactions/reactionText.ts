@@ -83,5 +83,7 @@ export function reactionSummary(views: readonly ReactionView[]): string {
 
 /** The polite announcement after you toggled a reaction. */
 export function toggleAnnouncement(label: string, result: 'added' | 'removed', count: number): string {
-  return result === 'added' ? `You reacted “${label}”. ${people(count)} in all.` : `Your “${label}” reaction is taken back. ${people(count)} left.`;
+  return result === 'added'
+    ? `You reacted “${label}”. ${people(count)} in all.`
+    : `Your “${label}” reaction is taken back. ${people(count)} left.`;
 }

@@ -38,14 +38,22 @@ export interface ViewerPlace {
 }
 
 /** The ids and write permission of a viewer (pure; `useSessionReactionViewer` feeds it). */
-export function viewerOf({ participantId, pseudonym, anonymous, canReact, docName }: ViewerPlace, nameOf: (id: string) => string | null): ReactionViewer {
+export function viewerOf(
+  { participantId, pseudonym, anonymous, canReact, docName }: ViewerPlace,
+  nameOf: (id: string) => string | null,
+): ReactionViewer {
   const selves = pseudonym ? [participantId, pseudonym] : [participantId];
   const ready = canReact && (pseudonym !== null || !anonymous);
   return { selves, anonymous, nameOf, self: ready ? { participantId, pseudonym, anonymous, docName } : null };
 }
 
 /** The viewer for a session page showing `docName`: the control connection's pseudonym and setting, the session's names. */
-export function useSessionReactionViewer(participantId: string, canReact: boolean, participants: readonly { participantId: string; name: string }[], docName: string): ReactionViewer {
+export function useSessionReactionViewer(
+  participantId: string,
+  canReact: boolean,
+  participants: readonly { participantId: string; name: string }[],
+  docName: string,
+): ReactionViewer {
   const pseudonym = useControlStore((s) => s.pseudonym);
   const anonymous = useControlStore((s) => s.state?.anonymousReactions ?? false);
   return useMemo(() => {

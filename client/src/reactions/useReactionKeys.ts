@@ -14,10 +14,11 @@ function same(a: readonly string[], b: readonly string[]): boolean {
 export function useReactionKeys(item: Y.Map<unknown> | null): readonly string[] {
   const [keys, setKeys] = useState<readonly string[]>(() => readReactionKeys(item));
   useEffect(() => {
-    const refresh = () => setKeys((previous) => {
-      const next = readReactionKeys(item);
-      return same(previous, next) ? previous : next.length === 0 ? NONE : next;
-    });
+    const refresh = () =>
+      setKeys((previous) => {
+        const next = readReactionKeys(item);
+        return same(previous, next) ? previous : next.length === 0 ? NONE : next;
+      });
     refresh();
     const map = item ? reactionsOf(item) : null;
     const id = item ? itemIdOf(item) : null;

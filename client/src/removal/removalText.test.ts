@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../api.js';
-import { deletedNotice, deleteFailure, removalOutcome, removeQuestion, REMOVE_CONSEQUENCES, titleConfirmed, titleMismatch } from './removalText.js';
+import {
+  deletedNotice,
+  deleteFailure,
+  removalOutcome,
+  removeQuestion,
+  REMOVE_CONSEQUENCES,
+  titleConfirmed,
+  titleMismatch,
+} from './removalText.js';
 
 describe('removing someone', () => {
   it('asks by name and says what happens', () => {
@@ -23,10 +31,13 @@ describe('removing someone', () => {
       kind: 'failed',
       message: 'Could not remove Ana. Only the host can remove people from the session.',
     });
-    expect(removalOutcome('Ana', new ApiRequestError(0, 'network', 'Could not reach the Worktable server. Check your connection and try again.')).message).toBe(
-      'Could not remove Ana. Could not reach the Worktable server. Check your connection and try again.',
+    expect(
+      removalOutcome('Ana', new ApiRequestError(0, 'network', 'Could not reach the Worktable server. Check your connection and try again.'))
+        .message,
+    ).toBe('Could not remove Ana. Could not reach the Worktable server. Check your connection and try again.');
+    expect(removalOutcome('Ana', new ApiRequestError(503, 'unavailable', 'storage unreachable')).message).toMatch(
+      /Try again in a moment\.$/,
     );
-    expect(removalOutcome('Ana', new ApiRequestError(503, 'unavailable', 'storage unreachable')).message).toMatch(/Try again in a moment\.$/);
   });
 });
 

@@ -27,7 +27,6 @@ import { RoomTableMap } from './RoomTableMap.js';
 import '../protocol/protocol.css';
 import './room.css';
 
-
 /** The room display looks, it never groups or votes: it reads the harvest as an observer would. */
 const ROOM_VIEWER = { participantId: '', role: 'observer' } as const;
 
@@ -70,7 +69,10 @@ export function RoomDisplay({ sessionId, initialView, identity }: RoomDisplayPro
   // The room display is the host's: the dashboard says who sits where at every table.
   const seated = useMemo(() => dashboard?.tables.flatMap((t) => t.members) ?? [], [dashboard?.tables]);
   const [view] = useSessionView(sessionId, identity.token, initialView, seated);
-  const nameOf = useCallback((participantId: string) => view.participants.find((p) => p.participantId === participantId)?.name ?? null, [view.participants]);
+  const nameOf = useCallback(
+    (participantId: string) => view.participants.find((p) => p.participantId === participantId)?.name ?? null,
+    [view.participants],
+  );
   const plenary = usePlenaryDoc(sessionId, identity.token, state?.convening ?? false, null);
   const cards = useHarvest(plenary?.doc ?? null);
   const invite = identity.inviteCode ? inviteUrl(sessionId, identity.inviteCode) : null;
@@ -97,22 +99,34 @@ export function RoomDisplay({ sessionId, initialView, identity }: RoomDisplayPro
             {lastError}
           </p>
         ) : (
-          state && !connected && <p className="room-offline" role="status">Reconnecting… the timer may be out of date.</p>
+          state &&
+          !connected && (
+            <p className="room-offline" role="status">
+              Reconnecting… the timer may be out of date.
+            </p>
+          )
         )}
         <ExitLink sessionId={sessionId} />
       </header>
-      {state ? <RoomNow state={state} remainingMs={remainingMs} /> : <p className="room-waiting" aria-busy="true">Connecting to the session…</p>}
+      {state ? (
+        <RoomNow state={state} remainingMs={remainingMs} />
+      ) : (
+        <p className="room-waiting" aria-busy="true">
+          Connecting to the session…
+        </p>
+      )}
       <div className="room-bottom">
-        {state && (together ? (
-          <section className="room-together" aria-labelledby="room-together-heading">
-            <h2 id="room-together-heading" className="room-section-title">
-              Everyone together
-            </h2>
-            <HarvestWall cards={cards} synced={plenary?.synced ?? false} filterable={false} doc={plenary?.doc ?? null} me={ROOM_VIEWER} />
-          </section>
-        ) : (
-          state.convening && <RoomTableMap state={state} nameOf={nameOf} tables={dashboard?.tables ?? null} offsetMs={offsetMs} />
-        ))}
+        {state &&
+          (together ? (
+            <section className="room-together" aria-labelledby="room-together-heading">
+              <h2 id="room-together-heading" className="room-section-title">
+                Everyone together
+              </h2>
+              <HarvestWall cards={cards} synced={plenary?.synced ?? false} filterable={false} doc={plenary?.doc ?? null} me={ROOM_VIEWER} />
+            </section>
+          ) : (
+            state.convening && <RoomTableMap state={state} nameOf={nameOf} tables={dashboard?.tables ?? null} offsetMs={offsetMs} />
+          ))}
         {invite && (
           <aside className="room-invite" aria-labelledby="room-invite-heading">
             <h2 id="room-invite-heading" className="room-section-title">

@@ -16,7 +16,10 @@ const WORDS: HostOnlyWords = {
     title: 'Only the host opens the room display',
     lead: 'This browser is not the host of this session. Open the host link you got when you created the session, then open the room display from the host dashboard.',
   },
-  notHost: { title: 'Only the host opens the room display', lead: 'The room display is what the host projects for everyone in the room. Your place is at your table.' },
+  notHost: {
+    title: 'Only the host opens the room display',
+    lead: 'The room display is what the host projects for everyone in the room. Your place is at your table.',
+  },
   failed: 'Could not open the room display',
 };
 

@@ -46,7 +46,15 @@ export function RoomTableMap({ state, nameOf, tables, offsetMs }: RoomTableMapPr
                   </p>
                 )}
                 {plaque.others.length > 0 && <p className="room-plaque-others">{joinNames(plaque.others)}</p>}
-                {clock && <CardTimer status={clock.status} endsAt={clock.endsAt} remainingMs={clock.remainingMs} over={clock.over} offsetMs={offsetMs} />}
+                {clock && (
+                  <CardTimer
+                    status={clock.status}
+                    endsAt={clock.endsAt}
+                    remainingMs={clock.remainingMs}
+                    over={clock.over}
+                    offsetMs={offsetMs}
+                  />
+                )}
               </li>
             );
           })}

@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { firstNames, tablePlaques } from './tableMap.js';
 
-const names: Record<string, string> = { ana: 'Ana Alvarez', anb: 'Ana Brook', ben: 'Ben Brook', cy: 'Cy', dee: '  Dee Diaz ', ana2: 'Ana Bell' };
+const names: Record<string, string> = {
+  ana: 'Ana Alvarez',
+  anb: 'Ana Brook',
+  ben: 'Ben Brook',
+  cy: 'Cy',
+  dee: '  Dee Diaz ',
+  ana2: 'Ana Bell',
+};
 const nameOf = (id: string) => names[id] ?? null;
 
 describe('firstNames', () => {
   it('uses first names, told apart by the last name’s initial when they clash', () => {
-    expect(Object.fromEntries(firstNames(['ana', 'anb', 'ben', 'cy', 'dee'], nameOf))).toEqual({ ana: 'Ana A.', anb: 'Ana B.', ben: 'Ben', cy: 'Cy', dee: 'Dee' });
+    expect(Object.fromEntries(firstNames(['ana', 'anb', 'ben', 'cy', 'dee'], nameOf))).toEqual({
+      ana: 'Ana A.',
+      anb: 'Ana B.',
+      ben: 'Ben',
+      cy: 'Cy',
+      dee: 'Dee',
+    });
   });
 
   it('falls back to the full name when the initial clashes too', () => {

@@ -70,9 +70,9 @@ export function RosterImport({ sessionId, token, hasRoster, onImported }: Roster
     <form className="roster-import" aria-labelledby={`${id}-h`} onSubmit={(e) => void submit(e)} noValidate>
       <h3 id={`${id}-h`}>{hasRoster ? 'Import again' : 'Import a roster'}</h3>
       <p className="hint" id={`${id}-how`}>
-        One person per line, with a header row naming the columns in any order: <code>name</code>, <code>organization</code>, <code>system role</code>,{' '}
-        <code>table host</code> (yes or no) and <code>pinned table</code> (a number). Only the name is required; other columns are left out. Copy the cells from a
-        spreadsheet, or save it as CSV.
+        One person per line, with a header row naming the columns in any order: <code>name</code>, <code>organization</code>,{' '}
+        <code>system role</code>, <code>table host</code> (yes or no) and <code>pinned table</code> (a number). Only the name is required;
+        other columns are left out. Copy the cells from a spreadsheet, or save it as CSV.
         {hasRoster && ' People already in the session with the same name and organization are updated, not added twice.'}
       </p>
       <div className="field">
@@ -84,7 +84,9 @@ export function RosterImport({ sessionId, token, hasRoster, onImported }: Roster
           spellCheck={false}
           value={text}
           aria-describedby={`${id}-how`}
-          placeholder={'name,organization,system role,table host,pinned table\nAna Alvarez,Lincoln High,teacher,yes,1\nBen Brook,Roosevelt Middle,principal,,'}
+          placeholder={
+            'name,organization,system role,table host,pinned table\nAna Alvarez,Lincoln High,teacher,yes,1\nBen Brook,Roosevelt Middle,principal,,'
+          }
           onChange={(e) => {
             setText(e.target.value);
             setFileNote(null);
@@ -92,7 +94,16 @@ export function RosterImport({ sessionId, token, hasRoster, onImported }: Roster
         />
       </div>
       <div className="actions">
-        <input ref={file} id={`${id}-file`} type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" className="visually-hidden" tabIndex={-1} aria-label="Roster CSV file" onChange={(e) => void readFile(e.target.files?.[0])} />
+        <input
+          ref={file}
+          id={`${id}-file`}
+          type="file"
+          accept=".csv,.tsv,.txt,text/csv,text/plain"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label="Roster CSV file"
+          onChange={(e) => void readFile(e.target.files?.[0])}
+        />
         <button type="button" className="button ghost" onClick={() => file.current?.click()}>
           Choose a CSV file…
         </button>

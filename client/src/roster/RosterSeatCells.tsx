@@ -24,7 +24,16 @@ export interface RosterSeatCellsProps {
 }
 
 /** The Table and Table host cells of a roster row. */
-export const RosterSeatCells = memo(function RosterSeatCells({ name, participantId, person, maxTable, seatedTables, busy, pin, invalid }: RosterSeatCellsProps) {
+export const RosterSeatCells = memo(function RosterSeatCells({
+  name,
+  participantId,
+  person,
+  maxTable,
+  seatedTables,
+  busy,
+  pin,
+  invalid,
+}: RosterSeatCellsProps) {
   const pinned = person?.pinnedTo ? tableNumberOf(person.pinnedTo) : null;
   const hosts = person?.namedHostOf !== null && person?.namedHostOf !== undefined;
   const unseatable = pinned !== null && seatedTables !== null && pinned > seatedTables;
@@ -64,7 +73,11 @@ export const RosterSeatCells = memo(function RosterSeatCells({ name, participant
           onBlur={commit}
           onKeyDown={onKeyDown}
         />
-        {unseatable && <span className="roster-pin-note">The seating has no Table {pinned}: pin them to another table, or seat again with more tables.</span>}
+        {unseatable && (
+          <span className="roster-pin-note">
+            The seating has no Table {pinned}: pin them to another table, or seat again with more tables.
+          </span>
+        )}
       </td>
       <td>
         <input

@@ -38,8 +38,8 @@ export function RosterSection({ dashboard, token, title }: RosterSectionProps) {
     <section className="roster card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Roster</h2>
       <p className="hint">
-        The people you expect, each with a personal link to open the session directly. Until they arrive, seating plans them in as if they were here; people
-        without a roster entry join with the invite link and are seated as they arrive.
+        The people you expect, each with a personal link to open the session directly. Until they arrive, seating plans them in as if they
+        were here; people without a roster entry join with the invite link and are seated as they arrive.
       </p>
       {load.kind === 'loading' && (
         <p className="h-quiet" aria-busy="true">
@@ -56,7 +56,9 @@ export function RosterSection({ dashboard, token, title }: RosterSectionProps) {
           </button>
         </div>
       )}
-      {load.kind === 'ready' && people.length > 0 && <RosterTable people={people} linksExpireAt={load.roster.linksExpireAt} dashboard={dashboard} title={title} imports={imports} />}
+      {load.kind === 'ready' && people.length > 0 && (
+        <RosterTable people={people} linksExpireAt={load.roster.linksExpireAt} dashboard={dashboard} title={title} imports={imports} />
+      )}
       {load.kind === 'ready' &&
         (people.length === 0 ? (
           <RosterImport sessionId={sessionId} token={token} hasRoster={false} onImported={onImported} />

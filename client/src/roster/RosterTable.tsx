@@ -50,7 +50,11 @@ export function RosterTable({ people, linksExpireAt, dashboard, title, imports }
       setInvalid(null);
       const tableName = table === null ? null : `Table ${table}`;
       const done = host && tableName ? hostSentence(name, tableName) : pinnedSentence(name, tableName);
-      void runFor(participantId, { action: 'pin', participantId, tableId: table === null ? null : `table-${table}`, ...(host ? { host: true } : {}) }, done);
+      void runFor(
+        participantId,
+        { action: 'pin', participantId, tableId: table === null ? null : `table-${table}`, ...(host ? { host: true } : {}) },
+        done,
+      );
     },
     [runFor],
   );
@@ -65,20 +69,37 @@ export function RosterTable({ people, linksExpireAt, dashboard, title, imports }
         <p className="roster-counts">{rosterCounts(people, byId)}</p>
       </div>
       <div className="actions roster-bulk">
-        <CopyButton text={() => linksText(people)} className="button secondary" onCopied={() => announce(`Copied ${people.length} personal links.`)}>
+        <CopyButton
+          text={() => linksText(people)}
+          className="button secondary"
+          onCopied={() => announce(`Copied ${people.length} personal links.`)}
+        >
           Copy all links
         </CopyButton>
-        <button type="button" className="button ghost" onClick={() => saveBlob(new Blob([linksCsv(people)], { type: 'text/csv;charset=utf-8' }), `${title || 'roster'} personal links.csv`)}>
+        <button
+          type="button"
+          className="button ghost"
+          onClick={() =>
+            saveBlob(new Blob([linksCsv(people)], { type: 'text/csv;charset=utf-8' }), `${title || 'roster'} personal links.csv`)
+          }
+        >
           Download links (CSV)
         </button>
         <p className="hint">
-          Each link opens the session as that person, from any browser; send it only to them. Links work until {expires}: open this roster again for new ones.
+          Each link opens the session as that person, from any browser; send it only to them. Links work until {expires}: open this roster
+          again for new ones.
         </p>
       </div>
       {people.length > 10 && (
         <div className="dash-filter roster-filter">
           <label htmlFor={`${id}-find`}>Find someone on the roster</label>
-          <input id={`${id}-find`} type="search" value={query} placeholder="Name, organization or role" onChange={(e) => setQuery(e.target.value)} />
+          <input
+            id={`${id}-find`}
+            type="search"
+            value={query}
+            placeholder="Name, organization or role"
+            onChange={(e) => setQuery(e.target.value)}
+          />
         </div>
       )}
       <ActionAlert error={invalid ?? action.error} />
@@ -107,9 +128,23 @@ export function RosterTable({ people, linksExpireAt, dashboard, title, imports }
                   <td>
                     <span className={`roster-arrival is-${arrival}`}>{arrival === 'here' ? 'Here' : 'Expected'}</span>
                   </td>
-                  <RosterSeatCells name={person.name} participantId={person.participantId} person={live} maxTable={maxTable} seatedTables={dashboard.convening ? dashboard.tableCount : null} busy={action.pending === person.participantId} pin={pin} invalid={setInvalid} />
+                  <RosterSeatCells
+                    name={person.name}
+                    participantId={person.participantId}
+                    person={live}
+                    maxTable={maxTable}
+                    seatedTables={dashboard.convening ? dashboard.tableCount : null}
+                    busy={action.pending === person.participantId}
+                    pin={pin}
+                    invalid={setInvalid}
+                  />
                   <td>
-                    <CopyButton text={person.link} className="button ghost roster-copy" forWhat={person.name} onCopied={() => announce(`Copied the personal link of ${person.name}.`)}>
+                    <CopyButton
+                      text={person.link}
+                      className="button ghost roster-copy"
+                      forWhat={person.name}
+                      onCopied={() => announce(`Copied the personal link of ${person.name}.`)}
+                    >
                       Copy link
                     </CopyButton>
                   </td>

@@ -19,7 +19,9 @@ export function previewSummary(people: RosterParse['people']): string {
 /** How the columns were read: "“Full name” → name, “School” → organization", or the headerless order. */
 export function columnsSummary(roster: Pick<RosterParse, 'columns' | 'headerless' | 'ignoredHeaders'>): string {
   if (roster.headerless) return 'No header row: the columns are read as name, organization, system role, table host, pinned table.';
-  const read = (Object.entries(roster.columns) as [RosterField, string][]).map(([field, header]) => `“${header}” → ${ROSTER_FIELD_LABELS[field]}`);
+  const read = (Object.entries(roster.columns) as [RosterField, string][]).map(
+    ([field, header]) => `“${header}” → ${ROSTER_FIELD_LABELS[field]}`,
+  );
   const ignored = roster.ignoredHeaders.length > 0 ? ` Not used: ${roster.ignoredHeaders.map((h) => `“${h}”`).join(', ')}.` : '';
   return `Columns: ${read.join(', ')}.${ignored}`;
 }

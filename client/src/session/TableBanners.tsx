@@ -61,8 +61,8 @@ export function ConnectionBanners({ table }: TablePartProps) {
       {status === 'offline' && (!closed || closed.retrying) && (synced || storedLocally) && !table.readOnly && (
         <div className="banner banner-warning" role="status">
           <p>
-            <strong>Offline — your changes will sync.</strong> Keep working: everything you do is kept in this browser
-            and merges with the table when the connection returns.
+            <strong>Offline — your changes will sync.</strong> Keep working: everything you do is kept in this browser and merges with the
+            table when the connection returns.
           </p>
         </div>
       )}

@@ -5,7 +5,13 @@ import { accessCloseCode, explainClose } from './closeAdvice.js';
 describe('explainClose', () => {
   it('says the host removed you, in the server’s words, and ends the access', () => {
     const removed = explainClose(CloseCode.Forbidden, 'removed from the session by the host');
-    expect(removed).toMatchObject({ code: 4403, reason: 'removed from the session by the host', retrying: false, rejoin: false, ended: true });
+    expect(removed).toMatchObject({
+      code: 4403,
+      reason: 'removed from the session by the host',
+      retrying: false,
+      rejoin: false,
+      ended: true,
+    });
     expect(removed?.advice).toMatch(/can no longer change the table; what you put on it stays/);
     expect(removed?.advice).toMatch(/ask the host/);
   });
@@ -22,7 +28,11 @@ describe('explainClose', () => {
   });
 
   it('keeps the documented wording for other codes, whatever the server said', () => {
-    expect(explainClose(CloseCode.Unavailable, 'server is shutting down')).toMatchObject({ reason: 'server unavailable, retry later', retrying: true, ended: false });
+    expect(explainClose(CloseCode.Unavailable, 'server is shutting down')).toMatchObject({
+      reason: 'server unavailable, retry later',
+      retrying: true,
+      ended: false,
+    });
     expect(explainClose(CloseCode.Unauthorized)).toMatchObject({ rejoin: true, ended: false });
   });
 

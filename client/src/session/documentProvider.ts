@@ -14,6 +14,16 @@ export function relayUrl(): string {
 }
 
 /** Opens `docName` of `sessionId` into `doc` with `token`; with `connect: false` it waits for `provider.connect()`. */
-export function openDocumentProvider(sessionId: string, docName: string, token: string, doc: Y.Doc, options: { connect?: boolean } = {}): WebsocketProvider {
-  return new WebsocketProvider(relayUrl(), docKey(sessionId, docName), doc, { params: { token }, disableBc: true, connect: options.connect ?? true });
+export function openDocumentProvider(
+  sessionId: string,
+  docName: string,
+  token: string,
+  doc: Y.Doc,
+  options: { connect?: boolean } = {},
+): WebsocketProvider {
+  return new WebsocketProvider(relayUrl(), docKey(sessionId, docName), doc, {
+    params: { token },
+    disableBc: true,
+    connect: options.connect ?? true,
+  });
 }

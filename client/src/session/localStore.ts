@@ -42,7 +42,11 @@ export interface BatchOptions {
  * Hands `doc`'s updates to `write`, merged: those that may wait `delayMs` after the first one of a
  * burst (or when the page is hidden or closed), any other at once together with what is pending.
  */
-export function batchUpdates(doc: Y.Doc, write: (update: Uint8Array) => void, { delayMs, mayWait, ignoreOrigin }: BatchOptions): UpdateBatch {
+export function batchUpdates(
+  doc: Y.Doc,
+  write: (update: Uint8Array) => void,
+  { delayMs, mayWait, ignoreOrigin }: BatchOptions,
+): UpdateBatch {
   let pending: Uint8Array[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {

@@ -88,7 +88,12 @@ function readPresence(state: unknown): PresenceUser | null {
 }
 
 const samePresentPeer = (a: PresentPeer, b: PresentPeer) =>
-  a.clientId === b.clientId && a.isLocal === b.isLocal && a.name === b.name && a.color === b.color && a.participantId === b.participantId && a.role === b.role;
+  a.clientId === b.clientId &&
+  a.isLocal === b.isLocal &&
+  a.name === b.name &&
+  a.color === b.color &&
+  a.participantId === b.participantId &&
+  a.role === b.role;
 
 /** Whether two people lists show the same people in the same order. */
 export function samePeers(a: readonly PresentPeer[], b: readonly PresentPeer[]): boolean {
@@ -105,7 +110,13 @@ export interface OpenTableOptions {
 }
 
 /** Opens the session's document `docName` (its first table by default) with `token` and publishes `user` as presence. */
-export function openTable(sessionId: string, token: string, user: PresenceUser, docName: string = DEFAULT_TABLE_DOC, options: OpenTableOptions = {}): TableConnection {
+export function openTable(
+  sessionId: string,
+  token: string,
+  user: PresenceUser,
+  docName: string = DEFAULT_TABLE_DOC,
+  options: OpenTableOptions = {},
+): TableConnection {
   useTableStore.setState(initialState, true);
   const doc = new Y.Doc();
   // The table is also kept in this browser (IndexedDB, one database per document): it opens

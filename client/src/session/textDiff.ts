@@ -23,10 +23,7 @@ export function diffText(before: string, after: string, cursor = after.length): 
   if (inserted > 0) prefix = Math.min(prefix, Math.max(0, cursor - inserted));
   let suffix = 0;
   const maxSuffix = Math.min(before.length, after.length) - prefix;
-  while (
-    suffix < maxSuffix &&
-    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
-  ) {
+  while (suffix < maxSuffix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) {
     suffix++;
   }
   return {

@@ -8,7 +8,12 @@ import type { SessionView } from '@worktable/shared';
 import { getSession } from '../api.js';
 
 /** The view starting from `initial`, refreshed when `seen` names a participant it lacks; and its setter. */
-export function useSessionView(sessionId: string, token: string, initial: SessionView, seen: readonly string[]): [SessionView, Dispatch<SetStateAction<SessionView>>] {
+export function useSessionView(
+  sessionId: string,
+  token: string,
+  initial: SessionView,
+  seen: readonly string[],
+): [SessionView, Dispatch<SetStateAction<SessionView>>] {
   const [view, setView] = useState(initial);
   const asked = useRef(new Set<string>());
   const mounted = useRef(true);

@@ -32,11 +32,15 @@ export function SideTabs({ counts = {} }: SideTabsProps) {
   };
   const onKeyDown = (event: KeyboardEvent) => {
     const next =
-      event.key === 'ArrowRight' ? adjacentSection(section, 1)
-      : event.key === 'ArrowLeft' ? adjacentSection(section, -1)
-      : event.key === 'Home' ? SIDE_SECTIONS[0]
-      : event.key === 'End' ? SIDE_SECTIONS[SIDE_SECTIONS.length - 1]
-      : null;
+      event.key === 'ArrowRight'
+        ? adjacentSection(section, 1)
+        : event.key === 'ArrowLeft'
+          ? adjacentSection(section, -1)
+          : event.key === 'Home'
+            ? SIDE_SECTIONS[0]
+            : event.key === 'End'
+              ? SIDE_SECTIONS[SIDE_SECTIONS.length - 1]
+              : null;
     if (!next) return;
     event.preventDefault();
     go(next);

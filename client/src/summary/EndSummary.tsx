@@ -54,7 +54,14 @@ function useNextSteps(doc: Y.Doc): NextStep[] {
 /** Puts a "Next steps" checklist on the table with one empty item, selected, its item ready to type in. */
 function addNextSteps(doc: Y.Doc, creator: { participantId: string; name: string }): void {
   const size = DEFAULT_ARTIFACT_SIZE[ArtifactKind.Checklist];
-  const id = createArtifact(doc, { kind: ArtifactKind.Checklist, at: placementAmong(size, readArtifacts(doc)), size, title: 'Next steps', creator, initialize: checklistView.initialize });
+  const id = createArtifact(doc, {
+    kind: ArtifactKind.Checklist,
+    at: placementAmong(size, readArtifacts(doc)),
+    size,
+    title: 'Next steps',
+    creator,
+    initialize: checklistView.initialize,
+  });
   const artifact = getArtifact(doc, id);
   if (artifact) addItem(doc, artifact, '');
   useCanvasUi.getState().select([id]);

@@ -9,7 +9,19 @@ describe('end summary', () => {
     const doc = new Y.Doc();
     const checklist = new Y.Map<unknown>();
     doc.getMap(TableRoot.Artifacts).set('c1', checklist);
-    for (const [k, v] of Object.entries({ [ArtifactField.Id]: 'c1', [ArtifactField.Kind]: ArtifactKind.Checklist, [ArtifactField.X]: 0, [ArtifactField.Y]: 0, [ArtifactField.W]: 300, [ArtifactField.H]: 200, [ArtifactField.Z]: 1, [ArtifactField.CreatedBy]: 'p', [ArtifactField.CreatedByName]: 'P', [ArtifactField.CreatedAt]: 1 })) checklist.set(k, v);
+    for (const [k, v] of Object.entries({
+      [ArtifactField.Id]: 'c1',
+      [ArtifactField.Kind]: ArtifactKind.Checklist,
+      [ArtifactField.X]: 0,
+      [ArtifactField.Y]: 0,
+      [ArtifactField.W]: 300,
+      [ArtifactField.H]: 200,
+      [ArtifactField.Z]: 1,
+      [ArtifactField.CreatedBy]: 'p',
+      [ArtifactField.CreatedByName]: 'P',
+      [ArtifactField.CreatedAt]: 1,
+    }))
+      checklist.set(k, v);
     addItem(doc, checklist, 'Try pairs in week one');
     addItem(doc, checklist, '   ');
     const [first] = readItems(checklist);
@@ -37,7 +49,10 @@ describe('the presenter’s reflection', () => {
       el.insert(0, [run]);
       return el;
     };
-    content.insert(0, sections.flatMap((s) => [element('heading', s.heading, '2'), ...s.lines.map((line) => element('paragraph', line))]));
+    content.insert(
+      0,
+      sections.flatMap((s) => [element('heading', s.heading, '2'), ...s.lines.map((line) => element('paragraph', line))]),
+    );
   };
 
   it('ES4 reads what the scribe wrote under the reflection phase, nothing else; nothing for a protocol without one', () => {
@@ -48,7 +63,9 @@ describe('the presenter’s reflection', () => {
       { heading: '7 / 8 · Presenter reflection', lines: ['I will try the last five minutes.', 'Piles by need, not by score.'] },
       { heading: '8 / 8 · Debrief', lines: ['Good pace'] },
     ]);
-    expect(tableReflection(doc, tuning)).toEqual([{ title: 'Presenter reflection', lines: ['I will try the last five minutes.', 'Piles by need, not by score.'] }]);
+    expect(tableReflection(doc, tuning)).toEqual([
+      { title: 'Presenter reflection', lines: ['I will try the last five minutes.', 'Piles by need, not by score.'] },
+    ]);
     expect(tableReflection(doc, builtInProtocol('1-2-4-all'))).toEqual([]);
     expect(tableReflection(doc, undefined)).toEqual([]);
   });

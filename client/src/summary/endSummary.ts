@@ -27,7 +27,8 @@ function checklistLines(doc: Y.Doc): ChecklistLine[] {
   const lines: ChecklistLine[] = [];
   for (const artifact of doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).values()) {
     if (!(artifact instanceof Y.Map) || readArtifactMeta(artifact)?.kind !== ArtifactKind.Checklist) continue;
-    for (const item of readItems(artifact)) lines.push({ text: item.text?.toString() ?? '', done: item.done, owner: item.owner, due: item.due });
+    for (const item of readItems(artifact))
+      lines.push({ text: item.text?.toString() ?? '', done: item.done, owner: item.owner, due: item.due });
   }
   return lines;
 }
@@ -50,7 +51,10 @@ export interface ReflectionNotes {
  */
 export function tableReflection(doc: Y.Doc, protocol: Protocol | undefined): ReflectionNotes[] {
   if (!protocol) return [];
-  const steps = reflectionSteps({ rounds: protocol.rounds, phases: timelineOf(protocol).map(({ phase, round }) => ({ id: phase.id, title: phase.title, round })) });
+  const steps = reflectionSteps({
+    rounds: protocol.rounds,
+    phases: timelineOf(protocol).map(({ phase, round }) => ({ id: phase.id, title: phase.title, round })),
+  });
   if (steps.length === 0) return [];
   const headings = new Set(steps.map((s) => s.heading));
   const written = new Map<string, Block[]>();
@@ -58,7 +62,8 @@ export function tableReflection(doc: Y.Doc, protocol: Protocol | undefined): Ref
     if (!(artifact instanceof Y.Map) || typeof artifact.get(ArtifactField.NotesOf) !== 'string') continue;
     const content = artifact.get(ArtifactField.Content);
     if (!(content instanceof Y.XmlFragment)) continue;
-    for (const [heading, blocks] of notesByPhase(readRichText(content), headings).phases) written.set(heading, [...(written.get(heading) ?? []), ...blocks]);
+    for (const [heading, blocks] of notesByPhase(readRichText(content), headings).phases)
+      written.set(heading, [...(written.get(heading) ?? []), ...blocks]);
   }
   return steps.flatMap((step) => {
     const lines = (written.get(step.heading) ?? []).map((block) => plainText([block]).trim()).filter((line) => line.length > 0);

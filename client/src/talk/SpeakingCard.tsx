@@ -45,12 +45,21 @@ export function SpeakingCard({ state, me, participants, offsetMs }: SpeakingCard
       {talk.piece && holder && (
         <div className="speaking-piece">
           <p>
-            <span className="speaking-piece-mark" aria-hidden="true">●</span> <strong>{holder === me.participantId ? 'You hold' : `${name(holder)} holds`}</strong> the talking piece{' '}
-            <span className={left === 0 ? 'speaking-time is-up' : 'speaking-time'}>{left === 0 ? 'time is up' : `${formatClock(left)} left`}</span>
+            <span className="speaking-piece-mark" aria-hidden="true">
+              ●
+            </span>{' '}
+            <strong>{holder === me.participantId ? 'You hold' : `${name(holder)} holds`}</strong> the talking piece{' '}
+            <span className={left === 0 ? 'speaking-time is-up' : 'speaking-time'}>
+              {left === 0 ? 'time is up' : `${formatClock(left)} left`}
+            </span>
           </p>
           <ol className="speaking-order" aria-label="The go round, in order">
             {talk.piece.order.map((participantId, index) => (
-              <li key={participantId} className={index === talk.piece?.turn ? 'is-now' : index < (talk.piece?.turn ?? 0) ? 'is-done' : undefined} aria-current={index === talk.piece?.turn ? 'step' : undefined}>
+              <li
+                key={participantId}
+                className={index === talk.piece?.turn ? 'is-now' : index < (talk.piece?.turn ?? 0) ? 'is-done' : undefined}
+                aria-current={index === talk.piece?.turn ? 'step' : undefined}
+              >
                 {name(participantId)}
               </li>
             ))}
@@ -69,7 +78,11 @@ export function SpeakingCard({ state, me, participants, offsetMs }: SpeakingCard
           </div>
         </div>
       )}
-      {talk.speaker && <p className="speaking-floor">{talk.speaker.participantId === me.participantId ? 'You have the floor.' : `${name(talk.speaker.participantId)} has the floor.`}</p>}
+      {talk.speaker && (
+        <p className="speaking-floor">
+          {talk.speaker.participantId === me.participantId ? 'You have the floor.' : `${name(talk.speaker.participantId)} has the floor.`}
+        </p>
+      )}
       {talk.hands.length > 0 ? (
         <ol className="speaking-hands" aria-label="Hands up, in order">
           {talk.hands.map((hand) => (
@@ -81,7 +94,13 @@ export function SpeakingCard({ state, me, participants, offsetMs }: SpeakingCard
       )}
       {me.role !== 'observer' && (
         <div className="protocol-row">
-          <button type="button" className="button secondary" aria-pressed={raised} disabled={busy} onClick={() => void run({ action: 'raiseHand', up: !raised })}>
+          <button
+            type="button"
+            className="button secondary"
+            aria-pressed={raised}
+            disabled={busy}
+            onClick={() => void run({ action: 'raiseHand', up: !raised })}
+          >
             {raised ? 'Lower my hand' : 'Raise my hand'}
           </button>
           {talk.hands.length > 0 && (
@@ -101,7 +120,12 @@ export function SpeakingCard({ state, me, participants, offsetMs }: SpeakingCard
               </option>
             ))}
           </select>
-          <button type="button" className="button ghost" disabled={busy} onClick={() => void run({ action: 'startPiece', perPersonMs: turnMs })}>
+          <button
+            type="button"
+            className="button ghost"
+            disabled={busy}
+            onClick={() => void run({ action: 'startPiece', perPersonMs: turnMs })}
+          >
             Start a go round
           </button>
         </div>

@@ -24,7 +24,10 @@ export function DotControl({ meta, artifact }: ArtifactAddonProps) {
   const [note, setNote] = useState<{ id: number; text: string; shown: boolean } | null>(null);
   useEffect(() => {
     if (!note?.shown) return;
-    const timer = window.setTimeout(() => setNote((current) => (current?.id === note.id ? { ...current, shown: false } : current)), NOTE_MS);
+    const timer = window.setTimeout(
+      () => setNote((current) => (current?.id === note.id ? { ...current, shown: false } : current)),
+      NOTE_MS,
+    );
     return () => window.clearTimeout(timer);
   }, [note]);
 
@@ -54,7 +57,14 @@ export function DotControl({ meta, artifact }: ArtifactAddonProps) {
   const pips = Array.from({ length: vote.maxPerItem }, (_, i) => i < dots.mine);
   return (
     <div className="vote-dots" role="group" aria-label={dotControlLabel(title, dots, vote.dots)} aria-busy={busy} data-no-drag="">
-      <button type="button" className="vote-step" aria-label="Remove a dot" aria-disabled={!dots.remove.ok} title={dots.remove.ok ? 'Take a dot off' : dots.remove.reason} onClick={() => change(-1)}>
+      <button
+        type="button"
+        className="vote-step"
+        aria-label="Remove a dot"
+        aria-disabled={!dots.remove.ok}
+        title={dots.remove.ok ? 'Take a dot off' : dots.remove.reason}
+        onClick={() => change(-1)}
+      >
         −
       </button>
       <span className="vote-mine" aria-hidden="true">
@@ -64,7 +74,14 @@ export function DotControl({ meta, artifact }: ArtifactAddonProps) {
         ))}
         <span className="vote-count">{dots.mine}</span>
       </span>
-      <button type="button" className="vote-step" aria-label="Add a dot" aria-disabled={!dots.add.ok} title={dots.add.ok ? 'Put a dot here' : dots.add.reason} onClick={() => change(1)}>
+      <button
+        type="button"
+        className="vote-step"
+        aria-label="Add a dot"
+        aria-disabled={!dots.add.ok}
+        title={dots.add.ok ? 'Put a dot here' : dots.add.reason}
+        onClick={() => change(1)}
+      >
         +
       </button>
       <p className={note?.shown ? 'vote-note' : 'visually-hidden'} role="status">

@@ -67,7 +67,12 @@ export function VoteBar({ vote, ballot, eligible, results, runs, run, busy, erro
       {runs && (
         <div className="protocol-row" role="group" aria-label="Run the vote">
           {open && (
-            <button type="button" className="button primary" aria-disabled={busy} onClick={() => !busy && void run({ action: 'revealVote' })}>
+            <button
+              type="button"
+              className="button primary"
+              aria-disabled={busy}
+              onClick={() => !busy && void run({ action: 'revealVote' })}
+            >
               Reveal results
             </button>
           )}
@@ -78,7 +83,11 @@ export function VoteBar({ vote, ballot, eligible, results, runs, run, busy, erro
       )}
       {runs && confirming && (
         <div className="protocol-confirm" role="group" aria-label="Confirm closing the vote">
-          <p>{open ? 'Close without revealing? Nobody sees the results here; they are kept in the session record.' : 'Close the vote? The results leave the table and are kept in the session record.'}</p>
+          <p>
+            {open
+              ? 'Close without revealing? Nobody sees the results here; they are kept in the session record.'
+              : 'Close the vote? The results leave the table and are kept in the session record.'}
+          </p>
           <button ref={confirmRef} type="button" className="button primary" aria-disabled={busy} onClick={() => !busy && close()}>
             Close it
           </button>

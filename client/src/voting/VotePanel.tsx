@@ -73,7 +73,16 @@ export function VotePanel({ doc, docName, me }: VotePanelProps) {
         {said && <p key={said.id}>{said.text}</p>}
       </div>
       {vote ? (
-        <VoteBar vote={vote} ballot={ballot} eligible={eligible} results={doc && <CanvasVoteRanking vote={vote} doc={doc} />} runs={runs} run={run} busy={busy} error={error} />
+        <VoteBar
+          vote={vote}
+          ballot={ballot}
+          eligible={eligible}
+          results={doc && <CanvasVoteRanking vote={vote} doc={doc} />}
+          runs={runs}
+          run={run}
+          busy={busy}
+          error={error}
+        />
       ) : (
         runs && (
           <section className="protocol-card vote-start" aria-labelledby={`${id}-h`}>
@@ -81,14 +90,24 @@ export function VotePanel({ doc, docName, me }: VotePanelProps) {
               Dot vote
             </h2>
             <p className="hint" id={`${id}-hint`}>
-              {count === 0 ? 'Select stickies or other items on the table (shift-click or drag with the select tool), then let everyone place dots.' : 'Everyone at the table places dots on the selected items.'}
+              {count === 0
+                ? 'Select stickies or other items on the table (shift-click or drag with the select tool), then let everyone place dots.'
+                : 'Everyone at the table places dots on the selected items.'}
             </p>
             <div className="protocol-row">
-              <button type="button" className="button secondary" disabled={count === 0} aria-describedby={`${id}-hint`} onClick={openDialog}>
+              <button
+                type="button"
+                className="button secondary"
+                disabled={count === 0}
+                aria-describedby={`${id}-hint`}
+                onClick={openDialog}
+              >
                 Dot vote on {count} selected
               </button>
             </div>
-            {dialogMounted && <OpenVoteDialog open={dialogOpen} items={selection} doc={doc} run={run} busy={busy} error={error} onClose={closeDialog} />}
+            {dialogMounted && (
+              <OpenVoteDialog open={dialogOpen} items={selection} doc={doc} run={run} busy={busy} error={error} onClose={closeDialog} />
+            )}
           </section>
         )
       )}

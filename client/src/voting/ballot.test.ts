@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { VoteStatus, type WireVote } from '@worktable/shared';
-import { votingAt, dotControlLabel, dotsLeftLabel, eligibleCount, itemDots, myBallot, rankingOf, voteAnnouncement, votedLabel } from './ballot.js';
+import {
+  votingAt,
+  dotControlLabel,
+  dotsLeftLabel,
+  eligibleCount,
+  itemDots,
+  myBallot,
+  rankingOf,
+  voteAnnouncement,
+  votedLabel,
+} from './ballot.js';
 
 const vote = (overrides: Partial<WireVote> = {}): WireVote => ({
   id: 1,
@@ -30,9 +40,17 @@ describe('dot voting for one person', () => {
   });
 
   it('allows + until the item’s maximum or your last dot, and − while you have dots there', () => {
-    expect(itemDots(vote(), {}, 'a')).toEqual({ mine: 0, left: 3, add: { ok: true }, remove: { ok: false, reason: 'You have no dots on this item.' } });
+    expect(itemDots(vote(), {}, 'a')).toEqual({
+      mine: 0,
+      left: 3,
+      add: { ok: true },
+      remove: { ok: false, reason: 'You have no dots on this item.' },
+    });
     expect(itemDots(vote(), { a: 2 }, 'a').add).toEqual({ ok: false, reason: 'At most 2 dots on one item.' });
-    expect(itemDots(vote(), { a: 2, b: 1 }, 'c')).toMatchObject({ left: 0, add: { ok: false, reason: 'All your 3 dots are placed: take one off another item first.' } });
+    expect(itemDots(vote(), { a: 2, b: 1 }, 'c')).toMatchObject({
+      left: 0,
+      add: { ok: false, reason: 'All your 3 dots are placed: take one off another item first.' },
+    });
     expect(itemDots(vote(), { a: 2, b: 1 }, 'b').remove).toEqual({ ok: true });
     const revealed = itemDots(vote({ status: VoteStatus.Revealed }), { a: 1 }, 'a');
     expect(revealed.add).toEqual({ ok: false, reason: 'Voting is over: the results are revealed.' });

@@ -42,7 +42,13 @@ export function itemDots(vote: Pick<WireVote, 'dots' | 'maxPerItem' | 'status'>,
   const mine = ballot[itemId] ?? 0;
   const left = Math.max(0, vote.dots - dotsSpent(ballot));
   const closed = vote.status !== VoteStatus.Open ? 'Voting is over: the results are revealed.' : null;
-  const addReason = closed ?? (mine >= vote.maxPerItem ? `At most ${dotsLabel(vote.maxPerItem)} on one item.` : left === 0 ? `All your ${dotsLabel(vote.dots)} are placed: take one off another item first.` : null);
+  const addReason =
+    closed ??
+    (mine >= vote.maxPerItem
+      ? `At most ${dotsLabel(vote.maxPerItem)} on one item.`
+      : left === 0
+        ? `All your ${dotsLabel(vote.dots)} are placed: take one off another item first.`
+        : null);
   const removeReason = closed ?? (mine === 0 ? 'You have no dots on this item.' : null);
   return {
     mine,
@@ -96,7 +102,9 @@ const sentence = (text: string) => (/[.?!…]$/.test(text) ? text : `${text}.`);
 export function voteAnnouncement(previous: WireVote | null, next: WireVote | null): string | null {
   if (!next) return previous ? 'The dot vote is closed.' : null;
   if (!previous || previous.id !== next.id) {
-    return next.status === VoteStatus.Open ? `Dot vote open: ${sentence(next.title)} You have ${dotsLabel(next.dots)}, at most ${next.maxPerItem} on one item.` : null;
+    return next.status === VoteStatus.Open
+      ? `Dot vote open: ${sentence(next.title)} You have ${dotsLabel(next.dots)}, at most ${next.maxPerItem} on one item.`
+      : null;
   }
   if (previous.status === VoteStatus.Open && next.status === VoteStatus.Revealed) return `Results revealed: ${sentence(next.title)}`;
   return null;

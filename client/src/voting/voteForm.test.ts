@@ -17,7 +17,18 @@ describe('the open-a-vote form', () => {
   });
 
   it('sends the items, the numbers and a trimmed title, or no title', () => {
-    expect(openVoteAction({ title: '  Which first? ', dots: 3, maxPerItem: 2 }, ['a', 'b'])).toEqual({ action: 'openVote', items: ['a', 'b'], dots: 3, maxPerItem: 2, title: 'Which first?' });
-    expect(openVoteAction({ title: ' ', dots: 5, maxPerItem: 5 }, ['a'])).toEqual({ action: 'openVote', items: ['a'], dots: 5, maxPerItem: 5 });
+    expect(openVoteAction({ title: '  Which first? ', dots: 3, maxPerItem: 2 }, ['a', 'b'])).toEqual({
+      action: 'openVote',
+      items: ['a', 'b'],
+      dots: 3,
+      maxPerItem: 2,
+      title: 'Which first?',
+    });
+    expect(openVoteAction({ title: ' ', dots: 5, maxPerItem: 5 }, ['a'])).toEqual({
+      action: 'openVote',
+      items: ['a'],
+      dots: 5,
+      maxPerItem: 5,
+    });
   });
 });

@@ -30,7 +30,9 @@ export function voteFormProblems(values: VoteFormValues, itemCount: number): Vot
   const dotsOk = whole(values.dots) && values.dots >= 1 && values.dots <= MAX_VOTE_DOTS;
   if (!dotsOk) problems.dots = `Give each person a whole number of dots from 1 to ${MAX_VOTE_DOTS}.`;
   if (!whole(values.maxPerItem) || values.maxPerItem < 1 || (dotsOk && values.maxPerItem > values.dots)) {
-    problems.maxPerItem = dotsOk ? `Choose from 1 to ${values.dots} (the dots per person).` : 'Choose a whole number from 1 to the dots per person.';
+    problems.maxPerItem = dotsOk
+      ? `Choose from 1 to ${values.dots} (the dots per person).`
+      : 'Choose a whole number from 1 to the dots per person.';
   }
   return problems;
 }

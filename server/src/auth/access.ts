@@ -43,7 +43,12 @@ export function bearerToken(authorization: string | undefined): string | undefin
  * Decides access for `token` to `sessionId` (null: the session the token names, for connections
  * that do not name one) with the role `need` asks for.
  */
-export async function checkAccess(deps: AccessDeps, token: string | null | undefined, sessionId: string | null, need: AccessNeed = ANY_MEMBER): Promise<AccessDecision> {
+export async function checkAccess(
+  deps: AccessDeps,
+  token: string | null | undefined,
+  sessionId: string | null,
+  need: AccessNeed = ANY_MEMBER,
+): Promise<AccessDecision> {
   if (sessionId !== null && !SESSION_ID_PATTERN.test(sessionId)) return NO_SESSION;
   const verified = deps.signer.verify(token);
   if (!verified.ok) {

@@ -86,7 +86,11 @@ export const configSchema = z.object({
   /** Sessions one client address may create per hour (a bucket of this many, refilled over the hour); then 429 until it refills. Shared by every node with REDIS_URL. */
   SESSIONS_PER_ADDRESS_PER_HOUR: integer(1, 1_000_000).default(100),
   /** When set, creating a session needs it in the `X-Create-Session-Secret` header; joining with an invite code never does. */
-  CREATE_SESSION_SECRET: z.string().min(16, 'must be at least 16 characters (use `openssl rand -hex 16`)').max(512, 'must be at most 512 characters').optional(),
+  CREATE_SESSION_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters (use `openssl rand -hex 16`)')
+    .max(512, 'must be at most 512 characters')
+    .optional(),
   /** Connections one token (one person of one session) may hold open at once on this node, counted for documents and for the control channel each; the next is refused. */
   MAX_CONNECTIONS_PER_TOKEN: integer(1, 100_000).default(20),
   /** Connections one client address may hold open at once on this node, counted for documents and for the control channel each; the next is refused. */
@@ -113,10 +117,16 @@ export const configSchema = z.object({
   ICE_SERVERS: z
     .string()
     .trim()
-    .regex(/^(?:(?:stuns?|turns?):[^\s,]+)(?:\s*,\s*(?:stuns?|turns?):[^\s,]+)*$/i, 'must be comma-separated stun:, stuns:, turn: or turns: addresses such as stun:stun.example.org:3478,turn:turn.example.org:3478')
+    .regex(
+      /^(?:(?:stuns?|turns?):[^\s,]+)(?:\s*,\s*(?:stuns?|turns?):[^\s,]+)*$/i,
+      'must be comma-separated stun:, stuns:, turn: or turns: addresses such as stun:stun.example.org:3478,turn:turn.example.org:3478',
+    )
     .optional(),
   /** The TURN server's shared secret (coturn `static-auth-secret`); credentials are derived from it per person. */
-  TURN_SECRET: z.string().min(16, 'must be at least 16 characters (use `openssl rand -hex 32`), the same as coturn’s static-auth-secret').optional(),
+  TURN_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters (use `openssl rand -hex 32`), the same as coturn’s static-auth-secret')
+    .optional(),
   /** How long a person's TURN credentials stay valid. */
   TURN_TTL_SECONDS: integer(60, 24 * 3600).default(3600),
   /** `relay`: calls go only through the TURN server (participants never learn each other's addresses); `all`: direct when possible. */
@@ -231,10 +241,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(['ICE_TRANSPORT_POLICY: relay needs a turn: address in ICE_SERVERS (and TURN_SECRET)']);
   }
   if (c.ICE_SERVERS && /(^|,)\s*turns?:/i.test(c.ICE_SERVERS) && !c.TURN_SECRET) {
-    throw new ConfigError(['TURN_SECRET: must be set when ICE_SERVERS has a turn: address (the same value as coturn’s static-auth-secret)']);
+    throw new ConfigError([
+      'TURN_SECRET: must be set when ICE_SERVERS has a turn: address (the same value as coturn’s static-auth-secret)',
+    ]);
   }
   if (c.REQUEST_TIMEOUT_MS < c.HEADERS_TIMEOUT_MS) {
-    throw new ConfigError([`REQUEST_TIMEOUT_MS: must be at least HEADERS_TIMEOUT_MS (${c.HEADERS_TIMEOUT_MS}), since a request's time includes its headers`]);
+    throw new ConfigError([
+      `REQUEST_TIMEOUT_MS: must be at least HEADERS_TIMEOUT_MS (${c.HEADERS_TIMEOUT_MS}), since a request's time includes its headers`,
+    ]);
   }
   // Every newcomer receives a room's states in one message, and a stock client sends them back in one.
   const roomAwarenessCeiling = Math.min(c.MAX_MESSAGE_BYTES - AWARENESS_FRAMING_BYTES, c.MAX_BUFFERED_BYTES);
@@ -254,7 +268,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxDocBytes: c.MAX_DOC_BYTES,
     presence: {
       maxStateBytes: c.MAX_AWARENESS_BYTES,
-      maxClientsPerConnection: c.MAX_AWARENESS_CLIENTS_PER_CONNECTION, maxRoomBytes: c.MAX_ROOM_AWARENESS_BYTES ?? Math.min(MAX_ROOM_AWARENESS_BYTES, roomAwarenessCeiling),
+      maxClientsPerConnection: c.MAX_AWARENESS_CLIENTS_PER_CONNECTION,
+      maxRoomBytes: c.MAX_ROOM_AWARENESS_BYTES ?? Math.min(MAX_ROOM_AWARENESS_BYTES, roomAwarenessCeiling),
     },
     maxBufferedBytes: c.MAX_BUFFERED_BYTES,
     maxUploadBytes: c.MAX_UPLOAD_BYTES,

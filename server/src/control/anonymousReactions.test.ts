@@ -7,7 +7,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { ControlEvent, MAX_TABLES, TableRoot, docKey, itemReactionKey, type CreateSessionResponse, type JoinSessionResponse, type WelcomePayload } from '@worktable/shared';
+import {
+  ControlEvent,
+  MAX_TABLES,
+  TableRoot,
+  docKey,
+  itemReactionKey,
+  type CreateSessionResponse,
+  type JoinSessionResponse,
+  type WelcomePayload,
+} from '@worktable/shared';
 import { closedAfterEach } from '../testing/closedAfterEach.js';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
 import { putSticky, putThread } from '../testing/canvasWrites.js';
@@ -30,7 +39,9 @@ interface Seat {
 async function sit(sessionId: string, member: { participantId: string; token: string }, name: string): Promise<Seat> {
   const control = openControlClient(t!.url, member.token);
   clients.push(control);
-  const pseudonym = new Promise<string>((resolve) => control.socket.once(ControlEvent.Welcome, (welcome: WelcomePayload) => resolve(welcome.pseudonym)));
+  const pseudonym = new Promise<string>((resolve) =>
+    control.socket.once(ControlEvent.Welcome, (welcome: WelcomePayload) => resolve(welcome.pseudonym)),
+  );
   const table = connectClient(t!.wsUrl, sessionId, 'table-1', member.token);
   docs.push(table);
   table.provider.awareness.setLocalStateField('user', { participantId: member.participantId, name });
@@ -40,13 +51,18 @@ async function sit(sessionId: string, member: { participantId: string; token: st
 }
 
 /** A table of `names` on a fresh server (`env`), with a sticky note `note-1` by the first, and reactions anonymous unless `named`. */
-async function table(names: string[], env: Record<string, string> = {}, named = false): Promise<{ session: CreateSessionResponse; host: ControlClient; seats: Seat[] }> {
+async function table(
+  names: string[],
+  env: Record<string, string> = {},
+  named = false,
+): Promise<{ session: CreateSessionResponse; host: ControlClient; seats: Seat[] }> {
   t = await start(env);
   const { session, members } = await createSessionWith(t.url, names);
   const host = openControlClient(t.url, session.hostToken);
   clients.push(host);
   await waitFor(() => host.states.length > 0);
-  if (!named) expect(await host.send({ action: 'anonymousReactions', on: true })).toMatchObject({ ok: true, state: { anonymousReactions: true } });
+  if (!named)
+    expect(await host.send({ action: 'anonymousReactions', on: true })).toMatchObject({ ok: true, state: { anonymousReactions: true } });
   const seats: Seat[] = [];
   for (const [i, member] of members.entries()) seats.push(await sit(session.sessionId, member, names[i]!));
   const first = seats[0]!;
@@ -97,10 +113,18 @@ describe('anonymous reactions', () => {
     await waitFor(() => !reactionsOf(ben).has(key) && !reactionsOf(ana).has(key), 3000, 'Ana’s reaction taken back everywhere');
 
     // A thread takes reactions the same way.
-    putThread(ben.table.doc, 'thread-1', 'note-1', 'question', [{ text: 'Which drafts?', authorId: ben.id, authorName: 'Ben', at: Date.now() }]);
+    putThread(ben.table.doc, 'thread-1', 'note-1', 'question', [
+      { text: 'Which drafts?', authorId: ben.id, authorName: 'Ben', at: Date.now() },
+    ]);
     await waitFor(() => ana.table.doc.getMap(TableRoot.Feedback).has('thread-1'), 3000, 'the thread on Ana’s table');
-    expect(await ana.control.send({ action: 'react', tableId: 'table-1', itemId: 'thread-1', reaction: 'idea', on: true })).toMatchObject({ ok: true });
-    await waitFor(() => reactionsOf(ben).get(itemReactionKey('thread-1', 'idea', anaPseudonym)) === true, 3000, 'Ana’s reaction to the thread');
+    expect(await ana.control.send({ action: 'react', tableId: 'table-1', itemId: 'thread-1', reaction: 'idea', on: true })).toMatchObject({
+      ok: true,
+    });
+    await waitFor(
+      () => reactionsOf(ben).get(itemReactionKey('thread-1', 'idea', anaPseudonym)) === true,
+      3000,
+      'Ana’s reaction to the thread',
+    );
   });
 
   it('AR2 refuses bad requests with a clear error and changes nothing', async () => {
@@ -113,24 +137,40 @@ describe('anonymous reactions', () => {
       if (ack.ok) throw new Error(`accepted ${JSON.stringify(payload)}`);
       return ack.error;
     };
-    expect(await refusal({ itemId: 'note-1/agree:someone' })).toMatchObject({ code: 'bad_request', message: expect.stringContaining('itemId') });
+    expect(await refusal({ itemId: 'note-1/agree:someone' })).toMatchObject({
+      code: 'bad_request',
+      message: expect.stringContaining('itemId'),
+    });
     expect(await refusal({ itemId: '' })).toMatchObject({ code: 'bad_request', message: expect.stringContaining('itemId') });
     expect(await refusal({ itemId: 'x'.repeat(65) })).toMatchObject({ code: 'bad_request', message: expect.stringContaining('itemId') });
     expect(await refusal({ reaction: 'laser' })).toMatchObject({ code: 'bad_request', message: expect.stringContaining('reaction') });
     expect(await refusal({ on: 'yes' })).toMatchObject({ code: 'bad_request', message: expect.stringContaining('on') });
     expect(await refusal({ who: 'p_ben' })).toMatchObject({ code: 'bad_request', message: 'unknown field "who"' });
-    expect(await refusal({ tableId: 'table-0' })).toMatchObject({ code: 'bad_request', message: `tableId: must be a table id from table-1 to table-${MAX_TABLES}` });
-    expect(await refusal({ tableId: 'private-table-1-x' })).toMatchObject({ code: 'bad_request', message: expect.stringContaining('tableId') });
+    expect(await refusal({ tableId: 'table-0' })).toMatchObject({
+      code: 'bad_request',
+      message: `tableId: must be a table id from table-1 to table-${MAX_TABLES}`,
+    });
+    expect(await refusal({ tableId: 'private-table-1-x' })).toMatchObject({
+      code: 'bad_request',
+      message: expect.stringContaining('tableId'),
+    });
     expect(await refusal({ itemId: 'not-there' })).toEqual({ code: 'not_found', message: 'That item is not on this table any more.' });
     await pause(200);
     expect(keysOf(ana)).toEqual(before);
 
     // An observer cannot react; nor can anyone while reactions carry names (taking back still works).
-    const observer = await postJson<JoinSessionResponse>(`${t!.url}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name: 'Olu', role: 'observer' });
+    const observer = await postJson<JoinSessionResponse>(`${t!.url}/api/sessions/${session.sessionId}/join`, {
+      inviteCode: session.inviteCode,
+      name: 'Olu',
+      role: 'observer',
+    });
     const olu = openControlClient(t!.url, observer.body.token);
     clients.push(olu);
     await waitFor(() => olu.states.length > 0);
-    expect(await olu.send({ action: 'react', itemId: 'note-1', reaction: 'agree', on: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await olu.send({ action: 'react', itemId: 'note-1', reaction: 'agree', on: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     await host.send({ action: 'anonymousReactions', on: false });
     expect(await refusal({})).toMatchObject({ code: 'conflict', message: expect.stringContaining('not anonymous') });
     expect(await ana.control.send({ action: 'react', itemId: 'note-1', reaction: 'agree', on: false })).toMatchObject({ ok: true });
@@ -141,7 +181,9 @@ describe('anonymous reactions', () => {
   it('AR3 counts against the control action rate of the socket', async () => {
     const { seats } = await table(['Ana'], { CONTROL_ACTION_BURST: '5', CONTROL_ACTIONS_PER_SECOND: '1' });
     const [ana] = seats as [Seat];
-    const acks = await Promise.all(Array.from({ length: 8 }, (_, i) => ana.control.send({ action: 'react', itemId: 'note-1', reaction: 'agree', on: i % 2 === 0 })));
+    const acks = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => ana.control.send({ action: 'react', itemId: 'note-1', reaction: 'agree', on: i % 2 === 0 })),
+    );
     expect(acks.filter((ack) => !ack.ok && ack.error.code === 'rate_limited').length).toBeGreaterThanOrEqual(2);
   });
 
@@ -164,7 +206,11 @@ describe('anonymous reactions', () => {
       map.delete(anaNamed);
     });
     const expected = [anaNamed, benNamed].sort();
-    await waitFor(() => JSON.stringify(keysOf(ana)) === JSON.stringify(expected) && JSON.stringify(keysOf(ben)) === JSON.stringify(expected), 3000, 'the forged changes reverted');
+    await waitFor(
+      () => JSON.stringify(keysOf(ana)) === JSON.stringify(expected) && JSON.stringify(keysOf(ben)) === JSON.stringify(expected),
+      3000,
+      'the forged changes reverted',
+    );
     expect(reactionsOf(ben).get(anaNamed)).toBe(true);
     expect(await t!.server.metrics.registry.metrics()).toMatch(/worktable_errors_total\{kind="reaction_reverted"\} [1-9]/);
 

@@ -6,7 +6,16 @@
  * under the person's pseudonym (the item then carries the server's client id). Taking back
  * removes the key under the sender's own pseudonym only: nobody can remove someone else's.
  */
-import { TableRoot, canWrite, describeIssue, docKey, documentAccess, itemReactionKey, reactActionSchema, type SessionRole } from '@worktable/shared';
+import {
+  TableRoot,
+  canWrite,
+  describeIssue,
+  docKey,
+  documentAccess,
+  itemReactionKey,
+  reactActionSchema,
+  type SessionRole,
+} from '@worktable/shared';
 import type * as Y from 'yjs';
 import type { Relay } from '../relay/relay.js';
 
@@ -52,11 +61,14 @@ export class AnonymousReactions {
     if (!parsed.success) return { code: 'bad_request', message: describeIssue(parsed.error) };
     const { itemId, reaction, on } = parsed.data;
     if (!canWrite(who.role)) return { code: 'forbidden', message: 'Observers follow the session but cannot react.' };
-    if (on && !who.anonymous) return { code: 'conflict', message: 'Reactions are not anonymous in this session: give them on the table, under your name.' };
+    if (on && !who.anonymous)
+      return { code: 'conflict', message: 'Reactions are not anonymous in this session: give them on the table, under your name.' };
     const docName = parsed.data.tableId ?? who.defaultDocName;
     if (docName === null) return { code: 'bad_request', message: 'Name the table (tableId).' };
-    if (documentAccess(docName, who.participantId) !== 'open') return { code: 'bad_request', message: `This session has no document ${docName}.` };
-    if (on && who.listensSilentlyAt(docName)) return { code: 'forbidden', message: 'You listen silently in this phase: your reactions wait for the next one.' };
+    if (documentAccess(docName, who.participantId) !== 'open')
+      return { code: 'bad_request', message: `This session has no document ${docName}.` };
+    if (on && who.listensSilentlyAt(docName))
+      return { code: 'forbidden', message: 'You listen silently in this phase: your reactions wait for the next one.' };
     const key = itemReactionKey(itemId, reaction, this.pseudonymOf(who.sessionId, who.participantId));
     let missing = false;
     await this.relay.editDocument({ sessionId: who.sessionId, docName, docKey: docKey(who.sessionId, docName) }, (doc) => {

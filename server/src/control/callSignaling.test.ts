@@ -35,7 +35,12 @@ function caller(url: string, token: string): Caller {
   const signals: SignalIn[] = [];
   client.socket.on(CallEvent.Peers, (p: CallPeers) => peers.push(p));
   client.socket.on(CallEvent.Signal, (s: SignalIn) => signals.push(s));
-  return { ...client, peers, signals, join: (muted = false) => client.socket.timeout(3000).emitWithAck(CallEvent.Join, { muted, video: false }) as Promise<CallJoinAck> };
+  return {
+    ...client,
+    peers,
+    signals,
+    join: (muted = false) => client.socket.timeout(3000).emitWithAck(CallEvent.Join, { muted, video: false }) as Promise<CallJoinAck>,
+  };
 }
 
 const lastPeers = (c: Caller) => c.peers.at(-1);
@@ -60,7 +65,10 @@ describe('call signaling', () => {
     expect(lastPeers(ana)?.peers.find((p) => p.peerId === ids[1])).toMatchObject({ participantId: members[1]!.participantId, muted: true });
 
     ana.socket.emit(CallEvent.Signal, { to: ids[1], description: offer });
-    ana.socket.emit(CallEvent.Signal, { to: ids[1], candidate: { candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host', sdpMid: '0', sdpMLineIndex: 0 } });
+    ana.socket.emit(CallEvent.Signal, {
+      to: ids[1],
+      candidate: { candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host', sdpMid: '0', sdpMLineIndex: 0 },
+    });
     await waitFor(() => ben.signals.length === 2, 3000, 'Ben got the offer and the candidate');
     expect(ben.signals[0]).toEqual({ from: ids[0], description: offer });
     expect(cy.signals).toEqual([]);
@@ -92,9 +100,20 @@ describe('call signaling', () => {
     zed.socket.emit(CallEvent.Signal, { to: benId, description: offer });
     // Malformed: wrong types, a huge SDP, unknown fields, not an object.
     await ana.join();
-    for (const bad of [null, 'offer', { to: benId, description: { type: 'hack', sdp: 'x' } }, { to: benId, description: { type: 'offer', sdp: 'x'.repeat(40_000) } }, { to: benId, extra: 1 }, { to: 5 }]) ana.socket.emit(CallEvent.Signal, bad);
+    for (const bad of [
+      null,
+      'offer',
+      { to: benId, description: { type: 'hack', sdp: 'x' } },
+      { to: benId, description: { type: 'offer', sdp: 'x'.repeat(40_000) } },
+      { to: benId, extra: 1 },
+      { to: 5 },
+    ])
+      ana.socket.emit(CallEvent.Signal, bad);
     ana.socket.emit(CallEvent.Update, { muted: 'yes' });
-    expect(await ana.socket.timeout(3000).emitWithAck(CallEvent.Join, { muted: 'no' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await ana.socket.timeout(3000).emitWithAck(CallEvent.Join, { muted: 'no' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
     // What is allowed still works after all that.
     ana.socket.emit(CallEvent.Signal, { to: benId, description: offer });
     await waitFor(() => ben.signals.length >= 1, 3000, 'the good signal arrives');
@@ -114,7 +133,11 @@ describe('call signaling', () => {
     await ana.join();
     const benAck = await ben.join();
     const benId = benAck.ok ? benAck.peerId : '';
-    for (let i = 0; i < 2_000; i++) ana.socket.emit(CallEvent.Signal, { to: benId, candidate: { candidate: `candidate:${i} 1 udp 1 127.0.0.1 ${i} typ host`, sdpMid: '0', sdpMLineIndex: 0 } });
+    for (let i = 0; i < 2_000; i++)
+      ana.socket.emit(CallEvent.Signal, {
+        to: benId,
+        candidate: { candidate: `candidate:${i} 1 udp 1 127.0.0.1 ${i} typ host`, sdpMid: '0', sdpMLineIndex: 0 },
+      });
     await waitFor(() => ben.signals.length >= SIGNAL_BURST, 5000, 'the burst arrives');
     await new Promise((r) => setTimeout(r, 300));
     expect(ben.signals.length).toBeLessThan(SIGNAL_BURST + 100);
@@ -143,12 +166,18 @@ describe('call signaling', () => {
 
   it('CS4 calls follow the seating: a move takes the person out of one table’s call and into the other’s', async () => {
     t = await startTestServer();
-    const created = await postJson<{ sessionId: string; hostToken: string; inviteCode: string }>(`${t.url}/api/sessions`, { title: 'Café', protocol: 'world-cafe' });
+    const created = await postJson<{ sessionId: string; hostToken: string; inviteCode: string }>(`${t.url}/api/sessions`, {
+      title: 'Café',
+      protocol: 'world-cafe',
+    });
     const { sessionId, hostToken, inviteCode } = created.body;
     const host = caller(t.url, hostToken);
     const people: { participantId: string; c: Caller }[] = [];
     for (const name of ['Ana', 'Ben', 'Cy', 'Dee']) {
-      const joined = await postJson<{ participantId: string; token: string }>(`${t.url}/api/sessions/${sessionId}/join`, { inviteCode, name });
+      const joined = await postJson<{ participantId: string; token: string }>(`${t.url}/api/sessions/${sessionId}/join`, {
+        inviteCode,
+        name,
+      });
       people.push({ participantId: joined.body.participantId, c: caller(t.url, joined.body.token) });
     }
     await waitFor(() => host.states.length > 0 && people.every((p) => p.c.states.length > 0), 5000, 'connected');
@@ -156,7 +185,11 @@ describe('call signaling', () => {
     await waitFor(() => people.every((p) => p.c.latest()?.tableId), 3000, 'seated');
     for (const p of people) expect(await p.c.join()).toMatchObject({ ok: true });
     const tableOf = (p: { c: Caller }) => p.c.latest()!.tableId!;
-    await waitFor(() => people.every((p) => lastPeers(p.c)?.tableId === tableOf(p) && lastPeers(p.c)?.peers.length === 2), 3000, 'two calls of two');
+    await waitFor(
+      () => people.every((p) => lastPeers(p.c)?.tableId === tableOf(p) && lastPeers(p.c)?.peers.length === 2),
+      3000,
+      'two calls of two',
+    );
     const mover = people[0]!;
     const from = tableOf(mover);
     const to = people.find((p) => tableOf(p) !== from)!.c.latest()!.tableId!;
@@ -170,7 +203,11 @@ describe('call signaling', () => {
   });
 
   it('CS5 TURN credentials are what coturn computes: HMAC-SHA1 of "<expiry>:<label>" under the shared secret', () => {
-    const settings = loadConfig({ ICE_SERVERS: 'turn:turn.example.org:3478?transport=udp, turns:turn.example.org:5349', TURN_SECRET: 'coturn-static-auth-secret', TURN_TTL_SECONDS: '600' }).ice;
+    const settings = loadConfig({
+      ICE_SERVERS: 'turn:turn.example.org:3478?transport=udp, turns:turn.example.org:5349',
+      TURN_SECRET: 'coturn-static-auth-secret',
+      TURN_TTL_SECONDS: '600',
+    }).ice;
     const [turn] = turnCredentials(settings, 's1.p1', 1_700_000_000_000);
     expect(turn?.urls).toEqual(['turn:turn.example.org:3478?transport=udp', 'turns:turn.example.org:5349']);
     expect(turn?.username).toBe('1700000600:s1.p1');
@@ -188,7 +225,11 @@ describe('speaking time', () => {
     const [ana, ben] = members.map((m) => caller(t!.url, m.token)) as [Caller, Caller];
     const host = caller(t.url, session.hostToken);
     // Everyone has seen everyone arrive (and whatever that changed) before the reports.
-    await waitFor(() => [ana, ben, host].every((c) => c.latest()?.table?.members.length === 3 && c.latest()?.version === host.latest()?.version), 5000, 'connected');
+    await waitFor(
+      () => [ana, ben, host].every((c) => c.latest()?.table?.members.length === 3 && c.latest()?.version === host.latest()?.version),
+      5000,
+      'connected',
+    );
     const beforeVersion = ana.latest()!.version;
     expect(await ana.send({ action: 'spoke', ms: 3_000 })).toMatchObject({ ok: true });
     expect(await ben.send({ action: 'spoke', ms: 1_000 })).toMatchObject({ ok: true });
@@ -200,10 +241,20 @@ describe('speaking time', () => {
     expect(ben.states.filter((s) => s.version > beforeVersion)).toEqual([]);
 
     const auth = { authorization: `Bearer ${session.hostToken}` };
-    const rows = ((await (await fetch(`${t.url}/api/sessions/${session.sessionId}/participation`, { headers: auth })).json()) as { rows: { name: string; spokenMs: number }[] }).rows;
+    const rows = (
+      (await (await fetch(`${t.url}/api/sessions/${session.sessionId}/participation`, { headers: auth })).json()) as {
+        rows: { name: string; spokenMs: number }[];
+      }
+    ).rows;
     expect(Object.fromEntries(rows.map((r) => [r.name, r.spokenMs]))).toMatchObject({ Ana: 3_000, Ben: 1_000 });
     // Ben sees only his own row.
-    const own = ((await (await fetch(`${t.url}/api/sessions/${session.sessionId}/participation`, { headers: { authorization: `Bearer ${members[1]!.token}` } })).json()) as { rows: { name: string }[] }).rows;
+    const own = (
+      (await (
+        await fetch(`${t.url}/api/sessions/${session.sessionId}/participation`, {
+          headers: { authorization: `Bearer ${members[1]!.token}` },
+        })
+      ).json()) as { rows: { name: string }[] }
+    ).rows;
     expect(own.map((r) => r.name)).toEqual(['Ben']);
 
     const record = async () => (await fetch(`${t!.url}/api/sessions/${session.sessionId}/export?format=md`, { headers: auth })).text();
@@ -222,7 +273,8 @@ describe('the plenary call', () => {
     const { members } = await createSessionWith(t.url, ['Ana', 'Ben', 'Cy']);
     const [ana, ben, cy] = members.map((m) => caller(t!.url, m.token)) as [Caller, Caller, Caller];
     await waitFor(() => [ana, ben, cy].every((c) => c.states.length > 0), 5000, 'connected');
-    const join = (c: Caller) => c.socket.timeout(3000).emitWithAck(CallEvent.Join, { muted: true, video: true, scope: 'plenary' }) as Promise<CallJoinAck>;
+    const join = (c: Caller) =>
+      c.socket.timeout(3000).emitWithAck(CallEvent.Join, { muted: true, video: true, scope: 'plenary' }) as Promise<CallJoinAck>;
     const anaAck = await join(ana);
     const benAck = await join(ben);
     expect(benAck).toMatchObject({ ok: true, settings: { maxPlenaryPeers: 2 } });

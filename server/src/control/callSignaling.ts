@@ -95,8 +95,11 @@ export class CallSignaling {
   attach(socket: ControlSocket): void {
     socket.on(CallEvent.Join, (payload, ack) => {
       if (typeof ack !== 'function') return;
-      if (!this.spend(socket)) return ack({ ok: false, error: { code: 'rate_limited', message: 'Too many call changes at once; wait a moment and try again.' } });
-      this.join(socket, payload).then(ack, () => ack({ ok: false, error: { code: 'internal', message: 'The server could not start the call; try again.' } }));
+      if (!this.spend(socket))
+        return ack({ ok: false, error: { code: 'rate_limited', message: 'Too many call changes at once; wait a moment and try again.' } });
+      this.join(socket, payload).then(ack, () =>
+        ack({ ok: false, error: { code: 'internal', message: 'The server could not start the call; try again.' } }),
+      );
     });
     socket.on(CallEvent.Update, (payload) => {
       const parsed = callUpdateSchema.safeParse(payload);
@@ -123,7 +126,13 @@ export class CallSignaling {
     if (!parsed.success) return { ok: false, error: { code: 'bad_request', message: describeIssue(parsed.error) } };
     const plenary = parsed.data.scope === 'plenary';
     if (plenary && (await this.plenaryCount(socket.data.sessionId, socket.id)) >= this.options.ice.maxPlenaryPeers) {
-      return { ok: false, error: { code: 'full', message: `The plenary's call holds ${this.options.ice.maxPlenaryPeers} people. The host can give the plenary a call link on the dashboard.` } };
+      return {
+        ok: false,
+        error: {
+          code: 'full',
+          message: `The plenary's call holds ${this.options.ice.maxPlenaryPeers} people. The host can give the plenary a call link on the dashboard.`,
+        },
+      };
     }
     const was = socket.data.call;
     socket.data.call = { muted: parsed.data.muted, video: plenary ? false : parsed.data.video, asksToSpeak: false, plenary };
@@ -136,7 +145,12 @@ export class CallSignaling {
   /** ICE servers for this socket (TURN credentials made now, valid for the configured time). */
   private settingsFor(socket: ControlSocket): CallSettings {
     const { ice } = this.options;
-    return { iceServers: turnCredentials(ice, `${socket.data.sessionId}.${socket.data.participantId}`, this.now()), maxVideoPeers: ice.maxVideoPeers, iceTransportPolicy: ice.transportPolicy, maxPlenaryPeers: ice.maxPlenaryPeers };
+    return {
+      iceServers: turnCredentials(ice, `${socket.data.sessionId}.${socket.data.participantId}`, this.now()),
+      maxVideoPeers: ice.maxVideoPeers,
+      iceTransportPolicy: ice.transportPolicy,
+      maxPlenaryPeers: ice.maxPlenaryPeers,
+    };
   }
 
   /** A socket's call changed: the list of peers of its call goes out again. */
@@ -198,7 +212,10 @@ export class CallSignaling {
     const tableId = table === '-' ? null : table;
     const sockets = await this.io.in(key).fetchSockets();
     // At no table nobody is called.
-    const peers: CallPeer[] = tableId === null ? [] : sockets.flatMap((s) => (s.data.call && !s.data.call.plenary ? [peerOf(s.id, s.data.participantId, s.data.call)] : []));
+    const peers: CallPeer[] =
+      tableId === null
+        ? []
+        : sockets.flatMap((s) => (s.data.call && !s.data.call.plenary ? [peerOf(s.id, s.data.participantId, s.data.call)] : []));
     this.io.to(key).emit(CallEvent.Peers, { scope: 'table', tableId, peers });
   }
 

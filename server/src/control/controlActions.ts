@@ -46,7 +46,11 @@ export class ControlActions {
       await this.sockets.catchUp(r);
       const result = await r.apply(atVisitedTable(parsed.data, socket.data.visiting), participantId);
       if (!result.ok) return result;
-      return { ok: true, state: r.stateFor(this.shownTable(r, socket.data)), ballot: ballotOf(r.control, r.tableOf(participantId), participantId) };
+      return {
+        ok: true,
+        state: r.stateFor(this.shownTable(r, socket.data)),
+        ballot: ballotOf(r.control, r.tableOf(participantId), participantId),
+      };
     } catch (error) {
       this.failed(error, sessionId);
       return INTERNAL_ACK;
@@ -57,7 +61,8 @@ export class ControlActions {
   private visit(socket: ControlSocket, r: SessionRuntime, tableId: string | null): ControlAck {
     const { sessionId, participantId } = socket.data;
     if (!r.actorOf(participantId).isHost) return { ok: false, error: { code: 'forbidden', message: 'Only the host visits tables.' } };
-    if (tableId !== null && !r.seating().some((t) => t.id === tableId)) return { ok: false, error: { code: 'bad_request', message: `There is no table ${tableId}.` } };
+    if (tableId !== null && !r.seating().some((t) => t.id === tableId))
+      return { ok: false, error: { code: 'bad_request', message: `There is no table ${tableId}.` } };
     socket.data.visiting = tableId;
     const shown = this.shownTable(r, socket.data);
     this.sockets.place(socket, tableRoom(sessionId, shown));
@@ -97,6 +102,13 @@ export class ControlActions {
 
 /** A host visiting a table acts on that table unless they name another. */
 function atVisitedTable(action: SessionAction, visiting: string | null | undefined): SessionAction {
-  if (!visiting || isConveningAction(action) || action.action === 'volunteerHost' || action.action === 'spoke' || action.tableId !== undefined) return action;
+  if (
+    !visiting ||
+    isConveningAction(action) ||
+    action.action === 'volunteerHost' ||
+    action.action === 'spoke' ||
+    action.tableId !== undefined
+  )
+    return action;
   return { ...action, tableId: visiting };
 }

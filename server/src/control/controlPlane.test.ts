@@ -80,7 +80,10 @@ describe('control plane', () => {
       ok: false,
       error: { code: 'forbidden', message: 'Only the facilitator or the host can do this.' },
     });
-    expect((await control(ana.socket, { action: 'explode' })) as { error: { code: string } }).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect((await control(ana.socket, { action: 'explode' })) as { error: { code: string } }).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
     expect(await control(ana.socket, { action: 'extend', ms: 'lots' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await control(ana.socket, 'nonsense')).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     const host = client(t.url, s.hostToken);

@@ -26,10 +26,10 @@ import { LEASE_RENEW_MS, LocalLeases, type Leases } from '../scaleout/sessionLea
 import { protocolOfSession } from '../protocols/sessionProtocol.js';
 import type { ParticipantRecord, StoragePort } from '../storage/port.js';
 import { sessionRoom, type ControlServer, type ControlSocket } from './controlServer.js';
-import { CallSignaling, } from './callSignaling.js';
-import { CONTROL_ACTIONS_PER_SECOND, CONTROL_ACTION_BURST, RATE_LIMITED_ACK, } from './controlRate.js';
-import { SocketRateLimit, } from '../security/socketRateLimit.js';
-import { buildDashboard, } from './dashboard.js';
+import { CallSignaling } from './callSignaling.js';
+import { CONTROL_ACTIONS_PER_SECOND, CONTROL_ACTION_BURST, RATE_LIMITED_ACK } from './controlRate.js';
+import { SocketRateLimit } from '../security/socketRateLimit.js';
+import { buildDashboard } from './dashboard.js';
 import { LocalSockets, SharedSockets, type SessionSockets } from './sessionSockets.js';
 import { StatePublisher } from './statePublisher.js';
 import { ControlActions } from './controlActions.js';
@@ -68,23 +68,41 @@ export class ControlPlane {
   ) {
     this.now = options.now ?? Date.now;
     this.leases = options.leases ?? new LocalLeases();
-    this.calls = new CallSignaling(io, { ice: options.ice ?? NO_ICE, shared: this.leases.shared, counters: options.callCounters, now: this.now });
+    this.calls = new CallSignaling(io, {
+      ice: options.ice ?? NO_ICE,
+      shared: this.leases.shared,
+      counters: options.callCounters,
+      now: this.now,
+    });
     const failed = (error: unknown, sessionId: string) => this.failed(error, sessionId);
-    this.sockets = this.leases.shared ? new SharedSockets(io, this.calls, this.leases, failed, (r, ids) => this.meet(r, ids)) : new LocalSockets(io, this.calls);
-    this.actionLimit = new SocketRateLimit(options.actionRate ?? { burst: CONTROL_ACTION_BURST, perSecond: CONTROL_ACTIONS_PER_SECOND }, this.now);
+    this.sockets = this.leases.shared
+      ? new SharedSockets(io, this.calls, this.leases, failed, (r, ids) => this.meet(r, ids))
+      : new LocalSockets(io, this.calls);
+    this.actionLimit = new SocketRateLimit(
+      options.actionRate ?? { burst: CONTROL_ACTION_BURST, perSecond: CONTROL_ACTIONS_PER_SECOND },
+      this.now,
+    );
     io.on('connection', (socket) => this.connected(socket));
     this.actions = new ControlActions(this.sockets, options.anonymousReactions, failed);
     this.publisher = new StatePublisher(io, this.sockets, options.activity, this.now, (sessionId) => this.runtimes.get(sessionId));
     this.refresh = setInterval(() => this.publisher.refreshDashboards(this.runtimes), DASHBOARD_REFRESH_MS);
     this.refresh.unref();
     // Several nodes: take over the timers of running sessions whose node is gone.
-    this.takeover = this.leases.shared ? setInterval(() => void this.resumeAll().catch((error: unknown) => this.failed(error, '*')), LEASE_RENEW_MS) : null;
+    this.takeover = this.leases.shared
+      ? setInterval(() => void this.resumeAll().catch((error: unknown) => this.failed(error, '*')), LEASE_RENEW_MS)
+      : null;
     this.takeover?.unref();
     io.on('wt:participant-removed', (sessionId, participantId) => void this.forgetParticipant(sessionId, participantId));
     io.on('wt:session-deleted', (sessionId) => void this.forgetSession(sessionId));
-    io.on('wt:roster-imported', (sessionId) => void this.reloadParticipants(sessionId).catch((error: unknown) => this.failed(error, sessionId)));
+    io.on(
+      'wt:roster-imported',
+      (sessionId) => void this.reloadParticipants(sessionId).catch((error: unknown) => this.failed(error, sessionId)),
+    );
     this.leases.onLost((sessionId) => {
-      void this.runtimes.get(sessionId)?.then((r) => r.stopTimer(), () => undefined);
+      void this.runtimes.get(sessionId)?.then(
+        (r) => r.stopTimer(),
+        () => undefined,
+      );
     });
   }
 
@@ -180,7 +198,13 @@ export class ControlPlane {
    * A roster was imported (and stored): the session's runtime learns its people (on every node),
    * then the roster's pins and table hosts are applied as `hostId`, in one change.
    */
-  async rosterImported(sessionId: string, hostId: string, people: readonly ParticipantRecord[], seats: readonly RosterSeat[], columns: RosterColumns): Promise<RuntimeResult> {
+  async rosterImported(
+    sessionId: string,
+    hostId: string,
+    people: readonly ParticipantRecord[],
+    seats: readonly RosterSeat[],
+    columns: RosterColumns,
+  ): Promise<RuntimeResult> {
     if (this.leases.shared) this.io.serverSideEmit('wt:roster-imported', sessionId);
     const runtime = this.runtime(sessionId);
     const r = await runtime;
@@ -227,7 +251,8 @@ export class ControlPlane {
     this.runtimes.delete(sessionId);
     this.publisher.forget(sessionId);
     this.leases.release(sessionId);
-    for (const id of [...(this.io.sockets.adapter.rooms.get(sessionRoom(sessionId)) ?? [])]) this.io.sockets.sockets.get(id)?.disconnect(true);
+    for (const id of [...(this.io.sockets.adapter.rooms.get(sessionRoom(sessionId)) ?? [])])
+      this.io.sockets.sockets.get(id)?.disconnect(true);
     if (runtime) (await runtime.catch(() => null))?.close();
   }
 
@@ -252,7 +277,10 @@ export class ControlPlane {
     if (!runtime) {
       runtime = this.load(sessionId);
       const loading = runtime;
-      loading.then((r) => this.loaded.set(loading, r), () => this.runtimes.delete(sessionId));
+      loading.then(
+        (r) => this.loaded.set(loading, r),
+        () => this.runtimes.delete(sessionId),
+      );
       this.runtimes.set(sessionId, runtime);
     }
     return runtime;
@@ -277,24 +305,36 @@ export class ControlPlane {
     const host = participants.find((p) => p.role === 'host')?.participantId ?? '';
     const seed = crypto.randomInt(2 ** 31);
     const state = stored === null ? initialSessionControl(protocol, seed) : upgradeSessionControl(stored, protocol, seed);
-    return new SessionRuntime(sessionId, protocol, host, members, state, {
-      save: (id, status, next, expected) => this.storage.replaceControlState(id, status, next, next.version, expected),
-      reload: async (id) => {
-        const latest = await this.storage.loadControlState(id);
-        return latest === null ? null : upgradeSessionControl(latest, protocol, seed);
+    return new SessionRuntime(
+      sessionId,
+      protocol,
+      host,
+      members,
+      state,
+      {
+        save: (id, status, next, expected) => this.storage.replaceControlState(id, status, next, next.version, expected),
+        reload: async (id) => {
+          const latest = await this.storage.loadControlState(id);
+          return latest === null ? null : upgradeSessionControl(latest, protocol, seed);
+        },
+        ownsTimers: (id) => this.leases.owns(id),
+        publish: (r, changed) => this.publisher.publish(r, changed),
+        presenceSeated: (r) => this.publisher.publishPresenceSoon(r),
+        phasesEnded: (id, labels) => void this.options.history?.phasesEnded(id, labels),
+        privateEnded: (r, tables) => {
+          const everyone = r
+            .people()
+            .filter((p) => p.role !== 'observer')
+            .map((p) => p.participantId);
+          for (const { tableId, anonymous } of tables)
+            void this.options.privateReveal?.reveal(r.sessionId, tableId, anonymous, everyone).catch(() => undefined);
+        },
+        now: this.now,
+        facilitatorGraceMs: this.options.facilitatorGraceMs,
+        onError: (error, id) => this.failed(error, id),
       },
-      ownsTimers: (id) => this.leases.owns(id),
-      publish: (r, changed) => this.publisher.publish(r, changed),
-      presenceSeated: (r) => this.publisher.publishPresenceSoon(r),
-      phasesEnded: (id, labels) => void this.options.history?.phasesEnded(id, labels),
-      privateEnded: (r, tables) => {
-        const everyone = r.people().filter((p) => p.role !== 'observer').map((p) => p.participantId);
-        for (const { tableId, anonymous } of tables) void this.options.privateReveal?.reveal(r.sessionId, tableId, anonymous, everyone).catch(() => undefined);
-      },
-      now: this.now,
-      facilitatorGraceMs: this.options.facilitatorGraceMs,
-      onError: (error, id) => this.failed(error, id),
-    }, stored !== null);
+      stored !== null,
+    );
   }
 
   private failed(error: unknown, sessionId: string): void {
@@ -317,5 +357,13 @@ export class ControlPlane {
 /** A stored participant as the control plane keeps them (rostered people are expected until they arrive). */
 function memberOf(p: ParticipantRecord): Member {
   const role = p.role === 'host' || p.role === 'observer' ? p.role : 'participant';
-  return { participantId: p.participantId, name: p.name, role, joinedAt: p.joinedAt, organization: p.organization ?? null, systemRole: p.systemRole ?? null, rostered: p.rostered === true };
+  return {
+    participantId: p.participantId,
+    name: p.name,
+    role,
+    joinedAt: p.joinedAt,
+    organization: p.organization ?? null,
+    systemRole: p.systemRole ?? null,
+    rostered: p.rostered === true,
+  };
 }

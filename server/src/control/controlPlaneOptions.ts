@@ -42,6 +42,14 @@ export interface ControlPlaneOptions {
   now?: () => number;
 }
 
-
 /** No ICE servers (browsers on one network reach each other directly) and the default mesh cap. */
-export const NO_ICE: IceSettings = { urls: [], turnSecret: undefined, turnTtlSeconds: 3600, maxVideoPeers: 8, transportPolicy: 'all', maxPlenaryPeers: 24, signalBurst: SIGNAL_BURST, signalsPerSecond: SIGNALS_PER_SECOND };
+export const NO_ICE: IceSettings = {
+  urls: [],
+  turnSecret: undefined,
+  turnTtlSeconds: 3600,
+  maxVideoPeers: 8,
+  transportPolicy: 'all',
+  maxPlenaryPeers: 24,
+  signalBurst: SIGNAL_BURST,
+  signalsPerSecond: SIGNALS_PER_SECOND,
+};

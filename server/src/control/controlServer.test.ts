@@ -47,7 +47,11 @@ describe('control plane', () => {
     t = await startTestServer();
     const { session } = await createSessionWith(t.url);
     const current = controlAuth(session.hostToken);
-    for (const auth of [{ token: session.hostToken }, { ...current, contract: CONTROL_CONTRACT - 1 }, { ...current, contract: String(CONTROL_CONTRACT) }]) {
+    for (const auth of [
+      { token: session.hostToken },
+      { ...current, contract: CONTROL_CONTRACT - 1 },
+      { ...current, contract: String(CONTROL_CONTRACT) },
+    ]) {
       const socket = connectSocket(t.url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
       sockets.push(socket);
       const error = await new Promise<Error>((resolve) => socket.on('connect_error', resolve));

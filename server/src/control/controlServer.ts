@@ -72,7 +72,8 @@ export function attachControlServer(
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     // Browser pages of other origins may not drive a session (ALLOWED_ORIGINS; same origin by default).
-    allowRequest: (request, callback) => callback(null, deps.originAllowed ? deps.originAllowed(request.headers.origin, request.headers.host) : true),
+    allowRequest: (request, callback) =>
+      callback(null, deps.originAllowed ? deps.originAllowed(request.headers.origin, request.headers.host) : true),
   });
   // With Redis, rooms span nodes: a state sent to a table reaches its people wherever they are connected.
   if (deps.redisUrl) {
@@ -98,7 +99,10 @@ export function attachControlServer(
         // Gone while we looked the participant up: socket.io drops it without a disconnect event, so count nothing.
         if (socket.conn.readyState !== 'open') return next(new Error('the connection closed'));
         const admitted = deps.connections?.admit({ sessionId, participantId }, socket.request);
-        if (admitted && !admitted.ok) return next(Object.assign(new Error(ControlAuthError.TooManyConnections), { data: { limit: admitted.limit, message: admitted.message } }));
+        if (admitted && !admitted.ok)
+          return next(
+            Object.assign(new Error(ControlAuthError.TooManyConnections), { data: { limit: admitted.limit, message: admitted.message } }),
+          );
         if (admitted) {
           socket.once('disconnect', admitted.release);
           socket.conn.once('close', admitted.release);
@@ -113,7 +117,13 @@ export function attachControlServer(
   io.on('connection', (socket) => {
     const { sessionId, participantId, role } = socket.data;
     void socket.join(sessionRoom(sessionId));
-    socket.emit(ControlEvent.Welcome, { sessionId, participantId, role, serverNow: Date.now(), pseudonym: deps.signer.pseudonym(sessionId, participantId) });
+    socket.emit(ControlEvent.Welcome, {
+      sessionId,
+      participantId,
+      role,
+      serverNow: Date.now(),
+      pseudonym: deps.signer.pseudonym(sessionId, participantId),
+    });
   });
 
   return io;

@@ -24,14 +24,21 @@ interface Cafe {
 
 /** A World Café session with `count` participants (organizations cycling over `orgs`), all connected. */
 async function cafe(t: TestServer, count: number, orgs = 3): Promise<Cafe> {
-  const created = await postJson<{ sessionId: string; hostToken: string; inviteCode: string }>(`${t.url}/api/sessions`, { title: 'Café', protocol: 'world-cafe' });
+  const created = await postJson<{ sessionId: string; hostToken: string; inviteCode: string }>(`${t.url}/api/sessions`, {
+    title: 'Café',
+    protocol: 'world-cafe',
+  });
   const { sessionId, hostToken, inviteCode } = created.body;
   const host = openControlClient(t.url, hostToken);
   clients.push(host);
   const people: Cafe['people'] = [];
   for (let i = 0; i < count; i++) {
     const name = `Person ${i + 1}`;
-    const joined = await postJson<{ participantId: string; token: string }>(`${t.url}/api/sessions/${sessionId}/join`, { inviteCode, name, organization: `Org ${i % orgs}` });
+    const joined = await postJson<{ participantId: string; token: string }>(`${t.url}/api/sessions/${sessionId}/join`, {
+      inviteCode,
+      name,
+      organization: `Org ${i % orgs}`,
+    });
     const client = openControlClient(t.url, joined.body.token);
     clients.push(client);
     people.push({ ...joined.body, name, client });
@@ -60,7 +67,11 @@ function expectEveryoneToldTheirTable(c: Cafe, version: number): void {
     expect(state.table?.id).toBe(state.tableId);
     expect(state.table?.members).toContain(p.participantId);
   }
-  expect(seatingSeen(c).flatMap((t) => t.members).sort()).toEqual(c.people.map((p) => p.participantId).sort());
+  expect(
+    seatingSeen(c)
+      .flatMap((t) => t.members)
+      .sort(),
+  ).toEqual(c.people.map((p) => p.participantId).sort());
   expect(c.host.latest()!.tableId).toBeNull();
   expect(c.host.latest()!.table).toBeNull();
   // The directory names every table, without its members.
@@ -105,7 +116,9 @@ describe('convenings', () => {
     await waitFor(() => c.people.every((p) => (p.client.latest()?.version ?? 0) >= v2), 3000, 'round 2 reached everyone');
     expectEveryoneToldTheirTable(c, v2);
     const round2 = seatingSeen(c);
-    round2.forEach((table, i) => { expect(table.host).toBe(round1[i]!.host); });
+    round2.forEach((table, i) => {
+      expect(table.host).toBe(round1[i]!.host);
+    });
     for (const table of round2) {
       const before = round1.find((t) => t.id === table.id)!;
       for (const id of table.members.filter((m) => m !== table.host)) expect(before.members).not.toContain(id);
@@ -123,25 +136,47 @@ describe('convenings', () => {
     await waitFor(() => mover.client.latest()?.status === 'running');
     const from = mover.client.latest()!.tableId;
     const to = from === 'table-1' ? 'table-2' : 'table-1';
-    expect(await c.people[1]!.client.send({ action: 'move', participantId: mover.participantId, tableId: to })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await c.host.send({ action: 'move', participantId: mover.participantId, tableId: 'table-7' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await c.people[1]!.client.send({ action: 'move', participantId: mover.participantId, tableId: to })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await c.host.send({ action: 'move', participantId: mover.participantId, tableId: 'table-7' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
     expect((await c.host.send({ action: 'move', participantId: mover.participantId, tableId: to })).ok).toBe(true);
     await waitFor(() => mover.client.latest()?.tableId === to, 3000, 'mover told the new table');
     expect(mover.client.latest()!.table).toMatchObject({ id: to, members: expect.arrayContaining([mover.participantId]) as string[] });
 
-    const late = await postJson<{ participantId: string; token: string }>(`${t.url}/api/sessions/${c.sessionId}/join`, { inviteCode: c.inviteCode, name: 'Late', organization: 'Org 0' });
+    const late = await postJson<{ participantId: string; token: string }>(`${t.url}/api/sessions/${c.sessionId}/join`, {
+      inviteCode: c.inviteCode,
+      name: 'Late',
+      organization: 'Org 0',
+    });
     const lateClient = openControlClient(t.url, late.body.token);
     clients.push(lateClient);
     await waitFor(() => lateClient.latest()?.tableId !== null && lateClient.latest()?.tableId !== undefined, 3000, 'late joiner seated');
-    await waitFor(() => c.host.dashboards.some((d) => d.tables.some((x) => x.members.includes(late.body.participantId))), 3000, 'dashboard');
+    await waitFor(
+      () => c.host.dashboards.some((d) => d.tables.some((x) => x.members.includes(late.body.participantId))),
+      3000,
+      'dashboard',
+    );
     const sizes = c.host.dashboards.at(-1)!.tables.map((x) => x.members.length);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
 
-    await waitFor(() => c.host.dashboards.some((d) => d.tables.some((x) => x.members.includes(late.body.participantId))), 3000, 'dashboard');
+    await waitFor(
+      () => c.host.dashboards.some((d) => d.tables.some((x) => x.members.includes(late.body.participantId))),
+      3000,
+      'dashboard',
+    );
     const dashboard = c.host.dashboards.at(-1)!;
     expect(dashboard.tables).toHaveLength(2);
     expect(dashboard.tables[0]).toMatchObject({ status: 'running', phaseTitle: expect.any(String) as string });
-    expect(dashboard.people.find((p) => p.participantId === late.body.participantId)).toMatchObject({ name: 'Late', organization: 'Org 0', present: true });
+    expect(dashboard.people.find((p) => p.participantId === late.body.participantId)).toMatchObject({
+      name: 'Late',
+      organization: 'Org 0',
+      present: true,
+    });
     expect(c.people.every((p) => p.client.dashboards.length === 0)).toBe(true);
   });
 
@@ -154,7 +189,11 @@ describe('convenings', () => {
     expect(await c.host.send({ action: 'broadcast', message: 'Ten minutes left' })).toMatchObject({ ok: true });
     await waitFor(() => c.people.every((p) => p.client.latest()?.broadcast?.message === 'Ten minutes left'), 3000, 'broadcast');
     expect((await c.host.send({ action: 'summon', to: 'plenary' })).ok).toBe(true);
-    await waitFor(() => c.people.every((p) => p.client.latest()?.gathering === 'plenary' && p.client.latest()?.status === 'paused'), 3000, 'summoned');
+    await waitFor(
+      () => c.people.every((p) => p.client.latest()?.gathering === 'plenary' && p.client.latest()?.status === 'paused'),
+      3000,
+      'summoned',
+    );
 
     // A participant writes on their table and posts a harvest card on the plenary.
     const writer = c.people[0]!;
@@ -165,7 +204,15 @@ describe('convenings', () => {
     table.doc.getMap('scratch').set('x', 1);
     table.doc.getMap('scratch').set('y', 2);
     plenary.doc.getMap('harvest').set('card-1', {
-      id: 'card-1', tableId, tableName: 'Table', round: 1, kind: 'insight', text: 'We listen better in small groups', by: writer.participantId, byName: writer.name, at: Date.now(),
+      id: 'card-1',
+      tableId,
+      tableName: 'Table',
+      round: 1,
+      kind: 'insight',
+      text: 'We listen better in small groups',
+      by: writer.participantId,
+      byName: writer.name,
+      at: Date.now(),
     });
     await waitFor(
       () => {
@@ -178,7 +225,11 @@ describe('convenings', () => {
     table.destroy();
     plenary.destroy();
     expect((await c.host.send({ action: 'summon', to: 'tables' })).ok).toBe(true);
-    await waitFor(() => c.people.every((p) => p.client.latest()?.gathering === 'tables' && p.client.latest()?.status === 'running'), 3000, 'back at tables');
+    await waitFor(
+      () => c.people.every((p) => p.client.latest()?.gathering === 'tables' && p.client.latest()?.status === 'running'),
+      3000,
+      'back at tables',
+    );
   });
 
   it('C4 tokens open every table document of their own session and none of another session', async () => {
@@ -199,7 +250,10 @@ describe('convenings', () => {
     const c = await cafe(t, 6);
     await c.host.send({ action: 'seat', tableCount: 2, clock: 'perTable' });
     await startTables(c);
-    expect(await c.people[0]!.client.send({ action: 'visit', tableId: 'table-2' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await c.people[0]!.client.send({ action: 'visit', tableId: 'table-2' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const visited = await c.host.send({ action: 'visit', tableId: 'table-2' });
     expect(visited).toMatchObject({ ok: true, state: { tableId: 'table-2', status: 'running' } });
     // A pause without tableId acts on the visited table only.
@@ -211,7 +265,11 @@ describe('convenings', () => {
     // The host keeps following table 2 through later changes (a vote opened there).
     const itemIds = ['s1', 's2'];
     expect((await c.host.send({ action: 'openVote', items: itemIds, dots: 2 })).ok).toBe(true);
-    await waitFor(() => c.host.latest()?.vote?.items.join() === 's1,s2' && c.host.latest()?.tableId === 'table-2', 3000, 'host sees the vote at table 2');
+    await waitFor(
+      () => c.host.latest()?.vote?.items.join() === 's1,s2' && c.host.latest()?.tableId === 'table-2',
+      3000,
+      'host sees the vote at table 2',
+    );
     expect(atTable('table-1').client.latest()!.vote).toBeNull();
     expect(await c.host.send({ action: 'visit', tableId: null })).toMatchObject({ ok: true, state: { tableId: null } });
   });

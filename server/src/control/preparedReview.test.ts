@@ -57,6 +57,12 @@ describe('PreparedReview', () => {
     const due = Date.now() + 1_001;
     upcoming.arm(due, 1_001, (at) => ({ state, people, due: at, reviewed }));
     await vi.advanceTimersByTimeAsync(1);
-    expect(upcoming.take(state, people.map((p) => ({ ...p })), due + 5)).toBe(reviewed);
+    expect(
+      upcoming.take(
+        state,
+        people.map((p) => ({ ...p })),
+        due + 5,
+      ),
+    ).toBe(reviewed);
   });
 });

@@ -7,7 +7,18 @@
  * (then the nearest free spot): everyone's notes stay visible.
  */
 import * as Y from 'yjs';
-import { ArtifactField, ArtifactKind, TableRoot, cloneArtifact, docKey, freeSpotNear, parseDocKey, privateDocName, readArtifactMeta, type ArtifactMeta } from '@worktable/shared';
+import {
+  ArtifactField,
+  ArtifactKind,
+  TableRoot,
+  cloneArtifact,
+  docKey,
+  freeSpotNear,
+  parseDocKey,
+  privateDocName,
+  readArtifactMeta,
+  type ArtifactMeta,
+} from '@worktable/shared';
 import type { DocumentAddress } from '../relay/hooks.js';
 import type { Relay, RelayLogger } from '../relay/relay.js';
 
@@ -79,7 +90,9 @@ export class PrivateReveal {
       }
       return revealed;
     });
-    this.queue = run.catch((error: unknown) => this.logger.error({ err: error, session: sessionId, table: tableId }, 'private reveal failed; the notes stay private, reveal again'));
+    this.queue = run.catch((error: unknown) =>
+      this.logger.error({ err: error, session: sessionId, table: tableId }, 'private reveal failed; the notes stay private, reveal again'),
+    );
     return run;
   }
 

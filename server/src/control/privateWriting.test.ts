@@ -21,15 +21,25 @@ function writeSticky(doc: Y.Doc, id: string, text: string, by: string, name: str
     const body = new Y.Text();
     body.insert(0, text);
     const fields: Record<string, unknown> = {
-      [ArtifactField.Id]: id, [ArtifactField.Kind]: ArtifactKind.Sticky, [ArtifactField.X]: 10, [ArtifactField.Y]: 10, [ArtifactField.W]: 200, [ArtifactField.H]: 200,
-      [ArtifactField.Z]: 1, [ArtifactField.CreatedBy]: by, [ArtifactField.CreatedByName]: name, [ArtifactField.CreatedAt]: Date.now(), [ArtifactField.Text]: body,
+      [ArtifactField.Id]: id,
+      [ArtifactField.Kind]: ArtifactKind.Sticky,
+      [ArtifactField.X]: 10,
+      [ArtifactField.Y]: 10,
+      [ArtifactField.W]: 200,
+      [ArtifactField.H]: 200,
+      [ArtifactField.Z]: 1,
+      [ArtifactField.CreatedBy]: by,
+      [ArtifactField.CreatedByName]: name,
+      [ArtifactField.CreatedAt]: Date.now(),
+      [ArtifactField.Text]: body,
     };
     for (const [k, v] of Object.entries(fields)) artifact.set(k, v);
   });
 }
 
 /** The artifacts of a document as the server holds them (undefined while it has not loaded it). */
-const artifactsOnServer = (sessionId: string, docName: string) => t?.server.relay.loadedRoom(docKey(sessionId, docName))?.doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts);
+const artifactsOnServer = (sessionId: string, docName: string) =>
+  t?.server.relay.loadedRoom(docKey(sessionId, docName))?.doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts);
 
 const stickyText = (doc: Y.Doc, id: string): string | undefined => {
   const artifact = doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).get(id);
@@ -78,7 +88,11 @@ describe('private writing', () => {
     // An anonymous round.
     expect((await host.send({ action: 'startPrivate', anonymous: true })).ok).toBe(true);
     writeSticky(anaPrivate.doc, 'secret-2', 'Nobody needs to know this was me', ana.participantId, 'Ana');
-    await waitFor(() => artifactsOnServer(session.sessionId, anaPrivateName)?.has('secret-2') === true, 3000, 'the anonymous note on the server');
+    await waitFor(
+      () => artifactsOnServer(session.sessionId, anaPrivateName)?.has('secret-2') === true,
+      3000,
+      'the anonymous note on the server',
+    );
     expect(await host.send({ action: 'reveal' })).toMatchObject({ ok: true, state: { privateWriting: null } });
     await waitFor(() => stickyText(benTable.doc, 'secret-2') !== undefined, 3000, 'anonymous reveal');
     const revealed = benTable.doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).get('secret-2')!;
@@ -111,14 +125,22 @@ describe('private writing', () => {
     }
     const written = () =>
       artifactsOnServer(session.sessionId, 'table-1')?.get('big-pdf')?.get(ArtifactField.Z) === 5 &&
-      members.every((member, i) => artifactsOnServer(session.sessionId, privateDocName('table-1', member.participantId))?.has(`note-${i}`) === true);
+      members.every(
+        (member, i) => artifactsOnServer(session.sessionId, privateDocName('table-1', member.participantId))?.has(`note-${i}`) === true,
+      );
     await waitFor(written, 3000, 'the PDF and every note on the server');
     expect((await host.send({ action: 'reveal' })).ok).toBe(true);
     const artifacts = table.doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts);
     await waitFor(() => [0, 1, 2].every((i) => artifacts.has(`note-${i}`)), 3000, 'all three revealed');
     const rect = (id: string) => {
       const a = artifacts.get(id)!;
-      return { x: a.get(ArtifactField.X) as number, y: a.get(ArtifactField.Y) as number, w: a.get(ArtifactField.W) as number, h: a.get(ArtifactField.H) as number, z: a.get(ArtifactField.Z) as number };
+      return {
+        x: a.get(ArtifactField.X) as number,
+        y: a.get(ArtifactField.Y) as number,
+        w: a.get(ArtifactField.W) as number,
+        h: a.get(ArtifactField.H) as number,
+        z: a.get(ArtifactField.Z) as number,
+      };
     };
     const ids = ['big-pdf', 'note-0', 'note-1', 'note-2'];
     for (const [i, a] of ids.entries()) {

@@ -287,7 +287,8 @@ export class SessionRuntime {
   private async review(): Promise<void> {
     const context = this.context();
     const reviewed =
-      this.upcoming.take(this.state, context.people, context.now) ?? reviewSession(this.state, context, this.hostId, this.env.facilitatorGraceMs);
+      this.upcoming.take(this.state, context.people, context.now) ??
+      reviewSession(this.state, context, this.hostId, this.env.facilitatorGraceMs);
     if (reviewed.control !== this.state) await this.commit(reviewed.control, reviewed.changed);
     else this.schedule();
   }
@@ -317,7 +318,12 @@ export class SessionRuntime {
     const delay = Math.max(0, due - this.env.now());
     this.upcoming.arm(due, delay, (at) => {
       const context = { ...this.context(), now: at };
-      return { state: this.state, people: context.people, due: at, reviewed: reviewSession(this.state, context, this.hostId, this.env.facilitatorGraceMs) };
+      return {
+        state: this.state,
+        people: context.people,
+        due: at,
+        reviewed: reviewSession(this.state, context, this.hostId, this.env.facilitatorGraceMs),
+      };
     });
     this.timer = setTimeout(() => {
       this.timer = null;

@@ -28,7 +28,12 @@ export interface SessionSockets {
    * their new room), which must be sent their state directly; a session's reseats and what
    * follows them run in order.
    */
-  reseat(_sessionId: string, rooms: readonly string[], roomOf: (data: ControlSocketData) => string, then: (unsettled: ReadonlyMap<string, string>) => void): void;
+  reseat(
+    _sessionId: string,
+    rooms: readonly string[],
+    roomOf: (data: ControlSocketData) => string,
+    then: (unsettled: ReadonlyMap<string, string>) => void,
+  ): void;
   /** Moves one socket of this node into `room` (out of its table room). */
   place(socket: ControlSocket, room: string): void;
 }
@@ -56,7 +61,12 @@ export class LocalSockets implements SessionSockets {
     return Promise.resolve();
   }
 
-  reseat(_sessionId: string, rooms: readonly string[], roomOf: (data: ControlSocketData) => string, then: (unsettled: ReadonlyMap<string, string>) => void): void {
+  reseat(
+    _sessionId: string,
+    rooms: readonly string[],
+    roomOf: (data: ControlSocketData) => string,
+    then: (unsettled: ReadonlyMap<string, string>) => void,
+  ): void {
     for (const room of rooms) {
       for (const id of [...(this.io.sockets.adapter.rooms.get(room) ?? [])]) {
         const socket = this.io.sockets.sockets.get(id);
@@ -130,7 +140,12 @@ export class SharedSockets extends LocalSockets {
     });
   }
 
-  override reseat(sessionId: string, rooms: readonly string[], roomOf: (data: ControlSocketData) => string, then: (unsettled: ReadonlyMap<string, string>) => void): void {
+  override reseat(
+    sessionId: string,
+    rooms: readonly string[],
+    roomOf: (data: ControlSocketData) => string,
+    then: (unsettled: ReadonlyMap<string, string>) => void,
+  ): void {
     const previous = this.reseating.get(sessionId) ?? Promise.resolve();
     const next = previous
       .then(async () => {

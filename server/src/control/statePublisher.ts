@@ -99,13 +99,16 @@ export class StatePublisher {
       return;
     }
     if (this.presenceDue.has(sessionId)) return;
-    const timer = setTimeout(() => {
-      this.presenceDue.delete(sessionId);
-      this.runtimeOf(sessionId)?.then(
-        (current) => this.publish(current, 'all'),
-        () => undefined,
-      );
-    }, Math.min(PRESENCE_PUBLISH_MAX_MS, sockets));
+    const timer = setTimeout(
+      () => {
+        this.presenceDue.delete(sessionId);
+        this.runtimeOf(sessionId)?.then(
+          (current) => this.publish(current, 'all'),
+          () => undefined,
+        );
+      },
+      Math.min(PRESENCE_PUBLISH_MAX_MS, sockets),
+    );
     timer.unref();
     this.presenceDue.set(sessionId, timer);
   }
@@ -123,11 +126,14 @@ export class StatePublisher {
   }
 
   /** The table a socket follows: a host's visited table while it exists, else their seat (or none). */
-  private visitedOr(data: ControlSocketData, tables: readonly { id: string }[], seatOf: (participantId: string) => string | undefined): string | null {
+  private visitedOr(
+    data: ControlSocketData,
+    tables: readonly { id: string }[],
+    seatOf: (participantId: string) => string | undefined,
+  ): string | null {
     if (data.visiting && tables.some((t) => t.id === data.visiting)) return data.visiting;
     return seatOf(data.participantId) ?? null;
   }
-
 
   /** Sends the hosts of `runtime`'s session their dashboard soon (at most every `DASHBOARD_THROTTLE_MS`). */
   scheduleDashboard(runtime: SessionRuntime): void {

@@ -32,7 +32,10 @@ describe('dot voting', () => {
     await waitFor(() => ana.latest()?.status === 'running');
     const facilitator = ana.latest()!.roles.facilitator;
     const nobody = [ana, ben].find((_, i) => members[i]!.participantId !== facilitator)!;
-    expect(await nobody.send({ action: 'openVote', items: ['s1', 's2'], dots: 3 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await nobody.send({ action: 'openVote', items: ['s1', 's2'], dots: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const opened = await host.send({ action: 'openVote', items: ['s1', 's2', 's3'], dots: 3, maxPerItem: 2, title: 'Which to work on?' });
     expect(opened).toMatchObject({ ok: true, state: { vote: { title: 'Which to work on?', status: 'open', voters: [], results: null } } });
 
@@ -57,7 +60,11 @@ describe('dot voting', () => {
     expect(await ben.send({ action: 'vote', itemId: 's1', count: 1 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await host.send({ action: 'closeVote' })).ok).toBe(true);
     await waitFor(() => ben.latest()?.vote === null, 3000, 'closed');
-    const stored = (await t.server.storage.loadControlState(session.sessionId)) as { closedVotes: { results: Record<string, number>; dotsBy: Record<string, number> }[] };
-    expect(stored.closedVotes).toEqual([expect.objectContaining({ results: { s1: 0, s2: 2, s3: 1 }, dotsBy: { [members[0]!.participantId]: 3 } })]);
+    const stored = (await t.server.storage.loadControlState(session.sessionId)) as {
+      closedVotes: { results: Record<string, number>; dotsBy: Record<string, number> }[];
+    };
+    expect(stored.closedVotes).toEqual([
+      expect.objectContaining({ results: { s1: 0, s2: 2, s3: 1 }, dotsBy: { [members[0]!.participantId]: 3 } }),
+    ]);
   });
 });

@@ -26,7 +26,14 @@ import {
 import type { HistoryRecorder } from '../history/historyRecorder.js';
 import type { StoragePort } from '../storage/port.js';
 import { readUpload } from '../storage/uploadBytes.js';
-import { EMBEDDABLE_IMAGES, type RecordSeat, type RecordTable, type RecordUpload, type RoundSeatingRecord, type SessionRecordData } from './recordData.js';
+import {
+  EMBEDDABLE_IMAGES,
+  type RecordSeat,
+  type RecordTable,
+  type RecordUpload,
+  type RoundSeatingRecord,
+  type SessionRecordData,
+} from './recordData.js';
 import { readTableContent, type TableContent } from './tableContent.js';
 
 /** Reads a document's current state into a fresh Y.Doc (the caller destroys it). */
@@ -45,10 +52,13 @@ async function openDoc(history: HistoryRecorder, key: string): Promise<Y.Doc> {
 export function roundSeatingsOf(control: SessionControl | null, phases: readonly HistoryLabel[]): RoundSeatingRecord[] {
   if (!control?.convening) return [];
   const byRound = new Map<number, RoundSeatingRecord>();
-  for (const s of control.seatings) if (!byRound.has(s.round)) byRound.set(s.round, { round: s.round, blockId: s.blockId, at: s.at, tables: s.tables });
-  for (const past of control.pastRounds) if (!byRound.has(past.round)) byRound.set(past.round, { round: past.round, blockId: null, at: null, tables: past.tables });
+  for (const s of control.seatings)
+    if (!byRound.has(s.round)) byRound.set(s.round, { round: s.round, blockId: s.blockId, at: s.at, tables: s.tables });
+  for (const past of control.pastRounds)
+    if (!byRound.has(past.round)) byRound.set(past.round, { round: past.round, blockId: null, at: null, tables: past.tables });
   const begun = control.tables.some((t) => (control.runs[t.id]?.status ?? RunStatus.Lobby) !== RunStatus.Lobby);
-  if (control.round > 0 && begun && !byRound.has(control.round)) byRound.set(control.round, { round: control.round, blockId: null, at: null, tables: control.tables });
+  if (control.round > 0 && begun && !byRound.has(control.round))
+    byRound.set(control.round, { round: control.round, blockId: null, at: null, tables: control.tables });
   const rounds = [...byRound.values()].sort((a, b) => a.round - b.round);
   for (const r of rounds) {
     if (r.at !== null) continue;
@@ -60,17 +70,24 @@ export function roundSeatingsOf(control: SessionControl | null, phases: readonly
 
 /** Harvest cards, themes and which theme each card is in, from the plenary document. */
 function readHarvest(plenary: Y.Doc): { harvest: HarvestCard[]; themes: HarvestTheme[]; cardThemes: Record<string, string> } {
-  const harvest = [...plenary.getMap<unknown>(PlenaryRoot.Harvest).values()].map(readHarvestCard).filter((c): c is HarvestCard => c !== null);
+  const harvest = [...plenary.getMap<unknown>(PlenaryRoot.Harvest).values()]
+    .map(readHarvestCard)
+    .filter((c): c is HarvestCard => c !== null);
   harvest.sort((a, b) => a.round - b.round || tableNumberOf(a.tableId) - tableNumberOf(b.tableId) || a.at - b.at);
-  const themes = [...plenary.getMap<unknown>(PlenaryRoot.Themes).values()].map(readHarvestTheme).filter((t): t is HarvestTheme => t !== null);
+  const themes = [...plenary.getMap<unknown>(PlenaryRoot.Themes).values()]
+    .map(readHarvestTheme)
+    .filter((t): t is HarvestTheme => t !== null);
   const cardThemes: Record<string, string> = {};
-  for (const [cardId, themeId] of plenary.getMap<unknown>(PlenaryRoot.CardThemes).entries()) if (typeof themeId === 'string') cardThemes[cardId] = themeId;
+  for (const [cardId, themeId] of plenary.getMap<unknown>(PlenaryRoot.CardThemes).entries())
+    if (typeof themeId === 'string') cardThemes[cardId] = themeId;
   return { harvest, themes, cardThemes };
 }
 
 /** Upload ids the images and PDFs of `content` show. */
 function uploadIdsOf(content: TableContent): string[] {
-  return content.artifacts.flatMap((a) => ((a.content.kind === 'image' || a.content.kind === 'pdf') && a.content.uploadId ? [a.content.uploadId] : []));
+  return content.artifacts.flatMap((a) =>
+    (a.content.kind === 'image' || a.content.kind === 'pdf') && a.content.uploadId ? [a.content.uploadId] : [],
+  );
 }
 
 /** Collects the record of one session (which must exist). */
@@ -103,7 +120,9 @@ export async function collectRecord(
   for (const r of rounds) for (const t of r.tables) tableIds.add(t.id);
   for (const h of labels) if (/^table-\d+$/.test(h.docName)) tableIds.add(h.docName);
   const seated = new Set(rounds.flatMap((r) => r.tables.map((t) => t.id)));
-  const everyone: RecordSeat[] = [{ round: 0, members: participants.filter((p) => p.role !== 'observer').map((p) => p.participantId), host: null }];
+  const everyone: RecordSeat[] = [
+    { round: 0, members: participants.filter((p) => p.role !== 'observer').map((p) => p.participantId), host: null },
+  ];
 
   const tables: RecordTable[] = [];
   const uploadIds = new Set<string>();
@@ -119,7 +138,14 @@ export async function collectRecord(
       ? rounds.flatMap(({ round, tables: at }) => at.filter((t) => t.id === id).map((t) => ({ round, members: t.members, host: t.host })))
       : everyone;
     const named = [...rounds.map((r) => r.tables), control?.tables ?? []].flat().find((t) => t.id === id)?.name;
-    tables.push({ id, name: named ?? tableIdentity(tableNumberOf(id) - 1).name, seating, content, votes: (control?.closedVotes ?? []).filter((v) => v.tableId === id), phases: tablePhases });
+    tables.push({
+      id,
+      name: named ?? tableIdentity(tableNumberOf(id) - 1).name,
+      seating,
+      content,
+      votes: (control?.closedVotes ?? []).filter((v) => v.tableId === id),
+      phases: tablePhases,
+    });
   }
 
   const plenaryDoc = await openDoc(history, docKey(sessionId, PLENARY_DOC));
@@ -151,11 +177,23 @@ export async function collectRecord(
       title: protocol.title,
       summary: protocol.summary,
       rounds: protocol.rounds,
-      phases: timelineOf(protocol).map((step) => ({ id: step.phase.id, title: step.phase.title, prompt: step.phase.prompt, durationMs: step.phase.durationMs, round: step.round })),
+      phases: timelineOf(protocol).map((step) => ({
+        id: step.phase.id,
+        title: step.phase.title,
+        prompt: step.phase.prompt,
+        durationMs: step.phase.durationMs,
+        round: step.round,
+      })),
     },
     agenda: control?.convening ? control.agenda.map((block) => ({ block, question: questionOf(block, control.questions) })) : [],
     rounds,
-    people: participants.map((p) => ({ id: p.participantId, name: p.name, role: p.role, organization: p.organization ?? null, systemRole: p.systemRole ?? null })),
+    people: participants.map((p) => ({
+      id: p.participantId,
+      name: p.name,
+      role: p.role,
+      organization: p.organization ?? null,
+      systemRole: p.systemRole ?? null,
+    })),
     tables,
     phases,
     plenary,

@@ -39,7 +39,9 @@ function phases(list: readonly PhaseOutline[], level: number): string {
       if (list[i + 1]?.notes.length !== 0) out.push('</ul>');
       return;
     }
-    out.push(`<section class="phase">${h(level, `${e(p.title)} <span class="meta">· ended ${e(p.endedAt)}</span>`)}<div class="notes">${htmlBlocks(p.notes, level + 1)}</div></section>`);
+    out.push(
+      `<section class="phase">${h(level, `${e(p.title)} <span class="meta">· ended ${e(p.endedAt)}</span>`)}<div class="notes">${htmlBlocks(p.notes, level + 1)}</div></section>`,
+    );
   });
   return out.join('');
 }
@@ -65,7 +67,9 @@ function items(it: ItemsOutline, images: ImageShelf, level: number, canvasName: 
   if (it.votes.length > 0) {
     out.push(h(level, 'Votes'));
     for (const vote of it.votes) {
-      out.push(`${h(level + 1, `${e(vote.title)} (${vote.voters} voted, ${vote.dots} dots each)`)}<ol class="votes">${vote.ranked.map((r) => `<li><span class="dots">${r.dots}</span> ${e(r.item)}</li>`).join('')}</ol>`);
+      out.push(
+        `${h(level + 1, `${e(vote.title)} (${vote.voters} voted, ${vote.dots} dots each)`)}<ol class="votes">${vote.ranked.map((r) => `<li><span class="dots">${r.dots}</span> ${e(r.item)}</li>`).join('')}</ol>`,
+      );
     }
   }
   return out.join('');
@@ -73,7 +77,9 @@ function items(it: ItemsOutline, images: ImageShelf, level: number, canvasName: 
 
 /** Who held each role over which phases, one line per role. */
 function roles(lines: readonly string[]): string {
-  return lines.length > 0 ? `<div class="roles"><p><strong>Roles</strong></p><ul>${lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul></div>` : '';
+  return lines.length > 0
+    ? `<div class="roles"><p><strong>Roles</strong></p><ul>${lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul></div>`
+    : '';
 }
 
 function otherNotes(list: TableOutline['otherNotes'], level: number): string {
@@ -81,7 +87,10 @@ function otherNotes(list: TableOutline['otherNotes'], level: number): string {
 }
 
 function table(t: TableOutline, images: ImageShelf): string {
-  const seated = t.seated.length > 0 ? `<p class="seating"><strong>Seated:</strong> ${e(t.seated.join(', '))}${t.host ? ` (table host: ${e(t.host)})` : ''}</p>` : '';
+  const seated =
+    t.seated.length > 0
+      ? `<p class="seating"><strong>Seated:</strong> ${e(t.seated.join(', '))}${t.host ? ` (table host: ${e(t.host)})` : ''}</p>`
+      : '';
   const focus = t.focus ? `<p class="focus"><strong>Focusing question:</strong> ${e(t.focus)}</p>` : '';
   return `<section class="table-record"><h3>${e(t.name)}</h3>${seated}${focus}${roles(t.roles)}${phases(t.phases, 4)}${otherNotes(t.otherNotes, 4)}${items(t.items, images, 4, 'On the table')}</section>`;
 }

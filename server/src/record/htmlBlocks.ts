@@ -7,10 +7,12 @@ import type { Block, Inline } from '@worktable/shared';
 import type { ArtifactOutline, RecordOutline } from './outlineTypes.js';
 import { EMBEDDABLE_IMAGES } from './recordData.js';
 
-
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' } as Record<string, string>)[c]};`);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' } as Record<string, string>)[c]};`,
+  );
 }
 
 const e = escapeHtml;
@@ -63,7 +65,8 @@ export function htmlBlocks(list: readonly Block[], base: number): string {
     .join('');
 }
 
-const byLine = (a: ArtifactOutline) => `<p class="by">${e(a.by)} · ${e(a.at)}${a.draft ? ' · draft' : ''}${a.reactions ? ` · <span class="reactions">${e(a.reactions)}</span>` : ''}</p>`;
+const byLine = (a: ArtifactOutline) =>
+  `<p class="by">${e(a.by)} · ${e(a.at)}${a.draft ? ' · draft' : ''}${a.reactions ? ` · <span class="reactions">${e(a.reactions)}</span>` : ''}</p>`;
 
 /** One artifact other than a sticky, under a heading of `level`. */
 function artifactHtml(a: ArtifactOutline, images: ImageShelf, level: number): string {
@@ -88,8 +91,11 @@ function artifactHtml(a: ArtifactOutline, images: ImageShelf, level: number): st
     case 'table': {
       const [head = [], ...body] = c.rows;
       const width = Math.max(0, ...c.rows.map((r) => r.length));
-      const cells = (row: string[], tag: 'th' | 'td') => Array.from({ length: width }, (_, i) => `<${tag}>${e(row[i] ?? '')}</${tag}>`).join('');
-      const table = c.rows.length ? `<table><thead><tr>${cells(head, 'th')}</tr></thead><tbody>${body.map((r) => `<tr>${cells(r, 'td')}</tr>`).join('')}</tbody></table>` : '<p>(empty)</p>';
+      const cells = (row: string[], tag: 'th' | 'td') =>
+        Array.from({ length: width }, (_, i) => `<${tag}>${e(row[i] ?? '')}</${tag}>`).join('');
+      const table = c.rows.length
+        ? `<table><thead><tr>${cells(head, 'th')}</tr></thead><tbody>${body.map((r) => `<tr>${cells(r, 'td')}</tr>`).join('')}</tbody></table>`
+        : '<p>(empty)</p>';
       return `<article class="artifact table">${h(`Table: ${c.title || 'Untitled'}`)}${by}${table}</article>`;
     }
     case 'frame':
@@ -139,7 +145,8 @@ export class ImageShelf {
     if (!uploadId || !upload || !EMBEDDABLE_IMAGES.has(upload.mime)) return '<p>(image not available)</p>';
     const anchor = `image-${e(uploadId)}`;
     if (this.shown.has(uploadId)) return `<p class="same-image">The same image as <a href="#${anchor}">shown above</a>.</p>`;
-    if (!upload.bytes) return `<p>(${Math.ceil(upload.size / 1024)} KB image left out to keep this record small; it is kept with the session)</p>`;
+    if (!upload.bytes)
+      return `<p>(${Math.ceil(upload.size / 1024)} KB image left out to keep this record small; it is kept with the session)</p>`;
     this.shown.add(uploadId);
     return `<img id="${anchor}" src="data:${upload.mime};base64,${Buffer.from(upload.bytes).toString('base64')}" alt="${e(title)}">`;
   }

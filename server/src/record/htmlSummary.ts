@@ -49,7 +49,9 @@ function whatWeDid(t: TableSummaryOutline): string {
           .map(
             (type) =>
               `<li><strong>${e(type.label)} (${type.count})</strong><ul>${type.samples.map((text) => `<li>${e(text)}</li>`).join('')}${
-                type.count > type.samples.length ? `<li class="meta">and ${type.count - type.samples.length} more under Feedback below</li>` : ''
+                type.count > type.samples.length
+                  ? `<li class="meta">and ${type.count - type.samples.length} more under Feedback below</li>`
+                  : ''
               }</ul></li>`,
           )
           .join('')}</ul>`;

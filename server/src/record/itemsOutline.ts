@@ -3,7 +3,16 @@
  * items on a canvas (artifacts in reading order, feedback, closed votes) and the phases that
  * ended there with the scribe notes written in each, and who held each role over them.
  */
-import { rankResults, inReadingOrder, type ClosedVote, type FeedbackThread, type HistoryLabel, type RecordOptions, notesByPhase, type Block } from '@worktable/shared';
+import {
+  rankResults,
+  inReadingOrder,
+  type ClosedVote,
+  type FeedbackThread,
+  type HistoryLabel,
+  type RecordOptions,
+  notesByPhase,
+  type Block,
+} from '@worktable/shared';
 import type { RecordClock } from './clock.js';
 import { itemTitle, notesLabel } from './format.js';
 import type { ArtifactOutline, ItemsOutline, PhaseOutline } from './outlineTypes.js';

@@ -87,7 +87,14 @@ function table(t: TableOutline, uploads: RecordOutline['uploads']): string[] {
 
 function part(p: PartOutline, uploads: RecordOutline['uploads']): string[] {
   if (p.kind === 'plenary') {
-    return [h(2, `Plenary: ${esc(p.title)}`), '', ...roles(p.roles), ...phases(p.phases, 3), ...otherNotes(p.otherNotes, 3), ...items(p.items, uploads, 3, 'On the plenary canvas')];
+    return [
+      h(2, `Plenary: ${esc(p.title)}`),
+      '',
+      ...roles(p.roles),
+      ...phases(p.phases, 3),
+      ...otherNotes(p.otherNotes, 3),
+      ...items(p.items, uploads, 3, 'On the plenary canvas'),
+    ];
   }
   const out = [h(2, esc(p.title)), ''];
   if (p.question) out.push(`Question: “${esc(p.question)}”`, '');
@@ -99,7 +106,17 @@ function part(p: PartOutline, uploads: RecordOutline['uploads']): string[] {
 /** Renders the record as Markdown. */
 export function renderMarkdown(outline: RecordOutline): string {
   const s = outline.summary;
-  const out = [h(1, esc(outline.title)), '', `Worktable session record · ${esc(s.date)} · exported ${s.exportedAt}`, '', ...summaryMarkdown(s), ...themes(outline.themes)];
+  const out = [
+    h(1, esc(outline.title)),
+    '',
+    `Worktable session record · ${esc(s.date)} · exported ${s.exportedAt}`,
+    '',
+    ...summaryMarkdown(s),
+    ...themes(outline.themes),
+  ];
   for (const p of outline.parts) out.push(...part(p, outline.uploads));
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }

@@ -36,7 +36,9 @@ function codeSpan(text: string): string {
  */
 function markdownUrl(url: string): string {
   // A lone surrogate (one UTF-16 unit of a code point of its own) cannot be encoded: it becomes U+FFFD.
-  return url.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu, (c) => encodeURIComponent(c.length === 1 && /[\uD800-\uDFFF]/.test(c) ? '\uFFFD' : c));
+  return url.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu, (c) =>
+    encodeURIComponent(c.length === 1 && /[\uD800-\uDFFF]/.test(c) ? '\uFFFD' : c),
+  );
 }
 
 /** A Markdown heading of `level` (at most 6). */
@@ -104,16 +106,35 @@ function artifactMarkdown(a: ArtifactOutline, uploads: RecordOutline['uploads'],
   const c = a.content;
   switch (c.kind) {
     case 'document':
-      return [markdownHeading(level, `Document: ${escapeMarkdown(c.title || 'Untitled')}`), by, '', ...markdownBlocks(c.blocks, level + 1), ''];
+      return [
+        markdownHeading(level, `Document: ${escapeMarkdown(c.title || 'Untitled')}`),
+        by,
+        '',
+        ...markdownBlocks(c.blocks, level + 1),
+        '',
+      ];
     case 'sticky':
       return [markdownHeading(level, 'Sticky note'), by, '', ...c.text.split('\n').map((l) => `> ${escapeMarkdown(l)}`), ''];
     case 'image':
     case 'pdf': {
       const upload = c.uploadId ? uploads.get(c.uploadId) : undefined;
-      return [markdownHeading(level, `${c.kind === 'image' ? 'Image' : 'PDF'}: ${escapeMarkdown(c.title || c.fileName || upload?.name || 'untitled')}`), by, ''];
+      return [
+        markdownHeading(
+          level,
+          `${c.kind === 'image' ? 'Image' : 'PDF'}: ${escapeMarkdown(c.title || c.fileName || upload?.name || 'untitled')}`,
+        ),
+        by,
+        '',
+      ];
     }
     case 'link':
-      return [markdownHeading(level, `Link: ${escapeMarkdown(c.title || c.url || 'untitled')}`), by, '', c.url ? `<${markdownUrl(c.url)}>` : '(the link was not http or https and is left out)', ''];
+      return [
+        markdownHeading(level, `Link: ${escapeMarkdown(c.title || c.url || 'untitled')}`),
+        by,
+        '',
+        c.url ? `<${markdownUrl(c.url)}>` : '(the link was not http or https and is left out)',
+        '',
+      ];
     case 'table': {
       if (c.rows.length === 0) return [markdownHeading(level, `Table: ${escapeMarkdown(c.title || 'Untitled')}`), by, '', '(empty)', ''];
       const width = Math.max(...c.rows.map((r) => r.length));
@@ -136,7 +157,12 @@ function artifactMarkdown(a: ArtifactOutline, uploads: RecordOutline['uploads'],
         markdownHeading(level, `Checklist: ${escapeMarkdown(c.title || 'Decisions and actions')}`),
         by,
         '',
-        ...(c.items.length ? c.items.map((i) => `- [${i.done ? 'x' : ' '}] ${escapeMarkdown(i.text)}${i.owner ? ` — ${escapeMarkdown(i.owner)}` : ''}${i.due ? ` (by ${escapeMarkdown(i.due)})` : ''}`) : ['(empty)']),
+        ...(c.items.length
+          ? c.items.map(
+              (i) =>
+                `- [${i.done ? 'x' : ' '}] ${escapeMarkdown(i.text)}${i.owner ? ` — ${escapeMarkdown(i.owner)}` : ''}${i.due ? ` (by ${escapeMarkdown(i.due)})` : ''}`,
+            )
+          : ['(empty)']),
         '',
       ];
   }

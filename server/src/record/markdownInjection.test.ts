@@ -8,7 +8,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marked } from 'marked';
-import { ArtifactField, ArtifactKind, docKey, type CreateSessionResponse, type JoinSessionResponse, type SessionState } from '@worktable/shared';
+import {
+  ArtifactField,
+  ArtifactKind,
+  docKey,
+  type CreateSessionResponse,
+  type JoinSessionResponse,
+  type SessionState,
+} from '@worktable/shared';
 import * as Y from 'yjs';
 import { putArtifact, putNotes, putSticky, xmlElement, xmlText } from '../testing/canvasWrites.js';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
@@ -40,7 +47,11 @@ beforeAll(async () => {
   ({ sessionId, hostToken } = created.body);
   const members: JoinSessionResponse[] = [];
   for (const name of [`Ana ${SCRIPT}`, `Ben ${IMG}`, 'Cy', 'Dee']) {
-    const joined = await postJson<JoinSessionResponse>(`${t.url}/api/sessions/${sessionId}/join`, { inviteCode: created.body.inviteCode, name, role: 'participant' });
+    const joined = await postJson<JoinSessionResponse>(`${t.url}/api/sessions/${sessionId}/join`, {
+      inviteCode: created.body.inviteCode,
+      name,
+      role: 'participant',
+    });
     members.push(joined.body);
   }
   const host = openControlClient(t.url, hostToken);
@@ -54,21 +65,56 @@ beforeAll(async () => {
   const maker = { id: members[1]!.participantId, name: `Ben ${IMG}`, at: Date.now() };
   table.doc.transact(() => {
     putSticky(table.doc, 'sticky', `Sticky ${SCRIPT} ${IMG}`, { y: 0 }, maker);
-    putNotes(table.doc, 'notes', 'tuning', `Notes ${IMG} ${SCRIPT}`, [{ heading: `1 / 8 · Introduction`, text: `Said ${IMG}` }], { x: 600, y: 0 }, maker);
-    putNotes(table.doc, 'other-notes', 'another-protocol', `Other notes ${SCRIPT}`, [{ heading: `Heading ${IMG}`, text: 'text' }], { x: 900, y: 0 }, maker);
+    putNotes(
+      table.doc,
+      'notes',
+      'tuning',
+      `Notes ${IMG} ${SCRIPT}`,
+      [{ heading: `1 / 8 · Introduction`, text: `Said ${IMG}` }],
+      { x: 600, y: 0 },
+      maker,
+    );
+    putNotes(
+      table.doc,
+      'other-notes',
+      'another-protocol',
+      `Other notes ${SCRIPT}`,
+      [{ heading: `Heading ${IMG}`, text: 'text' }],
+      { x: 900, y: 0 },
+      maker,
+    );
     const content = new Y.XmlFragment();
-    putArtifact(table.doc, 'doc', ArtifactKind.Document, { [ArtifactField.Title]: `Doc ${IMG}`, [ArtifactField.Content]: content }, { y: 300 }, maker);
+    putArtifact(
+      table.doc,
+      'doc',
+      ArtifactKind.Document,
+      { [ArtifactField.Title]: `Doc ${IMG}`, [ArtifactField.Content]: content },
+      { y: 300 },
+      maker,
+    );
     content.insert(0, [
       xmlElement('codeBlock', [xmlText(CODE)]),
       xmlElement('paragraph', [xmlText('a link', { link: { href: HREF } }), xmlText(' and `code ``` with ticks`', { code: true })]),
     ]);
-    putArtifact(table.doc, 'card', ArtifactKind.Link, { [ArtifactField.Title]: `Card ${SCRIPT}`, [ArtifactField.Url]: CARD_URL }, { y: 600 }, maker);
+    putArtifact(
+      table.doc,
+      'card',
+      ArtifactKind.Link,
+      { [ArtifactField.Title]: `Card ${SCRIPT}`, [ArtifactField.Url]: CARD_URL },
+      { y: 600 },
+      maker,
+    );
   });
-  await waitFor(() => t.server.relay.loadedRoom(docKey(sessionId, 'table-1'))?.doc.getMap('artifacts').has('card') === true, 5000, 'the table on the server');
+  await waitFor(
+    () => t.server.relay.loadedRoom(docKey(sessionId, 'table-1'))?.doc.getMap('artifacts').has('card') === true,
+    5000,
+    'the table on the server',
+  );
   table.destroy();
   for (let phase = 1; phase <= 2; phase++) await send(host, { action: 'next' });
   const deadline = Date.now() + 5000;
-  while ((await t.server.storage.listHistory(sessionId)).length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  while ((await t.server.storage.listHistory(sessionId)).length < 2 && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 20));
 }, 60_000);
 
 afterAll(async () => {
@@ -78,19 +124,32 @@ afterAll(async () => {
 
 /** Tags in rendered HTML that someone's text could have made (the record itself makes none of these). */
 function injected(html: string): string[] {
-  return [...html.matchAll(/<(script|img|iframe|svg)\b[^>]*>|<[a-z][^>]*\son\w+=[^>]*>|<a\b[^>]*href="(?!https?:|mailto:)[^"]*"/gi)].map((m) => m[0]);
+  return [...html.matchAll(/<(script|img|iframe|svg)\b[^>]*>|<[a-z][^>]*\son\w+=[^>]*>|<a\b[^>]*href="(?!https?:|mailto:)[^"]*"/gi)].map(
+    (m) => m[0],
+  );
 }
 
 describe('the Markdown record and people’s HTML', () => {
   it('MI1 no tag anyone wrote survives rendering: titles, names, notes, code fences, link addresses, link cards', async () => {
-    const response = await fetch(`${t.url}/api/sessions/${sessionId}/export?format=md&tz=UTC`, { headers: { authorization: `Bearer ${hostToken}` } });
+    const response = await fetch(`${t.url}/api/sessions/${sessionId}/export?format=md&tz=UTC`, {
+      headers: { authorization: `Bearer ${hostToken}` },
+    });
     expect(response.status).toBe(200);
     const markdown = await response.text();
     const html = await marked.parse(markdown, { async: true });
     expect(injected(html)).toEqual([]);
     expect(html).not.toMatch(/<script|<img|<iframe/i);
     // Everything is still there, as text.
-    for (const text of ['Session &lt;script&gt;', 'Ana &lt;script&gt;', 'Ben &lt;img src=x onerror=alert(2)&gt;', 'Said &lt;img src=x onerror=alert(2)&gt;', 'Other notes &lt;script&gt;', 'Heading &lt;img', 'Card &lt;script&gt;', 'Sticky &lt;script&gt;']) {
+    for (const text of [
+      'Session &lt;script&gt;',
+      'Ana &lt;script&gt;',
+      'Ben &lt;img src=x onerror=alert(2)&gt;',
+      'Said &lt;img src=x onerror=alert(2)&gt;',
+      'Other notes &lt;script&gt;',
+      'Heading &lt;img',
+      'Card &lt;script&gt;',
+      'Sticky &lt;script&gt;',
+    ]) {
       expect(html, text).toContain(text);
     }
     // The code block is one block holding all of its text, fences and all.

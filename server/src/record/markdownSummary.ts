@@ -9,7 +9,6 @@ import { escapeMarkdown as esc, markdownBlocks, markdownHeading as h } from './m
 import type { NextStepOutline, SummaryOutline, TableSummaryOutline } from './outlineTypes.js';
 import { personDetails, type HeadCount } from './people.js';
 
-
 const counts = (list: readonly HeadCount[]) => list.map((c) => `${esc(c.label)} (${c.count})`).join(', ');
 
 /** The summary section: for a session with one table, what it came to first; then the next steps, the agenda and who came. */
@@ -23,7 +22,13 @@ export function summaryMarkdown(s: SummaryOutline): string[] {
     for (const p of line.phases) out.push(`   - ${esc(p.title)} (${p.planned})`);
   });
   if (!s.table) out.push('', ...nextSteps(s.nextSteps, false));
-  out.push('', h(3, 'Who came'), '', `${a.total} ${a.total === 1 ? 'person' : 'people'}: ${a.bySessionRole.map((c) => `${c.count} ${c.label}`).join(', ')}.`, '');
+  out.push(
+    '',
+    h(3, 'Who came'),
+    '',
+    `${a.total} ${a.total === 1 ? 'person' : 'people'}: ${a.bySessionRole.map((c) => `${c.count} ${c.label}`).join(', ')}.`,
+    '',
+  );
   if (a.byOrganization && a.byOrganization.length > 0) out.push(`By organization: ${counts(a.byOrganization)}.`, '');
   if (a.bySystemRole && a.bySystemRole.length > 0) out.push(`By role in their system: ${counts(a.bySystemRole)}.`, '');
   if (a.names) {
@@ -68,7 +73,10 @@ function nextSteps(list: readonly NextStepOutline[], sayWhenNone: boolean): stri
   return [
     h(3, 'Next steps'),
     '',
-    ...list.map((step) => `- [${step.done ? 'x' : ' '}] ${esc(step.text)}${step.owner ? ` — ${esc(step.owner)}` : ''}${step.due ? ` (by ${esc(step.due)})` : ''}${step.from ? ` *· ${esc(step.from)}*` : ''}`),
+    ...list.map(
+      (step) =>
+        `- [${step.done ? 'x' : ' '}] ${esc(step.text)}${step.owner ? ` — ${esc(step.owner)}` : ''}${step.due ? ` (by ${esc(step.due)})` : ''}${step.from ? ` *· ${esc(step.from)}*` : ''}`,
+    ),
     '',
   ];
 }

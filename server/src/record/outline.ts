@@ -43,7 +43,9 @@ function agendaLines(data: SessionRecordData): AgendaLine[] {
 function readingNotes(options: RecordOptions, zone: string): string[] {
   const notes = [`Times are in ${zone}.`, READING_ORDER_NOTE];
   if (!options.names) notes.push('Names are left out: people are numbered in the order they joined, the same number throughout.');
-  const left = [!options.organizations && 'organizations', !options.systemRoles && 'roles in their systems'].filter((x): x is string => typeof x === 'string');
+  const left = [!options.organizations && 'organizations', !options.systemRoles && 'roles in their systems'].filter(
+    (x): x is string => typeof x === 'string',
+  );
   if (left.length > 0) notes.push(`People’s ${left.join(' and ')} are left out.`);
   return notes;
 }
@@ -87,11 +89,14 @@ function themesOutline(data: SessionRecordData, context: OutlineContext): ThemeO
 /** The outline of `data` rendered with `options`. */
 export function buildOutline(data: SessionRecordData, options: RecordOptions): RecordOutline {
   const day = dayOf(data);
-  const context: OutlineContext = { people: new RecordPeople(data.people, options), clock: new RecordClock(options.timeZone, day), options };
+  const context: OutlineContext = {
+    people: new RecordPeople(data.people, options),
+    clock: new RecordClock(options.timeZone, day),
+    options,
+  };
   // Built in reading order, so people who left are numbered as the reader meets them.
   const summary = summaryOutline(data, context, day);
   const themes = themesOutline(data, context);
   const parts = partsOutline(data, context);
   return { title: data.title, summary, themes, parts, uploads: data.uploads };
 }
-

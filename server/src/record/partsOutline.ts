@@ -24,11 +24,19 @@ function roundAt(ms: number, rounds: readonly RoundSeatingRecord[]): number | un
 }
 
 /** One table in round `round` (its seating there, if any, in `seating`). */
-function tableOutline(table: RecordTable, round: number, seating: RoundSeatingRecord | undefined, data: SessionRecordData, context: OutlineContext, headingOf: (l: HistoryLabel) => string): TableOutline {
+function tableOutline(
+  table: RecordTable,
+  round: number,
+  seating: RoundSeatingRecord | undefined,
+  data: SessionRecordData,
+  context: OutlineContext,
+  headingOf: (l: HistoryLabel) => string,
+): TableOutline {
   const tableRounds = data.rounds.filter((r) => r.tables.some((t) => t.id === table.id));
   const roundOf = (ms: number) => (tableRounds.length > 0 ? roundAt(ms, tableRounds) : round);
   const notesRound = (a: RecordArtifact) => (a.content.kind === 'document' && a.content.notesOf ? notesRoundOf(a.content.notesOf) : null);
-  const inRound = (a: RecordArtifact) => (isNotes(a) && tableRounds.some((r) => r.round === notesRound(a)) ? notesRound(a) : roundOf(a.createdAt)) === round;
+  const inRound = (a: RecordArtifact) =>
+    (isNotes(a) && tableRounds.some((r) => r.round === notesRound(a)) ? notesRound(a) : roundOf(a.createdAt)) === round;
   const artifacts = table.content.artifacts.filter(inRound);
   const seat = seating?.tables.find((t) => t.id === table.id);
   const { phases, otherNotes, roles } = phasesOutline(
@@ -50,7 +58,11 @@ function tableOutline(table: RecordTable, round: number, seating: RoundSeatingRe
     otherNotes,
     items: itemsOutline(
       table.content.artifacts,
-      { artifacts, threads: table.content.threads.filter((t) => roundOf(t.createdAt) === round), votes: table.votes.filter((v) => roundOf(v.openedAt) === round) },
+      {
+        artifacts,
+        threads: table.content.threads.filter((t) => roundOf(t.createdAt) === round),
+        votes: table.votes.filter((v) => roundOf(v.openedAt) === round),
+      },
       context,
     ),
   };
@@ -60,9 +72,28 @@ const isEmptyPlenary = (part: PlenaryOutline) =>
   part.phases.length === 0 && part.otherNotes.length === 0 && part.items.artifacts.length === 0 && part.items.threads.length === 0;
 
 /** A plenary part from its phases and the plenary items that belong to it. */
-function plenaryOutline(title: string, labels: readonly HistoryLabel[], artifacts: readonly RecordArtifact[], threads: SessionRecordData['plenary']['threads'], data: SessionRecordData, context: OutlineContext): PlenaryOutline {
-  const { phases, otherNotes, roles } = phasesOutline(labels, artifacts.filter(isNotes), (l) => phaseNotesHeading({ ...l, protocolRound: 0 }), context);
-  return { kind: 'plenary', title, roles, phases, otherNotes, items: itemsOutline(data.plenary.artifacts, { artifacts, threads, votes: [] }, context) };
+function plenaryOutline(
+  title: string,
+  labels: readonly HistoryLabel[],
+  artifacts: readonly RecordArtifact[],
+  threads: SessionRecordData['plenary']['threads'],
+  data: SessionRecordData,
+  context: OutlineContext,
+): PlenaryOutline {
+  const { phases, otherNotes, roles } = phasesOutline(
+    labels,
+    artifacts.filter(isNotes),
+    (l) => phaseNotesHeading({ ...l, protocolRound: 0 }),
+    context,
+  );
+  return {
+    kind: 'plenary',
+    title,
+    roles,
+    phases,
+    otherNotes,
+    items: itemsOutline(data.plenary.artifacts, { artifacts, threads, votes: [] }, context),
+  };
 }
 
 /** The parts of a convening, in agenda order. */
@@ -101,7 +132,9 @@ function conveningParts(data: SessionRecordData, context: OutlineContext): PartO
       title: block.title,
       question,
       startedAt: seating && seating.at !== null ? context.clock.time(seating.at) : null,
-      tables: tables.sort((a, b) => tableNumberOf(a.id) - tableNumberOf(b.id)).map((t) => tableOutline(t, block.round, seating, data, context, tableHeading)),
+      tables: tables
+        .sort((a, b) => tableNumberOf(a.id) - tableNumberOf(b.id))
+        .map((t) => tableOutline(t, block.round, seating, data, context, tableHeading)),
     });
   });
   if (plenaryIndexes.length === 0) {
@@ -111,7 +144,13 @@ function conveningParts(data: SessionRecordData, context: OutlineContext): PartO
   const seatedAnywhere = new Set(data.rounds.flatMap((r) => r.tables.map((t) => t.id)).concat(data.phases.map((p) => p.tableId)));
   const unseated = data.tables.filter((t) => !seatedAnywhere.has(t.id) && (t.content.artifacts.length > 0 || t.content.threads.length > 0));
   if (unseated.length > 0) {
-    parts.push({ kind: 'round', title: 'Other tables', question: null, startedAt: null, tables: unseated.map((t) => tableOutline(t, 0, undefined, data, context, tableHeading)) });
+    parts.push({
+      kind: 'round',
+      title: 'Other tables',
+      question: null,
+      startedAt: null,
+      tables: unseated.map((t) => tableOutline(t, 0, undefined, data, context, tableHeading)),
+    });
   }
   return parts;
 }
@@ -130,10 +169,16 @@ function singleTableParts(data: SessionRecordData, context: OutlineContext): Par
       roles,
       phases,
       otherNotes,
-      items: itemsOutline(table.content.artifacts, { artifacts: table.content.artifacts, threads: table.content.threads, votes: table.votes }, context),
+      items: itemsOutline(
+        table.content.artifacts,
+        { artifacts: table.content.artifacts, threads: table.content.threads, votes: table.votes },
+        context,
+      ),
     };
   });
-  const parts: PartOutline[] = [{ kind: 'round', title: data.protocol.title, question: null, startedAt: null, tables } satisfies RoundOutline];
+  const parts: PartOutline[] = [
+    { kind: 'round', title: data.protocol.title, question: null, startedAt: null, tables } satisfies RoundOutline,
+  ];
   const plenary = plenaryOutline('The plenary canvas', [], data.plenary.artifacts, data.plenary.threads, data, context);
   if (!isEmptyPlenary(plenary)) parts.push(plenary);
   return parts;

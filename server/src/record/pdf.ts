@@ -6,12 +6,19 @@
 import fs from 'node:fs';
 
 /** Where Chromium usually is on Linux and macOS. */
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
 
 /** Thrown when no Chromium can be found; the route answers 503 with this message. */
 export class PdfUnavailable extends Error {
   constructor() {
-    super('PDF export needs Chromium on the server: install it (e.g. `apt-get install chromium`) or set CHROMIUM_PATH; Markdown and HTML exports work without it');
+    super(
+      'PDF export needs Chromium on the server: install it (e.g. `apt-get install chromium`) or set CHROMIUM_PATH; Markdown and HTML exports work without it',
+    );
     this.name = 'PdfUnavailable';
   }
 }
@@ -36,7 +43,11 @@ export function htmlToPdf(html: string, chromiumPath: string | undefined): Promi
       const page = await context.newPage();
       await page.route('**/*', (route) => route.abort());
       await page.setContent(html, { waitUntil: 'load' });
-      const pdf = await page.pdf({ format: 'A4', printBackground: true, margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' } });
+      const pdf = await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' },
+      });
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } finally {
       await browser.close();

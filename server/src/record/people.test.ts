@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { personDetails } from './people.js';
 
-const person = (name: string, role: string, organization: string | null = null, systemRole: string | null = null) => ({ name, role, organization, systemRole });
+const person = (name: string, role: string, organization: string | null = null, systemRole: string | null = null) => ({
+  name,
+  role,
+  organization,
+  systemRole,
+});
 
 describe('the names in the record', () => {
   it('RP1 brackets the role, organization and system role given after a name', () => {

@@ -107,7 +107,12 @@ export class RecordPeople {
       byOrganization: organizations ? headCounts(this.people.map((p) => p.organization)) : null,
       bySystemRole: systemRoles ? headCounts(this.people.map((p) => p.systemRole)) : null,
       names: names
-        ? this.people.map((p) => ({ name: p.name, role: p.role, organization: organizations ? p.organization : null, systemRole: systemRoles ? p.systemRole : null }))
+        ? this.people.map((p) => ({
+            name: p.name,
+            role: p.role,
+            organization: organizations ? p.organization : null,
+            systemRole: systemRoles ? p.systemRole : null,
+          }))
         : null,
     };
   }

@@ -72,7 +72,13 @@ export interface SessionRecordData {
   createdAt: number;
   exportedAt: number;
   /** The protocol; its phases in timeline order (`round`: the protocol's own round, 0 in its opening and closing). */
-  protocol: { id: string; title: string; summary: string; rounds: number; phases: { id: string; title: string; prompt: string; durationMs: number; round: number }[] };
+  protocol: {
+    id: string;
+    title: string;
+    summary: string;
+    rounds: number;
+    phases: { id: string; title: string; prompt: string; durationMs: number; round: number }[];
+  };
   /** The convening's agenda in order (empty for a session with one table). */
   agenda: RecordAgendaBlock[];
   /** Each round's seating, oldest first (empty for a session with one table). */

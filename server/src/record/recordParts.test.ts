@@ -5,7 +5,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { RunStatus, builtInProtocol, initialSessionControl, inReadingOrder, timelineOf, type HistoryLabel, type SessionControl, type TableSeating, notesByPhase, withoutEmptyHeadings, type Block } from '@worktable/shared';
+import {
+  RunStatus,
+  builtInProtocol,
+  initialSessionControl,
+  inReadingOrder,
+  timelineOf,
+  type HistoryLabel,
+  type SessionControl,
+  type TableSeating,
+  notesByPhase,
+  withoutEmptyHeadings,
+  type Block,
+} from '@worktable/shared';
 import { roundSeatingsOf } from './collect.js';
 import { phasesOutline, type OutlineContext } from './itemsOutline.js';
 import { roleSpanLines } from './roleSpans.js';
@@ -25,12 +37,25 @@ describe('record parts', () => {
   });
 
   it('RP2 puts notes under the phase they were written in, drops empty phase headings and empty paragraphs, keeps the rest apart', () => {
-    const blocks = [paragraph('Before anything'), heading('1 / 2 · Talk'), paragraph('We talked'), paragraph(''), heading('2 / 2 · Gather'), paragraph(''), heading('3 / 3 · Still going'), paragraph('Live notes')];
+    const blocks = [
+      paragraph('Before anything'),
+      heading('1 / 2 · Talk'),
+      paragraph('We talked'),
+      paragraph(''),
+      heading('2 / 2 · Gather'),
+      paragraph(''),
+      heading('3 / 3 · Still going'),
+      paragraph('Live notes'),
+    ];
     const split = notesByPhase(blocks, new Set(['1 / 2 · Talk', '2 / 2 · Gather']));
     expect([...split.phases.keys()]).toEqual(['1 / 2 · Talk']);
     expect(split.phases.get('1 / 2 · Talk')).toEqual([paragraph('We talked')]);
     expect(split.rest).toEqual([paragraph('Before anything'), heading('3 / 3 · Still going'), paragraph('Live notes')]);
-    expect(withoutEmptyHeadings([heading('Empty', 1), heading('Also empty', 2), heading('Full', 2), paragraph('x')])).toEqual([heading('Empty', 1), heading('Full', 2), paragraph('x')]);
+    expect(withoutEmptyHeadings([heading('Empty', 1), heading('Also empty', 2), heading('Full', 2), paragraph('x')])).toEqual([
+      heading('Empty', 1),
+      heading('Full', 2),
+      paragraph('x'),
+    ]);
   });
 
   it('RP3 a session from before seatings were kept shows each round as it ended, started when the round before ended', () => {
@@ -57,14 +82,36 @@ describe('record parts', () => {
 
   it('RP4 a phase run again after Back is marked "(again)", its notes shown once', () => {
     const label = (phaseIndex: number, phaseTitle: string, endedAt: number) =>
-      ({ tableId: 'table-1', protocolId: 'tuning', protocolTitle: 'Tuning', phaseId: phaseTitle, phaseTitle, phaseIndex, phaseCount: 8, protocolRound: 0, round: 0, roles: {}, endedAt }) as unknown as HistoryLabel;
-    const context = { people: { name: (id: string) => id }, clock: { time: (ms: number) => String(ms) }, options: {} } as unknown as OutlineContext;
-    const { phases } = phasesOutline([label(0, 'Introduction', 1), label(1, 'Presentation', 2), label(0, 'Introduction', 3)], [], (l) => `${l.phaseIndex + 1} / 8 · ${l.phaseTitle}`, context);
+      ({
+        tableId: 'table-1',
+        protocolId: 'tuning',
+        protocolTitle: 'Tuning',
+        phaseId: phaseTitle,
+        phaseTitle,
+        phaseIndex,
+        phaseCount: 8,
+        protocolRound: 0,
+        round: 0,
+        roles: {},
+        endedAt,
+      }) as unknown as HistoryLabel;
+    const context = {
+      people: { name: (id: string) => id },
+      clock: { time: (ms: number) => String(ms) },
+      options: {},
+    } as unknown as OutlineContext;
+    const { phases } = phasesOutline(
+      [label(0, 'Introduction', 1), label(1, 'Presentation', 2), label(0, 'Introduction', 3)],
+      [],
+      (l) => `${l.phaseIndex + 1} / 8 · ${l.phaseTitle}`,
+      context,
+    );
     expect(phases.map((p) => p.title)).toEqual(['Introduction', 'Presentation', 'Introduction (again)']);
   });
 
   it('RP5 roles by who held them when: consecutive phases with one holder are one span, a phase run again starts another', () => {
-    const label = (phaseIndex: number, roles: HistoryLabel['roles'], endedAt: number) => ({ tableId: 'table-1', phaseIndex, roles, endedAt }) as HistoryLabel;
+    const label = (phaseIndex: number, roles: HistoryLabel['roles'], endedAt: number) =>
+      ({ tableId: 'table-1', phaseIndex, roles, endedAt }) as HistoryLabel;
     const labels = [
       label(3, { facilitator: 'ben', scribe: 'cy' }, 40),
       label(0, { facilitator: 'ana', scribe: 'cy', presenter: 'dee' }, 10),
@@ -86,7 +133,10 @@ describe('record parts', () => {
   it('RP6 with no notes under the reflection heading, the reflection is the feedback written while it ran', () => {
     const protocol = builtInProtocol('tuning')!;
     const steps = timelineOf(protocol);
-    const labels = steps.map((step, i) => ({ tableId: 'table-1', phaseId: step.phase.id, phaseIndex: i, roles: {}, endedAt: (i + 1) * 100 }) as unknown as HistoryLabel);
+    const labels = steps.map(
+      (step, i) =>
+        ({ tableId: 'table-1', phaseId: step.phase.id, phaseIndex: i, roles: {}, endedAt: (i + 1) * 100 }) as unknown as HistoryLabel,
+    );
     const reflection = steps.findIndex((step) => step.phase.id === 'reflection'); // ends at (reflection + 1) * 100
     const doc = new Y.Doc();
     const maker = { id: 'dee', name: 'Dee', at: 1 };
@@ -96,24 +146,56 @@ describe('record parts', () => {
         { text: 'Clear criteria', authorId: 'ana', authorName: 'Ana', at: 150 },
         { text: 'I will keep the criteria and cut the rest', authorId: 'dee', authorName: 'Dee', at: reflection * 100 + 50 },
       ]);
-      putThread(doc, 'late', 'work', 'comment', [{ text: 'Good protocol', authorId: 'ana', authorName: 'Ana', at: (reflection + 1) * 100 + 50 }]);
-      putNotes(doc, 'notes', 'tuning', 'Notes · Tuning', [{ heading: '1 / 8 · Introduction', text: 'Norms reviewed' }], { x: 500, y: 0 }, maker);
+      putThread(doc, 'late', 'work', 'comment', [
+        { text: 'Good protocol', authorId: 'ana', authorName: 'Ana', at: (reflection + 1) * 100 + 50 },
+      ]);
+      putNotes(
+        doc,
+        'notes',
+        'tuning',
+        'Notes · Tuning',
+        [{ heading: '1 / 8 · Introduction', text: 'Norms reviewed' }],
+        { x: 500, y: 0 },
+        maker,
+      );
     });
     const data = {
       agenda: [],
       control: null,
-      protocol: { id: protocol.id, title: protocol.title, summary: protocol.summary, rounds: protocol.rounds, phases: steps.map((s) => ({ id: s.phase.id, title: s.phase.title, prompt: '', durationMs: 0, round: s.round })) },
+      protocol: {
+        id: protocol.id,
+        title: protocol.title,
+        summary: protocol.summary,
+        rounds: protocol.rounds,
+        phases: steps.map((s) => ({ id: s.phase.id, title: s.phase.title, prompt: '', durationMs: 0, round: s.round })),
+      },
       tables: [{ id: 'table-1', name: 'Table 1', seating: [], content: readTableContent(doc), votes: [], phases: labels }],
     } as unknown as SessionRecordData;
-    const context = { people: { name: (_id: string, stored?: string) => stored ?? '?' }, clock: { time: String }, options: { names: true } } as unknown as OutlineContext;
+    const context = {
+      people: { name: (_id: string, stored?: string) => stored ?? '?' },
+      clock: { time: String },
+      options: { names: true },
+    } as unknown as OutlineContext;
     const summary = tableSummaryOutline(data, context);
     expect(summary?.reflection).toEqual([
-      { title: 'Presenter reflection', blocks: [{ type: 'paragraph', inlines: [{ text: 'Dee: ', bold: true }, { text: 'I will keep the criteria and cut the rest' }] }] },
+      {
+        title: 'Presenter reflection',
+        blocks: [{ type: 'paragraph', inlines: [{ text: 'Dee: ', bold: true }, { text: 'I will keep the criteria and cut the rest' }] }],
+      },
     ]);
-    expect(summary?.heard.map((h) => [h.label, h.count])).toEqual([['Warm feedback', 1], ['Comment', 1]]);
+    expect(summary?.heard.map((h) => [h.label, h.count])).toEqual([
+      ['Warm feedback', 1],
+      ['Comment', 1],
+    ]);
     // A protocol without a reflection phase has no reflection to show (not an empty one).
     const atlas = builtInProtocol('atlas')!;
-    const noReflection = { ...data, protocol: { ...data.protocol, phases: timelineOf(atlas).map((s) => ({ id: s.phase.id, title: s.phase.title, prompt: '', durationMs: 0, round: s.round })) } } as SessionRecordData;
+    const noReflection = {
+      ...data,
+      protocol: {
+        ...data.protocol,
+        phases: timelineOf(atlas).map((s) => ({ id: s.phase.id, title: s.phase.title, prompt: '', durationMs: 0, round: s.round })),
+      },
+    } as SessionRecordData;
     expect(tableSummaryOutline(noReflection, context)?.reflection).toBeNull();
   });
 });

@@ -26,7 +26,14 @@ export function isRecordFormat(value: unknown): value is RecordFormat {
 
 /** A file name from the title: letters, digits and dashes only. */
 export function recordFileName(title: string, format: RecordFormat): string {
-  const base = title.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/[\s_]+/g, '-').toLowerCase().slice(0, 60) || 'session';
+  const base =
+    title
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .replace(/[\s_]+/g, '-')
+      .toLowerCase()
+      .slice(0, 60) || 'session';
   return `${base}-record.${RECORD_FORMATS[format].extension}`;
 }
 
@@ -41,7 +48,13 @@ export interface RenderedRecord {
  * Renders `data` as `format` with `options`. PDF needs Chromium (rejects with `PdfUnavailable`
  * without it); `downloads` adds links to the other formats to the HTML (shared links).
  */
-export async function renderRecord(data: SessionRecordData, options: RecordOptions, format: RecordFormat, chromiumPath: string | undefined, downloads?: HtmlDownloads): Promise<RenderedRecord> {
+export async function renderRecord(
+  data: SessionRecordData,
+  options: RecordOptions,
+  format: RecordFormat,
+  chromiumPath: string | undefined,
+  downloads?: HtmlDownloads,
+): Promise<RenderedRecord> {
   const outline = buildOutline(data, options);
   let body: string | Buffer;
   if (format === 'md') body = renderMarkdown(outline);

@@ -4,7 +4,24 @@
  * which documents are scribe notes. Malformed entries are skipped.
  */
 import * as Y from 'yjs';
-import { ArtifactField, ArtifactKind, ChecklistItemField, DATA_TABLE_HEADER_ROW, cellKey, reactionLine, reactionPrefix, TableRoot, readArtifactMeta, readThread, inReadingOrder, type ArtifactMeta, type ChecklistLine, type FeedbackThread, readRichText, type Block } from '@worktable/shared';
+import {
+  ArtifactField,
+  ArtifactKind,
+  ChecklistItemField,
+  DATA_TABLE_HEADER_ROW,
+  cellKey,
+  reactionLine,
+  reactionPrefix,
+  TableRoot,
+  readArtifactMeta,
+  readThread,
+  inReadingOrder,
+  type ArtifactMeta,
+  type ChecklistLine,
+  type FeedbackThread,
+  readRichText,
+  type Block,
+} from '@worktable/shared';
 
 /** One artifact's content, by kind. */
 export type ArtifactContent =
@@ -17,7 +34,10 @@ export type ArtifactContent =
   | { kind: 'checklist'; title: string; items: ChecklistLine[] };
 
 /** An artifact on the table. */
-export type RecordArtifact = ArtifactMeta & { content: ArtifactContent; /** Reactions in a line ("👍 2 · ❤️ 1"), or ''. */ reactions?: string };
+export type RecordArtifact = ArtifactMeta & {
+  content: ArtifactContent /** Reactions in a line ("👍 2 · ❤️ 1"), or ''. */;
+  reactions?: string;
+};
 
 /** Everything on one table document. */
 export interface TableContent {
@@ -37,7 +57,10 @@ function rowsOf(artifact: Y.Map<unknown>): string[][] {
   if (!(rowIds instanceof Y.Array) || !(columnIds instanceof Y.Array) || !(cells instanceof Y.Map)) return [];
   const columns = columnIds.toArray().filter((id): id is string => typeof id === 'string');
   // The column names first: they live in the header row, which is not among the row ids.
-  const rows = [DATA_TABLE_HEADER_ROW, ...rowIds.toArray().filter((id): id is string => typeof id === 'string' && id !== DATA_TABLE_HEADER_ROW)];
+  const rows = [
+    DATA_TABLE_HEADER_ROW,
+    ...rowIds.toArray().filter((id): id is string => typeof id === 'string' && id !== DATA_TABLE_HEADER_ROW),
+  ];
   return rows.map((row) => columns.map((column) => text(cells.get(cellKey(row, column)))));
 }
 
@@ -46,7 +69,12 @@ function contentOf(meta: ArtifactMeta, artifact: Y.Map<unknown>): ArtifactConten
   switch (meta.kind) {
     case ArtifactKind.Document: {
       const fragment = artifact.get(ArtifactField.Content);
-      return { kind: 'document', title, blocks: fragment instanceof Y.XmlFragment ? readRichText(fragment) : [], notesOf: optional(artifact.get(ArtifactField.NotesOf)) };
+      return {
+        kind: 'document',
+        title,
+        blocks: fragment instanceof Y.XmlFragment ? readRichText(fragment) : [],
+        notesOf: optional(artifact.get(ArtifactField.NotesOf)),
+      };
     }
     case ArtifactKind.Sticky:
       return { kind: 'sticky', text: text(artifact.get(ArtifactField.Text)), color: optional(artifact.get(ArtifactField.Color)) };

@@ -46,13 +46,18 @@ function section(markdown: string, depth: number, title: string): string {
 }
 
 const headings = (markdown: string, depth: number) =>
-  marked.lexer(markdown).filter((tk): tk is Tokens.Heading => tk.type === 'heading' && tk.depth === depth).map((tk) => tk.text);
+  marked
+    .lexer(markdown)
+    .filter((tk): tk is Tokens.Heading => tk.type === 'heading' && tk.depth === depth)
+    .map((tk) => tk.text);
 
 beforeAll(async () => {
   t = await startTestServer();
   const { session, members } = await createSessionWith(t.url, NAMES);
   ({ sessionId, hostToken } = session);
-  members.forEach((m, i) => { ids.set(NAMES[i]!, m.participantId); });
+  members.forEach((m, i) => {
+    ids.set(NAMES[i]!, m.participantId);
+  });
   const host = openControlClient(t.url, hostToken);
   const people = members.map((m) => openControlClient(t.url, m.token)); // a role goes to someone who is here
   const dee = people[3]!;
@@ -78,17 +83,36 @@ beforeAll(async () => {
     putThread(table.doc, 'w4', 'work', 'warm', [{ text: 'Short enough', ...by('Eve Evans') }]);
     putThread(table.doc, 'c1', 'work', 'cool', [{ text: 'Timing is tight', ...by('Ben Brook') }]);
     putThread(table.doc, 'p1', 'work', 'probing', [{ text: 'What if students wrote it?', ...by('Eve Evans') }]);
-    putNotes(table.doc, 'notes', 'tuning', 'Notes · Tuning', [
-      { heading: '1 / 8 · Introduction', text: 'Norms reviewed' },
-      { heading: '7 / 8 · Presenter reflection', text: 'I will cut the rubric to one page' },
-    ], { x: 600, y: 0 }, maker);
-    putChecklist(table.doc, 'steps', 'Next steps', [
-      { text: 'Cut the rubric to one page', owner: 'Dee Dutta', due: '2027-02-01' },
-      { text: 'Ask students_to_try it', done: true },
-      { text: '   ' },
-    ], { y: 400 }, maker);
+    putNotes(
+      table.doc,
+      'notes',
+      'tuning',
+      'Notes · Tuning',
+      [
+        { heading: '1 / 8 · Introduction', text: 'Norms reviewed' },
+        { heading: '7 / 8 · Presenter reflection', text: 'I will cut the rubric to one page' },
+      ],
+      { x: 600, y: 0 },
+      maker,
+    );
+    putChecklist(
+      table.doc,
+      'steps',
+      'Next steps',
+      [
+        { text: 'Cut the rubric to one page', owner: 'Dee Dutta', due: '2027-02-01' },
+        { text: 'Ask students_to_try it', done: true },
+        { text: '   ' },
+      ],
+      { y: 400 },
+      maker,
+    );
   });
-  await waitFor(() => t.server.relay.loadedRoom(docKey(sessionId, 'table-1'))?.doc.getMap('artifacts').has('steps') === true, 5000, 'the table on the server');
+  await waitFor(
+    () => t.server.relay.loadedRoom(docKey(sessionId, 'table-1'))?.doc.getMap('artifacts').has('steps') === true,
+    5000,
+    'the table on the server',
+  );
   table.destroy();
 
   for (let phase = 1; phase <= 8; phase++) {
@@ -96,7 +120,8 @@ beforeAll(async () => {
     await send(host, { action: 'next' });
   }
   const deadline = Date.now() + 5000;
-  while ((await t.server.storage.listHistory(sessionId)).length < 8 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  while ((await t.server.storage.listHistory(sessionId)).length < 8 && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 20));
 }, 60_000);
 
 afterAll(async () => {
@@ -115,13 +140,26 @@ describe('the record of a session with one table', () => {
     expect(section(summary, 3, 'The presenter’s reflection')).toContain('I will cut the rubric to one page');
     expect(section(summary, 3, 'The presenter’s reflection')).not.toContain('Norms reviewed');
     const html = await exportAs('format=html&tz=UTC');
-    const order = ['<h2>Summary</h2>', 'Focusing question:', '<h3>What we heard</h3>', '<h3>The presenter’s reflection</h3>', '<h3>Next steps</h3>', '<h3>Agenda</h3>', '<h3>Who came</h3>', '<h2>Tuning Protocol</h2>'].map((s) => html.indexOf(s));
+    const order = [
+      '<h2>Summary</h2>',
+      'Focusing question:',
+      '<h3>What we heard</h3>',
+      '<h3>The presenter’s reflection</h3>',
+      '<h3>Next steps</h3>',
+      '<h3>Agenda</h3>',
+      '<h3>Who came</h3>',
+      '<h2>Tuning Protocol</h2>',
+    ].map((s) => html.indexOf(s));
     expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
   });
 
   it('T2 what we heard is grouped by feedback type in the protocol’s order, a few of each, the rest counted', async () => {
     const heard = section(section(await exportAs('format=md'), 2, 'Summary'), 3, 'What we heard');
-    expect(heard.split('\n').filter((l) => l.startsWith('- '))).toEqual(['- **Probing question (1)**', '- **Warm feedback (4)**', '- **Cool feedback (1)**']);
+    expect(heard.split('\n').filter((l) => l.startsWith('- '))).toEqual([
+      '- **Probing question (1)**',
+      '- **Warm feedback (4)**',
+      '- **Cool feedback (1)**',
+    ]);
     expect(heard).toContain('  - Clear criteria\n  - \\# Student voice\n  - Good examples\n  - *and 1 more under Feedback below*');
     expect(heard).not.toContain('Short enough'); // the fourth warm one is counted, not quoted
     expect(heard).toContain('  - Timing is tight');
@@ -129,7 +167,10 @@ describe('the record of a session with one table', () => {
 
   it('T3 next steps: what, who and by when, escaped; owners left out without names', async () => {
     const steps = section(section(await exportAs('format=md'), 2, 'Summary'), 3, 'Next steps');
-    expect(steps.split('\n').filter((l) => l.startsWith('- '))).toEqual(['- [ ] Cut the rubric to one page — Dee Dutta (by 2027-02-01)', '- [x] Ask students\\_to\\_try it']);
+    expect(steps.split('\n').filter((l) => l.startsWith('- '))).toEqual([
+      '- [ ] Cut the rubric to one page — Dee Dutta (by 2027-02-01)',
+      '- [x] Ask students\\_to\\_try it',
+    ]);
     const anonymous = await exportAs('format=md&names=0');
     expect(section(section(anonymous, 2, 'Summary'), 3, 'Next steps')).toContain('- [ ] Cut the rubric to one page (by 2027-02-01)');
     for (const name of NAMES) expect(anonymous).not.toContain(name);
@@ -140,7 +181,12 @@ describe('the record of a session with one table', () => {
   it('T4 roles by who held them over which phases, not repeated at every phase', async () => {
     const table = section(await exportAs('format=md'), 2, 'Tuning Protocol');
     expect(table).toContain(
-      ['- Facilitator: Ana Alvarez (phases 1–3), Ben Brook (phases 4–8)', '- Scribe: Cy Chen (phases 1–8)', '- Presenter: Dee Dutta (phases 1–8)', '- Timekeeper: Eve Evans (phases 1–8)'].join('\n'),
+      [
+        '- Facilitator: Ana Alvarez (phases 1–3), Ben Brook (phases 4–8)',
+        '- Scribe: Cy Chen (phases 1–8)',
+        '- Presenter: Dee Dutta (phases 1–8)',
+        '- Timekeeper: Eve Evans (phases 1–8)',
+      ].join('\n'),
     );
     expect(table).toMatch(/^- Debrief · ended \d\d:\d\d$/m);
     const anonymous = section(await exportAs('format=md&names=0'), 2, 'Tuning Protocol');
@@ -149,7 +195,9 @@ describe('the record of a session with one table', () => {
 
   it('T5 the focusing question is escaped in Markdown and HTML', async () => {
     const markdown = await exportAs('format=md');
-    expect(section(markdown, 2, 'Summary')).toContain('**Focusing question:** How can \\*feedback\\* \\<b\\>land\\</b\\> with \\[students\\]?');
+    expect(section(markdown, 2, 'Summary')).toContain(
+      '**Focusing question:** How can \\*feedback\\* \\<b\\>land\\</b\\> with \\[students\\]?',
+    );
     const html = await exportAs('format=html');
     expect(html).toContain('How can *feedback* &lt;b&gt;land&lt;/b&gt; with [students]?');
     expect(html).not.toContain('<b>land</b>');

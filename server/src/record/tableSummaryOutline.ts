@@ -6,7 +6,15 @@
  * the next steps on the checklists (what, who, by when). What counts as heard and as a next step
  * is defined once in shared (tableSummary.ts), as the "What we did" card shows it in the browser.
  */
-import { heardByType, nextStepsOf, notesByPhase, reflectionSteps, type Block, type FeedbackThread, type HistoryLabel } from '@worktable/shared';
+import {
+  heardByType,
+  nextStepsOf,
+  notesByPhase,
+  reflectionSteps,
+  type Block,
+  type FeedbackThread,
+  type HistoryLabel,
+} from '@worktable/shared';
 import { isNotes, shownContent, type OutlineContext } from './itemsOutline.js';
 import type { NextStepOutline, ReflectionOutline, TableSummaryOutline } from './outlineTypes.js';
 import type { RecordTable, SessionRecordData } from './recordData.js';
@@ -17,13 +25,19 @@ function notesUnder(artifacts: readonly RecordArtifact[], headings: ReadonlySet<
   const written = new Map<string, Block[]>();
   for (const doc of artifacts.filter(isNotes)) {
     if (doc.content.kind !== 'document') continue;
-    for (const [heading, blocks] of notesByPhase(doc.content.blocks, headings).phases) written.set(heading, [...(written.get(heading) ?? []), ...blocks]);
+    for (const [heading, blocks] of notesByPhase(doc.content.blocks, headings).phases)
+      written.set(heading, [...(written.get(heading) ?? []), ...blocks]);
   }
   return written;
 }
 
 /** The feedback messages written while the phase at `index` last ran (between the end of the phase before it and its own end), one paragraph each. */
-function feedbackDuring(index: number, labels: readonly HistoryLabel[], threads: readonly FeedbackThread[], context: OutlineContext): Block[] {
+function feedbackDuring(
+  index: number,
+  labels: readonly HistoryLabel[],
+  threads: readonly FeedbackThread[],
+  context: OutlineContext,
+): Block[] {
   const ordered = [...labels].sort((a, b) => a.endedAt - b.endedAt);
   const at = ordered.findLastIndex((l) => l.phaseIndex === index);
   const last = ordered[at];
@@ -34,7 +48,10 @@ function feedbackDuring(index: number, labels: readonly HistoryLabel[], threads:
     .flatMap((t) => t.messages)
     .filter((m) => m.at > from && m.at <= to && m.text.trim().length > 0)
     .sort((a, b) => a.at - b.at)
-    .map((m) => ({ type: 'paragraph', inlines: [{ text: `${context.people.name(m.authorId, m.authorName)}: `, bold: true }, { text: m.text.trim() }] }));
+    .map((m) => ({
+      type: 'paragraph',
+      inlines: [{ text: `${context.people.name(m.authorId, m.authorName)}: `, bold: true }, { text: m.text.trim() }],
+    }));
 }
 
 /** The presenter's reflection at `table`, per reflection phase that has something; null when the protocol has no reflection phase. */

@@ -33,9 +33,23 @@ describe('document names', () => {
     t = await startTestServer();
     const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
     const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];
-    const url = (docName: string, token = ana.token) => `${t!.wsUrl}/yjs/${session.sessionId}/${docName}?token=${encodeURIComponent(token)}`;
+    const url = (docName: string, token = ana.token) =>
+      `${t!.wsUrl}/yjs/${session.sessionId}/${docName}?token=${encodeURIComponent(token)}`;
     // Near misses of real names, then random ones.
-    const nearMisses = ['table-0', `table-${MAX_TABLES + 1}`, 'table-01', 'table-1000', 'table-', 'Table-1', 'plenary2', 'Plenary', `private-table-0-${ana.participantId}`, `private-table-${MAX_TABLES + 1}-${ana.participantId}`, `private-x-${ana.participantId}`, 'private-'];
+    const nearMisses = [
+      'table-0',
+      `table-${MAX_TABLES + 1}`,
+      'table-01',
+      'table-1000',
+      'table-',
+      'Table-1',
+      'plenary2',
+      'Plenary',
+      `private-table-0-${ana.participantId}`,
+      `private-table-${MAX_TABLES + 1}-${ana.participantId}`,
+      `private-x-${ana.participantId}`,
+      'private-',
+    ];
     const names = [...nearMisses, ...madeUpNames(300 - nearMisses.length)];
     expect(names).toHaveLength(300);
     for (const name of names) expect(documentAccess(name, ana.participantId)).toBe('not_found');
@@ -44,7 +58,9 @@ describe('document names', () => {
     const statuses = [];
     for (const name of names) statuses.push(await upgradeStatus(url(name)));
     const perRefusalMs = (performance.now() - started) / names.length;
-    console.info(`document names: ${statuses.filter((s) => s === 404).length} of ${names.length} refused, ${perRefusalMs.toFixed(1)} ms each; rooms loaded ${t.server.relay.stats().rooms}`);
+    console.info(
+      `document names: ${statuses.filter((s) => s === 404).length} of ${names.length} refused, ${perRefusalMs.toFixed(1)} ms each; rooms loaded ${t.server.relay.stats().rooms}`,
+    );
     expect(statuses.every((s) => s === 404)).toBe(true);
     expect(t.server.relay.stats().rooms).toBe(0);
     const metrics = await (await fetch(`${t.url}/metrics`)).text();

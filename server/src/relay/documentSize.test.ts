@@ -107,7 +107,9 @@ describe('document size limit', () => {
     }
     const closed = await writer.closed;
     const { text: kept, encodedBytes } = held(t, key);
-    console.info(`growth: ${chunks} chunks of 1,000 characters sent, ${kept.length / 1000} applied; the document holds ${encodedBytes} of ${LIMIT} bytes; closed ${closed.code} "${closed.reason}"`);
+    console.info(
+      `growth: ${chunks} chunks of 1,000 characters sent, ${kept.length / 1000} applied; the document holds ${encodedBytes} of ${LIMIT} bytes; closed ${closed.code} "${closed.reason}"`,
+    );
     expect(closed.code).toBe(CloseCode.DocumentTooLarge);
     expect(closed.reason).toMatch(new RegExp(`^document would exceed the limit of ${LIMIT} bytes`));
     expect(kept.length).toBe((chunks - 1) * 1000);

@@ -24,7 +24,7 @@ export const SyncType = {
 export type IncomingMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
   | { type: 'sync-step2'; update: Uint8Array }
-  | { type: 'sync-update'; update: Uint8Array; /** the frame holds nothing after the update */ exact: boolean }
+  | { type: 'sync-update'; update: Uint8Array /** the frame holds nothing after the update */; exact: boolean }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'auth' }
   | { type: 'query-awareness' };

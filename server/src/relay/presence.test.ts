@@ -6,7 +6,16 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { awarenessMessage, connectClient, createSessionWith, openRawSocket, startTestServer, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
+import {
+  awarenessMessage,
+  connectClient,
+  createSessionWith,
+  openRawSocket,
+  startTestServer,
+  waitFor,
+  type TestServer,
+  type YClient,
+} from '../testing/testServer.js';
 import { MAX_ROOM_AWARENESS_BYTES } from './presenceGuard.js';
 
 const servers: TestServer[] = [];
@@ -60,7 +69,9 @@ describe('presence that belongs to its sender', () => {
     const attackers = await Promise.all(Array.from({ length: 12 }, () => rawSocket(t, session.sessionId, mal.token)));
     const floodStarted = performance.now();
     for (let i = 0; i < 1500; i++) {
-      attackers[i % attackers.length]!.send(awarenessMessage({ clientId: 1_000_000 + i, clock: 1, state: { user: { name: `ghost ${i}` }, padding } }));
+      attackers[i % attackers.length]!.send(
+        awarenessMessage({ clientId: 1_000_000 + i, clock: 1, state: { user: { name: `ghost ${i}` }, padding } }),
+      );
     }
     const room = t.server.relay.loadedRoom(key)!;
     const ghosts = () => room.awareness.getStates().size - 1;
@@ -79,7 +90,11 @@ describe('presence that belongs to its sender', () => {
       if (bytes[0] === 1) awarenessBytes.push(bytes.byteLength);
     });
     await newcomer.synced;
-    await waitFor(() => newcomer.doc.getText('t').toString() === 'hello' && stateOf(newcomer, honest.doc.clientID) !== undefined, 10_000, 'the document and Ana');
+    await waitFor(
+      () => newcomer.doc.getText('t').toString() === 'hello' && stateOf(newcomer, honest.doc.clientID) !== undefined,
+      10_000,
+      'the document and Ana',
+    );
     const newcomerMs = performance.now() - newcomerStarted;
 
     expect(newcomerMs).toBeLessThan(10_000);
@@ -102,10 +117,9 @@ describe('presence that belongs to its sender', () => {
         `${overCount} over the per-connection count, ${overBytes} over the room's bytes; newcomer synced in ${newcomerMs.toFixed(0)} ms, ` +
         `its awareness message ${awarenessBytes[0]} bytes`,
     );
-
   }, 60_000);
 
-  it('AW2 a member cannot change or remove another connection\'s presence, nor take the client id while its owner is away; its own entries in the same updates apply', async () => {
+  it("AW2 a member cannot change or remove another connection's presence, nor take the client id while its owner is away; its own entries in the same updates apply", async () => {
     const t = await start();
     const { session, members } = await createSessionWith(t.url, ['Ana', 'Mal', 'Cy']);
     const [ana, mal, cy] = members as [(typeof members)[0], (typeof members)[0], (typeof members)[0]];
@@ -141,7 +155,11 @@ describe('presence that belongs to its sender', () => {
     victim.provider.connect();
     await waitFor(() => victim.provider.wsconnected, 5000, 'Ana back');
     victim.provider.awareness.setLocalStateField('user', { name: 'Ana, back' });
-    await waitFor(() => (stateOf(watcher, anaId) as { user?: { name?: string } } | undefined)?.user?.name === 'Ana, back', 5000, 'Ana present again');
+    await waitFor(
+      () => (stateOf(watcher, anaId) as { user?: { name?: string } } | undefined)?.user?.name === 'Ana, back',
+      5000,
+      'Ana present again',
+    );
   });
 
   it('AW3 stock clients keep their presence: set, changed, seen by the others, removed on disconnect; their echoes of each other are never counted as refusals', async () => {
@@ -149,15 +167,26 @@ describe('presence that belongs to its sender', () => {
     const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben', 'Cy']);
     const [a, b, c] = members.map((member) => connect(t, session.sessionId, member.token)) as [YClient, YClient, YClient];
     await Promise.all([a.synced, b.synced, c.synced]);
-    const nameAt = (viewer: YClient, of: YClient) => (stateOf(viewer, of.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name;
-    for (const [client, name] of [[a, 'Ana'], [b, 'Ben'], [c, 'Cy']] as const) client.provider.awareness.setLocalStateField('user', { name });
-    await waitFor(() => [a, b, c].every((viewer) => nameAt(viewer, a) === 'Ana' && nameAt(viewer, b) === 'Ben' && nameAt(viewer, c) === 'Cy'), 5000, 'everyone sees everyone');
+    const nameAt = (viewer: YClient, of: YClient) =>
+      (stateOf(viewer, of.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name;
+    for (const [client, name] of [
+      [a, 'Ana'],
+      [b, 'Ben'],
+      [c, 'Cy'],
+    ] as const)
+      client.provider.awareness.setLocalStateField('user', { name });
+    await waitFor(
+      () => [a, b, c].every((viewer) => nameAt(viewer, a) === 'Ana' && nameAt(viewer, b) === 'Ben' && nameAt(viewer, c) === 'Cy'),
+      5000,
+      'everyone sees everyone',
+    );
     for (let x = 1; x <= 20; x++) a.provider.awareness.setLocalStateField('cursor', { x });
     a.provider.awareness.setLocalStateField('user', { name: 'Ana B.' });
     await waitFor(() => nameAt(b, a) === 'Ana B.' && nameAt(c, a) === 'Ana B.', 5000, 'the change');
     a.provider.disconnect();
     await waitFor(() => nameAt(b, a) === undefined && nameAt(c, a) === undefined, 5000, 'removed on disconnect');
     expect(nameAt(c, b)).toBe('Ben');
-    for (const limit of ['awareness_foreign', 'awareness_clients', 'awareness_room_bytes']) expect(await limitedCount(t, limit), limit).toBe(0);
+    for (const limit of ['awareness_foreign', 'awareness_clients', 'awareness_room_bytes'])
+      expect(await limitedCount(t, limit), limit).toBe(0);
   });
 });

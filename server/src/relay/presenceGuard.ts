@@ -133,7 +133,12 @@ export class PresenceGuard {
    * The entry as it will be applied (its state as `JSON.stringify` writes it), or the limit that
    * refuses it. Whose it is comes first, so a flood of made-up clients costs no JSON parsing.
    */
-  private admission(connection: Connection, entry: AwarenessEntry, claims: ReadonlySet<number>, roomBytes: number): AwarenessEntry | PresenceRefusal {
+  private admission(
+    connection: Connection,
+    entry: AwarenessEntry,
+    claims: ReadonlySet<number>,
+    roomBytes: number,
+  ): AwarenessEntry | PresenceRefusal {
     const ownership = this.ownershipRefusal(connection, entry.clientId, claims);
     if (ownership) return ownership;
     this.checkStateSize(entry);

@@ -110,7 +110,11 @@ describe('lifecycle', () => {
     expect(t.server.relay.stats().connections).toBe(0);
     // Compacted on unload; the merge runs on a worker thread and may end after the room is gone.
     let stored = await t.server.storage.loadDocument(key);
-    for (const deadline = Date.now() + 5000; stored.updates.length > 0 && Date.now() < deadline; stored = await t.server.storage.loadDocument(key)) {
+    for (
+      const deadline = Date.now() + 5000;
+      stored.updates.length > 0 && Date.now() < deadline;
+      stored = await t.server.storage.loadDocument(key)
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     expect(stored.updates).toHaveLength(0);
@@ -195,17 +199,21 @@ describe('lifecycle', () => {
     for (const frame of frames) writer.send(frame);
     tcp.uncork();
     const received = new Y.Doc();
-    await waitFor(() => {
-      for (const update of updates.splice(0)) Y.applyUpdate(received, update);
-      return received.getText('t').toString() === 'one two three ';
-    }, 5000, 'all three words');
+    await waitFor(
+      () => {
+        for (const update of updates.splice(0)) Y.applyUpdate(received, update);
+        return received.getText('t').toString() === 'one two three ';
+      },
+      5000,
+      'all three words',
+    );
     expect(frames).toHaveLength(3);
     expect(messages).toBe(1);
     writer.close();
     watcher.close();
   });
 
-  it('R14b cursor bursts are merged: at most one awareness message per interval, each client\'s latest state, nobody\'s lost', async () => {
+  it("R14b cursor bursts are merged: at most one awareness message per interval, each client's latest state, nobody's lost", async () => {
     const t = await start();
     const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben', 'Cleo']);
     const a = connect(t, session.sessionId, 'table-1', members[0]!.token);

@@ -213,9 +213,7 @@ export class Relay {
           break;
         }
         case 'query-awareness':
-          connection.send(
-            encodeAwareness(encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()])),
-          );
+          connection.send(encodeAwareness(encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()])));
           break;
         case 'auth':
           break;

@@ -6,14 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, seededRandom } from '@worktable/shared';
-import {
-  connectClient,
-  createSessionWith,
-  openRawSocket,
-  startTestServer,
-  waitFor,
-  type TestServer,
-} from '../testing/testServer.js';
+import { connectClient, createSessionWith, openRawSocket, startTestServer, waitFor, type TestServer } from '../testing/testServer.js';
 import { encodeAwareness, encodeSyncStep1, encodeSyncUpdate } from './messages.js';
 
 function validUpdate(random: () => number): Uint8Array {

@@ -21,9 +21,9 @@ describe('authentication on upgrade', () => {
     const base = `${t.wsUrl}/yjs/${session.sessionId}/table-1`;
     const token = members[0]!.token;
     const [body, signature] = token.split('.') as [string, string];
-    const forgedClaims = Buffer.from(
-      JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), role: 'host' }),
-    ).toString('base64url');
+    const forgedClaims = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), role: 'host' })).toString(
+      'base64url',
+    );
     const expired = t.server.signer.sign({ sid: session.sessionId, pid: members[0]!.participantId, role: 'participant' }, -10);
 
     expect(await upgradeStatus(`${base}?token=${token}`)).toBe(101);

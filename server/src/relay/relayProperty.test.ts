@@ -23,7 +23,11 @@ const FRAMES = Number(process.env.FUZZ_FRAMES ?? 5_000);
 const ROOMS = 8;
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
 
-const address = (room: number): DocumentAddress => ({ sessionId: 'fuzzsession', docName: `table-${room + 1}`, docKey: `fuzzsession/table-${room + 1}` });
+const address = (room: number): DocumentAddress => ({
+  sessionId: 'fuzzsession',
+  docName: `table-${room + 1}`,
+  docKey: `fuzzsession/table-${room + 1}`,
+});
 const principal = (id: string): Principal => ({ sessionId: 'fuzzsession', participantId: id, name: id, role: 'participant' });
 
 /**
@@ -57,98 +61,117 @@ const awarenessUpdate = fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.string({ minL
   return encodeAwarenessUpdate(awareness, [awareness.clientID]);
 });
 
-const hugeVarint = fc.tuple(fc.integer({ min: 0, max: 4 }), fc.bigInt({ min: 2n ** 31n, max: 2n ** 62n }), fc.uint8Array({ maxLength: 16 })).map(([type, length, tail]) => {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, type);
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, Number(length));
-  encoding.writeUint8Array(encoder, tail);
-  return encoding.toUint8Array(encoder);
-});
+const hugeVarint = fc
+  .tuple(fc.integer({ min: 0, max: 4 }), fc.bigInt({ min: 2n ** 31n, max: 2n ** 62n }), fc.uint8Array({ maxLength: 16 }))
+  .map(([type, length, tail]) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, type);
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarUint(encoder, Number(length));
+    encoding.writeUint8Array(encoder, tail);
+    return encoding.toUint8Array(encoder);
+  });
 
-const validFrame = fc.oneof(textUpdate.map(encodeSyncUpdate), textUpdate.map(encodeSyncStep2), fc.constant(encodeSyncStep1(Y.encodeStateVector(new Y.Doc()))), awarenessUpdate.map(encodeAwareness));
+const validFrame = fc.oneof(
+  textUpdate.map(encodeSyncUpdate),
+  textUpdate.map(encodeSyncStep2),
+  fc.constant(encodeSyncStep1(Y.encodeStateVector(new Y.Doc()))),
+  awarenessUpdate.map(encodeAwareness),
+);
 
 const frame = fc.oneof(
   { weight: 2, arbitrary: validFrame },
-  { weight: 3, arbitrary: fc.tuple(validFrame, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 })).map(([f, flips]) => {
-    const mutated = f.slice();
-    for (const [at, value] of flips) mutated[at % Math.max(1, mutated.length)] = value;
-    return mutated;
-  }) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(validFrame, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }))
+      .map(([f, flips]) => {
+        const mutated = f.slice();
+        for (const [at, value] of flips) mutated[at % Math.max(1, mutated.length)] = value;
+        return mutated;
+      }),
+  },
   { weight: 2, arbitrary: fc.tuple(validFrame, fc.nat()).map(([f, cut]) => f.slice(0, cut % Math.max(1, f.length))) },
   { weight: 2, arbitrary: fc.uint8Array({ maxLength: 96 }) },
   { weight: 1, arbitrary: hugeVarint },
-  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 5, max: 2 ** 20 }), fc.uint8Array({ maxLength: 32 })).map(([type, rest]) => {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, type);
-    encoding.writeUint8Array(encoder, rest);
-    return encoding.toUint8Array(encoder);
-  }) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.integer({ min: 5, max: 2 ** 20 }), fc.uint8Array({ maxLength: 32 })).map(([type, rest]) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, type);
+      encoding.writeUint8Array(encoder, rest);
+      return encoding.toUint8Array(encoder);
+    }),
+  },
 );
 
 describe('relay property fuzz', () => {
-  it(`P-F ${FRAMES} generated frames: nothing escapes, refusals close only the offender with 44xx/45xx, bystanders keep syncing`, async () => {
-    const relay = new Relay([limitsHook({ maxMessageBytes: 32 * 1024, maxDocBytes: 8 * 1024 * 1024 })], {
-      unloadGraceMs: 60_000,
-      maxBufferedBytes: 1 << 30,
-      logger: silent,
-      presence: { ...DEFAULT_PRESENCE_LIMITS, maxStateBytes: 8 * 1024 },
-    });
-    // Two bystanders per room that keep editing during the run.
-    const bystanders = Array.from({ length: ROOMS }, (_, room) =>
-      [0, 1].map((i) => {
-        const socket = recordingSocket((message) => message[0] === 0);
-        const doc = new Y.Doc();
-        const handle = relay.connect(socket, principal(`b${room}-${i}`), address(room));
-        return { socket, doc, handle };
-      }),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    let frames = 0;
-    let refused = 0;
-    const badCodes: number[] = [];
-    await fc.assert(
-      fc.asyncProperty(frame, fc.integer({ min: 0, max: ROOMS - 1 }), async (bytes, room) => {
-        const socket = recordingSocket();
-        const handle = relay.connect(socket, principal(`f${frames}`), address(room));
-        await Promise.resolve();
-        await Promise.resolve();
-        handle.receive(bytes); // must not throw
-        frames++;
-        if (socket.closes.length > 0) {
-          refused++;
-          for (const code of socket.closes) if (code < 4400 || code >= 4600) badCodes.push(code);
-        }
-        handle.closed();
-        if (frames % 2000 === 0) {
-          // Bystanders edit and must still be open.
-          for (const [i, b] of bystanders.entries()) {
-            const update = (() => {
-              const d = new Y.Doc();
-              d.getText('ok').insert(0, `${frames}-${i};`);
-              return Y.encodeStateAsUpdate(d);
-            })();
-            b[0]!.handle.receive(encodeSyncUpdate(update));
+  it(
+    `P-F ${FRAMES} generated frames: nothing escapes, refusals close only the offender with 44xx/45xx, bystanders keep syncing`,
+    async () => {
+      const relay = new Relay([limitsHook({ maxMessageBytes: 32 * 1024, maxDocBytes: 8 * 1024 * 1024 })], {
+        unloadGraceMs: 60_000,
+        maxBufferedBytes: 1 << 30,
+        logger: silent,
+        presence: { ...DEFAULT_PRESENCE_LIMITS, maxStateBytes: 8 * 1024 },
+      });
+      // Two bystanders per room that keep editing during the run.
+      const bystanders = Array.from({ length: ROOMS }, (_, room) =>
+        [0, 1].map((i) => {
+          const socket = recordingSocket((message) => message[0] === 0);
+          const doc = new Y.Doc();
+          const handle = relay.connect(socket, principal(`b${room}-${i}`), address(room));
+          return { socket, doc, handle };
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      let frames = 0;
+      let refused = 0;
+      const badCodes: number[] = [];
+      await fc.assert(
+        fc.asyncProperty(frame, fc.integer({ min: 0, max: ROOMS - 1 }), async (bytes, room) => {
+          const socket = recordingSocket();
+          const handle = relay.connect(socket, principal(`f${frames}`), address(room));
+          await Promise.resolve();
+          await Promise.resolve();
+          handle.receive(bytes); // must not throw
+          frames++;
+          if (socket.closes.length > 0) {
+            refused++;
+            for (const code of socket.closes) if (code < 4400 || code >= 4600) badCodes.push(code);
           }
+          handle.closed();
+          if (frames % 2000 === 0) {
+            // Bystanders edit and must still be open.
+            for (const [i, b] of bystanders.entries()) {
+              const update = (() => {
+                const d = new Y.Doc();
+                d.getText('ok').insert(0, `${frames}-${i};`);
+                return Y.encodeStateAsUpdate(d);
+              })();
+              b[0]!.handle.receive(encodeSyncUpdate(update));
+            }
+          }
+        }),
+        { numRuns: FRAMES, seed: 20261121, endOnFailure: true },
+      );
+      // Relays leave at the end of the event loop's turn; let the last ones go.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(frames).toBe(FRAMES);
+      expect(badCodes).toEqual([]);
+      expect(refused).toBeGreaterThan(FRAMES / 4); // the fuzz really was hostile
+      for (const pair of bystanders) {
+        for (const b of pair) expect(b.socket.closes).toEqual([]);
+        // The second bystander received the first one's edits (decoded with the relay's own reader).
+        const received = new Y.Doc();
+        for (const message of pair[1]!.socket.received) {
+          const decoded = decodeMessage(message);
+          if (decoded.type === 'sync-update' || decoded.type === 'sync-step2') Y.applyUpdate(received, decoded.update);
         }
-      }),
-      { numRuns: FRAMES, seed: 20261121, endOnFailure: true },
-    );
-    // Relays leave at the end of the event loop's turn; let the last ones go.
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(frames).toBe(FRAMES);
-    expect(badCodes).toEqual([]);
-    expect(refused).toBeGreaterThan(FRAMES / 4); // the fuzz really was hostile
-    for (const pair of bystanders) {
-      for (const b of pair) expect(b.socket.closes).toEqual([]);
-      // The second bystander received the first one's edits (decoded with the relay's own reader).
-      const received = new Y.Doc();
-      for (const message of pair[1]!.socket.received) {
-        const decoded = decodeMessage(message);
-        if (decoded.type === 'sync-update' || decoded.type === 'sync-step2') Y.applyUpdate(received, decoded.update);
+        expect(received.getText('ok').toString().length).toBeGreaterThan(0);
       }
-      expect(received.getText('ok').toString().length).toBeGreaterThan(0);
-    }
-    await relay.shutdown();
-  }, 60_000 + FRAMES * 10);
+      await relay.shutdown();
+    },
+    60_000 + FRAMES * 10,
+  );
 });

@@ -248,8 +248,7 @@ export class Room {
   private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
-    this.pendingAwarenessOrigin =
-      this.pendingAwareness.size === 0 || this.pendingAwarenessOrigin === origin ? origin : MIXED_ORIGINS;
+    this.pendingAwarenessOrigin = this.pendingAwareness.size === 0 || this.pendingAwarenessOrigin === origin ? origin : MIXED_ORIGINS;
     for (const id of changed) this.pendingAwareness.add(id);
     this.awarenessThrottle.request();
   };

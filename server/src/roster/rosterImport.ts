@@ -14,7 +14,13 @@ export interface RosterImportPlan {
 }
 
 /** Matches `entries` against the session's `existing` participants; new people get ids from `newId`. */
-export function planRosterImport(sessionId: string, existing: readonly ParticipantRecord[], entries: readonly RosterEntry[], newId: () => string, now: number): RosterImportPlan {
+export function planRosterImport(
+  sessionId: string,
+  existing: readonly ParticipantRecord[],
+  entries: readonly RosterEntry[],
+  newId: () => string,
+  now: number,
+): RosterImportPlan {
   const byKey = new Map<string, ParticipantRecord>();
   for (const p of existing) {
     if (p.role !== SessionRole.Participant) continue;
@@ -30,7 +36,16 @@ export function planRosterImport(sessionId: string, existing: readonly Participa
     const participantId = known?.participantId ?? newId();
     if (known) changes.update.push({ participantId, name: entry.name, organization: entry.organization, systemRole: entry.systemRole });
     else {
-      changes.add.push({ participantId, sessionId, name: entry.name, role: SessionRole.Participant, joinedAt: now, organization: entry.organization, systemRole: entry.systemRole, rostered: true });
+      changes.add.push({
+        participantId,
+        sessionId,
+        name: entry.name,
+        role: SessionRole.Participant,
+        joinedAt: now,
+        organization: entry.organization,
+        systemRole: entry.systemRole,
+        rostered: true,
+      });
     }
     seats.push({ participantId, entry });
   }

@@ -8,7 +8,13 @@ import type { TokenSigner } from '../auth/tokens.js';
 import type { ParticipantRecord } from '../storage/port.js';
 
 /** The roster of a session: its rostered participants, in join order, each with a freshly signed link. */
-export function rosterView(signer: TokenSigner, origin: string, sessionId: string, participants: readonly ParticipantRecord[], now = Date.now()): RosterView {
+export function rosterView(
+  signer: TokenSigner,
+  origin: string,
+  sessionId: string,
+  participants: readonly ParticipantRecord[],
+  now = Date.now(),
+): RosterView {
   const people: RosterPersonView[] = participants
     .filter((p) => p.rostered === true)
     .map((p) => {

@@ -31,11 +31,20 @@ const ROSTER = [
 ].join('\n');
 
 async function createSession(): Promise<CreateSessionResponse> {
-  const { body } = await postJson<CreateSessionResponse>(`${t.url}/api/sessions`, { title: 'Planning', protocol: 'world-cafe', hostName: 'Hana Host' });
+  const { body } = await postJson<CreateSessionResponse>(`${t.url}/api/sessions`, {
+    title: 'Planning',
+    protocol: 'world-cafe',
+    hostName: 'Hana Host',
+  });
   return body;
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, token: string | null, body?: unknown): Promise<{ status: number; body: T & ApiError }> {
+async function call<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  token: string | null,
+  body?: unknown,
+): Promise<{ status: number; body: T & ApiError }> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -43,15 +52,21 @@ async function call<T>(method: 'GET' | 'POST', path: string, token: string | nul
   return { status: response.status, body: (await response.json()) as T & ApiError };
 }
 
-const importRoster = (session: CreateSessionResponse, csv: string, token = session.hostToken) => call<RosterImportResult>('POST', `/api/sessions/${session.sessionId}/roster`, token, { csv });
-const getRoster = (session: CreateSessionResponse, token: string | null = session.hostToken) => call<RosterView>('GET', `/api/sessions/${session.sessionId}/roster`, token);
-const listPeople = async (session: CreateSessionResponse) => (await call<SessionView>('GET', `/api/sessions/${session.sessionId}`, session.hostToken)).body.participants;
+const importRoster = (session: CreateSessionResponse, csv: string, token = session.hostToken) =>
+  call<RosterImportResult>('POST', `/api/sessions/${session.sessionId}/roster`, token, { csv });
+const getRoster = (session: CreateSessionResponse, token: string | null = session.hostToken) =>
+  call<RosterView>('GET', `/api/sessions/${session.sessionId}/roster`, token);
+const listPeople = async (session: CreateSessionResponse) =>
+  (await call<SessionView>('GET', `/api/sessions/${session.sessionId}`, session.hostToken)).body.participants;
 
 /** The token of a personal link (`…#token=…`). */
 const tokenOf = (link: string) => new URLSearchParams(new URL(link).hash.slice(1)).get('token') ?? '';
 
 /** A host control client and its newest dashboard once `ready` holds for it. */
-async function hostDashboard(session: CreateSessionResponse, ready: (d: DashboardPayload) => boolean): Promise<{ host: ControlClient; dashboard: () => DashboardPayload }> {
+async function hostDashboard(
+  session: CreateSessionResponse,
+  ready: (d: DashboardPayload) => boolean,
+): Promise<{ host: ControlClient; dashboard: () => DashboardPayload }> {
   const host = openControlClient(t.url, session.hostToken);
   clients.push(host);
   const dashboard = () => host.dashboards.at(-1) as DashboardPayload;
@@ -68,7 +83,8 @@ describe('roster', () => {
     expect(body.updated).toBe(0);
     expect(body.people.map((p) => p.name)).toEqual(['Ana Alvarez', 'Ben Brook', 'Cy Chen', 'Dev Diallo', 'Eli Eriksen', 'Fay Fischer']);
     expect(body.people[3]).toMatchObject({ organization: 'Eastside District', systemRole: 'district leader' });
-    for (const person of body.people) expect(person.link).toMatch(new RegExp(`^${t.url}/s/${session.sessionId}#token=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$`));
+    for (const person of body.people)
+      expect(person.link).toMatch(new RegExp(`^${t.url}/s/${session.sessionId}#token=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$`));
     expect(Date.parse(body.linksExpireAt)).toBeGreaterThan(Date.now() + 24 * 3600 * 1000);
 
     // The link's token works for the REST API…
@@ -113,14 +129,23 @@ describe('roster', () => {
 
   it('RI3 importing again updates people instead of adding them again (also someone who joined with the invite link)', async () => {
     const session = await createSession();
-    const walkIn = await postJson<{ participantId: string }>(`${t.url}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name: 'Gus Garcia', organization: 'North Academy' });
+    const walkIn = await postJson<{ participantId: string }>(`${t.url}/api/sessions/${session.sessionId}/join`, {
+      inviteCode: session.inviteCode,
+      name: 'Gus Garcia',
+      organization: 'North Academy',
+    });
     await importRoster(session, ROSTER);
-    const second = await importRoster(session, `${ROSTER.replace('Cy Chen,Lincoln High,teacher', 'cy chen,LINCOLN HIGH,coach')}\nGus Garcia,North Academy,teacher,,\nHana Ho,North Academy,,,`);
+    const second = await importRoster(
+      session,
+      `${ROSTER.replace('Cy Chen,Lincoln High,teacher', 'cy chen,LINCOLN HIGH,coach')}\nGus Garcia,North Academy,teacher,,\nHana Ho,North Academy,,,`,
+    );
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({ added: 1, updated: 7 });
     const people = await listPeople(session);
     expect(people).toHaveLength(9); // host, six, Gus (the walk-in), Hana Ho
-    expect(people.filter((p) => p.name.toLowerCase() === 'cy chen')).toEqual([expect.objectContaining({ name: 'cy chen', systemRole: 'coach' })]);
+    expect(people.filter((p) => p.name.toLowerCase() === 'cy chen')).toEqual([
+      expect.objectContaining({ name: 'cy chen', systemRole: 'coach' }),
+    ]);
     expect(second.body.people.find((p) => p.name === 'Gus Garcia')?.participantId).toBe(walkIn.body.participantId);
     // The same roster a third time: nothing new.
     expect((await importRoster(session, ROSTER)).body).toMatchObject({ added: 0, updated: 6 });
@@ -129,7 +154,10 @@ describe('roster', () => {
 
   it('RI4 only the host imports or lists the roster', async () => {
     const session = await createSession();
-    const joined = await postJson<{ token: string }>(`${t.url}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name: 'Pat' });
+    const joined = await postJson<{ token: string }>(`${t.url}/api/sessions/${session.sessionId}/join`, {
+      inviteCode: session.inviteCode,
+      name: 'Pat',
+    });
     const refused = await importRoster(session, ROSTER, joined.body.token);
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toBe('only the host can import a roster');
@@ -145,9 +173,14 @@ describe('roster', () => {
     const before = await listPeople(session);
     const bad = await importRoster(session, 'name,organization,table host\nZoe,Lincoln High,\n,Roosevelt,\nYan,,maybe');
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toEqual({ code: 'bad_request', message: 'line 3: name: is required; line 4: table host: write yes or no (not "maybe"). Correct the roster and import it again' });
+    expect(bad.body.error).toEqual({
+      code: 'bad_request',
+      message: 'line 3: name: is required; line 4: table host: write yes or no (not "maybe"). Correct the roster and import it again',
+    });
     expect((await importRoster(session, '')).body.error.message).toBe('csv: is empty: paste a header row and one line per person');
-    expect((await call('POST', `/api/sessions/${session.sessionId}/roster`, session.hostToken, { rows: [] })).body.error.message).toBe('csv: is required');
+    expect((await call('POST', `/api/sessions/${session.sessionId}/roster`, session.hostToken, { rows: [] })).body.error.message).toBe(
+      'csv: is required',
+    );
     expect(await listPeople(session)).toEqual(before);
 
     // Once seated at two tables, a pin to table 3 cannot be honoured.
@@ -155,7 +188,9 @@ describe('roster', () => {
     expect(await host.send({ action: 'seat', tableCount: 2 })).toMatchObject({ ok: true });
     const tooFar = await importRoster(session, 'name,organization,pinned table\nAna Alvarez,Lincoln High,3\nZoe,Lincoln High,1');
     expect(tooFar.status).toBe(400);
-    expect(tooFar.body.error.message).toMatch(/^line 2: pinned table: the seating has 2 tables; pin to a table from 1 to 2, or seat again with more tables first/);
+    expect(tooFar.body.error.message).toMatch(
+      /^line 2: pinned table: the seating has 2 tables; pin to a table from 1 to 2, or seat again with more tables first/,
+    );
     expect(await listPeople(session)).toEqual(before);
     expect(dashboard().people.find((p) => p.name === 'Ana Alvarez')?.pinnedTo).toBe('table-1');
   });

@@ -37,7 +37,13 @@ export interface RosterDeps {
    * The roster was stored: the control plane learns the people (on every node) and applies the
    * roster's pins and table hosts as the host, in one change. Resolves with the refusal, if any.
    */
-  rosterImported(sessionId: string, hostId: string, people: readonly ParticipantRecord[], seats: readonly RosterSeat[], columns: RosterColumns): Promise<{ ok: true } | { ok: false; error: { message: string } }>;
+  rosterImported(
+    sessionId: string,
+    hostId: string,
+    people: readonly ParticipantRecord[],
+    seats: readonly RosterSeat[],
+    columns: RosterColumns,
+  ): Promise<{ ok: true } | { ok: false; error: { message: string } }>;
 }
 
 /** A roster's request body may be this large (a thousand people with long names, as JSON). */
@@ -57,7 +63,13 @@ type RosterParams = { Params: { sessionId: string } };
 export async function rosterRoutes(app: FastifyInstance, deps: RosterDeps): Promise<void> {
   app.get<RosterParams>('/api/sessions/:sessionId/roster', async (request, reply) => {
     const { sessionId } = request.params;
-    if (!(await requireMember(request, reply, deps, sessionId, { role: 'host', refusal: 'only the host sees the roster and its personal links' }))) return reply;
+    if (
+      !(await requireMember(request, reply, deps, sessionId, {
+        role: 'host',
+        refusal: 'only the host sees the roster and its personal links',
+      }))
+    )
+      return reply;
     return rosterView(deps.signer, publicOrigin(request, deps.publicUrl), sessionId, await deps.storage.listParticipants(sessionId));
   });
 
@@ -76,9 +88,20 @@ export async function rosterRoutes(app: FastifyInstance, deps: RosterDeps): Prom
     await deps.storage.saveRoster(sessionId, plan.changes);
     const participants = await deps.storage.listParticipants(sessionId);
     const imported = new Set(plan.seats.map((s) => s.participantId));
-    const applied = await deps.rosterImported(sessionId, member.participantId, participants.filter((p) => imported.has(p.participantId)), plan.seats, roster.columns);
+    const applied = await deps.rosterImported(
+      sessionId,
+      member.participantId,
+      participants.filter((p) => imported.has(p.participantId)),
+      plan.seats,
+      roster.columns,
+    );
     if (!applied.ok) {
-      return sendError(reply, 409, 'conflict', `the people were imported, but their pins and table hosts could not be set: ${applied.error.message} Import the roster again, or pin them on the dashboard`);
+      return sendError(
+        reply,
+        409,
+        'conflict',
+        `the people were imported, but their pins and table hosts could not be set: ${applied.error.message} Import the roster again, or pin them on the dashboard`,
+      );
     }
     request.log.info({ session: sessionId, added: plan.changes.add.length, updated: plan.changes.update.length }, 'roster imported');
     const result: RosterImportResult = {

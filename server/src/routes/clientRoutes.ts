@@ -46,7 +46,8 @@ export async function clientRoutes(app: FastifyInstance, clientDir = CLIENT_DIST
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|yjs|socket\.io|healthz|metrics)(\/|$)/.test(request.url);
-    if (isApi || request.method !== 'GET') return sendError(reply, 404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
+    if (isApi || request.method !== 'GET')
+      return sendError(reply, 404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
     if (!built) {
       return reply
         .code(503)

@@ -38,7 +38,10 @@ describe('CREATE_SESSION_SECRET', () => {
     expect(await t.scrapeMetric('worktable_limited_total{limit="create_session_secret"}')).toBe(3);
 
     // Participants join with the invite code alone.
-    const joined = await t.postJson<{ token: string }>(`/api/sessions/${right.body.sessionId}/join`, { inviteCode: right.body.inviteCode, name: 'Ana' });
+    const joined = await t.postJson<{ token: string }>(`/api/sessions/${right.body.sessionId}/join`, {
+      inviteCode: right.body.inviteCode,
+      name: 'Ana',
+    });
     expect(joined.status).toBe(201);
     expect(joined.body.token).toBeTruthy();
   });

@@ -29,7 +29,11 @@ describe('export limits', () => {
     const { session } = await createSessionWith(t.url, []);
     const auth = { authorization: `Bearer ${session.hostToken}` };
     const upload = async (bytes: Uint8Array, name: string) => {
-      const response = await fetch(`${t.url}/api/sessions/${session.sessionId}/uploads?name=${name}`, { method: 'POST', headers: auth, body: bytes });
+      const response = await fetch(`${t.url}/api/sessions/${session.sessionId}/uploads?name=${name}`, {
+        method: 'POST',
+        headers: auth,
+        body: bytes,
+      });
       expect(response.status).toBe(201);
       return ((await response.json()) as { uploadId: string }).uploadId;
     };
@@ -41,16 +45,37 @@ describe('export limits', () => {
     await table.synced;
     const maker = { id: session.participantId, name: 'Host', at: 1 };
     table.doc.transact(() => {
-      for (let i = 0; i < 18; i++) putArtifact(table.doc, `card-${i}`, ArtifactKind.Image, { [ArtifactField.UploadId]: big, [ArtifactField.Mime]: 'image/png', [ArtifactField.FileName]: `big.png` }, { x: i * 220, y: 0 }, maker);
-      putArtifact(table.doc, 'card-second', ArtifactKind.Image, { [ArtifactField.UploadId]: second, [ArtifactField.Mime]: 'image/png', [ArtifactField.FileName]: 'second.png' }, { y: 400 }, maker);
+      for (let i = 0; i < 18; i++)
+        putArtifact(
+          table.doc,
+          `card-${i}`,
+          ArtifactKind.Image,
+          { [ArtifactField.UploadId]: big, [ArtifactField.Mime]: 'image/png', [ArtifactField.FileName]: `big.png` },
+          { x: i * 220, y: 0 },
+          maker,
+        );
+      putArtifact(
+        table.doc,
+        'card-second',
+        ArtifactKind.Image,
+        { [ArtifactField.UploadId]: second, [ArtifactField.Mime]: 'image/png', [ArtifactField.FileName]: 'second.png' },
+        { y: 400 },
+        maker,
+      );
     });
-    await waitFor(() => t.server.relay.loadedRoom(`${session.sessionId}/table-1`)?.doc.getMap('artifacts').size === 19, 5000, 'cards on the server');
+    await waitFor(
+      () => t.server.relay.loadedRoom(`${session.sessionId}/table-1`)?.doc.getMap('artifacts').size === 19,
+      5000,
+      'cards on the server',
+    );
 
     const html = await (await fetch(`${t.url}/api/sessions/${session.sessionId}/export?format=html`, { headers: auth })).text();
     const embedded = html.match(/src="data:image\/png;base64,/g) ?? [];
     const pointers = html.match(/The same image as <a href="#image-/g) ?? [];
     const oneImageBase64 = Math.ceil(IMAGE_BYTES / 3) * 4;
-    console.info(`export limits: HTML of ${html.length} bytes for 18 cards of one ${IMAGE_BYTES / 1024} KiB image (${embedded.length} embedded, ${pointers.length} pointers) and one past the budget`);
+    console.info(
+      `export limits: HTML of ${html.length} bytes for 18 cards of one ${IMAGE_BYTES / 1024} KiB image (${embedded.length} embedded, ${pointers.length} pointers) and one past the budget`,
+    );
     expect(embedded).toHaveLength(1);
     expect(pointers).toHaveLength(17);
     expect(html).toContain(`id="image-${big}"`);
@@ -60,7 +85,9 @@ describe('export limits', () => {
 
     // One at a time for this session: of three PDFs asked at once (Chromium prints each, which takes
     // a while), one is made and the others wait with 429.
-    const answers = await Promise.all(Array.from({ length: 3 }, () => fetch(`${t.url}/api/sessions/${session.sessionId}/export?format=pdf`, { headers: auth })));
+    const answers = await Promise.all(
+      Array.from({ length: 3 }, () => fetch(`${t.url}/api/sessions/${session.sessionId}/export?format=pdf`, { headers: auth })),
+    );
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 429)).toHaveLength(2);

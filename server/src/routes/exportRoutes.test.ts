@@ -8,7 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { marked, type Token } from 'marked';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { ArtifactField, ArtifactKind, DATA_TABLE_HEADER_ROW, PLENARY_DOC, PlenaryRoot, TableRoot, cellKey, itemReactionKey } from '@worktable/shared';
+import {
+  ArtifactField,
+  ArtifactKind,
+  DATA_TABLE_HEADER_ROW,
+  PLENARY_DOC,
+  PlenaryRoot,
+  TableRoot,
+  cellKey,
+  itemReactionKey,
+} from '@worktable/shared';
 import { findChromium } from '../record/pdf.js';
 import { putArtifact as put, putThread, xmlElement, xmlText, yText } from '../testing/canvasWrites.js';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
@@ -77,13 +86,40 @@ function writeTable(doc: Y.Doc, imageUploadId: string): void {
     cells.set(cellKey(DATA_TABLE_HEADER_ROW, 'c2'), yText('Level'));
     cells.set('r1:c1', yText(SCRIPTED.tableCell));
     cells.set('r1:c2', yText('3'));
-    putArtifact(doc, 'a-table', ArtifactKind.DataTable, { [ArtifactField.Title]: 'Rubric', [ArtifactField.RowIds]: rows, [ArtifactField.ColumnIds]: columns, [ArtifactField.Cells]: cells }, 30);
-    putArtifact(doc, 'a-image', ArtifactKind.Image, { [ArtifactField.UploadId]: imageUploadId, [ArtifactField.Mime]: 'image/png', [ArtifactField.FileName]: SCRIPTED.image }, 40);
+    putArtifact(
+      doc,
+      'a-table',
+      ArtifactKind.DataTable,
+      { [ArtifactField.Title]: 'Rubric', [ArtifactField.RowIds]: rows, [ArtifactField.ColumnIds]: columns, [ArtifactField.Cells]: cells },
+      30,
+    );
+    putArtifact(
+      doc,
+      'a-image',
+      ArtifactKind.Image,
+      { [ArtifactField.UploadId]: imageUploadId, [ArtifactField.Mime]: 'image/png', [ArtifactField.FileName]: SCRIPTED.image },
+      40,
+    );
     const notes = new Y.XmlFragment();
-    putArtifact(doc, 'a-notes', ArtifactKind.Document, { [ArtifactField.Title]: 'Notes · Tuning', [ArtifactField.NotesOf]: 'tuning', [ArtifactField.Content]: notes }, 50);
-    notes.insert(0, [xmlElement('heading', [xmlText('1 / 8 · Introduction')], { level: '2' }), xmlElement('paragraph', [xmlText(SCRIPTED.notes)])]);
+    putArtifact(
+      doc,
+      'a-notes',
+      ArtifactKind.Document,
+      { [ArtifactField.Title]: 'Notes · Tuning', [ArtifactField.NotesOf]: 'tuning', [ArtifactField.Content]: notes },
+      50,
+    );
+    notes.insert(0, [
+      xmlElement('heading', [xmlText('1 / 8 · Introduction')], { level: '2' }),
+      xmlElement('paragraph', [xmlText(SCRIPTED.notes)]),
+    ]);
     const thread = (id: string, type: string, messages: { text: string; authorName: string }[]) =>
-      putThread(doc, id, 'a-doc', type, messages.map((m, i) => ({ ...m, authorId: 'p', at: 1_800_000_000_000 + i })));
+      putThread(
+        doc,
+        id,
+        'a-doc',
+        type,
+        messages.map((m, i) => ({ ...m, authorId: 'p', at: 1_800_000_000_000 + i })),
+      );
     thread('t-warm', 'warm', [{ text: SCRIPTED.warm, authorName: 'Ben Brook' }]);
     thread('t-probing', 'probing', [
       { text: SCRIPTED.probing, authorName: 'Ben Brook' },
@@ -113,7 +149,17 @@ function elements(node: Node, name: string): DefaultTreeAdapterMap['element'][] 
 }
 
 function markdownText(tokens: Token[]): string {
-  return tokens.map((token) => ('tokens' in token && token.tokens ? markdownText(token.tokens) : 'items' in token ? markdownText(token.items as Token[]) : 'rows' in token ? JSON.stringify(token) : (token as { text?: string }).text ?? '')).join(' ');
+  return tokens
+    .map((token) =>
+      'tokens' in token && token.tokens
+        ? markdownText(token.tokens)
+        : 'items' in token
+          ? markdownText(token.items as Token[])
+          : 'rows' in token
+            ? JSON.stringify(token)
+            : ((token as { text?: string }).text ?? ''),
+    )
+    .join(' ');
 }
 
 beforeAll(async () => {
@@ -125,7 +171,11 @@ beforeAll(async () => {
   memberTokens = members.map((m) => ({ id: m.participantId, token: m.token }));
   anaId = members[0]!.participantId;
   benId = members[1]!.participantId;
-  const uploaded = await fetch(`${t.url}/api/sessions/${sessionId}/uploads?name=${SCRIPTED.image}`, { method: 'POST', headers: { authorization: `Bearer ${hostToken}` }, body: onePixelPng() });
+  const uploaded = await fetch(`${t.url}/api/sessions/${sessionId}/uploads?name=${SCRIPTED.image}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${hostToken}` },
+    body: onePixelPng(),
+  });
   const { uploadId } = (await uploaded.json()) as { uploadId: string };
   const table: YClient = connectClient(t.wsUrl, sessionId, 'table-1', members[0]!.token);
   const plenary: YClient = connectClient(t.wsUrl, sessionId, PLENARY_DOC, members[1]!.token);
@@ -135,10 +185,24 @@ beforeAll(async () => {
   // writes their own (the relay reverts anyone else's).
   const benTable: YClient = connectClient(t.wsUrl, sessionId, 'table-1', members[1]!.token);
   await benTable.synced;
-  for (const [doc, who, reaction] of [[table.doc, anaId, 'agree'], [table.doc, anaId, 'heart'], [benTable.doc, benId, 'agree']] as const) {
+  for (const [doc, who, reaction] of [
+    [table.doc, anaId, 'agree'],
+    [table.doc, anaId, 'heart'],
+    [benTable.doc, benId, 'agree'],
+  ] as const) {
     doc.getMap<boolean>(TableRoot.Reactions).set(itemReactionKey('a-sticky', reaction, who), true);
   }
-  plenary.doc.getMap(PlenaryRoot.Harvest).set('h1', { id: 'h1', tableId: 'table-1', tableName: 'Table 1', round: 1, kind: 'insight', text: SCRIPTED.harvest, by: 'p', byName: 'Ben Brook', at: 1 });
+  plenary.doc.getMap(PlenaryRoot.Harvest).set('h1', {
+    id: 'h1',
+    tableId: 'table-1',
+    tableName: 'Table 1',
+    round: 1,
+    kind: 'insight',
+    text: SCRIPTED.harvest,
+    by: 'p',
+    byName: 'Ben Brook',
+    at: 1,
+  });
 
   const host = openControlClient(t.url, hostToken);
   const ana = openControlClient(t.url, members[0]!.token);
@@ -172,7 +236,9 @@ describe('export', () => {
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="test-session-record.md"');
     const markdown = await response.text();
     const tokens = marked.lexer(markdown);
-    expect(tokens.filter((tk) => tk.type === 'heading' && tk.depth === 1).map((tk) => (tk as { text: string }).text)).toEqual(['Test session']);
+    expect(tokens.filter((tk) => tk.type === 'heading' && tk.depth === 1).map((tk) => (tk as { text: string }).text)).toEqual([
+      'Test session',
+    ]);
     const all = markdownText(tokens);
     for (const value of Object.values(SCRIPTED)) expect(all).toContain(value);
     expect(all).toContain('Warm feedback');
@@ -184,9 +250,14 @@ describe('export', () => {
     expect(markdown).toContain(`| Criterion | Level |\n| --- | --- |\n| ${SCRIPTED.tableCell} | 3 |`);
     expect(markdown).toMatch(new RegExp(`^#### Introduction · ended \\d\\d:\\d\\d\n\n${SCRIPTED.notes}`, 'm')); // the phase's notes under it
     // Who held each role over which phases (one phase ended here: Introduction, phase 1).
-    for (const role of ['Facilitator', 'Presenter', 'Scribe', 'Timekeeper']) expect(markdown).toMatch(new RegExp(`^- ${role}: .+ \\(phase 1\\)$`, 'm'));
+    for (const role of ['Facilitator', 'Presenter', 'Scribe', 'Timekeeper'])
+      expect(markdown).toMatch(new RegExp(`^- ${role}: .+ \\(phase 1\\)$`, 'm'));
     // The summary, then themes and harvest, then the table.
-    expect(tokens.filter((tk) => tk.type === 'heading' && tk.depth === 2).map((tk) => (tk as { text: string }).text)).toEqual(['Summary', 'Themes and harvest', 'Tuning Protocol']);
+    expect(tokens.filter((tk) => tk.type === 'heading' && tk.depth === 2).map((tk) => (tk as { text: string }).text)).toEqual([
+      'Summary',
+      'Themes and harvest',
+      'Tuning Protocol',
+    ]);
   });
 
   it('E2 HTML: self-contained, no scripts, escaped, and holds every item of the script', async () => {
@@ -195,7 +266,11 @@ describe('export', () => {
     const html = await response.text();
     const document = parse(html);
     expect(elements(document, 'script')).toEqual([]);
-    expect(elements(document, 'h1').map(textOf).map((s) => s.trim())).toEqual(['Test session']);
+    expect(
+      elements(document, 'h1')
+        .map(textOf)
+        .map((s) => s.trim()),
+    ).toEqual(['Test session']);
     const body = textOf(document).replace(/\s+/g, ' ');
     for (const value of Object.values(SCRIPTED)) expect(body).toContain(value);
     expect(body).toContain('<script>alert(1)</script>'); // shown as text, never run
@@ -210,25 +285,31 @@ describe('export', () => {
     expect(headers).toEqual(expect.arrayContaining(['Criterion', 'Level']));
   });
 
-  it.skipIf(findChromium(undefined) === null)('E3 PDF: printed by Chromium, its text holds every item of the script', async () => {
-    const response = await exportAs('pdf');
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/pdf');
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const pdf = await pdfjs.getDocument({ data: bytes, useSystemFonts: true }).promise;
-    let all = '';
-    for (let page = 1; page <= pdf.numPages; page++) {
-      const content = await (await pdf.getPage(page)).getTextContent();
-      all += ` ${content.items.map((item) => ('str' in item ? item.str : '')).join(' ')}`;
-    }
-    const squashed = all.replace(/\s+/g, '');
-    for (const value of Object.values(SCRIPTED)) expect(squashed).toContain(value.replace(/\s+/g, ''));
-    // It opens with the summary, then the themes and harvest, then the table.
-    const at = ['Summary', 'Themesandharvest', SCRIPTED.harvest.replace(/\s+/g, ''), 'Table1', SCRIPTED.sticky.replace(/\s+/g, '')].map((s) => squashed.indexOf(s));
-    expect(at.every((p, i) => p >= 0 && (i === 0 || p > at[i - 1]!))).toBe(true);
-  }, 60_000);
+  it.skipIf(findChromium(undefined) === null)(
+    'E3 PDF: printed by Chromium, its text holds every item of the script',
+    async () => {
+      const response = await exportAs('pdf');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const pdf = await pdfjs.getDocument({ data: bytes, useSystemFonts: true }).promise;
+      let all = '';
+      for (let page = 1; page <= pdf.numPages; page++) {
+        const content = await (await pdf.getPage(page)).getTextContent();
+        all += ` ${content.items.map((item) => ('str' in item ? item.str : '')).join(' ')}`;
+      }
+      const squashed = all.replace(/\s+/g, '');
+      for (const value of Object.values(SCRIPTED)) expect(squashed).toContain(value.replace(/\s+/g, ''));
+      // It opens with the summary, then the themes and harvest, then the table.
+      const at = ['Summary', 'Themesandharvest', SCRIPTED.harvest.replace(/\s+/g, ''), 'Table1', SCRIPTED.sticky.replace(/\s+/g, '')].map(
+        (s) => squashed.indexOf(s),
+      );
+      expect(at.every((p, i) => p >= 0 && (i === 0 || p > at[i - 1]!))).toBe(true);
+    },
+    60_000,
+  );
 
   it('E4 the host and the facilitator export, nobody else; bad formats and tokens get clear errors', async () => {
     // Ana facilitates: she may export; Ben, who does not, is refused.
@@ -237,7 +318,9 @@ describe('export', () => {
     const ben = memberTokens.find((m) => m.id === benId)!;
     const refused = await exportAs('md', ben.token);
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toEqual({ error: { code: 'forbidden', message: 'only the host or a facilitator can export the record; ask them for a copy' } });
+    expect(await refused.json()).toEqual({
+      error: { code: 'forbidden', message: 'only the host or a facilitator can export the record; ask them for a copy' },
+    });
     expect((await exportAs('docx')).status).toBe(400);
     expect((await fetch(`${t.url}/api/sessions/${sessionId}/export`)).status).toBe(401);
   });
@@ -245,7 +328,9 @@ describe('export', () => {
   it('E5 participation: the host sees everyone, a participant their own row until the host shares it', async () => {
     type Rows = { scope: string; rows: { participantId: string; dots: number; rolePhases: Record<string, number>; quiet: boolean }[] };
     const get = async (token: string): Promise<Rows> =>
-      (await (await fetch(`${t.url}/api/sessions/${sessionId}/participation`, { headers: { authorization: `Bearer ${token}` } })).json()) as Rows;
+      (await (
+        await fetch(`${t.url}/api/sessions/${sessionId}/participation`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as Rows;
     const all = await get(hostToken);
     expect(all.scope).toBe('all');
     expect(all.rows).toHaveLength(3);
@@ -257,7 +342,10 @@ describe('export', () => {
     const facilitates = all.rows.length > 0 && hostControl!.latest()!.roles.facilitator === anaId;
     expect(anaView.scope).toBe(facilitates ? 'all' : 'self');
     if (!facilitates) expect(anaView.rows.map((r) => r.participantId)).toEqual([anaId]);
-    expect(await hostControl!.send({ action: 'shareParticipation', visible: true })).toMatchObject({ ok: true, state: { participationShared: true } });
+    expect(await hostControl!.send({ action: 'shareParticipation', visible: true })).toMatchObject({
+      ok: true,
+      state: { participationShared: true },
+    });
     expect((await get(participantToken)).scope).toBe('all');
   });
 });

@@ -27,23 +27,29 @@ async function facilitates(deps: ExportDeps, sessionId: string, participantId: s
   if (typeof stored !== 'object' || stored === null) return false;
   // A session from before convenings stores one run; later ones a run per table.
   const runs = 'runs' in stored && typeof stored.runs === 'object' && stored.runs !== null ? Object.values(stored.runs) : [stored];
-  return runs.some((run: unknown) => typeof run === 'object' && run !== null && 'roles' in run && (run.roles as Record<string, unknown>).facilitator === participantId);
+  return runs.some(
+    (run: unknown) =>
+      typeof run === 'object' && run !== null && 'roles' in run && (run.roles as Record<string, unknown>).facilitator === participantId,
+  );
 }
 
 /** Registers the export route and the record capabilities. */
 export async function exportRoutes(app: FastifyInstance, deps: ExportDeps): Promise<void> {
   app.get('/api/record-capabilities', async (): Promise<RecordCapabilities> => ({ serverPdf: findChromium(deps.chromiumPath) !== null }));
-  app.get<{ Params: { sessionId: string }; Querystring: Record<string, string | undefined> }>('/api/sessions/:sessionId/export', async (request, reply) => {
-    const { sessionId } = request.params;
-    const member = await requireMember(request, reply, deps, sessionId);
-    if (!member) return reply;
-    if (member.role !== SessionRole.Host && !(await facilitates(deps, sessionId, member.participantId))) {
-      return sendError(reply, 403, 'forbidden', 'only the host or a facilitator can export the record; ask them for a copy');
-    }
-    const format = request.query.format ?? 'md';
-    if (!isRecordFormat(format)) return sendError(reply, 400, 'bad_request', 'format: must be md, html or pdf');
-    const parsed = parseRecordOptionsQuery(request.query);
-    if (!parsed.ok) return sendError(reply, 400, 'bad_request', parsed.message);
-    return sendRecord(reply, deps, { sessionId, options: parsed.options, format, disposition: 'attachment' });
-  });
+  app.get<{ Params: { sessionId: string }; Querystring: Record<string, string | undefined> }>(
+    '/api/sessions/:sessionId/export',
+    async (request, reply) => {
+      const { sessionId } = request.params;
+      const member = await requireMember(request, reply, deps, sessionId);
+      if (!member) return reply;
+      if (member.role !== SessionRole.Host && !(await facilitates(deps, sessionId, member.participantId))) {
+        return sendError(reply, 403, 'forbidden', 'only the host or a facilitator can export the record; ask them for a copy');
+      }
+      const format = request.query.format ?? 'md';
+      if (!isRecordFormat(format)) return sendError(reply, 400, 'bad_request', 'format: must be md, html or pdf');
+      const parsed = parseRecordOptionsQuery(request.query);
+      if (!parsed.ok) return sendError(reply, 400, 'bad_request', parsed.message);
+      return sendRecord(reply, deps, { sessionId, options: parsed.options, format, disposition: 'attachment' });
+    },
+  );
 }

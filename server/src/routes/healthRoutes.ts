@@ -27,16 +27,28 @@ export async function healthRoutes(app: FastifyInstance, deps: HealthDeps): Prom
   app.get('/healthz', async (_request, reply) => {
     const stats = deps.relay.stats();
     const crossNode = deps.crossNode ? { ...deps.crossNode.status(), ...deps.crossNode.counters } : undefined;
-    const writes = deps.persistence ? { pendingUpdates: deps.persistence.pendingUpdates, pendingBytes: deps.persistence.pendingBytes, failing: deps.persistence.failing } : undefined;
+    const writes = deps.persistence
+      ? { pendingUpdates: deps.persistence.pendingUpdates, pendingBytes: deps.persistence.pendingBytes, failing: deps.persistence.failing }
+      : undefined;
     try {
       await deps.storage.ping();
       // Redis down: this node still serves its own clients, so it answers 200 but says degraded.
       const degraded = (crossNode && !crossNode.ok) || writes?.failing === true;
-      return { status: degraded ? 'degraded' : 'ok', storage: { engine: deps.storage.engine, ok: true, ...writes }, ...(crossNode ? { crossNode } : {}), ...stats };
+      return {
+        status: degraded ? 'degraded' : 'ok',
+        storage: { engine: deps.storage.engine, ok: true, ...writes },
+        ...(crossNode ? { crossNode } : {}),
+        ...stats,
+      };
     } catch (error) {
       return reply.code(503).send({
         status: 'unavailable',
-        storage: { engine: deps.storage.engine, ok: false, error: `storage unreachable: ${(error as Error).message}; changes wait in memory (up to MAX_PENDING_BYTES) and are stored when it returns`, ...writes },
+        storage: {
+          engine: deps.storage.engine,
+          ok: false,
+          error: `storage unreachable: ${(error as Error).message}; changes wait in memory (up to MAX_PENDING_BYTES) and are stored when it returns`,
+          ...writes,
+        },
         ...(crossNode ? { crossNode } : {}),
         ...stats,
       });

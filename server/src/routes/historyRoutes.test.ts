@@ -10,7 +10,11 @@ import { openControlClient, type ControlClient } from '../testing/controlClient.
 import { testPhase, testProtocol } from '../testing/fixtures.js';
 import { connectClient, createSessionWith, postJson, startTestServer, waitFor, type TestServer } from '../testing/testServer.js';
 
-const short = testProtocol('short', [testPhase('write'), testPhase('discuss', { durationMs: 300, advance: Advance.Auto }), testPhase('close')]);
+const short = testProtocol('short', [
+  testPhase('write'),
+  testPhase('discuss', { durationMs: 300, advance: Advance.Auto }),
+  testPhase('close'),
+]);
 
 let t: TestServer | undefined;
 const clients: ControlClient[] = [];
@@ -32,7 +36,10 @@ async function list(url: string, sessionId: string, token: string): Promise<{ st
 describe('history', () => {
   it('H1 keeps the table as it was at the end of each phase, labelled, whether the facilitator or the deadline ended it', async () => {
     t = await startTestServer({}, { findProtocol: (id) => (id === 'short' ? short : builtInProtocol(id)) });
-    const created = await postJson<{ sessionId: string; hostToken: string; inviteCode: string }>(`${t.url}/api/sessions`, { title: 'History', protocol: 'short' });
+    const created = await postJson<{ sessionId: string; hostToken: string; inviteCode: string }>(`${t.url}/api/sessions`, {
+      title: 'History',
+      protocol: 'short',
+    });
     const { sessionId, hostToken } = created.body;
     const host = openControlClient(t.url, hostToken);
     clients.push(host);
@@ -54,10 +61,19 @@ describe('history', () => {
       if (listed.snapshots.length < 3) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(listed.snapshots.map((s) => s.label.phaseId)).toEqual(['write', 'discuss', 'close']);
-    expect(listed.snapshots[0]!.label).toMatchObject({ tableId: 'table-1', protocolId: 'short', phaseTitle: 'Write', phaseIndex: 0, round: 0, roles: { facilitator: expect.any(String) as string } });
+    expect(listed.snapshots[0]!.label).toMatchObject({
+      tableId: 'table-1',
+      protocolId: 'short',
+      phaseTitle: 'Write',
+      phaseIndex: 0,
+      round: 0,
+      roles: { facilitator: expect.any(String) as string },
+    });
 
     const stateOf = async (snapshotId: number) => {
-      const response = await fetch(`${t!.url}/api/sessions/${sessionId}/history/${snapshotId}`, { headers: { authorization: `Bearer ${hostToken}` } });
+      const response = await fetch(`${t!.url}/api/sessions/${sessionId}/history/${snapshotId}`, {
+        headers: { authorization: `Bearer ${hostToken}` },
+      });
       expect(response.headers.get('content-type')).toBe('application/octet-stream');
       const doc = new Y.Doc();
       Y.applyUpdate(doc, new Uint8Array(await response.arrayBuffer()));

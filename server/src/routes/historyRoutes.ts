@@ -21,9 +21,12 @@ export async function historyRoutes(app: FastifyInstance, deps: HistoryDeps): Pr
     const { sessionId } = request.params;
     if (!(await requireMember(request, reply, deps, sessionId))) return reply;
     const doc = request.query.doc;
-    if (doc !== undefined && !DOC_NAME_PATTERN.test(doc)) return sendError(reply, 400, 'bad_request', 'doc: must be a document name like table-1');
+    if (doc !== undefined && !DOC_NAME_PATTERN.test(doc))
+      return sendError(reply, 400, 'bad_request', 'doc: must be a document name like table-1');
     const snapshots = await deps.storage.listHistory(sessionId, doc);
-    return { snapshots: snapshots.map(({ snapshotId, docName, label, createdAt, bytes }) => ({ snapshotId, docName, label, createdAt, bytes })) };
+    return {
+      snapshots: snapshots.map(({ snapshotId, docName, label, createdAt, bytes }) => ({ snapshotId, docName, label, createdAt, bytes })),
+    };
   });
 
   app.get<{ Params: { sessionId: string; snapshotId: string } }>('/api/sessions/:sessionId/history/:snapshotId', async (request, reply) => {

@@ -17,7 +17,9 @@ export function sendTooManyRequests(reply: FastifyReply, waitSeconds: number, me
 /** Errors of a storage engine that is full, read-only or unreachable (SQLite codes, Postgres connection errors). */
 function isStorageUnavailable(error: { code?: unknown }): boolean {
   const code = typeof error.code === 'string' ? error.code : '';
-  return /^SQLITE_(FULL|IOERR|READONLY|BUSY|CANTOPEN)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '53100'].includes(code);
+  return (
+    /^SQLITE_(FULL|IOERR|READONLY|BUSY|CANTOPEN)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '53100'].includes(code)
+  );
 }
 
 /** Installs the error and not-found handlers: clear JSON errors, never a stack trace. */
@@ -26,7 +28,12 @@ export function installErrorHandlers(app: FastifyInstance): void {
     const status = error.statusCode ?? 500;
     if (isStorageUnavailable(error)) {
       request.log.error({ err: error }, 'storage unavailable');
-      return sendError(reply, 503, 'unavailable', 'the server cannot store anything right now (storage full or unreachable); try again in a minute');
+      return sendError(
+        reply,
+        503,
+        'unavailable',
+        'the server cannot store anything right now (storage full or unreachable); try again in a minute',
+      );
     }
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');

@@ -13,11 +13,15 @@ afterEach(async () => {
 });
 
 async function rotate(sessionId: string, token?: string): Promise<{ status: number; body: InviteCodeResponse & ApiError }> {
-  const response = await t!.fetch(`/api/sessions/${sessionId}/invite-code`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const response = await t!.fetch(`/api/sessions/${sessionId}/invite-code`, {
+    method: 'POST',
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   return { status: response.status, body: (await response.json()) as InviteCodeResponse & ApiError };
 }
 
-const join = (sessionId: string, inviteCode: string) => t!.postJson<JoinSessionResponse & ApiError>(`/api/sessions/${sessionId}/join`, { inviteCode, name: 'Ana' });
+const join = (sessionId: string, inviteCode: string) =>
+  t!.postJson<JoinSessionResponse & ApiError>(`/api/sessions/${sessionId}/join`, { inviteCode, name: 'Ana' });
 
 describe('POST /api/sessions/:sessionId/invite-code', () => {
   it('IC1 the host gets a new code and link; the old code is refused, the new one joins', async () => {
@@ -49,13 +53,18 @@ describe('POST /api/sessions/:sessionId/invite-code', () => {
     t = await buildTestApp();
     const { session, members } = await t.createSessionWith(['Ana', 'Ben']);
     const ana = members[0]!;
-    const removed = await t.fetch(`/api/sessions/${session.sessionId}/participants/${ana.participantId}`, { method: 'DELETE', headers: { authorization: `Bearer ${session.hostToken}` } });
+    const removed = await t.fetch(`/api/sessions/${session.sessionId}/participants/${ana.participantId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${session.hostToken}` },
+    });
     expect(removed.status).toBe(204);
     const rotated = await rotate(session.sessionId, session.hostToken);
     expect(rotated.status).toBe(200);
     expect((await join(session.sessionId, session.inviteCode)).status).toBe(403);
     expect((await t.fetch(`/api/sessions/${session.sessionId}`, { headers: { authorization: `Bearer ${ana.token}` } })).status).toBe(403);
     // Ben, still a member, keeps his place: his token was never tied to the code.
-    expect((await t.fetch(`/api/sessions/${session.sessionId}`, { headers: { authorization: `Bearer ${members[1]!.token}` } })).status).toBe(200);
+    expect(
+      (await t.fetch(`/api/sessions/${session.sessionId}`, { headers: { authorization: `Bearer ${members[1]!.token}` } })).status,
+    ).toBe(200);
   });
 });

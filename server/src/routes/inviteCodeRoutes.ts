@@ -30,7 +30,8 @@ export function inviteLink(origin: string, sessionId: string, inviteCode: string
 export async function inviteCodeRoutes(app: FastifyInstance, deps: InviteCodeDeps): Promise<void> {
   app.post<{ Params: { sessionId: string } }>('/api/sessions/:sessionId/invite-code', async (request, reply) => {
     const { sessionId } = request.params;
-    if (!(await requireMember(request, reply, deps, sessionId, { role: 'host', refusal: 'only the host can make a new invite link' }))) return reply;
+    if (!(await requireMember(request, reply, deps, sessionId, { role: 'host', refusal: 'only the host can make a new invite link' })))
+      return reply;
     const inviteCode = newInviteCode();
     if (!(await deps.storage.setInviteCode(sessionId, inviteCode))) return sendError(reply, 404, 'not_found', 'no session with this id');
     request.log.info({ session: sessionId }, 'invite code replaced by the host');

@@ -8,7 +8,13 @@ import { sendError } from './httpErrors.js';
  * The member making the request, or null after sending the refusal (401 bad token, 403 other
  * session, removed participant or a role short of `need`, 404 unknown session).
  */
-export async function requireMember(request: FastifyRequest, reply: FastifyReply, deps: AccessDeps, sessionId: string, need: AccessNeed = ANY_MEMBER): Promise<ParticipantRecord | null> {
+export async function requireMember(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: AccessDeps,
+  sessionId: string,
+  need: AccessNeed = ANY_MEMBER,
+): Promise<ParticipantRecord | null> {
   const decision = await checkAccess(deps, bearerToken(request.headers.authorization), sessionId, need);
   if (decision.ok) return decision.member;
   sendError(reply, decision.status, decision.code, decision.message);

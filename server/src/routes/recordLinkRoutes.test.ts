@@ -44,10 +44,28 @@ beforeAll(async () => {
   const table = connectClient(t.wsUrl, sessionId, 'table-1', members[0]!.token);
   const plenary = connectClient(t.wsUrl, sessionId, PLENARY_DOC, members[1]!.token);
   await Promise.all([table.synced, plenary.synced]);
-  putSticky(table.doc, 's1', 'Pairs ask better questions', { y: 0 }, { id: members[0]!.participantId, name: 'Ana Alvarez', at: Date.now() });
-  plenary.doc.getMap(PlenaryRoot.Harvest).set('h1', { id: 'h1', tableId: 'table-1', tableName: 'Table 1', round: 1, kind: 'insight', text: 'Questions land in pairs', by: members[1]!.participantId, byName: 'Ben Brook', at: Date.now() });
+  putSticky(
+    table.doc,
+    's1',
+    'Pairs ask better questions',
+    { y: 0 },
+    { id: members[0]!.participantId, name: 'Ana Alvarez', at: Date.now() },
+  );
+  plenary.doc.getMap(PlenaryRoot.Harvest).set('h1', {
+    id: 'h1',
+    tableId: 'table-1',
+    tableName: 'Table 1',
+    round: 1,
+    kind: 'insight',
+    text: 'Questions land in pairs',
+    by: members[1]!.participantId,
+    byName: 'Ben Brook',
+    at: Date.now(),
+  });
   const room = (doc: string) => t.server.relay.loadedRoom(`${sessionId}/${doc}`)?.doc;
-  await waitFor(() => room('table-1')?.getMap('artifacts').has('s1') === true && room(PLENARY_DOC)?.getMap(PlenaryRoot.Harvest).has('h1') === true);
+  await waitFor(
+    () => room('table-1')?.getMap('artifacts').has('s1') === true && room(PLENARY_DOC)?.getMap(PlenaryRoot.Harvest).has('h1') === true,
+  );
   table.destroy();
   plenary.destroy();
 });
@@ -62,7 +80,11 @@ describe('read-only record links', () => {
     expect(created.status).toBe(201);
     const link = (await created.json()) as RecordLinkView;
     expect(link.linkId).toMatch(RECORD_LINK_ID_PATTERN);
-    expect(link).toMatchObject({ url: `${t.url}/records/${link.linkId}`, options: { timeZone: 'Europe/Paris', names: false, organizations: true, systemRoles: true }, revokedAt: null });
+    expect(link).toMatchObject({
+      url: `${t.url}/records/${link.linkId}`,
+      options: { timeZone: 'Europe/Paris', names: false, organizations: true, systemRoles: true },
+      revokedAt: null,
+    });
 
     const page = await fetch(link.url);
     expect(page.status).toBe(200);
@@ -86,13 +108,21 @@ describe('read-only record links', () => {
     expect(listed.links.map((l) => l.linkId)).toContain(link.linkId);
   });
 
-  it.skipIf(findChromium(undefined) === null)('L2 the link also gives the PDF', async () => {
-    const link = (await (await createLink({ timeZone: 'UTC' })).json()) as RecordLinkView;
-    const pdf = await fetch(`${link.url}?format=pdf`);
-    expect(pdf.status).toBe(200);
-    expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
-  }, 60_000);
+  it.skipIf(findChromium(undefined) === null)(
+    'L2 the link also gives the PDF',
+    async () => {
+      const link = (await (await createLink({ timeZone: 'UTC' })).json()) as RecordLinkView;
+      const pdf = await fetch(`${link.url}?format=pdf`);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      expect(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
+    },
+    60_000,
+  );
 
   it('L3 only the host makes, lists and revokes links; bad options get clear errors', async () => {
     expect((await createLink({ timeZone: 'UTC' }, participantToken)).status).toBe(403);
@@ -100,9 +130,18 @@ describe('read-only record links', () => {
     expect((await api(`/api/sessions/${sessionId}/record-links`)).status).toBe(401);
     const bad = await createLink({ timeZone: 'Atlantis/Capital' });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: { code: 'bad_request', message: 'timeZone: "Atlantis/Capital" is not a time zone; use an IANA name such as Europe/Paris or America/New_York' } });
-    expect(await (await createLink({ timeZone: 'UTC', names: 'no' })).json()).toMatchObject({ error: { message: expect.stringMatching(/^names: /) as string } });
-    expect(await (await createLink({ timeZone: 'UTC', token: 'x' })).json()).toEqual({ error: { code: 'bad_request', message: 'unknown field "token"' } });
+    expect(await bad.json()).toEqual({
+      error: {
+        code: 'bad_request',
+        message: 'timeZone: "Atlantis/Capital" is not a time zone; use an IANA name such as Europe/Paris or America/New_York',
+      },
+    });
+    expect(await (await createLink({ timeZone: 'UTC', names: 'no' })).json()).toMatchObject({
+      error: { message: expect.stringMatching(/^names: /) as string },
+    });
+    expect(await (await createLink({ timeZone: 'UTC', token: 'x' })).json()).toEqual({
+      error: { code: 'bad_request', message: 'unknown field "token"' },
+    });
   });
 
   it('L4 a revoked link answers 410 with what to do; the host makes a new one that works', async () => {
@@ -135,7 +174,10 @@ describe('read-only record links', () => {
     }
     const mine = (await (await createLink({ timeZone: 'UTC' })).json()) as RecordLinkView;
     const other = await createSessionWith(t.url, []);
-    const foreign = await api(`/api/sessions/${other.session.sessionId}/record-links/${mine.linkId}`, { method: 'DELETE', token: other.session.hostToken });
+    const foreign = await api(`/api/sessions/${other.session.sessionId}/record-links/${mine.linkId}`, {
+      method: 'DELETE',
+      token: other.session.hostToken,
+    });
     expect(foreign.status).toBe(404);
     expect((await fetch(mine.url)).status).toBe(200);
     // A token of one session does not list another's links.
@@ -149,7 +191,9 @@ describe('read-only record links', () => {
       const refused = await fetch(`${limitedServer.url}/records/${forgedId()}`);
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^too many links that do not work from here; try again in \d+ s$/);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+        /^too many links that do not work from here; try again in \d+ s$/,
+      );
     } finally {
       await limitedServer.stop();
     }
@@ -157,7 +201,9 @@ describe('read-only record links', () => {
 
   it('L7 deleting the session takes its links with it', async () => {
     const { session } = await createSessionWith(t.url, []);
-    const link = (await (await api(`/api/sessions/${session.sessionId}/record-links`, { method: 'POST', token: session.hostToken, body: { timeZone: 'UTC' } })).json()) as RecordLinkView;
+    const link = (await (
+      await api(`/api/sessions/${session.sessionId}/record-links`, { method: 'POST', token: session.hostToken, body: { timeZone: 'UTC' } })
+    ).json()) as RecordLinkView;
     expect((await fetch(link.url)).status).toBe(200);
     expect((await api(`/api/sessions/${session.sessionId}`, { method: 'DELETE', token: session.hostToken })).status).toBe(204);
     expect((await fetch(link.url)).status).toBe(404);

@@ -110,7 +110,14 @@ export async function recordLinkRoutes(app: FastifyInstance, deps: RecordLinkDep
     if (!parsed.success) return sendError(reply, 400, 'bad_request', describeIssue(parsed.error));
     const { timeZone, names = true, organizations = true, systemRoles = true } = parsed.data;
     const options: RecordOptions = { timeZone: canonicalTimeZone(timeZone) ?? timeZone, names, organizations, systemRoles };
-    const link: RecordLinkRecord = { linkId: newRecordLinkId(), sessionId, options, createdBy: host.participantId, createdAt: Date.now(), revokedAt: null };
+    const link: RecordLinkRecord = {
+      linkId: newRecordLinkId(),
+      sessionId,
+      options,
+      createdBy: host.participantId,
+      createdAt: Date.now(),
+      revokedAt: null,
+    };
     await deps.storage.createRecordLink(link);
     return reply.code(201).send(viewOf(link, publicOrigin(request, deps.publicUrl)));
   });
@@ -140,7 +147,9 @@ export async function recordLinkRoutes(app: FastifyInstance, deps: RecordLinkDep
     const link = RECORD_LINK_ID_PATTERN.test(linkId) ? await deps.storage.getRecordLink(linkId) : null;
     if (!link || link.revokedAt !== null) {
       deps.failureLimit?.take(request.ip);
-      return link ? refuse(request, reply, 410, 'gone', 'This link was revoked', REVOKED_LINK_MESSAGE) : refuse(request, reply, 404, 'not_found', 'No record here', UNKNOWN_LINK_MESSAGE);
+      return link
+        ? refuse(request, reply, 410, 'gone', 'This link was revoked', REVOKED_LINK_MESSAGE)
+        : refuse(request, reply, 404, 'not_found', 'No record here', UNKNOWN_LINK_MESSAGE);
     }
     const format = request.query.format ?? 'html';
     if (!isRecordFormat(format)) return refuse(request, reply, 400, 'bad_request', 'Unknown format', 'format: must be html, md or pdf');

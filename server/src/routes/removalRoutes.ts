@@ -21,20 +21,29 @@ export interface RemovalDeps {
 
 /** Registers `DELETE /api/sessions/:sessionId/participants/:participantId` and `DELETE /api/sessions/:sessionId`. */
 export async function removalRoutes(app: FastifyInstance, deps: RemovalDeps): Promise<void> {
-  app.delete<{ Params: { sessionId: string; participantId: string } }>('/api/sessions/:sessionId/participants/:participantId', async (request, reply) => {
-    const { sessionId, participantId } = request.params;
-    const member = await requireMember(request, reply, deps, sessionId, { role: 'host', refusal: 'only the host can remove people from the session' });
-    if (!member) return reply;
-    if (participantId === member.participantId) return sendError(reply, 409, 'conflict', 'the host cannot remove themselves; delete the session instead');
-    if (!(await deps.storage.removeParticipant(sessionId, participantId))) return sendError(reply, 404, 'not_found', 'nobody with this id is in the session');
-    await deps.participantRemoved(sessionId, participantId);
-    request.log.info({ session: sessionId, participant: participantId }, 'participant removed by the host');
-    return reply.code(204).send();
-  });
+  app.delete<{ Params: { sessionId: string; participantId: string } }>(
+    '/api/sessions/:sessionId/participants/:participantId',
+    async (request, reply) => {
+      const { sessionId, participantId } = request.params;
+      const member = await requireMember(request, reply, deps, sessionId, {
+        role: 'host',
+        refusal: 'only the host can remove people from the session',
+      });
+      if (!member) return reply;
+      if (participantId === member.participantId)
+        return sendError(reply, 409, 'conflict', 'the host cannot remove themselves; delete the session instead');
+      if (!(await deps.storage.removeParticipant(sessionId, participantId)))
+        return sendError(reply, 404, 'not_found', 'nobody with this id is in the session');
+      await deps.participantRemoved(sessionId, participantId);
+      request.log.info({ session: sessionId, participant: participantId }, 'participant removed by the host');
+      return reply.code(204).send();
+    },
+  );
 
   app.delete<{ Params: { sessionId: string } }>('/api/sessions/:sessionId', async (request, reply) => {
     const { sessionId } = request.params;
-    if (!(await requireMember(request, reply, deps, sessionId, { role: 'host', refusal: 'only the host can delete the session' }))) return reply;
+    if (!(await requireMember(request, reply, deps, sessionId, { role: 'host', refusal: 'only the host can delete the session' })))
+      return reply;
     await deps.sessionDeleted(sessionId);
     await deps.storage.deleteSession(sessionId);
     request.log.info({ session: sessionId }, 'session deleted by the host');

@@ -22,7 +22,18 @@ afterAll(async () => {
 
 const body = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }).map((value) => ({ raw: JSON.stringify(value) ?? 'null', type: 'application/json' })),
-  fc.record({ title: fc.anything(), protocol: fc.anything(), customProtocol: fc.anything(), inviteCode: fc.anything(), name: fc.anything(), role: fc.anything(), timeZone: fc.oneof(fc.anything(), fc.constantFrom('UTC', 'Europe/Paris')), names: fc.anything() }).map((value) => ({ raw: JSON.stringify(value) ?? '{}', type: 'application/json' })),
+  fc
+    .record({
+      title: fc.anything(),
+      protocol: fc.anything(),
+      customProtocol: fc.anything(),
+      inviteCode: fc.anything(),
+      name: fc.anything(),
+      role: fc.anything(),
+      timeZone: fc.oneof(fc.anything(), fc.constantFrom('UTC', 'Europe/Paris')),
+      names: fc.anything(),
+    })
+    .map((value) => ({ raw: JSON.stringify(value) ?? '{}', type: 'application/json' })),
   fc.string({ maxLength: 200 }).map((raw) => ({ raw, type: 'application/json' })),
   fc.string({ maxLength: 100 }).map((raw) => ({ raw, type: 'text/plain' })),
 );
@@ -33,7 +44,11 @@ describe('REST bodies (property)', () => {
     let created = 0;
     let joined = 0;
     let linked = 0;
-    const urls = { create: `${t.url}/api/sessions`, join: `${t.url}/api/sessions/${sessionId}/join`, link: `${t.url}/api/sessions/${sessionId}/record-links` };
+    const urls = {
+      create: `${t.url}/api/sessions`,
+      join: `${t.url}/api/sessions/${sessionId}/join`,
+      link: `${t.url}/api/sessions/${sessionId}/record-links`,
+    };
     await fc.assert(
       fc.asyncProperty(body, fc.constantFrom('create', 'join', 'link'), async ({ raw, type }, route) => {
         const auth: Record<string, string> = route === 'link' ? { authorization: `Bearer ${hostToken}` } : {};

@@ -40,11 +40,18 @@ export async function sendRecord(
   if (!session) return sendError(reply, 404, 'not_found', 'this session no longer exists');
   if (!protocol) return sendError(reply, 404, 'not_found', 'this session’s protocol is no longer available');
   const done = deps.gate.enter(request.sessionId);
-  if (!done) return sendTooManyRequests(reply, 5, 'this session’s record is being made for someone else right now; try again in a few seconds');
+  if (!done)
+    return sendTooManyRequests(reply, 5, 'this session’s record is being made for someone else right now; try again in a few seconds');
   let rendered: RenderedRecord;
   try {
     const embedBytes = request.format === 'md' ? 0 : deps.embedBytes;
-    const data = await collectRecord(request.sessionId, { storage: deps.storage, history: deps.history, protocol, now: Date.now(), embedBytes });
+    const data = await collectRecord(request.sessionId, {
+      storage: deps.storage,
+      history: deps.history,
+      protocol,
+      now: Date.now(),
+      embedBytes,
+    });
     rendered = await renderRecord(data, request.options, request.format, deps.chromiumPath, request.downloads);
   } catch (error) {
     if (error instanceof PdfUnavailable) return sendError(reply, 503, 'unavailable', error.message);

@@ -25,12 +25,22 @@ export function secretAccepted(request: FastifyRequest, reply: FastifyReply, gat
   const sent = request.headers[CREATE_SESSION_SECRET_HEADER];
   if (typeof sent !== 'string' || sent === '') {
     gate.onSecretRefused?.();
-    sendError(reply, 401, CreateSessionSecretError.Required, 'this server asks for your organization’s secret to start a session; enter it (whoever runs Worktable for your organization has it)');
+    sendError(
+      reply,
+      401,
+      CreateSessionSecretError.Required,
+      'this server asks for your organization’s secret to start a session; enter it (whoever runs Worktable for your organization has it)',
+    );
     return false;
   }
   if (!secretsEqual(sent, gate.secret)) {
     gate.onSecretRefused?.();
-    sendError(reply, 403, CreateSessionSecretError.Wrong, 'this is not the organization’s secret; check it with whoever runs Worktable for your organization and enter it again');
+    sendError(
+      reply,
+      403,
+      CreateSessionSecretError.Wrong,
+      'this is not the organization’s secret; check it with whoever runs Worktable for your organization and enter it again',
+    );
     return false;
   }
   return true;
@@ -41,6 +51,10 @@ export async function quotaTaken(request: FastifyRequest, reply: FastifyReply, g
   const wait = (await gate.quota?.take(request.ip)) ?? 0;
   if (wait === 0) return true;
   const minutes = Math.ceil(wait / 60);
-  sendTooManyRequests(reply, wait, `too many sessions created from this network address; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
+  sendTooManyRequests(
+    reply,
+    wait,
+    `too many sessions created from this network address; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+  );
   return false;
 }

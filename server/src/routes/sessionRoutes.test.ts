@@ -36,9 +36,7 @@ describe('POST /api/sessions', () => {
     expect(view.body.title).toBe('Tuning our rubric');
     expect(view.body.protocol).toBe('tuning');
     expect(view.body.you.role).toBe('host');
-    expect(view.body.participants).toEqual([
-      expect.objectContaining({ participantId: body.participantId, name: 'Host', role: 'host' }),
-    ]);
+    expect(view.body.participants).toEqual([expect.objectContaining({ participantId: body.participantId, name: 'Host', role: 'host' })]);
   });
 
   it('A2 refuses a bad body with 400 naming the field, and stores nothing', async () => {
@@ -147,7 +145,9 @@ describe('protocols', () => {
   it('A10 GET /api/protocols lists the built-ins with phases and durations in ms', async () => {
     const response = await t.fetch('/api/protocols');
     expect(response.status).toBe(200);
-    const { protocols } = (await response.json()) as { protocols: { id: string; round: { durationMs: number }[]; plannedDurationMs: number }[] };
+    const { protocols } = (await response.json()) as {
+      protocols: { id: string; round: { durationMs: number }[]; plannedDurationMs: number }[];
+    };
     expect(protocols.map((p) => p.id)).toContain('tuning');
     const tuning = protocols.find((p) => p.id === 'tuning');
     expect(tuning?.round[1]?.durationMs).toBe(15 * 60_000);
@@ -156,11 +156,20 @@ describe('protocols', () => {
 
   it('A12 a host can bring an edited copy of a protocol; it is validated, stored and exported as JSON', async () => {
     const { protocols } = (await (await t.fetch('/api/protocols')).json()) as { protocols: Record<string, unknown>[] };
-    const { plannedDurationMs: _planned, ...tuning } = protocols.find((p) => p.id === 'tuning') as Record<string, unknown> & { round: { durationMs: number; title: string }[] };
-    const edited = { ...tuning, id: 'tuning-short', title: 'Short tuning', round: tuning.round.map((phase) => ({ ...phase, durationMs: 60_000 })) };
+    const { plannedDurationMs: _planned, ...tuning } = protocols.find((p) => p.id === 'tuning') as Record<string, unknown> & {
+      round: { durationMs: number; title: string }[];
+    };
+    const edited = {
+      ...tuning,
+      id: 'tuning-short',
+      title: 'Short tuning',
+      round: tuning.round.map((phase) => ({ ...phase, durationMs: 60_000 })),
+    };
     const created = await createSession({ title: 'Ours', customProtocol: edited });
     expect(created.status).toBe(201);
-    const exported = await t.fetch(`/api/sessions/${created.body.sessionId}/protocol`, { headers: { authorization: `Bearer ${created.body.hostToken}` } });
+    const exported = await t.fetch(`/api/sessions/${created.body.sessionId}/protocol`, {
+      headers: { authorization: `Bearer ${created.body.hostToken}` },
+    });
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toContain('tuning-short.protocol.json');
     expect(await exported.json()).toEqual(edited);

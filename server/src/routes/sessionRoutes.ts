@@ -114,7 +114,8 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionDeps): Pr
       // (or a typo storm behind a shared address) never keeps the right code out of any session.
       const key = `${request.ip} ${sessionId}`;
       const wait = deps.joinLimit?.retryAfter(key) ?? 0;
-      if (wait > 0) return sendTooManyRequests(reply, wait, `too many wrong invite codes for this session from here; try again in ${wait} s`);
+      if (wait > 0)
+        return sendTooManyRequests(reply, wait, `too many wrong invite codes for this session from here; try again in ${wait} s`);
       deps.joinLimit?.take(key);
       return sendError(reply, 403, 'forbidden', 'this invite code is not valid for the session; ask the host for the link');
     }

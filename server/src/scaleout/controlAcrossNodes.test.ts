@@ -58,7 +58,9 @@ describe.skipIf(!available)('control across nodes', () => {
     // Roles went to people on both nodes (three present, four roles: everyone holds one).
     const holders = new Set(Object.values(ana.latest()!.roles));
     expect(holders).toEqual(new Set([session.participantId, members[0]!.participantId, members[1]!.participantId]));
-    expect(ana.latest()!.table!.members.sort()).toEqual([session.participantId, members[0]!.participantId, members[1]!.participantId].sort());
+    expect(ana.latest()!.table!.members.sort()).toEqual(
+      [session.participantId, members[0]!.participantId, members[1]!.participantId].sort(),
+    );
     // An action on node B reaches people on node A.
     expect((await ana.send({ action: 'ready', ready: true })).ok).toBe(true);
     await waitFor(() => host.latest()?.ready.includes(members[0]!.participantId) === true, 5000, 'ready seen on node A');
@@ -76,8 +78,17 @@ describe.skipIf(!available)('control across nodes', () => {
     await waitFor(() => [host, ...people].every((c) => c.states.length > 0), 5000, 'connected');
     await presentAtHost(host, 5);
     expect(await host.send({ action: 'seat', tableCount: 2 })).toMatchObject({ ok: true, state: { convening: true } });
-    await waitFor(() => [host, ...people].every((p) => p.latest()?.convening === true && (p === host || typeof p.latest()?.tableId === 'string')), 5000, 'everyone told their table');
-    members.forEach((m, i) => { expect(people[i]!.latest()!.table).toMatchObject({ id: people[i]!.latest()!.tableId, members: expect.arrayContaining([m.participantId]) as string[] }); });
+    await waitFor(
+      () => [host, ...people].every((p) => p.latest()?.convening === true && (p === host || typeof p.latest()?.tableId === 'string')),
+      5000,
+      'everyone told their table',
+    );
+    members.forEach((m, i) => {
+      expect(people[i]!.latest()!.table).toMatchObject({
+        id: people[i]!.latest()!.tableId,
+        members: expect.arrayContaining([m.participantId]) as string[],
+      });
+    });
     expect(host.directories.at(-1)?.map((t) => t.id)).toEqual(['table-1', 'table-2']);
     expect((await host.send({ action: 'startRound' })).ok).toBe(true);
     await waitFor(() => people.every((p) => p.latest()?.status === 'running'), 5000, 'round running on both nodes');
@@ -90,12 +101,20 @@ describe.skipIf(!available)('control across nodes', () => {
     const early = members.map((m) => control(a, m.token));
     await waitFor(() => [host, ...early].every((c) => c.states.length > 0), 5000, 'node A loaded the session');
     // Two more join now and connect to node B only: node A has never seen them.
-    const late = await Promise.all(['P3', 'P4'].map((name) => postJson<JoinSessionResponse>(`${b.url}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name })));
+    const late = await Promise.all(
+      ['P3', 'P4'].map((name) =>
+        postJson<JoinSessionResponse>(`${b.url}/api/sessions/${session.sessionId}/join`, { inviteCode: session.inviteCode, name }),
+      ),
+    );
     const lateClients = late.map((j) => control(b, j.body.token));
     await waitFor(() => lateClients.every((c) => c.states.length > 0), 5000, 'the late ones connected to node B');
     await presentAtHost(host, 5);
     expect(await host.send({ action: 'seat', tableCount: 2 })).toMatchObject({ ok: true });
-    await waitFor(() => [...early, ...lateClients].every((c) => c.latest()?.convening === true && typeof c.latest()?.tableId === 'string'), 5000, 'everyone seated');
+    await waitFor(
+      () => [...early, ...lateClients].every((c) => c.latest()?.convening === true && typeof c.latest()?.tableId === 'string'),
+      5000,
+      'everyone seated',
+    );
     expect(lateClients.every((c) => c.latest()!.table?.members.length === 2)).toBe(true);
   }, 30_000);
 
@@ -113,7 +132,12 @@ describe.skipIf(!available)('control across nodes', () => {
     await waitFor(() => [host, ...people].every((c) => c.states.length > 0), 5000, 'connected');
     await presentAtHost(host, 5);
     // P1 (node A) with P2 (node B) at Table 1, P3 (A) with P4 (B) at Table 2: every call spans both nodes.
-    for (const [i, tableId] of [[0, 'table-1'], [1, 'table-1'], [2, 'table-2'], [3, 'table-2']] as const) {
+    for (const [i, tableId] of [
+      [0, 'table-1'],
+      [1, 'table-1'],
+      [2, 'table-2'],
+      [3, 'table-2'],
+    ] as const) {
       expect(await host.send({ action: 'pin', participantId: members[i]!.participantId, tableId })).toMatchObject({ ok: true });
     }
     expect(await host.send({ action: 'seat', tableCount: 2 })).toMatchObject({ ok: true });
@@ -125,7 +149,11 @@ describe.skipIf(!available)('control across nodes', () => {
     }
     const tableOf = (i: number) => people[i]!.latest()!.tableId;
     // Each table's list has its two people, wherever they are connected.
-    await waitFor(() => people.every((_, i) => lists[i]!.at(-1)?.tableId === tableOf(i) && lists[i]!.at(-1)?.peers.length === 2), 5000, 'two calls of two across nodes');
+    await waitFor(
+      () => people.every((_, i) => lists[i]!.at(-1)?.tableId === tableOf(i) && lists[i]!.at(-1)?.peers.length === 2),
+      5000,
+      'two calls of two across nodes',
+    );
     const mateOf = (i: number) => people.findIndex((_, j) => j !== i && tableOf(j) === tableOf(i));
     const nodeOf = (i: number) => (i % 2 === 0 ? 'a' : 'b');
     for (const from of [0, 3]) {
@@ -138,9 +166,14 @@ describe.skipIf(!available)('control across nodes', () => {
     const mover = 0;
     const other = tableOf(mover) === 'table-1' ? 'table-2' : 'table-1';
     expect(await host.send({ action: 'move', participantId: members[mover]!.participantId, tableId: other })).toMatchObject({ ok: true });
-    await waitFor(() => lists[mover]!.at(-1)?.tableId === other && lists[mover]!.at(-1)?.peers.length === 3, 5000, 'the mover is in the other call');
+    await waitFor(
+      () => lists[mover]!.at(-1)?.tableId === other && lists[mover]!.at(-1)?.peers.length === 3,
+      5000,
+      'the mover is in the other call',
+    );
     const newMates = people.map((_, i) => i).filter((i) => i !== mover && tableOf(i) === other);
-    for (const i of newMates) await waitFor(() => lists[i]!.at(-1)?.peers.some((p) => p.peerId === ids[mover]) === true, 5000, 'the new table sees the mover');
+    for (const i of newMates)
+      await waitFor(() => lists[i]!.at(-1)?.peers.some((p) => p.peerId === ids[mover]) === true, 5000, 'the new table sees the mover');
     // Signals across tables are refused even across nodes.
     const stayer = people.findIndex((_, i) => i !== mover && tableOf(i) !== other);
     const before = signals[stayer]!.length;

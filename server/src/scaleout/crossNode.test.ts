@@ -12,7 +12,16 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ONE_ADDRESS_ENV, TEST_REDIS_URL, createTestDatabase, dropTestDatabases, serviceAvailable } from '../testing/services.js';
-import { awarenessMessage, connectClient, createSessionWith, openRawSocket, startTestServer, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
+import {
+  awarenessMessage,
+  connectClient,
+  createSessionWith,
+  openRawSocket,
+  startTestServer,
+  waitFor,
+  type TestServer,
+  type YClient,
+} from '../testing/testServer.js';
 
 const available = (await serviceAvailable('postgres')) && (await serviceAvailable('redis'));
 const servers: TestServer[] = [];
@@ -78,7 +87,9 @@ async function freePort(): Promise<number> {
 }
 
 function startRedis(port: number): ChildProcess {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   processes.push(child);
   return child;
 }
@@ -92,7 +103,9 @@ describe.skipIf(!available)('several nodes', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const db = new pg.Client({ connectionString: env.DATABASE_URL });
     await db.connect();
-    const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM doc_updates WHERE doc_key = $1', [`${session.sessionId}/table-1`]);
+    const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM doc_updates WHERE doc_key = $1', [
+      `${session.sessionId}/table-1`,
+    ]);
     await db.end();
     expect(Number(rows[0]!.n)).toBe(120);
     const health = (await (await fetch(`${a.url}/healthz`)).json()) as { status: string; crossNode: { ok: boolean; duplicates: number } };
@@ -111,7 +124,13 @@ describe.skipIf(!available)('several nodes', () => {
     const onC = client(c, session.sessionId, members[2]!.token);
     await onC.synced;
     await typing;
-    await waitFor(() => text(onA).length === 600 && text(onB) === text(onA) && text(onC) === text(onA), 8000, 'the third node caught up').catch((e: unknown) => { throw new Error(`${String(e)} A=${text(onA).length} B=${text(onB).length} C=${text(onC).length}`); });
+    await waitFor(
+      () => text(onA).length === 600 && text(onB) === text(onA) && text(onC) === text(onA),
+      8000,
+      'the third node caught up',
+    ).catch((e: unknown) => {
+      throw new Error(`${String(e)} A=${text(onA).length} B=${text(onB).length} C=${text(onC).length}`);
+    });
   }, 30_000);
 
   it('X3 Redis stops for 5 s during edits and comes back: both nodes converge, health says degraded meanwhile', async () => {
@@ -139,10 +158,12 @@ describe.skipIf(!available)('several nodes', () => {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, 5000 - 1300)));
 
     redis = startRedis(port);
-    await waitFor(() => text(onA) === text(onB) && text(onA).length === 180, 15_000, 'convergence after Redis returned').catch(async (e: unknown) => {
-      const [ha, hb] = [await (await fetch(`${a.url}/healthz`)).text(), await (await fetch(`${b.url}/healthz`)).text()];
-      throw new Error(`${String(e)} A=${text(onA).length} B=${text(onB).length} ${ha} ${hb}`);
-    });
+    await waitFor(() => text(onA) === text(onB) && text(onA).length === 180, 15_000, 'convergence after Redis returned').catch(
+      async (e: unknown) => {
+        const [ha, hb] = [await (await fetch(`${a.url}/healthz`)).text(), await (await fetch(`${b.url}/healthz`)).text()];
+        throw new Error(`${String(e)} A=${text(onA).length} B=${text(onB).length} ${ha} ${hb}`);
+      },
+    );
     const healed = (await (await fetch(`${a.url}/healthz`)).json()) as { status: string };
     expect(healed.status).toBe('ok');
     // And the doc the nodes store is the same as the clients'.
@@ -165,7 +186,12 @@ describe.skipIf(!available)('several nodes', () => {
     // On node B, Ana's state came from node A: a member there cannot overwrite it.
     const attacker = await openRawSocket(b.wsUrl, session.sessionId, 'table-1', members[2]!.token);
     const clock = onA.provider.awareness.meta.get(anaId)!.clock;
-    attacker.send(awarenessMessage({ clientId: anaId, clock: clock + 1, state: { user: { name: 'Mal posing as Ana' } } }, { clientId: 4242, clock: 1, state: { user: { name: 'Mal' } } }));
+    attacker.send(
+      awarenessMessage(
+        { clientId: anaId, clock: clock + 1, state: { user: { name: 'Mal posing as Ana' } } },
+        { clientId: 4242, clock: 1, state: { user: { name: 'Mal' } } },
+      ),
+    );
     await waitFor(() => onA.provider.awareness.getStates().has(4242), 5000, "Mal's own state, through both nodes");
     expect(nameOnB()).toBe('Ana');
     expect(onA.provider.awareness.getStates().get(anaId)).toEqual({ user: { name: 'Ana' } });
@@ -176,7 +202,7 @@ describe.skipIf(!available)('several nodes', () => {
     await waitFor(() => nameOnB() === undefined, 5000, "Ana's presence removed on the other node");
   }, 30_000);
 
-  it('X5 a node stopping gracefully takes its clients\' presence with it, so a client moving to the other node shows there again at once', async () => {
+  it("X5 a node stopping gracefully takes its clients' presence with it, so a client moving to the other node shows there again at once", async () => {
     const { a, b, onA, onB } = await twoNodesWithClients(['Ana', 'Ben']);
     const anaId = onA.doc.clientID;
     const nameOnB = () => (onB.provider.awareness.getStates().get(anaId) as { user?: { name?: string } } | undefined)?.user?.name;

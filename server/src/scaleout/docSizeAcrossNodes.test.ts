@@ -30,7 +30,12 @@ afterAll(dropTestDatabases);
 describe.skipIf(!available)('document size across nodes', () => {
   it('DS4 churn on one node never trips the limit on the other; growth on one counts against it on the other', async () => {
     const { url } = await createTestDatabase('wt_docsize');
-    const env = { DATABASE_URL: url, REDIS_URL: TEST_REDIS_URL, TOKEN_SECRET: crypto.randomBytes(32).toString('hex'), MAX_DOC_BYTES: String(LIMIT) };
+    const env = {
+      DATABASE_URL: url,
+      REDIS_URL: TEST_REDIS_URL,
+      TOKEN_SECRET: crypto.randomBytes(32).toString('hex'),
+      MAX_DOC_BYTES: String(LIMIT),
+    };
     for (let i = 0; i < 2; i++) servers.push(await startTestServer(env));
     const [a, b] = servers as [TestServer, TestServer];
     const { session, members } = await createSessionWith(a.url, ['Ana', 'Ben', 'Cy']);

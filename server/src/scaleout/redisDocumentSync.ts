@@ -79,7 +79,12 @@ export class RedisDocumentSync implements RelayHook {
   /** Whether cross-node sync works now, and why not. */
   status(): { ok: boolean; reason: string | null } {
     const ok = this.connected && this.pub.status === 'ready';
-    return { ok, reason: ok ? null : `redis unreachable${this.lastError ? `: ${this.lastError}` : ''}; each node serves its own clients and catches up when it returns` };
+    return {
+      ok,
+      reason: ok
+        ? null
+        : `redis unreachable${this.lastError ? `: ${this.lastError}` : ''}; each node serves its own clients and catches up when it returns`,
+    };
   }
 
   /** Both connections are up again: ask the other nodes, by state vector, for whatever we missed. */
@@ -88,7 +93,8 @@ export class RedisDocumentSync implements RelayHook {
     if (this.connected && !this.needsCatchUp) return;
     this.connected = true;
     this.needsCatchUp = false;
-    if (this.rooms.size > 0) this.logger.info({ documents: this.rooms.size }, 'redis is up: catching up every open document by state vector');
+    if (this.rooms.size > 0)
+      this.logger.info({ documents: this.rooms.size }, 'redis is up: catching up every open document by state vector');
     // Resubscriptions are automatic (ioredis); each node that reconnects does the same, so both directions are covered.
     for (const room of this.rooms.values()) this.publish(room.docKey, Kind.StateVector, Y.encodeStateVector(room.doc));
   }

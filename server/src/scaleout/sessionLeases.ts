@@ -56,7 +56,11 @@ export class RedisLeases implements Leases {
   private readonly timer: NodeJS.Timeout;
 
   constructor(url: string) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: (times: number) => Math.min(times * 200, 2_000) });
+    this.redis = new Redis(url, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      retryStrategy: (times: number) => Math.min(times * 200, 2_000),
+    });
     this.redis.on('error', () => undefined);
     this.timer = setInterval(() => void this.renewAll(), LEASE_RENEW_MS);
     this.timer.unref();

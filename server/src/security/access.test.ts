@@ -11,7 +11,17 @@ import { controlAuth, CloseCode } from '@worktable/shared';
 import { SQLITE_FILE_NAME } from '../app.js';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
 import { onePixelPng } from '../testing/sampleFiles.js';
-import { closeCodeOf, connectClient, createSessionWith, openRawSocket, postJson, startTestServer, upgradeStatus, waitFor, type TestServer } from '../testing/testServer.js';
+import {
+  closeCodeOf,
+  connectClient,
+  createSessionWith,
+  openRawSocket,
+  postJson,
+  startTestServer,
+  upgradeStatus,
+  waitFor,
+  type TestServer,
+} from '../testing/testServer.js';
 
 let t: TestServer | undefined;
 const clients: ControlClient[] = [];
@@ -35,9 +45,19 @@ describe('access', () => {
     const disconnected = new Promise<number>((resolve) => control.socket.on('disconnect', () => resolve(Date.now())));
     const wsClosed = closeCodeOf(ws, 2000);
 
-    expect((await fetch(`${t.url}/api/sessions/${session.sessionId}/participants/${ana.participantId}`, { method: 'DELETE', headers: auth(members[1]!.token) })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${t.url}/api/sessions/${session.sessionId}/participants/${ana.participantId}`, {
+          method: 'DELETE',
+          headers: auth(members[1]!.token),
+        })
+      ).status,
+    ).toBe(403);
     const started = Date.now();
-    const removed = await fetch(`${t.url}/api/sessions/${session.sessionId}/participants/${ana.participantId}`, { method: 'DELETE', headers: auth(session.hostToken) });
+    const removed = await fetch(`${t.url}/api/sessions/${session.sessionId}/participants/${ana.participantId}`, {
+      method: 'DELETE',
+      headers: auth(session.hostToken),
+    });
     expect(removed.status).toBe(204);
     expect(await wsClosed).toBe(CloseCode.Forbidden);
     expect((await disconnected) - started).toBeLessThan(1000);
@@ -46,7 +66,14 @@ describe('access', () => {
     const again = connectSocket(t.url, { auth: controlAuth(ana.token), transports: ['websocket'], forceNew: true, reconnection: false });
     expect((await new Promise<Error>((resolve) => again.on('connect_error', resolve))).message).toBe('forbidden');
     again.disconnect();
-    expect((await fetch(`${t.url}/api/sessions/${session.sessionId}/participants/${session.participantId}`, { method: 'DELETE', headers: auth(session.hostToken) })).status).toBe(409);
+    expect(
+      (
+        await fetch(`${t.url}/api/sessions/${session.sessionId}/participants/${session.participantId}`, {
+          method: 'DELETE',
+          headers: auth(session.hostToken),
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it('AC2 the host deletes a session: every connection closes and nothing of it is left in the store', async () => {
@@ -56,7 +83,11 @@ describe('access', () => {
     const table = connectClient(t.wsUrl, session.sessionId, 'table-1', members[0]!.token);
     await table.synced;
     table.doc.getText('t').insert(0, 'sensitive work');
-    const uploaded = await fetch(`${t.url}/api/sessions/${session.sessionId}/uploads?name=a.png`, { method: 'POST', headers: auth(session.hostToken), body: onePixelPng() });
+    const uploaded = await fetch(`${t.url}/api/sessions/${session.sessionId}/uploads?name=a.png`, {
+      method: 'POST',
+      headers: auth(session.hostToken),
+      body: onePixelPng(),
+    });
     expect(uploaded.status).toBe(201); // its record, and its bytes in a chunk
     const host = openControlClient(t.url, session.hostToken);
     clients.push(host);
@@ -66,9 +97,15 @@ describe('access', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     await t.server.persistence.flush();
 
-    expect((await fetch(`${t.url}/api/sessions/${session.sessionId}`, { method: 'DELETE', headers: auth(members[0]!.token) })).status).toBe(403);
-    const closed = new Promise<number>((resolve) => table.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)));
-    expect((await fetch(`${t.url}/api/sessions/${session.sessionId}`, { method: 'DELETE', headers: auth(session.hostToken) })).status).toBe(204);
+    expect((await fetch(`${t.url}/api/sessions/${session.sessionId}`, { method: 'DELETE', headers: auth(members[0]!.token) })).status).toBe(
+      403,
+    );
+    const closed = new Promise<number>((resolve) =>
+      table.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)),
+    );
+    expect((await fetch(`${t.url}/api/sessions/${session.sessionId}`, { method: 'DELETE', headers: auth(session.hostToken) })).status).toBe(
+      204,
+    );
     expect(await closed).toBe(CloseCode.NotFound);
     table.destroy();
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -86,7 +123,17 @@ describe('access', () => {
       uploadDrafts: count('SELECT count(*) AS n FROM upload_drafts WHERE session_id = ?', sid),
       history: count('SELECT count(*) AS n FROM doc_history WHERE session_id = ?', sid),
       control: count('SELECT count(*) AS n FROM control_states WHERE session_id = ?', sid),
-    }).toEqual({ sessions: 0, participants: 0, updates: 0, snapshots: 0, uploads: 0, uploadChunks: 0, uploadDrafts: 0, history: 0, control: 0 });
+    }).toEqual({
+      sessions: 0,
+      participants: 0,
+      updates: 0,
+      snapshots: 0,
+      uploads: 0,
+      uploadChunks: 0,
+      uploadDrafts: 0,
+      history: 0,
+      control: 0,
+    });
     expect(count('SELECT count(*) AS n FROM sessions WHERE session_id = ?', other.session.sessionId)).toBe(1);
     db.close();
     expect((await fetch(`${t.url}/api/sessions/${sid}`, { headers: auth(session.hostToken) })).status).toBe(404);
@@ -100,7 +147,13 @@ describe('access', () => {
     expect(await upgradeStatus(url, { origin: 'https://evil.example' })).toBe(403);
     expect(await upgradeStatus(url, { origin: t.url })).toBe(101);
     expect(await upgradeStatus(url)).toBe(101);
-    const evil = connectSocket(t.url, { auth: controlAuth(members[0]!.token), transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { origin: 'https://evil.example' } });
+    const evil = connectSocket(t.url, {
+      auth: controlAuth(members[0]!.token),
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      extraHeaders: { origin: 'https://evil.example' },
+    });
     await new Promise((resolve) => evil.on('connect_error', resolve));
     expect(evil.connected).toBe(false);
     evil.disconnect();
@@ -115,13 +168,20 @@ describe('access', () => {
   it('AC4 wrong invite codes are rate-limited per address (429 with Retry-After); right ones never are', async () => {
     t = await startTestServer({ JOIN_FAILURES_PER_MINUTE: '5' });
     const { session } = await createSessionWith(t.url);
-    const join = (code: string) => postJson<{ error?: { message: string } }>(`${t!.url}/api/sessions/${session.sessionId}/join`, { inviteCode: code, name: 'X' });
+    const join = (code: string) =>
+      postJson<{ error?: { message: string } }>(`${t!.url}/api/sessions/${session.sessionId}/join`, { inviteCode: code, name: 'X' });
     for (let i = 0; i < 30; i++) expect((await join(session.inviteCode)).status).toBe(201);
     for (let i = 0; i < 5; i++) expect((await join('ABCDEFGH')).status).toBe(403);
-    const refused = await fetch(`${t.url}/api/sessions/${session.sessionId}/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inviteCode: 'ABCDEFGH', name: 'X' }) });
+    const refused = await fetch(`${t.url}/api/sessions/${session.sessionId}/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ inviteCode: 'ABCDEFGH', name: 'X' }),
+    });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/too many wrong invite codes for this session from here; try again in \d+ s/);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+      /too many wrong invite codes for this session from here; try again in \d+ s/,
+    );
   });
 
   it('AC5 security headers: a CSP without inline scripts, nosniff, no framing, no referrer', async () => {
@@ -138,16 +198,27 @@ describe('access', () => {
 
   it('AC6 one access check: a removed member, a stranger and no token are refused on every session route, the relay and the control plane; the old invite link no longer joins', async () => {
     const routes: { method: string; url: string }[] = [];
-    t = await startTestServer({}, {
-      onRoute: (route) => {
-        for (const method of [route.method].flat()) if (route.url.includes(':sessionId') && !route.url.endsWith('/join')) routes.push({ method, url: route.url });
+    t = await startTestServer(
+      {},
+      {
+        onRoute: (route) => {
+          for (const method of [route.method].flat())
+            if (route.url.includes(':sessionId') && !route.url.endsWith('/join')) routes.push({ method, url: route.url });
+        },
       },
-    });
+    );
     const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
     const stranger = (await createSessionWith(t.url, ['Eve'])).members[0]!;
     const ana = members[0]!;
     const sid = session.sessionId;
-    expect((await fetch(`${t.url}/api/sessions/${sid}/participants/${ana.participantId}`, { method: 'DELETE', headers: auth(session.hostToken) })).status).toBe(204);
+    expect(
+      (
+        await fetch(`${t.url}/api/sessions/${sid}/participants/${ana.participantId}`, {
+          method: 'DELETE',
+          headers: auth(session.hostToken),
+        })
+      ).status,
+    ).toBe(204);
     const newLink = await fetch(`${t.url}/api/sessions/${sid}/invite-code`, { method: 'POST', headers: auth(session.hostToken) });
     expect(newLink.status).toBe(200);
 
@@ -176,7 +247,12 @@ describe('access', () => {
       expect(await upgradeStatus(`${t.wsUrl}/yjs/${sid}/${doc}?token=${stranger.token}`)).toBe(403);
     }
     const refused = await new Promise<string>((resolve) => {
-      const socket = connectSocket(t!.url, { auth: controlAuth(ana.token), transports: ['websocket'], reconnection: false, forceNew: true });
+      const socket = connectSocket(t!.url, {
+        auth: controlAuth(ana.token),
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+      });
       socket.on('connect_error', (error) => {
         socket.close();
         resolve(error.message);

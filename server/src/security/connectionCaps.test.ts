@@ -28,14 +28,17 @@ function openControl(token: string, headers: Record<string, string> = {}): Promi
   controls.push(client);
   return new Promise((resolve) => {
     client.socket.once('connect', () => resolve({ ok: true, client }));
-    client.socket.once('connect_error', (error: Error & { data?: unknown }) => resolve({ ok: false, message: error.message, data: error.data }));
+    client.socket.once('connect_error', (error: Error & { data?: unknown }) =>
+      resolve({ ok: false, message: error.message, data: error.data }),
+    );
   });
 }
 
 /** Opens `count` control connections, 50 at a time. */
 async function openControls(count: number, token: string, headers: Record<string, string> = {}): Promise<ControlOutcome[]> {
   const outcomes: ControlOutcome[] = [];
-  while (outcomes.length < count) outcomes.push(...(await Promise.all(Array.from({ length: Math.min(50, count - outcomes.length) }, () => openControl(token, headers)))));
+  while (outcomes.length < count)
+    outcomes.push(...(await Promise.all(Array.from({ length: Math.min(50, count - outcomes.length) }, () => openControl(token, headers)))));
   return outcomes;
 }
 
@@ -47,9 +50,17 @@ async function openDocument(sessionId: string, token: string, headers: Record<st
 }
 
 /** Opens `count` document WebSockets, 50 at a time. */
-async function openDocuments(count: number, sessionId: string, token: string, headers: Record<string, string> = {}): Promise<Array<WebSocket | number>> {
+async function openDocuments(
+  count: number,
+  sessionId: string,
+  token: string,
+  headers: Record<string, string> = {},
+): Promise<Array<WebSocket | number>> {
   const results: Array<WebSocket | number> = [];
-  while (results.length < count) results.push(...(await Promise.all(Array.from({ length: Math.min(50, count - results.length) }, () => openDocument(sessionId, token, headers)))));
+  while (results.length < count)
+    results.push(
+      ...(await Promise.all(Array.from({ length: Math.min(50, count - results.length) }, () => openDocument(sessionId, token, headers)))),
+    );
   return results;
 }
 
@@ -68,7 +79,10 @@ describe('connections per token and per address', () => {
     expect(connected.length).toBe(20);
     expect(refused.length).toBe(480);
     expect(new Set(refused.map((r) => r.message))).toEqual(new Set([ControlAuthError.TooManyConnections]));
-    expect(refused[0]!.data).toEqual({ limit: 'connections_per_token', message: expect.stringMatching(/already has 20 connections open; close some tabs/) });
+    expect(refused[0]!.data).toEqual({
+      limit: 'connections_per_token',
+      message: expect.stringMatching(/already has 20 connections open; close some tabs/),
+    });
     expect(await limited('connections_per_token')).toBe(480);
     // Another person of the same session is not affected.
     expect((await openControl(members[1]!.token)).ok).toBe(true);
@@ -81,7 +95,9 @@ describe('connections per token and per address', () => {
     while (again.filter((o) => o.ok).length < 5 && Date.now() < deadline) again.push(await openControl(token));
     expect(again.filter((o) => o.ok).length).toBe(5);
     expect((await openControl(token)).ok).toBe(false);
-    console.log(`[hostile] CC1 ${JSON.stringify({ attempts: 500, connected: connected.length, refused: refused.length, seconds: Number(seconds.toFixed(2)) })}`);
+    console.log(
+      `[hostile] CC1 ${JSON.stringify({ attempts: 500, connected: connected.length, refused: refused.length, seconds: Number(seconds.toFixed(2)) })}`,
+    );
   }, 60_000);
 
   it('CC2 500 document WebSockets on one token: 20 open, 480 refused with HTTP 429; closing 3 and cutting 2 off lets 5 more in', async () => {
@@ -102,10 +118,13 @@ describe('connections per token and per address', () => {
     for (const ws of open.slice(3, 5)) ws.terminate();
     const again: Array<WebSocket | number> = [];
     const deadline = Date.now() + 5000;
-    while (again.filter((r) => typeof r !== 'number').length < 5 && Date.now() < deadline) again.push(await openDocument(session.sessionId, token));
+    while (again.filter((r) => typeof r !== 'number').length < 5 && Date.now() < deadline)
+      again.push(await openDocument(session.sessionId, token));
     expect(again.filter((r) => typeof r !== 'number').length).toBe(5);
     expect(await openDocument(session.sessionId, token)).toBe(429);
-    console.log(`[hostile] CC2 ${JSON.stringify({ attempts: 500, open: open.length, refused429: 480, seconds: Number(seconds.toFixed(2)) })}`);
+    console.log(
+      `[hostile] CC2 ${JSON.stringify({ attempts: 500, open: open.length, refused429: 480, seconds: Number(seconds.toFixed(2)) })}`,
+    );
   }, 60_000);
 
   it('CC3 per address: 30 connections from one address across tokens, then refused; another address still connects', async () => {
@@ -113,7 +132,10 @@ describe('connections per token and per address', () => {
     const { session, members } = await createSessionWith(t.url, ['Ana', 'Ben']);
     const school = { 'x-forwarded-for': '198.51.100.20' };
     const home = { 'x-forwarded-for': '198.51.100.21' };
-    const documents = [...(await openDocuments(20, session.sessionId, members[0]!.token, school)), ...(await openDocuments(20, session.sessionId, members[1]!.token, school))];
+    const documents = [
+      ...(await openDocuments(20, session.sessionId, members[0]!.token, school)),
+      ...(await openDocuments(20, session.sessionId, members[1]!.token, school)),
+    ];
     expect(documents.filter((r) => typeof r !== 'number').length).toBe(30);
     expect(documents.slice(30)).toEqual(Array(10).fill(429));
     expect(typeof (await openDocument(session.sessionId, members[1]!.token, home))).not.toBe('number');

@@ -7,7 +7,15 @@ import { controlAuth } from '@worktable/shared';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { io as connectSocket } from 'socket.io-client';
-import { closeCodeOf, createSessionWith, openRawSocket, scrapeMetric, startTestServer, waitFor, type TestServer } from '../testing/testServer.js';
+import {
+  closeCodeOf,
+  createSessionWith,
+  openRawSocket,
+  scrapeMetric,
+  startTestServer,
+  waitFor,
+  type TestServer,
+} from '../testing/testServer.js';
 
 let t: TestServer | undefined;
 const sockets: net.Socket[] = [];
@@ -23,7 +31,9 @@ function connect(url: string): Promise<{ socket: net.Socket; closedAt: () => num
   return new Promise((resolve, reject) => {
     let closedAt: number | null = null;
     let received = '';
-    const socket = net.connect({ host: hostname, port: Number(port) }, () => resolve({ socket, closedAt: () => closedAt, received: () => received }));
+    const socket = net.connect({ host: hostname, port: Number(port) }, () =>
+      resolve({ socket, closedAt: () => closedAt, received: () => received }),
+    );
     sockets.push(socket);
     socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
     socket.on('close', () => (closedAt ??= performance.now()));
@@ -39,7 +49,9 @@ describe('HTTP server limits', () => {
     const opened = performance.now();
     const slow = await Promise.all(Array.from({ length: 300 }, () => connect(t!.url)));
     // Half send an incomplete request line, half part of the headers; none ever finishes.
-    slow.forEach(({ socket }, i) => { socket.write(i % 2 ? 'GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ' : 'GET /hea'); });
+    slow.forEach(({ socket }, i) => {
+      socket.write(i % 2 ? 'GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ' : 'GET /hea');
+    });
     const asked = performance.now();
     const health = await fetch(`${t.url}/healthz`, { headers: { connection: 'close' } });
     const healthMs = performance.now() - asked;
@@ -55,7 +67,9 @@ describe('HTTP server limits', () => {
     expect(latest).toBeLessThan(headersTimeoutMs * 3);
     expect(slow.every((s) => s.received().startsWith('HTTP/1.1 408'))).toBe(true);
     expect(await scrapeMetric(t.url, 'worktable_limited_total{limit="http_timeout"}')).toBe(300);
-    console.log(`[hostile] HL1 ${JSON.stringify({ slowSockets: 300, headersTimeoutMs, healthzMs: Math.round(healthMs), closedAfterMs: [Math.round(earliest), Math.round(latest)] })}`);
+    console.log(
+      `[hostile] HL1 ${JSON.stringify({ slowSockets: 300, headersTimeoutMs, healthzMs: Math.round(healthMs), closedAfterMs: [Math.round(earliest), Math.round(latest)] })}`,
+    );
   });
 
   it('HL2 over MAX_CONNECTIONS a new connection is closed at once; when one leaves, the server answers again', async () => {
@@ -73,9 +87,17 @@ describe('HTTP server limits', () => {
     t = await startTestServer({ HEADERS_TIMEOUT_MS: '200', REQUEST_TIMEOUT_MS: '300' });
     const { session, members } = await createSessionWith(t.url, ['Ana']);
     const ws = await openRawSocket(t.wsUrl, session.sessionId, 'table-1', members[0]!.token);
-    const control = connectSocket(t.url, { auth: controlAuth(members[0]!.token), transports: ['websocket'], forceNew: true, reconnection: false });
+    const control = connectSocket(t.url, {
+      auth: controlAuth(members[0]!.token),
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    });
     await new Promise<void>((resolve) => control.on('connect', () => resolve()));
-    const closed = closeCodeOf(ws, 1500).then(() => true, () => false);
+    const closed = closeCodeOf(ws, 1500).then(
+      () => true,
+      () => false,
+    );
     expect(await closed).toBe(false);
     expect(ws.readyState).toBe(ws.OPEN);
     expect(control.connected).toBe(true);

@@ -13,10 +13,18 @@ afterEach(async () => {
 });
 
 /** POSTs a join, optionally as if forwarded for another client address. */
-async function join(sessionId: string, inviteCode: string, forwardedFor?: string): Promise<{ status: number; body: JoinSessionResponse & ApiError }> {
+async function join(
+  sessionId: string,
+  inviteCode: string,
+  forwardedFor?: string,
+): Promise<{ status: number; body: JoinSessionResponse & ApiError }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
-  const response = await t!.fetch(`/api/sessions/${sessionId}/join`, { method: 'POST', headers, body: JSON.stringify({ inviteCode, name: 'X' }) });
+  const response = await t!.fetch(`/api/sessions/${sessionId}/join`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ inviteCode, name: 'X' }),
+  });
   return { status: response.status, body: (await response.json()) as JoinSessionResponse & ApiError };
 }
 
@@ -38,7 +46,9 @@ describe('wrong invite codes', () => {
     expect((await join(b.sessionId, b.inviteCode)).status).toBe(201);
     expect((await join(a.sessionId, 'ZZZZ2222')).status).toBe(429);
     expect(await t.scrapeMetric('worktable_limited_total{limit="join_failures"}')).toBe(11);
-    console.log(`[hostile] JL1 ${JSON.stringify({ wrong: 20, refused403: 10, refused429: 10, rightCodeOfA: right.status, msPerGuess: Number(msPerGuess.toFixed(2)) })}`);
+    console.log(
+      `[hostile] JL1 ${JSON.stringify({ wrong: 20, refused403: 10, refused429: 10, rightCodeOfA: right.status, msPerGuess: Number(msPerGuess.toFixed(2)) })}`,
+    );
   });
 
   it('JL2 without TRUST_PROXY a forged X-Forwarded-For does not buy a new allowance; with it, each client behind the proxy has its own', async () => {

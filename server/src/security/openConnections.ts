@@ -40,10 +40,16 @@ export class OpenConnections {
     const token = `${person.sessionId}/${person.participantId}`;
     const address = this.clientAddress(request);
     if ((this.byToken.get(token) ?? 0) >= this.caps.perToken) {
-      return this.refuse('connections_per_token', `this link already has ${this.caps.perToken} connections open; close some tabs or windows, then try again`);
+      return this.refuse(
+        'connections_per_token',
+        `this link already has ${this.caps.perToken} connections open; close some tabs or windows, then try again`,
+      );
     }
     if ((this.byAddress.get(address) ?? 0) >= this.caps.perAddress) {
-      return this.refuse('connections_per_address', `this network address already has ${this.caps.perAddress} connections open; try again later`);
+      return this.refuse(
+        'connections_per_address',
+        `this network address already has ${this.caps.perAddress} connections open; try again later`,
+      );
     }
     increment(this.byToken, token, 1);
     increment(this.byAddress, address, 1);

@@ -16,7 +16,12 @@ export function parseAllowedOrigins(value: string | undefined): string[] | null 
 }
 
 /** Whether a request with these headers may open a WebSocket. */
-export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[] | null, publicUrl: string | undefined): boolean {
+export function originAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: readonly string[] | null,
+  publicUrl: string | undefined,
+): boolean {
   if (origin === undefined) return true;
   const normalized = origin.trim().replace(/\/+$/, '').toLowerCase();
   if (allowed) return allowed.includes(normalized);

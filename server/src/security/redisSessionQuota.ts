@@ -33,7 +33,11 @@ export class RedisSessionQuota implements SessionQuota {
     private readonly perHour: number,
     private readonly onLimited: () => void = () => {},
   ) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1000, retryStrategy: (times: number) => Math.min(times * 200, 2_000) });
+    this.redis = new Redis(url, {
+      maxRetriesPerRequest: 1,
+      commandTimeout: 1000,
+      retryStrategy: (times: number) => Math.min(times * 200, 2_000),
+    });
     this.redis.on('error', () => undefined);
     this.fallback = new LocalSessionQuota(perHour, onLimited);
   }

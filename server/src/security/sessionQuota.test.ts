@@ -37,7 +37,11 @@ async function create(server: TestApp, address: string): Promise<Creation> {
     headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
     body: JSON.stringify({ title: 'Quota' }),
   });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as CreateSessionResponse & ApiError };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: (await response.json()) as CreateSessionResponse & ApiError,
+  };
 }
 
 /** A documentation address (2001:db8::/32) no other run uses. */
@@ -65,7 +69,9 @@ describe('sessions created per address', () => {
     expect((await t.server.storage.getSession(results[99]!.body.sessionId))?.title).toBe('Quota');
     expect((await create(t, '203.0.113.11')).status).toBe(201);
     expect(await t.scrapeMetric('worktable_limited_total{limit="session_creations"}')).toBe(200);
-    console.log(`[hostile] SQ1 ${JSON.stringify({ attempts: 300, created: 100, refused429: refused.length, retryAfterSeconds: Number(last.retryAfter), seconds: Number(seconds.toFixed(2)) })}`);
+    console.log(
+      `[hostile] SQ1 ${JSON.stringify({ attempts: 300, created: 100, refused429: refused.length, retryAfterSeconds: Number(last.retryAfter), seconds: Number(seconds.toFixed(2)) })}`,
+    );
   });
 
   it('SQ2 a bad body is refused for what it is and spends nothing', async () => {
@@ -76,22 +82,27 @@ describe('sessions created per address', () => {
     expect((await create(t, '127.0.0.1')).status).toBe(429);
   });
 
-  it.skipIf(!redisAvailable)('SQ3 two nodes sharing Redis: 300 creations alternating between them still meet one allowance of 100', async () => {
-    const env = { REDIS_URL: TEST_REDIS_URL };
-    const a = await start(env);
-    const b = await start(env);
-    const address = freshAddress();
-    const statuses: number[] = [];
-    for (let i = 0; i < 300; i++) statuses.push((await create(i % 2 === 0 ? a : b, address)).status);
-    expect(statuses.slice(0, 100).every((s) => s === 201)).toBe(true);
-    expect(statuses.slice(100).every((s) => s === 429)).toBe(true);
-    const createdOn = [0, 1].map((node) => statuses.filter((s, i) => s === 201 && i % 2 === node).length);
-    expect(createdOn).toEqual([50, 50]);
-    const limited = (await a.scrapeMetric('worktable_limited_total{limit="session_creations"}')) + (await b.scrapeMetric('worktable_limited_total{limit="session_creations"}'));
-    expect(limited).toBe(200);
-    expect((await create(b, freshAddress())).status).toBe(201);
-    console.log(`[hostile] SQ3 ${JSON.stringify({ attempts: 300, createdOnEachNode: createdOn, refused429: limited })}`);
-  });
+  it.skipIf(!redisAvailable)(
+    'SQ3 two nodes sharing Redis: 300 creations alternating between them still meet one allowance of 100',
+    async () => {
+      const env = { REDIS_URL: TEST_REDIS_URL };
+      const a = await start(env);
+      const b = await start(env);
+      const address = freshAddress();
+      const statuses: number[] = [];
+      for (let i = 0; i < 300; i++) statuses.push((await create(i % 2 === 0 ? a : b, address)).status);
+      expect(statuses.slice(0, 100).every((s) => s === 201)).toBe(true);
+      expect(statuses.slice(100).every((s) => s === 429)).toBe(true);
+      const createdOn = [0, 1].map((node) => statuses.filter((s, i) => s === 201 && i % 2 === node).length);
+      expect(createdOn).toEqual([50, 50]);
+      const limited =
+        (await a.scrapeMetric('worktable_limited_total{limit="session_creations"}')) +
+        (await b.scrapeMetric('worktable_limited_total{limit="session_creations"}'));
+      expect(limited).toBe(200);
+      expect((await create(b, freshAddress())).status).toBe(201);
+      console.log(`[hostile] SQ3 ${JSON.stringify({ attempts: 300, createdOnEachNode: createdOn, refused429: limited })}`);
+    },
+  );
 
   it('SQ4 Redis unreachable: the node counts on its own instead of letting every creation through', async () => {
     const quota = new RedisSessionQuota('redis://127.0.0.1:1', 2); // nothing listens on port 1

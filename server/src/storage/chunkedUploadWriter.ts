@@ -52,7 +52,8 @@ export class ChunkedUploadWriter implements UploadWriter {
     if (this.finished) throw new Error('this upload was committed or aborted already');
     try {
       await this.storeChunk();
-      if (record.uploadId !== this.uploadId || record.sessionId !== this.sessionId) throw new Error(`the record is of upload ${record.uploadId} of ${record.sessionId}, not the one being written`);
+      if (record.uploadId !== this.uploadId || record.sessionId !== this.sessionId)
+        throw new Error(`the record is of upload ${record.uploadId} of ${record.sessionId}, not the one being written`);
       if (record.size !== this.written) throw new Error(`the upload's record says ${record.size} bytes but ${this.written} were written`);
       await this.sink.commit(record, this.chunks);
       this.finished = true;

@@ -70,20 +70,33 @@ describe.skipIf(!available)('postgres outage', () => {
       await waitFor(() => t.server.persistence.failing, 5000, 'storage failing');
       const health = await fetch(`${t.url}/healthz`);
       expect(health.status).toBe(503);
-      expect(await health.json()).toMatchObject({ status: 'unavailable', storage: { engine: 'postgres', ok: false, failing: true, error: expect.stringMatching(/storage unreachable/) as string } });
+      expect(await health.json()).toMatchObject({
+        status: 'unavailable',
+        storage: { engine: 'postgres', ok: false, failing: true, error: expect.stringMatching(/storage unreachable/) as string },
+      });
       expect(t.server.persistence.pendingUpdates).toBeGreaterThan(0);
 
       // Beyond the bound: refused with 4503, alone (the server stays up).
-      const closed = new Promise<number>((resolve) => client.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)));
+      const closed = new Promise<number>((resolve) =>
+        client.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)),
+      );
       client.doc.getText('t').insert(client.doc.getText('t').length, `big:${'x'.repeat(80 * 1024)};`);
       expect(await closed).toBe(CloseCode.Unavailable);
       expect(t.server.persistence.pendingBytes).toBeLessThan(64 * 1024);
 
       proxy.restore();
-      await waitFor(() => !t.server.persistence.failing && t.server.persistence.pendingUpdates === 0, 15_000, 'stored after Postgres returned');
+      await waitFor(
+        () => !t.server.persistence.failing && t.server.persistence.pendingUpdates === 0,
+        15_000,
+        'stored after Postgres returned',
+      );
       // The client reconnects by itself and sends what was refused: wait until the server has it all.
       const onServer = () => t.server.relay.loadedRoom(`${session.sessionId}/table-1`)?.doc.getText('t').toString();
-      await waitFor(() => onServer() === client.doc.getText('t').toString() && t.server.persistence.pendingUpdates === 0, 15_000, 'the refused edit sent again');
+      await waitFor(
+        () => onServer() === client.doc.getText('t').toString() && t.server.persistence.pendingUpdates === 0,
+        15_000,
+        'the refused edit sent again',
+      );
       await t.server.persistence.flush();
       const store = await openPostgresStorage(direct.toString());
       const stored = await store.loadDocument(`${session.sessionId}/table-1`);

@@ -26,7 +26,11 @@ describe.skipIf(!available)('server on postgres', () => {
     const png = crypto.randomBytes(3 * 256 * 1024 + 100);
     png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const auth = { authorization: `Bearer ${session.hostToken}` };
-    const posted = await fetch(`${first.url}/api/sessions/${session.sessionId}/uploads?name=board.png`, { method: 'POST', headers: auth, body: png });
+    const posted = await fetch(`${first.url}/api/sessions/${session.sessionId}/uploads?name=board.png`, {
+      method: 'POST',
+      headers: auth,
+      body: png,
+    });
     expect(posted.status).toBe(201);
     const { uploadId } = (await posted.json()) as { uploadId: string };
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -43,7 +47,9 @@ describe.skipIf(!available)('server on postgres', () => {
     expect(back.latest()?.status).toBe('running');
     const got = await fetch(`${second.url}/api/sessions/${session.sessionId}/uploads/${uploadId}`, { headers: auth });
     expect(Buffer.from(await got.arrayBuffer()).equals(png)).toBe(true);
-    const range = await fetch(`${second.url}/api/sessions/${session.sessionId}/uploads/${uploadId}`, { headers: { ...auth, range: 'bytes=262140-262149' } });
+    const range = await fetch(`${second.url}/api/sessions/${session.sessionId}/uploads/${uploadId}`, {
+      headers: { ...auth, range: 'bytes=262140-262149' },
+    });
     expect(range.status).toBe(206);
     expect(Buffer.from(await range.arrayBuffer()).equals(png.subarray(262140, 262150))).toBe(true);
     back.close();

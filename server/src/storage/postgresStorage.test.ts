@@ -51,15 +51,24 @@ if (available) {
 describe.skipIf(!available)('postgres adapter specifics', () => {
   it('PG1 two nodes starting at once migrate once and both work', async () => {
     const schema = freshSchema();
-    const [a, b] = await Promise.all([openPostgresStorage(TEST_DATABASE_URL, { schema }), openPostgresStorage(TEST_DATABASE_URL, { schema })]);
-    await a.createSession({ sessionId: 'sess0001', title: 'T', protocol: null, inviteCode: 'ABCD2345', createdAt: 1, customProtocol: null }, { participantId: 'p_h', sessionId: 'sess0001', name: 'H', role: 'host', joinedAt: 1 });
+    const [a, b] = await Promise.all([
+      openPostgresStorage(TEST_DATABASE_URL, { schema }),
+      openPostgresStorage(TEST_DATABASE_URL, { schema }),
+    ]);
+    await a.createSession(
+      { sessionId: 'sess0001', title: 'T', protocol: null, inviteCode: 'ABCD2345', createdAt: 1, customProtocol: null },
+      { participantId: 'p_h', sessionId: 'sess0001', name: 'H', role: 'host', joinedAt: 1 },
+    );
     expect((await b.getSession('sess0001'))?.title).toBe('T');
     await Promise.all([a.close(), b.close()]);
   });
 
   it('PG2 two nodes compacting one document at once: serialized by the lock, nothing lost', async () => {
     const schema = freshSchema();
-    const stores: PostgresStorage[] = await Promise.all([openPostgresStorage(TEST_DATABASE_URL, { schema }), openPostgresStorage(TEST_DATABASE_URL, { schema })]);
+    const stores: PostgresStorage[] = await Promise.all([
+      openPostgresStorage(TEST_DATABASE_URL, { schema }),
+      openPostgresStorage(TEST_DATABASE_URL, { schema }),
+    ]);
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
@@ -96,7 +105,10 @@ describe.skipIf(!available)('postgres adapter specifics', () => {
     await migratePostgresSchema(client, schema, 4); // the schema before uploads were chunked
     await client.query("INSERT INTO sessions (session_id, title, invite_code, created_at) VALUES ('s1', 'T', 'ABCD2345', 1)");
     for (const { uploadId, bytes } of WHOLE_STORED_UPLOADS) {
-      await client.query("INSERT INTO uploads (upload_id, session_id, mime, size, name, sha256, created_by, created_at, data) VALUES ($1, 's1', 'application/pdf', $2, 'a.pdf', 'ab', 'p_h', 1, $3)", [uploadId, bytes.byteLength, bytes]);
+      await client.query(
+        "INSERT INTO uploads (upload_id, session_id, mime, size, name, sha256, created_by, created_at, data) VALUES ($1, 's1', 'application/pdf', $2, 'a.pdf', 'ab', 'p_h', 1, $3)",
+        [uploadId, bytes.byteLength, bytes],
+      );
     }
     await client.end();
 
@@ -106,7 +118,9 @@ describe.skipIf(!available)('postgres adapter specifics', () => {
   });
 
   it('PG3 an unreachable database or a newer schema is refused with what to do', async () => {
-    await expect(openPostgresStorage('postgres://postgres@127.0.0.1:1/none')).rejects.toThrow(/cannot use the database at DATABASE_URL .*check that PostgreSQL is running/);
+    await expect(openPostgresStorage('postgres://postgres@127.0.0.1:1/none')).rejects.toThrow(
+      /cannot use the database at DATABASE_URL .*check that PostgreSQL is running/,
+    );
     const schema = freshSchema();
     const store = await openPostgresStorage(TEST_DATABASE_URL, { schema });
     await store.close();

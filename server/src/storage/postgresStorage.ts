@@ -23,10 +23,19 @@ export { PostgresStartError, migratePostgresSchema } from './postgres/schema.js'
  * Connects to `connectionString`, creates or migrates the schema (in `schema`, default `public`)
  * and returns the store. Rejects with a clear message when the database is unreachable or newer.
  */
-export async function openPostgresStorage(connectionString: string, options: { schema?: string; poolSize?: number } = {}): Promise<PostgresStorage> {
+export async function openPostgresStorage(
+  connectionString: string,
+  options: { schema?: string; poolSize?: number } = {},
+): Promise<PostgresStorage> {
   const schema = options.schema ?? 'public';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new PostgresStartError(`schema name "${schema}" must be lowercase letters, digits and underscores`);
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000, options: `-c search_path=${schema}` });
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new PostgresStartError(`schema name "${schema}" must be lowercase letters, digits and underscores`);
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    options: `-c search_path=${schema}`,
+  });
   pool.on('error', () => undefined); // an idle client dropped; the next query reconnects
   try {
     const client = await pool.connect();
@@ -39,7 +48,10 @@ export async function openPostgresStorage(connectionString: string, options: { s
     await pool.end().catch(() => undefined);
     if (error instanceof PostgresStartError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new PostgresStartError(`cannot use the database at DATABASE_URL (${reason}); check that PostgreSQL is running and the URL, user and database are right`, { cause: error });
+    throw new PostgresStartError(
+      `cannot use the database at DATABASE_URL (${reason}); check that PostgreSQL is running and the URL, user and database are right`,
+      { cause: error },
+    );
   }
   return new PostgresStorage(pool);
 }

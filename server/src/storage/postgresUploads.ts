@@ -73,14 +73,21 @@ export class PostgresUploads implements UploadStore {
 
   /** See `UploadStore.usage`. */
   async usage(sessionId: string): Promise<{ uploads: number; bytes: number }> {
-    const { rows } = await this.pool.query('SELECT count(*) AS uploads, coalesce(sum(size), 0) AS bytes FROM uploads WHERE session_id = $1', [sessionId]);
+    const { rows } = await this.pool.query(
+      'SELECT count(*) AS uploads, coalesce(sum(size), 0) AS bytes FROM uploads WHERE session_id = $1',
+      [sessionId],
+    );
     const row = rows[0] as { uploads: string; bytes: string } | undefined;
     return { uploads: Number(row?.uploads ?? 0), bytes: Number(row?.bytes ?? 0) };
   }
 
   /** See `UploadStore.readChunk`. */
   async readChunk(sessionId: string, uploadId: string, index: number): Promise<Uint8Array | null> {
-    const { rows } = await this.pool.query('SELECT data FROM upload_chunks WHERE upload_id = $1 AND chunk_index = $2 AND session_id = $3', [uploadId, index, sessionId]);
+    const { rows } = await this.pool.query('SELECT data FROM upload_chunks WHERE upload_id = $1 AND chunk_index = $2 AND session_id = $3', [
+      uploadId,
+      index,
+      sessionId,
+    ]);
     const data = (rows[0] as Row | undefined)?.data as Buffer | undefined;
     return data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
   }
@@ -94,10 +101,15 @@ export class PostgresUploads implements UploadStore {
 
   private async commit(record: UploadRecord, chunks: number): Promise<void> {
     await this.transaction(async (client) => {
-      const totals = await client.query('SELECT count(*)::int AS chunks, coalesce(sum(octet_length(data)), 0)::bigint AS bytes FROM upload_chunks WHERE upload_id = $1', [record.uploadId]);
+      const totals = await client.query(
+        'SELECT count(*)::int AS chunks, coalesce(sum(octet_length(data)), 0)::bigint AS bytes FROM upload_chunks WHERE upload_id = $1',
+        [record.uploadId],
+      );
       const stored = totals.rows[0] as { chunks: number; bytes: string };
       if (stored.chunks !== chunks || Number(stored.bytes) !== record.size) {
-        throw new Error(`upload ${record.uploadId} has ${stored.chunks} chunks of ${stored.bytes} bytes stored, not ${chunks} of ${record.size}`);
+        throw new Error(
+          `upload ${record.uploadId} has ${stored.chunks} chunks of ${stored.bytes} bytes stored, not ${chunks} of ${record.size}`,
+        );
       }
       const ended = await client.query('DELETE FROM upload_drafts WHERE upload_id = $1', [record.uploadId]);
       if (ended.rowCount !== 1) throw new Error(`upload ${record.uploadId} is no longer being written`);
@@ -110,7 +122,9 @@ export class PostgresUploads implements UploadStore {
 
   /** Removes a draft's chunks (not those of a committed upload of the same id), then the draft. */
   private async removeDraft(uploadId: string): Promise<void> {
-    await this.pool.query('DELETE FROM upload_chunks WHERE upload_id = $1 AND NOT EXISTS (SELECT 1 FROM uploads WHERE upload_id = $1)', [uploadId]);
+    await this.pool.query('DELETE FROM upload_chunks WHERE upload_id = $1 AND NOT EXISTS (SELECT 1 FROM uploads WHERE upload_id = $1)', [
+      uploadId,
+    ]);
     await this.pool.query('DELETE FROM upload_drafts WHERE upload_id = $1', [uploadId]);
   }
 }

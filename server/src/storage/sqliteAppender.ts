@@ -26,13 +26,20 @@ import type { PendingUpdate } from './port.js';
  * What the worker is sent: a batch to append — update `i` of document `docKeys[i]` is
  * `bytes[ends[i - 1] ?? 0 … ends[i])` — or the request to close.
  */
-type AppendRequest = { type: 'append'; id: number; docKeys: string[]; ends: number[]; bytes: SharedArrayBuffer; now: number } | { type: 'close' };
+type AppendRequest =
+  | { type: 'append'; id: number; docKeys: string[]; ends: number[]; bytes: SharedArrayBuffer; now: number }
+  | { type: 'close' };
 
 /**
  * The settings of every connection to the store, the main one and the worker's: WAL, full fsync at
  * each commit, foreign keys checked, and a wait of up to 5 s for the other connection's write lock.
  */
-export const CONNECTION_PRAGMAS: readonly string[] = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000'];
+export const CONNECTION_PRAGMAS: readonly string[] = [
+  'journal_mode = WAL',
+  'synchronous = FULL',
+  'foreign_keys = ON',
+  'busy_timeout = 5000',
+];
 
 /** Appends one update to a document's log. */
 export const INSERT_UPDATE_SQL = 'INSERT INTO doc_updates (doc_key, data, created_at) VALUES (?, ?, ?)';
@@ -101,7 +108,10 @@ export class SqliteAppender {
   /** Starts the worker on the database `file` (migrated already: the table must exist). */
   constructor(file: string) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, pragmas: CONNECTION_PRAGMAS, insertSql: INSERT_UPDATE_SQL } });
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { file, driver, pragmas: CONNECTION_PRAGMAS, insertSql: INSERT_UPDATE_SQL },
+    });
     this.worker.unref();
     this.worker.on('message', (reply: AppendReply) => {
       const waiter = this.pending.get(reply.id);

@@ -51,7 +51,9 @@ describe('sqlite adapter specifics', () => {
     const old = new Database(file);
     migrateSqliteSchema(old, 9); // the schema before uploads were chunked
     old.prepare("INSERT INTO sessions (session_id, title, invite_code, created_at) VALUES ('s1', 'T', 'ABCD2345', 1)").run();
-    const insert = old.prepare("INSERT INTO uploads (upload_id, session_id, mime, size, name, sha256, created_by, created_at, data) VALUES (?, 's1', 'application/pdf', ?, 'a.pdf', 'ab', 'p_h', 1, ?)");
+    const insert = old.prepare(
+      "INSERT INTO uploads (upload_id, session_id, mime, size, name, sha256, created_by, created_at, data) VALUES (?, 's1', 'application/pdf', ?, 'a.pdf', 'ab', 'p_h', 1, ?)",
+    );
     for (const { uploadId, bytes } of WHOLE_STORED_UPLOADS) insert.run(uploadId, bytes.byteLength, bytes);
     old.close();
 

@@ -90,20 +90,39 @@ export class SqliteUploads implements UploadStore {
         'INSERT INTO uploads (upload_id, session_id, mime, size, name, sha256, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       getUpload: db.prepare<[string, string], UploadRow>('SELECT * FROM uploads WHERE upload_id = ? AND session_id = ?'),
-      usage: db.prepare<[string], { uploads: number; bytes: number }>('SELECT count(*) AS uploads, coalesce(sum(size), 0) AS bytes FROM uploads WHERE session_id = ?'),
+      usage: db.prepare<[string], { uploads: number; bytes: number }>(
+        'SELECT count(*) AS uploads, coalesce(sum(size), 0) AS bytes FROM uploads WHERE session_id = ?',
+      ),
       uploadExists: db.prepare<[string], number>('SELECT 1 FROM uploads WHERE upload_id = ?').pluck(),
-      readChunk: db.prepare<[string, number, string], Buffer>('SELECT data FROM upload_chunks WHERE upload_id = ? AND chunk_index = ? AND session_id = ?').pluck(),
-      deleteSomeChunks: db.prepare<[string, number]>('DELETE FROM upload_chunks WHERE rowid IN (SELECT rowid FROM upload_chunks WHERE upload_id = ? LIMIT ?)'),
+      readChunk: db
+        .prepare<[string, number, string], Buffer>(
+          'SELECT data FROM upload_chunks WHERE upload_id = ? AND chunk_index = ? AND session_id = ?',
+        )
+        .pluck(),
+      deleteSomeChunks: db.prepare<[string, number]>(
+        'DELETE FROM upload_chunks WHERE rowid IN (SELECT rowid FROM upload_chunks WHERE upload_id = ? LIMIT ?)',
+      ),
       listAbandoned: db.prepare<[number], string>('SELECT upload_id FROM upload_drafts WHERE started_at < ?').pluck(),
     };
     const { chunkTotals, deleteDraft, insertUpload } = this.statements;
     this.commitUpload = db.transaction((record: UploadRecord, chunks: number) => {
       const stored = chunkTotals.get(record.uploadId) ?? { chunks: 0, bytes: 0 };
       if (stored.chunks !== chunks || stored.bytes !== record.size) {
-        throw new Error(`upload ${record.uploadId} has ${stored.chunks} chunks of ${stored.bytes} bytes stored, not ${chunks} of ${record.size}`);
+        throw new Error(
+          `upload ${record.uploadId} has ${stored.chunks} chunks of ${stored.bytes} bytes stored, not ${chunks} of ${record.size}`,
+        );
       }
       if (deleteDraft.run(record.uploadId).changes !== 1) throw new Error(`upload ${record.uploadId} is no longer being written`);
-      insertUpload.run(record.uploadId, record.sessionId, record.mime, record.size, record.name, record.sha256, record.createdBy, record.createdAt);
+      insertUpload.run(
+        record.uploadId,
+        record.sessionId,
+        record.mime,
+        record.size,
+        record.name,
+        record.sha256,
+        record.createdBy,
+        record.createdAt,
+      );
     }).immediate;
   }
 

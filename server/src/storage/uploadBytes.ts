@@ -33,7 +33,11 @@ export async function putUpload(storage: StoragePort, record: UploadRecord, byte
  * The bytes `range` (the whole upload by default) of a committed upload, chunk by chunk with an
  * event-loop turn between chunks. Throws should a chunk be missing (the session deleted meanwhile).
  */
-export async function* uploadBytes(storage: StoragePort, record: UploadRecord, range: ByteRange = { start: 0, end: record.size }): AsyncGenerator<Uint8Array> {
+export async function* uploadBytes(
+  storage: StoragePort,
+  record: UploadRecord,
+  range: ByteRange = { start: 0, end: record.size },
+): AsyncGenerator<Uint8Array> {
   for (let index = Math.floor(range.start / UPLOAD_CHUNK_BYTES); index * UPLOAD_CHUNK_BYTES < range.end; index++) {
     const chunk = await storage.uploads.readChunk(record.sessionId, record.uploadId, index);
     if (!chunk) throw new Error(`chunk ${index} of upload ${record.uploadId} is missing`);

@@ -22,7 +22,14 @@ export interface Place {
 }
 
 /** Puts an artifact of `kind` on the canvas of `doc` with `fields` (call inside a transaction for several). */
-export function putArtifact(doc: Y.Doc, id: string, kind: string, fields: Record<string, unknown>, place: Place, maker: Maker): Y.Map<unknown> {
+export function putArtifact(
+  doc: Y.Doc,
+  id: string,
+  kind: string,
+  fields: Record<string, unknown>,
+  place: Place,
+  maker: Maker,
+): Y.Map<unknown> {
   const artifact = new Y.Map<unknown>();
   doc.getMap<Y.Map<unknown>>(TableRoot.Artifacts).set(id, artifact);
   const base: Record<string, unknown> = {
@@ -72,17 +79,41 @@ export function putSticky(doc: Y.Doc, id: string, text: string, place: Place, ma
  * A scribe notes document keyed `notesOf`, as the client writes it: a level-2 heading per phase
  * followed by a paragraph (empty when nothing was written in that phase).
  */
-export function putNotes(doc: Y.Doc, id: string, notesOf: string, title: string, sections: { heading: string; text: string }[], place: Place, maker: Maker): void {
+export function putNotes(
+  doc: Y.Doc,
+  id: string,
+  notesOf: string,
+  title: string,
+  sections: { heading: string; text: string }[],
+  place: Place,
+  maker: Maker,
+): void {
   const content = new Y.XmlFragment();
-  putArtifact(doc, id, ArtifactKind.Document, { [ArtifactField.Title]: title, [ArtifactField.NotesOf]: notesOf, [ArtifactField.Content]: content }, place, maker);
+  putArtifact(
+    doc,
+    id,
+    ArtifactKind.Document,
+    { [ArtifactField.Title]: title, [ArtifactField.NotesOf]: notesOf, [ArtifactField.Content]: content },
+    place,
+    maker,
+  );
   content.insert(
     0,
-    sections.flatMap((s) => [xmlElement('heading', [xmlText(s.heading)], { level: '2' }), xmlElement('paragraph', s.text ? [xmlText(s.text)] : [])]),
+    sections.flatMap((s) => [
+      xmlElement('heading', [xmlText(s.heading)], { level: '2' }),
+      xmlElement('paragraph', s.text ? [xmlText(s.text)] : []),
+    ]),
   );
 }
 
 /** A feedback thread on `artifactId` with its messages. */
-export function putThread(doc: Y.Doc, id: string, artifactId: string, type: string, messages: { text: string; authorId: string; authorName: string; at: number }[]): void {
+export function putThread(
+  doc: Y.Doc,
+  id: string,
+  artifactId: string,
+  type: string,
+  messages: { text: string; authorId: string; authorName: string; at: number }[],
+): void {
   const map = new Y.Map<unknown>();
   doc.getMap<Y.Map<unknown>>(TableRoot.Feedback).set(id, map);
   const list = new Y.Array<unknown>();
@@ -101,7 +132,14 @@ export function putThread(doc: Y.Doc, id: string, artifactId: string, type: stri
 }
 
 /** A checklist of decisions and actions. */
-export function putChecklist(doc: Y.Doc, id: string, title: string, items: { text: string; owner?: string; due?: string; done?: boolean }[], place: Place, maker: Maker): void {
+export function putChecklist(
+  doc: Y.Doc,
+  id: string,
+  title: string,
+  items: { text: string; owner?: string; due?: string; done?: boolean }[],
+  place: Place,
+  maker: Maker,
+): void {
   const list = new Y.Array<Y.Map<unknown>>();
   list.push(
     items.map((item) => {

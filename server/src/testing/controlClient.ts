@@ -1,6 +1,14 @@
 /** A real socket.io control client for tests: records every `session:state`, table directory and dashboard it receives. */
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { controlAuth, ControlEvent, type ControlAck, type DashboardPayload, type SessionState, type TableEntry, type WireTable } from '@worktable/shared';
+import {
+  controlAuth,
+  ControlEvent,
+  type ControlAck,
+  type DashboardPayload,
+  type SessionState,
+  type TableEntry,
+  type WireTable,
+} from '@worktable/shared';
 
 /** A connected control client and what it received. */
 export interface ControlClient {
@@ -18,7 +26,13 @@ export interface ControlClient {
 
 /** Connects to the control plane at `url` with a participant's token (websocket only, no retries), sending `headers` with the upgrade. */
 export function openControlClient(url: string, token: string, headers: Record<string, string> = {}): ControlClient {
-  const socket = connectSocket(url, { auth: controlAuth(token), transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: headers });
+  const socket = connectSocket(url, {
+    auth: controlAuth(token),
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: headers,
+  });
   const states: SessionState[] = [];
   const dashboards: DashboardPayload[] = [];
   const directories: TableEntry[][] = [];

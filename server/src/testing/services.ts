@@ -31,7 +31,10 @@ function reachable(url: string, defaultPort: number): Promise<boolean> {
  * people who all come from 127.0.0.1 — and with REDIS_URL count their sessions in the one Redis
  * every run on the machine shares — whom the limits would count as one client.
  */
-export const ONE_ADDRESS_ENV: Readonly<Record<string, string>> = { SESSIONS_PER_ADDRESS_PER_HOUR: '1000000', MAX_CONNECTIONS_PER_ADDRESS: '1000000' };
+export const ONE_ADDRESS_ENV: Readonly<Record<string, string>> = {
+  SESSIONS_PER_ADDRESS_PER_HOUR: '1000000',
+  MAX_CONNECTIONS_PER_ADDRESS: '1000000',
+};
 
 /** Whether services are required (CI) rather than optional (a developer's machine). */
 export const SERVICES_REQUIRED = process.env.WORKTABLE_REQUIRE_SERVICES === '1';

@@ -80,11 +80,15 @@ export async function createSessionWith(
   if (created.status !== 201) throw new Error(`create failed: ${created.status}`);
   const members: JoinSessionResponse[] = [];
   for (const name of names) {
-    const joined = await postJson<JoinSessionResponse>(`${baseUrl}/api/sessions/${created.body.sessionId}/join`, {
-      inviteCode: created.body.inviteCode,
-      name,
-      role,
-    }, fetcher);
+    const joined = await postJson<JoinSessionResponse>(
+      `${baseUrl}/api/sessions/${created.body.sessionId}/join`,
+      {
+        inviteCode: created.body.inviteCode,
+        name,
+        role,
+      },
+      fetcher,
+    );
     if (joined.status !== 201) throw new Error(`join failed: ${joined.status}`);
     members.push(joined.body);
   }
@@ -131,7 +135,9 @@ export function connectClient(wsUrl: string, sessionId: string, docName: string,
 
 /** An awareness message, as a raw socket sends it: each entry sets `state` (null: removes it) for `clientId` at `clock`. */
 export function awarenessMessage(...entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
-  return encodeAwareness(writeAwarenessEntries(entries.map(({ clientId, clock, state }) => ({ clientId, clock, json: Buffer.from(JSON.stringify(state)) }))));
+  return encodeAwareness(
+    writeAwarenessEntries(entries.map(({ clientId, clock, state }) => ({ clientId, clock, json: Buffer.from(JSON.stringify(state)) }))),
+  );
 }
 
 /** Polls `predicate` every 10 ms until true or `timeoutMs` passes. */

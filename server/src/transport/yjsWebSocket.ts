@@ -114,7 +114,8 @@ export function attachYjsTransport(server: Server, relay: Relay, options: YjsTra
   const keepaliveMs = options.keepaliveMs ?? KEEPALIVE_MS;
   const keepalive = setInterval(() => {
     const due = Date.now() - keepaliveMs;
-    for (const ws of wss.clients) if (ws.readyState === ws.OPEN && (lastSent.get(ws) ?? 0) <= due) socketAdapter(ws, frames, lastSent).send(KEEPALIVE_MESSAGE);
+    for (const ws of wss.clients)
+      if (ws.readyState === ws.OPEN && (lastSent.get(ws) ?? 0) <= due) socketAdapter(ws, frames, lastSent).send(KEEPALIVE_MESSAGE);
   }, keepaliveMs / 2);
   keepalive.unref();
 
@@ -145,8 +146,7 @@ interface FrameSender {
 
 function frameSenderOf(ws: WebSocket): FrameSender | null {
   const sender: unknown = (ws as unknown as { _sender?: unknown })._sender;
-  const hasSendFrame =
-    typeof sender === 'object' && sender !== null && typeof (sender as Partial<FrameSender>).sendFrame === 'function';
+  const hasSendFrame = typeof sender === 'object' && sender !== null && typeof (sender as Partial<FrameSender>).sendFrame === 'function';
   return hasSendFrame ? (sender as FrameSender) : null;
 }
 

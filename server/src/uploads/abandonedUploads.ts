@@ -29,8 +29,8 @@ export function sweepAbandonedUploads(
   const sweep = (): void => {
     if (pass) return;
     pass = true;
-    running = storage
-      .uploads.removeAbandoned(Date.now() - options.requestTimeoutMs - ABANDONED_MARGIN_MS)
+    running = storage.uploads
+      .removeAbandoned(Date.now() - options.requestTimeoutMs - ABANDONED_MARGIN_MS)
       .then(
         (removed) => {
           if (removed > 0) options.log.info({ removed }, 'removed uploads left half-stored by a stopped process');

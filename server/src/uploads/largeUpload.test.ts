@@ -49,7 +49,9 @@ function postInPieces(sessionId: string, token: string, body: Buffer, abortAfter
     request.on('response', (response) => {
       const parts: Buffer[] = [];
       response.on('data', (part: Buffer) => parts.push(part));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, json: JSON.parse(Buffer.concat(parts).toString('utf8')) as unknown }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, json: JSON.parse(Buffer.concat(parts).toString('utf8')) as unknown }),
+      );
     });
     request.on('error', (error) => (abortAfter === undefined ? reject(error) : resolve({ status: 0, json: null })));
     const writeFrom = (offset: number): void => {
@@ -71,24 +73,35 @@ function postInPieces(sessionId: string, token: string, body: Buffer, abortAfter
 
 /** GETs (or HEADs) an upload, hashing the answer as it arrives; `bytes` are kept up to 1 MiB. */
 function getHashed(sessionId: string, uploadId: string, token: string, headers: Record<string, string> = {}, method = 'GET') {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; length: number; sha256: string; bytes: Buffer | null }>((resolve, reject) => {
-    const request = http.request(`${t.url}/api/sessions/${sessionId}/uploads/${uploadId}`, { method, headers: { authorization: `Bearer ${token}`, ...headers } });
-    request.end();
-    request.on('error', reject);
-    request.on('response', (response) => {
-      const hash = crypto.createHash('sha256');
-      const small: Buffer[] = [];
-      let length = 0;
-      response.on('data', (part: Buffer) => {
-        hash.update(part);
-        length += part.byteLength;
-        if (length <= 1024 * 1024) small.push(part);
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; length: number; sha256: string; bytes: Buffer | null }>(
+    (resolve, reject) => {
+      const request = http.request(`${t.url}/api/sessions/${sessionId}/uploads/${uploadId}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...headers },
       });
-      response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, length, sha256: hash.digest('hex'), bytes: length <= 1024 * 1024 ? Buffer.concat(small) : null }),
-      );
-    });
-  });
+      request.end();
+      request.on('error', reject);
+      request.on('response', (response) => {
+        const hash = crypto.createHash('sha256');
+        const small: Buffer[] = [];
+        let length = 0;
+        response.on('data', (part: Buffer) => {
+          hash.update(part);
+          length += part.byteLength;
+          if (length <= 1024 * 1024) small.push(part);
+        });
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            length,
+            sha256: hash.digest('hex'),
+            bytes: length <= 1024 * 1024 ? Buffer.concat(small) : null,
+          }),
+        );
+      });
+    },
+  );
 }
 
 describe('a 20 MiB upload', () => {
@@ -168,10 +181,14 @@ describe('a 20 MiB upload', () => {
     const before = storedUploadRows(t.dataDir);
     const aborted = await postInPieces(sessionId, token, fakePng(SIZE), SIZE / 2);
     expect(aborted.status).toBe(0);
-    await waitFor(() => {
-      const now = storedUploadRows(t.dataDir);
-      return now.chunks === before.chunks && now.drafts === 0;
-    }, 5000, 'the abandoned chunks removed');
+    await waitFor(
+      () => {
+        const now = storedUploadRows(t.dataDir);
+        return now.chunks === before.chunks && now.drafts === 0;
+      },
+      5000,
+      'the abandoned chunks removed',
+    );
     expect(storedUploadRows(t.dataDir)).toEqual(before);
     // The server goes on taking uploads.
     const again = await postInPieces(sessionId, token, fakePng(PIECE * 3 + 1));

@@ -24,7 +24,13 @@ export type ReceivedUpload = { stored: UploadRecord & { mime: UploadMime } } | {
  * stream's error when the client goes away, or with the storage's; then nothing of it stays.
  * Whatever the client still sends after a refusal is read and dropped.
  */
-export async function receiveUpload(storage: StoragePort, body: Readable | null, draft: UploadDraft, maxBytes: number, allowance: UploadAllowance): Promise<ReceivedUpload> {
+export async function receiveUpload(
+  storage: StoragePort,
+  body: Readable | null,
+  draft: UploadDraft,
+  maxBytes: number,
+  allowance: UploadAllowance,
+): Promise<ReceivedUpload> {
   if (!body) return { refused: 'empty' };
   const pieces = limitedPieces(body, maxBytes, allowance);
   try {

@@ -24,7 +24,11 @@ describe('uploads per session', () => {
     const { session } = await createSessionWith(t.url, []);
     const other = (await createSessionWith(t.url, [])).session;
     const post = (to: typeof session, bytes: Uint8Array) =>
-      fetch(`${t.url}/api/sessions/${to.sessionId}/uploads?name=photo.png`, { method: 'POST', headers: { authorization: `Bearer ${to.hostToken}` }, body: bytes });
+      fetch(`${t.url}/api/sessions/${to.sessionId}/uploads?name=photo.png`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${to.hostToken}` },
+        body: bytes,
+      });
 
     // Bytes: 60 KiB fits, another 60 KiB does not (and leaves nothing behind), 30 KiB still does.
     expect((await post(session, png(60 * 1024))).status).toBe(201);
@@ -32,7 +36,9 @@ describe('uploads per session', () => {
     expect(tooMuch.status).toBe(413);
     const refusal = (await tooMuch.json()) as { error: { code: string; message: string } };
     expect(refusal.error.code).toBe('session_full');
-    expect(refusal.error.message).toMatch(/has no room for this file \(it keeps at most 100 KB of files\); remove files it no longer needs/);
+    expect(refusal.error.message).toMatch(
+      /has no room for this file \(it keeps at most 100 KB of files\); remove files it no longer needs/,
+    );
     expect(await t.server.storage.uploads.usage(session.sessionId)).toEqual({ uploads: 1, bytes: 60 * 1024 });
     expect((await post(session, png(30 * 1024))).status).toBe(201);
 

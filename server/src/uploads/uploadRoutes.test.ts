@@ -3,14 +3,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, CreateSessionResponse } from '@worktable/shared';
 import { ConfigError, loadConfig } from '../config/config.js';
-import {
-  EMPTY_ZIP,
-  HTML_PAGE,
-  MINIMAL_PDF,
-  SCRIPTED_SVG,
-  ZIP_START,
-  onePixelPng,
-} from '../testing/sampleFiles.js';
+import { EMPTY_ZIP, HTML_PAGE, MINIMAL_PDF, SCRIPTED_SVG, ZIP_START, onePixelPng } from '../testing/sampleFiles.js';
 import { storedUploadRows } from '../testing/storedUploadRows.js';
 import { createSessionWith, postJson, startTestServer, type TestServer } from '../testing/testServer.js';
 import type { UploadResponse } from './uploadRoutes.js';
@@ -203,7 +196,12 @@ describe('POST and GET /api/sessions/:sessionId/uploads', () => {
     expect(storedUploadRows(t.dataDir)).toEqual(before);
 
     const posted = await upload(session.sessionId, png, { token: session.hostToken });
-    for (const [token, status] of [[undefined, 401], ['garbage', 401], [other.hostToken, 403], [members[0]!.token, 200]] as const) {
+    for (const [token, status] of [
+      [undefined, 401],
+      ['garbage', 401],
+      [other.hostToken, 403],
+      [members[0]!.token, 200],
+    ] as const) {
       expect((await download(session.sessionId, posted.body.uploadId, token)).status, String(token)).toBe(status);
     }
   });

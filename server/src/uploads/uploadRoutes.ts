@@ -62,7 +62,12 @@ export async function uploadRoutes(app: FastifyInstance, deps: UploadDeps): Prom
   const budget = new SessionUploadBudget(deps.perSession);
   const sessionFull = (reply: FastifyReply, what: string) => {
     metrics.limited.inc({ limit: 'session_uploads' });
-    return sendError(reply, 413, 'session_full', `this session ${what}; remove files it no longer needs from the table, or start a new session`);
+    return sendError(
+      reply,
+      413,
+      'session_full',
+      `this session ${what}; remove files it no longer needs from the table, or start a new session`,
+    );
   };
   const admitted = new WeakMap<FastifyRequest, ParticipantRecord>();
 
@@ -71,7 +76,13 @@ export async function uploadRoutes(app: FastifyInstance, deps: UploadDeps): Prom
     (toWrite: boolean) =>
     async (request: FastifyRequest<{ Params: SessionParams }>, reply: FastifyReply): Promise<FastifyReply | undefined> => {
       const { sessionId } = request.params;
-      const member = await requireMember(request, reply, deps, sessionId, toWrite ? { role: 'writer', refusal: 'observers cannot add to the table' } : ANY_MEMBER);
+      const member = await requireMember(
+        request,
+        reply,
+        deps,
+        sessionId,
+        toWrite ? { role: 'writer', refusal: 'observers cannot add to the table' } : ANY_MEMBER,
+      );
       if (!member) return reply;
       admitted.set(request, member);
       return undefined;
@@ -131,10 +142,7 @@ export async function uploadRoutes(app: FastifyInstance, deps: UploadDeps): Prom
     metrics.uploads.inc();
     metrics.uploadBytes.inc(record.size);
     const response: UploadResponse = { uploadId: record.uploadId, mime: record.mime, size: record.size, name: record.name };
-    return reply
-      .code(201)
-      .header('location', `/api/sessions/${record.sessionId}/uploads/${record.uploadId}`)
-      .send(response);
+    return reply.code(201).header('location', `/api/sessions/${record.sessionId}/uploads/${record.uploadId}`).send(response);
   });
 
   app.get<GetUpload>('/api/sessions/:sessionId/uploads/:uploadId', { onRequest: admitMembers(false) }, async (request, reply) => {
@@ -160,7 +168,9 @@ export async function uploadRoutes(app: FastifyInstance, deps: UploadDeps): Prom
     reply.type(record.mime).header('content-length', String(end - start));
     // HEAD: the headers only, without reading the file.
     if (request.method === 'HEAD') return reply.send(Readable.from([]));
-    return reply.send(Readable.from(uploadBytes(storage, record, { start, end }), { objectMode: false, highWaterMark: UPLOAD_CHUNK_BYTES }));
+    return reply.send(
+      Readable.from(uploadBytes(storage, record, { start, end }), { objectMode: false, highWaterMark: UPLOAD_CHUNK_BYTES }),
+    );
   });
 }
 

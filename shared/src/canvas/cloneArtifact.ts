@@ -31,12 +31,18 @@ export function cloneYValue(value: unknown): unknown {
   if (value instanceof Y.XmlElement) {
     const copy = new Y.XmlElement(value.nodeName);
     for (const [name, attribute] of Object.entries(value.getAttributes())) copy.setAttribute(name, attribute as string);
-    copy.insert(0, value.toArray().map((child) => cloneYValue(child) as Y.XmlElement | Y.XmlText));
+    copy.insert(
+      0,
+      value.toArray().map((child) => cloneYValue(child) as Y.XmlElement | Y.XmlText),
+    );
     return copy;
   }
   if (value instanceof Y.XmlFragment) {
     const copy = new Y.XmlFragment();
-    copy.insert(0, value.toArray().map((child) => cloneYValue(child) as Y.XmlElement | Y.XmlText));
+    copy.insert(
+      0,
+      value.toArray().map((child) => cloneYValue(child) as Y.XmlElement | Y.XmlText),
+    );
     return copy;
   }
   return value;

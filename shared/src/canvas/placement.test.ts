@@ -22,7 +22,9 @@ describe('placementAmong', () => {
   const size = { w: 200, h: 200 };
   it('puts the first artifact where an empty table opens', () => {
     const p = placementAmong(size, []);
-    expect(p.x >= EMPTY_TABLE_VIEW.x && p.y >= EMPTY_TABLE_VIEW.y && p.x + 200 <= EMPTY_TABLE_VIEW.w && p.y + 200 <= EMPTY_TABLE_VIEW.h).toBe(true);
+    expect(
+      p.x >= EMPTY_TABLE_VIEW.x && p.y >= EMPTY_TABLE_VIEW.y && p.x + 200 <= EMPTY_TABLE_VIEW.w && p.y + 200 <= EMPTY_TABLE_VIEW.h,
+    ).toBe(true);
   });
   it('finds a spot among the content that overlaps nothing', () => {
     const content = [

@@ -17,7 +17,8 @@ export function freePlacement(size: { w: number; h: number }, visible: Rect, occ
   const centre = placementFor(size, visible, []);
   const blocked = occupied.map((r) => inflate(r, GAP / 2));
   const free = (p: Point) => !blocked.some((r) => intersects(r, { x: p.x, y: p.y, ...size }));
-  const inView = (p: Point) => p.x >= visible.x && p.y >= visible.y && p.x + size.w <= visible.x + visible.w && p.y + size.h <= visible.y + visible.h;
+  const inView = (p: Point) =>
+    p.x >= visible.x && p.y >= visible.y && p.x + size.w <= visible.x + visible.w && p.y + size.h <= visible.y + visible.h;
   if (free(centre)) return centre;
   const step = 40;
   // First a free spot inside the view; failing that, the nearest free spot anywhere.

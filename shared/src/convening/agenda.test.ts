@@ -7,20 +7,23 @@ import { BlockKind, agendaDurationMs, agendaOf, blockProtocol, questionOf, round
 const CAFES = new Set(['world-cafe', 'knowledge-cafe']);
 
 describe('protocol → agenda', () => {
-  it.each(BUILT_IN_PROTOCOLS.map((p) => [p.id, p] as const))('%s: opening and closing in the plenary, each round one seating round', (_id, protocol) => {
-    const agenda = agendaOf(protocol);
-    const tables = agenda.filter((b) => b.kind === BlockKind.Tables);
-    expect(tables.map((b) => b.round)).toEqual(Array.from({ length: protocol.rounds }, (_, i) => i + 1));
-    expect(roundCountOf(agenda)).toBe(protocol.rounds);
-    for (const block of tables) expect(block.phases).toEqual(protocol.round);
-    expect(agenda[0]?.kind === BlockKind.Plenary).toBe(protocol.opening.length > 0);
-    expect(agenda.at(-1)?.kind === BlockKind.Plenary).toBe(protocol.closing.length > 0);
-    // Cafés reseat before every round but the first; groups stay in every other protocol.
-    expect(tables.map((b) => b.reseat)).toEqual(tables.map((b) => CAFES.has(protocol.id) && b.round > 1));
-    // Nothing is lost or repeated: the blocks hold exactly the protocol's timeline.
-    expect(agenda.flatMap((b) => b.phases.map((p) => p.id))).toEqual(timelineOf(protocol).map((s) => s.phase.id));
-    expect(agendaDurationMs(agenda)).toBe(timelineOf(protocol).reduce((sum, s) => sum + s.phase.durationMs, 0));
-  });
+  it.each(BUILT_IN_PROTOCOLS.map((p) => [p.id, p] as const))(
+    '%s: opening and closing in the plenary, each round one seating round',
+    (_id, protocol) => {
+      const agenda = agendaOf(protocol);
+      const tables = agenda.filter((b) => b.kind === BlockKind.Tables);
+      expect(tables.map((b) => b.round)).toEqual(Array.from({ length: protocol.rounds }, (_, i) => i + 1));
+      expect(roundCountOf(agenda)).toBe(protocol.rounds);
+      for (const block of tables) expect(block.phases).toEqual(protocol.round);
+      expect(agenda[0]?.kind === BlockKind.Plenary).toBe(protocol.opening.length > 0);
+      expect(agenda.at(-1)?.kind === BlockKind.Plenary).toBe(protocol.closing.length > 0);
+      // Cafés reseat before every round but the first; groups stay in every other protocol.
+      expect(tables.map((b) => b.reseat)).toEqual(tables.map((b) => CAFES.has(protocol.id) && b.round > 1));
+      // Nothing is lost or repeated: the blocks hold exactly the protocol's timeline.
+      expect(agenda.flatMap((b) => b.phases.map((p) => p.id))).toEqual(timelineOf(protocol).map((s) => s.phase.id));
+      expect(agendaDurationMs(agenda)).toBe(timelineOf(protocol).reduce((sum, s) => sum + s.phase.durationMs, 0));
+    },
+  );
 
   it('World Café: Welcome once, three café rounds with their own question, the harvest last', () => {
     const cafe = builtInProtocol('world-cafe') as Protocol;

@@ -47,7 +47,14 @@ function plenaryTitle(phases: readonly Phase[], fallback: string): string {
 export function agendaOf(protocol: Protocol): AgendaBlock[] {
   const blocks: AgendaBlock[] = [];
   if (protocol.opening.length > 0) {
-    blocks.push({ id: 'opening', kind: BlockKind.Plenary, title: plenaryTitle(protocol.opening, 'Opening'), phases: protocol.opening, round: 0, reseat: false });
+    blocks.push({
+      id: 'opening',
+      kind: BlockKind.Plenary,
+      title: plenaryTitle(protocol.opening, 'Opening'),
+      phases: protocol.opening,
+      round: 0,
+      reseat: false,
+    });
   }
   for (let round = 1; round <= protocol.rounds; round++) {
     blocks.push({
@@ -61,7 +68,14 @@ export function agendaOf(protocol: Protocol): AgendaBlock[] {
     });
   }
   if (protocol.closing.length > 0) {
-    blocks.push({ id: 'closing', kind: BlockKind.Plenary, title: plenaryTitle(protocol.closing, 'Closing'), phases: protocol.closing, round: 0, reseat: false });
+    blocks.push({
+      id: 'closing',
+      kind: BlockKind.Plenary,
+      title: plenaryTitle(protocol.closing, 'Closing'),
+      phases: protocol.closing,
+      round: 0,
+      reseat: false,
+    });
   }
   return blocks;
 }

@@ -39,14 +39,21 @@ describe('an agenda composed by hand', () => {
 
   it('refuses what cannot run, with words for people', () => {
     expect(composeAgenda([], find)).toEqual({ ok: false, message: 'Add at least one part to the agenda.' });
-    expect(composeAgenda([{ protocolId: 'nope', place: 'plenary' }], find)).toMatchObject({ ok: false, message: expect.stringContaining('Part 1') });
-    expect(composeAgenda([{ protocolId: 'check-in', place: 'plenary' }], find)).toMatchObject({ ok: false, message: expect.stringContaining('at the tables') });
+    expect(composeAgenda([{ protocolId: 'nope', place: 'plenary' }], find)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Part 1'),
+    });
+    expect(composeAgenda([{ protocolId: 'check-in', place: 'plenary' }], find)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('at the tables'),
+    });
   });
 
   it('runs from start to end with the host composing it, each part with its own protocol’s roles and title', () => {
     const cafe = builtInProtocol('world-cafe') as Protocol;
     const people: SessionPerson[] = [{ id: 'host', role: 'host', joinedAt: 0, present: true }];
-    for (let i = 0; i < 12; i++) people.push({ id: `p${i}`, role: 'participant', joinedAt: i + 1, present: true, organization: `Org ${i % 4}` });
+    for (let i = 0; i < 12; i++)
+      people.push({ id: `p${i}`, role: 'participant', joinedAt: i + 1, present: true, organization: `Org ${i % 4}` });
     let now = 1_800_000_000_000;
     const ctx = (): SessionContext => ({ now, protocol: cafe, people });
     const act = (control: SessionControl, action: Parameters<typeof applySessionAction>[1]): SessionControl => {

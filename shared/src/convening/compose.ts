@@ -59,7 +59,14 @@ export function composeAgenda(parts: readonly AgendaPart[], find: (protocolId: s
     if (block.kind === BlockKind.Plenary) return { ...block, id: `part-${++plenary}`, round: 0, reseat: false };
     round += 1;
     // A café's own later rounds reseat; the first seating round of the agenda never does.
-    return { ...block, id: `round-${round}`, round, title: block.round > 0 && block.title.startsWith('Round ') ? `${block.protocolTitle ?? ''} · round ${block.round}`.trim() : block.title, reseat: round > 1 && block.reseat };
+    return {
+      ...block,
+      id: `round-${round}`,
+      round,
+      title:
+        block.round > 0 && block.title.startsWith('Round ') ? `${block.protocolTitle ?? ''} · round ${block.round}`.trim() : block.title,
+      reseat: round > 1 && block.reseat,
+    };
   });
   if (round === 0) return { ok: false, message: 'Put at least one part at the tables: an agenda needs a seating round.' };
   return { ok: true, agenda };

@@ -12,11 +12,36 @@ import { currentBlock, currentRunKeys } from './position.js';
 import { tableCountOf } from './problem.js';
 import { endCurrentRuns, enterBlock } from './rounds.js';
 import { fail, versioned } from './sessionResult.js';
-import { Gathering, MAX_BROADCAST_CHARS, MAX_TABLES, type ConveningAction, type ConveningSettings, type SessionContext, type SessionControl, type SessionResult } from './sessionTypes.js';
+import {
+  Gathering,
+  MAX_BROADCAST_CHARS,
+  MAX_TABLES,
+  type ConveningAction,
+  type ConveningSettings,
+  type SessionContext,
+  type SessionControl,
+  type SessionResult,
+} from './sessionTypes.js';
 import { isSeatable, placeIn, reseat, runContext, sessionRoleCounts, setTableHost } from './tableSeating.js';
 import type { SeatingPerson } from './types.js';
 
-const CONVENING_ACTIONS: ReadonlySet<string> = new Set(['seat', 'startRound', 'endRound', 'hold', 'question', 'spotlight', 'composeAgenda', 'callLink', 'move', 'pin', 'summon', 'broadcast', 'shareParticipation', 'anonymousReactions', 'talkTimeInRecord']);
+const CONVENING_ACTIONS: ReadonlySet<string> = new Set([
+  'seat',
+  'startRound',
+  'endRound',
+  'hold',
+  'question',
+  'spotlight',
+  'composeAgenda',
+  'callLink',
+  'move',
+  'pin',
+  'summon',
+  'broadcast',
+  'shareParticipation',
+  'anonymousReactions',
+  'talkTimeInRecord',
+]);
 
 /** Whether an action is a convening action (as opposed to a table run action). */
 export function isConveningAction(action: { action: string }): action is ConveningAction {
@@ -36,20 +61,38 @@ export function volunteer(control: SessionControl, actor: Actor, context: Sessio
 
 /** Seats the present people for the first round (again, before it starts), as the host asked. */
 function seat(control: SessionControl, action: Extract<ConveningAction, { action: 'seat' }>, context: SessionContext): SessionResult {
-  if (control.convening && control.seatings.length > 0) return fail('conflict', 'The first round has started: from now on the tables are reseated at each round (or move people one by one).');
+  if (control.convening && control.seatings.length > 0)
+    return fail('conflict', 'The first round has started: from now on the tables are reseated at each round (or move people one by one).');
   const includeHost = action.includeHost ?? control.settings.includeHost;
   const seatable = context.people.filter((p) => (p.present || p.expected === true) && isSeatable(p, includeHost)).length;
   const sized = action.tableCount !== undefined || action.tableSize !== undefined;
-  const tableCount = sized ? tableCountOf({ people: new Array<SeatingPerson>(seatable), tableCount: action.tableCount, tableSize: action.tableSize, seed: 0 }) : control.settings.tableCount;
+  const tableCount = sized
+    ? tableCountOf({ people: new Array<SeatingPerson>(seatable), tableCount: action.tableCount, tableSize: action.tableSize, seed: 0 })
+    : control.settings.tableCount;
   if (tableCount < 1 || tableCount > MAX_TABLES) return fail('bad_request', `Choose between 1 and ${MAX_TABLES} tables.`);
   const settings: ConveningSettings = { tableCount, clock: action.clock ?? control.settings.clock, includeHost };
   const agenda = control.agenda.length > 0 ? control.agenda : agendaOf(context.protocol);
   // Seating again before the agenda starts replaces the plan: nobody has sat anywhere yet.
-  const base: SessionControl = { ...control, convening: true, settings, agenda, seed: action.seed ?? control.seed, round: 0, tables: [], history: {}, pastRounds: [] };
+  const base: SessionControl = {
+    ...control,
+    convening: true,
+    settings,
+    agenda,
+    seed: action.seed ?? control.seed,
+    round: 0,
+    tables: [],
+    history: {},
+    pastRounds: [],
+  };
   return versioned(control, reseat(base, context, 1), 'all');
 }
 
-export function applyConveningAction(control: SessionControl, action: ConveningAction, actor: Actor, context: SessionContext): SessionResult {
+export function applyConveningAction(
+  control: SessionControl,
+  action: ConveningAction,
+  actor: Actor,
+  context: SessionContext,
+): SessionResult {
   const host = { participantId: actor.participantId, isHost: true, isObserver: false };
   switch (action.action) {
     case 'seat':
@@ -60,7 +103,8 @@ export function applyConveningAction(control: SessionControl, action: ConveningA
       return versioned(control, enterBlock(control, context, control.block + 1, context.now), 'all');
     }
     case 'endRound': {
-      if (currentRunKeys(control).every((key) => control.runs[key]?.status === RunStatus.Done)) return fail('conflict', 'Nothing is going: start the next part of the agenda.');
+      if (currentRunKeys(control).every((key) => control.runs[key]?.status === RunStatus.Done))
+        return fail('conflict', 'Nothing is going: start the next part of the agenda.');
       return versioned(control, { ...endCurrentRuns(control, context.now), hold: true }, 'all');
     }
     case 'hold':
@@ -88,20 +132,29 @@ export function applyConveningAction(control: SessionControl, action: ConveningA
       return versioned(control, { ...control, agenda: composed.agenda, questions: {} }, 'all');
     }
     case 'callLink': {
-      if (action.tableId !== null && !/^table-\d{1,3}$/.test(action.tableId)) return fail('bad_request', `There is no table ${action.tableId}.`);
-      if (action.url === null || action.url.trim() === '') return versioned(control, { ...control, callLinks: withCallLink(control.callLinks, action.tableId, null) }, 'all');
+      if (action.tableId !== null && !/^table-\d{1,3}$/.test(action.tableId))
+        return fail('bad_request', `There is no table ${action.tableId}.`);
+      if (action.url === null || action.url.trim() === '')
+        return versioned(control, { ...control, callLinks: withCallLink(control.callLinks, action.tableId, null) }, 'all');
       const checked = checkCallLink(action.url);
       if (!checked.ok) return fail('bad_request', checked.message);
       return versioned(control, { ...control, callLinks: withCallLink(control.callLinks, action.tableId, checked.url) }, 'all');
     }
     case 'spotlight': {
-      if (action.tableId !== null && !control.tables.some((t) => t.id === action.tableId)) return fail('bad_request', `There is no table ${action.tableId}.`);
-      if (action.tableId === control.spotlight) return fail('conflict', action.tableId ? 'That table is already shown to everyone.' : 'No table is shown to everyone.');
+      if (action.tableId !== null && !control.tables.some((t) => t.id === action.tableId))
+        return fail('bad_request', `There is no table ${action.tableId}.`);
+      if (action.tableId === control.spotlight)
+        return fail('conflict', action.tableId ? 'That table is already shown to everyone.' : 'No table is shown to everyone.');
       return versioned(control, { ...control, spotlight: action.tableId }, 'all');
     }
     case 'summon': {
-      if (action.to === control.gathering) return fail('conflict', action.to === Gathering.Plenary ? 'Everyone is already in the plenary.' : 'Everyone is already at their tables.');
-      if (currentBlock(control)?.kind === BlockKind.Plenary) return fail('conflict', 'This part of the agenda is the plenary: start the next round to send people to their tables.');
+      if (action.to === control.gathering)
+        return fail(
+          'conflict',
+          action.to === Gathering.Plenary ? 'Everyone is already in the plenary.' : 'Everyone is already at their tables.',
+        );
+      if (currentBlock(control)?.kind === BlockKind.Plenary)
+        return fail('conflict', 'This part of the agenda is the plenary: start the next round to send people to their tables.');
       return versioned(control, summon(control, action.to, host, context), 'all');
     }
     case 'shareParticipation':
@@ -112,7 +165,8 @@ export function applyConveningAction(control: SessionControl, action: ConveningA
       return versioned(control, { ...control, talkTimeInRecord: action.on }, 'all');
     case 'broadcast': {
       const message = action.message.trim();
-      if (message.length === 0 || message.length > MAX_BROADCAST_CHARS) return fail('bad_request', `Write a message of 1 to ${MAX_BROADCAST_CHARS} characters.`);
+      if (message.length === 0 || message.length > MAX_BROADCAST_CHARS)
+        return fail('bad_request', `Write a message of 1 to ${MAX_BROADCAST_CHARS} characters.`);
       return versioned(control, { ...control, broadcast: { id: (control.broadcast?.id ?? 0) + 1, message, at: context.now } }, 'all');
     }
   }
@@ -135,7 +189,13 @@ function pin(control: SessionControl, action: Extract<ConveningAction, { action:
   let next: SessionControl = { ...control, pins, namedHosts };
   const seatedNow = control.convening && control.tables.some((t) => t.id === action.tableId);
   if (action.tableId !== null && action.host && seatedNow) next = setTableHost(next, context, action.tableId, action.participantId);
-  else if (!action.host || action.tableId === null) next = { ...next, tables: next.tables.map((t) => (t.host === action.participantId && control.namedHosts[t.id] === action.participantId ? { ...t, host: null } : t)) };
+  else if (!action.host || action.tableId === null)
+    next = {
+      ...next,
+      tables: next.tables.map((t) =>
+        t.host === action.participantId && control.namedHosts[t.id] === action.participantId ? { ...t, host: null } : t,
+      ),
+    };
   return versioned(control, next, 'all');
 }
 
@@ -148,11 +208,15 @@ function summon(control: SessionControl, to: Gathering, host: Actor, context: Se
     const run = runs[id];
     const wanted = to === Gathering.Plenary ? RunStatus.Running : RunStatus.Paused;
     if (run?.status !== wanted) continue;
-    const changed = applyControl(run, { action: to === Gathering.Plenary ? 'pause' : 'resume' } as ControlAction, host, runContext(control, context, id));
+    const changed = applyControl(
+      run,
+      { action: to === Gathering.Plenary ? 'pause' : 'resume' } as ControlAction,
+      host,
+      runContext(control, context, id),
+    );
     if (!changed.ok) continue;
     runs[id] = changed.state;
     if (to === Gathering.Plenary) summonPaused = [...summonPaused, id];
   }
   return { ...control, runs, gathering: to, summonPaused };
 }
-

@@ -43,7 +43,11 @@ export interface ThemedCards {
 }
 
 /** Groups cards by theme in the themes' order, then the ungrouped cards last (a card in a deleted theme is ungrouped). */
-export function groupByTheme(cards: readonly HarvestCard[], themes: readonly HarvestTheme[], cardThemes: Readonly<Record<string, string>>): ThemedCards[] {
+export function groupByTheme(
+  cards: readonly HarvestCard[],
+  themes: readonly HarvestTheme[],
+  cardThemes: Readonly<Record<string, string>>,
+): ThemedCards[] {
   const ordered = [...themes].sort((a, b) => a.order - b.order || a.at - b.at || a.id.localeCompare(b.id));
   const known = new Set(ordered.map((t) => t.id));
   const byAge = [...cards].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
@@ -100,7 +104,17 @@ export function readHarvestCard(value: unknown): HarvestCard | null {
   if (typeof c.round !== 'number' || !Number.isInteger(c.round) || c.round < 0 || !isKind(c.kind) || !text(c.text)) return null;
   if (c.turnsOut !== undefined && !text(c.turnsOut)) return null;
   if (typeof c.by !== 'string' || typeof c.byName !== 'string' || typeof c.at !== 'number') return null;
-  const card: HarvestCard = { id: c.id, tableId: c.tableId, tableName: c.tableName, round: c.round, kind: c.kind, text: c.text, by: c.by, byName: c.byName, at: c.at };
+  const card: HarvestCard = {
+    id: c.id,
+    tableId: c.tableId,
+    tableName: c.tableName,
+    round: c.round,
+    kind: c.kind,
+    text: c.text,
+    by: c.by,
+    byName: c.byName,
+    at: c.at,
+  };
   if (typeof c.turnsOut === 'string') card.turnsOut = c.turnsOut;
   return card;
 }
@@ -131,7 +145,9 @@ export function groupHarvest(cards: readonly HarvestCard[]): HarvestGroup[] {
     }
     group.cards.push(card);
   }
-  const sorted = [...groups.values()].sort((a, b) => a.round - b.round || tableNumberOf(a.tableId) - tableNumberOf(b.tableId) || a.tableId.localeCompare(b.tableId));
+  const sorted = [...groups.values()].sort(
+    (a, b) => a.round - b.round || tableNumberOf(a.tableId) - tableNumberOf(b.tableId) || a.tableId.localeCompare(b.tableId),
+  );
   for (const group of sorted) group.cards.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
   return sorted;
 }

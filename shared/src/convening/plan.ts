@@ -57,7 +57,14 @@ export function planSeatings(control: SessionControl, context: SessionContext): 
       tables = sim.tables;
     }
     if (happened) sim = { ...sim, round: block.round, tables: block.round === control.round ? control.tables : happened.tables };
-    rounds.push({ round: block.round, blockId: block.id, tables, repeatedPairs: repeatsIn(tables, met), sameOrganizationTables: sameOrganizationTables(tables, people), started: happened !== undefined });
+    rounds.push({
+      round: block.round,
+      blockId: block.id,
+      tables,
+      repeatedPairs: repeatsIn(tables, met),
+      sameOrganizationTables: sameOrganizationTables(tables, people),
+      started: happened !== undefined,
+    });
     met = withRound(met, block.round, tables);
   }
   return rounds;

@@ -23,7 +23,10 @@ export interface RepeatedPair {
 export type PairRounds = ReadonlyMap<string, readonly number[]>;
 
 /** The organizations two or more of `members` share, in the order their first member sits. */
-export function sharedOrganizations(members: readonly string[], organizationOf: (participantId: string) => string | null | undefined): SharedOrganization[] {
+export function sharedOrganizations(
+  members: readonly string[],
+  organizationOf: (participantId: string) => string | null | undefined,
+): SharedOrganization[] {
   const byOrganization = new Map<string, string[]>();
   for (const id of members) {
     const organization = organizationOf(id);

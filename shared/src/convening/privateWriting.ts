@@ -36,16 +36,31 @@ export function parsePrivateDocName(docName: string): { tableId: string; partici
 }
 
 /** The outcome of a private-writing action (no version bump; the caller does it). */
-export type PrivateActionResult = { ok: true; control: SessionControl } | { ok: false; error: { code: 'forbidden' | 'conflict'; message: string } };
+export type PrivateActionResult =
+  | { ok: true; control: SessionControl }
+  | { ok: false; error: { code: 'forbidden' | 'conflict'; message: string } };
 
 /** Starts or ends (reveals) private writing at `tableId`: the table's facilitator or the host. */
-export function applyPrivateAction(control: SessionControl, action: PrivateAction, actor: Actor, tableId: string, now: number): PrivateActionResult {
+export function applyPrivateAction(
+  control: SessionControl,
+  action: PrivateAction,
+  actor: Actor,
+  tableId: string,
+  now: number,
+): PrivateActionResult {
   const run = control.runs[tableId];
-  if (!run || !canControl(run, actor)) return { ok: false, error: { code: 'forbidden', message: 'Only the facilitator or the host starts and reveals private writing.' } };
+  if (!run || !canControl(run, actor))
+    return { ok: false, error: { code: 'forbidden', message: 'Only the facilitator or the host starts and reveals private writing.' } };
   const current = control.privateWriting[tableId];
   if (action.action === 'startPrivate') {
     if (current) return { ok: false, error: { code: 'conflict', message: 'Private writing is already on here.' } };
-    return { ok: true, control: { ...control, privateWriting: { ...control.privateWriting, [tableId]: { since: now, anonymous: action.anonymous === true } } } };
+    return {
+      ok: true,
+      control: {
+        ...control,
+        privateWriting: { ...control.privateWriting, [tableId]: { since: now, anonymous: action.anonymous === true } },
+      },
+    };
   }
   if (!current) return { ok: false, error: { code: 'conflict', message: 'Private writing is not on here.' } };
   const privateWriting = { ...control.privateWriting };

@@ -18,7 +18,8 @@ function twenty(): SessionPerson[] {
   const sizes = [5, 4, 4, 4, 3];
   const list: SessionPerson[] = [{ id: 'host', role: 'host', joinedAt: 0, present: true }];
   sizes.forEach((size, org) => {
-    for (let i = 0; i < size; i++) list.push({ id: `o${org}p${i}`, role: 'participant', joinedAt: list.length, present: true, organization: `Org ${org}` });
+    for (let i = 0; i < size; i++)
+      list.push({ id: `o${org}p${i}`, role: 'participant', joinedAt: list.length, present: true, organization: `Org ${org}` });
   });
   return list;
 }
@@ -69,7 +70,12 @@ describe('a café as an agenda, with a fake clock', () => {
     expect(event.block()).toBe('opening');
     expect(event.control.gathering).toBe(Gathering.Plenary);
     const welcome = sessionStateOf(event.control, event.context, 'o0p0');
-    expect(welcome).toMatchObject({ phase: { title: 'Welcome and café etiquette' }, protocolRound: 0, protocolRounds: 3, agenda: { index: 0 } });
+    expect(welcome).toMatchObject({
+      phase: { title: 'Welcome and café etiquette' },
+      protocolRound: 0,
+      protocolRounds: 3,
+      agenda: { index: 0 },
+    });
     // The welcome waits for the host (it is theirs to close); the plenary shows it as over.
     event.advance(minutes(10));
     expect(sessionStateOf(event.control, event.context, 'o0p0').phase?.over).toBe(true);
@@ -121,7 +127,11 @@ describe('a café as an agenda, with a fake clock', () => {
     ]);
     expect(event.block()).toBe('closing');
     expect(event.control.gathering).toBe(Gathering.Plenary);
-    expect(sessionStateOf(event.control, event.context, 'o1p1')).toMatchObject({ phase: { title: 'Harvest' }, status: RunStatus.Running, protocolRound: 0 });
+    expect(sessionStateOf(event.control, event.context, 'o1p1')).toMatchObject({
+      phase: { title: 'Harvest' },
+      status: RunStatus.Running,
+      protocolRound: 0,
+    });
     event.advance(minutes(30));
     event.act({ action: 'next' });
     expect(event.control.block).toBe(event.control.agenda.length);
@@ -171,7 +181,9 @@ describe('a café as an agenda, with a fake clock', () => {
     expect(event.block()).toBe('round-2');
     // Tuning groups stay together while the presenter role moves on.
     expect(event.control.tables.map((t) => t.members)).toEqual(groups);
-    event.control.tables.forEach((t, i) => { expect(event.control.runs[t.id]?.roles.presenter).not.toBe(presenters[i]); });
+    event.control.tables.forEach((t, i) => {
+      expect(event.control.runs[t.id]?.roles.presenter).not.toBe(presenters[i]);
+    });
   });
 
   it('a table host who left is replaced by someone who sat at that table; a host named before seating hosts their table', () => {
@@ -212,7 +224,10 @@ describe('a café as an agenda, with a fake clock', () => {
     expect(event.control.runs[PLENARY_RUN]?.status).toBe(RunStatus.Running);
     // Participants cannot run the plenary's clock or mark themselves ready in it.
     const by = { participantId: 'o2p2', isHost: false, isObserver: false };
-    expect(applySessionAction(event.control, { action: 'next' }, by, event.context)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(applySessionAction(event.control, { action: 'next' }, by, event.context)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('the plan previewed before the start is the seating every round gets when the same people come; expected people are planned in', () => {
@@ -248,8 +263,14 @@ describe('a café as an agenda, with a fake clock', () => {
     event.act({ action: 'spotlight', tableId: 'table-2' });
     expect(sessionStateOf(event.control, event.context, 'o0p0').spotlight).toBe('table-2');
     const by = { participantId: 'o0p0', isHost: false, isObserver: false };
-    expect(applySessionAction(event.control, { action: 'spotlight', tableId: null }, by, event.context)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(applySessionAction(event.control, { action: 'spotlight', tableId: 'table-9' }, HOST, event.context)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(applySessionAction(event.control, { action: 'spotlight', tableId: null }, by, event.context)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(applySessionAction(event.control, { action: 'spotlight', tableId: 'table-9' }, HOST, event.context)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
     event.act({ action: 'spotlight', tableId: null });
     expect(event.control.spotlight).toBeNull();
     event.act({ action: 'spotlight', tableId: 'table-4' });
@@ -264,11 +285,16 @@ describe('a café as an agenda, with a fake clock', () => {
     event.act({ action: 'startRound' });
     const ana = { participantId: 'o0p0', isHost: false, isObserver: false };
     const ben = { participantId: 'o1p0', isHost: false, isObserver: false };
-    expect(applySessionAction(event.control, { action: 'openVote', items: ['theme-a', 'theme-b'], dots: 2 }, ana, event.context)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(
+      applySessionAction(event.control, { action: 'openVote', items: ['theme-a', 'theme-b'], dots: 2 }, ana, event.context),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     event.act({ action: 'openVote', items: ['theme-a', 'theme-b'], dots: 2, title: 'Which theme next?' });
     event.act({ action: 'vote', itemId: 'theme-a', count: 2 }, ana);
     event.act({ action: 'vote', itemId: 'theme-b', count: 1 }, ben);
-    expect(sessionStateOf(event.control, event.context, 'o2p0').vote).toMatchObject({ items: ['theme-a', 'theme-b'], voters: ['o0p0', 'o1p0'] });
+    expect(sessionStateOf(event.control, event.context, 'o2p0').vote).toMatchObject({
+      items: ['theme-a', 'theme-b'],
+      voters: ['o0p0', 'o1p0'],
+    });
     event.act({ action: 'revealVote' });
     expect(sessionStateOf(event.control, event.context, 'o2p0').vote?.results).toEqual({ 'theme-a': 2, 'theme-b': 1 });
     event.act({ action: 'closeVote' });
@@ -290,7 +316,14 @@ describe('a café as an agenda, with a fake clock', () => {
         event.act({ action: 'next' });
       } else event.fireTimer();
     }
-    expect(parts).toEqual(['opening:opening', 'round-1:conversation', 'round-2:conversation', 'round-3:conversation', 'closing:circle', 'closing:pledge']);
+    expect(parts).toEqual([
+      'opening:opening',
+      'round-1:conversation',
+      'round-2:conversation',
+      'round-3:conversation',
+      'closing:circle',
+      'closing:pledge',
+    ]);
     expect(event.control.seatings.map((s) => s.tables.length)).toEqual([5, 5, 5]);
     // Reshuffled each round: nobody sits with the same three people twice.
     for (let r = 1; r < 3; r++) {

@@ -28,7 +28,18 @@ export function endCurrentRuns(control: SessionControl, at: number): SessionCont
   for (const key of currentRunKeys(control)) {
     const run = runs[key];
     if (!run || run.status === RunStatus.Done) continue;
-    runs[key] = { ...run, status: RunStatus.Done, endsAt: null, remainingMs: 0, overAt: null, ready: [], offer: null, facilitatorAwaySince: null, doneAt: at, version: run.version + 1 };
+    runs[key] = {
+      ...run,
+      status: RunStatus.Done,
+      endsAt: null,
+      remainingMs: 0,
+      overAt: null,
+      ready: [],
+      offer: null,
+      facilitatorAwaySince: null,
+      doneAt: at,
+      version: run.version + 1,
+    };
   }
   return { ...control, runs, summonPaused: [] };
 }
@@ -55,7 +66,8 @@ function seatFor(control: SessionControl, context: SessionContext, block: Agenda
   if (first) {
     const runs = { ...control.runs };
     control.tables.forEach((table, t) => {
-      if (runs[table.id]?.status !== RunStatus.Lobby) runs[table.id] = freshRun(control, context, table, t, sessionRoleCounts(control, context));
+      if (runs[table.id]?.status !== RunStatus.Lobby)
+        runs[table.id] = freshRun(control, context, table, t, sessionRoleCounts(control, context));
     });
     return { ...control, runs };
   }

@@ -45,7 +45,12 @@ export function swapDelta(problem: SeatingProblem, state: SearchState, a: number
   const tb = state.tableOf[b] ?? 0;
   const w = problem.cost[a * n + b] ?? 0;
   return (
-    (state.toTable[a * T + tb] ?? 0) - w + (state.toTable[b * T + ta] ?? 0) - w - (state.toTable[a * T + ta] ?? 0) - (state.toTable[b * T + tb] ?? 0)
+    (state.toTable[a * T + tb] ?? 0) -
+    w +
+    (state.toTable[b * T + ta] ?? 0) -
+    w -
+    (state.toTable[a * T + ta] ?? 0) -
+    (state.toTable[b * T + tb] ?? 0)
   );
 }
 

@@ -28,7 +28,9 @@ function randomPlans(people: SeatingPerson[], tables: number, rounds: number, se
       mixSeed(seed, r),
     );
     const out: string[][] = Array.from({ length: tables }, () => []);
-    order.forEach((id, i) => { out[i % tables]?.push(id); });
+    order.forEach((id, i) => {
+      out[i % tables]?.push(id);
+    });
     return { tables: out, hosts: out.map(() => null) };
   });
 }
@@ -39,7 +41,8 @@ describe('affine planes', () => {
     for (let r = 0; r <= q; r++) {
       const lines = affineParallelClass(q, r);
       expect(lines.map((l) => l.length)).toEqual(new Array<number>(q).fill(q));
-      for (const line of lines) for (const a of line) for (const b of line) if (a < b) met.set(`${a},${b}`, (met.get(`${a},${b}`) ?? 0) + 1);
+      for (const line of lines)
+        for (const a of line) for (const b of line) if (a < b) met.set(`${a},${b}`, (met.get(`${a},${b}`) ?? 0) + 1);
     }
     expect(met.size).toBe((q * q * (q * q - 1)) / 2);
     expect([...met.values()].every((c) => c === 1)).toBe(true);
@@ -49,7 +52,9 @@ describe('affine planes', () => {
 describe('seating', () => {
   it('9 people at 3 tables of 3 over 4 rounds: no repeated pair', () => {
     const plans = planRounds({ people: group(9), tableCount: 3, seed: 1 }, 4);
-    plans.forEach((plan) => { expect(plan.tables.map((t) => t.length)).toEqual([3, 3, 3]); });
+    plans.forEach((plan) => {
+      expect(plan.tables.map((t) => t.length)).toEqual([3, 3, 3]);
+    });
     expect(countRepeatedPairs(plans)).toBe(0);
   });
 
@@ -63,7 +68,9 @@ describe('seating', () => {
   it('16 people at 4 tables of 4 over 5 rounds: no repeated pair', () => {
     for (const seed of [1, 2, 3]) {
       const plans = planRounds({ people: group(16), tableSize: 4, seed }, 5);
-      plans.forEach((plan) => { expect(plan.tables.map((t) => t.length)).toEqual([4, 4, 4, 4]); });
+      plans.forEach((plan) => {
+        expect(plan.tables.map((t) => t.length)).toEqual([4, 4, 4, 4]);
+      });
       expect(countRepeatedPairs(plans)).toBe(0);
     }
   });
@@ -80,7 +87,9 @@ describe('seating', () => {
     plans.forEach((plan, round) => {
       expectBalanced(plan, 30);
       expect(plan.hosts).toEqual(chosen);
-      plan.tables.forEach((table, t) => { expect(table[0]).toBe(chosen[t]); });
+      plan.tables.forEach((table, t) => {
+        expect(table[0]).toBe(chosen[t]);
+      });
       for (const [id, t] of Object.entries(pins)) expect(plan.tables[t]).toContain(id);
       // 6 organizations of 5 people over 6 tables: nobody needs to share a table with two colleagues.
       // In round 4 the fewest repeats can take a third colleague at a table (the pinned pair and the
@@ -104,7 +113,9 @@ describe('seating', () => {
   it('without hosts or pins, 30 people at 6 tables over 4 rounds: no repeats, organizations spread', () => {
     const people = group(30, 6, 3);
     const plans = planRounds({ people, tableCount: 6, seed: 5 }, 4);
-    plans.forEach((plan) => { expectBalanced(plan, 30); });
+    plans.forEach((plan) => {
+      expectBalanced(plan, 30);
+    });
     expect(countRepeatedPairs(plans)).toBe(0);
     const sameOrg = plans.reduce((s, p) => s + countSamePairs(p, people, 'organization'), 0);
     const baselineOrg = randomPlans(people, 6, 4, 5).reduce((s, p) => s + countSamePairs(p, people, 'organization'), 0);
@@ -134,7 +145,11 @@ describe('seating', () => {
   });
 
   it('computes the table count from a table size, and a pin beats balance when it must', () => {
-    expect(seatRound({ people: group(10), tableSize: 4, seed: 1 }).tables.map((t) => t.length).sort()).toEqual([3, 3, 4]);
+    expect(
+      seatRound({ people: group(10), tableSize: 4, seed: 1 })
+        .tables.map((t) => t.length)
+        .sort(),
+    ).toEqual([3, 3, 4]);
     const pins = { p0: 0, p1: 0, p2: 0, p3: 0 };
     const plan = seatRound({ people: group(6), tableCount: 3, pins, seed: 1 });
     expect(plan.tables[0]?.slice().sort()).toEqual(['p0', 'p1', 'p2', 'p3']);
@@ -172,7 +187,9 @@ describe('seating over 200 random instances', () => {
       for (const plan of plans) expectBalanced(plan, n);
     }
     // Shared code has no console typings (no DOM, no Node); the test runner has one.
-    (globalThis as unknown as { console: { log(message: string): void } }).console.log(`200 random instances: repeated pairs ${ours} (seating) vs ${random} (random reshuffle); same-organization pairs ${sameOrgOurs} vs ${sameOrgRandom}`);
+    (globalThis as unknown as { console: { log(message: string): void } }).console.log(
+      `200 random instances: repeated pairs ${ours} (seating) vs ${random} (random reshuffle); same-organization pairs ${sameOrgOurs} vs ${sameOrgRandom}`,
+    );
     expect(ours).toBeLessThan(random);
     expect(sameOrgOurs).toBeLessThan(sameOrgRandom);
   });

@@ -63,7 +63,8 @@ function affinePlan(input: SeatingInput, rounds: number): SeatingPlan[] | null {
     for (const lines of classes) {
       for (const line of lines) {
         for (let i = 0; i < line.length; i++) {
-          for (let j = i + 1; j < line.length; j++) cost += problem.cost[(labels[line[i] ?? 0] ?? 0) * ids.length + (labels[line[j] ?? 0] ?? 0)] ?? 0;
+          for (let j = i + 1; j < line.length; j++)
+            cost += problem.cost[(labels[line[i] ?? 0] ?? 0) * ids.length + (labels[line[j] ?? 0] ?? 0)] ?? 0;
         }
       }
     }

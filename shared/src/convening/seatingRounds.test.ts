@@ -26,15 +26,29 @@ function tablesWithColleagues(plan: SeatingPlan): number {
  * Three rounds seated like the server's reseat: history of the rounds so far, table hosts chosen
  * in round 1 and kept, and (travelers move) meeting last round's table host again counting double.
  */
-function serverRounds(people: readonly SeatingPerson[], seed: number, withHosts: boolean): { plans: SeatingPlan[]; histories: PairHistory[] } {
+function serverRounds(
+  people: readonly SeatingPerson[],
+  seed: number,
+  withHosts: boolean,
+): { plans: SeatingPlan[]; histories: PairHistory[] } {
   const plans: SeatingPlan[] = [];
   const histories: PairHistory[] = [];
   let history: PairHistory = {};
   for (let round = 1; round <= 3; round++) {
     const last = plans[plans.length - 1];
-    const hostPairs = last && withHosts ? last.tables.flatMap((table, t) => table.filter((id) => id !== last.hosts[t]).map((id) => [last.hosts[t] as string, id])) : [];
+    const hostPairs =
+      last && withHosts
+        ? last.tables.flatMap((table, t) => table.filter((id) => id !== last.hosts[t]).map((id) => [last.hosts[t] as string, id]))
+        : [];
     const weighted = addRoundToHistory(history, { tables: hostPairs, hosts: [] });
-    const plan = seatRound({ people, tableCount: 5, history: weighted, hosts: withHosts ? last?.hosts : undefined, chooseHosts: withHosts, seed: mixSeed(seed, round) });
+    const plan = seatRound({
+      people,
+      tableCount: 5,
+      history: weighted,
+      hosts: withHosts ? last?.hosts : undefined,
+      chooseHosts: withHosts,
+      seed: mixSeed(seed, round),
+    });
     histories.push(history);
     plans.push(plan);
     history = addRoundToHistory(history, plan);
@@ -61,7 +75,8 @@ describe('seating 20 people of 5/4/4/4/3 at 5 tables', () => {
       plans.forEach((plan, r) => {
         const repeats = countRepeatedPairs([plan], histories[r]);
         const colleagues = tablesWithColleagues(plan);
-        if (repeats > 0 || colleagues > 1) failures.push(`seed ${seed} round ${r + 1}: ${repeats} repeated pairs, ${colleagues} tables with colleagues`);
+        if (repeats > 0 || colleagues > 1)
+          failures.push(`seed ${seed} round ${r + 1}: ${repeats} repeated pairs, ${colleagues} tables with colleagues`);
         if (withHosts) expect(plan.hosts).toEqual(plans[0]?.hosts);
         expect(plan.tables.map((t) => t.length)).toEqual([4, 4, 4, 4, 4]);
       });

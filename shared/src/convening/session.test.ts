@@ -26,7 +26,8 @@ const actor = (id: string): Actor => ({ participantId: id, isHost: false, isObse
 
 function people(count: number, orgs = 3): SessionPerson[] {
   const list: SessionPerson[] = [{ id: 'host', role: 'host', joinedAt: 0, present: true }];
-  for (let i = 0; i < count; i++) list.push({ id: `p${i}`, role: 'participant', joinedAt: i + 1, present: true, organization: `org${i % orgs}` });
+  for (let i = 0; i < count; i++)
+    list.push({ id: `p${i}`, role: 'participant', joinedAt: i + 1, present: true, organization: `org${i % orgs}` });
   return list;
 }
 
@@ -76,7 +77,12 @@ describe('convening session control', () => {
     const ctx = context(people(4));
     const refused = applySessionAction(initialSessionControl(cafe, 1), { action: 'seat', tableCount: 2 }, actor('p0'), ctx);
     expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only the host can change the tables and the agenda.' } });
-    const observer = applySessionAction(initialSessionControl(cafe, 1), { action: 'startRound' }, { participantId: 'o', isHost: false, isObserver: true }, ctx);
+    const observer = applySessionAction(
+      initialSessionControl(cafe, 1),
+      { action: 'startRound' },
+      { participantId: 'o', isHost: false, isObserver: true },
+      ctx,
+    );
     expect(observer.ok).toBe(false);
   });
 
@@ -104,7 +110,9 @@ describe('convening session control', () => {
     control = startTables(control, ctx);
     expect(control.round).toBe(2);
     expect(control.pastRounds).toEqual([{ round: 1, tables: first }]);
-    control.tables.forEach((table, t) => { expect(table.host).toBe(first[t]?.host); });
+    control.tables.forEach((table, t) => {
+      expect(table.host).toBe(first[t]?.host);
+    });
     // Travelers: every non-host left their table (12 people at 3 tables cannot avoid some repeats,
     // but meeting a fellow traveler again is preferred to staying).
     for (const table of control.tables) {
@@ -132,14 +140,21 @@ describe('convening session control', () => {
     expect(control.tables.map((t) => paused.runs[t.id]?.status)).toEqual([RunStatus.Paused, RunStatus.Paused]);
     // Rotating is not timing: the facilitator may, at their own table only.
     expect(applySessionAction(control, { action: 'rotate' }, actor(facilitator), ctx)).toMatchObject({ ok: true, changed: ['table-1'] });
-    expect(applySessionAction(control, { action: 'rotate', tableId: 'table-2' }, actor(facilitator), ctx)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(applySessionAction(control, { action: 'rotate', tableId: 'table-2' }, actor(facilitator), ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
 
     let own = act(initialSessionControl(cafe, 2), { action: 'seat', tableCount: 2, clock: ClockMode.PerTable }, HOST, ctx);
     own = startTables(own, ctx);
     const f2 = own.runs['table-2']?.roles.facilitator as string;
     const result = applySessionAction(own, { action: 'pause' }, actor(f2), ctx);
     expect(result).toMatchObject({ ok: true, changed: ['table-2'] });
-    if (result.ok) expect([result.control.runs['table-1']?.status, result.control.runs['table-2']?.status]).toEqual([RunStatus.Running, RunStatus.Paused]);
+    if (result.ok)
+      expect([result.control.runs['table-1']?.status, result.control.runs['table-2']?.status]).toEqual([
+        RunStatus.Running,
+        RunStatus.Paused,
+      ]);
   });
 
   it('move: the host moves a person now, with their role counts; pin: honoured at the next seating, as table host if asked', () => {
@@ -150,8 +165,13 @@ describe('convening session control', () => {
     const moved = act(control, { action: 'move', participantId: mover, tableId: 'table-2' }, HOST, ctx);
     expect(moved.tables[1]?.members).toContain(mover);
     expect(moved.tables[0]?.members).not.toContain(mover);
-    expect(moved.runs['table-2']?.roleCounts[mover]).toEqual(control.runs['table-1']?.roleCounts[mover] ?? moved.runs['table-2']?.roleCounts[mover]);
-    expect(applySessionAction(control, { action: 'move', participantId: mover, tableId: 'table-9' }, HOST, ctx)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(moved.runs['table-2']?.roleCounts[mover]).toEqual(
+      control.runs['table-1']?.roleCounts[mover] ?? moved.runs['table-2']?.roleCounts[mover],
+    );
+    expect(applySessionAction(control, { action: 'move', participantId: mover, tableId: 'table-9' }, HOST, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
 
     let pinned = act(moved, { action: 'pin', participantId: 'p5', tableId: 'table-2', host: true }, HOST, ctx);
     pinned = act(pinned, { action: 'pin', participantId: 'p6', tableId: 'table-1' }, HOST, ctx);
@@ -187,7 +207,10 @@ describe('convening session control', () => {
     expect(control.summonPaused).toEqual(['table-2']);
     control = act(control, { action: 'summon', to: Gathering.Tables }, HOST, ctx);
     expect([control.runs['table-1']?.status, control.runs['table-2']?.status]).toEqual([RunStatus.Paused, RunStatus.Running]);
-    expect(applySessionAction(control, { action: 'summon', to: Gathering.Tables }, HOST, ctx)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(applySessionAction(control, { action: 'summon', to: Gathering.Tables }, HOST, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
   });
 
   it('broadcast: a trimmed message with a new id; empty or too long is refused', () => {
@@ -210,7 +233,7 @@ describe('convening session control', () => {
     expect(reviewed.changed).toEqual(['table-2']);
     const caught = reviewed.control.runs['table-2'];
     // The café round (20 minutes) ended at its exact deadline; table 1 is paused, so the round waits for it.
-    expect(caught).toMatchObject({ status: RunStatus.Done, doneAt: (control.runs['table-2']?.endsAt as number) });
+    expect(caught).toMatchObject({ status: RunStatus.Done, doneAt: control.runs['table-2']?.endsAt as number });
     expect(reviewed.control.block).toBe(control.block);
     expect(reviewed.control.runs['table-1']).toBe(control.runs['table-1']);
     expect(reviewSession(reviewed.control, later, 'host', 60_000).control).toBe(reviewed.control);
@@ -222,15 +245,26 @@ describe('convening session control', () => {
     control = startTables(control, context(list));
     const table = control.tables[0]!;
     const volunteer = table.members.find((id) => id !== table.host)!;
-    expect(applySessionAction(control, { action: 'volunteerHost' }, actor(volunteer), context(list))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(applySessionAction(control, { action: 'volunteerHost' }, actor(volunteer), context(list))).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     const hostAway = list.map((p) => (p.id === table.host ? { ...p, present: false } : p));
     const result = applySessionAction(control, { action: 'volunteerHost' }, actor(volunteer), context(hostAway));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.control.tables[0]).toMatchObject({ host: volunteer, members: [volunteer, ...table.members.filter((m) => m !== volunteer)] });
+    expect(result.control.tables[0]).toMatchObject({
+      host: volunteer,
+      members: [volunteer, ...table.members.filter((m) => m !== volunteer)],
+    });
     expect(result.control.runs['table-1']?.roles.tableHost).toBe(volunteer);
     // The next round keeps the volunteer as the table's host.
-    const next = act(act(result.control, { action: 'endRound' }, HOST, context(hostAway)), { action: 'startRound' }, HOST, context(hostAway));
+    const next = act(
+      act(result.control, { action: 'endRound' }, HOST, context(hostAway)),
+      { action: 'startRound' },
+      HOST,
+      context(hostAway),
+    );
     expect(next.tables[0]?.host).toBe(volunteer);
   });
 
@@ -239,7 +273,9 @@ describe('convening session control', () => {
     const seated = act(initialSessionControl(cafe, 4), { action: 'seat', tableCount: 2 }, HOST, ctx);
     // As an older server stored it: no agenda fields, the tables running the whole protocol.
     const { agenda: _agenda, block: _block, hold: _hold, seatings: _seatings, ...legacy } = seated;
-    const runs = Object.fromEntries(Object.entries(legacy.runs).map(([id, run]) => [id, { ...run, status: RunStatus.Running, endsAt: ctx.now + 60_000 }]));
+    const runs = Object.fromEntries(
+      Object.entries(legacy.runs).map(([id, run]) => [id, { ...run, status: RunStatus.Running, endsAt: ctx.now + 60_000 }]),
+    );
     const upgraded = upgradeSessionControl({ ...legacy, runs }, cafe, 4);
     expect(upgraded.agenda.map((b) => b.id)).toEqual(['opening', 'round-1', 'round-2', 'round-3', 'closing']);
     expect(upgraded.block).toBe(1);

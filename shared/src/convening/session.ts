@@ -8,7 +8,18 @@
  * at the tables. With one round clock the agenda moves on by itself at every deadline (rounds.ts).
  * The host's convening actions live in conveningActions.ts.
  */
-import { RunStatus, applyControl, catchUp, initialControlState, nextDeadline, reviewFacilitator, type Actor, type ControlContext, type ControlResult, type ControlState } from '../protocols/control.js';
+import {
+  RunStatus,
+  applyControl,
+  catchUp,
+  initialControlState,
+  nextDeadline,
+  reviewFacilitator,
+  type Actor,
+  type ControlContext,
+  type ControlResult,
+  type ControlState,
+} from '../protocols/control.js';
 import type { Protocol } from '../protocols/definition.js';
 import { NO_CALL_LINKS } from '../talk/callLinks.js';
 import { EMPTY_QUEUE, applyTalkAction, isTalkAction, type TalkAction } from '../talk/speakingQueue.js';
@@ -19,7 +30,16 @@ import { currentBlock, currentRunKeys } from './position.js';
 import { applyPrivateAction, isPrivateAction } from './privateWriting.js';
 import { endCurrentRuns, settle } from './rounds.js';
 import { fail, versioned } from './sessionResult.js';
-import { ClockMode, Gathering, SINGLE_TABLE_ID, type SessionAction, type SessionContext, type SessionControl, type SessionError, type SessionResult } from './sessionTypes.js';
+import {
+  ClockMode,
+  Gathering,
+  SINGLE_TABLE_ID,
+  type SessionAction,
+  type SessionContext,
+  type SessionControl,
+  type SessionError,
+  type SessionResult,
+} from './sessionTypes.js';
 import { runContext, tableOfParticipant, tablesOf } from './tableSeating.js';
 import { applyVoteAction, isVoteAction } from './voting.js';
 
@@ -90,7 +110,12 @@ export function sessionStatus(control: SessionControl): RunStatus {
 }
 
 /** Applies `apply` to each listed run as `actor`; succeeds if any accepted. */
-function applyToRuns(control: SessionControl, context: SessionContext, keys: readonly string[], apply: (run: ControlState, runContext: ControlContext) => ControlResult): SessionResult {
+function applyToRuns(
+  control: SessionControl,
+  context: SessionContext,
+  keys: readonly string[],
+  apply: (run: ControlState, runContext: ControlContext) => ControlResult,
+): SessionResult {
   const runs = { ...control.runs };
   const changed: string[] = [];
   let accepted = false;
@@ -123,7 +148,11 @@ export function applySessionAction(control: SessionControl, action: SessionActio
   if (!result.ok || !control.convening) return result;
   const settled = settle(result.control, context);
   if (settled.control === result.control) return result;
-  return { ok: true, control: settled.control, changed: settled.moved || result.changed === 'all' ? 'all' : [...new Set([...result.changed, ...settled.runs])] };
+  return {
+    ok: true,
+    control: settled.control,
+    changed: settled.moved || result.changed === 'all' ? 'all' : [...new Set([...result.changed, ...settled.runs])],
+  };
 }
 
 function applyAction(control: SessionControl, action: SessionAction, actor: Actor, context: SessionContext): SessionResult {
@@ -135,7 +164,13 @@ function applyAction(control: SessionControl, action: SessionAction, actor: Acto
     return added.ok ? versioned(control, { ...control, spoken: added.spoken }, []) : fail('bad_request', added.message);
   }
   if (isConveningAction(action)) {
-    if (!actor.isHost) return fail('forbidden', action.action === 'shareParticipation' || action.action === 'anonymousReactions' || action.action === 'talkTimeInRecord' ? 'Only the host changes the session’s settings.' : 'Only the host can change the tables and the agenda.');
+    if (!actor.isHost)
+      return fail(
+        'forbidden',
+        action.action === 'shareParticipation' || action.action === 'anonymousReactions' || action.action === 'talkTimeInRecord'
+          ? 'Only the host changes the session’s settings.'
+          : 'Only the host can change the tables and the agenda.',
+      );
     return applyConveningAction(control, action, actor, context);
   }
   const tables = tablesOf(control, context);
@@ -146,9 +181,11 @@ function applyAction(control: SessionControl, action: SessionAction, actor: Acto
     const result = applyVoteAction(control, action, actor, PLENARY_RUN, true, context.now);
     return result.ok ? versioned(control, result.control, 'all') : result;
   }
-  if (action.tableId !== undefined && !tables.some((t) => t.id === action.tableId)) return fail('bad_request', `There is no table ${action.tableId}.`);
+  if (action.tableId !== undefined && !tables.some((t) => t.id === action.tableId))
+    return fail('bad_request', `There is no table ${action.tableId}.`);
   if (isVoteAction(action) || isPrivateAction(action)) {
-    if (!actor.isHost && action.tableId !== undefined && action.tableId !== own) return fail('forbidden', 'You can only act at your own table.');
+    if (!actor.isHost && action.tableId !== undefined && action.tableId !== own)
+      return fail('forbidden', 'You can only act at your own table.');
     const target = (actor.isHost ? action.tableId : undefined) ?? own ?? (control.convening ? null : SINGLE_TABLE_ID);
     if (target === null) return fail('bad_request', 'Name the table (tableId).');
     const result = isVoteAction(action)
@@ -157,12 +194,14 @@ function applyAction(control: SessionControl, action: SessionAction, actor: Acto
     return result.ok ? versioned(control, result.control, [target]) : result;
   }
   const { tableId, ...runAction } = action;
-  if (control.convening && runAction.action === 'start') return fail('conflict', 'The host starts the agenda (Start on the dashboard); each part starts by itself after that.');
+  if (control.convening && runAction.action === 'start')
+    return fail('conflict', 'The host starts the agenda (Start on the dashboard); each part starts by itself after that.');
   const apply = (run: ControlState, ctx: ControlContext) => applyControl(run, runAction, actor, ctx);
   const timing = TIMING_ACTIONS.has(runAction.action);
   const plenary = currentBlock(control)?.kind === BlockKind.Plenary;
   if (plenary && tableId === undefined) {
-    if (!actor.isHost && (timing || runAction.action === 'ready')) return fail('forbidden', 'Everyone is in the plenary: the host runs it.');
+    if (!actor.isHost && (timing || runAction.action === 'ready'))
+      return fail('forbidden', 'Everyone is in the plenary: the host runs it.');
     if (timing || !actor.isHost) return applyToRuns(control, context, [PLENARY_RUN], apply);
   }
   const sharedClock = control.convening && control.settings.clock === ClockMode.Shared;
@@ -176,7 +215,12 @@ function applyAction(control: SessionControl, action: SessionAction, actor: Acto
   if (target === null) {
     if (!actor.isHost) return fail('forbidden', 'You are not seated at a table yet.');
     if (!timing) return fail('bad_request', 'Name the table (tableId).');
-    return applyToRuns(control, context, tables.map((t) => t.id), apply);
+    return applyToRuns(
+      control,
+      context,
+      tables.map((t) => t.id),
+      apply,
+    );
   }
   return applyToRuns(control, context, [target], apply);
 }
@@ -190,15 +234,25 @@ function plenaryVoting(control: SessionControl, tableId: string | undefined): bo
 /** A talk action (speaking queue, talking piece) at the actor's table, the host's choice, or the plenary. */
 function talk(control: SessionControl, action: TalkAction, actor: Actor, context: SessionContext, own: string | null): SessionResult {
   const plenary = currentBlock(control)?.kind === BlockKind.Plenary && action.tableId === undefined;
-  if (!plenary && !actor.isHost && action.tableId !== undefined && action.tableId !== own) return fail('forbidden', 'You can only act at your own table.');
+  if (!plenary && !actor.isHost && action.tableId !== undefined && action.tableId !== own)
+    return fail('forbidden', 'You can only act at your own table.');
   const key = plenary ? PLENARY_RUN : ((actor.isHost ? action.tableId : undefined) ?? own ?? (control.convening ? null : SINGLE_TABLE_ID));
   if (key === null) return fail('bad_request', 'Name the table (tableId).');
   if (!control.runs[key]) return fail('bad_request', `There is no table ${key}.`);
   const members = plenary
-    ? context.people.filter((p) => p.present && p.role !== 'observer').sort((a, b) => a.joinedAt - b.joinedAt).map((p) => p.id)
+    ? context.people
+        .filter((p) => p.present && p.role !== 'observer')
+        .sort((a, b) => a.joinedAt - b.joinedAt)
+        .map((p) => p.id)
     : runContext(control, context, key).members;
   const leads = actor.isHost || control.runs[key]?.roles.facilitator === actor.participantId;
-  const result = applyTalkAction(control.talk[key] ?? EMPTY_QUEUE, action, { participantId: actor.participantId, leads, member: members.includes(actor.participantId) }, members, context.now);
+  const result = applyTalkAction(
+    control.talk[key] ?? EMPTY_QUEUE,
+    action,
+    { participantId: actor.participantId, leads, member: members.includes(actor.participantId) },
+    members,
+    context.now,
+  );
   if (!result.ok) return result;
   return versioned(control, { ...control, talk: { ...control.talk, [key]: result.queue } }, plenary ? 'all' : [key]);
 }
@@ -208,7 +262,12 @@ function talk(control: SessionControl, action: TalkAction, actor: Actor, context
  * reviews every facilitator's seat (after presence changed or a timer fired). Returns the same
  * object, and no changed tables, when nothing changed.
  */
-export function reviewSession(control: SessionControl, context: SessionContext, hostId: string, graceMs: number): { control: SessionControl; changed: string[] | 'all' } {
+export function reviewSession(
+  control: SessionControl,
+  context: SessionContext,
+  hostId: string,
+  graceMs: number,
+): { control: SessionControl; changed: string[] | 'all' } {
   const settled = control.convening ? settle(control, context) : { control, moved: false, runs: [] as string[] };
   const runs = { ...settled.control.runs };
   const changed = new Set(settled.runs);
@@ -232,7 +291,8 @@ export function nextSessionDeadline(control: SessionControl, graceMs: number): n
   let earliest: number | null = null;
   for (const run of Object.values(control.runs)) {
     const moments = [nextDeadline(run)];
-    if (run.facilitatorAwaySince !== null && run.offer === null && run.status !== RunStatus.Done) moments.push(run.facilitatorAwaySince + graceMs);
+    if (run.facilitatorAwaySince !== null && run.offer === null && run.status !== RunStatus.Done)
+      moments.push(run.facilitatorAwaySince + graceMs);
     for (const m of moments) if (m !== null && (earliest === null || m < earliest)) earliest = m;
   }
   return earliest;

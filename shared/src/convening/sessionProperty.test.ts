@@ -9,7 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { builtInProtocol } from '../protocols/builtins.js';
 import type { Protocol } from '../protocols/definition.js';
 import { controlActionSchema } from '../protocols/wireSchemas.js';
-import { applySessionAction, initialSessionControl, seatArrival, tablesOf, type SessionAction, type SessionContext, type SessionPerson } from './index.js';
+import {
+  applySessionAction,
+  initialSessionControl,
+  seatArrival,
+  tablesOf,
+  type SessionAction,
+  type SessionContext,
+  type SessionPerson,
+} from './index.js';
 import { sessionStateFor } from './view.js';
 
 const cafe = builtInProtocol('world-cafe') as Protocol;
@@ -26,10 +34,18 @@ const action: fc.Arbitrary<SessionAction> = fc.oneof(
   fc.record({ action: fc.constant('pin' as const), participantId: person, tableId: fc.option(tableId, { nil: null }), host: fc.boolean() }),
   fc.record({ action: fc.constant('summon' as const), to: fc.constantFrom('plenary' as const, 'tables' as const) }),
   fc.record({ action: fc.constant('broadcast' as const), message: fc.string({ maxLength: 600 }) }),
-  fc.constantFrom(...(['start', 'pause', 'resume', 'next', 'back', 'rotate', 'accept', 'revealVote', 'closeVote', 'reveal', 'volunteerHost'] as const).map((a) => ({ action: a }))),
+  fc.constantFrom(
+    ...(
+      ['start', 'pause', 'resume', 'next', 'back', 'rotate', 'accept', 'revealVote', 'closeVote', 'reveal', 'volunteerHost'] as const
+    ).map((a) => ({ action: a })),
+  ),
   fc.record({ action: fc.constant('extend' as const), ms: fc.integer({ min: 1, max: 3_600_000 }) }),
   fc.record({ action: fc.constant('ready' as const), ready: fc.boolean() }),
-  fc.record({ action: fc.constant('openVote' as const), items: fc.array(fc.constantFrom('a', 'b', 'c'), { minLength: 1, maxLength: 3 }), dots: fc.integer({ min: 1, max: 5 }) }),
+  fc.record({
+    action: fc.constant('openVote' as const),
+    items: fc.array(fc.constantFrom('a', 'b', 'c'), { minLength: 1, maxLength: 3 }),
+    dots: fc.integer({ min: 1, max: 5 }),
+  }),
   fc.record({ action: fc.constant('vote' as const), itemId: fc.constantFrom('a', 'b', 'z'), count: fc.integer({ min: 0, max: 6 }) }),
   fc.record({ action: fc.constant('startPrivate' as const), anonymous: fc.boolean() }),
 ) as fc.Arbitrary<SessionAction>;
@@ -54,7 +70,13 @@ describe('control payloads (property)', () => {
         let now = 1_000_000;
         for (const { action: a, by, presence, dt } of steps) {
           now += dt;
-          const people: SessionPerson[] = ids.map((id, i) => ({ id, role: roleOf(id), joinedAt: i, present: presence.includes(id), organization: `o${i % 3}` }));
+          const people: SessionPerson[] = ids.map((id, i) => ({
+            id,
+            role: roleOf(id),
+            joinedAt: i,
+            present: presence.includes(id),
+            organization: `o${i % 3}`,
+          }));
           const context: SessionContext = { now, protocol: cafe, people };
           for (const id of presence) control = seatArrival(control, context, id);
           const result = applySessionAction(control, a, { participantId: by, isHost: by === 'host', isObserver: by === 'obs' }, context);

@@ -8,4 +8,3 @@ export const fail = (code: SessionError['code'], message: string): SessionResult
 export function versioned(previous: SessionControl, next: SessionControl, changed: 'all' | string[]): SessionResult {
   return { ok: true, control: { ...next, version: previous.version + 1 }, changed };
 }
-

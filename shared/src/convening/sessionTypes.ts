@@ -198,6 +198,5 @@ export interface SessionError {
 /** The result of an action: the new state and which tables' views changed (`all` for every one). */
 export type SessionResult = { ok: true; control: SessionControl; changed: 'all' | string[] } | { ok: false; error: SessionError };
 
-
 /** The id of the only table of a session that is not a convening. */
 export const SINGLE_TABLE_ID = 'table-1';

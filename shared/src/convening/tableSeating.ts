@@ -15,7 +15,8 @@ import { SINGLE_TABLE_ID, type SessionContext, type SessionControl, type Session
 import type { SeatingPerson } from './types.js';
 
 /** Whether a person takes a seat at a table (participants; the host only when seated too). */
-export const isSeatable = (person: SessionPerson, includeHost: boolean): boolean => person.role === 'participant' || (includeHost && person.role === 'host');
+export const isSeatable = (person: SessionPerson, includeHost: boolean): boolean =>
+  person.role === 'participant' || (includeHost && person.role === 'host');
 
 /** The id and name of table `index` (0-based). */
 export function tableIdentity(index: number): { id: string; name: string } {
@@ -110,19 +111,36 @@ export function withTableHost(run: ControlState, host: string | null, context: C
   else delete locked[RoleName.TableHost];
   if (run.status === RunStatus.Lobby || run.status === RunStatus.Done || !host) return { ...run, locked };
   const roles: RoleHolders = {};
-  for (const [role, holder] of Object.entries(run.roles) as [RoleName, string][]) if (holder !== host && role !== RoleName.TableHost) roles[role] = holder;
+  for (const [role, holder] of Object.entries(run.roles) as [RoleName, string][])
+    if (holder !== host && role !== RoleName.TableHost) roles[role] = holder;
   roles[RoleName.TableHost] = host;
   const vacated = context.protocol.roles.filter((role) => !roles[role]);
   const holding = new Set(Object.values(roles));
   const free = context.members.filter((id) => !holding.has(id));
-  const filled = vacated.length > 0 ? assignRoles({ roles: vacated, members: free.length > 0 ? free : context.members, counts: run.roleCounts, locked: {}, seed: run.seed, rotation: run.rotations }) : {};
+  const filled =
+    vacated.length > 0
+      ? assignRoles({
+          roles: vacated,
+          members: free.length > 0 ? free : context.members,
+          counts: run.roleCounts,
+          locked: {},
+          seed: run.seed,
+          rotation: run.rotations,
+        })
+      : {};
   const gained: RoleHolders = { ...filled };
   if (run.roles[RoleName.TableHost] !== host) gained[RoleName.TableHost] = host;
   return { ...run, locked, roles: { ...roles, ...filled }, roleCounts: countAssignments(run.roleCounts, gained) };
 }
 
 /** A run freshly set up for a table in a round: counts carried over, the table host locked to that role. */
-export function freshRun(control: SessionControl, context: SessionContext, table: TableSeating, index: number, counts: RoleCounts): ControlState {
+export function freshRun(
+  control: SessionControl,
+  context: SessionContext,
+  table: TableSeating,
+  index: number,
+  counts: RoleCounts,
+): ControlState {
   const ctx = runContext(control, context, table.id);
   const run = initialControlState(ctx.protocol, mixSeed(control.seed, control.round * 1000 + index));
   // Each run carries the counts of its own members only; `sessionRoleCounts` gathers them back.
@@ -139,17 +157,27 @@ export function freshRun(control: SessionControl, context: SessionContext, table
  * round's host, else — when they left — someone who sat at that table this round (fewest turns
  * as host first), so whoever briefs the travelers heard the conversation. Null: seating chooses.
  */
-export function hostsForRound(control: SessionControl, context: SessionContext, seatable: ReadonlySet<string>, tableCount: number, counts: RoleCounts): (string | null)[] {
+export function hostsForRound(
+  control: SessionControl,
+  context: SessionContext,
+  seatable: ReadonlySet<string>,
+  tableCount: number,
+  counts: RoleCounts,
+): (string | null)[] {
   const taken = new Set<string>();
   const named = new Set(Object.values(control.namedHosts).filter((id) => seatable.has(id)));
   const joined = new Map(context.people.map((p) => [p.id, p.joinedAt]));
   const pinnedElsewhere = (id: string, tableId: string) => control.pins[id] !== undefined && control.pins[id] !== tableId;
   return Array.from({ length: tableCount }, (_, t) => {
     const { id: tableId } = tableIdentity(t);
-    const candidates = [control.namedHosts[tableId], control.tables[t]?.host].filter((id): id is string => !!id && seatable.has(id) && !taken.has(id));
+    const candidates = [control.namedHosts[tableId], control.tables[t]?.host].filter(
+      (id): id is string => !!id && seatable.has(id) && !taken.has(id),
+    );
     let host = candidates.find((id) => id === control.namedHosts[tableId] || !named.has(id)) ?? null;
     if (!host && control.round > 0) {
-      const sat = (control.tables[t]?.members ?? []).filter((id) => seatable.has(id) && !taken.has(id) && !named.has(id) && !pinnedElsewhere(id, tableId));
+      const sat = (control.tables[t]?.members ?? []).filter(
+        (id) => seatable.has(id) && !taken.has(id) && !named.has(id) && !pinnedElsewhere(id, tableId),
+      );
       sat.sort((a, b) => (counts[a]?.tableHost ?? 0) - (counts[b]?.tableHost ?? 0) || (joined.get(a) ?? 0) - (joined.get(b) ?? 0));
       host = sat[0] ?? null;
     }
@@ -166,10 +194,19 @@ export function hostsForRound(control: SessionControl, context: SessionContext, 
 export function reseat(control: SessionControl, context: SessionContext, round: number): SessionControl {
   const counts = sessionRoleCounts(control, context);
   const finished = control.round > 0 && control.tables.length > 0;
-  const history = finished ? addRoundToHistory(control.history, { tables: control.tables.map((t) => t.members), hosts: [] }) : control.history;
+  const history = finished
+    ? addRoundToHistory(control.history, { tables: control.tables.map((t) => t.members), hosts: [] })
+    : control.history;
   // Travelers move: meeting one's table host again costs double, so staying at the same table is
   // the last resort (meeting a fellow traveler again is cheaper).
-  const hostPairs = finished ? { tables: control.tables.filter((t) => t.host).flatMap((t) => t.members.map((id) => [t.host as string, id]).filter(([h, id]) => h !== id)), hosts: [] } : null;
+  const hostPairs = finished
+    ? {
+        tables: control.tables
+          .filter((t) => t.host)
+          .flatMap((t) => t.members.map((id) => [t.host as string, id]).filter(([h, id]) => h !== id)),
+        hosts: [],
+      }
+    : null;
   const weighted = hostPairs ? addRoundToHistory(history, hostPairs) : history;
   // Before the first round, the plan also seats the people on the roster who are not here yet.
   const planning = control.seatings.length === 0;
@@ -238,14 +275,17 @@ export function placeIn(control: SessionControl, participantId: string, tableId:
   });
   const run = control.runs[tableId];
   const own = counts[participantId];
-  const runs = run && own ? { ...control.runs, [tableId]: { ...run, roleCounts: { ...run.roleCounts, [participantId]: own } } } : control.runs;
+  const runs =
+    run && own ? { ...control.runs, [tableId]: { ...run, roleCounts: { ...run.roleCounts, [participantId]: own } } } : control.runs;
   return { ...control, tables, runs };
 }
 
 /** Makes `participantId` the host of `tableId` (seated there first if needed), in the seating and in the table's run. */
 export function setTableHost(control: SessionControl, context: SessionContext, tableId: string, participantId: string): SessionControl {
   const counts = sessionRoleCounts(control, context);
-  const placed = control.tables.find((t) => t.id === tableId)?.members.includes(participantId) ? control : placeIn(control, participantId, tableId, counts);
+  const placed = control.tables.find((t) => t.id === tableId)?.members.includes(participantId)
+    ? control
+    : placeIn(control, participantId, tableId, counts);
   const tables = placed.tables.map((t) => {
     if (t.id === tableId) return { ...t, host: participantId, members: [participantId, ...t.members.filter((m) => m !== participantId)] };
     return t.host === participantId ? { ...t, host: null } : t;

@@ -25,7 +25,16 @@ interface Step {
  * The best admissible step, equal ones chosen among at random, or null when every step is tabu.
  * A tabu step is admissible when it leads to a total below the best seen (aspiration).
  */
-function bestStep(problem: SeatingProblem, state: SearchState, free: readonly number[], fixedCount: readonly number[], tabuUntil: Int32Array, now: number, bestTotal: number, random: () => number): { step: Step | null; evaluations: number } {
+function bestStep(
+  problem: SeatingProblem,
+  state: SearchState,
+  free: readonly number[],
+  fixedCount: readonly number[],
+  tabuUntil: Int32Array,
+  now: number,
+  bestTotal: number,
+  random: () => number,
+): { step: Step | null; evaluations: number } {
   const n = problem.ids.length;
   const T = problem.tableCount;
   const { cost } = problem;
@@ -71,7 +80,14 @@ function bestStep(problem: SeatingProblem, state: SearchState, free: readonly nu
 }
 
 /** Walks from `state` within `budget` evaluations; returns the best seating seen and its total. */
-export function tabuWalk(problem: SeatingProblem, state: SearchState, free: readonly number[], fixedCount: readonly number[], budget: number, random: () => number): { tableOf: Int32Array; total: number } {
+export function tabuWalk(
+  problem: SeatingProblem,
+  state: SearchState,
+  free: readonly number[],
+  fixedCount: readonly number[],
+  budget: number,
+  random: () => number,
+): { tableOf: Int32Array; total: number } {
   const n = problem.ids.length;
   const T = problem.tableCount;
   const tabuUntil = new Int32Array(n * T);

@@ -67,7 +67,12 @@ export function shownRunKey(control: SessionControl, tableId: string | null, fir
  * the first table's run, which is the round clock when one clock runs every table).
  * `agenda` may be passed in when building several views of one change.
  */
-export function sessionStateFor(control: SessionControl, context: SessionContext, tableId: string | null, agenda = wireAgenda(control)): SessionState {
+export function sessionStateFor(
+  control: SessionControl,
+  context: SessionContext,
+  tableId: string | null,
+  agenda = wireAgenda(control),
+): SessionState {
   const tables = tablesOf(control, context);
   const shown = shownRunKey(control, tableId, tables[0]?.id ?? null);
   const seating = tableId === null ? undefined : tables.find((t) => t.id === tableId);

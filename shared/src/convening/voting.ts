@@ -24,13 +24,22 @@ export function isVoteAction(action: { action: string }): action is VoteAction {
 }
 
 /** The outcome of a vote action. */
-export type VoteActionResult = { ok: true; control: SessionControl } | { ok: false; error: { code: 'forbidden' | 'bad_request' | 'conflict'; message: string } };
+export type VoteActionResult =
+  | { ok: true; control: SessionControl }
+  | { ok: false; error: { code: 'forbidden' | 'bad_request' | 'conflict'; message: string } };
 
 /**
  * Applies a vote action at `tableId` (already resolved: the actor's table, or the host's choice).
  * `seated` says whether the actor sits at that table. No version bump (the caller does it).
  */
-export function applyVoteAction(control: SessionControl, action: VoteAction, actor: Actor, tableId: string, seated: boolean, now: number): VoteActionResult {
+export function applyVoteAction(
+  control: SessionControl,
+  action: VoteAction,
+  actor: Actor,
+  tableId: string,
+  seated: boolean,
+  now: number,
+): VoteActionResult {
   const run = control.runs[tableId];
   if (!run) return { ok: false, error: { code: 'bad_request', message: `There is no table ${tableId}.` } };
   const current = control.votes[tableId];
@@ -52,10 +61,13 @@ export function applyVoteAction(control: SessionControl, action: VoteAction, act
       if (current) return { ok: false, error: { code: 'conflict', message: 'A vote is already open here: close it first.' } };
       const nextId = Math.max(0, ...control.closedVotes.filter((v) => v.tableId === tableId).map((v) => v.id)) + 1;
       const opened = openVote(action, nextId, now);
-      return opened.ok ? { ok: true, control: withVote(opened.value) } : { ok: false, error: { code: 'bad_request', message: opened.message } };
+      return opened.ok
+        ? { ok: true, control: withVote(opened.value) }
+        : { ok: false, error: { code: 'bad_request', message: opened.message } };
     }
     case 'revealVote':
-      if (!current || current.status !== VoteStatus.Open) return { ok: false, error: { code: 'conflict', message: 'There is no hidden vote to reveal.' } };
+      if (!current || current.status !== VoteStatus.Open)
+        return { ok: false, error: { code: 'conflict', message: 'There is no hidden vote to reveal.' } };
       return { ok: true, control: withVote({ ...current, status: VoteStatus.Revealed, revealedAt: now }) };
     case 'closeVote': {
       if (!current) return { ok: false, error: { code: 'conflict', message: 'No vote is open here.' } };
@@ -66,7 +78,11 @@ export function applyVoteAction(control: SessionControl, action: VoteAction, act
 }
 
 /** A person's own ballot in the vote they take part in now: their table's, or the plenary's during a plenary block (null when none). */
-export function ballotOf(control: SessionControl, tableId: string | null, participantId: string): { voteId: number; ballot: Ballot } | null {
+export function ballotOf(
+  control: SessionControl,
+  tableId: string | null,
+  participantId: string,
+): { voteId: number; ballot: Ballot } | null {
   const key = currentBlock(control)?.kind === BlockKind.Plenary ? PLENARY_RUN : tableId;
   const vote = key ? control.votes[key] : undefined;
   return vote ? { voteId: vote.id, ballot: vote.ballots[participantId] ?? {} } : null;

@@ -31,7 +31,10 @@ describe('built-in protocols', () => {
 
   it('P2 phase minutes match the published structure', () => {
     for (const protocol of BUILT_IN_PROTOCOLS) {
-      expect(timelineOf(protocol).map((s) => s.phase.durationMs / 60_000), protocol.id).toEqual(PUBLISHED_MINUTES[protocol.id]);
+      expect(
+        timelineOf(protocol).map((s) => s.phase.durationMs / 60_000),
+        protocol.id,
+      ).toEqual(PUBLISHED_MINUTES[protocol.id]);
     }
   });
 

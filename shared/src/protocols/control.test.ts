@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { builtInProtocol } from './builtins.js';
-import { MAX_FOCUS_CHARS, applyControl, catchUp, focusOf, initialControlState, nextDeadline, reviewFacilitator, type Actor, type ControlAction, type ControlState } from './control.js';
+import {
+  MAX_FOCUS_CHARS,
+  applyControl,
+  catchUp,
+  focusOf,
+  initialControlState,
+  nextDeadline,
+  reviewFacilitator,
+  type Actor,
+  type ControlAction,
+  type ControlState,
+} from './control.js';
 import { minutes, type Protocol } from './definition.js';
 import { timelineOf } from './timeline.js';
 
@@ -36,8 +47,12 @@ describe('control state machine', () => {
     state = run(state, { action: 'start' }, host, T0);
     expect(focusOf(state)).toBe('How do I get students to ask better questions?');
     const other = state.roles.facilitator === 'ben' ? 'cy' : 'ben';
-    expect(applyControl(state, { action: 'focus', text: 'Hijacked' }, { ...ben, participantId: other }, { now: T0, protocol: tuning, members })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(applyControl(state, { action: 'focus', text: 'x'.repeat(MAX_FOCUS_CHARS + 1) }, dee, { now: T0, protocol: tuning, members })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(
+      applyControl(state, { action: 'focus', text: 'Hijacked' }, { ...ben, participantId: other }, { now: T0, protocol: tuning, members }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(
+      applyControl(state, { action: 'focus', text: 'x'.repeat(MAX_FOCUS_CHARS + 1) }, dee, { now: T0, protocol: tuning, members }),
+    ).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     const facilitator: Actor = { participantId: state.roles.facilitator!, isHost: false, isObserver: false };
     state = run(state, { action: 'focus', text: 'How do pairs help students ask better questions?' }, facilitator, T0);
     expect(focusOf(state)).toBe('How do pairs help students ask better questions?');
@@ -115,7 +130,12 @@ describe('control state machine', () => {
     expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only the facilitator or the host can do this.' } });
     expect(run(state, { action: 'next' }, { participantId: facilitator, isHost: false, isObserver: false }, T0).stepIndex).toBe(1);
     expect(run(state, { action: 'ready', ready: true }, other, T0).ready).toEqual([someoneElse]);
-    const observer = applyControl(state, { action: 'ready', ready: true }, { participantId: 'obs', isHost: false, isObserver: true }, { now: T0, protocol: tuning, members });
+    const observer = applyControl(
+      state,
+      { action: 'ready', ready: true },
+      { participantId: 'obs', isHost: false, isObserver: true },
+      { now: T0, protocol: tuning, members },
+    );
     expect(observer.ok).toBe(false);
     const bad = applyControl(state, { action: 'extend', ms: -5 }, host, { now: T0, protocol: tuning, members });
     expect(bad.ok || bad.error.code).toBe('bad_request');
@@ -146,7 +166,12 @@ describe('control state machine', () => {
     expect(state.offer?.to.length).toBeGreaterThanOrEqual(1);
     expect(state.endsAt).toBe(T0 + minutes(5)); // the timer keeps going
     const taker = state.offer?.to.find((id) => id !== 'host') ?? 'host';
-    const accepted = applyControl(state, { action: 'accept' }, { participantId: taker, isHost: taker === 'host', isObserver: false }, context(T0 + 32_000));
+    const accepted = applyControl(
+      state,
+      { action: 'accept' },
+      { participantId: taker, isHost: taker === 'host', isObserver: false },
+      context(T0 + 32_000),
+    );
     expect(accepted.ok && accepted.state.roles.facilitator).toBe(taker);
     expect(accepted.ok && accepted.state.offer).toBeNull();
   });

@@ -143,7 +143,14 @@ function rotated(state: ControlState, context: ControlContext, keep: RoleHolders
     seed: state.seed,
     rotation: state.rotations,
   });
-  return { ...state, roles, roleCounts: countAssignments(state.roleCounts, roles), rotations: state.rotations + 1, offer: null, facilitatorAwaySince: null };
+  return {
+    ...state,
+    roles,
+    roleCounts: countAssignments(state.roleCounts, roles),
+    rotations: state.rotations + 1,
+    offer: null,
+    facilitatorAwaySince: null,
+  };
 }
 
 /** Who would hold each role after the next rotation (the rota shown to people). */
@@ -159,7 +166,14 @@ export function nextRotation(state: ControlState, context: ControlContext): Role
 }
 
 /** Enters step `index` at time `startAt`, keeping running/paused as it is. */
-function enterStep(state: ControlState, steps: TimelineStep[], index: number, startAt: number, context: ControlContext, rotate: boolean): ControlState {
+function enterStep(
+  state: ControlState,
+  steps: TimelineStep[],
+  index: number,
+  startAt: number,
+  context: ControlContext,
+  rotate: boolean,
+): ControlState {
   const step = steps[index];
   if (!step) return { ...state, status: RunStatus.Done, endsAt: null, remainingMs: 0, overAt: null, ready: [], doneAt: startAt };
   const entered: ControlState = {
@@ -216,7 +230,8 @@ export function applyControl(previous: ControlState, action: ControlAction, acto
         const base = state.overAt !== null ? now : (state.endsAt ?? now);
         return done({ ...state, endsAt: base + action.ms, overAt: null });
       }
-      if (state.status === RunStatus.Paused || state.status === RunStatus.Lobby) return done({ ...state, remainingMs: state.remainingMs + action.ms });
+      if (state.status === RunStatus.Paused || state.status === RunStatus.Lobby)
+        return done({ ...state, remainingMs: state.remainingMs + action.ms });
       return fail('conflict', 'The session is over.');
     }
     case 'rotate':
@@ -225,7 +240,12 @@ export function applyControl(previous: ControlState, action: ControlAction, acto
       if (!context.protocol.roles.includes(action.role)) return fail('bad_request', `This protocol has no ${action.role} role.`);
       if (!context.members.includes(action.participantId)) return fail('bad_request', 'That person is not here or cannot hold a role.');
       const locked = action.lock && actor.isHost ? { ...state.locked, [action.role]: action.participantId } : state.locked;
-      return done({ ...state, roles: { ...state.roles, [action.role]: action.participantId }, locked, roleCounts: countAssignments(state.roleCounts, { [action.role]: action.participantId }) });
+      return done({
+        ...state,
+        roles: { ...state.roles, [action.role]: action.participantId },
+        locked,
+        roleCounts: countAssignments(state.roleCounts, { [action.role]: action.participantId }),
+      });
     }
     case 'unlock': {
       if (!actor.isHost) return fail('forbidden', 'Only the host can unlock a role.');
@@ -236,7 +256,8 @@ export function applyControl(previous: ControlState, action: ControlAction, acto
     case 'focus': {
       const presenter = state.roles.presenter;
       if (!presenter) return fail('conflict', 'Nobody presents here yet: the presenter asks the focusing question.');
-      if (actor.participantId !== presenter && !canControl(state, actor)) return fail('forbidden', 'The presenter (or the facilitator) sets the focusing question.');
+      if (actor.participantId !== presenter && !canControl(state, actor))
+        return fail('forbidden', 'The presenter (or the facilitator) sets the focusing question.');
       const text = action.text.trim().replace(/\s+/g, ' ');
       if (text.length > MAX_FOCUS_CHARS) return fail('bad_request', `A focusing question has at most ${MAX_FOCUS_CHARS} characters.`);
       return done({ ...state, focus: text === '' ? null : { text, presenter } });
@@ -255,15 +276,32 @@ export function applyControl(previous: ControlState, action: ControlAction, acto
       // Someone who holds no role yet takes it, while there is such a person.
       const holding = new Set(Object.values(state.roles));
       const free = others.filter((id) => !holding.has(id));
-      const next = assignRoles({ roles: [action.role], members: free.length > 0 ? free : others, counts: state.roleCounts, locked: {}, seed: state.seed, rotation: state.rotations });
+      const next = assignRoles({
+        roles: [action.role],
+        members: free.length > 0 ? free : others,
+        counts: state.roleCounts,
+        locked: {},
+        seed: state.seed,
+        rotation: state.rotations,
+      });
       const holder = next[action.role];
       if (!holder) return fail('conflict', 'There is nobody to pass the role to.');
-      return done({ ...state, roles: { ...state.roles, [action.role]: holder }, roleCounts: countAssignments(state.roleCounts, { [action.role]: holder }) });
+      return done({
+        ...state,
+        roles: { ...state.roles, [action.role]: holder },
+        roleCounts: countAssignments(state.roleCounts, { [action.role]: holder }),
+      });
     }
     case 'accept': {
       const offer = state.offer;
       if (!offer?.to.includes(actor.participantId)) return fail('forbidden', 'No role is offered to you.');
-      return done({ ...state, roles: { ...state.roles, [offer.role]: actor.participantId }, roleCounts: countAssignments(state.roleCounts, { [offer.role]: actor.participantId }), offer: null, facilitatorAwaySince: null });
+      return done({
+        ...state,
+        roles: { ...state.roles, [offer.role]: actor.participantId },
+        roleCounts: countAssignments(state.roleCounts, { [offer.role]: actor.participantId }),
+        offer: null,
+        facilitatorAwaySince: null,
+      });
     }
   }
 }
@@ -304,12 +342,21 @@ export function reviewFacilitator(state: ControlState, context: ControlContext, 
   const holder = state.roles.facilitator;
   if (!holder || state.status === RunStatus.Lobby || state.status === RunStatus.Done) return state;
   if (context.members.includes(holder)) {
-    return state.facilitatorAwaySince === null && state.offer === null ? state : { ...state, facilitatorAwaySince: null, offer: null, version: state.version + 1 };
+    return state.facilitatorAwaySince === null && state.offer === null
+      ? state
+      : { ...state, facilitatorAwaySince: null, offer: null, version: state.version + 1 };
   }
   if (state.facilitatorAwaySince === null) return { ...state, facilitatorAwaySince: context.now, version: state.version + 1 };
   if (state.offer || context.now - state.facilitatorAwaySince < graceMs) return state;
   const others = context.members.filter((id) => id !== holder);
-  const next = assignRoles({ roles: ['facilitator'], members: others, counts: state.roleCounts, locked: {}, seed: state.seed, rotation: state.rotations }).facilitator;
+  const next = assignRoles({
+    roles: ['facilitator'],
+    members: others,
+    counts: state.roleCounts,
+    locked: {},
+    seed: state.seed,
+    rotation: state.rotations,
+  }).facilitator;
   const to = [...new Set([next, hostId].filter((id): id is string => id !== undefined))];
   return { ...state, offer: { role: 'facilitator', to, since: context.now }, version: state.version + 1 };
 }

@@ -4,7 +4,12 @@ import { assignRoles, countAssignments, type RoleCounts } from './rotation.js';
 
 const people = (n: number) => Array.from({ length: n }, (_, i) => `p${i}`);
 
-function rotate(roles: Role[], members: string[], k: number, seed: number): { counts: RoleCounts; history: ReturnType<typeof assignRoles>[] } {
+function rotate(
+  roles: Role[],
+  members: string[],
+  k: number,
+  seed: number,
+): { counts: RoleCounts; history: ReturnType<typeof assignRoles>[] } {
   let counts: RoleCounts = {};
   const history = [];
   for (let rotation = 0; rotation < k; rotation++) {
@@ -65,7 +70,9 @@ describe('role rotation', () => {
   });
 
   it('RT5 one person holds every role when alone, nobody holds any with no one present', () => {
-    expect(assignRoles({ roles: [RoleName.Facilitator, RoleName.Scribe], members: ['solo'], counts: {}, locked: {}, seed: 1, rotation: 0 })).toEqual({
+    expect(
+      assignRoles({ roles: [RoleName.Facilitator, RoleName.Scribe], members: ['solo'], counts: {}, locked: {}, seed: 1, rotation: 0 }),
+    ).toEqual({
       facilitator: 'solo',
       scribe: 'solo',
     });

@@ -187,7 +187,9 @@ export function toRunView(state: ControlState, context: ControlContext): RunView
 }
 
 /** The ack of a `control` event (`ballot`: your own dots when a vote is open at your table). */
-export type ControlAck = { ok: true; state: SessionState; ballot?: OwnBallot | null } | { ok: false; error: { code: string; message: string } };
+export type ControlAck =
+  | { ok: true; state: SessionState; ballot?: OwnBallot | null }
+  | { ok: false; error: { code: string; message: string } };
 
 /** Your own dots in the vote open at your table (`vote:ballot`, and in control acks). */
 export interface OwnBallot {

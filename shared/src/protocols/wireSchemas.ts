@@ -20,7 +20,8 @@ const participantId = z.string().min(1).max(64);
 /** A run action's payload, optionally aimed at one table. */
 const run = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ ...shape, tableId: tableId.optional() });
 /** A vote action's payload, optionally aimed at one table or at the plenary. */
-const voteAt = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ ...shape, tableId: z.union([tableId, z.literal('plenary')]).optional() });
+const voteAt = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject({ ...shape, tableId: z.union([tableId, z.literal('plenary')]).optional() });
 
 /** Schema of the `control` event's payload: a table run action or a convening action. */
 export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnion('action', [
@@ -52,11 +53,20 @@ export const controlActionSchema: z.ZodType<SessionAction> = z.discriminatedUnio
   z.strictObject({
     action: z.literal('composeAgenda'),
     parts: z
-      .array(z.strictObject({ protocolId: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be a protocol id'), place: z.enum([PartPlace.Plenary, PartPlace.Tables, PartPlace.Own]) }))
+      .array(
+        z.strictObject({
+          protocolId: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be a protocol id'),
+          place: z.enum([PartPlace.Plenary, PartPlace.Tables, PartPlace.Own]),
+        }),
+      )
       .min(1)
       .max(MAX_AGENDA_PARTS),
   }),
-  z.strictObject({ action: z.literal('question'), blockId: z.string().regex(/^round-[0-9]{1,2}$/, 'must be a round id like round-2'), text: z.string().max(500) }),
+  z.strictObject({
+    action: z.literal('question'),
+    blockId: z.string().regex(/^round-[0-9]{1,2}$/, 'must be a round id like round-2'),
+    text: z.string().max(500),
+  }),
   z.strictObject({ action: z.literal('move'), participantId, tableId }),
   z.strictObject({ action: z.literal('pin'), participantId, tableId: tableId.nullable(), host: z.boolean().optional() }),
   z.strictObject({ action: z.literal('summon'), to: z.enum([Gathering.Plenary, Gathering.Tables]) }),

@@ -6,7 +6,12 @@ import { endedPhases, historyTitle } from './history.js';
 
 const tuning = builtInProtocol('tuning') as Protocol;
 const host = { participantId: 'h', isHost: true, isObserver: false };
-const people = ['h', 'a', 'b', 'c'].map((id, i) => ({ id, role: i === 0 ? ('host' as const) : ('participant' as const), joinedAt: i, present: true }));
+const people = ['h', 'a', 'b', 'c'].map((id, i) => ({
+  id,
+  role: i === 0 ? ('host' as const) : ('participant' as const),
+  joinedAt: i,
+  present: true,
+}));
 const ctx = (now: number): SessionContext => ({ now, protocol: tuning, people });
 
 function act(control: SessionControl, action: Parameters<typeof applySessionAction>[1], now: number): SessionControl {

@@ -32,7 +32,8 @@ export interface HistoryLabel {
   endedAt: number;
 }
 
-const isGoing = (run: ControlState | undefined): run is ControlState => run?.status === RunStatus.Running || run?.status === RunStatus.Paused;
+const isGoing = (run: ControlState | undefined): run is ControlState =>
+  run?.status === RunStatus.Running || run?.status === RunStatus.Paused;
 
 /** The label of the phase `run` is in. */
 export function labelOf(run: ControlState, protocol: Protocol, tableId: string, round: number, endedAt: number): HistoryLabel | null {
@@ -63,7 +64,12 @@ export function endedPhases(before: SessionControl, after: SessionControl, proto
   for (const [tableId, previous] of Object.entries(before.runs)) {
     if (!isGoing(previous)) continue;
     const next = after.runs[tableId];
-    const moved = !next || after.round !== before.round || after.block !== before.block || next.stepIndex !== previous.stepIndex || next.status === RunStatus.Done;
+    const moved =
+      !next ||
+      after.round !== before.round ||
+      after.block !== before.block ||
+      next.stepIndex !== previous.stepIndex ||
+      next.status === RunStatus.Done;
     if (!moved) continue;
     const label = labelOf(previous, runProtocolOf(before, protocol, tableId), tableId, tableId === PLENARY_RUN ? 0 : before.round, now);
     if (label) ended.push(label);

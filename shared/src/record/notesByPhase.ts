@@ -16,7 +16,13 @@ export interface NotesByPhase {
   rest: Block[];
 }
 
-const headingText = (block: Block): string | null => (block.type === 'heading' ? block.inlines.map((i) => i.text).join('').trim() : null);
+const headingText = (block: Block): string | null =>
+  block.type === 'heading'
+    ? block.inlines
+        .map((i) => i.text)
+        .join('')
+        .trim()
+    : null;
 
 /** Whether a block says anything (a rule or an empty paragraph does not). */
 function hasContent(block: Block): boolean {

@@ -84,7 +84,8 @@ export function computeParticipation(input: ParticipationInput): ParticipationRo
       if (author && (index > 0 || message.authorId !== thread.createdBy)) author.replies++;
     });
   }
-  for (const dots of input.dotsBy) for (const [id, n] of Object.entries(dots)) if (rows.has(id)) (rows.get(id) as ParticipationRow).dots += n;
+  for (const dots of input.dotsBy)
+    for (const [id, n] of Object.entries(dots)) if (rows.has(id)) (rows.get(id) as ParticipationRow).dots += n;
   const seenHost = new Set<string>();
   for (const { round, host } of input.tableHosts) {
     if (!host || seenHost.has(`${round}\u0000${host}`)) continue;
@@ -110,7 +111,13 @@ export function computeParticipation(input: ParticipationInput): ParticipationRo
   }
   for (const row of rows.values()) {
     const gave = Object.values(row.feedback).some((n) => n > 0) || row.replies > 0;
-    row.quiet = row.spokenMs === 0 && row.artifacts === 0 && !gave && row.dots === 0 && Object.keys(row.rolePhases).length === 0 && row.tableHostRounds === 0;
+    row.quiet =
+      row.spokenMs === 0 &&
+      row.artifacts === 0 &&
+      !gave &&
+      row.dots === 0 &&
+      Object.keys(row.rolePhases).length === 0 &&
+      row.tableHostRounds === 0;
   }
   return [...rows.values()];
 }

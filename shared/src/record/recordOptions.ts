@@ -75,5 +75,10 @@ export function readRecordOptions(value: unknown): RecordOptions {
   const stored = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   const timeZone = typeof stored.timeZone === 'string' ? canonicalTimeZone(stored.timeZone) : null;
   const flag = (name: RecordPrivacyFlag) => stored[name] === true;
-  return { timeZone: timeZone ?? DEFAULT_RECORD_OPTIONS.timeZone, names: flag('names'), organizations: flag('organizations'), systemRoles: flag('systemRoles') };
+  return {
+    timeZone: timeZone ?? DEFAULT_RECORD_OPTIONS.timeZone,
+    names: flag('names'),
+    organizations: flag('organizations'),
+    systemRoles: flag('systemRoles'),
+  };
 }

@@ -63,7 +63,11 @@ function blocksOf(nodes: readonly (Y.XmlElement | Y.XmlText | Y.XmlHook)[]): Blo
       }
       case 'bulletList':
       case 'orderedList':
-        blocks.push({ type: 'list', ordered: node.nodeName === 'orderedList', items: children.map((item) => (item instanceof Y.XmlElement ? blocksOf(item.toArray()) : [])) });
+        blocks.push({
+          type: 'list',
+          ordered: node.nodeName === 'orderedList',
+          items: children.map((item) => (item instanceof Y.XmlElement ? blocksOf(item.toArray()) : [])),
+        });
         break;
       case 'taskList':
         blocks.push({

@@ -18,7 +18,13 @@ const thread = (type: FeedbackThread['type'], text: string): FeedbackThread => (
 
 describe('what a table adds up to', () => {
   it('ES1 what we heard: by type in the usual order, a few words of each, the rest counted', () => {
-    const heard = heardByType([thread('cool', 'Timing is tight'), thread('warm', 'Clear criteria'), thread('warm', 'Student voice'), thread('warm', 'Good examples'), thread('warm', 'Short')]);
+    const heard = heardByType([
+      thread('cool', 'Timing is tight'),
+      thread('warm', 'Clear criteria'),
+      thread('warm', 'Student voice'),
+      thread('warm', 'Good examples'),
+      thread('warm', 'Short'),
+    ]);
     expect(heard.map((h) => [h.label, h.count, h.samples.length])).toEqual([
       ['Warm feedback', 4, 3],
       ['Cool feedback', 1, 1],

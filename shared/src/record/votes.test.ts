@@ -49,12 +49,27 @@ describe('dot voting', () => {
     vote = cast(vote, 'ana', 'a', 3);
     vote = cast(vote, 'ben', 'b', 1);
     const hidden = toWireVote(vote);
-    expect(hidden).toEqual({ id: 1, title: 'Which first?', items: ['a', 'b'], dots: 3, maxPerItem: 3, status: 'open', voters: ['ana', 'ben'], results: null });
+    expect(hidden).toEqual({
+      id: 1,
+      title: 'Which first?',
+      items: ['a', 'b'],
+      dots: 3,
+      maxPerItem: 3,
+      status: 'open',
+      voters: ['ana', 'ben'],
+      results: null,
+    });
     expect(JSON.stringify(hidden)).not.toContain('ballots');
     const revealed = { ...vote, status: VoteStatus.Revealed };
     expect(toWireVote(revealed).results).toEqual({ a: 3, b: 1 });
     expect(castVote(revealed, 'cy', 'a', 1)).toMatchObject({ ok: false });
-    expect(closeVote(revealed, 'table-2', 500)).toMatchObject({ tableId: 'table-2', results: { a: 3, b: 1 }, voters: 2, dotsBy: { ana: 3, ben: 1 }, closedAt: 500 });
+    expect(closeVote(revealed, 'table-2', 500)).toMatchObject({
+      tableId: 'table-2',
+      results: { a: 3, b: 1 },
+      voters: 2,
+      dotsBy: { ana: 3, ben: 1 },
+      closedAt: 500,
+    });
   });
 
   it('refuses empty votes, silly dot counts and a per-item maximum above the dots', () => {

@@ -80,11 +80,16 @@ export function openVote(spec: VoteSpec, id: number, now: number): VoteCheck<Vot
   const items = [...new Set(spec.items)];
   if (items.length === 0) return { ok: false, message: 'Select at least one item to vote on.' };
   if (items.length > MAX_VOTE_ITEMS) return { ok: false, message: `Vote on at most ${MAX_VOTE_ITEMS} items at once.` };
-  if (!Number.isInteger(spec.dots) || spec.dots < 1 || spec.dots > MAX_VOTE_DOTS) return { ok: false, message: `Give each person 1 to ${MAX_VOTE_DOTS} dots.` };
+  if (!Number.isInteger(spec.dots) || spec.dots < 1 || spec.dots > MAX_VOTE_DOTS)
+    return { ok: false, message: `Give each person 1 to ${MAX_VOTE_DOTS} dots.` };
   const maxPerItem = spec.maxPerItem ?? spec.dots;
-  if (!Number.isInteger(maxPerItem) || maxPerItem < 1 || maxPerItem > spec.dots) return { ok: false, message: 'The most dots on one item must be between 1 and the dots per person.' };
+  if (!Number.isInteger(maxPerItem) || maxPerItem < 1 || maxPerItem > spec.dots)
+    return { ok: false, message: 'The most dots on one item must be between 1 and the dots per person.' };
   const title = (spec.title ?? '').trim().slice(0, 120) || 'Dot vote';
-  return { ok: true, value: { id, title, items, dots: spec.dots, maxPerItem, status: VoteStatus.Open, ballots: {}, openedAt: now, revealedAt: null } };
+  return {
+    ok: true,
+    value: { id, title, items, dots: spec.dots, maxPerItem, status: VoteStatus.Open, ballots: {}, openedAt: now, revealedAt: null },
+  };
 }
 
 const spent = (ballot: Ballot | undefined): number => Object.values(ballot ?? {}).reduce((sum, n) => sum + n, 0);
@@ -116,7 +121,10 @@ export function tallyVotes(vote: Pick<VoteState, 'items' | 'ballots'>): Record<s
 
 /** Items from most to fewest dots (ties keep the vote's order). */
 export function rankResults(results: Record<string, number>, items: readonly string[]): { itemId: string; dots: number }[] {
-  return items.map((itemId, index) => ({ itemId, dots: results[itemId] ?? 0, index })).sort((a, b) => b.dots - a.dots || a.index - b.index).map(({ itemId, dots }) => ({ itemId, dots }));
+  return items
+    .map((itemId, index) => ({ itemId, dots: results[itemId] ?? 0, index }))
+    .sort((a, b) => b.dots - a.dots || a.index - b.index)
+    .map(({ itemId, dots }) => ({ itemId, dots }));
 }
 
 /** The vote as clients see it. */

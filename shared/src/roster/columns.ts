@@ -31,21 +31,42 @@ export const ROSTER_FIELD_LABELS: Readonly<Record<RosterField, string>> = {
 };
 
 /** The columns of a roster without a header row, in this order. */
-export const HEADERLESS_COLUMNS: readonly RosterField[] = [RosterField.Name, RosterField.Organization, RosterField.SystemRole, RosterField.TableHost, RosterField.PinnedTable];
+export const HEADERLESS_COLUMNS: readonly RosterField[] = [
+  RosterField.Name,
+  RosterField.Organization,
+  RosterField.SystemRole,
+  RosterField.TableHost,
+  RosterField.PinnedTable,
+];
 
 /** Header spellings, folded (see `foldHeader`), of each field. */
 const ALIASES: Readonly<Record<RosterField, readonly string[]>> = {
   name: ['name', 'fullname', 'participant', 'participantname', 'person', 'attendee', 'attendeename', 'displayname'],
   firstName: ['firstname', 'givenname', 'forename', 'first'],
   lastName: ['lastname', 'familyname', 'surname', 'last'],
-  organization: ['organization', 'organisation', 'org', 'organizationname', 'organisationname', 'school', 'district', 'company', 'employer', 'affiliation', 'institution', 'agency'],
+  organization: [
+    'organization',
+    'organisation',
+    'org',
+    'organizationname',
+    'organisationname',
+    'school',
+    'district',
+    'company',
+    'employer',
+    'affiliation',
+    'institution',
+    'agency',
+  ],
   systemRole: ['systemrole', 'role', 'roleinsystem', 'position', 'jobtitle', 'job'],
   tableHost: ['tablehost', 'host', 'ishost', 'hoststable', 'hostsatable'],
   pinnedTable: ['pinnedtable', 'table', 'pin', 'pinned', 'pinnedto', 'tablenumber', 'tableno', 'assignedtable', 'seatat'],
 };
 
 const FIELD_OF_ALIAS: ReadonlyMap<string, RosterField> = new Map(
-  (Object.entries(ALIASES) as [RosterField, readonly string[]][]).flatMap(([field, aliases]) => aliases.map((alias) => [alias, field] as const)),
+  (Object.entries(ALIASES) as [RosterField, readonly string[]][]).flatMap(([field, aliases]) =>
+    aliases.map((alias) => [alias, field] as const),
+  ),
 );
 
 /** A header folded for matching: lower case, accents, spaces and punctuation removed ("Table #" → "table"). */

@@ -9,7 +9,12 @@ const fieldsOf = (text: string) => {
 
 describe('CSV', () => {
   it('CSV1 splits records and fields, with any line end and a byte-order mark', () => {
-    expect(fieldsOf('\uFEFFa,b\r\nc,d\ne,f\rg,h')).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f'], ['g', 'h']]);
+    expect(fieldsOf('\uFEFFa,b\r\nc,d\ne,f\rg,h')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+      ['g', 'h'],
+    ]);
     expect(fieldsOf('a,,c\n')).toEqual([['a', '', 'c']]);
   });
 
@@ -27,7 +32,11 @@ describe('CSV', () => {
 
   it('CSV4 keeps a quote inside an unquoted value, and says where a quoted value is left open', () => {
     expect(fieldsOf('5" screen,b')).toEqual([['5" screen', 'b']]);
-    expect(parseCsv('name\nAna\n"Ben,x\nCy')).toEqual({ ok: false, line: 3, message: expect.stringMatching(/^a quoted value is not closed/) });
+    expect(parseCsv('name\nAna\n"Ben,x\nCy')).toEqual({
+      ok: false,
+      line: 3,
+      message: expect.stringMatching(/^a quoted value is not closed/),
+    });
   });
 
   it('CSV5 takes the delimiter the first line uses: comma, semicolon or tab', () => {
@@ -35,6 +44,9 @@ describe('CSV', () => {
     expect(detectDelimiter('name\torganization')).toBe('\t');
     expect(detectDelimiter('"a;b",c')).toBe(',');
     expect(detectDelimiter('name')).toBe(',');
-    expect(fieldsOf('name\tschool\nAna\tLincoln, High')).toEqual([['name', 'school'], ['Ana', 'Lincoln, High']]);
+    expect(fieldsOf('name\tschool\nAna\tLincoln, High')).toEqual([
+      ['name', 'school'],
+      ['Ana', 'Lincoln, High'],
+    ]);
   });
 });

@@ -78,7 +78,8 @@ export function parseCsv(input: string): CsvResult {
       recordLine = line;
     } else field += ch;
   }
-  if (quoted) return { ok: false, line: quotedSince ?? line, message: 'a quoted value is not closed: add the closing " (or remove the opening one)' };
+  if (quoted)
+    return { ok: false, line: quotedSince ?? line, message: 'a quoted value is not closed: add the closing " (or remove the opening one)' };
   if (field !== '' || fields.length > 0) endRecord();
   return { ok: true, records, delimiter };
 }

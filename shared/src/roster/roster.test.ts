@@ -7,20 +7,48 @@ const problemsOf = (text: string) => parseRoster(text).problems.map(describeRost
 
 describe('rosters', () => {
   it('RO1 reads a header in any order and case, with common spellings, and ignores other columns', () => {
-    const roster = parseRoster('Table #,E-mail,Full Name,Organisation,Role,Host?\n3,ana@x.org,Ana Alvarez,Lincoln High,teacher,yes\n,,Ben Brook,,,');
+    const roster = parseRoster(
+      'Table #,E-mail,Full Name,Organisation,Role,Host?\n3,ana@x.org,Ana Alvarez,Lincoln High,teacher,yes\n,,Ben Brook,,,',
+    );
     expect(roster.problems).toEqual([]);
-    expect(roster.columns).toEqual({ pinnedTable: 'Table #', name: 'Full Name', organization: 'Organisation', systemRole: 'Role', tableHost: 'Host?' });
+    expect(roster.columns).toEqual({
+      pinnedTable: 'Table #',
+      name: 'Full Name',
+      organization: 'Organisation',
+      systemRole: 'Role',
+      tableHost: 'Host?',
+    });
     expect(roster.ignoredHeaders).toEqual(['E-mail']);
     expect(roster.people).toEqual([
-      { line: 2, name: 'Ana Alvarez', organization: 'Lincoln High', systemRole: 'teacher', tableHost: true, pinnedTable: 3, tableChosen: false },
+      {
+        line: 2,
+        name: 'Ana Alvarez',
+        organization: 'Lincoln High',
+        systemRole: 'teacher',
+        tableHost: true,
+        pinnedTable: 3,
+        tableChosen: false,
+      },
       { line: 3, name: 'Ben Brook', organization: null, systemRole: null, tableHost: false, pinnedTable: null, tableChosen: false },
     ]);
-    expect(['SCHOOL', 'system_role', 'Pinned Table', 'table host', 'Given name'].map(fieldOfHeader)).toEqual(['organization', 'systemRole', 'pinnedTable', 'tableHost', 'firstName']);
+    expect(['SCHOOL', 'system_role', 'Pinned Table', 'table host', 'Given name'].map(fieldOfHeader)).toEqual([
+      'organization',
+      'systemRole',
+      'pinnedTable',
+      'tableHost',
+      'firstName',
+    ]);
   });
 
   it('RO2 joins first and last name columns; reads semicolons and tabs', () => {
-    expect(parseRoster('First name;Last name;School\nAna;Alvarez;Lincoln').people[0]).toMatchObject({ name: 'Ana Alvarez', organization: 'Lincoln' });
-    expect(parseRoster('name\torg\nAna  Alvarez \tLincoln, High').people[0]).toMatchObject({ name: 'Ana Alvarez', organization: 'Lincoln, High' });
+    expect(parseRoster('First name;Last name;School\nAna;Alvarez;Lincoln').people[0]).toMatchObject({
+      name: 'Ana Alvarez',
+      organization: 'Lincoln',
+    });
+    expect(parseRoster('name\torg\nAna  Alvarez \tLincoln, High').people[0]).toMatchObject({
+      name: 'Ana Alvarez',
+      organization: 'Lincoln, High',
+    });
   });
 
   it('RO3 without a header reads name, organization, system role, table host, pinned table', () => {
@@ -33,7 +61,16 @@ describe('rosters', () => {
   });
 
   it('RO4 names every problem by line and field', () => {
-    const text = ['name,organization,table host,pinned table', 'Ana,Lincoln,yes,1', ',Lincoln,,', 'Cy,,maybe,', 'Dev,,,999', 'Eli,,,table five', 'ana ,LINCOLN,,', 'Fay,x,,,extra'].join('\n');
+    const text = [
+      'name,organization,table host,pinned table',
+      'Ana,Lincoln,yes,1',
+      ',Lincoln,,',
+      'Cy,,maybe,',
+      'Dev,,,999',
+      'Eli,,,table five',
+      'ana ,LINCOLN,,',
+      'Fay,x,,,extra',
+    ].join('\n');
     expect(problemsOf(text)).toEqual([
       'line 3: name: is required',
       'line 4: table host: write yes or no (not "maybe")',
@@ -46,8 +83,12 @@ describe('rosters', () => {
   });
 
   it('RO5 refuses headers without names, two columns for one thing, long values, empty rosters and too many people', () => {
-    expect(problemsOf('organization,role\nLincoln,teacher')).toEqual(['line 1: the header row has no name column: call the column with people’s names "name"']);
-    expect(problemsOf('name,school,district\nAna,A,B')).toEqual(['line 1: organization: two columns ("school" and "district") say the organization; keep one']);
+    expect(problemsOf('organization,role\nLincoln,teacher')).toEqual([
+      'line 1: the header row has no name column: call the column with people’s names "name"',
+    ]);
+    expect(problemsOf('name,school,district\nAna,A,B')).toEqual([
+      'line 1: organization: two columns ("school" and "district") say the organization; keep one',
+    ]);
     expect(problemsOf(`name\n${'x'.repeat(81)}`)).toEqual(['line 2: name: must be at most 80 characters']);
     expect(problemsOf('  \n\n')).toEqual(['the roster is empty: paste a header row and one line per person']);
     expect(problemsOf('name\n')).toEqual(['the roster has a header row but nobody on it: add one line per person']);
@@ -64,7 +105,9 @@ describe('rosters', () => {
       ['C', 3, true],
       ['D', 1, false],
     ]);
-    expect(problemsOf('name,host,table\nA,yes,2\nB,yes,2')).toEqual(['line 3: table host: Table 2 already has a host (A, line 2); give one of them another table']);
+    expect(problemsOf('name,host,table\nA,yes,2\nB,yes,2')).toEqual([
+      'line 3: table host: Table 2 already has a host (A, line 2); give one of them another table',
+    ]);
   });
 
   it('RO7 reads yes/no and table numbers as people write them; one key per person', () => {

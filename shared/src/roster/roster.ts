@@ -113,11 +113,21 @@ function layoutOf(first: CsvRecord, problems: RosterProblem[]): Layout {
       return;
     }
     const earlier = columns[field];
-    if (earlier !== undefined) problems.push({ line: first.line, field, message: `two columns ("${earlier}" and "${header}") say the ${ROSTER_FIELD_LABELS[field]}; keep one` });
+    if (earlier !== undefined)
+      problems.push({
+        line: first.line,
+        field,
+        message: `two columns ("${earlier}" and "${header}") say the ${ROSTER_FIELD_LABELS[field]}; keep one`,
+      });
     else columns[field] = header;
   });
   const named = columns.name !== undefined || columns.firstName !== undefined || columns.lastName !== undefined;
-  if (!named) problems.push({ line: first.line, field: null, message: 'the header row has no name column: call the column with people’s names "name"' });
+  if (!named)
+    problems.push({
+      line: first.line,
+      field: null,
+      message: 'the header row has no name column: call the column with people’s names "name"',
+    });
   return { fields, columns, headerless: false, ignoredHeaders, headerLine: first.line };
 }
 
@@ -142,12 +152,19 @@ function entryOf(record: CsvRecord, layout: Layout, problems: RosterProblem[]): 
   const extra = record.fields.slice(layout.fields.length).filter((value) => cellText(value) !== '');
   const before = problems.length;
   if (extra.length > 0) {
-    const expected = layout.headerless ? `a roster without a header has at most ${layout.fields.length}` : `the header has ${layout.fields.length}`;
-    problems.push({ line, field: null, message: `has ${record.fields.length} values but ${expected}; put quotes around values that contain a comma` });
+    const expected = layout.headerless
+      ? `a roster without a header has at most ${layout.fields.length}`
+      : `the header has ${layout.fields.length}`;
+    problems.push({
+      line,
+      field: null,
+      message: `has ${record.fields.length} values but ${expected}; put quotes around values that contain a comma`,
+    });
   }
   const name = cells.name || [cells.firstName, cells.lastName].filter((part) => part).join(' ');
   if (name === '') problems.push({ line, field: RosterField.Name, message: 'is required' });
-  else if (name.length > MAX_NAME_LENGTH) problems.push({ line, field: RosterField.Name, message: `must be at most ${MAX_NAME_LENGTH} characters` });
+  else if (name.length > MAX_NAME_LENGTH)
+    problems.push({ line, field: RosterField.Name, message: `must be at most ${MAX_NAME_LENGTH} characters` });
   const organization = limited(cells.organization ?? '', MAX_ORGANIZATION_LENGTH, line, RosterField.Organization, problems);
   const systemRole = limited(cells.systemRole ?? '', MAX_NAME_LENGTH, line, RosterField.SystemRole, problems);
   const hostCell = cells.tableHost ?? '';
@@ -168,7 +185,12 @@ function placeHosts(people: RosterEntry[], problems: RosterProblem[]): RosterEnt
   for (const person of people) {
     if (!person.tableHost || person.pinnedTable === null) continue;
     const other = hostOf.get(person.pinnedTable);
-    if (other) problems.push({ line: person.line, field: RosterField.TableHost, message: `Table ${person.pinnedTable} already has a host (${other.name}, line ${other.line}); give one of them another table` });
+    if (other)
+      problems.push({
+        line: person.line,
+        field: RosterField.TableHost,
+        message: `Table ${person.pinnedTable} already has a host (${other.name}, line ${other.line}); give one of them another table`,
+      });
     else hostOf.set(person.pinnedTable, person);
   }
   let next = 1;
@@ -188,24 +210,48 @@ function placeHosts(people: RosterEntry[], problems: RosterProblem[]): RosterEnt
 export function parseRoster(text: string): RosterParse {
   const empty: RosterParse = { people: [], problems: [], columns: {}, headerless: false, ignoredHeaders: [] };
   if (text.length > MAX_ROSTER_CHARS) {
-    return { ...empty, problems: [{ line: null, field: null, message: `the roster is longer than ${MAX_ROSTER_CHARS.toLocaleString('en-US')} characters; import it in parts` }] };
+    return {
+      ...empty,
+      problems: [
+        {
+          line: null,
+          field: null,
+          message: `the roster is longer than ${MAX_ROSTER_CHARS.toLocaleString('en-US')} characters; import it in parts`,
+        },
+      ],
+    };
   }
   const csv = parseCsv(text);
   if (!csv.ok) return { ...empty, problems: [{ line: csv.line, field: null, message: csv.message }] };
   const records = csv.records.filter((record) => record.fields.some((value) => cellText(value) !== ''));
   const first = records[0];
-  if (!first) return { ...empty, problems: [{ line: null, field: null, message: 'the roster is empty: paste a header row and one line per person' }] };
+  if (!first)
+    return {
+      ...empty,
+      problems: [{ line: null, field: null, message: 'the roster is empty: paste a header row and one line per person' }],
+    };
   const problems: RosterProblem[] = [];
   const layout = layoutOf(first, problems);
   const unread = { ...empty, problems, columns: layout.columns, headerless: layout.headerless, ignoredHeaders: layout.ignoredHeaders };
   // Without a name column every line would say "name: is required": the header is the one problem.
-  if (problems.length > 0 && layout.columns.name === undefined && layout.columns.firstName === undefined && layout.columns.lastName === undefined) return unread;
+  if (
+    problems.length > 0 &&
+    layout.columns.name === undefined &&
+    layout.columns.firstName === undefined &&
+    layout.columns.lastName === undefined
+  )
+    return unread;
   const rows = layout.headerless ? records : records.slice(1);
   if (rows.length > MAX_ROSTER_PEOPLE) {
-    problems.push({ line: null, field: null, message: `the roster names ${rows.length.toLocaleString('en-US')} people; import at most ${MAX_ROSTER_PEOPLE.toLocaleString('en-US')} at a time` });
+    problems.push({
+      line: null,
+      field: null,
+      message: `the roster names ${rows.length.toLocaleString('en-US')} people; import at most ${MAX_ROSTER_PEOPLE.toLocaleString('en-US')} at a time`,
+    });
     return unread;
   }
-  if (rows.length === 0 && problems.length === 0) problems.push({ line: null, field: null, message: 'the roster has a header row but nobody on it: add one line per person' });
+  if (rows.length === 0 && problems.length === 0)
+    problems.push({ line: null, field: null, message: 'the roster has a header row but nobody on it: add one line per person' });
   const seen = new Map<string, RosterEntry>();
   const people: RosterEntry[] = [];
   for (const record of rows) {
@@ -215,11 +261,21 @@ export function parseRoster(text: string): RosterParse {
     const twin = seen.get(key);
     if (twin) {
       const who = entry.organization ? `${entry.name} of ${entry.organization}` : entry.name;
-      problems.push({ line: entry.line, field: RosterField.Name, message: `${who} is already on line ${twin.line}; keep one of the two lines` });
+      problems.push({
+        line: entry.line,
+        field: RosterField.Name,
+        message: `${who} is already on line ${twin.line}; keep one of the two lines`,
+      });
       continue;
     }
     seen.set(key, entry);
     people.push(entry);
   }
-  return { people: placeHosts(people, problems), problems, columns: layout.columns, headerless: layout.headerless, ignoredHeaders: layout.ignoredHeaders };
+  return {
+    people: placeHosts(people, problems),
+    problems,
+    columns: layout.columns,
+    headerless: layout.headerless,
+    ignoredHeaders: layout.ignoredHeaders,
+  };
 }

@@ -23,7 +23,11 @@ function tableIdOf(table: number | null): string | null {
 }
 
 /** The pins and named hosts the roster asks for that the control does not have yet. */
-export function rosterPinActions(seats: readonly RosterSeat[], control: Pick<SessionControl, 'pins' | 'namedHosts'>, columns: RosterColumns): PinAction[] {
+export function rosterPinActions(
+  seats: readonly RosterSeat[],
+  control: Pick<SessionControl, 'pins' | 'namedHosts'>,
+  columns: RosterColumns,
+): PinAction[] {
   const pinsColumn = columns.pinnedTable !== undefined;
   const hostsColumn = columns.tableHost !== undefined;
   if (!pinsColumn && !hostsColumn) return [];
@@ -44,10 +48,16 @@ export function rosterPinActions(seats: readonly RosterSeat[], control: Pick<Ses
  * Pins the seating cannot honour: once people are seated, only tables up to the seating's count
  * exist (seat again with more tables first). Returns "line 7: pinned table: …" problems.
  */
-export function rosterTableProblems(entries: readonly Pick<RosterEntry, 'line' | 'pinnedTable'>[], control: Pick<SessionControl, 'convening' | 'settings'>): string[] {
+export function rosterTableProblems(
+  entries: readonly Pick<RosterEntry, 'line' | 'pinnedTable'>[],
+  control: Pick<SessionControl, 'convening' | 'settings'>,
+): string[] {
   if (!control.convening) return [];
   const count = control.settings.tableCount;
   return entries
     .filter((entry) => entry.pinnedTable !== null && entry.pinnedTable > count)
-    .map((entry) => `line ${entry.line}: pinned table: the seating has ${count} ${count === 1 ? 'table' : 'tables'}; pin to a table from 1 to ${count}, or seat again with more tables first`);
+    .map(
+      (entry) =>
+        `line ${entry.line}: pinned table: the seating has ${count} ${count === 1 ? 'table' : 'tables'}; pin to a table from 1 to ${count}, or seat again with more tables first`,
+    );
 }

@@ -99,7 +99,9 @@ export interface MicPolicy {
  * (`all-but-presenter`), everyone is muted in silent phases; otherwise the microphone is yours.
  */
 export function micPolicy(speakers: Speakers | null, isPresenter: boolean): MicPolicy {
-  if (speakers === Speakers.Silent) return { muted: true, listening: false, reason: 'A silent phase: everyone starts muted. Unmute when you need to.' };
-  if (speakers === Speakers.AllButPresenter && isPresenter) return { muted: true, listening: true, reason: 'You listen silently while the group talks about your work.' };
+  if (speakers === Speakers.Silent)
+    return { muted: true, listening: false, reason: 'A silent phase: everyone starts muted. Unmute when you need to.' };
+  if (speakers === Speakers.AllButPresenter && isPresenter)
+    return { muted: true, listening: true, reason: 'You listen silently while the group talks about your work.' };
   return { muted: false, listening: false, reason: null };
 }

@@ -31,7 +31,8 @@ export function checkCallLink(input: string): { ok: true; url: string } | { ok: 
   if (url.length > MAX_CALL_LINK_CHARS) return { ok: false, message: `A call link has at most ${MAX_CALL_LINK_CHARS} characters.` };
   // No URL class here (shared has no DOM or Node): the scheme, a host, and nothing that breaks out of an attribute.
   if (!/^https?:\/\//i.test(url)) return { ok: false, message: 'A call link starts with https:// (or http://).' };
-  if (!/^https?:\/\/[^\s/?#<>"'`]+[^\s<>"'`]*$/i.test(url)) return { ok: false, message: 'Paste the whole address of the call, starting with https:// and without spaces.' };
+  if (!/^https?:\/\/[^\s/?#<>"'`]+[^\s<>"'`]*$/i.test(url))
+    return { ok: false, message: 'Paste the whole address of the call, starting with https:// and without spaces.' };
   return { ok: true, url };
 }
 

@@ -20,12 +20,20 @@ export const callJoinSchema = z.strictObject({ muted: z.boolean(), video: z.bool
 export type CallJoin = z.infer<typeof callJoinSchema>;
 
 /** `call:update`: what changed. */
-export const callUpdateSchema = z.strictObject({ muted: z.boolean().optional(), video: z.boolean().optional(), asksToSpeak: z.boolean().optional() });
+export const callUpdateSchema = z.strictObject({
+  muted: z.boolean().optional(),
+  video: z.boolean().optional(),
+  asksToSpeak: z.boolean().optional(),
+});
 /** A `call:update` payload. */
 export type CallUpdate = z.infer<typeof callUpdateSchema>;
 
 /** `call:signal` from a browser: for peer `to`, a session description or an ICE candidate. */
-export const signalOutSchema = z.strictObject({ to: z.string().min(1).max(64), description: description.optional(), candidate: candidate.nullable().optional() });
+export const signalOutSchema = z.strictObject({
+  to: z.string().min(1).max(64),
+  description: description.optional(),
+  candidate: candidate.nullable().optional(),
+});
 /** A `call:signal` a browser sends. */
 export type SignalOut = z.infer<typeof signalOutSchema>;
 /** A `call:signal` a browser receives: the same, from peer `from`. */

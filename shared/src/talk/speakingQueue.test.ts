@@ -23,16 +23,28 @@ describe('the speaking queue', () => {
     q = act(q, { action: 'callNext' }, person('ana'), 7);
     q = act(q, { action: 'callNext' }, person('ana'), 8);
     expect(q).toMatchObject({ hands: [], speaker: null });
-    expect(applyTalkAction(q, { action: 'raiseHand', up: true }, person('eve'), members, 9)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(applyTalkAction(q, { action: 'raiseHand', up: true }, person('eve'), members, 9)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('passes the talking piece around the table in order, each with the same time, then ends the round', () => {
-    expect(applyTalkAction(EMPTY_QUEUE, { action: 'startPiece', perPersonMs: 60_000 }, person('ana'), members, 0)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(applyTalkAction(EMPTY_QUEUE, { action: 'startPiece', perPersonMs: 1_000 }, person('ana', true), members, 0)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(applyTalkAction(EMPTY_QUEUE, { action: 'startPiece', perPersonMs: 60_000 }, person('ana'), members, 0)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(applyTalkAction(EMPTY_QUEUE, { action: 'startPiece', perPersonMs: 1_000 }, person('ana', true), members, 0)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
     let q = act(EMPTY_QUEUE, { action: 'startPiece', perPersonMs: 60_000 }, person('ana', true), 10_000);
     expect(pieceHolder(q)).toBe('ana');
     expect(q.piece?.endsAt).toBe(70_000);
-    expect(applyTalkAction(q, { action: 'passPiece' }, person('cy'), members, 20_000)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(applyTalkAction(q, { action: 'passPiece' }, person('cy'), members, 20_000)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     q = act(q, { action: 'passPiece' }, person('ana'), 40_000);
     expect([pieceHolder(q), q.piece?.endsAt]).toEqual(['ben', 100_000]);
     q = act(q, { action: 'passPiece' }, person('ana', true), 50_000); // the facilitator may move it on

@@ -64,18 +64,27 @@ export interface TalkActor {
 }
 
 /** The outcome of a talk action. */
-export type TalkResult = { ok: true; queue: SpeakingQueue } | { ok: false; error: { code: 'forbidden' | 'bad_request' | 'conflict'; message: string } };
+export type TalkResult =
+  | { ok: true; queue: SpeakingQueue }
+  | { ok: false; error: { code: 'forbidden' | 'bad_request' | 'conflict'; message: string } };
 
 const refuse = (code: 'forbidden' | 'bad_request' | 'conflict', message: string): TalkResult => ({ ok: false, error: { code, message } });
 
 /** Applies a talk action at one table; `members` are the people there, in the order a go round takes. */
-export function applyTalkAction(queue: SpeakingQueue, action: TalkAction, actor: TalkActor, members: readonly string[], now: number): TalkResult {
+export function applyTalkAction(
+  queue: SpeakingQueue,
+  action: TalkAction,
+  actor: TalkActor,
+  members: readonly string[],
+  now: number,
+): TalkResult {
   switch (action.action) {
     case 'raiseHand': {
       if (!actor.member) return refuse('forbidden', 'Sit at this table to raise your hand here.');
       const others = queue.hands.filter((h) => h.participantId !== actor.participantId);
       const mine = queue.hands.find((h) => h.participantId === actor.participantId);
-      if (action.up) return { ok: true, queue: { ...queue, hands: mine ? queue.hands : [...others, { participantId: actor.participantId, at: now }] } };
+      if (action.up)
+        return { ok: true, queue: { ...queue, hands: mine ? queue.hands : [...others, { participantId: actor.participantId, at: now }] } };
       const speaker = queue.speaker?.participantId === actor.participantId ? null : queue.speaker;
       return { ok: true, queue: { ...queue, hands: others, speaker } };
     }
@@ -91,12 +100,16 @@ export function applyTalkAction(queue: SpeakingQueue, action: TalkAction, actor:
         return refuse('bad_request', `perPersonMs: between ${PIECE_MS.min / 1000} seconds and ${PIECE_MS.max / 60_000} minutes.`);
       }
       if (members.length === 0) return refuse('conflict', 'Nobody is at this table.');
-      return { ok: true, queue: { ...queue, piece: { order: [...members], turn: 0, perPersonMs: action.perPersonMs, endsAt: now + action.perPersonMs } } };
+      return {
+        ok: true,
+        queue: { ...queue, piece: { order: [...members], turn: 0, perPersonMs: action.perPersonMs, endsAt: now + action.perPersonMs } },
+      };
     }
     case 'passPiece': {
       const piece = queue.piece;
       if (!piece) return refuse('conflict', 'No go round is going.');
-      if (!actor.leads && piece.order[piece.turn] !== actor.participantId) return refuse('forbidden', 'The person holding the piece, or the facilitator, passes it on.');
+      if (!actor.leads && piece.order[piece.turn] !== actor.participantId)
+        return refuse('forbidden', 'The person holding the piece, or the facilitator, passes it on.');
       const turn = piece.turn + 1;
       if (turn >= piece.order.length) return { ok: true, queue: { ...queue, piece: null } };
       return { ok: true, queue: { ...queue, piece: { ...piece, turn, endsAt: now + piece.perPersonMs } } };

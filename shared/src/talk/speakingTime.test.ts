@@ -15,9 +15,17 @@ describe('speaking time', () => {
 
   it('ST2 the spread names nobody: the top speaker’s share and the quieter half’s', () => {
     expect(talkSpread({})).toBeNull();
-    const spread = talkSpread({ a: { ms: 34_000, at: 0 }, b: { ms: 30_000, at: 0 }, c: { ms: 20_000, at: 0 }, d: { ms: 16_000, at: 0 }, e: { ms: 0, at: 0 } });
+    const spread = talkSpread({
+      a: { ms: 34_000, at: 0 },
+      b: { ms: 30_000, at: 0 },
+      c: { ms: 20_000, at: 0 },
+      d: { ms: 16_000, at: 0 },
+      e: { ms: 0, at: 0 },
+    });
     expect(spread).toEqual({ speakers: 4, totalMs: 100_000, topSharePercent: 34, quieterHalfPercent: 36 });
     expect(describeTalkSpread(spread!)).toBe('4 people spoke; the most active speaker held 34 % of the talk time, the quieter half 36 %.');
-    expect(describeTalkSpread(talkSpread({ a: { ms: 5, at: 0 }, b: { ms: 5, at: 0 } })!)).toBe('2 people spoke; the most active speaker held 50 % of the talk time.');
+    expect(describeTalkSpread(talkSpread({ a: { ms: 5, at: 0 }, b: { ms: 5, at: 0 } })!)).toBe(
+      '2 people spoke; the most active speaker held 50 % of the talk time.',
+    );
   });
 });

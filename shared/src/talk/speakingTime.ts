@@ -25,9 +25,11 @@ export function addSpokenTime(
   ms: number,
   now: number,
 ): { ok: true; spoken: Record<string, SpokenTime> } | { ok: false; message: string } {
-  if (!Number.isInteger(ms) || ms <= 0 || ms > MAX_SPOKEN_REPORT_MS) return { ok: false, message: `Report between 1 and ${MAX_SPOKEN_REPORT_MS} ms of speech.` };
+  if (!Number.isInteger(ms) || ms <= 0 || ms > MAX_SPOKEN_REPORT_MS)
+    return { ok: false, message: `Report between 1 and ${MAX_SPOKEN_REPORT_MS} ms of speech.` };
   const last = spoken[participantId];
-  if (last && ms > now - last.at + REPORT_SLACK_MS) return { ok: false, message: 'More speech reported than time has passed since the last report.' };
+  if (last && ms > now - last.at + REPORT_SLACK_MS)
+    return { ok: false, message: 'More speech reported than time has passed since the last report.' };
   return { ok: true, spoken: { ...spoken, [participantId]: { ms: (last?.ms ?? 0) + ms, at: now } } };
 }
 
@@ -44,7 +46,10 @@ export interface TalkSpread {
 
 /** The spread of talk time (null when nobody spoke). No names: only shares. */
 export function talkSpread(spoken: Readonly<Record<string, SpokenTime>>): TalkSpread | null {
-  const times = Object.values(spoken).map((s) => s.ms).filter((ms) => ms > 0).sort((a, b) => a - b);
+  const times = Object.values(spoken)
+    .map((s) => s.ms)
+    .filter((ms) => ms > 0)
+    .sort((a, b) => a - b);
   const totalMs = times.reduce((sum, ms) => sum + ms, 0);
   if (times.length === 0 || totalMs === 0) return null;
   const quieter = times.slice(0, Math.floor(times.length / 2)).reduce((sum, ms) => sum + ms, 0);

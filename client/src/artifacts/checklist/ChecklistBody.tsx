@@ -78,7 +78,15 @@ export function ChecklistBody({ artifact, doc, readOnly, selected, expanded }: A
           add();
         }}
       >
-        <TitleField artifact={artifact} doc={doc} readOnly={readOnly} fallback="Decisions and actions" label="Checklist title" className="checklist-title" focusFirst />
+        <TitleField
+          artifact={artifact}
+          doc={doc}
+          readOnly={readOnly}
+          fallback="Decisions and actions"
+          label="Checklist title"
+          className="checklist-title"
+          focusFirst
+        />
         <p className="checklist-progress">{progressText(items)}</p>
       </div>
       {items.length > 0 && (

@@ -52,7 +52,16 @@ export function ChecklistItemRow({ item, doc, readOnly, editing, today, onKeyDow
       />
       {/* biome-ignore lint/a11y/noStaticElementInteractions: catches Enter and Backspace from the fields inside it (event delegation) */}
       <div className="checklist-fields" onKeyDown={onKeyDown}>
-        {item.text && <StickyText doc={doc} text={item.text} readOnly={readOnly} label={`Item: ${name}`} placeholder="A decision or an action…" className="checklist-text" />}
+        {item.text && (
+          <StickyText
+            doc={doc}
+            text={item.text}
+            readOnly={readOnly}
+            label={`Item: ${name}`}
+            placeholder="A decision or an action…"
+            className="checklist-text"
+          />
+        )}
         {!editing ? (
           (item.owner || item.due) && (
             <p className="checklist-meta">

@@ -68,7 +68,12 @@ export function addItem(doc: Y.Doc, artifact: Y.Map<unknown>, text = '', after?:
 }
 
 /** Sets one field of an item. */
-export function setItemField(doc: Y.Doc, item: Y.Map<unknown>, field: typeof ChecklistItemField.Done | typeof ChecklistItemField.Owner | typeof ChecklistItemField.Due, value: boolean | string): void {
+export function setItemField(
+  doc: Y.Doc,
+  item: Y.Map<unknown>,
+  field: typeof ChecklistItemField.Done | typeof ChecklistItemField.Owner | typeof ChecklistItemField.Due,
+  value: boolean | string,
+): void {
   editLocally(doc, () => {
     if (typeof value === 'string' && value.trim() === '') item.delete(field);
     else item.set(field, typeof value === 'string' ? value.slice(0, MAX_OWNER_LENGTH) : value);

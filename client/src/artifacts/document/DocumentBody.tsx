@@ -92,7 +92,17 @@ function DocumentSkeleton() {
 }
 
 /** A document: title and co-edited rich text. */
-export function DocumentBody({ artifact, meta, doc, awareness, readOnly, selected, expanded, openedLarge = false, user }: ArtifactBodyProps) {
+export function DocumentBody({
+  artifact,
+  meta,
+  doc,
+  awareness,
+  readOnly,
+  selected,
+  expanded,
+  openedLarge = false,
+  user,
+}: ArtifactBodyProps) {
   const content = useContent(artifact);
   // Covered by the same document open large: a preview, not a second editor (nor a second toolbar).
   const preview = openedLarge && !expanded;
@@ -101,7 +111,14 @@ export function DocumentBody({ artifact, meta, doc, awareness, readOnly, selecte
 
   return (
     <div className={classes}>
-      <TitleField artifact={artifact} doc={doc} readOnly={readOnly} fallback="Untitled document" label="Document title" className="wt-doc-title" />
+      <TitleField
+        artifact={artifact}
+        doc={doc}
+        readOnly={readOnly}
+        fallback="Untitled document"
+        label="Document title"
+        className="wt-doc-title"
+      />
       {content && preview ? (
         <DocumentPreview fragment={content} />
       ) : content ? (

@@ -54,7 +54,13 @@ export default function DocumentEditor({ artifactId, fragment, awareness, user, 
       shouldRerenderOnTransaction: false,
       editorProps: {
         // ProseMirror gives the editable element no role, and aria-multiline is only allowed on a textbox.
-        attributes: { class: 'wt-doc-content', role: 'textbox', 'aria-label': 'Document text', 'aria-multiline': 'true', 'aria-readonly': String(readOnly) },
+        attributes: {
+          class: 'wt-doc-content',
+          role: 'textbox',
+          'aria-label': 'Document text',
+          'aria-multiline': 'true',
+          'aria-readonly': String(readOnly),
+        },
         handleClick: (_view, _pos, event) => openLink(event),
       },
     },

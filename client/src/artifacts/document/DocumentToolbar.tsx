@@ -184,7 +184,9 @@ function useHistory(editor: Editor): { canUndo: boolean; canRedo: boolean } {
     },
     [manager],
   );
-  const flags = useSyncExternalStore(subscribe, () => (manager ? Number(manager.undoStack.length > 0) + 2 * Number(manager.redoStack.length > 0) : 0));
+  const flags = useSyncExternalStore(subscribe, () =>
+    manager ? Number(manager.undoStack.length > 0) + 2 * Number(manager.redoStack.length > 0) : 0,
+  );
   return { canUndo: (flags & 1) !== 0, canRedo: (flags & 2) !== 0 };
 }
 

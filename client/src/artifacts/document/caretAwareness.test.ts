@@ -71,7 +71,10 @@ describe('caretAwareness', () => {
     const adapter = caretAwareness(awareness);
     const changes = vi.fn();
     awareness.on('change', changes);
-    const caret = (index: number) => ({ anchor: Y.createRelativePositionFromTypeIndex(text, index), head: Y.createRelativePositionFromTypeIndex(text, index) });
+    const caret = (index: number) => ({
+      anchor: Y.createRelativePositionFromTypeIndex(text, index),
+      head: Y.createRelativePositionFromTypeIndex(text, index),
+    });
 
     adapter.setLocalStateField('cursor', caret(2));
     expect(changes).toHaveBeenCalledTimes(1);

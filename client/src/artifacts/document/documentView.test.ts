@@ -39,7 +39,12 @@ describe('documentView', () => {
       type: 'doc',
       content: [
         { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Agenda' }] },
-        { type: 'taskList', content: [{ type: 'taskItem', attrs: { checked: true }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Read it' }] }] }] },
+        {
+          type: 'taskList',
+          content: [
+            { type: 'taskItem', attrs: { checked: true }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Read it' }] }] },
+          ],
+        },
         { type: 'paragraph', content: [link('https://example.com', 'site')] },
         { type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableCell', content: [{ type: 'paragraph' }] }] }] },
       ],
@@ -60,9 +65,14 @@ describe('documentView', () => {
 
   it('never renders a link to anything but http(s), whoever wrote it', () => {
     const schema = getSchema(documentExtensions({ fragment: new Y.XmlFragment() }));
-    const render = (href: string) => schema.marks.link!.spec.toDOM!(schema.marks.link!.create({ href }), true) as unknown as [string, Record<string, string>];
+    const render = (href: string) =>
+      schema.marks.link!.spec.toDOM!(schema.marks.link!.create({ href }), true) as unknown as [string, Record<string, string>];
     expect(render('javascript:alert(1)')[1].href).toBe('');
     expect(render('data:text/html,hi')[1].href).toBe('');
-    expect(render('https://example.com')[1]).toMatchObject({ href: 'https://example.com', target: '_blank', rel: 'noopener noreferrer nofollow' });
+    expect(render('https://example.com')[1]).toMatchObject({
+      href: 'https://example.com',
+      target: '_blank',
+      rel: 'noopener noreferrer nofollow',
+    });
   });
 });

@@ -10,7 +10,18 @@ describe('linkPolicy', () => {
   });
 
   it('refuses other schemes, relative paths and junk', () => {
-    for (const uri of ['javascript:alert(1)', 'java\tscript:alert(1)', ' javascript:x', 'data:text/html,x', 'mailto:a@b.c', 'ftp://x.org', '/relative', 'foo', '', null]) {
+    for (const uri of [
+      'javascript:alert(1)',
+      'java\tscript:alert(1)',
+      ' javascript:x',
+      'data:text/html,x',
+      'mailto:a@b.c',
+      'ftp://x.org',
+      '/relative',
+      'foo',
+      '',
+      null,
+    ]) {
       expect(isAllowedLink(uri)).toBe(false);
     }
   });

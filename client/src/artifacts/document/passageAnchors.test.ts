@@ -64,7 +64,7 @@ describe('passage anchors', () => {
     // Another client, synced, resolves it the same way.
     const other = new Y.Doc();
     Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
-    const otherFragment = (other.getMap<Y.Map<unknown>>(TableRoot.Artifacts).get('d1')!.get(ArtifactField.Content)) as Y.XmlFragment;
+    const otherFragment = other.getMap<Y.Map<unknown>>(TableRoot.Artifacts).get('d1')!.get(ArtifactField.Content) as Y.XmlFragment;
     const otherView = view(otherFragment);
     const there = resolvePassage(stored, other, otherFragment, otherView.mapping);
     expect(otherView.doc.textBetween(there!.from, there!.to)).toBe('same');

@@ -24,7 +24,12 @@ export function encodePassage(from: number, to: number, type: Y.XmlFragment, map
 }
 
 /** The current ProseMirror range of a passage, or null when it was removed (or is malformed). */
-export function resolvePassage(anchor: PassageAnchor, ydoc: Y.Doc, type: Y.XmlFragment, mapping: ProsemirrorMapping): { from: number; to: number } | null {
+export function resolvePassage(
+  anchor: PassageAnchor,
+  ydoc: Y.Doc,
+  type: Y.XmlFragment,
+  mapping: ProsemirrorMapping,
+): { from: number; to: number } | null {
   try {
     const from = relativePositionToAbsolutePosition(ydoc, type, Y.createRelativePositionFromJSON(anchor.start), mapping);
     const to = relativePositionToAbsolutePosition(ydoc, type, Y.createRelativePositionFromJSON(anchor.end), mapping);

@@ -17,7 +17,10 @@ describe('previewBlocks', () => {
     fragment.insert(0, [
       element('heading', [new Y.XmlText('Findings')], { level: '2' }),
       element('paragraph', [bold]),
-      element('bulletList', [element('listItem', [element('paragraph', [new Y.XmlText('first')])]), element('listItem', [element('paragraph', [new Y.XmlText('second')])])]),
+      element('bulletList', [
+        element('listItem', [element('paragraph', [new Y.XmlText('first')])]),
+        element('listItem', [element('paragraph', [new Y.XmlText('second')])]),
+      ]),
       element('paragraph', []),
     ]);
     bold.insert(0, 'Two reports');
@@ -33,7 +36,10 @@ describe('previewBlocks', () => {
   it('stops at the block and character limits', () => {
     const doc = new Y.Doc();
     const fragment = doc.getXmlFragment('content');
-    fragment.insert(0, Array.from({ length: 10 }, (_, i) => element('paragraph', [new Y.XmlText(`line ${i}`)])));
+    fragment.insert(
+      0,
+      Array.from({ length: 10 }, (_, i) => element('paragraph', [new Y.XmlText(`line ${i}`)])),
+    );
     expect(previewBlocks(fragment, 3).map((b) => b.text)).toEqual(['line 0', 'line 1', 'line 2']);
     expect(previewBlocks(fragment, 100, 8).map((b) => b.text)).toEqual(['line 0', 'li']);
   });

@@ -192,7 +192,8 @@ export default function PdfViewer({ url, title, page: sharedPage, onPage, expand
   useEffect(() => {
     if (!expanded) return;
     const onKey = (event: KeyboardEvent) => {
-      const delta = event.key === 'ArrowLeft' || event.key === 'PageUp' ? -1 : event.key === 'ArrowRight' || event.key === 'PageDown' ? 1 : 0;
+      const delta =
+        event.key === 'ArrowLeft' || event.key === 'PageUp' ? -1 : event.key === 'ArrowRight' || event.key === 'PageDown' ? 1 : 0;
       if (!delta || event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
       const target = event.target as Element | null;
       if (target?.closest?.('input, textarea, select, [contenteditable="true"]')) return;
@@ -255,7 +256,13 @@ export default function PdfViewer({ url, title, page: sharedPage, onPage, expand
           </span>
         )}
         {turn && (
-          <button type="button" className="pdf-turn" aria-label="Next page" disabled={count === null || page >= count} onClick={() => turn(1)}>
+          <button
+            type="button"
+            className="pdf-turn"
+            aria-label="Next page"
+            disabled={count === null || page >= count}
+            onClick={() => turn(1)}
+          >
             ›
           </button>
         )}

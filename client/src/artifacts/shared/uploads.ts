@@ -31,8 +31,14 @@ export async function uploadFile(sessionId: string, token: string, file: File): 
     contentType: file.type || 'application/octet-stream',
   });
   const body = (await response.json()) as Partial<UploadedFile>;
-  if (typeof body.uploadId !== 'string') throw new ApiRequestError(response.status, 'bad_response', 'The server did not say where it stored the file.');
-  return { uploadId: body.uploadId, mime: String(body.mime ?? file.type), size: Number(body.size ?? file.size), name: String(body.name ?? file.name) };
+  if (typeof body.uploadId !== 'string')
+    throw new ApiRequestError(response.status, 'bad_response', 'The server did not say where it stored the file.');
+  return {
+    uploadId: body.uploadId,
+    mime: String(body.mime ?? file.type),
+    size: Number(body.size ?? file.size),
+    name: String(body.name ?? file.name),
+  };
 }
 
 /** Fetches an upload's bytes (the caller revokes the blob URL it makes from them). */

@@ -4,7 +4,11 @@ import { userMessage } from '../../api.js';
 import { fetchUpload } from './uploads.js';
 
 /** Loading state of an upload's blob URL. */
-export type UploadUrlState = { kind: 'loading' } | { kind: 'ready'; url: string } | { kind: 'error'; message: string } | { kind: 'missing' };
+export type UploadUrlState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; url: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'missing' };
 
 /** Fetches `uploadId` with the bearer token into a blob URL. */
 export function useUploadUrl(sessionId: string, token: string, uploadId: string): UploadUrlState {

@@ -160,7 +160,8 @@ export function addRow(artifact: Y.Map<unknown>, index?: number): string | null 
   const { rows, columns } = readGridIds(artifact);
   const id = newGridId();
   // Insert next to the row shown at that position, so hidden (invalid) entries do not shift it.
-  const at = index === undefined || index >= rows.length ? types.rowIds.length : types.rowIds.toArray().indexOf(rows[Math.max(0, index)] ?? '');
+  const at =
+    index === undefined || index >= rows.length ? types.rowIds.length : types.rowIds.toArray().indexOf(rows[Math.max(0, index)] ?? '');
   transact(artifact, () => {
     types.rowIds.insert(Math.max(0, at), [id]);
     for (const column of columns) types.cells.set(cellKey(id, column), new Y.Text());

@@ -15,21 +15,42 @@ const { docs: clients, start } = closedAfterEach();
 /** A sticky note's Y.Map, as the client builds it, claiming `author`. */
 function sticky(id: string, author: { id: string; name: string }): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries({ [ArtifactField.Id]: id, [ArtifactField.Kind]: 'sticky', x: 0, y: 0, w: 160, h: 120, z: 1, [ArtifactField.CreatedBy]: author.id, [ArtifactField.CreatedByName]: author.name, [ArtifactField.CreatedAt]: 1 })) map.set(key, value);
+  for (const [key, value] of Object.entries({
+    [ArtifactField.Id]: id,
+    [ArtifactField.Kind]: 'sticky',
+    x: 0,
+    y: 0,
+    w: 160,
+    h: 120,
+    z: 1,
+    [ArtifactField.CreatedBy]: author.id,
+    [ArtifactField.CreatedByName]: author.name,
+    [ArtifactField.CreatedAt]: 1,
+  }))
+    map.set(key, value);
   return map;
 }
 
 /** A feedback thread's Y.Map with one message, both claiming `author`. */
 function thread(id: string, author: { id: string; name: string }): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries({ [ThreadField.Id]: id, [ThreadField.ArtifactId]: 'a1', [ThreadField.Type]: 'warm', [ThreadField.CreatedBy]: author.id, [ThreadField.CreatedByName]: author.name, [ThreadField.CreatedAt]: 1 })) map.set(key, value);
+  for (const [key, value] of Object.entries({
+    [ThreadField.Id]: id,
+    [ThreadField.ArtifactId]: 'a1',
+    [ThreadField.Type]: 'warm',
+    [ThreadField.CreatedBy]: author.id,
+    [ThreadField.CreatedByName]: author.name,
+    [ThreadField.CreatedAt]: 1,
+  }))
+    map.set(key, value);
   const messages = new Y.Array<unknown>();
   messages.push([{ id: `${id}-m1`, authorId: author.id, authorName: author.name, text: 'Looks good', at: 1 }]);
   map.set(ThreadField.Messages, messages);
   return map;
 }
 
-const authorOf = (map: unknown) => (map instanceof Y.Map ? { id: map.get(ArtifactField.CreatedBy), name: map.get(ArtifactField.CreatedByName) } : null);
+const authorOf = (map: unknown) =>
+  map instanceof Y.Map ? { id: map.get(ArtifactField.CreatedBy), name: map.get(ArtifactField.CreatedByName) } : null;
 
 describe('authorship', () => {
   it('AU1 the server writes who added an item, opened a thread and wrote a message; forged authors are corrected for everyone', async () => {
@@ -54,19 +75,42 @@ describe('authorship', () => {
 
     // A thread and its first message claiming to be Ben's.
     feedback(anaDoc).set('th1', thread('th1', { id: ben.participantId, name: 'Ben' }));
-    await waitFor(() => (feedback(benDoc).get('th1') as Y.Map<unknown> | undefined)?.get(ThreadField.CreatedBy) === ana.participantId, 5000, 'forged thread corrected');
+    await waitFor(
+      () => (feedback(benDoc).get('th1') as Y.Map<unknown> | undefined)?.get(ThreadField.CreatedBy) === ana.participantId,
+      5000,
+      'forged thread corrected',
+    );
     const seen = feedback(benDoc).get('th1') as Y.Map<unknown>;
     expect(seen.get(ThreadField.CreatedByName)).toBe('Ana');
-    await waitFor(() => ((seen.get(ThreadField.Messages) as Y.Array<{ authorId: string }>).get(0)?.authorId ?? '') === ana.participantId, 5000, 'forged message corrected');
-    expect((seen.get(ThreadField.Messages) as Y.Array<{ authorName: string; text: string }>).toArray()).toEqual([expect.objectContaining({ authorName: 'Ana', text: 'Looks good' })]);
+    await waitFor(
+      () => ((seen.get(ThreadField.Messages) as Y.Array<{ authorId: string }>).get(0)?.authorId ?? '') === ana.participantId,
+      5000,
+      'forged message corrected',
+    );
+    expect((seen.get(ThreadField.Messages) as Y.Array<{ authorName: string; text: string }>).toArray()).toEqual([
+      expect.objectContaining({ authorName: 'Ana', text: 'Looks good' }),
+    ]);
 
     // A reply in Ben's thread under the host's name; Ben's own reply stays his.
-    const messagesAt = (c: YClient) => (feedback(c).get('th1') as Y.Map<unknown>).get(ThreadField.Messages) as Y.Array<{ id: string; authorId: string; authorName: string }>;
+    const messagesAt = (c: YClient) =>
+      (feedback(c).get('th1') as Y.Map<unknown>).get(ThreadField.Messages) as Y.Array<{ id: string; authorId: string; authorName: string }>;
     messagesAt(benDoc).push([{ id: 'm-ben', authorId: ben.participantId, authorName: 'Ben', text: 'Thanks', at: 2 } as never]);
     messagesAt(anaDoc).push([{ id: 'm-forged', authorId: host.id, authorName: 'Host', text: 'Stop now', at: 3 } as never]);
-    await waitFor(() => messagesAt(benDoc).toArray().some((m) => m.id === 'm-forged' && m.authorId === ana.participantId), 5000, 'forged reply corrected');
+    await waitFor(
+      () =>
+        messagesAt(benDoc)
+          .toArray()
+          .some((m) => m.id === 'm-forged' && m.authorId === ana.participantId),
+      5000,
+      'forged reply corrected',
+    );
     // (Two pushes at once: their order is Yjs's to decide.)
-    expect(messagesAt(benDoc).toArray().map((m) => [m.id, m.authorName]).sort()).toEqual([
+    expect(
+      messagesAt(benDoc)
+        .toArray()
+        .map((m) => [m.id, m.authorName])
+        .sort(),
+    ).toEqual([
       ['m-ben', 'Ben'],
       ['m-forged', 'Ana'],
       ['th1-m1', 'Ana'],
@@ -85,8 +129,22 @@ describe('authorship', () => {
     const plenaryBen = connectClient(t.wsUrl, session.sessionId, 'plenary', ben.token);
     clients.push(plenary, plenaryBen);
     await Promise.all([plenary.synced, plenaryBen.synced]);
-    plenary.doc.getMap(PlenaryRoot.Harvest).set('card-1', { id: 'card-1', tableId: 'table-1', tableName: 'Table 1', round: 1, kind: 'insight', text: 'Trust', by: ben.participantId, byName: 'Ben', at: 1 });
-    await waitFor(() => (plenaryBen.doc.getMap(PlenaryRoot.Harvest).get('card-1') as { by?: string } | undefined)?.by === ana.participantId, 5000, 'forged card corrected');
+    plenary.doc.getMap(PlenaryRoot.Harvest).set('card-1', {
+      id: 'card-1',
+      tableId: 'table-1',
+      tableName: 'Table 1',
+      round: 1,
+      kind: 'insight',
+      text: 'Trust',
+      by: ben.participantId,
+      byName: 'Ben',
+      at: 1,
+    });
+    await waitFor(
+      () => (plenaryBen.doc.getMap(PlenaryRoot.Harvest).get('card-1') as { by?: string } | undefined)?.by === ana.participantId,
+      5000,
+      'forged card corrected',
+    );
     expect(plenaryBen.doc.getMap(PlenaryRoot.Harvest).get('card-1')).toMatchObject({ byName: 'Ana', text: 'Trust' });
 
     // What reaches storage is the corrected version (a fresh client sees it).

@@ -55,13 +55,17 @@ function watchAuthorship(room: Room): void {
     name: String(source.get(fields.name) ?? ''),
   });
   const messageSource = (message: StoredMessage) => ({ get: (key: string) => message[key] });
-  for (const [id, value] of artifacts.entries()) if (value instanceof Y.Map) authors.set(keyOf('artifact', id), readAuthor(value, MAP_FIELDS.artifact));
-  for (const [id, card] of harvest.entries()) if (isPlain(card)) authors.set(keyOf('card', id), readAuthor(messageSource(card), CARD_FIELDS));
+  for (const [id, value] of artifacts.entries())
+    if (value instanceof Y.Map) authors.set(keyOf('artifact', id), readAuthor(value, MAP_FIELDS.artifact));
+  for (const [id, card] of harvest.entries())
+    if (isPlain(card)) authors.set(keyOf('card', id), readAuthor(messageSource(card), CARD_FIELDS));
   for (const [id, thread] of feedback.entries()) {
     if (!(thread instanceof Y.Map)) continue;
     authors.set(keyOf('thread', id), readAuthor(thread, MAP_FIELDS.thread));
     const messages = thread.get(ThreadField.Messages);
-    if (messages instanceof Y.Array) for (const m of messages.toArray() as StoredMessage[]) if (typeof m?.id === 'string') authors.set(keyOf('message', m.id), readAuthor(messageSource(m), MESSAGE_FIELDS));
+    if (messages instanceof Y.Array)
+      for (const m of messages.toArray() as StoredMessage[])
+        if (typeof m?.id === 'string') authors.set(keyOf('message', m.id), readAuthor(messageSource(m), MESSAGE_FIELDS));
   }
 
   /** The author `key` must have: the one it had, else (a new item) the connection's participant, else what it says. */
@@ -147,7 +151,8 @@ function watchAuthorship(room: Room): void {
           if (change.action === 'delete' || !(thread instanceof Y.Map)) continue;
           checkMap('thread', id, thread, transaction.origin);
           const messages = thread.get(ThreadField.Messages);
-          if (messages instanceof Y.Array) checkMessages(messages as Y.Array<StoredMessage>, messages.toArray() as StoredMessage[], transaction.origin);
+          if (messages instanceof Y.Array)
+            checkMessages(messages as Y.Array<StoredMessage>, messages.toArray() as StoredMessage[], transaction.origin);
         }
       } else if (target instanceof Y.Map && target.parent === feedback && touchesAuthor(event, MAP_FIELDS.thread)) {
         checkMap('thread', keyInParent(target), target, transaction.origin);

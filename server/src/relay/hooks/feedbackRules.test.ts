@@ -39,7 +39,8 @@ describe('feedback rules', () => {
     const theirs = connectClient(t.wsUrl, session.sessionId, 'table-1', other.token);
     docs.push(mine, theirs);
     await Promise.all([mine.synced, theirs.synced]);
-    const say = (doc: Y.Doc, id: string, by: string) => putThread(doc, id, 'item', 'warm', [{ text: `${id} says`, authorId: by, authorName: by, at: 1 }]);
+    const say = (doc: Y.Doc, id: string, by: string) =>
+      putThread(doc, id, 'item', 'warm', [{ text: `${id} says`, authorId: by, authorName: by, at: 1 }]);
 
     // The first phase: the presenter may speak, their feedback stays.
     expect(latest(host).phase?.speakers).not.toBe(Speakers.AllButPresenter);
@@ -47,7 +48,8 @@ describe('feedback rules', () => {
     await waitFor(() => threadIds(theirs.doc).includes('before-silence'));
 
     // On to the first phase where the presenter listens silently.
-    while (latest(host).phase?.speakers !== Speakers.AllButPresenter) expect(await host.send({ action: 'next' })).toMatchObject({ ok: true });
+    while (latest(host).phase?.speakers !== Speakers.AllButPresenter)
+      expect(await host.send({ action: 'next' })).toMatchObject({ ok: true });
     await waitFor(() => clients.every((c) => latest(c).phase?.speakers === Speakers.AllButPresenter));
     say(mine.doc, 'while-silent', presenter.participantId);
     say(theirs.doc, 'from-the-group', other.participantId);
@@ -55,7 +57,8 @@ describe('feedback rules', () => {
     await waitFor(() => threadIds(theirs.doc).join() === 'before-silence,from-the-group');
 
     // A reply to the group's thread is reverted too.
-    const messages = (doc: Y.Doc) => (doc.getMap<Y.Map<unknown>>(TableRoot.Feedback).get('from-the-group')?.get(ThreadField.Messages) as Y.Array<unknown>);
+    const messages = (doc: Y.Doc) =>
+      doc.getMap<Y.Map<unknown>>(TableRoot.Feedback).get('from-the-group')?.get(ThreadField.Messages) as Y.Array<unknown>;
     messages(mine.doc).push([{ id: 'reply', authorId: presenter.participantId, authorName: 'P', text: 'but…', at: 2 }]);
     await waitFor(() => messages(mine.doc).length === 1);
     expect(messages(theirs.doc).length).toBe(1);
@@ -68,7 +71,9 @@ describe('feedback rules', () => {
     expect(reactions(theirs.doc).has(named)).toBe(false);
     const presenterControl = clients[everyone.indexOf(presenter)]!;
     expect(await host.send({ action: 'anonymousReactions', on: true })).toMatchObject({ ok: true });
-    expect(await presenterControl.send({ action: 'react', itemId: 'from-the-group', reaction: 'agree', on: true, tableId: 'table-1' })).toMatchObject({
+    expect(
+      await presenterControl.send({ action: 'react', itemId: 'from-the-group', reaction: 'agree', on: true, tableId: 'table-1' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden', message: 'You listen silently in this phase: your reactions wait for the next one.' },
     });

@@ -56,7 +56,10 @@ export function feedbackRulesHook(rulesOf: () => FeedbackRules | null): RelayHoo
 
 /** Records what `connection` changes in the room's feedback and reactions from now on, so it can be reverted. */
 function trackFeedbackOf(connection: Connection, room: Room): { revert(): boolean; stop(): void } {
-  const undo = new Y.UndoManager([room.doc.getMap(TableRoot.Feedback), room.doc.getMap(TableRoot.Reactions)], { trackedOrigins: new Set([connection]), captureTimeout: 0 });
+  const undo = new Y.UndoManager([room.doc.getMap(TableRoot.Feedback), room.doc.getMap(TableRoot.Reactions)], {
+    trackedOrigins: new Set([connection]),
+    captureTimeout: 0,
+  });
   return {
     revert() {
       if (undo.undoStack.length === 0) return false;

@@ -44,7 +44,8 @@ function watchReactions(room: Room, reverted: (() => void) | undefined): void {
     const { participantId } = origin.principal;
     const changes: Reverted[] = [];
     for (const [key, change] of event.changes.keys) {
-      if (!ownReaction(key, event.target.get(key), participantId)) changes.push({ key, before: change.action === 'add' ? undefined : change.oldValue });
+      if (!ownReaction(key, event.target.get(key), participantId))
+        changes.push({ key, before: change.action === 'add' ? undefined : change.oldValue });
     }
     if (changes.length === 0) return;
     // The update is still being applied (and then stored and relayed): revert right after it.

@@ -60,7 +60,12 @@ export function documentsContract(ctx: ContractContext): void {
   });
 
   it('SC9 compaction of an empty log changes nothing', async () => {
-    expect(await ctx.store.compactDocument('d/none', mergeYjsDocument)).toEqual({ mergedUpdates: 0, snapshotBytes: 0, logUpdates: 0, logBytes: 0 });
+    expect(await ctx.store.compactDocument('d/none', mergeYjsDocument)).toEqual({
+      mergedUpdates: 0,
+      snapshotBytes: 0,
+      logUpdates: 0,
+      logBytes: 0,
+    });
     expect(await ctx.store.loadDocument('d/none')).toEqual({ snapshot: null, updates: [], bytes: 0 });
   });
 

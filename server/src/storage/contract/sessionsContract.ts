@@ -38,7 +38,11 @@ export function sessionsContract(ctx: ContractContext): void {
 
   it('SC18 keeps a participant’s organization and system role', async () => {
     await ctx.store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
-    await ctx.store.addParticipant({ ...participant('s1', 'p_t', SessionRole.Participant, 2), organization: 'Lincoln High', systemRole: 'teacher' });
+    await ctx.store.addParticipant({
+      ...participant('s1', 'p_t', SessionRole.Participant, 2),
+      organization: 'Lincoln High',
+      systemRole: 'teacher',
+    });
     expect(await ctx.store.getParticipant('s1', 'p_t')).toMatchObject({ organization: 'Lincoln High', systemRole: 'teacher' });
     expect((await ctx.store.listParticipants('s1'))[0]).toMatchObject({ organization: null, systemRole: null });
   });
@@ -61,16 +65,24 @@ export function sessionsContract(ctx: ContractContext): void {
     expect(listed[2]).toMatchObject({ organization: 'Roosevelt', systemRole: 'teacher', role: SessionRole.Participant });
     // An update naming nobody of the session, or an unknown session: nothing changes.
     await expect(
-      ctx.store.saveRoster('s1', { add: [participant('s1', 'p_r2', SessionRole.Participant, 4)], update: [{ participantId: 'p_nobody', name: 'X', organization: null, systemRole: null }] }),
+      ctx.store.saveRoster('s1', {
+        add: [participant('s1', 'p_r2', SessionRole.Participant, 4)],
+        update: [{ participantId: 'p_nobody', name: 'X', organization: null, systemRole: null }],
+      }),
     ).rejects.toThrow();
-    await expect(ctx.store.saveRoster('s_unknown', { add: [participant('s_unknown', 'p_r3', SessionRole.Participant, 4)], update: [] })).rejects.toThrow();
+    await expect(
+      ctx.store.saveRoster('s_unknown', { add: [participant('s_unknown', 'p_r3', SessionRole.Participant, 4)], update: [] }),
+    ).rejects.toThrow();
     expect((await ctx.store.listParticipants('s1')).map((p) => p.participantId)).toEqual(['p_host', 'p_walkin', 'p_r1']);
     expect(await ctx.store.getParticipant('s_unknown', 'p_r3')).toBeNull();
   });
 
   it('SC17 keeps a session’s custom protocol definition as given', async () => {
     const definition = { id: 'ours', title: 'Ours', round: [{ id: 'a', durationMs: 60_000 }] };
-    await ctx.store.createSession({ ...session('s1'), protocol: 'ours', customProtocol: definition }, participant('s1', 'p_host', SessionRole.Host, 1));
+    await ctx.store.createSession(
+      { ...session('s1'), protocol: 'ours', customProtocol: definition },
+      participant('s1', 'p_host', SessionRole.Host, 1),
+    );
     expect((await ctx.store.getSession('s1'))?.customProtocol).toEqual(definition);
   });
 
@@ -94,7 +106,14 @@ export function sessionsContract(ctx: ContractContext): void {
       await putUpload(ctx.store, upload(id, `u_${id}`, UPLOAD_CHUNK_BYTES + 10), binary(UPLOAD_CHUNK_BYTES + 10));
       await ctx.store.replaceControlState(id, 'running', { version: 1 }, 1, null);
       await ctx.store.saveHistorySnapshot({ sessionId: id, docName: 'table-1', label: {}, state: binary(5), createdAt: 1 });
-      await ctx.store.createRecordLink({ linkId: `r_${id}`, sessionId: id, options: {}, createdBy: 'p_host', createdAt: 1, revokedAt: null });
+      await ctx.store.createRecordLink({
+        linkId: `r_${id}`,
+        sessionId: id,
+        options: {},
+        createdBy: 'p_host',
+        createdAt: 1,
+        revokedAt: null,
+      });
     }
     await ctx.store.appendUpdates(keep.map((update) => ({ docKey: 's1/plenary', update })));
     await ctx.store.compactDocument('s1/plenary', mergeYjsDocument);
@@ -107,7 +126,12 @@ export function sessionsContract(ctx: ContractContext): void {
     expect(await ctx.store.loadDocument('s1/table-1')).toEqual({ snapshot: null, updates: [], bytes: 0 });
     expect(await ctx.store.loadDocument('s1/plenary')).toEqual({ snapshot: null, updates: [], bytes: 0 });
     expect(await readUpload(ctx.store, 's1', 'u_s1')).toBeNull();
-    for (const [uploadId, index] of [['u_s1', 0], ['u_s1', 1], ['u_unfinished', 0]] as const) expect(await ctx.store.uploads.readChunk('s1', uploadId, index)).toBeNull();
+    for (const [uploadId, index] of [
+      ['u_s1', 0],
+      ['u_s1', 1],
+      ['u_unfinished', 0],
+    ] as const)
+      expect(await ctx.store.uploads.readChunk('s1', uploadId, index)).toBeNull();
     expect(await ctx.store.loadControlState('s1')).toBeNull();
     expect(await ctx.store.listHistory('s1')).toEqual([]);
     expect(await ctx.store.getRecordLink('r_s1')).toBeNull();

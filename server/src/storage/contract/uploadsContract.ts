@@ -69,7 +69,7 @@ export function uploadsContract(ctx: ContractContext): void {
     expect(Buffer.from((await readUpload(ctx.store, 's1', 'u_big'))?.bytes ?? []).equals(Buffer.from(bytes))).toBe(true);
   });
 
-  it('SC28 a session\'s upload usage counts its committed uploads and their bytes, not those still being written or of other sessions', async () => {
+  it("SC28 a session's upload usage counts its committed uploads and their bytes, not those still being written or of other sessions", async () => {
     await ctx.store.createSession(session('s1'), participant('s1', 'p_host', SessionRole.Host, 1));
     await ctx.store.createSession(session('s2'), participant('s2', 'p_other', SessionRole.Host, 1));
     expect(await ctx.store.uploads.usage('s1')).toEqual({ uploads: 0, bytes: 0 });

@@ -19,14 +19,10 @@ export class PostgresControl implements ControlStore {
       );
       if (inserted.rowCount === 1) return true;
     }
-    const updated = await this.pool.query('UPDATE control_states SET status = $1, state = $2, updated_at = $3, version = $4 WHERE session_id = $5 AND version IS NOT DISTINCT FROM $6', [
-      status,
-      json,
-      now,
-      version,
-      sessionId,
-      expected,
-    ]);
+    const updated = await this.pool.query(
+      'UPDATE control_states SET status = $1, state = $2, updated_at = $3, version = $4 WHERE session_id = $5 AND version IS NOT DISTINCT FROM $6',
+      [status, json, now, version, sessionId, expected],
+    );
     return updated.rowCount === 1;
   }
 

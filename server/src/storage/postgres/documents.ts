@@ -64,9 +64,17 @@ export class PostgresDocuments implements DocumentStore {
         [docKey, viewBuffer(merged), Date.now()],
       );
       await client.query('DELETE FROM doc_updates WHERE doc_key = $1 AND seq <= $2', [docKey, last.seq]);
-      const log = await client.query('SELECT COUNT(*)::int AS updates, COALESCE(SUM(octet_length(data)), 0)::bigint AS bytes FROM doc_updates WHERE doc_key = $1', [docKey]);
+      const log = await client.query(
+        'SELECT COUNT(*)::int AS updates, COALESCE(SUM(octet_length(data)), 0)::bigint AS bytes FROM doc_updates WHERE doc_key = $1',
+        [docKey],
+      );
       const size = log.rows[0] as { updates: number; bytes: string } | undefined;
-      return { mergedUpdates: updateRows.rows.length, snapshotBytes: merged.byteLength, logUpdates: size?.updates ?? 0, logBytes: Number(size?.bytes ?? 0) };
+      return {
+        mergedUpdates: updateRows.rows.length,
+        snapshotBytes: merged.byteLength,
+        logUpdates: size?.updates ?? 0,
+        logBytes: Number(size?.bytes ?? 0),
+      };
     });
   }
 }

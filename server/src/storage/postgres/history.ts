@@ -12,13 +12,10 @@ export class PostgresHistory implements HistoryStore {
 
   async saveHistorySnapshot(snapshot: HistorySnapshotInput): Promise<number> {
     const { sessionId, docName, label, state, createdAt } = snapshot;
-    const { rows } = await this.pool.query('INSERT INTO doc_history (session_id, doc_name, label, state, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING snapshot_id', [
-      sessionId,
-      docName,
-      JSON.stringify(label),
-      viewBuffer(state),
-      createdAt,
-    ]);
+    const { rows } = await this.pool.query(
+      'INSERT INTO doc_history (session_id, doc_name, label, state, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING snapshot_id',
+      [sessionId, docName, JSON.stringify(label), viewBuffer(state), createdAt],
+    );
     return num((rows[0] as Row).snapshot_id);
   }
 
@@ -27,7 +24,10 @@ export class PostgresHistory implements HistoryStore {
     const { rows } =
       docName === undefined
         ? await this.pool.query(`SELECT ${columns} FROM doc_history WHERE session_id = $1 ORDER BY snapshot_id`, [sessionId])
-        : await this.pool.query(`SELECT ${columns} FROM doc_history WHERE session_id = $1 AND doc_name = $2 ORDER BY snapshot_id`, [sessionId, docName]);
+        : await this.pool.query(`SELECT ${columns} FROM doc_history WHERE session_id = $1 AND doc_name = $2 ORDER BY snapshot_id`, [
+            sessionId,
+            docName,
+          ]);
     return rows.map((r) => toHistory(r as Row));
   }
 

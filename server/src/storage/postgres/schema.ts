@@ -107,7 +107,9 @@ export async function migratePostgresSchema(client: pg.ClientBase, schema: strin
     let version = current.rows[0]?.version ?? 0;
     if (current.rows.length === 0) await client.query('INSERT INTO worktable_schema (version) VALUES (0)');
     if (version > MIGRATIONS.length) {
-      throw new PostgresStartError(`The database was written by a newer Worktable (schema ${version}, this one knows ${MIGRATIONS.length}); upgrade the server.`);
+      throw new PostgresStartError(
+        `The database was written by a newer Worktable (schema ${version}, this one knows ${MIGRATIONS.length}); upgrade the server.`,
+      );
     }
     for (; version < target; version++) await client.query(MIGRATIONS[version] as string);
     await client.query('UPDATE worktable_schema SET version = $1', [version]);

@@ -13,14 +13,17 @@ export class PostgresSessions implements SessionStore {
 
   async createSession(session: SessionRecord, host: ParticipantRecord): Promise<void> {
     await inTransaction(this.pool, async (client) => {
-      await client.query('INSERT INTO sessions (session_id, title, protocol, custom_protocol, invite_code, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-        session.sessionId,
-        session.title,
-        session.protocol,
-        session.customProtocol === null || session.customProtocol === undefined ? null : JSON.stringify(session.customProtocol),
-        session.inviteCode,
-        session.createdAt,
-      ]);
+      await client.query(
+        'INSERT INTO sessions (session_id, title, protocol, custom_protocol, invite_code, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [
+          session.sessionId,
+          session.title,
+          session.protocol,
+          session.customProtocol === null || session.customProtocol === undefined ? null : JSON.stringify(session.customProtocol),
+          session.inviteCode,
+          session.createdAt,
+        ],
+      );
       await this.insertParticipant(client, host);
     });
   }
@@ -35,16 +38,10 @@ export class PostgresSessions implements SessionStore {
   }
 
   private async insertParticipant(db: pg.Pool | pg.PoolClient, p: ParticipantRecord): Promise<void> {
-    await db.query('INSERT INTO participants (participant_id, session_id, name, role, joined_at, organization, system_role, rostered) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-      p.participantId,
-      p.sessionId,
-      p.name,
-      p.role,
-      p.joinedAt,
-      p.organization ?? null,
-      p.systemRole ?? null,
-      p.rostered === true,
-    ]);
+    await db.query(
+      'INSERT INTO participants (participant_id, session_id, name, role, joined_at, organization, system_role, rostered) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [p.participantId, p.sessionId, p.name, p.role, p.joinedAt, p.organization ?? null, p.systemRole ?? null, p.rostered === true],
+    );
   }
 
   async saveRoster(sessionId: string, changes: RosterChanges): Promise<void> {
@@ -53,20 +50,20 @@ export class PostgresSessions implements SessionStore {
       if (rowCount !== 1) throw new Error(`unknown session ${sessionId}`);
       for (const p of changes.add) await this.insertParticipant(client, { ...p, sessionId, rostered: true });
       for (const u of changes.update) {
-        const updated = await client.query('UPDATE participants SET name = $1, organization = $2, system_role = $3, rostered = TRUE WHERE session_id = $4 AND participant_id = $5', [
-          u.name,
-          u.organization,
-          u.systemRole,
-          sessionId,
-          u.participantId,
-        ]);
+        const updated = await client.query(
+          'UPDATE participants SET name = $1, organization = $2, system_role = $3, rostered = TRUE WHERE session_id = $4 AND participant_id = $5',
+          [u.name, u.organization, u.systemRole, sessionId, u.participantId],
+        );
         if (updated.rowCount !== 1) throw new Error(`no participant ${u.participantId} in session ${sessionId}`);
       }
     });
   }
 
   async getParticipant(sessionId: string, participantId: string): Promise<ParticipantRecord | null> {
-    const { rows } = await this.pool.query('SELECT * FROM participants WHERE session_id = $1 AND participant_id = $2', [sessionId, participantId]);
+    const { rows } = await this.pool.query('SELECT * FROM participants WHERE session_id = $1 AND participant_id = $2', [
+      sessionId,
+      participantId,
+    ]);
     return rows[0] ? toParticipant(rows[0] as Row) : null;
   }
 
@@ -81,7 +78,10 @@ export class PostgresSessions implements SessionStore {
   }
 
   async removeParticipant(sessionId: string, participantId: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query('DELETE FROM participants WHERE session_id = $1 AND participant_id = $2', [sessionId, participantId]);
+    const { rowCount } = await this.pool.query('DELETE FROM participants WHERE session_id = $1 AND participant_id = $2', [
+      sessionId,
+      participantId,
+    ]);
     return rowCount === 1;
   }
 
@@ -90,7 +90,8 @@ export class PostgresSessions implements SessionStore {
     return inTransaction(this.pool, async (client) => {
       await client.query('DELETE FROM doc_updates WHERE starts_with(doc_key, $1)', [prefix]);
       await client.query('DELETE FROM doc_snapshots WHERE starts_with(doc_key, $1)', [prefix]);
-      for (const table of ['upload_chunks', 'upload_drafts', 'uploads', 'doc_history', 'control_states', 'record_links', 'participants']) await client.query(`DELETE FROM ${table} WHERE session_id = $1`, [sessionId]);
+      for (const table of ['upload_chunks', 'upload_drafts', 'uploads', 'doc_history', 'control_states', 'record_links', 'participants'])
+        await client.query(`DELETE FROM ${table} WHERE session_id = $1`, [sessionId]);
       const { rowCount } = await client.query('DELETE FROM sessions WHERE session_id = $1', [sessionId]);
       return rowCount === 1;
     });

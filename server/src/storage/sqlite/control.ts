@@ -11,8 +11,12 @@ export class SqliteControl implements ControlStore {
   constructor(db: Database.Database) {
     this.statements = {
       getControl: db.prepare<[string], { state: string }>('SELECT state FROM control_states WHERE session_id = ?'),
-      insertControlIfNone: db.prepare('INSERT INTO control_states (session_id, status, state, updated_at, version) VALUES (?, ?, ?, ?, ?) ON CONFLICT(session_id) DO NOTHING'),
-      replaceControlAt: db.prepare('UPDATE control_states SET status = ?, state = ?, updated_at = ?, version = ? WHERE session_id = ? AND version IS ?'),
+      insertControlIfNone: db.prepare(
+        'INSERT INTO control_states (session_id, status, state, updated_at, version) VALUES (?, ?, ?, ?, ?) ON CONFLICT(session_id) DO NOTHING',
+      ),
+      replaceControlAt: db.prepare(
+        'UPDATE control_states SET status = ?, state = ?, updated_at = ?, version = ? WHERE session_id = ? AND version IS ?',
+      ),
       listActiveControl: db.prepare<[], { session_id: string; state: string }>(
         "SELECT session_id, state FROM control_states WHERE status IN ('running', 'paused')",
       ),

@@ -19,16 +19,16 @@ export class SqliteDocuments implements DocumentStore {
   constructor(private readonly db: Database.Database) {
     this.statements = {
       getSnapshot: db.prepare<[string], { snapshot: Buffer }>('SELECT snapshot FROM doc_snapshots WHERE doc_key = ?'),
-      getUpdates: db.prepare<[string], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM doc_updates WHERE doc_key = ? ORDER BY seq',
-      ),
+      getUpdates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc_key = ? ORDER BY seq'),
       insertUpdate: db.prepare(INSERT_UPDATE_SQL),
       upsertSnapshot: db.prepare(
         `INSERT INTO doc_snapshots (doc_key, snapshot, updated_at) VALUES (?, ?, ?)
          ON CONFLICT(doc_key) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
       ),
       deleteUpdatesThrough: db.prepare('DELETE FROM doc_updates WHERE doc_key = ? AND seq <= ?'),
-      getSeqsThrough: db.prepare<[string, number], number>('SELECT seq FROM doc_updates WHERE doc_key = ? AND seq <= ? ORDER BY seq').pluck(),
+      getSeqsThrough: db
+        .prepare<[string, number], number>('SELECT seq FROM doc_updates WHERE doc_key = ? AND seq <= ? ORDER BY seq')
+        .pluck(),
       getSnapshotSize: db.prepare<[string], number>('SELECT LENGTH(snapshot) FROM doc_snapshots WHERE doc_key = ?').pluck(),
       getLogSize: db.prepare<[string], { updates: number; bytes: number }>(
         'SELECT COUNT(*) AS updates, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM doc_updates WHERE doc_key = ?',
@@ -76,7 +76,10 @@ export class SqliteDocuments implements DocumentStore {
    */
   async compactDocument(docKey: string, merge: MergeDocument): Promise<CompactionResult> {
     const { snapshot, rows } = this.db
-      .transaction(() => ({ snapshot: this.statements.getSnapshot.get(docKey)?.snapshot ?? null, rows: this.statements.getUpdates.all(docKey) }))
+      .transaction(() => ({
+        snapshot: this.statements.getSnapshot.get(docKey)?.snapshot ?? null,
+        rows: this.statements.getUpdates.all(docKey),
+      }))
       .deferred();
     const last = rows.at(-1);
     if (!last) return { mergedUpdates: 0, snapshotBytes: snapshot?.byteLength ?? 0, logUpdates: 0, logBytes: 0 };

@@ -31,7 +31,8 @@ export class SqliteHistory implements HistoryStore {
   }
 
   async listHistory(sessionId: string, docName?: string): Promise<HistorySnapshotRecord[]> {
-    const rows = docName === undefined ? this.statements.listHistory.all(sessionId) : this.statements.listDocHistory.all(sessionId, docName);
+    const rows =
+      docName === undefined ? this.statements.listHistory.all(sessionId) : this.statements.listDocHistory.all(sessionId, docName);
     return rows.map(toHistory);
   }
 

@@ -11,15 +11,26 @@ export class SqliteRecordLinks implements RecordLinkStore {
 
   constructor(db: Database.Database) {
     this.statements = {
-      insertRecordLink: db.prepare('INSERT INTO record_links (link_id, session_id, options, created_by, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertRecordLink: db.prepare(
+        'INSERT INTO record_links (link_id, session_id, options, created_by, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
       getRecordLink: db.prepare<[string], RecordLinkRow>('SELECT * FROM record_links WHERE link_id = ?'),
-      listRecordLinks: db.prepare<[string], RecordLinkRow>('SELECT * FROM record_links WHERE session_id = ? ORDER BY created_at DESC, rowid DESC'),
+      listRecordLinks: db.prepare<[string], RecordLinkRow>(
+        'SELECT * FROM record_links WHERE session_id = ? ORDER BY created_at DESC, rowid DESC',
+      ),
       revokeRecordLink: db.prepare('UPDATE record_links SET revoked_at = ? WHERE session_id = ? AND link_id = ? AND revoked_at IS NULL'),
     };
   }
 
   async createRecordLink(link: RecordLinkRecord): Promise<void> {
-    this.statements.insertRecordLink.run(link.linkId, link.sessionId, JSON.stringify(link.options), link.createdBy, link.createdAt, link.revokedAt);
+    this.statements.insertRecordLink.run(
+      link.linkId,
+      link.sessionId,
+      JSON.stringify(link.options),
+      link.createdBy,
+      link.createdAt,
+      link.revokedAt,
+    );
   }
 
   async getRecordLink(linkId: string): Promise<RecordLinkRecord | null> {

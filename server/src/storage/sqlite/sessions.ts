@@ -25,24 +25,24 @@ export class SqliteSessions implements SessionStore {
       getParticipant: db.prepare<[string, string], ParticipantRow>(
         'SELECT * FROM participants WHERE session_id = ? AND participant_id = ?',
       ),
-      listParticipants: db.prepare<[string], ParticipantRow>(
-        'SELECT * FROM participants WHERE session_id = ? ORDER BY joined_at, rowid',
-      ),
+      listParticipants: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE session_id = ? ORDER BY joined_at, rowid'),
     };
   }
 
   async createSession(session: SessionRecord, host: ParticipantRecord): Promise<void> {
-    this.db.transaction(() => {
-      this.statements.insertSession.run(
-        session.sessionId,
-        session.title,
-        session.protocol,
-        session.inviteCode,
-        session.createdAt,
-        session.customProtocol === null || session.customProtocol === undefined ? null : JSON.stringify(session.customProtocol),
-      );
-      this.insertParticipant(host);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.statements.insertSession.run(
+          session.sessionId,
+          session.title,
+          session.protocol,
+          session.inviteCode,
+          session.createdAt,
+          session.customProtocol === null || session.customProtocol === undefined ? null : JSON.stringify(session.customProtocol),
+        );
+        this.insertParticipant(host);
+      })
+      .immediate();
   }
 
   async getSession(sessionId: string): Promise<SessionRecord | null> {
@@ -55,18 +55,29 @@ export class SqliteSessions implements SessionStore {
   }
 
   private insertParticipant(p: ParticipantRecord): void {
-    this.statements.insertParticipant.run(p.participantId, p.sessionId, p.name, p.role, p.joinedAt, p.organization ?? null, p.systemRole ?? null, p.rostered ? 1 : 0);
+    this.statements.insertParticipant.run(
+      p.participantId,
+      p.sessionId,
+      p.name,
+      p.role,
+      p.joinedAt,
+      p.organization ?? null,
+      p.systemRole ?? null,
+      p.rostered ? 1 : 0,
+    );
   }
 
   async saveRoster(sessionId: string, changes: RosterChanges): Promise<void> {
-    this.db.transaction(() => {
-      if (!this.statements.getSession.get(sessionId)) throw new Error(`unknown session ${sessionId}`);
-      for (const p of changes.add) this.insertParticipant({ ...p, sessionId, rostered: true });
-      for (const u of changes.update) {
-        const { changes: updated } = this.statements.updateRostered.run(u.name, u.organization, u.systemRole, sessionId, u.participantId);
-        if (updated !== 1) throw new Error(`no participant ${u.participantId} in session ${sessionId}`);
-      }
-    }).immediate();
+    this.db
+      .transaction(() => {
+        if (!this.statements.getSession.get(sessionId)) throw new Error(`unknown session ${sessionId}`);
+        for (const p of changes.add) this.insertParticipant({ ...p, sessionId, rostered: true });
+        for (const u of changes.update) {
+          const { changes: updated } = this.statements.updateRostered.run(u.name, u.organization, u.systemRole, sessionId, u.participantId);
+          if (updated !== 1) throw new Error(`no participant ${u.participantId} in session ${sessionId}`);
+        }
+      })
+      .immediate();
   }
 
   async getParticipant(sessionId: string, participantId: string): Promise<ParticipantRecord | null> {
@@ -83,17 +94,22 @@ export class SqliteSessions implements SessionStore {
   }
 
   async removeParticipant(sessionId: string, participantId: string): Promise<boolean> {
-    return this.db.prepare('DELETE FROM participants WHERE session_id = ? AND participant_id = ?').run(sessionId, participantId).changes === 1;
+    return (
+      this.db.prepare('DELETE FROM participants WHERE session_id = ? AND participant_id = ?').run(sessionId, participantId).changes === 1
+    );
   }
 
   async deleteSession(sessionId: string): Promise<boolean> {
     const prefix = `${sessionId}/`;
-    return this.db.transaction(() => {
-      const docs = 'substr(doc_key, 1, length(?)) = ?';
-      this.db.prepare(`DELETE FROM doc_updates WHERE ${docs}`).run(prefix, prefix);
-      this.db.prepare(`DELETE FROM doc_snapshots WHERE ${docs}`).run(prefix, prefix);
-      for (const table of ['upload_chunks', 'upload_drafts', 'uploads', 'doc_history', 'control_states', 'record_links', 'participants']) this.db.prepare(`DELETE FROM ${table} WHERE session_id = ?`).run(sessionId);
-      return this.db.prepare('DELETE FROM sessions WHERE session_id = ?').run(sessionId).changes === 1;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const docs = 'substr(doc_key, 1, length(?)) = ?';
+        this.db.prepare(`DELETE FROM doc_updates WHERE ${docs}`).run(prefix, prefix);
+        this.db.prepare(`DELETE FROM doc_snapshots WHERE ${docs}`).run(prefix, prefix);
+        for (const table of ['upload_chunks', 'upload_drafts', 'uploads', 'doc_history', 'control_states', 'record_links', 'participants'])
+          this.db.prepare(`DELETE FROM ${table} WHERE session_id = ?`).run(sessionId);
+        return this.db.prepare('DELETE FROM sessions WHERE session_id = ?').run(sessionId).changes === 1;
+      })
+      .immediate();
   }
 }
