@@ -8,42 +8,14 @@
  * system roles out of every byte.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { marked, type Tokens } from 'marked';
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { PLENARY_DOC, PlenaryRoot, RoleName, RotateAt, docKey, type SessionState, type WireTable } from '@worktable/shared';
+import { PLENARY_DOC, PlenaryRoot, docKey, type SessionState, type WireTable } from '@worktable/shared';
 import { findChromium } from './pdf.js';
 import { putChecklist, putNotes, putSticky, putThread } from '../testing/canvasWrites.js';
-import { testPhase, testProtocol } from '../testing/fixtures.js';
+import { headings, htmlHeadings, section } from '../testing/recordReading.js';
 import { openControlClient, seatingSeenBy, type ControlClient } from '../testing/controlClient.js';
 import { connectClient, postJson, startTestServer, waitFor, type TestServer, type YClient } from '../testing/testServer.js';
 
-const phase = (id: string, title: string) => testPhase(id, { title, durationMs: 10 * 60_000 });
-
-/** A café in miniature: a welcome, two rounds of two phases with their questions, a harvest. */
-const miniCafe = testProtocol('mini-cafe', [phase('talk', 'Talk'), phase('gather', 'Gather')], {
-  title: 'Mini café',
-  summary: 'Two rounds at two tables.',
-  groupSize: { min: 2, max: 50 },
-  roles: [RoleName.Facilitator, RoleName.TableHost, RoleName.Reporter],
-  rotateAt: RotateAt.Round,
-  opening: [phase('welcome', 'Welcome')],
-  rounds: 2,
-  closing: [phase('harvest', 'Harvest')],
-  reseat: true,
-  roundQuestions: ['What matters most to us?', 'What did we notice across tables?'],
-});
-
-/** The people, with organizations and system roles none of the record's own words use. */
-const PEOPLE = [
-  { name: 'Ana Alvarez', organization: 'Northside District', systemRole: 'instructional coach' },
-  { name: 'Ben Brook', organization: 'Northside District', systemRole: 'principal' },
-  { name: 'Chloé Chen', organization: 'Riverside Schools', systemRole: 'instructional coach' },
-  { name: 'Dev Dutta', organization: 'Riverside Schools', systemRole: 'superintendent' },
-  { name: 'Eve Evans', organization: 'State Office', systemRole: 'researcher' },
-  { name: 'Finn Fox', organization: 'State Office', systemRole: 'instructional coach' },
-];
-const HOST_NAME = 'Hana Host';
-const ALL_NAMES = [HOST_NAME, ...PEOPLE.map((p) => p.name)];
+import { ALL_NAMES, HOST_NAME, PEOPLE, miniCafe } from './conveningRecordCast.js';
 
 let t: TestServer;
 let sessionId = '';
@@ -86,34 +58,6 @@ const maker = (name: string) => ({ id: ids.get(name) ?? '', name, at: Date.now()
 
 async function exportAs(query: string): Promise<Response> {
   return fetch(`${t.url}/api/sessions/${sessionId}/export?${query}`, { headers: { authorization: `Bearer ${hostToken}` } });
-}
-
-const headings = (markdown: string, depth: number) =>
-  marked
-    .lexer(markdown)
-    .filter((tk): tk is Tokens.Heading => tk.type === 'heading' && tk.depth === depth)
-    .map((tk) => tk.text);
-
-/** The Markdown from the heading `title` (of `depth`) to the next heading of that depth or above. */
-function section(markdown: string, depth: number, title: string): string {
-  const lines = markdown.split('\n');
-  const start = lines.indexOf(`${'#'.repeat(depth)} ${title}`);
-  if (start < 0) throw new Error(`no heading "${title}"`);
-  const end = lines.findIndex((l, i) => i > start && /^#+ /.test(l) && (l.match(/^#+/)?.[0].length ?? 9) <= depth);
-  return lines.slice(start, end < 0 ? undefined : end).join('\n');
-}
-
-type Node = DefaultTreeAdapterMap['node'];
-function htmlHeadings(html: string, tag: string): string[] {
-  const found: string[] = [];
-  const textOf = (n: Node): string =>
-    n.nodeName === '#text' ? (n as DefaultTreeAdapterMap['textNode']).value : 'childNodes' in n ? n.childNodes.map(textOf).join('') : '';
-  const walk = (n: Node) => {
-    if ('tagName' in n && n.tagName === tag) found.push(textOf(n).trim());
-    if ('childNodes' in n) n.childNodes.forEach(walk);
-  };
-  walk(parse(html));
-  return found;
 }
 
 beforeAll(async () => {

@@ -8,7 +8,7 @@
  * list roles by who held them over which phases, keep people's text escaped, and print well.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { marked, type Tokens } from 'marked';
+import { headings, section } from '../testing/recordReading.js';
 import { docKey, type SessionState } from '@worktable/shared';
 import { putChecklist, putNotes, putSticky, putThread } from '../testing/canvasWrites.js';
 import { openControlClient, type ControlClient } from '../testing/controlClient.js';
@@ -35,21 +35,6 @@ async function exportAs(query: string): Promise<string> {
   expect(response.status).toBe(200);
   return response.text();
 }
-
-/** The Markdown from the heading `title` (of `depth`) to the next heading of that depth or above. */
-function section(markdown: string, depth: number, title: string): string {
-  const lines = markdown.split('\n');
-  const start = lines.indexOf(`${'#'.repeat(depth)} ${title}`);
-  if (start < 0) throw new Error(`no heading "${title}"`);
-  const end = lines.findIndex((l, i) => i > start && /^#+ /.test(l) && (l.match(/^#+/)?.[0].length ?? 9) <= depth);
-  return lines.slice(start, end < 0 ? undefined : end).join('\n');
-}
-
-const headings = (markdown: string, depth: number) =>
-  marked
-    .lexer(markdown)
-    .filter((tk): tk is Tokens.Heading => tk.type === 'heading' && tk.depth === depth)
-    .map((tk) => tk.text);
 
 beforeAll(async () => {
   t = await startTestServer();
