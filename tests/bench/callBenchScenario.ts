@@ -5,7 +5,7 @@
  */
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { controlAuth, ControlEvent, type ControlAck, type SessionState, type WireTable } from '@worktable/shared';
-import { seatingOf } from '../../server/src/testing/controlClient.js';
+import { seatingOf } from '@worktable/server/testing/controlClient';
 import { SimulatedCall, type Traffic } from './callBenchBrowser.js';
 import { openWindow, totalTraffic, trafficSince, type WindowResult } from './callBenchMeasure.js';
 import { postJson } from './targets.js';

@@ -25,7 +25,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Socket } from 'socket.io-client';
-import { seatingOf } from '../../server/src/testing/controlClient.js';
+import { seatingOf } from '@worktable/server/testing/controlClient';
 import { freePort, startServerProcess } from '../support/serverProcess.js';
 import type { SimulatedCall } from './callBenchBrowser.js';
 import { distribution, resultsMarkdown, SECTION_HEADING, sectionIntro, TARGET_P95_MS } from './callBenchReport.js';

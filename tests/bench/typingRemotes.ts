@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import { ArtifactField, ArtifactKind, TableRoot, type CreateSessionResponse, type JoinSessionResponse } from '@worktable/shared';
-import { connectClient, postJson, waitFor, type YClient } from '../../server/src/testing/testServer.js';
+import { connectClient, postJson, waitFor, type YClient } from '@worktable/server/testing';
 import { now } from './typingProbe.js';
 import { sleep } from './time.js';
 
