@@ -17,6 +17,8 @@ export const CloseCode = {
   MessageTooLarge: 4413,
   /** Accepting the update would grow the document past the server's per-document limit. */
   DocumentTooLarge: 4414,
+  /** The page speaks an older document contract than the server (`DOCUMENT_CONTRACT`): reload the page. */
+  Outdated: 4426,
   /** The server could not process the connection because of an internal error. Reconnect. */
   InternalError: 4500,
   /** The server is shutting down or its storage is not accepting writes. Reconnect later; nothing acknowledged is lost. */
@@ -36,6 +38,7 @@ export const closeCodeReasons: Readonly<Record<CloseCode, string>> = {
   [CloseCode.NotFound]: 'unknown session or document',
   [CloseCode.MessageTooLarge]: 'message too large',
   [CloseCode.DocumentTooLarge]: 'document too large',
+  [CloseCode.Outdated]: 'page older than the server',
   [CloseCode.InternalError]: 'internal server error',
   [CloseCode.Unavailable]: 'server unavailable, retry later',
   [CloseCode.SlowConnection]: 'connection too slow to keep up',

@@ -21,6 +21,14 @@ export const INVITE_CODE_LENGTH = 8;
 /** The well-known name of the first table document of a session. */
 export const DEFAULT_TABLE_DOC = 'table-1';
 
+/**
+ * The contract a page's document connections speak (`?contract=` beside the token), raised when
+ * what the page keeps in a document changes incompatibly. The relay closes a connection that
+ * names another with `CloseCode.Outdated`, so a page older than the server is told to reload; a
+ * stock y-websocket client names none and is served as always.
+ */
+export const DOCUMENT_CONTRACT = 1;
+
 /** The key under which a document is stored and relayed: `<sessionId>/<docName>`. */
 export function docKey(sessionId: string, docName: string): string {
   return `${sessionId}/${docName}`;

@@ -36,6 +36,16 @@ describe('explainClose', () => {
     expect(explainClose(CloseCode.Unauthorized)).toMatchObject({ rejoin: true, ended: false });
   });
 
+  it('tells a page older than the server to reload, and does not reconnect on its own', () => {
+    expect(explainClose(CloseCode.Outdated)).toMatchObject({
+      reason: 'page older than the server',
+      retrying: false,
+      rejoin: false,
+      ended: false,
+    });
+    expect(explainClose(CloseCode.Outdated)?.advice).toMatch(/Reload the page/);
+  });
+
   it('ignores codes that are not Worktable’s', () => {
     expect(explainClose(1006)).toBeNull();
     expect(explainClose(4999)).toBeNull();

@@ -31,6 +31,7 @@ const ADVICE: Readonly<Record<CloseCode, string>> = {
     'Your link to this session no longer works, so this page can no longer change the table; what you put on it stays. If this is a mistake, ask the host to invite you again.',
   [CloseCode.NotFound]: 'Its tables, uploads, history and links are gone for everyone. Start a new session from the home page.',
   [CloseCode.MessageTooLarge]: 'Your last change was too large to send. Reload the page, then make it in smaller steps.',
+  [CloseCode.Outdated]: 'This page is older than the server, which was updated. Reload the page to go on; what is on the table is kept.',
   [CloseCode.DocumentTooLarge]:
     'The table has reached its size limit, so your last change was not saved. Reload the page and ask the host to make room.',
   [CloseCode.InternalError]: 'The server hit an error. Reconnecting by itself; nothing you already see as saved is lost.',

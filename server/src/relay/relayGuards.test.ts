@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode } from '@worktable/shared';
+import { CloseCode, DOCUMENT_CONTRACT } from '@worktable/shared';
+import WebSocket from 'ws';
 import { awarenessMessage, closeCodeOf, createSessionWith, openRawSocket, upgradeStatus, waitFor } from '../testing/testServer.js';
 import { encodeSyncUpdate } from './messages.js';
 import { relayTestFleet, storedText } from './relayTestFleet.js';
@@ -46,6 +47,30 @@ describe('authentication on upgrade', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(client.provider.synced).toBe(false);
     expect(client.provider.wsconnected).toBe(false);
+  });
+  it('R6b a page naming another document contract is closed with 4426 before any sync; the current one and a stock client (none) are served', async () => {
+    const t = await start();
+    const { session, members } = await createSessionWith(t.url, ['Ana']);
+    const url = (contract: string | null) =>
+      `${t.wsUrl}/yjs/${session.sessionId}/table-1?token=${members[0]!.token}${contract === null ? '' : `&contract=${contract}`}`;
+    const outdated = new WebSocket(url(String(DOCUMENT_CONTRACT - 1)));
+    const received: Buffer[] = [];
+    outdated.on('message', (data: Buffer) => received.push(data));
+    const closed = await new Promise<{ code: number; reason: string }>((resolve) =>
+      outdated.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
+    expect(closed).toEqual({ code: CloseCode.Outdated, reason: 'page older than the server' });
+    expect(received).toEqual([]); // not even the server's sync step 1
+    expect(await upgradeStatus(url('2.0'))).toBe(101); // the upgrade completes: the close code tells the page why
+    for (const contract of [String(DOCUMENT_CONTRACT), null]) {
+      const served = new WebSocket(url(contract));
+      const first = await new Promise<Buffer>((resolve, reject) => {
+        served.once('message', resolve);
+        served.once('close', (code) => reject(new Error(`closed with ${code}`)));
+      });
+      expect(first[0]).toBe(0); // a sync message
+      served.close();
+    }
   });
 });
 

@@ -6,7 +6,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { docKey, parseDocKey } from '@worktable/shared';
+import { CloseCode, DOCUMENT_CONTRACT, closeCodeReasons, docKey, parseDocKey } from '@worktable/shared';
 import { RelayRejection, type DocumentAddress, type Principal } from '../relay/hooks.js';
 import type { Admission } from '../security/openConnections.js';
 import type { Relay, RelayLogger } from '../relay/relay.js';
@@ -80,7 +80,14 @@ export function attachYjsTransport(server: Server, relay: Relay, options: YjsTra
         }
         // The TCP socket closes however the connection ends (even if the handshake never completes).
         if (admitted) socket.once('close', admitted.release);
+        const contract = url.searchParams.get('contract');
         wss.handleUpgrade(request, socket, head, (ws) => {
+          // A page that names another contract is older (or newer) than this server: it is told to reload.
+          if (contract !== null && contract !== String(DOCUMENT_CONTRACT)) {
+            ws.close(CloseCode.Outdated, closeCodeReasons[CloseCode.Outdated]);
+            options.onRefused?.(426);
+            return;
+          }
           alive.set(ws, true);
           lastSent.set(ws, Date.now());
           const handle = relay.connect(socketAdapter(ws, frames, lastSent), principal, address);
