@@ -14,6 +14,6 @@ export function relayTestFleet(): TestFleet {
 }
 
 /** The text `name` of document `key` as stored (after a flush). */
-export async function storedText(t: TestServer, key: string, name = 't'): Promise<string> {
+export async function storedText(t: Pick<TestServer, 'server'>, key: string, name = 't'): Promise<string> {
   return (await storedDocument(t, key)).getText(name).toString();
 }

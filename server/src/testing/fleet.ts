@@ -46,7 +46,7 @@ export function testFleet(baseEnv: Record<string, string> = {}): TestFleet {
 }
 
 /** What storage holds of a document once everything queued is stored, as a Y.Doc. */
-export async function storedDocument(t: TestServer, docKey: string): Promise<Y.Doc> {
+export async function storedDocument(t: Pick<TestServer, 'server'>, docKey: string): Promise<Y.Doc> {
   await t.server.persistence.flush();
   const stored = await t.server.storage.loadDocument(docKey);
   const doc = new Y.Doc();
