@@ -27,3 +27,8 @@ export function recordInBenchmarks(heading: string, intro: () => string, run: st
   const end = next === -1 ? text.length : next + 1;
   fs.writeFileSync(file, `${`${text.slice(0, end).trimEnd()}\n\n${run}\n${text.slice(end)}`.trimEnd()}\n`);
 }
+
+/** A two-column "measure | value" Markdown table of `rows`, as its lines. */
+export function measureTable(rows: readonly (readonly [string, string])[]): string[] {
+  return ['| measure | value |', '|---|---|', ...rows.map(([label, value]) => `| ${label} | ${value} |`)];
+}

@@ -5,7 +5,7 @@
 import type { Traffic } from './callBenchBrowser.js';
 import type { WindowResult } from './callBenchMeasure.js';
 import type { Stage } from './callBenchScenario.js';
-import { machineDescription } from './benchmarksDoc.js';
+import { machineDescription, measureTable } from './benchmarksDoc.js';
 import { percentile, summarize } from './stats.js';
 
 /** Issue #17's target for the 95th percentile of the reconnect time, on localhost. */
@@ -71,9 +71,7 @@ export function resultsMarkdown(join: Stage, moved: Stage, count: { people: numb
     `Machine: ${machineDescription()}.`,
     `The load generator (${count.people + 1} clients in one Node process) shares the cores with the server.`,
     '',
-    '| measure | value |',
-    '|---|---|',
-    ...rows.map(([label, value]) => `| ${label} | ${value} |`),
+    ...measureTable(rows),
     '',
   ].join('\n');
 }

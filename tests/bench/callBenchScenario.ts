@@ -7,32 +7,13 @@ import { io as connectSocket, type Socket } from 'socket.io-client';
 import { controlAuth, ControlEvent, type ControlAck, type SessionState, type WireTable } from '@worktable/shared';
 import { seatingOf } from '@worktable/server/testing/controlClient';
 import { SimulatedCall, type Traffic } from './callBenchBrowser.js';
-import { openWindow, totalTraffic, trafficSince, type WindowResult } from './callBenchMeasure.js';
+import { openWindow, totalTraffic, trafficSince, type Window, type WindowResult } from './callBenchMeasure.js';
 import { postJson } from './targets.js';
 import { sleep } from './time.js';
+import { autoPhases, benchCafe } from './benchProtocols.js';
 
 /** Two café rounds of long auto phases (nothing ends by itself during the run); round 2 reseats. */
-const protocol = {
-  id: 'bench-calls',
-  title: 'Call signaling benchmark',
-  summary: 'Two café rounds; the second reseats.',
-  groupSize: { min: 3, max: 6 },
-  roles: ['facilitator', 'tableHost', 'reporter', 'scribe'],
-  rotateAt: 'round',
-  opening: [],
-  round: ['listen', 'talk', 'harvest'].map((id) => ({
-    id,
-    title: id,
-    prompt: '',
-    durationMs: 10 * 60_000,
-    speakers: 'everyone',
-    feedback: [],
-    advance: 'auto',
-  })),
-  rounds: 2,
-  reseat: true,
-  closing: [],
-};
+const protocol = benchCafe('bench-calls', 'Call signaling benchmark', autoPhases(['listen', 'talk', 'harvest'], 10 * 60_000), 2);
 
 /** A call that has not reconnected after this long counts as never reconnecting (the run fails). */
 export const RECONNECT_TIMEOUT_MS = 30_000;
@@ -170,19 +151,7 @@ export async function joinAll(
   await Promise.all(people.map((p) => p.call.join()));
   const ackMs = performance.now() - sentAt;
   for (const { call } of people) if (call.peerId !== null) calls.set(call.peerId, call);
-  const whole = await waitUntilWhole(people, seating, calls, sentAt);
-  const result = await window.stop();
-  const traffic = trafficSince(people, before);
-  const trafficAfter = await trafficInNextSecond(people);
-  return {
-    whole,
-    listed: people.map((p) => relative(peersListedAt(p.call, seating, sentAt), sentAt)),
-    ackMs,
-    traffic,
-    trafficAfter,
-    window: result,
-    seating,
-  };
+  return finishStage(people, seating, calls, { sentAt, ackMs, before, window });
 }
 
 /** The host ends round 1 and starts round 2 (the reseat); until every call is whole again. */
@@ -197,17 +166,30 @@ export async function reseat(url: string, pid: number, host: Socket, people: rea
   const ackMs = performance.now() - sentAt;
   await reachedEveryone(people, round2.version);
   const seating = seatingOf(people.map((p) => p.states.at(-1)?.state));
-  const whole = await waitUntilWhole(people, seating, calls, sentAt);
-  const result = await window.stop();
-  const traffic = trafficSince(people, before);
+  return finishStage(people, seating, calls, { sentAt, ackMs, before, window });
+}
+
+/** Where a stage started: when its action was sent and acknowledged, the traffic and CPU window then. */
+interface StageStart {
+  sentAt: number;
+  ackMs: number;
+  before: Traffic;
+  window: Window;
+}
+
+/** Waits until every call is whole at `seating`, then measures the stage from `start`. */
+async function finishStage(people: readonly Person[], seating: WireTable[], calls: CallsByPeer, start: StageStart): Promise<Stage> {
+  const whole = await waitUntilWhole(people, seating, calls, start.sentAt);
+  const window = await start.window.stop();
+  const traffic = trafficSince(people, start.before);
   const trafficAfter = await trafficInNextSecond(people);
   return {
     whole,
-    listed: people.map((p) => relative(peersListedAt(p.call, seating, sentAt), sentAt)),
-    ackMs,
+    listed: people.map((p) => relative(peersListedAt(p.call, seating, start.sentAt), start.sentAt)),
+    ackMs: start.ackMs,
     traffic,
     trafficAfter,
-    window: result,
+    window,
     seating,
   };
 }

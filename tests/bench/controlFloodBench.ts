@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { controlAuth, ControlEvent, type ControlAck, type SessionState } from '@worktable/shared';
 import { freePort, startServerProcess } from '../support/serverProcess.js';
-import { machineDescription, recordInBenchmarks } from './benchmarksDoc.js';
+import { machineDescription, measureTable, recordInBenchmarks } from './benchmarksDoc.js';
 import { percentile } from './stats.js';
 import { sleep } from './time.js';
 
@@ -153,16 +153,7 @@ async function main(): Promise<number> {
       ],
     ];
     const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
-    const markdown = [
-      `### Run of ${when} UTC`,
-      '',
-      `Machine: ${machineDescription()}.`,
-      '',
-      '| measure | value |',
-      '|---|---|',
-      ...rows.map(([label, value]) => `| ${label} | ${value} |`),
-      '',
-    ].join('\n');
+    const markdown = [`### Run of ${when} UTC`, '', `Machine: ${machineDescription()}.`, '', ...measureTable(rows), ''].join('\n');
     process.stdout.write(`\n${markdown}\n`);
     if (SMOKE) return 0;
     recordInBenchmarks(SECTION_HEADING, sectionIntro, markdown);

@@ -17,33 +17,13 @@ import { freePort, startServerProcess } from '../support/serverProcess.js';
 import { processCpuMicros, processMemory } from './procStats.js';
 import { summarize, type LatencySummary } from './stats.js';
 import { seatingOf } from '@worktable/server/testing/controlClient';
+import { autoPhases, benchCafe } from './benchProtocols.js';
 
 const PEOPLE = Number(process.env.BENCH_CONVENING_PEOPLE ?? 200);
 const TABLES = Number(process.env.BENCH_CONVENING_TABLES ?? 40);
 const PHASE_MS = 15_000;
 
-const protocol = {
-  id: 'bench-convening',
-  title: 'Convening benchmark',
-  summary: 'Three auto phases of 15 s per round.',
-  groupSize: { min: 3, max: 6 },
-  roles: ['facilitator', 'tableHost', 'reporter', 'scribe'],
-  rotateAt: 'round',
-  opening: [],
-  round: ['listen', 'talk', 'harvest'].map((id) => ({
-    id,
-    title: id,
-    prompt: '',
-    durationMs: PHASE_MS,
-    speakers: 'everyone',
-    feedback: [],
-    advance: 'auto',
-  })),
-  // Two café rounds: the second reseats (travelers move, hosts stay).
-  rounds: 2,
-  reseat: true,
-  closing: [],
-};
+const protocol = benchCafe('bench-convening', 'Convening benchmark', autoPhases(['listen', 'talk', 'harvest'], PHASE_MS), 2);
 
 interface Person {
   participantId: string;

@@ -11,6 +11,7 @@ import { stampCount } from './eventTableClient.js';
 import type { CheckResult, StoredDocument } from './persistenceCheck.js';
 import type { BackendLoad } from './backendLoad.js';
 import type { LatencySummary } from './stats.js';
+import { measureTable } from './benchmarksDoc.js';
 
 /** The shape of one run. */
 export interface EventShape {
@@ -219,7 +220,7 @@ export function eventTable(r: EventResult): string {
     ['client failures', r.failureCount === 0 ? 'none' : `${r.failureCount}: ${r.failures.join('; ')}`],
     ...targetLines(r).map((t): [string, string] => [`target: ${t.name}`, `${t.verdict} (${t.value})`]),
   ];
-  return ['| measure | value |', '|---|---|', ...rows.map(([label, value]) => `| ${label} | ${value} |`)].join('\n');
+  return measureTable(rows).join('\n');
 }
 
 /** One line describing the run's shape. */

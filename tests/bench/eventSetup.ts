@@ -14,31 +14,16 @@ import { BENCH_REDIS_URL, createBenchDatabase, type BenchDatabase } from './scal
 import { freePort, startServer, worktableSpec, type ServerProcess, type WorktableSetup } from './serverProcess.js';
 import { postJson } from './targets.js';
 import { monotonicMs } from './time.js';
+import { Advance, type Protocol } from '@worktable/shared';
+import { testPhase } from '@worktable/server/testing/fixtures';
+import { benchCafe } from './benchProtocols.js';
 
 /** A café of `rounds` rounds of auto phases; later rounds reseat. */
-export function cafeProtocol(o: EventShape): Record<string, unknown> {
-  const phase = (i: number) => ({
-    id: `talk-${i + 1}`,
-    title: `Talk ${i + 1}`,
-    prompt: '',
-    durationMs: o.phaseMs,
-    speakers: 'everyone',
-    feedback: [],
-    advance: 'auto',
-  });
-  return {
-    id: 'bench-event',
-    title: 'Event benchmark',
-    summary: 'A World Café of auto phases.',
-    groupSize: { min: 3, max: 6 },
-    roles: ['facilitator', 'tableHost', 'reporter', 'scribe'],
-    rotateAt: 'round',
-    opening: [],
-    round: Array.from({ length: o.phasesPerRound }, (_, i) => phase(i)),
-    rounds: o.rounds,
-    reseat: true,
-    closing: [],
-  };
+export function cafeProtocol(o: EventShape): Protocol {
+  const round = Array.from({ length: o.phasesPerRound }, (_, i) =>
+    testPhase(`talk-${i + 1}`, { title: `Talk ${i + 1}`, durationMs: o.phaseMs, advance: Advance.Auto }),
+  );
+  return benchCafe('bench-event', 'Event benchmark', round, o.rounds);
 }
 
 /** The server nodes of a run and where they store. */

@@ -16,32 +16,19 @@ import { io as connectSocket, type Socket } from 'socket.io-client';
 import { controlAuth, ControlEvent, estimateClockOffset, type ControlAck, type SessionState } from '@worktable/shared';
 import { freePort, startServerProcess } from '../support/serverProcess.js';
 import { summarize } from './stats.js';
+import { testProtocol } from '@worktable/server/testing/fixtures';
+import { autoPhases } from './benchProtocols.js';
 
 const SESSIONS = Number(process.env.BENCH_TIMER_SESSIONS ?? 200);
 const PHASE_MS = 15_000;
 const RUN_MS = 50_000;
 const SPREAD_CLIENTS = 20;
 
-const protocol = {
-  id: 'bench-timers',
+const protocol = testProtocol('bench-timers', autoPhases(['a', 'b', 'c', 'd', 'e'], PHASE_MS), {
   title: 'Timer benchmark',
   summary: 'Auto phases of 15 s.',
   groupSize: { min: 1, max: 50 },
-  roles: ['facilitator'],
-  rotateAt: 'run',
-  opening: [],
-  round: ['a', 'b', 'c', 'd', 'e'].map((id) => ({
-    id,
-    title: id,
-    prompt: '',
-    durationMs: PHASE_MS,
-    speakers: 'everyone',
-    feedback: [],
-    advance: 'auto',
-  })),
-  rounds: 1,
-  closing: [],
-};
+});
 
 async function post<T>(url: string, body: unknown): Promise<T> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -21,7 +21,7 @@ describe('PreparedReview', () => {
   it('PR1 works the outcome out PREPARE_AHEAD_MS before the deadline and hands it over once the deadline has come', async () => {
     const upcoming = new PreparedReview();
     const due = Date.now() + 5_000;
-    const prepare = vi.fn((at: number) => ({ state, people, due: at, reviewed }));
+    const prepare = vi.fn((_due: number) => ({ state, people, reviewed }));
     upcoming.arm(due, 5_000, prepare);
     await vi.advanceTimersByTimeAsync(5_000 - PREPARE_AHEAD_MS - 1);
     expect(prepare).not.toHaveBeenCalled();
@@ -38,7 +38,7 @@ describe('PreparedReview', () => {
   it('PR2 is not used for another state, for people whose presence changed, nor after clear', async () => {
     const upcoming = new PreparedReview();
     const due = Date.now() + 2_000;
-    const prepare = (at: number) => ({ state, people, due: at, reviewed });
+    const prepare = () => ({ state, people, reviewed });
     upcoming.arm(due, 2_000, prepare);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(upcoming.take({ ...state }, people, due)).toBeNull();
@@ -55,7 +55,7 @@ describe('PreparedReview', () => {
   it('PR3 is used for a new list of the same people (a connection that dropped and came back)', async () => {
     const upcoming = new PreparedReview();
     const due = Date.now() + 1_001;
-    upcoming.arm(due, 1_001, (at) => ({ state, people, due: at, reviewed }));
+    upcoming.arm(due, 1_001, () => ({ state, people, reviewed }));
     await vi.advanceTimersByTimeAsync(1);
     expect(
       upcoming.take(

@@ -18,7 +18,6 @@ export const PREPARE_AHEAD_MS = 1_000;
 export interface Prepared {
   state: SessionControl;
   people: readonly SessionPerson[];
-  due: number;
   reviewed: Reviewed;
 }
 
@@ -53,7 +52,7 @@ export class PreparedReview {
    */
   take(state: SessionControl, people: readonly SessionPerson[], now: number): Reviewed | null {
     const prepared = this.prepared;
-    if (!prepared || now < prepared.due) return null;
+    if (!prepared || this.due === null || now < this.due) return null;
     this.prepared = null;
     this.due = null;
     if (prepared.state !== state) return null;

@@ -321,7 +321,6 @@ export class SessionRuntime {
       return {
         state: this.state,
         people: context.people,
-        due: at,
         reviewed: reviewSession(this.state, context, this.hostId, this.env.facilitatorGraceMs),
       };
     });
